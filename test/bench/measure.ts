@@ -1,0 +1,15 @@
+import { performance } from 'node:perf_hooks';
+
+export type BenchRow = { name: string; ms: number; ratio?: number; target?: string; met?: boolean };
+
+/** Best of `runs` wall-clock timings after one warm-up: the least disturbed run on a shared 2-core box. */
+export async function measure(body: () => Promise<void>, runs = 3): Promise<number> {
+  await body();
+  let best = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    await body();
+    best = Math.min(best, performance.now() - started);
+  }
+  return best;
+}

@@ -1,0 +1,24 @@
+/**
+ * `npm run bench`: every benchmark, each reported as a ratio to a baseline
+ * measured in the same run (absolute numbers on a shared machine mean little).
+ * Exits 1 when a target is missed, so it can gate a change.
+ */
+import { benchClock } from './clock.bench.ts';
+import type { BenchRow } from './measure.ts';
+
+const suites: Array<[string, () => Promise<BenchRow[]>]> = [['clock', benchClock]];
+
+let missed = 0;
+for (const [suite, run] of suites) {
+  console.log(`\n## ${suite}`);
+  for (const row of await run()) {
+    const ratio = row.ratio === undefined ? 'baseline' : `${row.ratio.toFixed(2)}×`;
+    const verdict = row.met === undefined ? '' : row.met ? `  target ${row.target}: met` : `  target ${row.target}: MISSED`;
+    if (row.met === false) missed++;
+    console.log(`${row.name.padEnd(52)} ${row.ms.toFixed(0).padStart(7)} ms  ${ratio.padStart(8)}${verdict}`);
+  }
+}
+if (missed > 0) {
+  console.log(`\n${missed} target(s) missed`);
+  process.exitCode = 1;
+}
