@@ -1,0 +1,103 @@
+import { readFile } from 'node:fs/promises';
+import JSON5 from 'json5';
+import { UserError } from '../errors.ts';
+import { materializeDefaults } from './defaults.ts';
+import { collectSecrets, redactText } from './redact.ts';
+import { OpenClawConfigSchema, type OpenClawConfig } from './schema.ts';
+import { findUnknownKeys } from './unknown-keys.ts';
+import { configInvalidError } from './validation-error.ts';
+
+/** An OpenClaw config as read from one file. */
+export type LoadedConfig = {
+  /** The path as given. */
+  file: string;
+  /** The parsed JSON5, exactly as written (no defaults). */
+  raw: unknown;
+  /** Validated, with defaults materialized as `openclaw config get` shows them (defaults.ts). Unredacted. */
+  config: OpenClawConfig;
+  /** Things the user should hear about that do not stop the run (unknown keys, …). Secret-free. */
+  warnings: string[];
+};
+
+/**
+ * Reads a real `openclaw.json` (JSON5). Every problem the user can fix — missing file, JSON5
+ * syntax, wrong type, unknown enum value — throws a one-paragraph `UserError` naming the file
+ * and the line:column or JSON path; unknown keys only warn.
+ *
+ * `${VAR}` references and `$include` are kept as written, not resolved: resolving would make a
+ * run depend on the machine's environment, and the simulated gateway talks to mocks that
+ * ignore keys anyway.
+ */
+export async function loadConfig(file: string): Promise<LoadedConfig> {
+  return parseConfigText(await readConfigFile(file), file);
+}
+
+/** `loadConfig` without the file system: `file` is used only to name the config in messages. */
+export function parseConfigText(text: string, file: string): LoadedConfig {
+  const raw = parseJson5(text, file);
+  const secrets = collectSecrets(raw);
+  const result = OpenClawConfigSchema.safeParse(raw);
+  if (!result.success) throw configInvalidError(file, result.error.issues, raw, secrets);
+  const warnings = collectWarnings(raw).map((warning) => redactText(warning, secrets));
+  return { file, raw, config: materializeDefaults(result.data), warnings };
+}
+
+async function readConfigFile(file: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = READ_FAILURES[code ?? ''] ?? `could not be read (${code ?? String(error)})`;
+    throw new UserError(
+      `Config file ${file} ${why}. Expected an OpenClaw config (openclaw.json, JSON5) at that path.`,
+    );
+  }
+}
+
+const READ_FAILURES: Record<string, string> = {
+  ENOENT: 'was not found',
+  ENOTDIR: 'was not found (a parent of it is not a directory)',
+  EISDIR: 'is a directory, not a file',
+  EACCES: 'is not readable (permission denied)',
+  EPERM: 'is not readable (permission denied)',
+};
+
+function parseJson5(text: string, file: string): unknown {
+  try {
+    // A UTF-8 byte-order mark is common in files saved by Windows editors; JSON5 rejects it.
+    return JSON5.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    if (!(error instanceof SyntaxError)) throw error;
+    throw syntaxError(file, error as SyntaxError & { lineNumber?: number; columnNumber?: number });
+  }
+}
+
+// json5 says "JSON5: invalid character ',' at 2:8" and sets lineNumber/columnNumber.
+function syntaxError(file: string, error: SyntaxError & { lineNumber?: number; columnNumber?: number }): UserError {
+  const what = error.message.replace(/^JSON5:\s*/, '').replace(/\s+at \d+:\d+$/, '');
+  const where =
+    error.lineNumber === undefined ? '' : ` at line ${error.lineNumber}, column ${error.columnNumber ?? 0} (${file}:${error.lineNumber}:${error.columnNumber ?? 0})`;
+  return new UserError(
+    redactText(
+      `Cannot parse config ${file}: ${what}${where}. Expected JSON5: an object of keys and values; ` +
+        'comments, unquoted keys and trailing commas are fine.',
+    ),
+  );
+}
+
+function collectWarnings(raw: unknown): string[] {
+  const warnings = findUnknownKeys(OpenClawConfigSchema, raw).map((path) =>
+    /(^|\.)\$include$/.test(path)
+      ? `${path} is not followed by quotastorm: the included file's keys are not loaded`
+      : `unknown key ${path} (quotastorm does not model it; passed through)`,
+  );
+  if (hasPruneDaysOnly(raw)) {
+    warnings.push('session.maintenance.pruneDays is deprecated in OpenClaw; use pruneAfter (e.g. "30d")');
+  }
+  return warnings;
+}
+
+function hasPruneDaysOnly(raw: unknown): boolean {
+  const maintenance = (raw as { session?: { maintenance?: Record<string, unknown> } } | null)?.session?.maintenance;
+  return maintenance?.pruneDays !== undefined && maintenance.pruneAfter === undefined;
+}

@@ -1,0 +1,105 @@
+/** OpenClaw's own marker for a redacted value (`openclaw config get`, §7). */
+export const REDACTED = '__OPENCLAW_REDACTED__';
+
+/**
+ * Returns a deep copy of `value` with every secret replaced by `REDACTED`: scalars under a
+ * secret-named key (`apiKey`, `botToken`, `token`, `webhookSecret`, `password`, `x-api-key`
+ * headers, `OPENAI_API_KEY` env entries, …) and any string that looks like a provider key,
+ * wherever it sits. Objects under a secret-named key are walked, not blanked: a SecretRef
+ * `{ source: "env", provider, id }` names a variable and is safe to show.
+ *
+ * Call it on anything that is about to be printed; the loaded config itself stays unredacted
+ * because the gateway needs the values.
+ */
+export function redact<T>(value: T): T {
+  return redactValue(value, false) as T;
+}
+
+/**
+ * Redacts free text (error messages, warnings): every occurrence of a known secret value, then
+ * anything shaped like a provider key. `secrets` comes from `collectSecrets(raw)`.
+ */
+export function redactText(text: string, secrets: readonly string[] = []): string {
+  let out = text;
+  for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
+    out = out.split(secret).join(REDACTED);
+  }
+  for (const pattern of KEY_SHAPED) out = out.replace(new RegExp(pattern.source, 'g'), REDACTED);
+  return out;
+}
+
+/** Every secret string in a parsed config, to scrub from text that might echo one. */
+export function collectSecrets(value: unknown): string[] {
+  const found = new Set<string>();
+  walkSecrets(value, false, found);
+  return [...found];
+}
+
+/**
+ * Whether a key names a secret. Deliberately narrow: `maxTokens`/`contextTokens` (plural, counts),
+ * `tokenFile` (a path) and `mainKey`/`sessionKey` (identifiers) are not secrets.
+ */
+export function isSecretKey(key: string): boolean {
+  const k = key.toLowerCase().replace(/[^a-z0-9]/g, '');
+  return SECRET_KEY_SUFFIXES.some((suffix) => k.endsWith(suffix)) || /secret|password|passwd|passphrase/.test(k);
+}
+
+/** Whether a whole string looks like a provider API key or a Telegram bot token. */
+export function looksLikeSecret(text: string): boolean {
+  return KEY_SHAPED.some((pattern) => pattern.test(text));
+}
+
+const SECRET_KEY_SUFFIXES = [
+  'apikey',
+  'apikeys',
+  'token',
+  'accesskey',
+  'privatekey',
+  'secretkey',
+  'signingkey',
+  'authorization',
+  'cookie',
+  'credential',
+  'credentials',
+];
+
+// Shapes of real keys: OpenAI/Anthropic/Moonshot `sk-…`, Google `AIza…`, xAI `xai-…`, Groq `gsk_…`,
+// GitHub `ghp_…`, Telegram `<bot id>:<35 chars>`, and bearer headers.
+const KEY_SHAPED: readonly RegExp[] = [
+  /\bsk-[A-Za-z0-9_-]{16,}/,
+  /\bAIza[0-9A-Za-z_-]{30,}/,
+  /\bxai-[A-Za-z0-9_-]{20,}/,
+  /\bgsk_[A-Za-z0-9]{20,}/,
+  /\bgh[pousr]_[A-Za-z0-9]{30,}/,
+  /\b\d{6,12}:[A-Za-z0-9_-]{30,}/,
+  /\bBearer\s+[A-Za-z0-9._~+/-]{16,}=*/i,
+];
+
+function redactValue(value: unknown, underSecretKey: boolean): unknown {
+  if (Array.isArray(value)) return value.map((item) => redactValue(item, underSecretKey));
+  if (isPlainObject(value)) {
+    const out: Record<string, unknown> = {};
+    for (const [key, child] of Object.entries(value)) out[key] = redactValue(child, isSecretKey(key));
+    return out;
+  }
+  if (typeof value === 'string') return underSecretKey || looksLikeSecret(value) ? REDACTED : value;
+  if (typeof value === 'number' && underSecretKey) return REDACTED;
+  return value;
+}
+
+function walkSecrets(value: unknown, underSecretKey: boolean, found: Set<string>): void {
+  if (Array.isArray(value)) {
+    for (const item of value) walkSecrets(item, underSecretKey, found);
+  } else if (isPlainObject(value)) {
+    for (const [key, child] of Object.entries(value)) walkSecrets(child, isSecretKey(key), found);
+  } else if (typeof value === 'string' || typeof value === 'number') {
+    const text = String(value);
+    // Very short values ("x", "test") would blank out ordinary words in messages; the key-shaped
+    // patterns in redactText still catch real keys of any length worth worrying about.
+    if ((underSecretKey && text.length >= 6) || looksLikeSecret(text)) found.add(text);
+  }
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,182 @@
+import { effectiveSettings, type EffectiveSettings } from './effective.ts';
+import { getConfigPath } from './get.ts';
+import type { LoadedConfig } from './load.ts';
+import type { GatewayProfile } from './runtime-defaults.ts';
+
+/**
+ * Where a config stands on each setting behind the 2026-02-27 incident, read
+ * statically: what the gateway would run with (effective settings, defaults
+ * filled in for the profile) and whether the file set it or a default did.
+ * `risk` marks a root cause still present; `note` is context a reviewer needs.
+ */
+export type RootCauseFinding = {
+  id: RootCauseId;
+  setting: string;
+  /** The effective value, rendered for people. */
+  value: string;
+  source: 'config' | 'default';
+  status: 'ok' | 'risk' | 'note';
+  why: string;
+};
+
+export const ROOT_CAUSE_IDS = [
+  'first-fallback-provider',
+  'heartbeat-model',
+  'session-maintenance',
+  'context-pruning',
+  'telegram-skill-commands',
+  'context-tokens',
+  'max-concurrent',
+] as const;
+export type RootCauseId = (typeof ROOT_CAUSE_IDS)[number];
+
+export function auditRootCauses(loaded: LoadedConfig, profile: GatewayProfile): RootCauseFinding[] {
+  const settings = effectiveSettings(loaded.config, profile);
+  const setInFile = (path: string) => (getConfigPath(loaded.raw, path).found ? 'config' : 'default');
+  return [
+    firstFallback(settings, setInFile('agents.defaults.model')),
+    heartbeatModel(settings, setInFile('agents.defaults.heartbeat.model')),
+    sessionMaintenance(settings, setInFile('session.maintenance.mode')),
+    contextPruning(settings, setInFile('agents.defaults.contextPruning.mode')),
+    telegramSkillCommands(settings, loaded, setInFile('commands.nativeSkills')),
+    contextTokens(settings, loaded, setInFile('agents.defaults.contextTokens')),
+    maxConcurrent(settings, setInFile('agents.defaults.maxConcurrent')),
+  ];
+}
+
+/** The provider half of a `provider/model` reference. */
+export function providerOf(modelRef: string): string {
+  const slash = modelRef.indexOf('/');
+  return slash === -1 ? modelRef : modelRef.slice(0, slash);
+}
+
+function firstFallback(settings: EffectiveSettings, source: RootCauseFinding['source']): RootCauseFinding {
+  const { primary, fallbacks } = settings.model;
+  const first = fallbacks[0];
+  const chain = [primary ?? '(none)', ...fallbacks].join(' → ');
+  const base = { id: 'first-fallback-provider', setting: 'agents.defaults.model', value: chain, source } as const;
+  if (primary === null || first === undefined) {
+    return { ...base, status: 'risk', why: 'No fallback: one provider 429 reaches the user.' };
+  }
+  if (providerOf(first) === providerOf(primary)) {
+    return {
+      ...base,
+      status: 'risk',
+      why: `The first fallback, ${first}, is on the primary's provider (${providerOf(primary)}): a quota shared across the provider's models refuses both.`,
+    };
+  }
+  const providers = new Set([primary, ...fallbacks].map(providerOf));
+  return { ...base, status: 'ok', why: `The first fallback is on another provider; the chain spans ${providers.size} providers.` };
+}
+
+function heartbeatModel(settings: EffectiveSettings, source: RootCauseFinding['source']): RootCauseFinding {
+  const { heartbeat, model } = settings;
+  const every = formatDurationMs(heartbeat.everyMs);
+  const base = { id: 'heartbeat-model', setting: 'agents.defaults.heartbeat.model', source } as const;
+  if (!heartbeat.enabled) return { ...base, value: 'disabled', status: 'ok', why: 'No heartbeat turns.' };
+  const value = `${heartbeat.model ?? '(primary)'} every ${every}`;
+  const onPrimaryProvider =
+    heartbeat.model !== null && model.primary !== null && providerOf(heartbeat.model) === providerOf(model.primary);
+  if (onPrimaryProvider) {
+    return {
+      ...base,
+      value,
+      status: 'risk',
+      // reference/openclaw.md §3.2: a heartbeat replays the main session, and is skipped while HEARTBEAT.md has no tasks.
+      why:
+        `Heartbeats run on the primary's provider (${providerOf(model.primary!)}) and replay the main session's transcript, ` +
+        'spending the quota user turns need (once HEARTBEAT.md has tasks; the default template skips them).',
+    };
+  }
+  return { ...base, value, status: 'ok', why: "Heartbeats are metered against another provider's quota." };
+}
+
+function sessionMaintenance(settings: EffectiveSettings, source: RootCauseFinding['source']): RootCauseFinding {
+  const { mode, maxEntries, pruneAfterMs } = settings.maintenance;
+  const value = `${mode}, maxEntries ${maxEntries}, pruneAfter ${formatDurationMs(pruneAfterMs)}`;
+  const base = { id: 'session-maintenance', setting: 'session.maintenance', value, source } as const;
+  if (mode === 'warn') {
+    return { ...base, status: 'risk', why: 'warn mode evicts nothing: stale cron-run sessions stay in the store.' };
+  }
+  return { ...base, status: 'ok', why: 'Stale entries are pruned and the store is capped on every store write.' };
+}
+
+function contextPruning(settings: EffectiveSettings, source: RootCauseFinding['source']): RootCauseFinding {
+  const { mode, ttlMs } = settings.contextPruning;
+  const base = { id: 'context-pruning', setting: 'agents.defaults.contextPruning.mode', source } as const;
+  if (mode === 'off') {
+    return { ...base, value: 'off', status: 'risk', why: 'Old tool results are resent in full on every turn.' };
+  }
+  return {
+    ...base,
+    value: `cache-ttl, ttl ${formatDurationMs(ttlMs)}`,
+    status: 'ok',
+    // reference/openclaw.md §2: per-session TTL since the last model call, and only for eligible providers.
+    why: 'Trims old tool results once the ttl has passed since the session last called a model (Anthropic-style and eligible Google models only).',
+  };
+}
+
+function telegramSkillCommands(
+  settings: EffectiveSettings,
+  loaded: LoadedConfig,
+  source: RootCauseFinding['source'],
+): RootCauseFinding {
+  const { enabled, nativeCommands, nativeSkills, maxCommands } = settings.telegram;
+  const raw = loaded.config.commands?.nativeSkills;
+  const value = nativeSkills ? `on${raw === 'auto' || raw === undefined ? ' (auto is on for Telegram)' : ''}` : 'off';
+  const base = { id: 'telegram-skill-commands', setting: 'commands.nativeSkills', value, source } as const;
+  if (!enabled || !nativeCommands) return { ...base, status: 'ok', why: 'No native command menu is registered.' };
+  if (nativeSkills) {
+    return {
+      ...base,
+      status: 'risk',
+      // openclaw-2026-2-run.md §6: a stock 2026.2.26 sent 44 commands with skills on, 39 without.
+      why:
+        `Every eligible skill joins the bot's command menu. Telegram refuses menus over ${maxCommands} commands or a text budget ` +
+        `(BOT_COMMANDS_TOO_MUCH); OpenClaw trims to ${maxCommands} and retries at 80 %, so whether the menu overflows depends on the installed skills.`,
+    };
+  }
+  return { ...base, status: 'ok', why: 'Only built-in commands are registered in the menu.' };
+}
+
+function contextTokens(settings: EffectiveSettings, loaded: LoadedConfig, source: RootCauseFinding['source']): RootCauseFinding {
+  const chain = [settings.model.primary, ...settings.model.fallbacks].filter((ref): ref is string => ref !== null);
+  const windows = chain.map((ref) => ({ ref, window: contextWindowOf(loaded, ref) }));
+  const value = settings.contextTokens === null ? "model's window" : `${settings.contextTokens.toLocaleString('en-US')} tokens`;
+  const base = { id: 'context-tokens', setting: 'agents.defaults.contextTokens', value, source, status: 'note' } as const;
+  const cap = settings.contextTokens;
+  const tooSmall = windows.filter((w) => w.window !== undefined && (cap === null || w.window < cap));
+  if (cap !== null && tooSmall.length > 0) {
+    const list = tooSmall.map((w) => `${w.ref} (${w.window!.toLocaleString('en-US')})`).join(', ');
+    return { ...base, why: `A turn of ${value} overflows the window of ${list}: those fallbacks answer with a context-length error.` };
+  }
+  return { ...base, why: 'Bounds the tokens each turn sends, and so the TPM a burst of turns spends.' };
+}
+
+function maxConcurrent(settings: EffectiveSettings, source: RootCauseFinding['source']): RootCauseFinding {
+  return {
+    id: 'max-concurrent',
+    setting: 'agents.defaults.maxConcurrent',
+    value: String(settings.lanes.mainMaxConcurrent),
+    source,
+    status: 'note',
+    why: 'Turns (user messages and heartbeats) running at once on the main lane.',
+  };
+}
+
+function contextWindowOf(loaded: LoadedConfig, modelRef: string): number | undefined {
+  const slash = modelRef.indexOf('/');
+  const provider = loaded.config.models?.providers?.[modelRef.slice(0, slash)];
+  return provider?.models?.find((model) => model.id === modelRef.slice(slash + 1))?.contextWindow;
+}
+
+function formatDurationMs(ms: number): string {
+  const units: Array<[number, string]> = [
+    [86_400_000, 'd'],
+    [3_600_000, 'h'],
+    [60_000, 'm'],
+    [1_000, 's'],
+  ];
+  for (const [size, unit] of units) if (ms >= size && ms % size === 0) return `${ms / size}${unit}`;
+  return `${ms}ms`;
+}

@@ -1,0 +1,90 @@
+import type { z } from 'zod';
+import { UserError } from '../errors.ts';
+import { formatConfigPath, type PathSegment } from './path.ts';
+import { REDACTED, isSecretKey, looksLikeSecret, redactText } from './redact.ts';
+
+/** How many problems one message lists; the rest are counted. One paragraph stays readable. */
+const MAX_LISTED_ISSUES = 5;
+
+/**
+ * Turns zod issues into the one-paragraph `UserError` the CLI prints for a bad config:
+ * the file, each JSON path, what was expected, and what was there, e.g.
+ *
+ *   Invalid config x.json5: at session.maintenance.maxEntries, expected a positive integer,
+ *   got "fifteen". Fix the value (an optional key can also be removed to use OpenClaw's default).
+ *
+ * Received values are read from `raw` (what the user wrote) and never echo a secret: a value
+ * under a secret-named key, or shaped like a key, prints as the redaction marker, and the whole
+ * text is scrubbed of every secret found in the file (`secrets`).
+ */
+export function configInvalidError(
+  file: string,
+  issues: readonly z.core.$ZodIssue[],
+  raw: unknown,
+  secrets: readonly string[],
+): UserError {
+  const problems = uniqueProblems(issues, raw);
+  const listed = problems.slice(0, MAX_LISTED_ISSUES);
+  const more = problems.length - listed.length;
+  const count = problems.length === 1 ? '' : ` (${problems.length} problems)`;
+  const text =
+    `Invalid config ${file}${count}: ${listed.join('; ')}${more > 0 ? `; and ${more} more` : ''}. ` +
+    "Fix the value (an optional key can also be removed to use OpenClaw's default).";
+  return new UserError(redactText(text, secrets));
+}
+
+function uniqueProblems(issues: readonly z.core.$ZodIssue[], raw: unknown): string[] {
+  const seen = new Set<string>();
+  for (const issue of issues) {
+    const path = issue.path.map((segment) => (typeof segment === 'number' ? segment : String(segment)));
+    const where = path.length === 0 ? 'the top level' : formatConfigPath(path);
+    seen.add(`at ${where}, expected ${expectedOf(issue)}, ${describeReceived(path, raw)}`);
+  }
+  return [...seen];
+}
+
+// Leaves carry their own "expected" phrase (schema.ts); enums list their allowed values.
+function expectedOf(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_value') {
+    const values = issue.values.map((value) => JSON.stringify(value));
+    return values.length === 1 ? (values[0] ?? '') : `one of ${values.join(' | ')}`;
+  }
+  if (issue.code === 'invalid_type' && issue.message.startsWith('Invalid input')) {
+    return issue.expected === 'array' ? 'a list' : `${article(issue.expected)} ${issue.expected}`;
+  }
+  return issue.message;
+}
+
+function describeReceived(path: readonly PathSegment[], raw: unknown): string {
+  const found = valueAt(raw, path);
+  if (!found.present) return 'but it is missing';
+  const lastKey = [...path].reverse().find((segment) => typeof segment === 'string');
+  const value = found.value;
+  if ((lastKey !== undefined && isSecretKey(lastKey) && isScalar(value)) || (typeof value === 'string' && looksLikeSecret(value))) {
+    return `got ${REDACTED}`;
+  }
+  return `got ${preview(value)}`;
+}
+
+function valueAt(root: unknown, path: readonly PathSegment[]): { present: boolean; value?: unknown } {
+  let current = root;
+  for (const segment of path) {
+    if (typeof current !== 'object' || current === null || !Object.hasOwn(current, segment)) return { present: false };
+    current = (current as Record<PathSegment, unknown>)[segment];
+  }
+  return { present: current !== undefined, value: current };
+}
+
+// Short, single-line rendering of the offending value.
+function preview(value: unknown): string {
+  const json = JSON.stringify(value) ?? String(value);
+  return json.length > 60 ? `${json.slice(0, 57)}...` : json;
+}
+
+function isScalar(value: unknown): boolean {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+}
+
+function article(word: string): string {
+  return /^[aeiou]/i.test(word) ? 'an' : 'a';
+}

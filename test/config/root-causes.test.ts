@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig, parseConfigText } from '../../src/config/index.ts';
+import { auditRootCauses, type RootCauseFinding } from '../../src/config/root-causes.ts';
+
+const risks = (findings: RootCauseFinding[]) => findings.filter((f) => f.status === 'risk').map((f) => f.id);
+
+const PROVIDERS = `models: { providers: {
+  google: { baseUrl: "https://g.test/v1beta", api: "google-generative-ai", models: [{ id: "flash", name: "Flash", contextWindow: 1000000 }, { id: "pro", name: "Pro" }] },
+  moonshot: { baseUrl: "https://m.test/v1", api: "openai-completions", models: [{ id: "kimi", name: "Kimi", contextWindow: 131072 }] },
+} }`;
+
+describe('auditRootCauses', () => {
+  it('finds all five incident causes in the before-config', async () => {
+    const findings = auditRootCauses(await loadConfig('scenarios/configs/feb27-before.json5'), '2026.2');
+    expect(risks(findings)).toEqual([
+      'first-fallback-provider',
+      'heartbeat-model',
+      'session-maintenance',
+      'context-pruning',
+      'telegram-skill-commands',
+    ]);
+  });
+
+  it('finds none of them in the after-config', async () => {
+    const findings = auditRootCauses(await loadConfig('scenarios/configs/feb27-after.json5'), '2026.2');
+    expect(risks(findings)).toEqual([]);
+  });
+
+  it('flags a heartbeat model on the primary’s provider even when the chain is diverse', () => {
+    const loaded = parseConfigText(
+      `{ agents: { defaults: { model: { primary: "google/flash", fallbacks: ["moonshot/kimi"] }, heartbeat: { model: "google/pro" } } }, ${PROVIDERS} }`,
+      'inline.json5',
+    );
+    const findings = auditRootCauses(loaded, '2026.2');
+    expect(risks(findings)).toContain('heartbeat-model');
+    expect(risks(findings)).not.toContain('first-fallback-provider');
+  });
+
+  it('takes session maintenance as OpenClaw 2026.9 defaults it: enforce, so no risk when unset', () => {
+    const loaded = parseConfigText(`{ agents: { defaults: { model: "google/flash" } }, ${PROVIDERS} }`, 'inline.json5');
+    const byProfile = (profile: '2026.2' | '2026.9') =>
+      auditRootCauses(loaded, profile).find((f) => f.id === 'session-maintenance')!;
+    expect(byProfile('2026.2')).toMatchObject({ status: 'risk', source: 'default', value: 'warn, maxEntries 500, pruneAfter 30d' });
+    expect(byProfile('2026.9')).toMatchObject({ status: 'ok', source: 'default' });
+  });
+
+  it('notes fallbacks whose context window is smaller than the turn cap', () => {
+    const loaded = parseConfigText(
+      `{ agents: { defaults: { contextTokens: 170000, model: { primary: "google/flash", fallbacks: ["moonshot/kimi"] } } }, ${PROVIDERS} }`,
+      'inline.json5',
+    );
+    const note = auditRootCauses(loaded, '2026.2').find((f) => f.id === 'context-tokens')!;
+    expect(note.status).toBe('note');
+    expect(note.why).toContain('moonshot/kimi (131,072)');
+    expect(note.why).not.toContain('google/flash');
+  });
+});
