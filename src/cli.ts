@@ -1,0 +1,113 @@
+#!/usr/bin/env node
+/**
+ * quotastorm's command line. Thin on purpose: parse, call one function, set
+ * the exit code (0 ok, 1 checks failed or path not found, 2 bad input).
+ * Heavy modules (msw, faker, SDKs) are imported inside the commands that need
+ * them, so `--help` and `config get` start fast.
+ */
+import { readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { Command, CommanderError, Option } from 'commander';
+import { GATEWAY_PROFILES, type GatewayProfile } from './config/runtime-defaults.ts';
+import { isUserError } from './errors.ts';
+
+export const EXIT = { ok: 0, failed: 1, badInput: 2 } as const;
+
+const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+export function buildProgram(): Command {
+  const program = new Command('quotastorm')
+    .description('Load tests and chaos runs for multi-provider AI chat gateways (OpenClaw is the reference).')
+    .version(VERSION, '-V, --version')
+    .exitOverride()
+    .showHelpAfterError('(run with --help for usage)');
+
+  program
+    .command('start')
+    .description(
+      'The default job (`npm start`): a root-cause report on the bundled Feb 27 configs, written under reports/. ' +
+        'Scenario runs replace it once they exist.',
+    )
+    .option('--out <dir>', 'folder for the report (default: a new folder under reports/)')
+    .addOption(profileOption())
+    .action(async (options: { out?: string; profile: GatewayProfile }) => {
+      const { runStart } = await import('./commands/start.ts');
+      process.exitCode = await runStart(options);
+    });
+
+  const config = program.command('config').description('Read an OpenClaw config (openclaw.json, JSON5) as the gateway would');
+  config
+    .command('get')
+    .description('Print the value at <path> as `openclaw config get` would (defaults materialized, secrets redacted)')
+    .argument('<path>', 'dot/bracket path, e.g. session.maintenance or agents.defaults.model.fallbacks[0]')
+    .addOption(configOption())
+    .action(async (path: string, options: { config: string }) => {
+      const { runConfigGet } = await import('./commands/config.ts');
+      process.exitCode = await runConfigGet(path, options.config);
+    });
+  config
+    .command('validate')
+    .description('Check the config against the schema quotastorm models; unknown keys are warnings')
+    .addOption(configOption())
+    .action(async (options: { config: string }) => {
+      const { runConfigValidate } = await import('./commands/config.ts');
+      process.exitCode = await runConfigValidate(options.config);
+    });
+  config
+    .command('report')
+    .description("The incident's root-cause settings of one or more configs, as the gateway would run them")
+    .addOption(new Option('-c, --config <file>', 'OpenClaw config file; repeat to compare (default: as config get)').argParser(collect))
+    .addOption(profileOption())
+    .action(async (options: { config?: string[]; profile: GatewayProfile }) => {
+      const { runConfigReport } = await import('./commands/config.ts');
+      process.exitCode = await runConfigReport(options.config ?? [defaultConfigPath()], options.profile);
+    });
+
+  return program;
+}
+
+function profileOption(): Option {
+  return new Option('--profile <profile>', 'gateway behaviour profile: the OpenClaw version whose behaviour is modelled')
+    .choices(GATEWAY_PROFILES)
+    .default('2026.2');
+}
+
+function configOption(): Option {
+  return new Option('-c, --config <file>', 'OpenClaw config file').default(
+    defaultConfigPath(),
+    '$OPENCLAW_CONFIG_PATH or ~/.openclaw/openclaw.json, as OpenClaw resolves it',
+  );
+}
+
+// OpenClaw's own lookup (reference/openclaw.md §7): OPENCLAW_CONFIG_PATH, else the state dir's openclaw.json.
+function defaultConfigPath(): string {
+  if (process.env['OPENCLAW_CONFIG_PATH']) return process.env['OPENCLAW_CONFIG_PATH'];
+  const stateDir = process.env['OPENCLAW_STATE_DIR'] ?? join(homedir(), '.openclaw');
+  return join(stateDir, 'openclaw.json');
+}
+
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync([...argv], { from: 'user' });
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // commander has already printed its message; --help and --version end here too.
+      return error.exitCode === 0 ? EXIT.ok : EXIT.badInput;
+    }
+    if (isUserError(error)) {
+      process.stderr.write(`quotastorm: ${error.message}\n`);
+      return error.exitCode;
+    }
+    throw error;
+  }
+}
+
+if (import.meta.main) {
+  process.exitCode = await main(process.argv.slice(2));
+}

@@ -1,0 +1,39 @@
+import { formatConfigValue, getConfigPath, loadConfig, redact } from '../config/index.ts';
+import type { GatewayProfile } from '../config/runtime-defaults.ts';
+
+/**
+ * `quotastorm config get <path>`: what `openclaw config get <path>` prints.
+ * A missing path is OpenClaw's exit 1 with `Config path not found: <path>`.
+ */
+export async function runConfigGet(path: string, file: string): Promise<number> {
+  const loaded = await loadConfig(file);
+  printWarnings(loaded.warnings);
+  const result = getConfigPath(redact(loaded.config), path);
+  if (!result.found) {
+    process.stderr.write(`${result.message}\n`);
+    return 1;
+  }
+  process.stdout.write(`${formatConfigValue(result.value)}\n`);
+  return 0;
+}
+
+/** `quotastorm config validate`: `Config valid: <file>`, warnings on stderr. */
+export async function runConfigValidate(file: string): Promise<number> {
+  const loaded = await loadConfig(file);
+  printWarnings(loaded.warnings);
+  process.stdout.write(`Config valid: ${file}\n`);
+  return 0;
+}
+
+/** `quotastorm config report`: the root-cause settings of each config, printed as Markdown. */
+export async function runConfigReport(files: string[], profile: GatewayProfile): Promise<number> {
+  const { renderConfigReport, loadConfigReports } = await import('../report/config-report.ts');
+  const reports = await loadConfigReports(files, profile);
+  for (const report of reports) printWarnings(report.warnings);
+  process.stdout.write(renderConfigReport(reports, profile));
+  return 0;
+}
+
+function printWarnings(warnings: readonly string[]): void {
+  for (const warning of warnings) process.stderr.write(`warning: ${warning}\n`);
+}

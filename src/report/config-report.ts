@@ -1,0 +1,81 @@
+import { basename } from 'node:path';
+import { loadConfig } from '../config/load.ts';
+import { auditRootCauses, type RootCauseFinding } from '../config/root-causes.ts';
+import type { GatewayProfile } from '../config/runtime-defaults.ts';
+
+export type ConfigReport = { file: string; warnings: string[]; findings: RootCauseFinding[] };
+
+export async function loadConfigReports(files: readonly string[], profile: GatewayProfile): Promise<ConfigReport[]> {
+  const reports: ConfigReport[] = [];
+  for (const file of files) {
+    const loaded = await loadConfig(file);
+    reports.push({ file, warnings: loaded.warnings, findings: auditRootCauses(loaded, profile) });
+  }
+  return reports;
+}
+
+/**
+ * Markdown, one column per config, renderable on GitHub and readable in a
+ * terminal. Pure: the same configs give the same bytes (no dates, no paths
+ * beyond the ones given).
+ */
+export function renderConfigReport(reports: readonly ConfigReport[], profile: GatewayProfile): string {
+  const lines = [
+    `# Root-cause settings of the 2026-02-27 incident`,
+    '',
+    `Static reading of ${reports.length === 1 ? 'one config' : `${reports.length} configs`} as OpenClaw ${profile} would run ${reports.length === 1 ? 'it' : 'them'} ` +
+      '(defaults filled in). It says which of the incident’s causes each config still carries; ' +
+      'it does not run traffic — scenario runs measure what these settings do under load.',
+    '',
+    ...verdicts(reports),
+    '',
+    ...settingsTable(reports),
+    '',
+    '## Why each setting matters',
+    '',
+    ...reports.flatMap((report) => whyList(report, reports.length > 1)),
+  ];
+  return `${lines.join('\n').trimEnd()}\n`;
+}
+
+const STATUS_MARK: Record<RootCauseFinding['status'], string> = { ok: 'ok', risk: 'RISK', note: 'note' };
+
+function verdicts(reports: readonly ConfigReport[]): string[] {
+  return reports.map((report) => {
+    const rootCauses = report.findings.filter((finding) => finding.status !== 'note');
+    const fixed = rootCauses.filter((finding) => finding.status === 'ok').length;
+    const open = rootCauses.filter((finding) => finding.status === 'risk').map((finding) => finding.id);
+    const tail = open.length === 0 ? 'none left' : `still present: ${open.join(', ')}`;
+    return `- **${basename(report.file)}**: ${fixed}/${rootCauses.length} root causes addressed (${tail})`;
+  });
+}
+
+function settingsTable(reports: readonly ConfigReport[]): string[] {
+  const header = ['Setting', ...reports.map((report) => basename(report.file))];
+  const rows = reports[0]!.findings.map((first, index) => [
+    `\`${first.setting}\``,
+    ...reports.map((report) => cell(report.findings[index]!)),
+  ]);
+  return [row(header), row(header.map(() => '---')), ...rows.map(row)];
+}
+
+function cell(finding: RootCauseFinding): string {
+  const source = finding.source === 'default' ? ' _(default)_' : '';
+  return `${STATUS_MARK[finding.status]}: ${escapeCell(finding.value)}${source}`;
+}
+
+function whyList(report: ConfigReport, named: boolean): string[] {
+  const heading = named ? [`### ${basename(report.file)}`, ''] : [];
+  const items = report.findings.map(
+    (finding) => `- ${STATUS_MARK[finding.status]} \`${finding.setting}\`: ${finding.why}`,
+  );
+  return [...heading, ...items, ''];
+}
+
+function row(cells: readonly string[]): string {
+  return `| ${cells.join(' | ')} |`;
+}
+
+function escapeCell(text: string): string {
+  return text.replaceAll('|', '\\|');
+}

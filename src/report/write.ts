@@ -1,0 +1,20 @@
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+
+/**
+ * Writes a file so that readers see the old content or the new, never half:
+ * a sibling temporary file, then rename (atomic within one file system).
+ */
+export async function writeFileAtomic(file: string, content: string): Promise<void> {
+  await mkdir(dirname(file), { recursive: true });
+  const temporary = join(dirname(file), `.${process.pid}.${tmpCounter++}.tmp`);
+  try {
+    await writeFile(temporary, content, 'utf8');
+    await rename(temporary, file);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+}
+
+let tmpCounter = 0;

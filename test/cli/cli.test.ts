@@ -1,0 +1,144 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const BEFORE = 'scenarios/configs/feb27-before.json5';
+const AFTER = 'scenarios/configs/feb27-after.json5';
+
+type Outcome = { code: number; stdout: string; stderr: string };
+
+/** Runs the real CLI in a child process, as a user would. */
+function cli(...args: string[]): Promise<Outcome> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, ['src/cli.ts', ...args], { env: { ...process.env, NO_COLOR: '1' } }, (error, stdout, stderr) => {
+      const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+async function scratchFile(name: string, content: string): Promise<string> {
+  const file = join(await mkdtemp(join(tmpdir(), 'quotastorm-cli-')), name);
+  await writeFile(file, content);
+  return file;
+}
+
+function expectOneParagraphUserError(outcome: Outcome): void {
+  expect(outcome.code).toBe(2);
+  expect(outcome.stdout).toBe('');
+  expect(outcome.stderr.trim().split('\n')).toHaveLength(1);
+  expect(outcome.stderr).not.toMatch(/\n\s+at /);
+}
+
+describe('quotastorm CLI', () => {
+  it('prints its version', async () => {
+    const { version } = JSON.parse(await readFile('package.json', 'utf8')) as { version: string };
+    expect(await cli('--version')).toMatchObject({ code: 0, stdout: `${version}\n` });
+  });
+
+  it('prints session.maintenance of the after-config as JSON', async () => {
+    const outcome = await cli('config', 'get', 'session.maintenance', '--config', AFTER);
+    expect(outcome.code).toBe(0);
+    expect(JSON.parse(outcome.stdout)).toMatchObject({ mode: 'enforce', maxEntries: 15, pruneAfter: '6h' });
+  });
+
+  it('prints the eight fallbacks of the after-config in order', async () => {
+    const outcome = await cli('config', 'get', 'agents.defaults.model.fallbacks', '--config', AFTER);
+    expect(JSON.parse(outcome.stdout)).toEqual([
+      'moonshot/kimi-k2.5',
+      'anthropic/claude-haiku-4-5',
+      'openai/gpt-5.2',
+      'google/gemini-2.5-pro',
+      'moonshot/kimi-k2-thinking',
+      'xai/grok-3',
+      'anthropic/claude-sonnet-4-6',
+      'anthropic/claude-opus-4-6',
+    ]);
+  });
+
+  it('prints maxConcurrent 4 as a bare scalar although the file does not set it', async () => {
+    const text = await readFile(AFTER, 'utf8');
+    expect(text).not.toMatch(/^\s*maxConcurrent\s*:/m);
+    expect(await cli('config', 'get', 'agents.defaults.maxConcurrent', '--config', AFTER)).toMatchObject({ code: 0, stdout: '4\n' });
+  });
+
+  it('answers a path the config lacks as OpenClaw does: exit 1, "Config path not found"', async () => {
+    const outcome = await cli('config', 'get', 'session.maintenance', '--config', BEFORE);
+    expect(outcome).toMatchObject({ code: 1, stdout: '', stderr: 'Config path not found: session.maintenance\n' });
+  });
+
+  it('redacts API keys and bot tokens in what it prints', async () => {
+    const provider = await cli('config', 'get', 'models.providers.google', '--config', AFTER);
+    expect(provider.code).toBe(0);
+    expect(provider.stdout).toContain('"apiKey": "__OPENCLAW_REDACTED__"');
+    expect(provider.stdout).not.toContain('quotastorm-fake');
+    const token = await cli('config', 'get', 'channels.telegram.botToken', '--config', BEFORE);
+    expect(token.stdout).toBe('__OPENCLAW_REDACTED__\n');
+  });
+
+  it('validates a config and prints "Config valid"', async () => {
+    expect(await cli('config', 'validate', '--config', AFTER)).toMatchObject({ code: 0, stdout: `Config valid: ${AFTER}\n` });
+  });
+
+  it('rejects a JSON5 syntax error with one paragraph naming file and line:column, exit 2', async () => {
+    const file = await scratchFile('broken.json5', '{\n  session: { maintenance: { mode: "enforce", }\n  oops\n}\n');
+    const outcome = await cli('config', 'validate', '--config', file);
+    expectOneParagraphUserError(outcome);
+    expect(outcome.stderr).toContain(file);
+    expect(outcome.stderr).toMatch(/:3:\d+|line 3/);
+  });
+
+  it('rejects a wrong type naming the JSON path and what was expected, exit 2', async () => {
+    const file = await scratchFile('fifteen.json5', '{ session: { maintenance: { maxEntries: "fifteen" } } }');
+    const outcome = await cli('config', 'get', 'session', '--config', file);
+    expectOneParagraphUserError(outcome);
+    expect(outcome.stderr).toContain('session.maintenance.maxEntries');
+    expect(outcome.stderr).toMatch(/expected/i);
+  });
+
+  it('rejects an unknown maintenance mode naming the allowed values, exit 2', async () => {
+    const file = await scratchFile('mode.json5', '{ session: { maintenance: { mode: "sometimes" } } }');
+    const outcome = await cli('config', 'validate', '--config', file);
+    expectOneParagraphUserError(outcome);
+    expect(outcome.stderr).toContain('session.maintenance.mode');
+    expect(outcome.stderr).toMatch(/enforce/);
+    expect(outcome.stderr).toMatch(/warn/);
+  });
+
+  it('rejects a missing config file, exit 2', async () => {
+    const outcome = await cli('config', 'validate', '--config', 'no/such/openclaw.json');
+    expectOneParagraphUserError(outcome);
+    expect(outcome.stderr).toContain('no/such/openclaw.json');
+  });
+
+  it('rejects an unknown flag or profile with exit 2', async () => {
+    expect((await cli('config', 'get', 'x', '--no-such-flag')).code).toBe(2);
+    expect((await cli('start', '--profile', '2025.1')).code).toBe(2);
+  });
+
+  it('warns about unknown keys on stderr and still succeeds', async () => {
+    const file = await scratchFile('unknown.json5', '{ agents: { defaults: { maxConcurrent: 2, notAKey: true } } }');
+    const outcome = await cli('config', 'get', 'agents.defaults.maxConcurrent', '--config', file);
+    expect(outcome).toMatchObject({ code: 0, stdout: '2\n' });
+    expect(outcome.stderr).toMatch(/warning: .*agents\.defaults\.notAKey/);
+  });
+
+  it('npm start’s job writes the root-cause report: before carries all five causes, after none', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'quotastorm-start-'));
+    const outcome = await cli('start', '--out', out);
+    expect(outcome.code).toBe(0);
+    const report = await readFile(join(out, 'config-report.md'), 'utf8');
+    expect(report).toContain('**feb27-before.json5**: 0/5 root causes addressed');
+    expect(report).toContain('**feb27-after.json5**: 5/5 root causes addressed (none left)');
+    expect(outcome.stdout).toContain(join(out, 'config-report.md').replace(process.cwd() + '/', ''));
+  });
+
+  it('renders the same report bytes on every run', async () => {
+    const first = await cli('config', 'report', '--config', BEFORE, '--config', AFTER);
+    const second = await cli('config', 'report', '--config', BEFORE, '--config', AFTER);
+    expect(first.code).toBe(0);
+    expect(second.stdout).toBe(first.stdout);
+  });
+});
