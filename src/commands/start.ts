@@ -27,7 +27,8 @@ export async function runStart(options: { out?: string; profile: GatewayProfile 
     const summary = risks.length === 0 ? 'no incident root cause left' : `${risks.length} root cause(s): ${risks.map((r) => r.id).join(', ')}`;
     process.stdout.write(`  ${relative(PROJECT_ROOT, report.file)}: ${summary}\n`);
   }
-  process.stdout.write(`report: ${relative(process.cwd(), reportFile) || reportFile}\n`);
+  // As given with --out; the default folder relative to where the user stands.
+  process.stdout.write(`report: ${options.out === undefined ? relative(process.cwd(), reportFile) : reportFile}\n`);
   return 0;
 }
 
