@@ -1,0 +1,228 @@
+/**
+ * Anthropic Messages API mock on https://api.anthropic.com/v1/messages (JSON
+ * and SSE events).
+ *
+ * Wire details (providers.md §3.2–3.5): usage with cache fields; SSE is
+ * `message_start` → `content_block_start` → `ping` → `content_block_delta`… →
+ * `content_block_stop` → `message_delta` (cumulative `output_tokens`) →
+ * `message_stop`; errors are `{"type":"error","error":{type,message},
+ * "request_id"}`. Every answer carries `request-id` and the
+ * `anthropic-ratelimit-*` headers (token `remaining` rounded to the nearest
+ * thousand, `reset` in RFC 3339); a rate-limit 429 adds `retry-after` in
+ * seconds. 529 `overloaded_error` is capacity, never quota, so it only comes
+ * from a fault. The spend cap is a 429 without `retry-after` (§3.4).
+ */
+import { http, type RequestHandler } from 'msw';
+import { z } from 'zod';
+import type { Admission, DimensionUsage, QuotaSnapshot } from './ledger.ts';
+import { type Answer, type Call, createExchange, type Dialect, invalidBody, MALFORMED_JSON, type ProviderMockSpec } from './exchange.ts';
+import type { Fault } from './faults.ts';
+import { chunkText, type Reply } from './reply.ts';
+import type { QuotaDimension } from './tiers.ts';
+import { jsonResponse, randomId, randomUuid, retryAfterSeconds, rfc3339Seconds, sseResponse } from './wire.ts';
+
+export const ANTHROPIC_ORIGIN = 'https://api.anthropic.com';
+
+export function anthropicHandlers(spec: ProviderMockSpec): RequestHandler[] {
+  const organizationId = randomUuid(spec.prng.fork('anthropic').fork('organization'));
+  const exchange = createExchange(spec, anthropicDialect(spec, organizationId));
+  return [http.post(`${ANTHROPIC_ORIGIN}/v1/messages`, ({ request }) => exchange(request, { api: 'messages' }))];
+}
+
+const TextBlock = z.looseObject({ type: z.string(), text: z.string().optional() });
+const MessagesRequest = z.looseObject({
+  model: z.string(),
+  max_tokens: z.number().int().positive(),
+  messages: z.array(z.looseObject({ role: z.string(), content: z.union([z.string(), z.array(TextBlock)]) })),
+  system: z.union([z.string(), z.array(TextBlock)]).optional(),
+  stream: z.boolean().optional(),
+});
+type MessagesRequest = z.infer<typeof MessagesRequest>;
+type MessagesCall = Call<MessagesRequest>;
+
+const RATE_LIMIT_DOCS = 'https://docs.claude.com/en/api/rate-limits';
+
+/** How the 429 message names each dimension (§3.4; "requests per minute" wording [?]). */
+const LIMIT_WORDS: Readonly<Partial<Record<QuotaDimension, string>>> = {
+  requestsPerMinute: 'requests per minute',
+  inputTokensPerMinute: 'input tokens per minute',
+  outputTokensPerMinute: 'output tokens per minute',
+};
+
+function anthropicDialect(spec: ProviderMockSpec, organizationId: string): Dialect<MessagesRequest> {
+  const requestIds = spec.prng.fork('anthropic').fork('request-ids');
+  const error = (status: number, type: string, message: string, outcome: Answer['outcome'], headers: Record<string, string> = {}, details?: object): Answer => {
+    const requestId = `req_${randomId(requestIds, 24)}`;
+    return {
+      response: jsonResponse(
+        { type: 'error', error: details ? { type, message, details } : { type, message }, request_id: requestId },
+        { status, headers: { 'request-id': requestId, ...headers } },
+      ),
+      outcome,
+      errorType: type,
+    };
+  };
+  return {
+    provider: 'anthropic',
+    parseBody(json) {
+      if (json === MALFORMED_JSON) return invalidBody('There was an issue with your request body: invalid JSON');
+      const parsed = MessagesRequest.safeParse(json);
+      if (parsed.success) return parsed.data;
+      const issue = parsed.error.issues[0]!;
+      return invalidBody(`${issue.path.join('.')}: ${issue.code === 'invalid_type' && issue.input === undefined ? 'Field required' : issue.message}`);
+    },
+    apiKey: (request) => request.headers.get('x-api-key') ?? undefined,
+    modelId: (body) => body.model,
+    isStream: (body) => body.stream === true,
+    promptTexts,
+    maxOutputTokens: (body) => body.max_tokens,
+    badRequest: (message) => error(400, 'invalid_request_error', message, 'bad-request'),
+    notFound: (modelId) => error(404, 'not_found_error', `model: ${modelId}`, 'not-found'),
+    contextTooLong(call) {
+      const windowTokens = call.model.contextWindowTokens;
+      if (call.inputTokens > windowTokens) {
+        return error(400, 'invalid_request_error', `prompt is too long: ${call.inputTokens} tokens > ${windowTokens} maximum`, 'context-too-long');
+      }
+      const maxTokens = call.maxOutputTokens ?? 0;
+      if (call.inputTokens + maxTokens <= windowTokens) return undefined;
+      return error(
+        400,
+        'invalid_request_error',
+        `input length and \`max_tokens\` exceed context limit: ${call.inputTokens} + ${maxTokens} > ${windowTokens}, ` +
+          'decrease input length or `max_tokens` and try again',
+        'context-too-long',
+      );
+    },
+    rateLimited(call, admission) {
+      const retryAfterMs = admission.retryAfterMs;
+      const headers = {
+        ...rateLimitHeaders(admission.after, call.atMs),
+        ...(retryAfterMs === undefined ? {} : { 'retry-after': retryAfterSeconds(retryAfterMs) }),
+      };
+      const answer = error(429, 'rate_limit_error', rateLimitMessage(call, admission, organizationId), retryAfterMs === undefined ? 'too-large' : 'rate-limited', headers);
+      return retryAfterMs === undefined ? answer : { ...answer, retryAfterMs };
+    },
+    fault: (call, fault, quota) => faultAnswer(call, fault, (status, type, message, outcome, details) =>
+      error(status, type, message, outcome, rateLimitHeaders(quota, call.atMs), details),
+    ),
+    success(call, reply, quota, onSent) {
+      const headers = { 'request-id': `req_${randomId(requestIds, 24)}`, ...rateLimitHeaders(quota, call.atMs) };
+      if (call.stream) return { response: sseResponse(streamEvents(call, reply), { status: 200, headers }, onSent), outcome: 'ok' };
+      onSent();
+      return { response: jsonResponse(message(call, reply, reply.text, reply.outputTokens), { status: 200, headers }), outcome: 'ok' };
+    },
+  };
+}
+
+function* promptTexts(body: MessagesRequest): Iterable<string> {
+  yield* blockTexts(body.system);
+  for (const message of body.messages) yield* blockTexts(message.content);
+}
+
+function* blockTexts(content: string | readonly { text?: string | undefined }[] | undefined): Iterable<string> {
+  if (typeof content === 'string') yield content;
+  else for (const block of content ?? []) if (block.text) yield block.text;
+}
+
+function message(call: MessagesCall, reply: Reply, text: string | undefined, outputTokens: number) {
+  return {
+    id: `msg_01${randomId(call.ids, 22)}`,
+    type: 'message',
+    role: 'assistant',
+    model: call.model.id,
+    content: text === undefined ? [] : [{ type: 'text', text }],
+    stop_reason: text === undefined ? null : stopReason(reply),
+    stop_sequence: null,
+    usage: usage(call.inputTokens, outputTokens),
+  };
+}
+
+function usage(inputTokens: number, outputTokens: number) {
+  return {
+    input_tokens: inputTokens,
+    cache_creation_input_tokens: 0,
+    cache_read_input_tokens: 0,
+    output_tokens: outputTokens,
+    service_tier: 'standard',
+  };
+}
+
+function stopReason(reply: Reply): 'end_turn' | 'max_tokens' {
+  return reply.truncated ? 'max_tokens' : 'end_turn';
+}
+
+function streamEvents(call: MessagesCall, reply: Reply): string[] {
+  const event = (type: string, data: object) => `event: ${type}\ndata: ${JSON.stringify({ type, ...data })}\n\n`;
+  return [
+    // message_start reports output_tokens as 1 before any text (§3.3).
+    event('message_start', { message: message(call, reply, undefined, 1) }),
+    event('content_block_start', { index: 0, content_block: { type: 'text', text: '' } }),
+    event('ping', {}),
+    ...chunkText(reply.text).map((text) => event('content_block_delta', { index: 0, delta: { type: 'text_delta', text } })),
+    event('content_block_stop', { index: 0 }),
+    event('message_delta', {
+      delta: { stop_reason: stopReason(reply), stop_sequence: null },
+      usage: { input_tokens: call.inputTokens, cache_creation_input_tokens: 0, cache_read_input_tokens: 0, output_tokens: reply.outputTokens },
+    }),
+    event('message_stop', {}),
+  ];
+}
+
+/** The 2026 wording (§3.4), naming the first violated dimension. */
+function rateLimitMessage(call: MessagesCall, admission: Admission, organizationId: string): string {
+  const violation = admission.violations.find((entry) => LIMIT_WORDS[entry.dimension]) ?? admission.violations[0]!;
+  const words = LIMIT_WORDS[violation.dimension] ?? violation.dimension;
+  return (
+    `This request would exceed your organization's rate limit of ${violation.limit.toLocaleString('en-US')} ${words} ` +
+    `(org: ${organizationId}, model: ${call.model.id}). For details, refer to: ${RATE_LIMIT_DOCS}. ` +
+    'You can see the response headers for current usage. Please reduce the prompt length or the maximum tokens requested, ' +
+    'or try again later. You may also contact sales at https://claude.com/contact-sales to discuss your options for a rate limit increase.'
+  );
+}
+
+/**
+ * `anthropic-ratelimit-{requests,input-tokens,output-tokens,tokens}-{limit,remaining,reset}`.
+ * `tokens-*` shows the most restrictive of the token limits in effect (§3.4).
+ */
+function rateLimitHeaders(quota: QuotaSnapshot, atMs: number): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const put = (name: string, usage: DimensionUsage | undefined, roundRemaining: boolean) => {
+    if (!usage) return;
+    headers[`anthropic-ratelimit-${name}-limit`] = String(usage.limit);
+    headers[`anthropic-ratelimit-${name}-remaining`] = String(roundRemaining ? Math.round(usage.remaining / 1000) * 1000 : usage.remaining);
+    headers[`anthropic-ratelimit-${name}-reset`] = rfc3339Seconds(atMs + usage.resetInMs);
+  };
+  put('requests', quota.requestsPerMinute, false);
+  put('input-tokens', quota.inputTokensPerMinute, true);
+  put('output-tokens', quota.outputTokensPerMinute, true);
+  put('tokens', mostRestrictive(quota.inputTokensPerMinute, quota.outputTokensPerMinute), true);
+  return headers;
+}
+
+function mostRestrictive(input: DimensionUsage | undefined, output: DimensionUsage | undefined): DimensionUsage | undefined {
+  if (!input || !output) return input ?? output;
+  return input.remaining / input.limit <= output.remaining / output.limit ? input : output;
+}
+
+type ErrorRenderer = (status: number, type: string, message: string, outcome: Answer['outcome'], details?: object) => Answer;
+
+function faultAnswer(call: MessagesCall, fault: Fault, error: ErrorRenderer): Answer {
+  switch (fault.kind) {
+    case 'overloaded':
+      return error(529, 'overloaded_error', 'Overloaded', 'overloaded');
+    case 'server-error':
+      return error(500, 'api_error', 'Internal server error', 'server-error');
+    case 'budget-exhausted': {
+      // Spend cap (2026 docs): access returns on the 1st of next month, 00:00 UTC; no retry-after.
+      const now = new Date(call.atMs);
+      const regainOn = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1)).toISOString().slice(0, 10);
+      return error(
+        429,
+        'rate_limit_error',
+        `You have reached your specified API usage limits. You will regain access on ${regainOn} at 00:00 UTC.`,
+        'budget-exhausted',
+        { error_code: 'enforced_spend_limit_reached' },
+      );
+    }
+  }
+}

@@ -1,0 +1,261 @@
+/**
+ * One request through a mock provider, the same for every wire format:
+ *
+ *   body (400) → model (404) → context window (400) → fault hook → ledger (429)
+ *   → seeded reply → settle → answer → journal
+ *
+ * A provider file supplies a `Dialect`: how to read its request and how to
+ * render each answer in its own shape. Everything stateful (ledger, journal,
+ * PRNG streams) comes from the `ProviderMockSpec`; the time of a request is
+ * `clock.now()` when it arrives.
+ */
+import type { Clock } from '../../src/clock/clock.ts';
+import type { Prng } from '../../src/clock/prng.ts';
+import type { Fault, FaultPlan } from './faults.ts';
+import type { Journal, Outcome } from './journal.ts';
+import { type Admission, admit, type Ledger, type MeteredRequest, type QuotaSnapshot, quotaSnapshot, release, scopeOf, settle } from './ledger.ts';
+import { findModel, type ModelInfo, type ProviderId } from './models.ts';
+import { createReplyWriter, type Reply, type ReplyShape, type ReplyWriter } from './reply.ts';
+import { estimateTokens } from './tokens.ts';
+
+/** Everything a provider's handlers need; the same spec can serve all providers. */
+export type ProviderMockSpec = {
+  readonly clock: Clock;
+  /** Each provider forks its own streams (`gemini/…`), so one provider's draws never shift another's. */
+  readonly prng: Prng;
+  readonly ledger: Ledger;
+  readonly journal: Journal;
+  /** Consulted before the ledger; a fault answers instead of the quota logic. */
+  readonly faults?: FaultPlan;
+  /** Length range of generated replies. */
+  readonly replies?: ReplyShape;
+};
+
+/** What the URL says about a request. */
+export type Route = {
+  /** Wire operation, e.g. `generateContent`, `chat.completions`, `messages`. */
+  readonly api: string;
+  /** Set when the model is in the path (Gemini). */
+  readonly modelId?: string;
+  /** Set when streaming is in the path (Gemini `streamGenerateContent`). */
+  readonly stream?: boolean;
+  /** API version in the path, for error texts (Gemini `v1` / `v1beta`). */
+  readonly version?: string;
+};
+
+/** A request that parsed and names a known model. */
+export type Call<Body> = {
+  readonly body: Body;
+  readonly route: Route;
+  readonly atMs: number;
+  readonly model: ModelInfo;
+  readonly stream: boolean;
+  readonly apiKey: string | undefined;
+  readonly inputTokens: number;
+  readonly maxOutputTokens: number | undefined;
+  /** Seeded ids for this mock (response ids, request ids). */
+  readonly ids: Prng;
+};
+
+/** A rendered response plus what the journal needs to know about it. */
+export type Answer = {
+  readonly response: Response;
+  readonly outcome: Outcome;
+  readonly errorType?: string;
+  readonly retryAfterMs?: number;
+};
+
+/** A refused body and why; `invalidBody(problem)` makes one. Keyed by a symbol, so no JSON body can pose as one. */
+export type InvalidBody<Problem> = { readonly [INVALID]: Problem };
+
+export type Dialect<Body, Problem = string> = {
+  readonly provider: ProviderId;
+  /** The body, or the problem for the provider's 400 (edge validation, zod). */
+  parseBody(json: unknown): Body | InvalidBody<Problem>;
+  apiKey(request: Request): string | undefined;
+  modelId(body: Body, route: Route): string;
+  isStream(body: Body, route: Route): boolean;
+  /** The text parts the estimator counts (tokens.ts). */
+  promptTexts(body: Body): Iterable<string>;
+  maxOutputTokens(body: Body): number | undefined;
+  badRequest(problem: Problem, route: Route): Answer;
+  notFound(modelId: string, route: Route): Answer;
+  /** Undefined if the prompt fits; the provider's context-length 400 otherwise. */
+  contextTooLong(call: Call<Body>): Answer | undefined;
+  rateLimited(call: Call<Body>, admission: Admission): Answer;
+  fault(call: Call<Body>, fault: Fault, quota: QuotaSnapshot): Answer;
+  /** `onSent` must run when the body is fully sent (frees the concurrency slot). */
+  success(call: Call<Body>, reply: Reply, quota: QuotaSnapshot, onSent: () => void): Answer;
+};
+
+export type Exchange = (request: Request, route: Route) => Promise<Response>;
+
+export function createExchange<Body, Problem>(spec: ProviderMockSpec, dialect: Dialect<Body, Problem>): Exchange {
+  const streams = spec.prng.fork(dialect.provider);
+  const replies = createReplyWriter(streams.fork('replies'), spec.replies);
+  const ids = streams.fork('ids');
+  return async (request, route) => {
+    const atMs = spec.clock.now();
+    const journalBase: JournalBase = {
+      atMs,
+      provider: dialect.provider,
+      api: route.api,
+      clientRetryCount: retryCountOf(request),
+    };
+    const parsed = dialect.parseBody(await readJson(request));
+    if (isInvalid(parsed)) {
+      const answer = dialect.badRequest(parsed[INVALID], route);
+      spec.journal.record({ ...journalBase, ...unmetered(route.modelId ?? '', route.stream ?? false), ...outcomeOf(answer) });
+      return answer.response;
+    }
+    const stream = dialect.isStream(parsed, route);
+    const modelId = dialect.modelId(parsed, route);
+    const model = findModel(spec.ledger.models, dialect.provider, modelId);
+    if (!model) {
+      const answer = dialect.notFound(modelId, route);
+      spec.journal.record({ ...journalBase, ...unmetered(modelId, stream), ...outcomeOf(answer) });
+      return answer.response;
+    }
+    const call: Call<Body> = {
+      body: parsed,
+      route,
+      atMs,
+      model,
+      stream,
+      apiKey: dialect.apiKey(request),
+      inputTokens: estimateTokens(dialect.promptTexts(parsed)),
+      maxOutputTokens: dialect.maxOutputTokens(parsed),
+      ids,
+    };
+    const tooLong = dialect.contextTooLong(call);
+    if (tooLong) {
+      spec.journal.record({ ...journalBase, ...unmetered(modelId, stream), inputTokens: call.inputTokens, ...outcomeOf(tooLong) });
+      return tooLong.response;
+    }
+    return meterAndAnswer(spec, dialect, replies, call, journalBase);
+  };
+}
+
+type JournalBase = { atMs: number; provider: ProviderId; api: string; clientRetryCount: number | undefined };
+
+/** The metered half of the exchange: fault hook, ledger, reply, settle, answer, journal. */
+function meterAndAnswer<Body, Problem>(
+  spec: ProviderMockSpec,
+  dialect: Dialect<Body, Problem>,
+  replies: ReplyWriter,
+  call: Call<Body>,
+  journalBase: JournalBase,
+): Response {
+  const { atMs, model } = call;
+  const metered = meteredRequest(dialect.provider, call);
+  const { scopeKey } = scopeOf(spec.ledger, metered);
+  const fault = spec.faults?.decide({ ...journalBase, model: model.id, stream: call.stream, scopeKey });
+  if (fault) {
+    const quota = quotaSnapshot(spec.ledger, metered, atMs);
+    const answer = dialect.fault(call, fault, quota);
+    spec.journal.record({ ...journalBase, ...meteredFields(call, scopeKey, quota, quota, 0), ...outcomeOf(answer), fault: fault.label });
+    return answer.response;
+  }
+  const admission = admit(spec.ledger, metered, atMs);
+  if (!admission.admitted) {
+    const answer = dialect.rateLimited(call, admission);
+    spec.journal.record({
+      ...journalBase,
+      ...meteredFields(call, scopeKey, admission.before, admission.after, 0),
+      ...outcomeOf(answer),
+      violations: admission.violations.map((violation) => violation.dimension),
+    });
+    return answer.response;
+  }
+  const reply = replies.write(call.maxOutputTokens ?? model.defaultMaxOutputTokens);
+  const after = settle(spec.ledger, admission, reply.outputTokens, atMs);
+  const answer = dialect.success(call, reply, after, () => release(spec.ledger, admission, spec.clock.now()));
+  spec.journal.record({ ...journalBase, ...meteredFields(call, scopeKey, admission.before, after, reply.outputTokens), ...outcomeOf(answer) });
+  return answer.response;
+}
+
+/** The metered view of a call, as the ledger sees it. */
+export function meteredRequest(provider: ProviderId, call: Call<unknown>): MeteredRequest {
+  return {
+    provider,
+    model: call.model,
+    apiKey: call.apiKey,
+    inputTokens: call.inputTokens,
+    maxOutputTokens: call.maxOutputTokens,
+  };
+}
+
+/** `Authorization: Bearer <key>` → key (OpenAI, Moonshot, xAI; Anthropic OAuth). */
+export function bearerKey(request: Request): string | undefined {
+  const authorization = request.headers.get('authorization');
+  return authorization?.startsWith('Bearer ') ? authorization.slice('Bearer '.length) : undefined;
+}
+
+async function readJson(request: Request): Promise<unknown> {
+  try {
+    return JSON.parse(await request.text());
+  } catch {
+    return MALFORMED_JSON;
+  }
+}
+
+/** Marker for a body that is not JSON at all; dialects answer it with their "could not parse" 400. */
+export const MALFORMED_JSON: unique symbol = Symbol('malformed JSON');
+
+const INVALID: unique symbol = Symbol('invalid body');
+
+export function invalidBody<Problem>(problem: Problem): InvalidBody<Problem> {
+  return { [INVALID]: problem };
+}
+
+function isInvalid<Body, Problem>(parsed: Body | InvalidBody<Problem>): parsed is InvalidBody<Problem> {
+  return typeof parsed === 'object' && parsed !== null && INVALID in parsed;
+}
+
+function retryCountOf(request: Request): number | undefined {
+  const header = request.headers.get('x-stainless-retry-count');
+  return header === null ? undefined : Number(header);
+}
+
+function unmetered(model: string, stream: boolean) {
+  return {
+    model,
+    stream,
+    scopeKey: undefined,
+    inputTokens: 0,
+    outputTokens: 0,
+    quotaBefore: undefined,
+    quotaAfter: undefined,
+    violations: undefined,
+    fault: undefined,
+  };
+}
+
+function meteredFields(
+  call: Call<unknown>,
+  scopeKey: string,
+  before: QuotaSnapshot,
+  after: QuotaSnapshot,
+  outputTokens: number,
+) {
+  return {
+    model: call.model.id,
+    stream: call.stream,
+    scopeKey,
+    inputTokens: call.inputTokens,
+    outputTokens,
+    quotaBefore: before,
+    quotaAfter: after,
+    violations: undefined,
+    fault: undefined,
+  };
+}
+
+function outcomeOf(answer: Answer) {
+  return {
+    status: answer.response.status,
+    outcome: answer.outcome,
+    errorType: answer.errorType,
+    retryAfterMs: answer.retryAfterMs,
+  };
+}

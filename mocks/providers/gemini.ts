@@ -1,0 +1,255 @@
+/**
+ * Google Gemini API mock: `models/{model}:generateContent` and
+ * `:streamGenerateContent?alt=sse` under `v1` (what @google/genai 3 uses by
+ * default) and `v1beta` (providers.md §1.1), on the real hostname.
+ *
+ * Wire details (providers.md §1.2–1.5): usage in `usageMetadata`; SSE is bare
+ * `data:` events with CRLF separators, no `[DONE]`, final usage on the last
+ * chunk; the 429 is `RESOURCE_EXHAUSTED` with Help, QuotaFailure (one
+ * violation per exceeded dimension, `quotaValue` a string) and RetryInfo
+ * (`retryDelay` whole seconds, the message the fractional value), and **no**
+ * retry headers; every JSON answer is `application/json; charset=UTF-8`
+ * because the SDK only parses error bodies with that content-type.
+ */
+import { http, type RequestHandler } from 'msw';
+import { z } from 'zod';
+import type { Admission, Violation } from './ledger.ts';
+import { type Answer, type Call, createExchange, type Dialect, invalidBody, MALFORMED_JSON, type ProviderMockSpec } from './exchange.ts';
+import type { Fault } from './faults.ts';
+import type { Reply } from './reply.ts';
+import { chunkText } from './reply.ts';
+import type { QuotaDimension } from './tiers.ts';
+import { jsonResponse, randomId, sseResponse } from './wire.ts';
+
+export const GEMINI_ORIGIN = 'https://generativelanguage.googleapis.com';
+export const GEMINI_API_VERSIONS = ['v1', 'v1beta'] as const;
+
+/** msw handlers for the Gemini API; `spec` carries the clock, PRNG, ledger, journal and faults. */
+export function geminiHandlers(spec: ProviderMockSpec): RequestHandler[] {
+  const exchange = createExchange(spec, geminiDialect(spec.ledger.policies.gemini.tier));
+  return GEMINI_API_VERSIONS.flatMap((version) =>
+    (['generateContent', 'streamGenerateContent'] as const).map((api) =>
+      // ':' starts a path parameter in msw; escaped, `:generateContent` cannot also match `:streamGenerateContent`.
+      http.post(`${GEMINI_ORIGIN}/${version}/models/:model\\:${api}`, ({ request, params }) =>
+        exchange(request, { api, version, modelId: String(params.model), stream: api === 'streamGenerateContent' }),
+      ),
+    ),
+  );
+}
+
+const Part = z.looseObject({ text: z.string().optional() });
+const Content = z.looseObject({ role: z.string().optional(), parts: z.array(Part) });
+const GeminiRequest = z.looseObject({
+  contents: z.array(Content).min(1),
+  systemInstruction: z.looseObject({ parts: z.array(Part) }).optional(),
+  generationConfig: z.looseObject({ maxOutputTokens: z.number().int().positive().optional() }).optional(),
+});
+type GeminiRequest = z.infer<typeof GeminiRequest>;
+
+const JSON_UTF8 = 'application/json; charset=UTF-8';
+/** Response headers seen on real answers (§1.2); no request id, no rate-limit headers. */
+const GOOGLE_HEADERS = {
+  server: 'scaffolding on HTTPServer2',
+  vary: 'Origin, X-Origin, Referer',
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'SAMEORIGIN',
+  'x-xss-protection': '0',
+} as const;
+const RATE_LIMITS_URL = 'https://ai.google.dev/gemini-api/docs/rate-limits';
+
+function geminiDialect(tier: string): Dialect<GeminiRequest> {
+  return {
+    provider: 'gemini',
+    parseBody(json) {
+      if (json === MALFORMED_JSON) return invalidBody('Invalid JSON payload received. Unexpected token.');
+      const parsed = GeminiRequest.safeParse(json);
+      if (parsed.success) return parsed.data;
+      const issue = parsed.error.issues[0]!;
+      return invalidBody(`* GenerateContentRequest.${issue.path.join('.')}: ${issue.message}\n`);
+    },
+    // The SDK sends `x-goog-api-key`; `?key=` is the other documented way (§1.1).
+    apiKey: (request) => request.headers.get('x-goog-api-key') ?? new URL(request.url).searchParams.get('key') ?? undefined,
+    modelId: (_body, route) => route.modelId ?? '',
+    isStream: (_body, route) => route.stream ?? false,
+    promptTexts,
+    maxOutputTokens: (body) => body.generationConfig?.maxOutputTokens,
+    badRequest: (message) => googleError(400, 'INVALID_ARGUMENT', message, 'bad-request'),
+    notFound: (modelId, route) =>
+      googleError(
+        404,
+        'NOT_FOUND',
+        `models/${modelId} is not found for API version ${route.version ?? 'v1beta'}, or is not supported for ${route.api}. ` +
+          'Call ListModels to see the list of available models and their supported methods.',
+        'not-found',
+      ),
+    contextTooLong(call) {
+      if (call.inputTokens <= call.model.contextWindowTokens) return undefined;
+      return googleError(
+        400,
+        'INVALID_ARGUMENT',
+        `The input token count (${call.inputTokens}) exceeds the maximum number of tokens allowed (${call.model.contextWindowTokens}).`,
+        'context-too-long',
+      );
+    },
+    rateLimited: (call, admission) => quotaExceeded(call, admission, tier),
+    fault: (_call, fault) => faultAnswer(fault),
+    success: (call, reply, _quota, onSent) => (call.stream ? streamAnswer(call, reply, onSent) : jsonAnswer(call, reply, onSent)),
+  };
+}
+
+function* promptTexts(body: GeminiRequest): Iterable<string> {
+  for (const part of body.systemInstruction?.parts ?? []) if (part.text) yield part.text;
+  for (const content of body.contents) for (const part of content.parts) if (part.text) yield part.text;
+}
+
+function jsonAnswer(call: Call<GeminiRequest>, reply: Reply, onSent: () => void): Answer {
+  onSent();
+  return {
+    response: jsonResponse(completeChunk(call, reply, reply.text), { status: 200, headers: GOOGLE_HEADERS }, JSON_UTF8),
+    outcome: 'ok',
+  };
+}
+
+function streamAnswer(call: Call<GeminiRequest>, reply: Reply, onSent: () => void): Answer {
+  const responseId = randomId(call.ids, 22);
+  const pieces = chunkText(reply.text);
+  const events = pieces.map((piece, index) =>
+    index === pieces.length - 1
+      ? completeChunk(call, reply, piece, responseId)
+      : {
+          candidates: [{ content: { role: 'model', parts: [{ text: piece }] }, index: 0 }],
+          // Intermediate chunks carry prompt usage only; the last one is authoritative (§1.3) [?].
+          usageMetadata: { promptTokenCount: call.inputTokens, totalTokenCount: call.inputTokens },
+          modelVersion: call.model.id,
+          responseId,
+        },
+  );
+  if (events.length === 0) events.push(completeChunk(call, reply, '', responseId));
+  // Google separates events with CRLF; the SDK accepts \n\n, \r\r or \r\n\r\n (§1.3).
+  const lines = events.map((event) => `data: ${JSON.stringify(event)}\r\n\r\n`);
+  return { response: sseResponse(lines, { status: 200, headers: GOOGLE_HEADERS }, onSent), outcome: 'ok' };
+}
+
+function completeChunk(call: Call<GeminiRequest>, reply: Reply, text: string, responseId = randomId(call.ids, 22)) {
+  return {
+    candidates: [
+      {
+        content: { role: 'model', parts: [{ text }] },
+        finishReason: reply.truncated ? 'MAX_TOKENS' : 'STOP',
+        index: 0,
+      },
+    ],
+    usageMetadata: {
+      promptTokenCount: call.inputTokens,
+      candidatesTokenCount: reply.outputTokens,
+      totalTokenCount: call.inputTokens + reply.outputTokens,
+      promptTokensDetails: [{ modality: 'TEXT', tokenCount: call.inputTokens }],
+    },
+    modelVersion: call.model.id,
+    responseId,
+  };
+}
+
+/** The current (late 2025 → 2026) 429 format, §1.4. */
+function quotaExceeded(call: Call<GeminiRequest>, admission: Admission, tier: string): Answer {
+  const retryAfterMs = geminiRetryAfterMs(admission.violations);
+  const family = call.model.quotaFamily;
+  const violations = admission.violations.map((violation) => quotaViolation(violation, tier, family));
+  const message =
+    'You exceeded your current quota, please check your plan and billing details. ' +
+    `For more information on this error, head to: ${RATE_LIMITS_URL}. To monitor your current usage, head to: https://ai.dev/rate-limit. ` +
+    violations.map((entry) => `\n* Quota exceeded for metric: ${entry.quotaMetric}, limit: ${entry.quotaValue}, model: ${family}`).join('') +
+    (retryAfterMs === undefined ? '' : `\nPlease retry in ${retryAfterMs / 1000}s.`);
+  const details: object[] = [
+    { '@type': 'type.googleapis.com/google.rpc.Help', links: [{ description: 'Learn more about Gemini API quotas', url: RATE_LIMITS_URL }] },
+    { '@type': 'type.googleapis.com/google.rpc.QuotaFailure', violations },
+  ];
+  // `retryDelay` is whole seconds, truncated ("37s" for 37.52 s); absent when waiting cannot help (§1.4).
+  if (retryAfterMs !== undefined) {
+    details.push({ '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: `${Math.floor(retryAfterMs / 1000)}s` });
+  }
+  return {
+    ...googleError(429, 'RESOURCE_EXHAUSTED', message, admission.retryAfterMs === undefined ? 'too-large' : 'rate-limited', details),
+    retryAfterMs,
+  };
+}
+
+/**
+ * Observed: with an RPD violation in the list, `retryDelay` was still short
+ * (§1.4, python-genai#2044), i.e. it follows the per-minute dimensions. Only
+ * a request refused on the daily quota alone is told to wait for midnight.
+ */
+function geminiRetryAfterMs(violations: readonly Violation[]): number | undefined {
+  if (violations.some((violation) => violation.tooLarge)) return undefined;
+  const perMinute = violations.filter((violation) => violation.dimension !== 'requestsPerDay' && violation.dimension !== 'tokensPerDay');
+  const considered = perMinute.length > 0 ? perMinute : violations;
+  return Math.max(...considered.map((violation) => violation.retryAfterMs ?? 0));
+}
+
+function quotaViolation(violation: Violation, tier: string, family: string) {
+  const { metric, quotaId } = quotaIdentity(violation.dimension, tier);
+  return {
+    quotaMetric: `generativelanguage.googleapis.com/${metric}`,
+    quotaId,
+    quotaDimensions: { location: 'global', model: family },
+    quotaValue: String(violation.limit),
+  };
+}
+
+/** Observed metric / quotaId pairs (§1.4 table); tier 2/3 token metric names are [?]. */
+function quotaIdentity(dimension: QuotaDimension, tier: string): { metric: string; quotaId: string } {
+  const free = tier === 'free';
+  switch (dimension) {
+    case 'requestsPerMinute':
+      return free
+        ? { metric: 'generate_content_free_tier_requests', quotaId: 'GenerateRequestsPerMinutePerProjectPerModel-FreeTier' }
+        : { metric: 'generate_requests_per_model', quotaId: 'GenerateRequestsPerMinutePerProjectPerModel' };
+    case 'requestsPerDay':
+      return free
+        ? { metric: 'generate_content_free_tier_requests', quotaId: 'GenerateRequestsPerDayPerProjectPerModel-FreeTier' }
+        : { metric: 'generate_requests_per_model_per_day', quotaId: 'GenerateRequestsPerDayPerProjectPerModel' };
+    case 'tokensPerMinute':
+      if (free) {
+        return { metric: 'generate_content_free_tier_input_token_count', quotaId: 'GenerateContentInputTokensPerModelPerMinute-FreeTier' };
+      }
+      return {
+        metric: tier === 'tier1' ? 'generate_content_paid_tier_input_token_count' : `generate_content_paid_${tier.replace('tier', 'tier_')}_input_token_count`,
+        quotaId: 'GenerateContentPaidTierInputTokensPerModelPerMinute',
+      };
+    default:
+      return { metric: `quotastorm_${dimension}`, quotaId: `${dimension}PerProjectPerModel` };
+  }
+}
+
+function faultAnswer(fault: Fault): Answer {
+  switch (fault.kind) {
+    case 'overloaded':
+      return googleError(503, 'UNAVAILABLE', 'The model is overloaded. Please try again later.', 'overloaded');
+    case 'server-error':
+      return googleError(
+        500,
+        'INTERNAL',
+        'An internal error has occurred. Please retry or report in https://developers.generativeai.google/guide/troubleshooting',
+        'server-error',
+      );
+    case 'budget-exhausted':
+      // Prepaid/billing exhaustion: the same status, no metric lines and no RetryInfo [?].
+      return googleError(
+        429,
+        'RESOURCE_EXHAUSTED',
+        `You exceeded your current quota, please check your plan and billing details. For more information on this error, head to: ${RATE_LIMITS_URL}.`,
+        'budget-exhausted',
+        [{ '@type': 'type.googleapis.com/google.rpc.Help', links: [{ description: 'Learn more about Gemini API quotas', url: RATE_LIMITS_URL }] }],
+      );
+  }
+}
+
+function googleError(code: number, status: string, message: string, outcome: Answer['outcome'], details?: object[]): Answer {
+  const error = details ? { code, message, status, details } : { code, message, status };
+  return {
+    response: jsonResponse({ error }, { status: code, headers: GOOGLE_HEADERS }, JSON_UTF8),
+    outcome,
+    errorType: status,
+  };
+}
+

@@ -1,0 +1,92 @@
+/**
+ * The mock side's record of every request: what arrived, in which quota
+ * scope, what the ledger said before and after, and what was answered.
+ *
+ * Checks judge a run from this side as well as from the gateway's logs
+ * (ARCHITECTURE.md, Invariants), so an entry carries enough to explain a
+ * 429 on its own: the scope key, the violated dimensions, the quota state
+ * and the retry hint that was sent. Entries are appended in the order
+ * responses were decided, which on a virtual clock is deterministic.
+ */
+import type { QuotaSnapshot } from './ledger.ts';
+import type { ProviderId } from './models.ts';
+import type { QuotaDimension } from './tiers.ts';
+
+/** Provider-neutral outcome, for checks that compare providers. */
+export type Outcome =
+  | 'ok'
+  | 'rate-limited'
+  | 'too-large'
+  | 'overloaded'
+  | 'server-error'
+  | 'budget-exhausted'
+  | 'bad-request'
+  | 'not-found'
+  | 'context-too-long';
+
+export type JournalEntry = {
+  readonly seq: number;
+  /** Virtual (or real) time the request arrived. */
+  readonly atMs: number;
+  readonly provider: ProviderId;
+  /** Wire operation, e.g. `generateContent`, `chat.completions`, `messages`. */
+  readonly api: string;
+  readonly model: string;
+  readonly stream: boolean;
+  /** Undefined when the request never reached the ledger (400, 404, fault). */
+  readonly scopeKey: string | undefined;
+  /** `x-stainless-retry-count` if the client sent it: tells SDK retries apart. */
+  readonly clientRetryCount: number | undefined;
+  readonly inputTokens: number;
+  readonly outputTokens: number;
+  readonly quotaBefore: QuotaSnapshot | undefined;
+  readonly quotaAfter: QuotaSnapshot | undefined;
+  readonly status: number;
+  readonly outcome: Outcome;
+  /** The provider's own error label: Gemini `status`, OpenAI `code`, Anthropic `error.type`, xAI `code`. */
+  readonly errorType: string | undefined;
+  readonly violations: readonly QuotaDimension[] | undefined;
+  /** The retry hint sent (header or body), in ms. */
+  readonly retryAfterMs: number | undefined;
+  /** The fault that produced this answer, if one did. */
+  readonly fault: string | undefined;
+};
+
+export type JournalRecord = Omit<JournalEntry, 'seq'>;
+
+export type JournalFilter = Partial<
+  Pick<JournalEntry, 'provider' | 'model' | 'api' | 'stream' | 'scopeKey' | 'status' | 'outcome' | 'errorType' | 'fault'>
+>;
+
+export type Journal = {
+  /** Every entry so far, oldest first. */
+  readonly entries: readonly JournalEntry[];
+  record(entry: JournalRecord): JournalEntry;
+  /** Entries matching every field of `filter`, or the predicate. */
+  where(filter: JournalFilter | ((entry: JournalEntry) => boolean)): JournalEntry[];
+  /** One JSON object per line, oldest first, newline-terminated. */
+  toJsonl(): string;
+};
+
+export function createJournal(): Journal {
+  const entries: JournalEntry[] = [];
+  return {
+    entries,
+    record(entry) {
+      const recorded = { seq: entries.length + 1, ...entry };
+      entries.push(recorded);
+      return recorded;
+    },
+    where(filter) {
+      return entries.filter(typeof filter === 'function' ? filter : matches(filter));
+    },
+    toJsonl() {
+      return entries.map((entry) => `${JSON.stringify(entry)}\n`).join('');
+    },
+  };
+}
+
+function matches(filter: JournalFilter): (entry: JournalEntry) => boolean {
+  const pairs = Object.entries(filter) as [keyof JournalFilter, unknown][];
+  return (entry) => pairs.every(([field, value]) => entry[field] === value);
+}

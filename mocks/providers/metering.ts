@@ -1,0 +1,116 @@
+/**
+ * How each provider meters, as data: which window kind each dimension uses,
+ * which tokens count, when output is charged, and the scope it really uses.
+ * The ledger applies this; a scenario may override windows and scope.
+ *
+ * | provider  | windows                                                   | tokens counted                         |
+ * |-----------|-----------------------------------------------------------|----------------------------------------|
+ * | gemini    | fixed minute [?] (hints always < 60 s); RPD fixed Pacific day | input only (§1.6)                   |
+ * | openai    | token bucket per minute/day ("continuous reset", §2.4/2.6) [?] | input + max_tokens, settled to actual [?] |
+ * | anthropic | token bucket (documented, §3.6)                           | ITPM input; OTPM max_tokens, settled to actual |
+ * | moonshot  | sliding ("rolling", §4.4) [?]; concurrency gauge          | input + max_tokens (or default), never settled |
+ * | xai       | RPM as a per-second bucket (RPS = RPM/60, §5.3); TPM fixed minute [?] | input + actual output (all tokens) |
+ */
+import type { ProviderId } from './models.ts';
+import type { QuotaScope } from './scope.ts';
+import type { QuotaDimension } from './tiers.ts';
+import { DAY_MS, MINUTE_MS, type WindowSpec } from './windows.ts';
+
+export type Metering = {
+  /** Window per metered dimension; a dimension absent here is not metered even if a tier lists it. */
+  readonly windows: Readonly<Partial<Record<QuotaDimension, WindowSpec>>>;
+  /** What `tokensPerMinute` / `tokensPerDay` count. */
+  readonly tokensCount: 'input' | 'input+output';
+  /**
+   * When output tokens are charged to the dimensions that count them:
+   * `reserve-then-actual` charges max_tokens up front and refunds the unused
+   * part when the answer is done; `reserve` keeps the reservation; `actual`
+   * charges nothing up front and the real output at the end.
+   */
+  readonly outputCharge: 'reserve-then-actual' | 'reserve' | 'actual';
+  /** Reserve the model's default output when the request names no maximum. */
+  readonly reserveDefaultOutput: boolean;
+  /** A refused request still uses up per-minute request capacity. */
+  readonly rejectedRequestsCount: boolean;
+  readonly defaultScope: QuotaScope;
+  readonly defaultTier: string;
+  readonly source: string;
+};
+
+const FIXED_MINUTE: WindowSpec = { kind: 'fixed', periodMs: MINUTE_MS, anchor: 'epoch' };
+const PACIFIC_DAY: WindowSpec = { kind: 'fixed', periodMs: DAY_MS, anchor: 'midnight-pacific' };
+const BUCKET_MINUTE: WindowSpec = { kind: 'bucket', periodMs: MINUTE_MS };
+const BUCKET_DAY: WindowSpec = { kind: 'bucket', periodMs: DAY_MS };
+const SLIDING_MINUTE: WindowSpec = { kind: 'sliding', periodMs: MINUTE_MS };
+const SLIDING_DAY: WindowSpec = { kind: 'sliding', periodMs: DAY_MS };
+const PER_MODEL_ACCOUNT: QuotaScope = { models: 'per-model', keys: 'per-account' };
+
+export const METERING: Readonly<Record<ProviderId, Metering>> = {
+  gemini: {
+    windows: { requestsPerMinute: FIXED_MINUTE, tokensPerMinute: FIXED_MINUTE, requestsPerDay: PACIFIC_DAY },
+    tokensCount: 'input',
+    outputCharge: 'actual',
+    reserveDefaultOutput: false,
+    rejectedRequestsCount: false,
+    defaultScope: PER_MODEL_ACCOUNT,
+    defaultTier: 'tier1',
+    source: 'providers.md §1.6: per project × model, input-only TPM, RPD resets at midnight Pacific',
+  },
+  openai: {
+    windows: {
+      requestsPerMinute: BUCKET_MINUTE,
+      tokensPerMinute: BUCKET_MINUTE,
+      requestsPerDay: BUCKET_DAY,
+      tokensPerDay: BUCKET_DAY,
+    },
+    tokensCount: 'input+output',
+    outputCharge: 'reserve-then-actual',
+    reserveDefaultOutput: false,
+    rejectedRequestsCount: true,
+    defaultScope: PER_MODEL_ACCOUNT,
+    defaultTier: 'tier1',
+    source: 'providers.md §2.6: org/project × model, max_tokens reserved, unsuccessful requests count',
+  },
+  anthropic: {
+    windows: {
+      requestsPerMinute: BUCKET_MINUTE,
+      inputTokensPerMinute: BUCKET_MINUTE,
+      outputTokensPerMinute: BUCKET_MINUTE,
+    },
+    tokensCount: 'input+output',
+    outputCharge: 'reserve-then-actual',
+    reserveDefaultOutput: false,
+    rejectedRequestsCount: false,
+    defaultScope: PER_MODEL_ACCOUNT,
+    defaultTier: 'tier1',
+    source: 'providers.md §3.6: org × model class, token bucket, OTPM reserved from max_tokens',
+  },
+  moonshot: {
+    windows: {
+      concurrentRequests: { kind: 'gauge' },
+      requestsPerMinute: SLIDING_MINUTE,
+      tokensPerMinute: SLIDING_MINUTE,
+      tokensPerDay: SLIDING_DAY,
+    },
+    tokensCount: 'input+output',
+    outputCharge: 'reserve',
+    reserveDefaultOutput: true,
+    rejectedRequestsCount: false,
+    defaultScope: { models: 'shared', keys: 'per-account' },
+    defaultTier: 'tier1',
+    source: 'providers.md §4.4: per user, all models shared, prompt + max_tokens regardless of output',
+  },
+  xai: {
+    windows: {
+      requestsPerMinute: { kind: 'bucket', periodMs: MINUTE_MS, burstRatio: 1 / 60 },
+      tokensPerMinute: FIXED_MINUTE,
+    },
+    tokensCount: 'input+output',
+    outputCharge: 'actual',
+    reserveDefaultOutput: false,
+    rejectedRequestsCount: false,
+    defaultScope: PER_MODEL_ACCOUNT,
+    defaultTier: 'default',
+    source: 'providers.md §5.3: per team × model, RPS = RPM/60, all tokens count',
+  },
+};

@@ -1,0 +1,94 @@
+/**
+ * The models each mock provider knows: anything else is the provider's 404.
+ *
+ * `quotaFamily` groups models that share one rate-limit bucket under the
+ * per-model scope and is the name Gemini reports in
+ * `QuotaFailure.quotaDimensions.model` (providers.md §1.4: "the base model
+ * family"). Anthropic meters Sonnet 4.x together and Opus 4.x together
+ * (providers.md §3.6), so their dated ids and aliases share a family.
+ *
+ * Context windows and output caps are the providers' published model-card
+ * numbers (not in providers.md except Gemini's 1,048,576 from the §1.5
+ * context-length message); treat them as defaults and override per run with
+ * `withModels`.
+ */
+export const PROVIDER_IDS = ['gemini', 'openai', 'anthropic', 'moonshot', 'xai'] as const;
+export type ProviderId = (typeof PROVIDER_IDS)[number];
+
+export type ModelInfo = {
+  /** The id a request names, e.g. `gemini-2.5-flash`, `claude-sonnet-4-5-20250929`. */
+  readonly id: string;
+  /** Models with the same family share a bucket under the per-model scope. */
+  readonly quotaFamily: string;
+  /** Prompt tokens above this get the provider's context-length 400. */
+  readonly contextWindowTokens: number;
+  /**
+   * Output cap when the request names none: caps generated text and is the
+   * reservation for providers that reserve a default (Moonshot, §4.4).
+   */
+  readonly defaultMaxOutputTokens: number;
+};
+
+export type ModelCatalog = Readonly<Record<ProviderId, readonly ModelInfo[]>>;
+
+export const DEFAULT_MODELS: ModelCatalog = {
+  gemini: [
+    model('gemini-2.5-flash', 'gemini-2.5-flash', 1_048_576, 65_536),
+    model('gemini-2.5-pro', 'gemini-2.5-pro', 1_048_576, 65_536),
+    model('gemini-2.5-flash-lite', 'gemini-2.5-flash-lite', 1_048_576, 65_536),
+  ],
+  openai: [
+    model('gpt-4o', 'gpt-4o', 128_000, 16_384),
+    model('gpt-4o-mini', 'gpt-4o-mini', 128_000, 16_384),
+    model('gpt-4.1', 'gpt-4.1', 1_047_576, 32_768),
+  ],
+  anthropic: [
+    model('claude-sonnet-4-6', 'claude-sonnet-4.x', 200_000, 64_000),
+    model('claude-sonnet-4-5', 'claude-sonnet-4.x', 200_000, 64_000),
+    model('claude-sonnet-4-5-20250929', 'claude-sonnet-4.x', 200_000, 64_000),
+    model('claude-sonnet-4-0', 'claude-sonnet-4.x', 200_000, 64_000),
+    model('claude-sonnet-4-20250514', 'claude-sonnet-4.x', 200_000, 64_000),
+    model('claude-opus-4-1', 'claude-opus-4.x', 200_000, 32_000),
+    model('claude-opus-4-1-20250805', 'claude-opus-4.x', 200_000, 32_000),
+    model('claude-opus-4-0', 'claude-opus-4.x', 200_000, 32_000),
+    model('claude-haiku-4-5', 'claude-haiku-4.5', 200_000, 64_000),
+    model('claude-haiku-4-5-20251001', 'claude-haiku-4.5', 200_000, 64_000),
+    model('claude-3-5-haiku-latest', 'claude-haiku-3.5', 200_000, 8_192),
+  ],
+  moonshot: [
+    // Moonshot documents a default max_tokens reservation but not its value [?].
+    model('kimi-k2.5', 'kimi-k2.5', 262_144, 1_024),
+    model('kimi-k2-0905-preview', 'kimi-k2-0905-preview', 262_144, 1_024),
+    model('kimi-k2-turbo-preview', 'kimi-k2-turbo-preview', 262_144, 1_024),
+    model('kimi-k2-thinking', 'kimi-k2-thinking', 262_144, 1_024),
+  ],
+  xai: [
+    model('grok-4', 'grok-4', 256_000, 32_768),
+    model('grok-4-0709', 'grok-4', 256_000, 32_768),
+    model('grok-code-fast-1', 'grok-code-fast-1', 256_000, 32_768),
+  ],
+};
+
+/** The catalogue entry for `modelId`, or undefined (the handler answers 404). */
+export function findModel(catalog: ModelCatalog, provider: ProviderId, modelId: string): ModelInfo | undefined {
+  return catalog[provider].find((entry) => entry.id === modelId);
+}
+
+/** `catalog` with extra or replaced models for some providers. */
+export function withModels(
+  catalog: ModelCatalog,
+  extra: Partial<Record<ProviderId, readonly ModelInfo[]>>,
+): ModelCatalog {
+  const merged = { ...catalog };
+  for (const provider of PROVIDER_IDS) {
+    const added = extra[provider];
+    if (!added) continue;
+    const addedIds = new Set(added.map((entry) => entry.id));
+    merged[provider] = [...catalog[provider].filter((entry) => !addedIds.has(entry.id)), ...added];
+  }
+  return merged;
+}
+
+function model(id: string, quotaFamily: string, contextWindowTokens: number, defaultMaxOutputTokens: number): ModelInfo {
+  return { id, quotaFamily, contextWindowTokens, defaultMaxOutputTokens };
+}

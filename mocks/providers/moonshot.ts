@@ -1,0 +1,99 @@
+/**
+ * Moonshot AI (Kimi) mock on https://api.moonshot.ai: OpenAI-compatible
+ * Chat Completions with Moonshot's own errors (providers.md §4).
+ *
+ * Errors are `{"error":{message,type}}` — no `code`, no `param` (§4.3), so
+ * openai-node sees `.type` and an undefined `.code`. The 429 family:
+ * `rate_limit_reached_error` (concurrency / RPM / TPM / TPD, the retry hint
+ * only in the text: "please try again after N seconds"), `engine_overloaded_error`
+ * (capacity) and `exceeded_current_quota_error` (balance; not transient).
+ * No rate-limit headers are sent (the help centre's `X-RateLimit-*` is
+ * unverified [?]). Streamed usage rides in `choices[0].usage` of the final
+ * chunk (§4.2). Metering (metering.ts): one bucket for all models of the
+ * account, prompt + max_tokens reserved and never refunded.
+ */
+import type { RequestHandler } from 'msw';
+import type { Admission, Violation } from './ledger.ts';
+import { type BodyProblem, type ChatCall, chatCompletionsHandlers, type ChatFlavour } from './chat-completions.ts';
+import type { Answer, ProviderMockSpec } from './exchange.ts';
+import type { Fault } from './faults.ts';
+import { keyLabel } from './scope.ts';
+import { jsonResponse } from './wire.ts';
+
+export const MOONSHOT_ORIGIN = 'https://api.moonshot.ai';
+
+export function moonshotHandlers(spec: ProviderMockSpec): RequestHandler[] {
+  return chatCompletionsHandlers(spec, MOONSHOT_FLAVOUR);
+}
+
+const MOONSHOT_FLAVOUR: ChatFlavour = {
+  provider: 'moonshot',
+  origin: MOONSHOT_ORIGIN,
+  usage: (inputTokens, outputTokens) => ({
+    prompt_tokens: inputTokens,
+    completion_tokens: outputTokens,
+    total_tokens: inputTokens + outputTokens,
+    cached_tokens: 0,
+  }),
+  streamUsage: 'final-choice',
+  successHeaders: () => ({}),
+  badRequest: (problem) => moonshotError(400, 'invalid_request_error', badRequestMessage(problem), 'bad-request'),
+  notFound: (modelId) => moonshotError(404, 'resource_not_found_error', `Not found the model ${modelId} or Permission denied`, 'not-found'),
+  // Wording [?]: Moonshot reports the model's token limit in an invalid_request_error.
+  contextTooLong: (call) =>
+    moonshotError(400, 'invalid_request_error', `Invalid request: Your request exceeded model token limit: ${call.model.contextWindowTokens}`, 'context-too-long'),
+  rateLimited,
+  fault: (call, fault) => faultAnswer(call, fault),
+};
+
+/** The account as Moonshot prints it: `org-…<ak-…>` (§4.3), from a hash of the key. */
+function accountOf(call: ChatCall): string {
+  const label = keyLabel(call.apiKey ?? 'none');
+  return `org-${label}${label}<ak-${label}>`;
+}
+
+function rateLimited(call: ChatCall, admission: Admission): Answer {
+  const violation = admission.violations[0]!;
+  const retryAfterSeconds = Math.max(1, Math.ceil((violation.retryAfterMs ?? 1_000) / 1000));
+  const answer = moonshotError(429, 'rate_limit_reached_error', rateLimitMessage(accountOf(call), violation, retryAfterSeconds), 'rate-limited');
+  return violation.tooLarge ? { ...answer, outcome: 'too-large' } : { ...answer, retryAfterMs: retryAfterSeconds * 1000 };
+}
+
+/** Observed texts, §4.3. */
+function rateLimitMessage(account: string, violation: Violation, retryAfterSeconds: number): string {
+  const current = violation.used + violation.requested;
+  switch (violation.dimension) {
+    case 'concurrentRequests':
+      return `Your account ${account} request reached max organization concurrency: ${violation.limit}, please try again after ${retryAfterSeconds} seconds`;
+    case 'requestsPerMinute':
+      return `Your account ${account} request reached organization max RPM: ${violation.limit}, please try again after ${retryAfterSeconds} seconds`;
+    case 'tokensPerDay':
+      return `Your account ${account} request reached organization TPD rate limit, current: ${current}, limit: ${violation.limit}`;
+    default:
+      return `Your account ${account} request reached organization TPM rate limit, current: ${current}, limit: ${violation.limit}`;
+  }
+}
+
+function badRequestMessage(problem: BodyProblem): string {
+  return problem.kind === 'malformed' ? 'Invalid request: failed to parse the request body as JSON' : `Invalid request: ${problem.param}: ${problem.message}`;
+}
+
+function faultAnswer(_call: ChatCall, fault: Fault): Answer {
+  switch (fault.kind) {
+    case 'overloaded':
+      return moonshotError(429, 'engine_overloaded_error', 'The engine is currently overloaded, please try again later', 'overloaded');
+    case 'server-error':
+      return moonshotError(500, 'server_error', 'unexpected output', 'server-error');
+    case 'budget-exhausted':
+      return moonshotError(
+        429,
+        'exceeded_current_quota_error',
+        'Your account is suspended due to insufficient balance, please recharge your account or check your plan and billing details',
+        'budget-exhausted',
+      );
+  }
+}
+
+function moonshotError(status: number, type: string, message: string, outcome: Answer['outcome']): Answer {
+  return { response: jsonResponse({ error: { message, type } }, { status }), outcome, errorType: type };
+}

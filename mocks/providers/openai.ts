@@ -1,0 +1,194 @@
+/**
+ * OpenAI Chat Completions mock on https://api.openai.com (JSON and SSE).
+ *
+ * The 429 is `{"error":{message,type,param:null,code}}` with `type`
+ * `requests` or `tokens` and `code: "rate_limit_exceeded"`; a request larger
+ * than TPM alone is "Request too large" (same type and code, no retry hint);
+ * billing exhaustion is `insufficient_quota`, also 429 (providers.md §2.4).
+ * Every answer carries `x-ratelimit-{limit,remaining,reset}-{requests,tokens}`
+ * with resets in OpenAI's Go-style durations (`1s`, `6m0s`, `174ms`), and a
+ * 429 carries `retry-after` in whole seconds (undocumented by OpenAI but sent
+ * by the mock so the SDK's honoured path is exercised; switch off with
+ * `retryAfterHeader: false`).
+ */
+import type { RequestHandler } from 'msw';
+import type { Admission, QuotaSnapshot, Violation } from './ledger.ts';
+import { type BodyProblem, type ChatCall, chatCompletionsHandlers, type ChatFlavour } from './chat-completions.ts';
+import type { Answer, ProviderMockSpec } from './exchange.ts';
+import type { Fault } from './faults.ts';
+import type { QuotaDimension } from './tiers.ts';
+import { jsonResponse, randomId, retryAfterSeconds } from './wire.ts';
+
+export const OPENAI_ORIGIN = 'https://api.openai.com';
+
+export type OpenAiWireOptions = {
+  /** Send `x-ratelimit-*` on every answer (default true; some real 429s had none, §2.4). */
+  readonly rateLimitHeaders?: boolean;
+  /** Send `retry-after` on rate-limit 429s (default true). */
+  readonly retryAfterHeader?: boolean;
+  /** Organization id in 429 messages. */
+  readonly organization?: string;
+};
+
+export function openaiHandlers(spec: ProviderMockSpec, options: OpenAiWireOptions = {}): RequestHandler[] {
+  return chatCompletionsHandlers(spec, openaiFlavour(spec, options));
+}
+
+/** Go's `time.Duration` string, as OpenAI prints resets and "try again in": `644ms`, `18.642s`, `1m47.58s`, `6m0s`. */
+export function formatGoDuration(durationMs: number): string {
+  const ms = Math.max(0, Math.round(durationMs));
+  if (ms < 1000) return `${ms}ms`;
+  const hours = Math.floor(ms / 3_600_000);
+  const minutes = Math.floor((ms % 3_600_000) / 60_000);
+  const seconds = `${Number(((ms % 60_000) / 1000).toFixed(3))}s`;
+  if (hours > 0) return `${hours}h${minutes}m${seconds}`;
+  if (minutes > 0) return `${minutes}m${seconds}`;
+  return seconds;
+}
+
+const RATE_LIMITS_URL = 'https://platform.openai.com/account/rate-limits';
+
+/** How OpenAI names each dimension in its 429 messages (§2.4). */
+const LIMIT_NAMES: Readonly<Partial<Record<QuotaDimension, { text: string; type: 'requests' | 'tokens' }>>> = {
+  requestsPerMinute: { text: 'requests per min (RPM)', type: 'requests' },
+  requestsPerDay: { text: 'requests per day (RPD)', type: 'requests' },
+  tokensPerMinute: { text: 'tokens per min (TPM)', type: 'tokens' },
+  tokensPerDay: { text: 'tokens per day (TPD)', type: 'tokens' },
+};
+
+function openaiFlavour(spec: ProviderMockSpec, options: OpenAiWireOptions): ChatFlavour {
+  const organization = options.organization ?? 'org-quotastorm';
+  const ids = spec.prng.fork('openai').fork('request-ids');
+  const headers = (quota: QuotaSnapshot, extra: Record<string, string> = {}) => ({
+    'x-request-id': `req_${randomId(ids, 32, '0123456789abcdef')}`,
+    'openai-version': '2020-10-01',
+    'openai-organization': organization,
+    'openai-processing-ms': '0',
+    ...(options.rateLimitHeaders === false ? {} : rateLimitHeaders(quota)),
+    ...extra,
+  });
+  const error = (status: number, body: OpenAiError, outcome: Answer['outcome'], quota: QuotaSnapshot = {}, extra?: Record<string, string>): Answer => ({
+    response: jsonResponse({ error: body }, { status, headers: headers(quota, extra) }),
+    outcome,
+    errorType: body.code ?? body.type,
+  });
+  return {
+    provider: 'openai',
+    origin: OPENAI_ORIGIN,
+    usage: openaiUsage,
+    streamUsage: 'trailing-chunk-if-requested',
+    successHeaders: (_call, quota) => headers(quota),
+    badRequest: (problem) => error(400, badRequestBody(problem), 'bad-request'),
+    notFound: (modelId) =>
+      error(
+        404,
+        { message: `The model \`${modelId}\` does not exist or you do not have access to it.`, type: 'invalid_request_error', param: null, code: 'model_not_found' },
+        'not-found',
+      ),
+    contextTooLong: (call) =>
+      error(
+        400,
+        {
+          message:
+            `This model's maximum context length is ${call.model.contextWindowTokens} tokens. ` +
+            `However, your messages resulted in ${call.inputTokens} tokens. Please reduce the length of the messages.`,
+          type: 'invalid_request_error',
+          param: 'messages',
+          code: 'context_length_exceeded',
+        },
+        'context-too-long',
+      ),
+    rateLimited(call, admission) {
+      const retryAfterMs = admission.retryAfterMs;
+      const extra = retryAfterMs !== undefined && options.retryAfterHeader !== false ? { 'retry-after': retryAfterSeconds(retryAfterMs) } : undefined;
+      const answer = error(429, rateLimitBody(call, admission, organization), retryAfterMs === undefined ? 'too-large' : 'rate-limited', admission.after, extra);
+      return retryAfterMs === undefined ? answer : { ...answer, retryAfterMs };
+    },
+    fault: (_call, fault, quota) => faultAnswer(fault, (status, body, outcome) => error(status, body, outcome, quota)),
+  };
+}
+
+type OpenAiError = { message: string; type: string; param: string | null; code: string | null };
+
+function openaiUsage(inputTokens: number, outputTokens: number) {
+  return {
+    prompt_tokens: inputTokens,
+    completion_tokens: outputTokens,
+    total_tokens: inputTokens + outputTokens,
+    prompt_tokens_details: { cached_tokens: 0, audio_tokens: 0 },
+    completion_tokens_details: { reasoning_tokens: 0, audio_tokens: 0, accepted_prediction_tokens: 0, rejected_prediction_tokens: 0 },
+  };
+}
+
+function rateLimitHeaders(quota: QuotaSnapshot): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [dimension, suffix] of [['requestsPerMinute', 'requests'], ['tokensPerMinute', 'tokens']] as const) {
+    const usage = quota[dimension];
+    if (!usage) continue;
+    result[`x-ratelimit-limit-${suffix}`] = String(usage.limit);
+    result[`x-ratelimit-remaining-${suffix}`] = String(usage.remaining);
+    result[`x-ratelimit-reset-${suffix}`] = formatGoDuration(usage.resetInMs);
+  }
+  return result;
+}
+
+function rateLimitBody(call: ChatCall, admission: Admission, organization: string): OpenAiError {
+  const violation = admission.violations.find((entry) => LIMIT_NAMES[entry.dimension]) ?? admission.violations[0]!;
+  const name = LIMIT_NAMES[violation.dimension] ?? { text: violation.dimension, type: 'requests' as const };
+  const where = `for ${call.model.id} in organization ${organization} on ${name.text}`;
+  const message = violation.tooLarge
+    ? `Request too large ${where}: Limit ${violation.limit}, Requested ${violation.requested}. ` +
+      `The input or output tokens must be reduced in order to run successfully. Visit ${RATE_LIMITS_URL} to learn more.`
+    : `Rate limit reached ${where}: Limit ${violation.limit}, Used ${violation.used}, Requested ${violation.requested}. ` +
+      `Please try again in ${formatGoDuration(waitOf(violation))}. Visit ${RATE_LIMITS_URL} to learn more.`;
+  return { message, type: name.type, param: null, code: 'rate_limit_exceeded' };
+}
+
+function waitOf(violation: Violation): number {
+  return violation.retryAfterMs ?? 0;
+}
+
+function badRequestBody(problem: BodyProblem): OpenAiError {
+  if (problem.kind === 'malformed') {
+    return {
+      message:
+        "We could not parse the JSON body of your request. (HINT: This likely means you aren't using your HTTP library correctly. " +
+        'The OpenAI API expects a JSON payload, but what was sent was not valid JSON. If you have trouble figuring out how to fix this, ' +
+        'please contact us through our help center at help.openai.com.)',
+      type: 'invalid_request_error',
+      param: null,
+      code: null,
+    };
+  }
+  return { message: `Invalid value for '${problem.param}': ${problem.message}`, type: 'invalid_request_error', param: problem.param, code: null };
+}
+
+function faultAnswer(fault: Fault, error: (status: number, body: OpenAiError, outcome: Answer['outcome']) => Answer): Answer {
+  switch (fault.kind) {
+    case 'overloaded':
+      return error(
+        503,
+        { message: 'The engine is currently overloaded, please try again later', type: 'service_unavailable_error', param: null, code: 'server_is_overloaded' },
+        'overloaded',
+      );
+    case 'server-error':
+      return error(
+        500,
+        { message: 'The server had an error while processing your request. Sorry about that!', type: 'server_error', param: null, code: null },
+        'server-error',
+      );
+    case 'budget-exhausted':
+      return error(
+        429,
+        {
+          message:
+            'You exceeded your current quota, please check your plan and billing details. For more information on this error, ' +
+            'read the docs: https://platform.openai.com/docs/guides/error-codes/api-errors.',
+          type: 'insufficient_quota',
+          param: null,
+          code: 'insufficient_quota',
+        },
+        'budget-exhausted',
+      );
+  }
+}

@@ -1,0 +1,240 @@
+/**
+ * Published rate limits per provider and tier, as data.
+ *
+ * Every number is a default for a run, not a constant: providers change them
+ * often (providers.md preamble). Each table cites its source; numbers marked
+ * [?] in providers.md keep that mark here. A dimension absent from a row is
+ * not limited ("–" or "unlimited" in the source). Override per model or per
+ * family through the ledger config (`limits`), or for a shared scope
+ * (`sharedLimits`).
+ */
+import type { ProviderId } from './models.ts';
+
+export type QuotaLimits = {
+  readonly requestsPerMinute?: number;
+  readonly requestsPerDay?: number;
+  /** Gemini: input tokens only; OpenAI: input + reserved output; xAI: all tokens; Moonshot: input + max_tokens. */
+  readonly tokensPerMinute?: number;
+  readonly tokensPerDay?: number;
+  /** Anthropic ITPM. */
+  readonly inputTokensPerMinute?: number;
+  /** Anthropic OTPM. */
+  readonly outputTokensPerMinute?: number;
+  /** Moonshot: requests in flight at once. */
+  readonly concurrentRequests?: number;
+};
+
+export type QuotaDimension = keyof QuotaLimits;
+
+export const QUOTA_DIMENSIONS = [
+  'requestsPerMinute',
+  'requestsPerDay',
+  'tokensPerMinute',
+  'tokensPerDay',
+  'inputTokensPerMinute',
+  'outputTokensPerMinute',
+  'concurrentRequests',
+] as const satisfies readonly QuotaDimension[];
+
+export type TierTable = {
+  /** Where the numbers come from. */
+  readonly source: string;
+  /** Limits per quota family (see models.ts). */
+  readonly perFamily: Readonly<Record<string, QuotaLimits>>;
+  /** Limits shared by all models of the account (Moonshot meters per user, all models shared). */
+  readonly perAccount?: QuotaLimits;
+};
+
+export type ProviderTiers = Readonly<Record<string, TierTable>>;
+
+const GEMINI_SOURCE =
+  'providers.md §1.7 (ai.google.dev rate-limits, mid-2025; discuss.ai.google.dev/t/104465). Pro Tier 2/3 [?].';
+
+const GEMINI: ProviderTiers = {
+  free: {
+    source: GEMINI_SOURCE,
+    perFamily: {
+      'gemini-2.5-flash': rpmTpmRpd(10, 250_000, 250),
+      'gemini-2.5-pro': rpmTpmRpd(5, 250_000, 100),
+      'gemini-2.5-flash-lite': rpmTpmRpd(15, 250_000, 1_000),
+    },
+  },
+  tier1: {
+    source: GEMINI_SOURCE,
+    perFamily: {
+      'gemini-2.5-flash': rpmTpmRpd(1_000, 1_000_000, 10_000),
+      'gemini-2.5-pro': rpmTpmRpd(150, 2_000_000, 10_000),
+      'gemini-2.5-flash-lite': rpmTpmRpd(4_000, 4_000_000, undefined),
+    },
+  },
+  tier2: {
+    source: GEMINI_SOURCE,
+    perFamily: {
+      'gemini-2.5-flash': rpmTpmRpd(2_000, 3_000_000, 100_000),
+      'gemini-2.5-pro': rpmTpmRpd(1_000, 5_000_000, 50_000),
+    },
+  },
+  tier3: {
+    source: GEMINI_SOURCE,
+    perFamily: {
+      'gemini-2.5-flash': rpmTpmRpd(10_000, 8_000_000, undefined),
+      'gemini-2.5-pro': rpmTpmRpd(2_000, 8_000_000, undefined),
+    },
+  },
+};
+
+// Tier 1 is providers.md §2.7 (gpt-4o / gpt-4.1 500 RPM / 30,000 TPM confirmed by real 429 texts;
+// gpt-4o-mini 500 / 200,000 / 10,000 RPD). Tiers 2–4 are OpenAI's model pages as mirrored at
+// ai-buzz.com/ai-openai-rate-limits (2025) [?]; gpt-4.1 assumed equal to gpt-4o there [?].
+const OPENAI_SOURCE = 'providers.md §2.7 (Tier 1); Tiers 2–4 from OpenAI model pages via third-party mirror [?]';
+
+const OPENAI: ProviderTiers = {
+  tier1: {
+    source: OPENAI_SOURCE,
+    perFamily: {
+      'gpt-4o': { requestsPerMinute: 500, tokensPerMinute: 30_000 },
+      'gpt-4.1': { requestsPerMinute: 500, tokensPerMinute: 30_000 },
+      'gpt-4o-mini': { requestsPerMinute: 500, tokensPerMinute: 200_000, requestsPerDay: 10_000 },
+    },
+  },
+  tier2: {
+    source: OPENAI_SOURCE,
+    perFamily: {
+      'gpt-4o': { requestsPerMinute: 5_000, tokensPerMinute: 450_000 },
+      'gpt-4.1': { requestsPerMinute: 5_000, tokensPerMinute: 450_000 },
+      'gpt-4o-mini': { requestsPerMinute: 5_000, tokensPerMinute: 2_000_000 },
+    },
+  },
+  tier3: {
+    source: OPENAI_SOURCE,
+    perFamily: {
+      'gpt-4o': { requestsPerMinute: 5_000, tokensPerMinute: 800_000 },
+      'gpt-4.1': { requestsPerMinute: 5_000, tokensPerMinute: 800_000 },
+      'gpt-4o-mini': { requestsPerMinute: 5_000, tokensPerMinute: 4_000_000 },
+    },
+  },
+  tier4: {
+    source: OPENAI_SOURCE,
+    perFamily: {
+      'gpt-4o': { requestsPerMinute: 10_000, tokensPerMinute: 2_000_000 },
+      'gpt-4.1': { requestsPerMinute: 10_000, tokensPerMinute: 2_000_000 },
+      'gpt-4o-mini': { requestsPerMinute: 10_000, tokensPerMinute: 10_000_000 },
+    },
+  },
+};
+
+const ANTHROPIC_SOURCE = 'providers.md §3.7 (docs.claude.com/en/api/rate-limits, late 2025 / early 2026)';
+
+const ANTHROPIC: ProviderTiers = {
+  tier1: {
+    source: ANTHROPIC_SOURCE,
+    perFamily: {
+      'claude-sonnet-4.x': rpmItpmOtpm(50, 30_000, 8_000),
+      'claude-opus-4.x': rpmItpmOtpm(50, 30_000, 8_000),
+      'claude-haiku-4.5': rpmItpmOtpm(50, 50_000, 10_000),
+      'claude-haiku-3.5': rpmItpmOtpm(50, 50_000, 10_000),
+    },
+  },
+  tier2: {
+    source: ANTHROPIC_SOURCE,
+    perFamily: {
+      'claude-sonnet-4.x': rpmItpmOtpm(1_000, 450_000, 90_000),
+      'claude-opus-4.x': rpmItpmOtpm(1_000, 450_000, 90_000),
+      'claude-haiku-4.5': rpmItpmOtpm(1_000, 450_000, 90_000),
+      'claude-haiku-3.5': rpmItpmOtpm(1_000, 100_000, 20_000),
+    },
+  },
+  tier3: {
+    source: ANTHROPIC_SOURCE,
+    perFamily: {
+      'claude-sonnet-4.x': rpmItpmOtpm(2_000, 800_000, 160_000),
+      'claude-opus-4.x': rpmItpmOtpm(2_000, 800_000, 160_000),
+      'claude-haiku-4.5': rpmItpmOtpm(2_000, 1_000_000, 200_000),
+      'claude-haiku-3.5': rpmItpmOtpm(2_000, 200_000, 40_000),
+    },
+  },
+  tier4: {
+    source: ANTHROPIC_SOURCE,
+    perFamily: {
+      'claude-sonnet-4.x': rpmItpmOtpm(4_000, 2_000_000, 400_000),
+      'claude-opus-4.x': rpmItpmOtpm(4_000, 2_000_000, 400_000),
+      'claude-haiku-4.5': rpmItpmOtpm(4_000, 4_000_000, 800_000),
+      'claude-haiku-3.5': rpmItpmOtpm(4_000, 400_000, 80_000),
+    },
+  },
+};
+
+const MOONSHOT_SOURCE = 'providers.md §4.4 (platform.moonshot.ai/docs/pricing/limits, 2026 page)';
+
+// Moonshot limits are per user and shared by all models (§4.4), so the tiers have no per-family rows.
+const MOONSHOT: ProviderTiers = {
+  tier0: { source: MOONSHOT_SOURCE, perFamily: {}, perAccount: moonshot(1, 3, 500_000, 1_500_000) },
+  tier1: { source: MOONSHOT_SOURCE, perFamily: {}, perAccount: moonshot(50, 200, 2_000_000, undefined) },
+  tier2: { source: MOONSHOT_SOURCE, perFamily: {}, perAccount: moonshot(100, 500, 3_000_000, undefined) },
+  tier3: { source: MOONSHOT_SOURCE, perFamily: {}, perAccount: moonshot(200, 5_000, 3_000_000, undefined) },
+  tier4: { source: MOONSHOT_SOURCE, perFamily: {}, perAccount: moonshot(400, 5_000, 4_000_000, undefined) },
+  tier5: { source: MOONSHOT_SOURCE, perFamily: {}, perAccount: moonshot(1_000, 10_000, 5_000_000, undefined) },
+};
+
+// xAI publishes per-model numbers only in the console; the one public data point is
+// grok-4 / grok-code-fast-1 at 480 RPM / 2,000,000 TPM (Sep 2025) [?] (providers.md §5.3).
+const XAI: ProviderTiers = {
+  default: {
+    source: 'providers.md §5.3 (angular/web-codegen-scorer#51, Sep 2025) [?]',
+    perFamily: {
+      'grok-4': { requestsPerMinute: 480, tokensPerMinute: 2_000_000 },
+      'grok-code-fast-1': { requestsPerMinute: 480, tokensPerMinute: 2_000_000 },
+    },
+  },
+};
+
+export const TIERS: Readonly<Record<ProviderId, ProviderTiers>> = {
+  gemini: GEMINI,
+  openai: OPENAI,
+  anthropic: ANTHROPIC,
+  moonshot: MOONSHOT,
+  xai: XAI,
+};
+
+/** The tier table, or a `RangeError` naming the valid tiers. */
+export function tierTable(provider: ProviderId, tier: string): TierTable {
+  const table = TIERS[provider][tier];
+  if (!table) {
+    const known = Object.keys(TIERS[provider]).join(', ');
+    throw new RangeError(`unknown ${provider} tier "${tier}"; known tiers: ${known}`);
+  }
+  return table;
+}
+
+/**
+ * The most restrictive value of each dimension across a tier's families:
+ * what a user who believes in one shared bucket would meter against when the
+ * provider publishes per-model numbers only.
+ */
+export function strictestLimits(table: TierTable): QuotaLimits {
+  if (table.perAccount) return table.perAccount;
+  const strictest: Partial<Record<QuotaDimension, number>> = {};
+  for (const limits of Object.values(table.perFamily)) {
+    for (const dimension of QUOTA_DIMENSIONS) {
+      const value = limits[dimension];
+      if (value === undefined) continue;
+      strictest[dimension] = Math.min(strictest[dimension] ?? Infinity, value);
+    }
+  }
+  return strictest;
+}
+
+function rpmTpmRpd(rpm: number, tpm: number, rpd: number | undefined): QuotaLimits {
+  return rpd === undefined
+    ? { requestsPerMinute: rpm, tokensPerMinute: tpm }
+    : { requestsPerMinute: rpm, tokensPerMinute: tpm, requestsPerDay: rpd };
+}
+
+function rpmItpmOtpm(rpm: number, itpm: number, otpm: number): QuotaLimits {
+  return { requestsPerMinute: rpm, inputTokensPerMinute: itpm, outputTokensPerMinute: otpm };
+}
+
+function moonshot(concurrency: number, rpm: number, tpm: number, tpd: number | undefined): QuotaLimits {
+  const limits = { concurrentRequests: concurrency, requestsPerMinute: rpm, tokensPerMinute: tpm };
+  return tpd === undefined ? limits : { ...limits, tokensPerDay: tpd };
+}

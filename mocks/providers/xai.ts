@@ -1,0 +1,104 @@
+/**
+ * xAI (Grok) mock on https://api.x.ai: OpenAI-compatible Chat Completions
+ * with xAI's own, non-OpenAI error body `{"code":"<gRPC status text>",
+ * "error":"<message>"}` (providers.md §5.2). openai-node then sets
+ * `err.error` to the string and leaves `.type` / `.code` undefined.
+ *
+ * Rate-limit and retry headers are not documented, so none are sent [?].
+ * Metering (metering.ts): per team × model, RPM enforced as RPS = RPM/60, all
+ * tokens (prompt and completion) count toward TPM.
+ */
+import type { RequestHandler } from 'msw';
+import type { Admission } from './ledger.ts';
+import { type BodyProblem, type ChatCall, chatCompletionsHandlers, type ChatFlavour } from './chat-completions.ts';
+import type { Answer, ProviderMockSpec } from './exchange.ts';
+import type { Fault } from './faults.ts';
+import { keyLabel } from './scope.ts';
+import { jsonResponse } from './wire.ts';
+
+export const XAI_ORIGIN = 'https://api.x.ai';
+
+export function xaiHandlers(spec: ProviderMockSpec): RequestHandler[] {
+  return chatCompletionsHandlers(spec, XAI_FLAVOUR);
+}
+
+/** gRPC canonical status texts xAI puts in `code`. */
+const GRPC = {
+  resourceExhausted: 'Some resource has been exhausted',
+  invalidArgument: 'Client specified an invalid argument',
+  notFound: 'Some requested entity (e.g., file or directory) was not found',
+  internal: 'Internal error',
+} as const;
+
+const XAI_FLAVOUR: ChatFlavour = {
+  provider: 'xai',
+  origin: XAI_ORIGIN,
+  usage: (inputTokens, outputTokens) => ({
+    prompt_tokens: inputTokens,
+    completion_tokens: outputTokens,
+    total_tokens: inputTokens + outputTokens,
+    prompt_tokens_details: { text_tokens: inputTokens, audio_tokens: 0, image_tokens: 0, cached_tokens: 0 },
+    completion_tokens_details: { reasoning_tokens: 0, audio_tokens: 0, accepted_prediction_tokens: 0, rejected_prediction_tokens: 0 },
+    num_sources_used: 0,
+  }),
+  streamUsage: 'trailing-chunk-if-requested',
+  successHeaders: () => ({}),
+  badRequest: (problem) => xaiError(400, GRPC.invalidArgument, badRequestMessage(problem), 'bad-request'),
+  notFound: (modelId) =>
+    xaiError(404, GRPC.notFound, `The model ${modelId} does not exist or your team does not have access to it.`, 'not-found'),
+  // Wording [?].
+  contextTooLong: (call) =>
+    xaiError(
+      400,
+      GRPC.invalidArgument,
+      `This model's maximum prompt length is ${call.model.contextWindowTokens} but the request contains ${call.inputTokens} tokens.`,
+      'context-too-long',
+    ),
+  rateLimited,
+  fault: (call, fault) => faultAnswer(call, fault),
+};
+
+/** A team id shaped like xAI's, stable per key. */
+function teamOf(call: ChatCall): string {
+  const label = keyLabel(call.apiKey ?? 'none');
+  return `${label}-${label.slice(0, 4)}-4${label.slice(1, 4)}-a${label.slice(4, 7)}-${label}${label.slice(0, 4)}`;
+}
+
+/** §5.2: "Too many tokens for team … Tokens per Minute (actual/limit): 65605/16000"; the requests wording is by analogy [?]. */
+function rateLimited(call: ChatCall, admission: Admission): Answer {
+  const violation = admission.violations[0]!;
+  const tokens = violation.dimension !== 'requestsPerMinute';
+  const what = tokens ? 'tokens' : 'requests';
+  const period = tokens ? 'Tokens per Minute' : 'Requests per Second';
+  const limit = tokens ? violation.limit : Math.max(1, violation.limit / 60);
+  const message =
+    `Too many ${what} for team ${teamOf(call)} and model ${call.model.id}. Your team's rate limit is — ` +
+    `${period} (actual/limit): ${violation.used + violation.requested}/${limit}. You can view your team rate limits at https://console.x.ai.`;
+  const answer = xaiError(429, GRPC.resourceExhausted, message, violation.tooLarge ? 'too-large' : 'rate-limited');
+  return admission.retryAfterMs === undefined ? answer : { ...answer, retryAfterMs: admission.retryAfterMs };
+}
+
+function badRequestMessage(problem: BodyProblem): string {
+  return problem.kind === 'malformed' ? 'Failed to deserialize the JSON body into the target type' : `${problem.param}: ${problem.message}`;
+}
+
+function faultAnswer(call: ChatCall, fault: Fault): Answer {
+  switch (fault.kind) {
+    case 'overloaded':
+      return xaiError(429, GRPC.resourceExhausted, 'The service is temporarily at capacity. Please retry your request shortly.', 'overloaded');
+    case 'server-error':
+      return xaiError(500, GRPC.internal, 'Internal error', 'server-error');
+    case 'budget-exhausted':
+      return xaiError(
+        429,
+        GRPC.resourceExhausted,
+        `Your team ${teamOf(call)} has either used all available credits or reached its monthly spending limit. ` +
+          'To continue making API requests, please purchase more credits or raise your spending limit.',
+        'budget-exhausted',
+      );
+  }
+}
+
+function xaiError(status: number, code: string, error: string, outcome: Answer['outcome']): Answer {
+  return { response: jsonResponse({ code, error }, { status }), outcome, errorType: code };
+}

@@ -1,0 +1,49 @@
+/**
+ * A mock world for tests: virtual clock, seeded PRNG, ledger, journal, and
+ * an injected fetch over the given handlers.
+ */
+import type { RequestHandler } from 'msw';
+import { createPrng } from '../../../src/clock/prng.ts';
+import { createVirtualClock, type VirtualClock } from '../../../src/clock/virtual-clock.ts';
+import type { ProviderMockSpec } from '../../../mocks/providers/exchange.ts';
+import type { FaultPlan } from '../../../mocks/providers/faults.ts';
+import type { ReplyShape } from '../../../mocks/providers/reply.ts';
+import { createMockFetch } from '../../../mocks/providers/fetch.ts';
+import { createJournal, type Journal } from '../../../mocks/providers/journal.ts';
+import { createLedger, type Ledger, type LedgerConfig } from '../../../mocks/providers/ledger.ts';
+
+export type World = ProviderMockSpec & {
+  readonly clock: VirtualClock;
+  readonly ledger: Ledger;
+  readonly journal: Journal;
+  readonly fetch: typeof fetch;
+};
+
+export type WorldOptions = {
+  readonly ledger?: LedgerConfig;
+  readonly faults?: FaultPlan;
+  readonly replies?: ReplyShape;
+  readonly seed?: number;
+  /** Default: 2026-02-27T18:00:00Z, the incident's afternoon (10:00 Pacific). */
+  readonly startMs?: number;
+};
+
+export const INCIDENT_MS = Date.UTC(2026, 1, 27, 18, 0, 0);
+
+export function createWorld(handlersFor: (spec: ProviderMockSpec) => RequestHandler[], options: WorldOptions = {}): World {
+  const clock = createVirtualClock({ startMs: options.startMs ?? INCIDENT_MS });
+  const spec: ProviderMockSpec = {
+    clock,
+    prng: createPrng(options.seed ?? 20260227),
+    ledger: createLedger(options.ledger),
+    journal: createJournal(),
+    ...(options.faults ? { faults: options.faults } : {}),
+    ...(options.replies ? { replies: options.replies } : {}),
+  };
+  return { ...spec, clock, ledger: spec.ledger, journal: spec.journal, fetch: createMockFetch(handlersFor(spec), clock) };
+}
+
+/** A prompt the estimator counts as exactly `tokens` tokens. */
+export function promptOfTokens(tokens: number): string {
+  return 'abcd'.repeat(tokens);
+}
