@@ -15,7 +15,7 @@ import type { Clock } from '../../src/clock/clock.ts';
 export function createMockFetch(handlers: readonly RequestHandler[], clock?: Clock): typeof fetch {
   const list = [...handlers];
   const mockFetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
-    const request = new Request(input, init);
+    const request = new Request(input, withNativeSignal(init));
     const response = await getResponse(list, request);
     if (!response) throw new UnhandledRequestError(request);
     return response;
@@ -35,3 +35,24 @@ export class UnhandledRequestError extends TypeError {
     this.name = 'UnhandledRequestError';
   }
 }
+
+/**
+ * Some clients pass a polyfilled AbortSignal (grammY on Node uses the
+ * `abort-controller` package), which the platform Request refuses. Bridge it
+ * to a native one so cancellation still reaches the handler.
+ */
+function withNativeSignal(init: RequestInit | undefined): RequestInit | undefined {
+  const signal: unknown = init?.signal;
+  if (signal === undefined || signal === null || signal instanceof AbortSignal || !isSignalLike(signal)) return init;
+  const controller = new AbortController();
+  if (signal.aborted) controller.abort();
+  else signal.addEventListener('abort', () => controller.abort(), { once: true });
+  return { ...init, signal: controller.signal };
+}
+
+type SignalLike = { aborted: boolean; addEventListener(type: 'abort', listener: () => void, options?: { once: boolean }): void };
+
+function isSignalLike(value: unknown): value is SignalLike {
+  return typeof value === 'object' && value !== null && 'aborted' in value && 'addEventListener' in value;
+}
+
