@@ -8,8 +8,9 @@
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { GATEWAY_PROFILES, type GatewayProfile } from './config/runtime-defaults.ts';
+import type { MocksServeOptions } from './commands/mocks-serve.ts';
 import { isUserError } from './errors.ts';
 
 export const EXIT = { ok: 0, failed: 1, badInput: 2 } as const;
@@ -64,7 +65,30 @@ export function buildProgram(): Command {
       process.exitCode = await runConfigReport(options.config ?? [defaultConfigPath()], options.profile);
     });
 
+  const mocks = program.command('mocks').description('The provider and Telegram mocks on their own');
+  mocks
+    .command('serve')
+    .description('Serve every mock over HTTP on 127.0.0.1 (prefixes /google /openai /anthropic /moonshot /xai /telegram)')
+    .addOption(new Option('--port <n>', 'port; 0 picks a free one').argParser(nonNegativeInteger('--port')).default(0))
+    .addOption(new Option('--limit <spec>', 'quota override, repeatable: provider/model:rpm=N,tpm=N,rpd=N').argParser(collect).default([]))
+    .option('--scope <scope>', 'quota scope for every provider: per-model|shared[,per-account|per-key]')
+    .addOption(new Option('--seed <n>', 'seed of the mock replies').argParser(nonNegativeInteger('--seed')).default(20260227))
+    .addOption(new Option('--telegram-tls-port <n>', 'also answer as https://api.telegram.org on this port').argParser(nonNegativeInteger('--telegram-tls-port')))
+    .option('--cert-dir <dir>', 'where the generated api.telegram.org certificate goes')
+    .action(async (options: MocksServeOptions) => {
+      const { runMocksServe } = await import('./commands/mocks-serve.ts');
+      process.exitCode = await runMocksServe(options);
+    });
+
   return program;
+}
+
+function nonNegativeInteger(flag: string): (value: string) => number {
+  return (value) => {
+    const number = Number(value);
+    if (!Number.isInteger(number) || number < 0) throw new InvalidArgumentError(`${flag} needs a whole number ≥ 0, got "${value}".`);
+    return number;
+  };
 }
 
 function profileOption(): Option {

@@ -41,6 +41,8 @@ export const DEFAULT_MODELS: ModelCatalog = {
     model('gpt-4o', 'gpt-4o', 128_000, 16_384),
     model('gpt-4o-mini', 'gpt-4o-mini', 128_000, 16_384),
     model('gpt-4.1', 'gpt-4.1', 1_047_576, 32_768),
+    // In the Feb 27 fix's chain (scenarios/configs/feb27-after.json5).
+    model('gpt-5.2', 'gpt-5', 400_000, 128_000),
   ],
   anthropic: [
     model('claude-sonnet-4-6', 'claude-sonnet-4.x', 200_000, 64_000),
@@ -48,6 +50,7 @@ export const DEFAULT_MODELS: ModelCatalog = {
     model('claude-sonnet-4-5-20250929', 'claude-sonnet-4.x', 200_000, 64_000),
     model('claude-sonnet-4-0', 'claude-sonnet-4.x', 200_000, 64_000),
     model('claude-sonnet-4-20250514', 'claude-sonnet-4.x', 200_000, 64_000),
+    model('claude-opus-4-6', 'claude-opus-4.x', 200_000, 32_000),
     model('claude-opus-4-1', 'claude-opus-4.x', 200_000, 32_000),
     model('claude-opus-4-1-20250805', 'claude-opus-4.x', 200_000, 32_000),
     model('claude-opus-4-0', 'claude-opus-4.x', 200_000, 32_000),
@@ -66,6 +69,7 @@ export const DEFAULT_MODELS: ModelCatalog = {
     model('grok-4', 'grok-4', 256_000, 32_768),
     model('grok-4-0709', 'grok-4', 256_000, 32_768),
     model('grok-code-fast-1', 'grok-code-fast-1', 256_000, 32_768),
+    model('grok-3', 'grok-3', 131_072, 16_384),
   ],
 };
 

@@ -95,6 +95,8 @@ const OPENAI: ProviderTiers = {
       'gpt-4o': { requestsPerMinute: 500, tokensPerMinute: 30_000 },
       'gpt-4.1': { requestsPerMinute: 500, tokensPerMinute: 30_000 },
       'gpt-4o-mini': { requestsPerMinute: 500, tokensPerMinute: 200_000, requestsPerDay: 10_000 },
+      // §2.7: "gpt-5 Tier 1 reported 500 RPM with TPM anywhere from 30k to 500k" [?]; the upper figure.
+      'gpt-5': { requestsPerMinute: 500, tokensPerMinute: 500_000 },
     },
   },
   tier2: {
@@ -103,6 +105,7 @@ const OPENAI: ProviderTiers = {
       'gpt-4o': { requestsPerMinute: 5_000, tokensPerMinute: 450_000 },
       'gpt-4.1': { requestsPerMinute: 5_000, tokensPerMinute: 450_000 },
       'gpt-4o-mini': { requestsPerMinute: 5_000, tokensPerMinute: 2_000_000 },
+      'gpt-5': { requestsPerMinute: 5_000, tokensPerMinute: 450_000 }, // assumed equal to gpt-4o [?]
     },
   },
   tier3: {
@@ -111,6 +114,7 @@ const OPENAI: ProviderTiers = {
       'gpt-4o': { requestsPerMinute: 5_000, tokensPerMinute: 800_000 },
       'gpt-4.1': { requestsPerMinute: 5_000, tokensPerMinute: 800_000 },
       'gpt-4o-mini': { requestsPerMinute: 5_000, tokensPerMinute: 4_000_000 },
+      'gpt-5': { requestsPerMinute: 5_000, tokensPerMinute: 800_000 }, // assumed equal to gpt-4o [?]
     },
   },
   tier4: {
@@ -119,6 +123,7 @@ const OPENAI: ProviderTiers = {
       'gpt-4o': { requestsPerMinute: 10_000, tokensPerMinute: 2_000_000 },
       'gpt-4.1': { requestsPerMinute: 10_000, tokensPerMinute: 2_000_000 },
       'gpt-4o-mini': { requestsPerMinute: 10_000, tokensPerMinute: 10_000_000 },
+      'gpt-5': { requestsPerMinute: 10_000, tokensPerMinute: 2_000_000 }, // assumed equal to gpt-4o [?]
     },
   },
 };
@@ -184,6 +189,8 @@ const XAI: ProviderTiers = {
     perFamily: {
       'grok-4': { requestsPerMinute: 480, tokensPerMinute: 2_000_000 },
       'grok-code-fast-1': { requestsPerMinute: 480, tokensPerMinute: 2_000_000 },
+      // No public grok-3 numbers; assumed equal to grok-4 [?].
+      'grok-3': { requestsPerMinute: 480, tokensPerMinute: 2_000_000 },
     },
   },
 };

@@ -4,9 +4,13 @@
  * Exits 1 when a target is missed, so it can gate a change.
  */
 import { benchClock } from './clock.bench.ts';
+import { benchMocks } from './mocks.bench.ts';
 import type { BenchRow } from './measure.ts';
 
-const suites: Array<[string, () => Promise<BenchRow[]>]> = [['clock', benchClock]];
+const suites: Array<[string, () => Promise<BenchRow[]>]> = [
+  ['clock', benchClock],
+  ['mocks', benchMocks],
+];
 
 let missed = 0;
 for (const [suite, run] of suites) {
@@ -15,7 +19,8 @@ for (const [suite, run] of suites) {
     const ratio = row.ratio === undefined ? 'baseline' : `${row.ratio.toFixed(2)}×`;
     const verdict = row.met === undefined ? '' : row.met ? `  target ${row.target}: met` : `  target ${row.target}: MISSED`;
     if (row.met === false) missed++;
-    console.log(`${row.name.padEnd(52)} ${row.ms.toFixed(0).padStart(7)} ms  ${ratio.padStart(8)}${verdict}`);
+    const figure = row.rps === undefined ? `${row.ms.toFixed(0).padStart(7)} ms` : `${row.rps.toFixed(0).padStart(7)} req/s`;
+    console.log(`${row.name.padEnd(52)} ${figure}  ${ratio.padStart(8)}${verdict}`);
   }
 }
 if (missed > 0) {

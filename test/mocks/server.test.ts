@@ -1,0 +1,135 @@
+import { spawn } from 'node:child_process';
+import { request as httpsRequest } from 'node:https';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import Anthropic from '@anthropic-ai/sdk';
+import { GoogleGenAI } from '@google/genai';
+import { Api } from 'grammy';
+import OpenAI from 'openai';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createVirtualClock } from '../../src/clock/index.ts';
+import { serveMocks, serveTelegramTls, type MockServer } from '../../mocks/server.ts';
+import { generateCertificate } from '../../mocks/telegram/tls-certificate.ts';
+import { createMockWorld, type MockWorld } from '../../mocks/world.ts';
+
+const SEED = 7;
+const open: MockServer[] = [];
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((server) => server.close()));
+});
+
+// A virtual clock nobody drives: time stands still, so both ways of serving see the same instants.
+const world = () => createMockWorld({ clock: createVirtualClock(), seed: SEED });
+
+async function served(w: MockWorld): Promise<MockServer> {
+  const server = await serveMocks(w);
+  open.push(server);
+  return server;
+}
+
+/** The same three calls through the official SDKs, against wherever `clients` point. */
+async function conversation(clients: { openai: OpenAI; anthropic: Anthropic; gemini: GoogleGenAI }): Promise<string[]> {
+  const chat = await clients.openai.chat.completions.create({ model: 'gpt-5.2', messages: [{ role: 'user', content: 'hello there' }] });
+  const message = await clients.anthropic.messages.create({
+    model: 'claude-haiku-4-5',
+    max_tokens: 200,
+    messages: [{ role: 'user', content: 'hello there' }],
+  });
+  const stream = await clients.gemini.models.generateContentStream({ model: 'gemini-2.5-flash', contents: 'hello there' });
+  const parts: string[] = [];
+  for await (const chunk of stream) parts.push(chunk.text ?? '');
+  const anthropicText = message.content.map((block) => (block.type === 'text' ? block.text : '')).join('');
+  return [chat.choices[0]!.message.content ?? '', anthropicText, parts.join('')];
+}
+
+describe('mocks served over HTTP', () => {
+  it('answer exactly as the in-process fetch does: same replies, same journal', async () => {
+    const inProcess = world();
+    const overHttp = world();
+    const { url } = await served(overHttp);
+    const viaFetch = await conversation({
+      openai: new OpenAI({ apiKey: 'sk-test', maxRetries: 0, fetch: inProcess.fetch }),
+      anthropic: new Anthropic({ apiKey: 'sk-ant-test', maxRetries: 0, fetch: inProcess.fetch }),
+      gemini: new GoogleGenAI({ apiKey: 'gemini-key', httpOptions: { fetch: inProcess.fetch } as never }),
+    });
+    const viaHttp = await conversation({
+      openai: new OpenAI({ apiKey: 'sk-test', maxRetries: 0, baseURL: `${url}/openai/v1` }),
+      anthropic: new Anthropic({ apiKey: 'sk-ant-test', maxRetries: 0, baseURL: `${url}/anthropic` }),
+      gemini: new GoogleGenAI({ apiKey: 'gemini-key', httpOptions: { baseUrl: `${url}/google` } }),
+    });
+    expect(viaFetch.every((text) => text.length > 0)).toBe(true);
+    expect(viaHttp).toEqual(viaFetch);
+    expect(overHttp.journal.toJsonl()).toBe(inProcess.journal.toJsonl());
+  });
+
+  it('serves a provider 429 with its headers over the wire', async () => {
+    const w = createMockWorld({
+      clock: createVirtualClock(),
+      seed: SEED,
+      ledger: { providers: { openai: { limits: { 'gpt-5.2': { requestsPerMinute: 1 } } } } },
+    });
+    const { url } = await served(w);
+    const openai = new OpenAI({ apiKey: 'sk-test', maxRetries: 0, baseURL: `${url}/openai/v1` });
+    const ask = () => openai.chat.completions.create({ model: 'gpt-5.2', messages: [{ role: 'user', content: 'hi' }] });
+    await ask();
+    const refused = await ask().catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(OpenAI.RateLimitError);
+    expect((refused as InstanceType<typeof OpenAI.RateLimitError>).headers.get('x-ratelimit-limit-requests')).toBe('1');
+  });
+
+  it('lets a harness inject a Telegram message that the bot then polls', async () => {
+    const w = world();
+    const { url } = await served(w);
+    const injected = await fetch(`${url}/_quotastorm/telegram/messages`, {
+      method: 'POST',
+      body: JSON.stringify({ from: { id: 424242, firstName: 'Ada' }, text: 'hello bot' }),
+    });
+    expect(injected.status).toBe(200);
+    const bot = new Api('123456:test', { apiRoot: `${url}/telegram` });
+    const updates = await bot.getUpdates();
+    expect(updates.map((update) => update.message?.text)).toEqual(['hello bot']);
+    await bot.sendMessage(424242, 'hi Ada');
+    const journal = (await (await fetch(`${url}/_quotastorm/journal`)).json()) as { telegram: Array<{ method: string }> };
+    expect(journal.telegram.map((entry) => entry.method)).toEqual(['getUpdates', 'sendMessage']);
+  });
+
+  it('names the mounts when a path has none', async () => {
+    const { url } = await served(world());
+    const response = await fetch(`${url}/azure/v1/chat`);
+    expect(response.status).toBe(404);
+    expect(await response.text()).toContain('/google, /openai, /anthropic, /moonshot, /xai, /telegram');
+  });
+
+  it('answers as https://api.telegram.org with a generated certificate', async () => {
+    const w = world();
+    const certificate = await generateCertificate('api.telegram.org', await mkdtemp(join(tmpdir(), 'quotastorm-tls-')));
+    const server = await serveTelegramTls(w, certificate);
+    open.push(server);
+    const body = await new Promise<string>((resolve, reject) => {
+      const request = httpsRequest(
+        { host: '127.0.0.1', port: server.port, servername: 'api.telegram.org', path: '/bot123456:test/getMe', ca: certificate.certificatePem },
+        (response) => {
+          let text = '';
+          response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+          response.on('end', () => resolve(text));
+        },
+      );
+      request.on('error', reject);
+      request.end();
+    });
+    expect(JSON.parse(body)).toMatchObject({ ok: true, result: { id: 123456, is_bot: true } });
+  });
+
+  it('runs as `quotastorm mocks serve`, printing where it listens first', async () => {
+    const child = spawn(process.execPath, ['src/cli.ts', 'mocks', 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const firstLine = await new Promise<string>((resolve) => createInterface({ input: child.stdout }).once('line', resolve));
+    expect(firstLine).toMatch(/^listening http:\/\/127\.0\.0\.1:\d+$/);
+    const health = await fetch(`${firstLine.slice('listening '.length)}/_quotastorm/health`);
+    expect(await health.json()).toEqual({ ok: true });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
+});
