@@ -1,0 +1,71 @@
+/**
+ * One client per configured provider (`models.providers.<id>`), by API kind.
+ * Base URLs come from the config, so the same gateway calls the in-process
+ * mocks (their real hostnames) or `quotastorm mocks serve` (its prefixes).
+ */
+import type { Clock } from '../../clock/clock.ts';
+import type { Prng } from '../../clock/prng.ts';
+import type { ModelProviderConfig, OpenClawConfig } from '../../config/schema.ts';
+import { UserError } from '../../errors.ts';
+import type { AdapterDeps } from './adapter-deps.ts';
+import { anthropicMessagesClient } from './anthropic-messages.ts';
+import { googleGenerativeAiClient } from './google-generative-ai.ts';
+import { openAiCompletionsClient } from './openai-completions.ts';
+import { ANTHROPIC_SDK_RETRIES, NO_SDK_RETRIES, OPENAI_SDK_RETRIES, type SdkRetryPolicy } from './sdk-retry.ts';
+import { SUPPORTED_APIS, type ProviderClient, type SupportedApi } from './types.ts';
+
+export type ProviderDeps = {
+  readonly fetch: typeof fetch;
+  readonly clock: Clock;
+  readonly rng: Prng;
+  /** Whether the SDKs' own retries run beneath the gateway (OpenClaw 2026.2: yes; 2026.9: no). */
+  readonly sdkRetries: boolean;
+};
+
+export function createProviderClients(config: OpenClawConfig, deps: ProviderDeps): Map<string, ProviderClient> {
+  const clients = new Map<string, ProviderClient>();
+  for (const [providerId, provider] of Object.entries(config.models?.providers ?? {})) {
+    clients.set(providerId, createProviderClient(providerId, provider, deps));
+  }
+  return clients;
+}
+
+export function createProviderClient(providerId: string, provider: ModelProviderConfig, deps: ProviderDeps): ProviderClient {
+  const api = provider.api ?? provider.models?.[0]?.api;
+  if (!isSupported(api)) {
+    throw new UserError(
+      `models.providers.${providerId}.api is ${api === undefined ? 'not set' : `"${api}"`}; quotastorm's gateway calls ` +
+        `${SUPPORTED_APIS.join(', ')}. Set one of those for this provider.`,
+    );
+  }
+  const adapter: AdapterDeps = {
+    providerId,
+    baseUrl: provider.baseUrl,
+    apiKey: typeof provider.apiKey === 'string' ? provider.apiKey : undefined,
+    fetch: deps.fetch,
+    clock: deps.clock,
+    rng: deps.rng.fork(`sdk-retries/${providerId}`),
+    sdkRetries: deps.sdkRetries ? SDK_RETRIES[api] : NO_SDK_RETRIES,
+  };
+  return BUILDERS[api](adapter);
+}
+
+const BUILDERS: Record<SupportedApi, (deps: AdapterDeps) => ProviderClient> = {
+  'google-generative-ai': googleGenerativeAiClient,
+  'openai-completions': openAiCompletionsClient,
+  'anthropic-messages': anthropicMessagesClient,
+};
+
+// The Gemini SDK retries nothing unless asked (providers.md §1.8).
+const SDK_RETRIES: Record<SupportedApi, SdkRetryPolicy> = {
+  'google-generative-ai': NO_SDK_RETRIES,
+  'openai-completions': OPENAI_SDK_RETRIES,
+  'anthropic-messages': ANTHROPIC_SDK_RETRIES,
+};
+
+function isSupported(api: string | undefined): api is SupportedApi {
+  return (SUPPORTED_APIS as readonly string[]).includes(api ?? '');
+}
+
+export type { ChatCall, ChatMessage, ChatReply, ProviderClient } from './types.ts';
+export { ProviderError, UNKNOWN_ERROR_MESSAGE } from './provider-error.ts';

@@ -1,0 +1,78 @@
+/**
+ * The Stainless SDKs' retry policy (`openai`, `@anthropic-ai/sdk`),
+ * re-implemented on the clock so a `retry-after: 20` costs 20 virtual
+ * seconds. The SDK clients themselves run with `maxRetries: 0`.
+ *
+ * From providers.md §2.8 / §3.8 (the SDKs' `shouldRetry` and
+ * `calculateDefaultRetryTimeoutMillis`): retry connection errors, 408, 409,
+ * 429 and ≥ 500, unless `x-should-retry` says otherwise; wait `retry-after-ms`,
+ * else `retry-after` (seconds or an HTTP date) when it is within bounds
+ * (OpenAI: 0–60 s; Anthropic: any non-negative value), else
+ * `min(0.5 · 2^n, 8)` s scaled by a jitter of 1 − [0, 0.25).
+ */
+import type { Clock } from '../../clock/clock.ts';
+import type { Prng } from '../../clock/prng.ts';
+
+export type SdkRetryPolicy = {
+  readonly maxRetries: number;
+  /** Longest `retry-after` honoured; longer ones fall back to exponential backoff. */
+  readonly maxRetryAfterMs: number;
+};
+
+export const OPENAI_SDK_RETRIES: SdkRetryPolicy = { maxRetries: 2, maxRetryAfterMs: 60_000 };
+export const ANTHROPIC_SDK_RETRIES: SdkRetryPolicy = { maxRetries: 2, maxRetryAfterMs: Number.POSITIVE_INFINITY };
+export const NO_SDK_RETRIES: SdkRetryPolicy = { maxRetries: 0, maxRetryAfterMs: 0 };
+
+/** What the SDK knows about a failed request. `status` undefined = no response (connection error). */
+export type FailedRequest = { readonly status: number | undefined; readonly headers: Headers | undefined };
+
+/**
+ * Runs `send(retryCount)` until it succeeds, the error is not retryable, or
+ * the retries are spent; `retryCount` is what the SDK sends as
+ * `x-stainless-retry-count`.
+ */
+export async function withSdkRetries<T>(
+  policy: SdkRetryPolicy,
+  deps: { clock: Clock; rng: Prng },
+  send: (retryCount: number) => Promise<T>,
+  failure: (error: unknown) => FailedRequest | undefined,
+): Promise<{ value: T; httpRequests: number }> {
+  for (let retryCount = 0; ; retryCount++) {
+    try {
+      return { value: await send(retryCount), httpRequests: retryCount + 1 };
+    } catch (error) {
+      const failed = failure(error);
+      if (failed === undefined || retryCount >= policy.maxRetries || !shouldRetry(failed)) {
+        throw Object.assign(error as object, { httpRequests: retryCount + 1 });
+      }
+      await deps.clock.sleep(retryDelayMs(policy, failed.headers, retryCount, deps.rng, deps.clock.now()));
+    }
+  }
+}
+
+export function shouldRetry(failed: FailedRequest): boolean {
+  const hint = failed.headers?.get('x-should-retry');
+  if (hint === 'true') return true;
+  if (hint === 'false') return false;
+  const status = failed.status;
+  return status === undefined || status === 408 || status === 409 || status === 429 || status >= 500;
+}
+
+export function retryDelayMs(policy: SdkRetryPolicy, headers: Headers | undefined, retryCount: number, rng: Prng, nowMs: number): number {
+  const hinted = hintedDelayMs(headers, nowMs);
+  if (hinted !== undefined && hinted >= 0 && hinted <= policy.maxRetryAfterMs) return hinted;
+  const backoffMs = Math.min(0.5 * 2 ** retryCount, 8) * 1000;
+  return backoffMs * (1 - rng.float() * 0.25);
+}
+
+function hintedDelayMs(headers: Headers | undefined, nowMs: number): number | undefined {
+  const ms = Number.parseFloat(headers?.get('retry-after-ms') ?? '');
+  if (Number.isFinite(ms)) return ms;
+  const retryAfter = headers?.get('retry-after');
+  if (retryAfter === null || retryAfter === undefined) return undefined;
+  const seconds = Number.parseFloat(retryAfter);
+  if (Number.isFinite(seconds)) return seconds * 1000;
+  // An HTTP date: the SDK subtracts the wall clock; here, the run's clock.
+  const atMs = Date.parse(retryAfter);
+  return Number.isFinite(atMs) ? atMs - nowMs : undefined;
+}

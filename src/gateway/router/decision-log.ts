@@ -1,0 +1,126 @@
+/**
+ * Every routing decision as a structured event, and the gateway log lines
+ * the profile's real version writes for it. The lines are what the incident
+ * write-up's own check greps (`grep -c 'rate limit' gateway.err.log`), so
+ * they follow the real formats (reference/openclaw.md §6; 2026.2.26's in
+ * openclaw-2026-2-run.md §4, 2026.9.6's in openclaw-run.md §4).
+ */
+import type { Clock } from '../../clock/clock.ts';
+import type { GatewayProfile } from '../../config/runtime-defaults.ts';
+import type { FailoverReason } from './classify.ts';
+
+export type Decision =
+  | 'attempt'
+  | 'attempt_failed'
+  | 'retry'
+  | 'rotate_profile'
+  | 'skip_candidate'
+  | 'candidate_failed'
+  | 'candidate_succeeded'
+  | 'surface_error'
+  | 'context_overflow'
+  | 'transient_chain_retry'
+  | 'all_failed';
+
+export type DecisionEvent = {
+  readonly atMs: number;
+  readonly runId: string;
+  readonly decision: Decision;
+  readonly modelRef: string;
+  readonly reason?: FailoverReason | null;
+  readonly detail?: string;
+  /** The provider's raw error message. */
+  readonly raw?: string;
+  readonly httpRequests?: number;
+  readonly next?: string;
+};
+
+export type LogLine = { readonly atMs: number; readonly level: 'info' | 'warn' | 'error'; readonly text: string };
+
+export type DecisionLog = {
+  readonly events: readonly DecisionEvent[];
+  readonly lines: readonly LogLine[];
+  record(event: Omit<DecisionEvent, 'atMs'>): void;
+  /** The last failed attempt's text in a run, for the 2026.9 fallback notice. */
+  lastErrorDetail(runId: string): string | undefined;
+};
+
+export function createDecisionLog(clock: Clock, profile: GatewayProfile): DecisionLog {
+  const events: DecisionEvent[] = [];
+  const lines: LogLine[] = [];
+  const runStartMs = new Map<string, number>();
+  return {
+    events,
+    lines,
+    record(event) {
+      const stamped = { atMs: clock.now(), ...event };
+      events.push(stamped);
+      if (!runStartMs.has(event.runId)) runStartMs.set(event.runId, stamped.atMs);
+      for (const line of LINES[profile](stamped, runStartMs.get(event.runId)!)) lines.push({ atMs: stamped.atMs, ...line });
+    },
+    lastErrorDetail(runId) {
+      for (let i = events.length - 1; i >= 0; i--) {
+        const event = events[i]!;
+        if (event.runId === runId && event.decision === 'attempt_failed') return event.detail;
+      }
+      return undefined;
+    },
+  };
+}
+
+type LineOf = (event: DecisionEvent, runStartMs: number) => Array<Omit<LogLine, 'atMs'>>;
+
+const LINES: Record<GatewayProfile, LineOf> = {
+  // 2026.2.26 writes only these three kinds (openclaw-2026-2-run.md §4 [obs]).
+  '2026.2': (event, runStartMs) => {
+    switch (event.decision) {
+      case 'attempt_failed':
+        return [{ level: 'warn', text: `[agent/embedded] embedded run agent end: runId=${event.runId} isError=true error=${event.detail}` }];
+      case 'candidate_failed': {
+        const durationMs = event.atMs - runStartMs;
+        const error = `FailoverError: ${lastDetailPlaceholder(event)}`;
+        return [
+          { level: 'error', text: `[diagnostic] lane task error: lane=main durationMs=${durationMs} error="${error}"` },
+          { level: 'error', text: `[diagnostic] lane task error: lane=session:agent:main:main durationMs=${durationMs} error="${error}"` },
+        ];
+      }
+      case 'all_failed':
+        return [{ level: 'error', text: `Embedded agent failed before reply: ${event.detail}` }];
+      default:
+        return [];
+    }
+  },
+  // 2026.9.6 adds the decision lines (openclaw-run.md §4 [obs]; reference §6 templates).
+  '2026.9': (event) => {
+    const { provider, model } = parts(event.modelRef);
+    switch (event.decision) {
+      case 'attempt_failed':
+        return [{ level: 'warn', text: `[agent/embedded] embedded run agent end: runId=${event.runId} isError=true model=${model} provider=${provider} error=${event.detail} rawError=${event.raw}` }];
+      case 'retry':
+        return [{ level: 'warn', text: `[agent/embedded] transient same-model retry for ${event.modelRef} reason=${event.reason}: delayMs=${event.detail?.replace('ms', '')}` }];
+      case 'candidate_failed':
+        return [
+          { level: 'warn', text: `[agent/embedded] embedded run failover decision: runId=${event.runId} stage=prompt decision=fallback_model reason=${event.reason} provider=${event.modelRef} profile=-` },
+          { level: 'warn', text: `[model-fallback/decision] model fallback decision: decision=candidate_failed requested=${event.modelRef} candidate=${event.modelRef} reason=${event.reason} next=${event.next ?? 'none'}` },
+        ];
+      case 'skip_candidate':
+        return [{ level: 'warn', text: `[model-fallback/decision] model fallback decision: decision=skip_candidate requested=${event.modelRef} candidate=${event.modelRef} reason=${event.reason} next=none detail=${event.detail}` }];
+      case 'candidate_succeeded':
+        return [{ level: 'info', text: `[model-fallback/decision] model fallback decision: decision=candidate_succeeded requested=${event.modelRef} candidate=${event.modelRef} reason=none next=none` }];
+      case 'all_failed':
+        return [{ level: 'error', text: `Embedded agent failed before reply: ${event.detail}` }];
+      default:
+        return [];
+    }
+  },
+};
+
+// The candidate's last error text travels on the candidate_failed event as `detail` when set.
+function lastDetailPlaceholder(event: DecisionEvent): string {
+  return event.detail ?? `${event.reason}`;
+}
+
+function parts(modelRef: string): { provider: string; model: string } {
+  const slash = modelRef.indexOf('/');
+  return { provider: modelRef.slice(0, slash), model: modelRef.slice(slash + 1) };
+}

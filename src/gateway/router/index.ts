@@ -1,0 +1,96 @@
+/**
+ * The model router for one gateway config and behaviour profile: the chain
+ * from `agents.defaults.model`, a client per provider and auth profile, the
+ * cooldown store and the decision log.
+ */
+import type { Clock } from '../../clock/clock.ts';
+import type { Prng } from '../../clock/prng.ts';
+import type { OpenClawConfig } from '../../config/schema.ts';
+import type { GatewayProfile } from '../../config/runtime-defaults.ts';
+import { createProviderClient } from '../providers/index.ts';
+import type { ProviderClient } from '../providers/types.ts';
+import { BEHAVIOURS } from './behaviour.ts';
+import { createCooldowns, type Cooldowns } from './cooldowns.ts';
+import { createDecisionLog, type DecisionLog } from './decision-log.ts';
+import { createRouter, splitRef, type Router } from './router.ts';
+
+const MINUTE_MS = 60_000;
+const HOUR_MS = 60 * MINUTE_MS;
+
+export type ModelRouter = Router & { readonly chain: readonly string[]; readonly decisions: DecisionLog; readonly cooldowns: Cooldowns };
+
+export function createModelRouter(
+  config: OpenClawConfig,
+  profile: GatewayProfile,
+  deps: { fetch: typeof fetch; clock: Clock; rng: Prng },
+): ModelRouter {
+  const behaviour = BEHAVIOURS[profile];
+  const decisions = createDecisionLog(deps.clock, profile);
+  const configured = config.auth?.cooldowns;
+  const cooldowns = createCooldowns({
+    stepsMs: behaviour.cooldownStepsMs,
+    rateLimitScope: behaviour.rateLimitCooldownScope,
+    billingBaseMs: (configured?.billingBackoffHours ?? 5) * HOUR_MS,
+    billingMaxMs: (configured?.billingMaxHours ?? 24) * HOUR_MS,
+    authPermanentBaseMs: (configured?.authPermanentBackoffMinutes ?? 10) * MINUTE_MS,
+    authPermanentMaxMs: (configured?.authPermanentMaxMinutes ?? 60) * MINUTE_MS,
+  });
+  const clients = new Map<string, ProviderClient>();
+  const clientFor = (providerId: string, authProfileId: string | undefined): ProviderClient => {
+    const key = `${providerId}|${authProfileId ?? ''}`;
+    let client = clients.get(key);
+    if (client === undefined) {
+      const provider = config.models?.providers?.[providerId];
+      if (provider === undefined) throw new Error(`model chain names provider "${providerId}", which models.providers does not declare`);
+      // An auth profile's secret lives outside openclaw.json; each profile gets its own stand-in key,
+      // so a per-key quota scope in the mocks tells profiles apart.
+      const keyed = authProfileId === undefined ? provider : { ...provider, apiKey: `quotastorm-profile-${authProfileId}` };
+      client = createProviderClient(providerId, keyed, { ...deps, rng: deps.rng.fork(key), sdkRetries: behaviour.sdkRetries });
+      clients.set(key, client);
+    }
+    return client;
+  };
+  const router = createRouter({
+    behaviour,
+    clock: deps.clock,
+    rng: deps.rng.fork('router'),
+    clientFor,
+    authProfiles: authProfilesByProvider(config),
+    maxOutputTokens: (modelRef) => maxTokensOf(config, modelRef),
+    cooldowns,
+    decisions,
+  });
+  return { ...router, chain: chainOf(config), decisions, cooldowns };
+}
+
+export function chainOf(config: OpenClawConfig): string[] {
+  const model = config.agents?.defaults?.model;
+  if (model === undefined) return [];
+  if (typeof model === 'string') return [model];
+  // §4.2 step 1: deduplicated, in order.
+  return [...new Set([model.primary, ...(model.fallbacks ?? [])].filter((ref): ref is string => typeof ref === 'string'))];
+}
+
+function authProfilesByProvider(config: OpenClawConfig): Map<string, string[]> {
+  const byProvider = new Map<string, string[]>();
+  const profiles = config.auth?.profiles ?? {};
+  for (const [id, profile] of Object.entries(profiles)) {
+    if (typeof profile.provider !== 'string') continue;
+    byProvider.set(profile.provider, [...(byProvider.get(profile.provider) ?? []), id]);
+  }
+  for (const [provider, order] of Object.entries(config.auth?.order ?? {})) {
+    const known = byProvider.get(provider) ?? [];
+    byProvider.set(provider, [...order.filter((id) => known.includes(id)), ...known.filter((id) => !order.includes(id))]);
+  }
+  return byProvider;
+}
+
+function maxTokensOf(config: OpenClawConfig, modelRef: string): number | undefined {
+  const { providerId, modelId } = splitRef(modelRef);
+  return config.models?.providers?.[providerId]?.models?.find((model) => model.id === modelId)?.maxTokens;
+}
+
+export { BEHAVIOURS, type Behaviour } from './behaviour.ts';
+export { classify, FAILOVER_REASONS, type FailoverReason } from './classify.ts';
+export type { DecisionEvent, DecisionLog, LogLine } from './decision-log.ts';
+export type { TurnOutcome, TurnRequest } from './router.ts';
