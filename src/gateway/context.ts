@@ -1,0 +1,162 @@
+/**
+ * What a turn sends: the system prompt, the session's transcript and the new
+ * message, after compaction and `contextPruning` — and how the transcript
+ * grows afterwards.
+ *
+ * Transcripts hold sizes and text slices, not rich messages: a `toolResult`
+ * entry stands for the tool output a real session accumulates, which is
+ * what `cache-ttl` pruning trims (reference/openclaw.md §2). On the wire a
+ * tool result travels as a user-role message of the same size.
+ */
+import type { EffectiveSettings } from '../config/effective.ts';
+import type { ChatMessage } from './providers/types.ts';
+import { tokensOfChars } from './tokens.ts';
+
+export type TranscriptEntry = { readonly role: 'user' | 'assistant' | 'toolResult'; readonly text: string };
+
+export type Transcript = {
+  entries: TranscriptEntry[];
+  /** When the session last called a model: `cache-ttl` measures its TTL from here (§2 step 1). */
+  lastCacheTouchAtMs: number | undefined;
+};
+
+export type PruningSettings = EffectiveSettings['contextPruning'];
+
+export type BuiltRequest = {
+  readonly system: string;
+  readonly messages: readonly ChatMessage[];
+  readonly promptTokens: number;
+  readonly pruning: { readonly softTrimmed: number; readonly hardCleared: number };
+};
+
+/** OpenClaw's compaction keeps this many tokens of headroom under the context cap (§3.2, `safeguard`). */
+export const COMPACTION_RESERVE_TOKENS = 20_000;
+const SUMMARY_CHARS = 4_000;
+
+export function emptyTranscript(): Transcript {
+  return { entries: [], lastCacheTouchAtMs: undefined };
+}
+
+/**
+ * Compaction (in place): when system + transcript + new message would pass
+ * the cap less the reserve, the oldest entries make way for a summary.
+ * OpenClaw writes that summary with a model call of its own; that call is
+ * not simulated yet, only its effect on the transcript.
+ */
+export function compact(transcript: Transcript, fixedChars: number, capTokens: number): boolean {
+  const budgetChars = (capTokens - COMPACTION_RESERVE_TOKENS) * 4;
+  let total = fixedChars + transcriptChars(transcript);
+  if (total <= budgetChars) return false;
+  let drop = 0;
+  while (drop < transcript.entries.length && total + SUMMARY_CHARS > budgetChars) total -= transcript.entries[drop++]!.text.length;
+  const summary: TranscriptEntry = { role: 'user', text: `[Compacted summary of ${drop} earlier messages]`.padEnd(SUMMARY_CHARS, ' .') };
+  transcript.entries.splice(0, drop, summary);
+  return true;
+}
+
+/** The request for one turn; prunes in memory only, as OpenClaw does (§2 "Effect on tokens"). */
+export function buildRequest(
+  transcript: Transcript,
+  system: string,
+  incoming: readonly TranscriptEntry[],
+  options: { pruning: PruningSettings; prunable: boolean; contextWindowTokens: number; nowMs: number },
+): BuiltRequest {
+  const entries = [...transcript.entries, ...incoming];
+  const pruned = options.prunable ? pruneCacheTtl(transcript, entries, system.length, options) : { entries, softTrimmed: 0, hardCleared: 0 };
+  const messages = pruned.entries.map(toWire);
+  const chars = system.length + messages.reduce((sum, message) => sum + message.text.length, 0);
+  return { system, messages, promptTokens: tokensOfChars(chars), pruning: { softTrimmed: pruned.softTrimmed, hardCleared: pruned.hardCleared } };
+}
+
+/** After a successful model call: the turn's messages join the transcript and the cache clock restarts. */
+export function recordTurn(transcript: Transcript, added: readonly TranscriptEntry[], nowMs: number): void {
+  transcript.entries.push(...added);
+  transcript.lastCacheTouchAtMs = nowMs;
+}
+
+export function transcriptChars(transcript: Transcript): number {
+  let chars = 0;
+  for (const entry of transcript.entries) chars += entry.text.length;
+  return chars;
+}
+
+function toWire(entry: TranscriptEntry): ChatMessage {
+  return { role: entry.role === 'assistant' ? 'assistant' : 'user', text: entry.text };
+}
+
+/**
+ * `cache-ttl` (§2): nothing until `ttl` has passed since the session's last
+ * model call; then, if the context fills ≥ softTrimRatio of the window,
+ * long tool results outside the protected range are cut to head + tail; if
+ * it still fills ≥ hardClearRatio and enough tool text is prunable, the
+ * oldest are replaced by the placeholder until it does not.
+ */
+function pruneCacheTtl(
+  transcript: Transcript,
+  entries: TranscriptEntry[],
+  systemChars: number,
+  options: { pruning: PruningSettings; contextWindowTokens: number; nowMs: number },
+): { entries: TranscriptEntry[]; softTrimmed: number; hardCleared: number } {
+  const settings = options.pruning;
+  const untouched = { entries, softTrimmed: 0, hardCleared: 0 };
+  if (settings.mode !== 'cache-ttl' || transcript.lastCacheTouchAtMs === undefined) return untouched;
+  if (options.nowMs - transcript.lastCacheTouchAtMs < settings.ttlMs) return untouched;
+  const windowChars = options.contextWindowTokens * 4;
+  let total = systemChars + entries.reduce((sum, entry) => sum + entry.text.length, 0);
+  if (total / windowChars < settings.softTrimRatio) return untouched;
+
+  const prunable = prunableIndexes(entries, settings.keepLastAssistants);
+  const out = entries.slice();
+  let softTrimmed = 0;
+  for (const index of prunable) {
+    const text = out[index]!.text;
+    if (text.length <= settings.softTrim.maxChars) continue;
+    const { headChars, tailChars } = settings.softTrim;
+    const trimmed =
+      `${text.slice(0, headChars)}...${text.slice(-tailChars)}` +
+      `\n[Tool result trimmed: kept first ${headChars} chars and last ${tailChars} chars of ${text.length} chars.]`;
+    total += trimmed.length - text.length;
+    out[index] = { role: 'toolResult', text: trimmed };
+    softTrimmed++;
+  }
+
+  let hardCleared = 0;
+  const prunableChars = prunable.reduce((sum, index) => sum + out[index]!.text.length, 0);
+  if (settings.hardClear.enabled && total / windowChars >= settings.hardClearRatio && prunableChars >= settings.minPrunableToolChars) {
+    for (const index of prunable) {
+      if (total / windowChars < settings.hardClearRatio) break;
+      total += settings.hardClear.placeholder.length - out[index]!.text.length;
+      out[index] = { role: 'toolResult', text: settings.hardClear.placeholder };
+      hardCleared++;
+    }
+  }
+  // §2 step 5: a change restarts the cache clock.
+  if (softTrimmed + hardCleared > 0) transcript.lastCacheTouchAtMs = options.nowMs;
+  return { entries: out, softTrimmed, hardCleared };
+}
+
+/** Tool results after the first user message and before the last `keepLastAssistants` assistant messages, oldest first. */
+function prunableIndexes(entries: readonly TranscriptEntry[], keepLastAssistants: number): number[] {
+  const firstUser = entries.findIndex((entry) => entry.role === 'user');
+  let cutoff = entries.length;
+  for (let seen = 0, i = entries.length - 1; i >= 0 && seen < keepLastAssistants; i--) {
+    if (entries[i]!.role === 'assistant') {
+      seen++;
+      cutoff = i;
+    }
+  }
+  const indexes: number[] = [];
+  for (let i = firstUser + 1; i < cutoff; i++) if (firstUser >= 0 && entries[i]!.role === 'toolResult') indexes.push(i);
+  return indexes;
+}
+
+/**
+ * Which model calls cache-ttl pruning applies to (§2, v4.12 `isCacheTtlEligibleProvider`):
+ * any `anthropic-messages` model and Google's caching-capable models; OpenAI only from
+ * PR #127992 (2026-08-22), so in the 2026.9 profile and not in 2026.2.
+ */
+export function pruningApplies(api: string, providerId: string, modelId: string, profile: '2026.2' | '2026.9'): boolean {
+  if (api === 'anthropic-messages') return true;
+  if (api === 'google-generative-ai') return /^gemini-(2\.5|3)/.test(modelId);
+  return profile === '2026.9' && providerId === 'openai';
+}

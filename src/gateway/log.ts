@@ -1,0 +1,43 @@
+/**
+ * The gateway's own log, as OpenClaw's supervisor files hold it
+ * (reference/openclaw.md §6): `gateway.log` gets every line, `gateway.err.log`
+ * the warnings and errors, each `<time> [<subsystem>] <message>` — the console
+ * format, which is what a service's stdout/stderr capture. The incident
+ * write-up's monitoring (`grep -c 'rate limit' gateway.err.log`,
+ * `grep -c BOT_COMMANDS_TOO_MUCH gateway.err.log`) runs on these files unchanged.
+ *
+ * Times are the run's clock in UTC (`HH:MM:SS`), so a virtual run's log is
+ * deterministic.
+ */
+import type { Clock } from '../clock/clock.ts';
+
+export type LogLevel = 'info' | 'warn' | 'error';
+
+export type LogRecord = { readonly atMs: number; readonly level: LogLevel; readonly subsystem: string; readonly message: string };
+
+export type GatewayLog = {
+  write(level: LogLevel, subsystem: string, message: string): void;
+  readonly records: readonly LogRecord[];
+  /** `gateway.log`: every line. */
+  allText(): string;
+  /** `gateway.err.log`: warnings and errors. */
+  errorText(): string;
+};
+
+export function createGatewayLog(clock: Clock): GatewayLog {
+  const records: LogRecord[] = [];
+  return {
+    records,
+    write(level, subsystem, message) {
+      records.push({ atMs: clock.now(), level, subsystem, message });
+    },
+    allText: () => records.map(formatLine).join(''),
+    errorText: () => records.filter((record) => record.level !== 'info').map(formatLine).join(''),
+  };
+}
+
+export function formatLine(record: LogRecord): string {
+  const time = new Date(record.atMs).toISOString().slice(11, 19);
+  const prefix = record.subsystem === '' ? '' : `[${record.subsystem}] `;
+  return `${time} ${prefix}${record.message}\n`;
+}

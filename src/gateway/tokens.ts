@@ -1,0 +1,14 @@
+/**
+ * The gateway's token estimate: ceil(characters / 4), OpenClaw's own
+ * CHARS_PER_TOKEN_ESTIMATE (reference/openclaw.md §2) and the rule the mocks
+ * meter by (mocks/providers/tokens.ts), so both sides count alike.
+ */
+export const CHARS_PER_TOKEN = 4;
+
+export function tokensOfChars(chars: number): number {
+  return Math.ceil(chars / CHARS_PER_TOKEN);
+}
+
+export function charsOfTokens(tokens: number): number {
+  return tokens * CHARS_PER_TOKEN;
+}
