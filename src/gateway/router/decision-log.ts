@@ -7,6 +7,7 @@
  */
 import type { Clock } from '../../clock/clock.ts';
 import type { GatewayProfile } from '../../config/runtime-defaults.ts';
+import type { GatewayLog, LogLevel } from '../log.ts';
 import type { FailoverReason } from './classify.ts';
 
 export type Decision =
@@ -35,7 +36,7 @@ export type DecisionEvent = {
   readonly next?: string;
 };
 
-export type LogLine = { readonly atMs: number; readonly level: 'info' | 'warn' | 'error'; readonly text: string };
+export type LogLine = { readonly atMs: number; readonly level: LogLevel; readonly subsystem: string; readonly message: string; readonly text: string };
 
 export type DecisionLog = {
   readonly events: readonly DecisionEvent[];
@@ -45,7 +46,8 @@ export type DecisionLog = {
   lastErrorDetail(runId: string): string | undefined;
 };
 
-export function createDecisionLog(clock: Clock, profile: GatewayProfile): DecisionLog {
+/** Events and lines stay queryable here; with a gateway log, the lines are written there too. */
+export function createDecisionLog(clock: Clock, profile: GatewayProfile, sink?: GatewayLog): DecisionLog {
   const events: DecisionEvent[] = [];
   const lines: LogLine[] = [];
   const runStartMs = new Map<string, number>();
@@ -56,7 +58,11 @@ export function createDecisionLog(clock: Clock, profile: GatewayProfile): Decisi
       const stamped = { atMs: clock.now(), ...event };
       events.push(stamped);
       if (!runStartMs.has(event.runId)) runStartMs.set(event.runId, stamped.atMs);
-      for (const line of LINES[profile](stamped, runStartMs.get(event.runId)!)) lines.push({ atMs: stamped.atMs, ...line });
+      for (const line of LINES[profile](stamped, runStartMs.get(event.runId)!)) {
+        const { subsystem, message } = splitSubsystem(line.text);
+        lines.push({ atMs: stamped.atMs, level: line.level, subsystem, message, text: line.text });
+        sink?.write(line.level, subsystem, message);
+      }
     },
     lastErrorDetail(runId) {
       for (let i = events.length - 1; i >= 0; i--) {
@@ -68,7 +74,7 @@ export function createDecisionLog(clock: Clock, profile: GatewayProfile): Decisi
   };
 }
 
-type LineOf = (event: DecisionEvent, runStartMs: number) => Array<Omit<LogLine, 'atMs'>>;
+type LineOf = (event: DecisionEvent, runStartMs: number) => Array<{ level: LogLevel; text: string }>;
 
 const LINES: Record<GatewayProfile, LineOf> = {
   // 2026.2.26 writes only these three kinds (openclaw-2026-2-run.md §4 [obs]).
@@ -123,4 +129,10 @@ function lastDetailPlaceholder(event: DecisionEvent): string {
 function parts(modelRef: string): { provider: string; model: string } {
   const slash = modelRef.indexOf('/');
   return { provider: modelRef.slice(0, slash), model: modelRef.slice(slash + 1) };
+}
+
+/** `[agent/embedded] message` → subsystem and message; a line without a prefix has none. */
+function splitSubsystem(text: string): { subsystem: string; message: string } {
+  const match = /^\[([^\]]+)\] (.*)$/s.exec(text);
+  return match === null ? { subsystem: '', message: text } : { subsystem: match[1]!, message: match[2]! };
 }

@@ -7,6 +7,7 @@ import type { Clock } from '../../clock/clock.ts';
 import type { Prng } from '../../clock/prng.ts';
 import type { OpenClawConfig } from '../../config/schema.ts';
 import type { GatewayProfile } from '../../config/runtime-defaults.ts';
+import type { GatewayLog } from '../log.ts';
 import { createProviderClient } from '../providers/index.ts';
 import type { ProviderClient } from '../providers/types.ts';
 import { BEHAVIOURS } from './behaviour.ts';
@@ -22,10 +23,10 @@ export type ModelRouter = Router & { readonly chain: readonly string[]; readonly
 export function createModelRouter(
   config: OpenClawConfig,
   profile: GatewayProfile,
-  deps: { fetch: typeof fetch; clock: Clock; rng: Prng },
+  deps: { fetch: typeof fetch; clock: Clock; rng: Prng; log?: GatewayLog },
 ): ModelRouter {
   const behaviour = BEHAVIOURS[profile];
-  const decisions = createDecisionLog(deps.clock, profile);
+  const decisions = createDecisionLog(deps.clock, profile, deps.log);
   const configured = config.auth?.cooldowns;
   const cooldowns = createCooldowns({
     stepsMs: behaviour.cooldownStepsMs,
@@ -45,7 +46,7 @@ export function createModelRouter(
       // An auth profile's secret lives outside openclaw.json; each profile gets its own stand-in key,
       // so a per-key quota scope in the mocks tells profiles apart.
       const keyed = authProfileId === undefined ? provider : { ...provider, apiKey: `quotastorm-profile-${authProfileId}` };
-      client = createProviderClient(providerId, keyed, { ...deps, rng: deps.rng.fork(key), sdkRetries: behaviour.sdkRetries });
+      client = createProviderClient(providerId, keyed, { fetch: deps.fetch, clock: deps.clock, rng: deps.rng.fork(key), sdkRetries: behaviour.sdkRetries });
       clients.set(key, client);
     }
     return client;
