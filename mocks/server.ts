@@ -13,6 +13,7 @@ import { createServer as createHttpServer, type IncomingMessage, type Server, ty
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { getResponse, type RequestHandler } from 'msw';
+import { isStreamReset } from './providers/stream-faults.ts';
 import { injectMessage, type InboundMessage } from './telegram/state.ts';
 import { MOUNTS, type Mount, type MockWorld } from './world.ts';
 
@@ -91,8 +92,17 @@ async function writeResponse(response: Response, outgoing: ServerResponse): Prom
   if (cookies.length > 0) headers['set-cookie'] = cookies;
   if (response.body === null) return void outgoing.writeHead(response.status, headers).end();
   if (!(response.headers.get('content-type') ?? '').includes('text/event-stream')) {
-    // Whole bodies are buffered: faster than streaming small JSON, and a body that fails is a 500, not half a reply.
-    const body = Buffer.from(await response.arrayBuffer());
+    // Whole bodies are buffered: faster than streaming small JSON. A body the mock resets after the
+    // headers (a fault) resets the socket after the headers here too.
+    let body: Buffer;
+    try {
+      body = Buffer.from(await response.arrayBuffer());
+    } catch (error) {
+      if (!isStreamReset(error)) throw error;
+      outgoing.writeHead(response.status, headers);
+      outgoing.flushHeaders();
+      return void outgoing.destroy();
+    }
     return void outgoing.writeHead(response.status, { ...headers, 'content-length': String(body.length) }).end(body);
   }
   outgoing.writeHead(response.status, headers);

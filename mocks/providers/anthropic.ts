@@ -16,10 +16,12 @@ import { http, type RequestHandler } from 'msw';
 import { z } from 'zod';
 import type { Admission, DimensionUsage, QuotaSnapshot } from './ledger.ts';
 import { type Answer, type Call, createExchange, type Dialect, invalidBody, MALFORMED_JSON, type ProviderMockSpec } from './exchange.ts';
-import type { Fault } from './faults.ts';
+import type { StatusFaultKind } from './faults.ts';
 import { chunkText, type Reply } from './reply.ts';
+import { finishReasonFor, resetAfterHeadersResponse, type StreamFaultBody } from './stream-faults.ts';
 import type { QuotaDimension } from './tiers.ts';
-import { jsonResponse, randomId, randomUuid, retryAfterSeconds, rfc3339Seconds, sseResponse } from './wire.ts';
+import { tokensForCharacters } from './tokens.ts';
+import { jsonResponse, randomId, randomUuid, type ResponseInit, retryAfterSeconds, rfc3339Seconds, sseResponse } from './wire.ts';
 
 export const ANTHROPIC_ORIGIN = 'https://api.anthropic.com';
 
@@ -102,14 +104,17 @@ function anthropicDialect(spec: ProviderMockSpec, organizationId: string): Diale
       const answer = error(429, 'rate_limit_error', rateLimitMessage(call, admission, organizationId), retryAfterMs === undefined ? 'too-large' : 'rate-limited', headers);
       return retryAfterMs === undefined ? answer : { ...answer, retryAfterMs };
     },
-    fault: (call, fault, quota) => faultAnswer(call, fault, (status, type, message, outcome, details) =>
+    fault: (call, kind, quota) => faultAnswer(call, kind, (status, type, message, outcome, details) =>
       error(status, type, message, outcome, rateLimitHeaders(quota, call.atMs), details),
     ),
+    streamFault: (call, body, quota) =>
+      streamFault(call, body, { status: 200, headers: { 'request-id': `req_${randomId(requestIds, 24)}`, ...rateLimitHeaders(quota, call.atMs) } }),
     success(call, reply, quota, onSent) {
       const headers = { 'request-id': `req_${randomId(requestIds, 24)}`, ...rateLimitHeaders(quota, call.atMs) };
-      if (call.stream) return { response: sseResponse(streamEvents(call, reply), { status: 200, headers }, onSent), outcome: 'ok' };
+      const ending = endingOf(reply);
+      if (call.stream) return { response: sseResponse(streamEvents(call, ending), { status: 200, headers }, onSent), outcome: 'ok' };
       onSent();
-      return { response: jsonResponse(message(call, reply, reply.text, reply.outputTokens), { status: 200, headers }), outcome: 'ok' };
+      return { response: jsonResponse(message(call, ending.text, ending.stopReason, ending.outputTokens), { status: 200, headers }), outcome: 'ok' };
     },
   };
 }
@@ -124,14 +129,22 @@ function* blockTexts(content: string | readonly { text?: string | undefined }[] 
   else for (const block of content ?? []) if (block.text) yield block.text;
 }
 
-function message(call: MessagesCall, reply: Reply, text: string | undefined, outputTokens: number) {
+/** How an answer ends: its text, its output tokens, and the stop reason sent (null: none). */
+type Ending = { readonly text: string; readonly outputTokens: number; readonly stopReason: string | null };
+
+function endingOf(reply: Reply): Ending {
+  return { text: reply.text, outputTokens: reply.outputTokens, stopReason: reply.truncated ? 'max_tokens' : 'end_turn' };
+}
+
+/** A message; without `text` it has no content block (`message_start`, an empty answer). */
+function message(call: MessagesCall, text: string | undefined, stopReason: string | null, outputTokens: number) {
   return {
     id: `msg_01${randomId(call.ids, 22)}`,
     type: 'message',
     role: 'assistant',
     model: call.model.id,
     content: text === undefined ? [] : [{ type: 'text', text }],
-    stop_reason: text === undefined ? null : stopReason(reply),
+    stop_reason: stopReason,
     stop_sequence: null,
     usage: usage(call.inputTokens, outputTokens),
   };
@@ -147,25 +160,58 @@ function usage(inputTokens: number, outputTokens: number) {
   };
 }
 
-function stopReason(reply: Reply): 'end_turn' | 'max_tokens' {
-  return reply.truncated ? 'max_tokens' : 'end_turn';
+function sseEvent(type: string, data: object): string {
+  return `event: ${type}\ndata: ${JSON.stringify({ type, ...data })}\n\n`;
 }
 
-function streamEvents(call: MessagesCall, reply: Reply): string[] {
-  const event = (type: string, data: object) => `event: ${type}\ndata: ${JSON.stringify({ type, ...data })}\n\n`;
-  return [
+/** The SSE events of an answer; `cut` stops after one delta carrying `ending.text` (no block stop, no message_stop). */
+function streamEvents(call: MessagesCall, ending: Ending, cut = false): string[] {
+  const events = [
     // message_start reports output_tokens as 1 before any text (§3.3).
-    event('message_start', { message: message(call, reply, undefined, 1) }),
-    event('content_block_start', { index: 0, content_block: { type: 'text', text: '' } }),
-    event('ping', {}),
-    ...chunkText(reply.text).map((text) => event('content_block_delta', { index: 0, delta: { type: 'text_delta', text } })),
-    event('content_block_stop', { index: 0 }),
-    event('message_delta', {
-      delta: { stop_reason: stopReason(reply), stop_sequence: null },
-      usage: { input_tokens: call.inputTokens, cache_creation_input_tokens: 0, cache_read_input_tokens: 0, output_tokens: reply.outputTokens },
-    }),
-    event('message_stop', {}),
+    sseEvent('message_start', { message: message(call, undefined, null, 1) }),
+    sseEvent('content_block_start', { index: 0, content_block: { type: 'text', text: '' } }),
+    sseEvent('ping', {}),
+    ...(cut ? [ending.text] : chunkText(ending.text)).map((text) => sseEvent('content_block_delta', { index: 0, delta: { type: 'text_delta', text } })),
   ];
+  if (cut) return events;
+  return [
+    ...events,
+    sseEvent('content_block_stop', { index: 0 }),
+    sseEvent('message_delta', {
+      delta: { stop_reason: ending.stopReason, stop_sequence: null },
+      usage: { input_tokens: call.inputTokens, cache_creation_input_tokens: 0, cache_read_input_tokens: 0, output_tokens: ending.outputTokens },
+    }),
+    sseEvent('message_stop', {}),
+  ];
+}
+
+/**
+ * Stream faults (stream-faults.ts) in Messages format: the stop reason in
+ * `message_delta` (Gemini names mapped: SAFETY, OTHER, … → `refusal`); the
+ * in-stream error is what the real API sends, `event: error` with
+ * overloaded_error (§3.3) — the SDK ignores data-only events, and throws an
+ * APIError with that type on this one.
+ */
+function streamFault(call: MessagesCall, body: StreamFaultBody, init: ResponseInit): Response {
+  const unmetered = () => undefined;
+  const answer = (ending: Ending, cut = false) =>
+    call.stream
+      ? sseResponse(streamEvents(call, ending, cut), init, unmetered)
+      : jsonResponse(message(call, ending.text, ending.stopReason, ending.outputTokens), init);
+  switch (body.kind) {
+    case 'finish-reason':
+      return answer({ text: '', outputTokens: 0, stopReason: finishReasonFor('anthropic', body.finishReason) });
+    case 'truncated':
+      return answer({ text: body.text, outputTokens: tokensForCharacters(body.text.length), stopReason: null }, true);
+    case 'empty-stream':
+      return call.stream ? sseResponse([], init, unmetered) : jsonResponse(message(call, undefined, 'end_turn', 0), init);
+    case 'error-in-stream': {
+      const error = { type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } };
+      return call.stream ? sseResponse([`event: error\ndata: ${JSON.stringify(error)}\n\n`], init, unmetered) : jsonResponse(error, init);
+    }
+    case 'reset-after-headers':
+      return resetAfterHeadersResponse(init, call.stream ? 'text/event-stream' : 'application/json');
+  }
 }
 
 /** The 2026 wording (§3.4), naming the first violated dimension. */
@@ -190,7 +236,8 @@ function rateLimitHeaders(quota: QuotaSnapshot, atMs: number): Record<string, st
     if (!usage) return;
     headers[`anthropic-ratelimit-${name}-limit`] = String(usage.limit);
     headers[`anthropic-ratelimit-${name}-remaining`] = String(roundRemaining ? Math.round(usage.remaining / 1000) * 1000 : usage.remaining);
-    headers[`anthropic-ratelimit-${name}-reset`] = rfc3339Seconds(atMs + usage.resetInMs);
+    // A zero limit never refills: there is no reset instant to send (and no valid date to print).
+    if (Number.isFinite(usage.resetInMs)) headers[`anthropic-ratelimit-${name}-reset`] = rfc3339Seconds(atMs + usage.resetInMs);
   };
   put('requests', quota.requestsPerMinute, false);
   put('input-tokens', quota.inputTokensPerMinute, true);
@@ -206,12 +253,15 @@ function mostRestrictive(input: DimensionUsage | undefined, output: DimensionUsa
 
 type ErrorRenderer = (status: number, type: string, message: string, outcome: Answer['outcome'], details?: object) => Answer;
 
-function faultAnswer(call: MessagesCall, fault: Fault, error: ErrorRenderer): Answer {
-  switch (fault.kind) {
+function faultAnswer(call: MessagesCall, kind: StatusFaultKind, error: ErrorRenderer): Answer {
+  switch (kind) {
     case 'overloaded':
       return error(529, 'overloaded_error', 'Overloaded', 'overloaded');
     case 'server-error':
       return error(500, 'api_error', 'Internal server error', 'server-error');
+    case 'unavailable':
+      // Anthropic lists no 503 (§3.5); its api_error type [?].
+      return error(503, 'api_error', 'Service unavailable', 'unavailable');
     case 'budget-exhausted': {
       // Spend cap (2026 docs): access returns on the 1st of next month, 00:00 UTC; no retry-after.
       const now = new Date(call.atMs);

@@ -14,9 +14,11 @@ import { http, type RequestHandler } from 'msw';
 import { z } from 'zod';
 import type { Admission, QuotaSnapshot } from './ledger.ts';
 import { type Answer, bearerKey, type Call, createExchange, type Dialect, invalidBody, MALFORMED_JSON, type ProviderMockSpec } from './exchange.ts';
-import type { Fault } from './faults.ts';
+import type { StatusFaultKind } from './faults.ts';
 import { chunkText, type Reply } from './reply.ts';
-import { jsonResponse, randomId, sseResponse } from './wire.ts';
+import { finishReasonFor, resetAfterHeadersResponse, type StreamFaultBody } from './stream-faults.ts';
+import { tokensForCharacters } from './tokens.ts';
+import { jsonResponse, randomId, type ResponseInit, sseResponse } from './wire.ts';
 
 const ContentPart = z.looseObject({ type: z.string(), text: z.string().optional() });
 const Message = z.looseObject({
@@ -47,7 +49,7 @@ export type ChatFlavour = {
   readonly notFound: (modelId: string) => Answer;
   readonly contextTooLong: (call: ChatCall) => Answer;
   readonly rateLimited: (call: ChatCall, admission: Admission) => Answer;
-  readonly fault: (call: ChatCall, fault: Fault, quota: QuotaSnapshot) => Answer;
+  readonly fault: (call: ChatCall, kind: StatusFaultKind, quota: QuotaSnapshot) => Answer;
 };
 
 export function chatCompletionsHandlers(spec: ProviderMockSpec, flavour: ChatFlavour): RequestHandler[] {
@@ -83,16 +85,52 @@ function chatDialect(flavour: ChatFlavour): Dialect<ChatRequest, BodyProblem> {
     contextTooLong: (call) => (call.inputTokens > call.model.contextWindowTokens ? flavour.contextTooLong(call) : undefined),
     rateLimited: flavour.rateLimited,
     fault: flavour.fault,
+    streamFault: (call, body, quota) => streamFault(flavour, call, body, { status: 200, headers: flavour.successHeaders(call, quota) }),
     success(call, reply, quota, onSent) {
       const headers = flavour.successHeaders(call, quota);
-      if (call.stream) return { response: sseResponse(streamEvents(flavour, call, reply), { status: 200, headers }, onSent), outcome: 'ok' };
+      const ending = endingOf(reply);
+      if (call.stream) return { response: sseResponse(streamEvents(flavour, call, ending), { status: 200, headers }, onSent), outcome: 'ok' };
       onSent();
-      return { response: jsonResponse(completion(flavour, call, reply), { status: 200, headers }), outcome: 'ok' };
+      return { response: jsonResponse(completion(flavour, call, ending), { status: 200, headers }), outcome: 'ok' };
     },
   };
 }
 
-function completion(flavour: ChatFlavour, call: ChatCall, reply: Reply) {
+/** How an answer ends: its text, its output tokens, and the finish reason sent (null: none). */
+type Ending = { readonly text: string; readonly outputTokens: number; readonly finishReason: string | null };
+
+function endingOf(reply: Reply): Ending {
+  return { text: reply.text, outputTokens: reply.outputTokens, finishReason: reply.truncated ? 'length' : 'stop' };
+}
+
+/**
+ * Stream faults (stream-faults.ts) in this format: the finish reason rides in
+ * the final chunk's `finish_reason` (Gemini names mapped: SAFETY, OTHER, … →
+ * `content_filter`); the forced 429 JSON is a `data:` event, which
+ * openai-node throws as an APIError (§2.3); `truncated` stops after one
+ * content delta, with no final chunk and no `[DONE]`.
+ */
+function streamFault(flavour: ChatFlavour, call: ChatCall, body: StreamFaultBody, init: ResponseInit): Response {
+  const unmetered = () => undefined;
+  const answer = (ending: Ending, cut = false) =>
+    call.stream ? sseResponse(streamEvents(flavour, call, ending, cut), init, unmetered) : jsonResponse(completion(flavour, call, ending), init);
+  switch (body.kind) {
+    case 'finish-reason':
+      return answer({ text: '', outputTokens: 0, finishReason: finishReasonFor('chat', body.finishReason) });
+    case 'truncated':
+      return answer({ text: body.text, outputTokens: tokensForCharacters(body.text.length), finishReason: null }, true);
+    case 'empty-stream':
+      return call.stream
+        ? sseResponse([], init, unmetered)
+        : jsonResponse({ ...completion(flavour, call, { text: '', outputTokens: 0, finishReason: null }), choices: [] }, init);
+    case 'error-in-stream':
+      return call.stream ? sseResponse([`data: ${body.rateLimitJson}\n\n`], init, unmetered) : jsonResponse(JSON.parse(body.rateLimitJson), init);
+    case 'reset-after-headers':
+      return resetAfterHeadersResponse(init, call.stream ? 'text/event-stream' : 'application/json');
+  }
+}
+
+function completion(flavour: ChatFlavour, call: ChatCall, ending: Ending) {
   return {
     id: `chatcmpl-${randomId(call.ids, 29)}`,
     object: 'chat.completion',
@@ -101,18 +139,19 @@ function completion(flavour: ChatFlavour, call: ChatCall, reply: Reply) {
     choices: [
       {
         index: 0,
-        message: { role: 'assistant', content: reply.text, refusal: null, annotations: [] },
+        message: { role: 'assistant', content: ending.text, refusal: null, annotations: [] },
         logprobs: null,
-        finish_reason: finishReason(reply),
+        finish_reason: ending.finishReason,
       },
     ],
-    usage: flavour.usage(call.inputTokens, reply.outputTokens),
+    usage: flavour.usage(call.inputTokens, ending.outputTokens),
     service_tier: 'default',
     system_fingerprint: `fp_${randomId(call.ids, 10, '0123456789abcdef')}`,
   };
 }
 
-function streamEvents(flavour: ChatFlavour, call: ChatCall, reply: Reply): string[] {
+/** The SSE events of an answer; `cut` sends the role chunk and `ending.text` as one delta, then stops. */
+function streamEvents(flavour: ChatFlavour, call: ChatCall, ending: Ending, cut = false): string[] {
   const trailingUsage = flavour.streamUsage === 'trailing-chunk-if-requested' && call.body.stream_options?.include_usage === true;
   const base = {
     id: `chatcmpl-${randomId(call.ids, 29)}`,
@@ -128,20 +167,14 @@ function streamEvents(flavour: ChatFlavour, call: ChatCall, reply: Reply): strin
     // With include_usage every chunk carries `usage: null` until the trailing one (§2.3).
     ...(trailingUsage ? { usage: usage ?? null } : {}),
   });
-  const usage = flavour.usage(call.inputTokens, reply.outputTokens);
+  const usage = flavour.usage(call.inputTokens, ending.outputTokens);
+  const event = (entry: object) => `data: ${JSON.stringify(entry)}\n\n`;
   const chunks = [
     chunk({ delta: { role: 'assistant', content: '', refusal: null }, finish_reason: null }),
-    ...chunkText(reply.text).map((piece) => chunk({ delta: { content: piece }, finish_reason: null })),
-    chunk({
-      delta: {},
-      finish_reason: finishReason(reply),
-      ...(flavour.streamUsage === 'final-choice' ? { usage } : {}),
-    }),
+    ...(cut ? [ending.text] : chunkText(ending.text)).map((piece) => chunk({ delta: { content: piece }, finish_reason: null })),
   ];
+  if (cut) return chunks.map(event);
+  chunks.push(chunk({ delta: {}, finish_reason: ending.finishReason, ...(flavour.streamUsage === 'final-choice' ? { usage } : {}) }));
   if (trailingUsage) chunks.push(chunk(undefined, usage));
-  return [...chunks.map((entry) => `data: ${JSON.stringify(entry)}\n\n`), 'data: [DONE]\n\n'];
-}
-
-function finishReason(reply: Reply): 'stop' | 'length' {
-  return reply.truncated ? 'length' : 'stop';
+  return [...chunks.map(event), 'data: [DONE]\n\n'];
 }

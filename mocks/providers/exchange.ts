@@ -1,21 +1,29 @@
 /**
  * One request through a mock provider, the same for every wire format:
  *
- *   body (400) → model (404) → context window (400) → fault hook → ledger (429)
- *   → seeded reply → settle → answer → journal
+ *   body (400) → model (404) → context window (400) → fault hook
+ *   → [fault answer, uncharged | ledger (429) → seeded reply → settle]
+ *   → journal → latency slept on the clock → answer
  *
  * A provider file supplies a `Dialect`: how to read its request and how to
  * render each answer in its own shape. Everything stateful (ledger, journal,
  * PRNG streams) comes from the `ProviderMockSpec`; the time of a request is
- * `clock.now()` when it arrives.
+ * `clock.now()` when it arrives, and everything is decided then: the latency
+ * only delays the answer (a success keeps its concurrency slot meanwhile, as
+ * a slow generation does). The sleep is parked on the clock inside the
+ * tracked fetch and ends early, with the body cancelled, if the client aborts.
  */
 import type { Clock } from '../../src/clock/clock.ts';
 import type { Prng } from '../../src/clock/prng.ts';
-import type { Fault, FaultPlan } from './faults.ts';
+import { faultAnswer } from './fault-answer.ts';
+import type { Fault, FaultPlan, StatusFaultKind } from './faults.ts';
 import type { Journal, Outcome } from './journal.ts';
+import { holdForLatency } from './latency.ts';
 import { type Admission, admit, type Ledger, type MeteredRequest, type QuotaSnapshot, quotaSnapshot, release, scopeOf, settle } from './ledger.ts';
 import { findModel, type ModelInfo, type ProviderId } from './models.ts';
-import { createReplyWriter, type Reply, type ReplyShape, type ReplyWriter } from './reply.ts';
+import { chunkText, createReplyWriter, type Reply, type ReplyShape, type ReplyWriter } from './reply.ts';
+import type { StreamFaultBody } from './stream-faults.ts';
+import type { QuotaLimits } from './tiers.ts';
 import { estimateTokens } from './tokens.ts';
 
 /** Everything a provider's handlers need; the same spec can serve all providers. */
@@ -25,7 +33,7 @@ export type ProviderMockSpec = {
   readonly prng: Prng;
   readonly ledger: Ledger;
   readonly journal: Journal;
-  /** Consulted before the ledger; a fault answers instead of the quota logic. */
+  /** Consulted before the ledger; a fault answers instead of the quota logic (fault-plan.ts builds one from a schedule). */
   readonly faults?: FaultPlan;
   /** Length range of generated replies. */
   readonly replies?: ReplyShape;
@@ -82,8 +90,12 @@ export type Dialect<Body, Problem = string> = {
   notFound(modelId: string, route: Route): Answer;
   /** Undefined if the prompt fits; the provider's context-length 400 otherwise. */
   contextTooLong(call: Call<Body>): Answer | undefined;
+  /** The quota 429; also renders forced ones (fault-answer.ts `forcedAdmission`). */
   rateLimited(call: Call<Body>, admission: Admission): Answer;
-  fault(call: Call<Body>, fault: Fault, quota: QuotaSnapshot): Answer;
+  /** An error-status fault in the provider's shape (faults.ts table). */
+  fault(call: Call<Body>, kind: StatusFaultKind, quota: QuotaSnapshot): Answer;
+  /** A 200 whose body goes wrong (stream-faults.ts table), for stream and non-stream calls. */
+  streamFault(call: Call<Body>, body: StreamFaultBody, quota: QuotaSnapshot): Response;
   /** `onSent` must run when the body is fully sent (frees the concurrency slot). */
   success(call: Call<Body>, reply: Reply, quota: QuotaSnapshot, onSent: () => void): Answer;
 };
@@ -93,6 +105,12 @@ export type Exchange = (request: Request, route: Route) => Promise<Response>;
 export function createExchange<Body, Problem>(spec: ProviderMockSpec, dialect: Dialect<Body, Problem>): Exchange {
   const streams = spec.prng.fork(dialect.provider);
   const replies = createReplyWriter(streams.fork('replies'), spec.replies);
+  // Its own stream, so a truncated answer never shifts the replies that follow (built on first use).
+  let faultReplies: ReplyWriter | undefined;
+  const partialText = (capTokens: number) => {
+    faultReplies ??= createReplyWriter(streams.fork('fault-replies'), spec.replies);
+    return chunkText(faultReplies.write(capTokens).text)[0] ?? '';
+  };
   const ids = streams.fork('ids');
   return async (request, route) => {
     const atMs = spec.clock.now();
@@ -132,30 +150,49 @@ export function createExchange<Body, Problem>(spec: ProviderMockSpec, dialect: D
       spec.journal.record({ ...journalBase, ...unmetered(modelId, stream), inputTokens: call.inputTokens, ...outcomeOf(tooLong) });
       return tooLong.response;
     }
-    return meterAndAnswer(spec, dialect, replies, call, journalBase);
+    const metered = meteredRequest(dialect.provider, call);
+    const scope = { metered, ...scopeOf(spec.ledger, metered) };
+    const decision = spec.faults?.decide({ ...journalBase, model: model.id, stream, scopeKey: scope.scopeKey, inputTokens: call.inputTokens });
+    const latencyMs = decision?.latencyMs ?? 0;
+    const base = { ...journalBase, latencyMs: latencyMs > 0 ? latencyMs : undefined };
+    const response = decision?.fault
+      ? await answerFault(spec, dialect, call, scope, decision.fault, base, partialText)
+      : meterAndAnswer(spec, dialect, replies, call, scope, base);
+    return holdForLatency(spec.clock, latencyMs, request.signal, response);
   };
 }
 
 type JournalBase = { atMs: number; provider: ProviderId; api: string; clientRetryCount: number | undefined };
+type DecidedJournalBase = JournalBase & { latencyMs: number | undefined };
+type Scope = { metered: MeteredRequest; scopeKey: string; limits: QuotaLimits };
 
-/** The metered half of the exchange: fault hook, ledger, reply, settle, answer, journal. */
+/** A fault answers instead of the ledger; nothing is charged (faults.ts). */
+async function answerFault<Body, Problem>(
+  spec: ProviderMockSpec,
+  dialect: Dialect<Body, Problem>,
+  call: Call<Body>,
+  { metered, scopeKey, limits }: Scope,
+  fault: Fault,
+  journalBase: DecidedJournalBase,
+  partialText: (capTokens: number) => string,
+): Promise<Response> {
+  const quota = quotaSnapshot(spec.ledger, metered, call.atMs);
+  const cap = call.maxOutputTokens ?? call.model.defaultMaxOutputTokens;
+  const answer = await faultAnswer(dialect, call, fault, { request: metered, scopeKey, limits, quota, partialText: () => partialText(cap) });
+  spec.journal.record({ ...journalBase, ...meteredFields(call, scopeKey, quota, quota, 0), ...outcomeOf(answer), fault: fault.label });
+  return answer.response;
+}
+
+/** The metered half of the exchange: ledger, reply, settle, answer, journal. */
 function meterAndAnswer<Body, Problem>(
   spec: ProviderMockSpec,
   dialect: Dialect<Body, Problem>,
   replies: ReplyWriter,
   call: Call<Body>,
-  journalBase: JournalBase,
+  { metered, scopeKey }: Scope,
+  journalBase: DecidedJournalBase,
 ): Response {
   const { atMs, model } = call;
-  const metered = meteredRequest(dialect.provider, call);
-  const { scopeKey } = scopeOf(spec.ledger, metered);
-  const fault = spec.faults?.decide({ ...journalBase, model: model.id, stream: call.stream, scopeKey });
-  if (fault) {
-    const quota = quotaSnapshot(spec.ledger, metered, atMs);
-    const answer = dialect.fault(call, fault, quota);
-    spec.journal.record({ ...journalBase, ...meteredFields(call, scopeKey, quota, quota, 0), ...outcomeOf(answer), fault: fault.label });
-    return answer.response;
-  }
   const admission = admit(spec.ledger, metered, atMs);
   if (!admission.admitted) {
     const answer = dialect.rateLimited(call, admission);
@@ -228,6 +265,7 @@ function unmetered(model: string, stream: boolean) {
     quotaAfter: undefined,
     violations: undefined,
     fault: undefined,
+    latencyMs: undefined,
   };
 }
 

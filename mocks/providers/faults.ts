@@ -1,28 +1,55 @@
 /**
  * The hook a fault schedule plugs into. The exchange asks `decide` before the
  * ledger, so a fault answers instead of the quota logic and is not charged
- * (the real outages it imitates happen before metering).
+ * (the outages it imitates happen before metering, and a schedule wants its
+ * answers exact, whatever the quota state). A decision may also carry a
+ * latency, slept on the clock before the answer — faulty or not — is returned.
  *
- * Only the hook and the fault kinds every provider renders exist yet; seeded
- * schedules (429 storms, latency, truncated streams) build on this later.
- * Each provider renders a kind in its own shape:
+ * Seeded schedules as data live in fault-schedule.ts (format) and
+ * fault-plan.ts (`createFaultPlan`). Each provider renders a kind in its own
+ * shape (providers.md §1.4–§5.2; [?] = not in the sources, by analogy):
  *
- * | kind             | gemini              | openai                 | anthropic               | moonshot                 | xai                  |
- * |------------------|---------------------|------------------------|-------------------------|--------------------------|----------------------|
- * | overloaded       | 503 UNAVAILABLE     | 503 server_is_overloaded | 529 overloaded_error  | 429 engine_overloaded_error | 429 "at capacity" |
- * | server-error     | 500 INTERNAL        | 500 server_error       | 500 api_error           | 500 server_error         | 500 Internal error   |
- * | budget-exhausted | 429 billing [?]     | 429 insufficient_quota | 429 spend limit, no retry-after | 429 exceeded_current_quota_error | 429 credits |
+ * | kind             | gemini                 | openai                   | anthropic                  | moonshot                      | xai                     |
+ * |------------------|------------------------|--------------------------|----------------------------|-------------------------------|-------------------------|
+ * | rate-limit       | 429 RESOURCE_EXHAUSTED | 429 rate_limit_exceeded  | 429 rate_limit_error       | 429 rate_limit_reached_error  | 429 "Too many requests" |
+ * | overloaded       | 503 UNAVAILABLE        | 503 server_is_overloaded | 529 overloaded_error       | 429 engine_overloaded_error   | 429 "at capacity"       |
+ * | server-error     | 500 INTERNAL           | 500 server_error         | 500 api_error              | 500 server_error              | 500 Internal error      |
+ * | unavailable      | 503 UNAVAILABLE        | 503 "not ready yet"      | 503 api_error [?]          | 503 server_error [?]          | 503 UNAVAILABLE [?]     |
+ * | budget-exhausted | 429 billing [?]        | 429 insufficient_quota   | 429 spend cap, no retry-after | 429 exceeded_current_quota_error | 429 credits          |
+ *
+ * A `rate-limit` is the provider's own quota 429 with RPM shown full,
+ * rendered by the same code as a ledger refusal (fault-answer.ts).
+ * Stream faults are 200s that go wrong in the body (openclaw-2026-2-run.md §3
+ * "Extra modes", §4): see stream-faults.ts for what each looks like per format.
  */
 import type { ProviderId } from './models.ts';
 
-export const FAULT_KINDS = ['overloaded', 'server-error', 'budget-exhausted'] as const;
-export type FaultKind = (typeof FAULT_KINDS)[number];
+/** Answers with an error status instead of the quota logic. */
+export const ERROR_FAULT_KINDS = ['rate-limit', 'overloaded', 'server-error', 'unavailable', 'budget-exhausted'] as const;
+/** Answers 200, then the body goes wrong (stream-faults.ts). */
+export const STREAM_FAULT_KINDS = ['finish-reason', 'empty-stream', 'error-in-stream', 'reset-after-headers', 'truncated'] as const;
+export const FAULT_KINDS = [...ERROR_FAULT_KINDS, ...STREAM_FAULT_KINDS] as const;
 
-export type Fault = {
-  readonly kind: FaultKind;
-  /** Names the schedule entry that fired, for the journal (`fault` field). */
-  readonly label: string;
-};
+export type FaultKind = (typeof FAULT_KINDS)[number];
+export type ErrorFaultKind = (typeof ERROR_FAULT_KINDS)[number];
+export type StreamFaultKind = (typeof STREAM_FAULT_KINDS)[number];
+/** The error faults a dialect renders itself (`rate-limit` reuses its quota 429). */
+export type StatusFaultKind = Exclude<ErrorFaultKind, 'rate-limit'>;
+
+export type Fault =
+  | {
+      readonly kind: Exclude<FaultKind, 'finish-reason'>;
+      /** Names the schedule rule that fired, for the journal (`fault` field). */
+      readonly label: string;
+      /** The retry hint of a forced 429 (`rate-limit`, `error-in-stream`); default: until the next virtual minute. */
+      readonly retryAfterMs?: number;
+    }
+  | {
+      readonly kind: 'finish-reason';
+      /** As written in the schedule; each format maps it to its own vocabulary (stream-faults.ts). */
+      readonly finishReason: string;
+      readonly label: string;
+    };
 
 /** What a fault schedule may look at to decide. */
 export type FaultRequest = {
@@ -32,10 +59,19 @@ export type FaultRequest = {
   readonly model: string;
   readonly stream: boolean;
   readonly scopeKey: string;
+  /** The estimator's prompt tokens (tokens.ts), for probabilities that grow with the prompt. */
+  readonly inputTokens: number;
   /** `x-stainless-retry-count` if sent, so a schedule can fail only first attempts. */
   readonly clientRetryCount: number | undefined;
 };
 
+export type FaultDecision = {
+  /** Answer with this instead of the quota logic; undefined = the normal path. */
+  readonly fault?: Fault;
+  /** Virtual ms slept on the clock before the answer is returned; 0 or undefined = none. */
+  readonly latencyMs?: number;
+};
+
 export type FaultPlan = {
-  decide(request: FaultRequest): Fault | undefined;
+  decide(request: FaultRequest): FaultDecision | undefined;
 };

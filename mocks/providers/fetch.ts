@@ -7,7 +7,9 @@
  * Wrapped in `clock.wrapFetch`, so a virtual clock counts the exchange as
  * work in flight and does not jump time while a response is being built.
  * A request no handler matches is a bug in the simulation, never a reason to
- * touch the network: it fails loudly with its method and URL.
+ * touch the network: it fails loudly with its method and URL. An aborted
+ * request rejects with the signal's reason at once, as fetch does; the
+ * handler sees the same signal, so a latency sleep ends too (latency.ts).
  */
 import { getResponse, type RequestHandler } from 'msw';
 import type { Clock } from '../../src/clock/clock.ts';
@@ -16,11 +18,20 @@ export function createMockFetch(handlers: readonly RequestHandler[], clock?: Clo
   const list = [...handlers];
   const mockFetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const request = new Request(input, withNativeSignal(init));
-    const response = await getResponse(list, request);
+    request.signal.throwIfAborted();
+    const response = await untilAborted(getResponse(list, request), request.signal);
     if (!response) throw new UnhandledRequestError(request);
     return response;
   };
   return clock ? clock.wrapFetch(mockFetch as typeof fetch) : (mockFetch as typeof fetch);
+}
+
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
 /** No mock handles this request: the simulation reached outside its mocks. */

@@ -15,9 +15,10 @@ import { http, type RequestHandler } from 'msw';
 import { z } from 'zod';
 import type { Admission, Violation } from './ledger.ts';
 import { type Answer, type Call, createExchange, type Dialect, invalidBody, MALFORMED_JSON, type ProviderMockSpec } from './exchange.ts';
-import type { Fault } from './faults.ts';
+import type { StatusFaultKind } from './faults.ts';
 import type { Reply } from './reply.ts';
 import { chunkText } from './reply.ts';
+import { finishReasonFor, resetAfterHeadersResponse, type StreamFaultBody } from './stream-faults.ts';
 import type { QuotaDimension } from './tiers.ts';
 import { jsonResponse, randomId, sseResponse } from './wire.ts';
 
@@ -92,7 +93,8 @@ function geminiDialect(tier: string): Dialect<GeminiRequest> {
       );
     },
     rateLimited: (call, admission) => quotaExceeded(call, admission, tier),
-    fault: (_call, fault) => faultAnswer(fault),
+    fault: (_call, kind) => faultAnswer(kind),
+    streamFault,
     success: (call, reply, _quota, onSent) => (call.stream ? streamAnswer(call, reply, onSent) : jsonAnswer(call, reply, onSent)),
   };
 }
@@ -125,9 +127,50 @@ function streamAnswer(call: Call<GeminiRequest>, reply: Reply, onSent: () => voi
         },
   );
   if (events.length === 0) events.push(completeChunk(call, reply, '', responseId));
-  // Google separates events with CRLF; the SDK accepts \n\n, \r\r or \r\n\r\n (§1.3).
-  const lines = events.map((event) => `data: ${JSON.stringify(event)}\r\n\r\n`);
-  return { response: sseResponse(lines, { status: 200, headers: GOOGLE_HEADERS }, onSent), outcome: 'ok' };
+  return { response: sseResponse(events.map(sseEvent), { status: 200, headers: GOOGLE_HEADERS }, onSent), outcome: 'ok' };
+}
+
+/** Google separates events with CRLF; the SDK accepts \n\n, \r\r or \r\n\r\n (§1.3). */
+function sseEvent(event: object | string): string {
+  return `data: ${typeof event === 'string' ? event : JSON.stringify(event)}\r\n\r\n`;
+}
+
+/**
+ * The openclaw-2026-2-run.md §3 fake's modes: `finish:<REASON>` is one chunk
+ * with empty text and that finishReason; `partial` one text chunk without
+ * one; `sseerror` the 429 JSON as a data chunk (the SDK throws on any chunk
+ * with an `error` key, §1.3); `empty` no chunks. Non-stream: the same as JSON.
+ */
+function streamFault(call: Call<GeminiRequest>, body: StreamFaultBody): Response {
+  const init = { status: 200, headers: GOOGLE_HEADERS };
+  const answer = (event: object | string | undefined) =>
+    call.stream
+      ? sseResponse(event === undefined ? [] : [sseEvent(event)], init, () => undefined)
+      : jsonResponse(typeof event === 'string' ? JSON.parse(event) : (event ?? partialChunk(call, undefined)), init, JSON_UTF8);
+  switch (body.kind) {
+    case 'finish-reason':
+      return answer(partialChunk(call, { text: '', finishReason: finishReasonFor('gemini', body.finishReason) }));
+    case 'truncated':
+      return answer(partialChunk(call, { text: body.text }));
+    case 'error-in-stream':
+      return answer(body.rateLimitJson);
+    case 'empty-stream':
+      return answer(undefined);
+    case 'reset-after-headers':
+      return resetAfterHeadersResponse(init, call.stream ? 'text/event-stream' : JSON_UTF8);
+  }
+}
+
+/** A chunk with prompt usage only; no candidate at all for an empty answer. */
+function partialChunk(call: Call<GeminiRequest>, candidate: { text: string; finishReason?: string } | undefined) {
+  return {
+    candidates: candidate
+      ? [{ content: { role: 'model', parts: [{ text: candidate.text }] }, ...(candidate.finishReason ? { finishReason: candidate.finishReason } : {}), index: 0 }]
+      : [],
+    usageMetadata: { promptTokenCount: call.inputTokens, totalTokenCount: call.inputTokens },
+    modelVersion: call.model.id,
+    responseId: randomId(call.ids, 22),
+  };
 }
 
 function completeChunk(call: Call<GeminiRequest>, reply: Reply, text: string, responseId = randomId(call.ids, 22)) {
@@ -221,10 +264,13 @@ function quotaIdentity(dimension: QuotaDimension, tier: string): { metric: strin
   }
 }
 
-function faultAnswer(fault: Fault): Answer {
-  switch (fault.kind) {
+function faultAnswer(kind: StatusFaultKind): Answer {
+  switch (kind) {
     case 'overloaded':
       return googleError(503, 'UNAVAILABLE', 'The model is overloaded. Please try again later.', 'overloaded');
+    case 'unavailable':
+      // [obs google-gemini/gemini-cli#11196]
+      return googleError(503, 'UNAVAILABLE', 'The service is currently unavailable.', 'unavailable');
     case 'server-error':
       return googleError(
         500,

@@ -29,7 +29,26 @@ export function providerHandlers(spec: ProviderMockSpec): RequestHandler[] {
 
 export { ANTHROPIC_ORIGIN, anthropicHandlers } from './anthropic.ts';
 export type { Answer, Call, Dialect, ProviderMockSpec, Route } from './exchange.ts';
-export { FAULT_KINDS, type Fault, type FaultKind, type FaultPlan, type FaultRequest } from './faults.ts';
+export { createFaultPlan, type FaultPlanOptions } from './fault-plan.ts';
+export {
+  FAULT_NAMES,
+  type FaultRule,
+  type FaultSchedule,
+  FaultScheduleSchema,
+  type LatencySpec,
+  parseFaultSchedule,
+  SCRIPT_STATUSES,
+} from './fault-schedule.ts';
+export {
+  ERROR_FAULT_KINDS,
+  FAULT_KINDS,
+  type Fault,
+  type FaultDecision,
+  type FaultKind,
+  type FaultPlan,
+  type FaultRequest,
+  STREAM_FAULT_KINDS,
+} from './faults.ts';
 export { createMockFetch, UnhandledRequestError } from './fetch.ts';
 export { GEMINI_API_VERSIONS, GEMINI_ORIGIN, geminiHandlers } from './gemini.ts';
 export { createJournal, type Journal, type JournalEntry, type JournalFilter, type Outcome } from './journal.ts';
@@ -59,4 +78,5 @@ export { keyLabel, type QuotaScope, scopeKeyFor } from './scope.ts';
 export { QUOTA_DIMENSIONS, type QuotaDimension, type QuotaLimits, strictestLimits, tierTable, TIERS } from './tiers.ts';
 export { estimateTokens } from './tokens.ts';
 export type { WindowKind, WindowSpec } from './windows.ts';
+export { finishReasonFor, isStreamReset, STREAM_RESET_CODE, StreamResetError } from './stream-faults.ts';
 export { XAI_ORIGIN, xaiHandlers } from './xai.ts';

@@ -8,6 +8,7 @@
  * and the retry hint that was sent. Entries are appended in the order
  * responses were decided, which on a virtual clock is deterministic.
  */
+import type { StreamFaultKind } from './faults.ts';
 import type { QuotaSnapshot } from './ledger.ts';
 import type { ProviderId } from './models.ts';
 import type { QuotaDimension } from './tiers.ts';
@@ -19,7 +20,10 @@ export type Outcome =
   | 'too-large'
   | 'overloaded'
   | 'server-error'
+  | 'unavailable'
   | 'budget-exhausted'
+  /** A 200 whose body went wrong (stream-faults.ts); always from a fault. */
+  | StreamFaultKind
   | 'bad-request'
   | 'not-found'
   | 'context-too-long';
@@ -33,7 +37,7 @@ export type JournalEntry = {
   readonly api: string;
   readonly model: string;
   readonly stream: boolean;
-  /** Undefined when the request never reached the ledger (400, 404, fault). */
+  /** Undefined when the request never reached the fault hook (400, 404, context too long). */
   readonly scopeKey: string | undefined;
   /** `x-stainless-retry-count` if the client sent it: tells SDK retries apart. */
   readonly clientRetryCount: number | undefined;
@@ -48,14 +52,20 @@ export type JournalEntry = {
   readonly violations: readonly QuotaDimension[] | undefined;
   /** The retry hint sent (header or body), in ms. */
   readonly retryAfterMs: number | undefined;
-  /** The fault that produced this answer, if one did. */
+  /**
+   * The schedule rule that forced this answer, e.g. `rule 2: script 429 (1/3)`.
+   * Set ⇔ the answer is a fault: a forced 429 has `fault` and no `violations`,
+   * a quota 429 the reverse. Faults are never charged to the ledger.
+   */
   readonly fault: string | undefined;
+  /** Virtual ms the answer was held back (fault latency); it left at `atMs + latencyMs`. */
+  readonly latencyMs: number | undefined;
 };
 
 export type JournalRecord = Omit<JournalEntry, 'seq'>;
 
 export type JournalFilter = Partial<
-  Pick<JournalEntry, 'provider' | 'model' | 'api' | 'stream' | 'scopeKey' | 'status' | 'outcome' | 'errorType' | 'fault'>
+  Pick<JournalEntry, 'provider' | 'model' | 'api' | 'stream' | 'scopeKey' | 'status' | 'outcome' | 'errorType' | 'fault' | 'latencyMs'>
 >;
 
 export type Journal = {

@@ -16,7 +16,7 @@ import type { RequestHandler } from 'msw';
 import type { Admission, Violation } from './ledger.ts';
 import { type BodyProblem, type ChatCall, chatCompletionsHandlers, type ChatFlavour } from './chat-completions.ts';
 import type { Answer, ProviderMockSpec } from './exchange.ts';
-import type { Fault } from './faults.ts';
+import type { StatusFaultKind } from './faults.ts';
 import { keyLabel } from './scope.ts';
 import { jsonResponse } from './wire.ts';
 
@@ -43,7 +43,7 @@ const MOONSHOT_FLAVOUR: ChatFlavour = {
   contextTooLong: (call) =>
     moonshotError(400, 'invalid_request_error', `Invalid request: Your request exceeded model token limit: ${call.model.contextWindowTokens}`, 'context-too-long'),
   rateLimited,
-  fault: (call, fault) => faultAnswer(call, fault),
+  fault: (_call, kind) => faultAnswer(kind),
 };
 
 /** The account as Moonshot prints it: `org-…<ak-…>` (§4.3), from a hash of the key. */
@@ -78,12 +78,15 @@ function badRequestMessage(problem: BodyProblem): string {
   return problem.kind === 'malformed' ? 'Invalid request: failed to parse the request body as JSON' : `Invalid request: ${problem.param}: ${problem.message}`;
 }
 
-function faultAnswer(_call: ChatCall, fault: Fault): Answer {
-  switch (fault.kind) {
+function faultAnswer(kind: StatusFaultKind): Answer {
+  switch (kind) {
     case 'overloaded':
       return moonshotError(429, 'engine_overloaded_error', 'The engine is currently overloaded, please try again later', 'overloaded');
     case 'server-error':
       return moonshotError(500, 'server_error', 'unexpected output', 'server-error');
+    case 'unavailable':
+      // No 503 in Moonshot's error list (§4.3); its server_error type with a generic text [?].
+      return moonshotError(503, 'server_error', 'The service is temporarily unavailable, please try again later', 'unavailable');
     case 'budget-exhausted':
       return moonshotError(
         429,

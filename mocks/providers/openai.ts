@@ -15,7 +15,7 @@ import type { RequestHandler } from 'msw';
 import type { Admission, QuotaSnapshot, Violation } from './ledger.ts';
 import { type BodyProblem, type ChatCall, chatCompletionsHandlers, type ChatFlavour } from './chat-completions.ts';
 import type { Answer, ProviderMockSpec } from './exchange.ts';
-import type { Fault } from './faults.ts';
+import type { StatusFaultKind } from './faults.ts';
 import type { QuotaDimension } from './tiers.ts';
 import { jsonResponse, randomId, retryAfterSeconds } from './wire.ts';
 
@@ -104,7 +104,7 @@ function openaiFlavour(spec: ProviderMockSpec, options: OpenAiWireOptions): Chat
       const answer = error(429, rateLimitBody(call, admission, organization), retryAfterMs === undefined ? 'too-large' : 'rate-limited', admission.after, extra);
       return retryAfterMs === undefined ? answer : { ...answer, retryAfterMs };
     },
-    fault: (_call, fault, quota) => faultAnswer(fault, (status, body, outcome) => error(status, body, outcome, quota)),
+    fault: (_call, kind, quota) => faultAnswer(kind, (status, body, outcome) => error(status, body, outcome, quota)),
   };
 }
 
@@ -163,14 +163,17 @@ function badRequestBody(problem: BodyProblem): OpenAiError {
   return { message: `Invalid value for '${problem.param}': ${problem.message}`, type: 'invalid_request_error', param: problem.param, code: null };
 }
 
-function faultAnswer(fault: Fault, error: (status: number, body: OpenAiError, outcome: Answer['outcome']) => Answer): Answer {
-  switch (fault.kind) {
+function faultAnswer(kind: StatusFaultKind, error: (status: number, body: OpenAiError, outcome: Answer['outcome']) => Answer): Answer {
+  switch (kind) {
     case 'overloaded':
       return error(
         503,
         { message: 'The engine is currently overloaded, please try again later', type: 'service_unavailable_error', param: null, code: 'server_is_overloaded' },
         'overloaded',
       );
+    case 'unavailable':
+      // The pre-2024 503 wording, still what openai-python's ServiceUnavailableError shows [obs, ?].
+      return error(503, { message: 'The server is overloaded or not ready yet.', type: 'server_error', param: null, code: null }, 'unavailable');
     case 'server-error':
       return error(
         500,

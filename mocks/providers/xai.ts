@@ -12,7 +12,7 @@ import type { RequestHandler } from 'msw';
 import type { Admission } from './ledger.ts';
 import { type BodyProblem, type ChatCall, chatCompletionsHandlers, type ChatFlavour } from './chat-completions.ts';
 import type { Answer, ProviderMockSpec } from './exchange.ts';
-import type { Fault } from './faults.ts';
+import type { StatusFaultKind } from './faults.ts';
 import { keyLabel } from './scope.ts';
 import { jsonResponse } from './wire.ts';
 
@@ -28,6 +28,7 @@ const GRPC = {
   invalidArgument: 'Client specified an invalid argument',
   notFound: 'Some requested entity (e.g., file or directory) was not found',
   internal: 'Internal error',
+  unavailable: 'The service is currently unavailable',
 } as const;
 
 const XAI_FLAVOUR: ChatFlavour = {
@@ -55,7 +56,7 @@ const XAI_FLAVOUR: ChatFlavour = {
       'context-too-long',
     ),
   rateLimited,
-  fault: (call, fault) => faultAnswer(call, fault),
+  fault: (call, kind) => faultAnswer(call, kind),
 };
 
 /** A team id shaped like xAI's, stable per key. */
@@ -82,12 +83,15 @@ function badRequestMessage(problem: BodyProblem): string {
   return problem.kind === 'malformed' ? 'Failed to deserialize the JSON body into the target type' : `${problem.param}: ${problem.message}`;
 }
 
-function faultAnswer(call: ChatCall, fault: Fault): Answer {
-  switch (fault.kind) {
+function faultAnswer(call: ChatCall, kind: StatusFaultKind): Answer {
+  switch (kind) {
     case 'overloaded':
       return xaiError(429, GRPC.resourceExhausted, 'The service is temporarily at capacity. Please retry your request shortly.', 'overloaded');
     case 'server-error':
       return xaiError(500, GRPC.internal, 'Internal error', 'server-error');
+    case 'unavailable':
+      // gRPC UNAVAILABLE in the same {code, error} shape (§5.2); wording [?].
+      return xaiError(503, GRPC.unavailable, 'Service temporarily unavailable', 'unavailable');
     case 'budget-exhausted':
       return xaiError(
         429,

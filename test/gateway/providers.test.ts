@@ -92,6 +92,12 @@ describe('provider adapters over the official SDKs', () => {
     expect(r.world.journal.entries).toHaveLength(1);
   });
 
+  it('gets a 429, not a broken connection, from a model with no quota at all', async () => {
+    const r = await rig({ sdkRetries: false, ledger: { providers: { anthropic: { limits: { 'claude-haiku-4.5': { requestsPerMinute: 0 } } } } } });
+    const error = await run(r, r.clients.get('anthropic')!.call(ask('claude-haiku-4-5'))).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ status: 429, phase: 'http' });
+  });
+
   it('makes one request per call when SDK retries are off (OpenClaw 2026.9)', async () => {
     const r = await rig({ sdkRetries: false, ledger: { providers: { anthropic: { limits: { 'claude-haiku-4.5': { requestsPerMinute: 1 } } } } } });
     await run(r, r.clients.get('anthropic')!.call(ask('claude-haiku-4-5')));

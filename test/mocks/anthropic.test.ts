@@ -93,7 +93,7 @@ describe('anthropic mock through @anthropic-ai/sdk', () => {
   });
 
   it('surfaces a 529 overloaded fault as OverloadedError, separate from rate limits', async () => {
-    const world = anthropicWorld({ faults: { decide: () => ({ kind: 'overloaded', label: 'capacity' }) } });
+    const world = anthropicWorld({ faults: { decide: () => ({ fault: { kind: 'overloaded', label: 'capacity' } }) } });
     const error = await rejection(client(world).messages.create(ask('x')), OverloadedError);
     expect(error.status).toBe(529);
     expect(error.type).toBe('overloaded_error');
@@ -101,7 +101,7 @@ describe('anthropic mock through @anthropic-ai/sdk', () => {
   });
 
   it('answers the spend cap as a 429 without retry-after', async () => {
-    const world = anthropicWorld({ faults: { decide: () => ({ kind: 'budget-exhausted', label: 'spend-cap' }) } });
+    const world = anthropicWorld({ faults: { decide: () => ({ fault: { kind: 'budget-exhausted', label: 'spend-cap' } }) } });
     const error = await rejection(client(world).messages.create(ask('x')), RateLimitError);
     expect(error.errorCode).toBe('enforced_spend_limit_reached');
     expect(error.message).toContain('You will regain access on 2026-03-01 at 00:00 UTC.');

@@ -38,4 +38,34 @@ describe('determinism', () => {
   it('gives different reply texts for a different seed', async () => {
     expect((await run(43)).texts).not.toEqual((await run(42)).texts);
   });
+
+  it('gives the same journal for the same seed under a fault schedule, with concurrent requests and latency', async () => {
+    const scheduled = async () => {
+      const world = createWorld(providerHandlers, {
+        seed: 42,
+        schedule: {
+          rules: [
+            { match: { provider: 'openai' }, fault: 'overloaded', probability: 0.4 },
+            { match: { provider: 'gemini' }, fault: 'truncated', probability: { perThousandPromptTokens: 0.5 } },
+            { latency: { distribution: 'exponential', meanMs: 700, maxMs: 5_000 } },
+          ],
+        },
+      });
+      const gemini = new GoogleGenAI({ apiKey: 'g', httpOptions: { fetch: world.fetch } });
+      const openai = new OpenAI({ apiKey: 'o', fetch: world.fetch, maxRetries: 0 });
+      const calls = Array.from({ length: 6 }, (_, i) => [
+        gemini.models.generateContent({ model: 'gemini-2.5-flash', contents: 'abcd'.repeat(200 * i) }).then((r) => r.text ?? ''),
+        openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: `q${i}` }] }).then(
+          (c) => c.choices[0]!.message.content!,
+          () => 'overloaded',
+        ),
+      ]).flat();
+      await world.clock.runUntilIdle();
+      return { jsonl: world.journal.toJsonl(), texts: await Promise.all(calls), endMs: world.clock.now() };
+    };
+    const first = await scheduled();
+    expect(await scheduled()).toEqual(first);
+    expect(first.jsonl).toContain('"outcome":"overloaded"');
+    expect(first.jsonl).toContain('"outcome":"truncated"');
+  });
 });

@@ -20,6 +20,7 @@ function entry(fields: Partial<JournalRecord>): JournalRecord {
     violations: undefined,
     retryAfterMs: undefined,
     fault: undefined,
+    latencyMs: undefined,
     ...fields,
   };
 }

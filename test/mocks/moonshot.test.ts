@@ -66,7 +66,7 @@ describe('moonshot mock through the openai SDK', () => {
   });
 
   it('answers budget exhaustion with exceeded_current_quota_error, distinct from rate limits', async () => {
-    const world = moonshotWorld({ faults: { decide: () => ({ kind: 'budget-exhausted', label: 'balance' }) } });
+    const world = moonshotWorld({ faults: { decide: () => ({ fault: { kind: 'budget-exhausted', label: 'balance' } }) } });
     const error = await rateLimitError(client(world).chat.completions.create(ask('kimi-k2.5')));
     expect(error.type).toBe('exceeded_current_quota_error');
     expect(world.journal.entries[0]).toMatchObject({ outcome: 'budget-exhausted', errorType: 'exceeded_current_quota_error' });

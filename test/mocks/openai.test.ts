@@ -139,7 +139,7 @@ describe('openai mock through the openai SDK', () => {
   });
 
   it('renders an overloaded fault as 503 server_is_overloaded, uncharged', async () => {
-    const world = openaiWorld({ faults: { decide: () => ({ kind: 'overloaded', label: 'test-overload' }) } });
+    const world = openaiWorld({ faults: { decide: () => ({ fault: { kind: 'overloaded', label: 'test-overload' } }) } });
     const error = await rejection(client(world).chat.completions.create({ model: 'gpt-4o', messages: oneMessage('x') }), InternalServerError);
     expect(error.status).toBe(503);
     expect(error.code).toBe('server_is_overloaded');
@@ -148,7 +148,7 @@ describe('openai mock through the openai SDK', () => {
   });
 
   it('renders budget exhaustion as 429 insufficient_quota, distinct from a rate limit', async () => {
-    const world = openaiWorld({ faults: { decide: () => ({ kind: 'budget-exhausted', label: 'out-of-credit' }) } });
+    const world = openaiWorld({ faults: { decide: () => ({ fault: { kind: 'budget-exhausted', label: 'out-of-credit' } }) } });
     const error = await rejection(client(world).chat.completions.create({ model: 'gpt-4o', messages: oneMessage('x') }), RateLimitError);
     expect(error.code).toBe('insufficient_quota');
     expect(error.type).toBe('insufficient_quota');

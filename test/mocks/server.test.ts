@@ -9,7 +9,9 @@ import { GoogleGenAI } from '@google/genai';
 import { Api } from 'grammy';
 import OpenAI from 'openai';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createVirtualClock } from '../../src/clock/index.ts';
+import { createPrng, createVirtualClock } from '../../src/clock/index.ts';
+import { createFaultPlan } from '../../mocks/providers/fault-plan.ts';
+import { parseFaultSchedule } from '../../mocks/providers/fault-schedule.ts';
 import { serveMocks, serveTelegramTls, type MockServer } from '../../mocks/server.ts';
 import { generateCertificate } from '../../mocks/telegram/tls-certificate.ts';
 import { createMockWorld, type MockWorld } from '../../mocks/world.ts';
@@ -93,6 +95,18 @@ describe('mocks served over HTTP', () => {
     await bot.sendMessage(424242, 'hi Ada');
     const journal = (await (await fetch(`${url}/_quotastorm/journal`)).json()) as { telegram: Array<{ method: string }> };
     expect(journal.telegram.map((entry) => entry.method)).toEqual(['getUpdates', 'sendMessage']);
+  });
+
+  it('resets the connection after the headers when a fault says so, for whole bodies too', async () => {
+    const clock = createVirtualClock();
+    const schedule = parseFaultSchedule({ rules: [{ match: { model: 'gpt-5.2' }, fault: 'reset-after-headers' }] }, 'test');
+    const w = createMockWorld({ clock, seed: SEED, faults: createFaultPlan(schedule, { prng: createPrng(1).fork('faults'), startMs: clock.now() }) });
+    const { url } = await served(w);
+    const openai = new OpenAI({ apiKey: 'sk-test', maxRetries: 0, baseURL: `${url}/openai/v1` });
+    const failure = await openai.chat.completions.create({ model: 'gpt-5.2', messages: [{ role: 'user', content: 'hi' }] }).catch((error: unknown) => error);
+    // The headers said 200; reading the body hits the reset: undici's "terminated", not an HTTP error status.
+    expect(failure).toBeInstanceOf(TypeError);
+    expect((failure as Error).message).toBe('terminated');
   });
 
   it('names the mounts when a path has none', async () => {

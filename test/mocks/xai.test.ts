@@ -64,7 +64,7 @@ describe('xai mock through the openai SDK', () => {
   });
 
   it('answers the credits exhaustion as a 429 with the same gRPC code, distinct outcome', async () => {
-    const world = xaiWorld({ faults: { decide: () => ({ kind: 'budget-exhausted', label: 'credits' }) } });
+    const world = xaiWorld({ faults: { decide: () => ({ fault: { kind: 'budget-exhausted', label: 'credits' } }) } });
     const error = await rateLimitError(client(world).chat.completions.create(ask()));
     expect(error.message).toContain('has either used all available credits or reached its monthly spending limit');
     expect(world.journal.entries[0]).toMatchObject({ outcome: 'budget-exhausted', errorType: 'Some resource has been exhausted' });

@@ -7,6 +7,8 @@ import { createPrng } from '../../../src/clock/prng.ts';
 import { createVirtualClock, type VirtualClock } from '../../../src/clock/virtual-clock.ts';
 import type { ProviderMockSpec } from '../../../mocks/providers/exchange.ts';
 import type { FaultPlan } from '../../../mocks/providers/faults.ts';
+import { createFaultPlan } from '../../../mocks/providers/fault-plan.ts';
+import { parseFaultSchedule } from '../../../mocks/providers/fault-schedule.ts';
 import type { ReplyShape } from '../../../mocks/providers/reply.ts';
 import { createMockFetch } from '../../../mocks/providers/fetch.ts';
 import { createJournal, type Journal } from '../../../mocks/providers/journal.ts';
@@ -22,6 +24,8 @@ export type World = ProviderMockSpec & {
 export type WorldOptions = {
   readonly ledger?: LedgerConfig;
   readonly faults?: FaultPlan;
+  /** A fault schedule as a scenario would hold it; validated and planned from the world's seed, from `startMs`. */
+  readonly schedule?: unknown;
   readonly replies?: ReplyShape;
   readonly seed?: number;
   /** Default: 2026-02-27T18:00:00Z, the incident's afternoon (10:00 Pacific). */
@@ -31,13 +35,17 @@ export type WorldOptions = {
 export const INCIDENT_MS = Date.UTC(2026, 1, 27, 18, 0, 0);
 
 export function createWorld(handlersFor: (spec: ProviderMockSpec) => RequestHandler[], options: WorldOptions = {}): World {
-  const clock = createVirtualClock({ startMs: options.startMs ?? INCIDENT_MS });
+  const startMs = options.startMs ?? INCIDENT_MS;
+  const clock = createVirtualClock({ startMs });
+  const rng = createPrng(options.seed ?? 20260227);
+  const faults =
+    options.schedule === undefined ? options.faults : createFaultPlan(parseFaultSchedule(options.schedule), { prng: rng.fork('faults'), startMs });
   const spec: ProviderMockSpec = {
     clock,
-    prng: createPrng(options.seed ?? 20260227),
+    prng: rng,
     ledger: createLedger(options.ledger),
     journal: createJournal(),
-    ...(options.faults ? { faults: options.faults } : {}),
+    ...(faults ? { faults } : {}),
     ...(options.replies ? { replies: options.replies } : {}),
   };
   return { ...spec, clock, ledger: spec.ledger, journal: spec.journal, fetch: createMockFetch(handlersFor(spec), clock) };

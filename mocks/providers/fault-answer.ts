@@ -1,0 +1,79 @@
+/**
+ * Renders a decided fault as the provider's answer. A forced 429 goes through
+ * the provider's own quota-429 renderer with a refusal the ledger did not
+ * make (`forcedAdmission`), so it is worded exactly like a real one; the
+ * journal tells them apart (a forced one has `fault` set and no
+ * `violations`). Status faults and stream faults are drawn by the dialect.
+ */
+import type { Answer, Call, Dialect } from './exchange.ts';
+import type { Fault } from './faults.ts';
+import type { Admission, MeteredRequest, QuotaSnapshot } from './ledger.ts';
+import type { StreamFaultBody } from './stream-faults.ts';
+import type { QuotaDimension, QuotaLimits } from './tiers.ts';
+
+/** What the exchange knows about the call's quota scope (nothing is charged). */
+export type FaultContext = {
+  readonly request: MeteredRequest;
+  readonly scopeKey: string;
+  readonly limits: QuotaLimits;
+  /** The scope's state at arrival, uncharged. */
+  readonly quota: QuotaSnapshot;
+  /** Draws the one chunk a `truncated` answer sends. */
+  readonly partialText: () => string;
+};
+
+export async function faultAnswer<Body, Problem>(dialect: Dialect<Body, Problem>, call: Call<Body>, fault: Fault, context: FaultContext): Promise<Answer> {
+  switch (fault.kind) {
+    case 'rate-limit':
+      return dialect.rateLimited(call, forcedAdmission(call, context, fault.retryAfterMs));
+    case 'overloaded':
+    case 'server-error':
+    case 'unavailable':
+    case 'budget-exhausted':
+      return dialect.fault(call, fault.kind, context.quota);
+    case 'error-in-stream': {
+      const forced = dialect.rateLimited(call, forcedAdmission(call, context, fault.retryAfterMs));
+      return streamFault(dialect, call, { kind: fault.kind, rateLimitJson: await forced.response.text() }, context.quota);
+    }
+    case 'finish-reason':
+      return streamFault(dialect, call, { kind: fault.kind, finishReason: fault.finishReason }, context.quota);
+    case 'truncated':
+      return streamFault(dialect, call, { kind: fault.kind, text: context.partialText() }, context.quota);
+    case 'empty-stream':
+    case 'reset-after-headers':
+      return streamFault(dialect, call, { kind: fault.kind }, context.quota);
+  }
+}
+
+function streamFault<Body, Problem>(dialect: Dialect<Body, Problem>, call: Call<Body>, body: StreamFaultBody, quota: QuotaSnapshot): Answer {
+  return { response: dialect.streamFault(call, body, quota), outcome: body.kind };
+}
+
+/**
+ * A refusal the ledger did not make: the scope's requests-per-minute shown
+ * full ("Limit 500, Used 500, Requested 1"), waiting `retryAfterMs` —
+ * by default until the next whole virtual minute, what a fixed per-minute
+ * window would say (always in (0, 60 s]).
+ */
+export function forcedAdmission(call: Call<unknown>, context: FaultContext, retryAfterMs?: number): Admission {
+  const dimension = shownDimension(context.quota);
+  const limit = context.quota[dimension]?.limit ?? context.limits[dimension] ?? 1;
+  const waitMs = retryAfterMs ?? 60_000 - (call.atMs % 60_000);
+  return {
+    admitted: false,
+    scopeKey: context.scopeKey,
+    limits: context.limits,
+    before: context.quota,
+    after: { ...context.quota, [dimension]: { limit, used: limit, remaining: 0, resetInMs: waitMs } },
+    violations: [{ dimension, limit, used: limit, requested: 1, retryAfterMs: waitMs, tooLarge: false }],
+    retryAfterMs: waitMs,
+    charges: {},
+    request: context.request,
+  };
+}
+
+/** RPM where the provider meters it (all five do in the default tiers); otherwise its first metered dimension. */
+function shownDimension(quota: QuotaSnapshot): QuotaDimension {
+  if (quota.requestsPerMinute) return 'requestsPerMinute';
+  return (Object.keys(quota)[0] as QuotaDimension | undefined) ?? 'requestsPerMinute';
+}

@@ -1,0 +1,47 @@
+/**
+ * Fault latency: drawn from a seeded distribution, slept on the clock.
+ *
+ * Draws are whole virtual milliseconds (a journal that says `latencyMs: 912`
+ * reads better than 912.3471, and integer instants keep ties exact: two
+ * requests with the same latency finish at the same virtual instant).
+ * Negative draws (normal tails) are clamped to `minMs` (default 0).
+ */
+import type { Clock } from '../../src/clock/clock.ts';
+import type { Prng } from '../../src/clock/prng.ts';
+import type { LatencySpec } from './fault-schedule.ts';
+
+export function drawLatencyMs(spec: LatencySpec, prng: Prng): number {
+  switch (spec.distribution) {
+    case 'fixed':
+      return Math.round(spec.ms);
+    case 'uniform':
+      return Math.round(spec.minMs + prng.float() * (spec.maxMs - spec.minMs));
+    case 'normal':
+      return clamp(Math.round(prng.normal(spec.meanMs, spec.stdDevMs)), spec.minMs ?? 0, spec.maxMs);
+    case 'exponential':
+      return clamp(Math.round(prng.exponential(spec.meanMs)), spec.minMs ?? 0, spec.maxMs);
+  }
+}
+
+/**
+ * Holds `response` back for `latencyMs` of clock time, from inside the
+ * tracked fetch, so a virtual clock parks the request on its timer. If the
+ * client aborts first, the sleep's timer is cleared (a handler must not hold
+ * a timer it no longer waits on), the body is cancelled — which frees an
+ * admitted request's concurrency slot (wire.ts `onDone`) — and the abort
+ * reason is thrown, as fetch rejects.
+ */
+export async function holdForLatency(clock: Clock, latencyMs: number, signal: AbortSignal, response: Response): Promise<Response> {
+  if (latencyMs <= 0) return response;
+  try {
+    await clock.sleep(latencyMs, signal);
+  } catch (error) {
+    await response.body?.cancel(error).catch(() => undefined);
+    throw error;
+  }
+  return response;
+}
+
+function clamp(value: number, min: number, max: number | undefined): number {
+  return Math.min(Math.max(value, min), max ?? Number.POSITIVE_INFINITY);
+}
