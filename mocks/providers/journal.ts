@@ -9,6 +9,7 @@
  * responses were decided, which on a virtual clock is deterministic.
  */
 import type { StreamFaultKind } from './faults.ts';
+import { createRecordLog, type RecordLog } from '../record-log.ts';
 import type { QuotaSnapshot } from './ledger.ts';
 import type { ProviderId } from './models.ts';
 import type { QuotaDimension } from './tiers.ts';
@@ -68,35 +69,11 @@ export type JournalFilter = Partial<
   Pick<JournalEntry, 'provider' | 'model' | 'api' | 'stream' | 'scopeKey' | 'status' | 'outcome' | 'errorType' | 'fault' | 'latencyMs'>
 >;
 
-export type Journal = {
-  /** Every entry so far, oldest first. */
-  readonly entries: readonly JournalEntry[];
-  record(entry: JournalRecord): JournalEntry;
+export type Journal = RecordLog<JournalEntry> & {
   /** Entries matching every field of `filter`, or the predicate. */
   where(filter: JournalFilter | ((entry: JournalEntry) => boolean)): JournalEntry[];
-  /** One JSON object per line, oldest first, newline-terminated. */
-  toJsonl(): string;
 };
 
 export function createJournal(): Journal {
-  const entries: JournalEntry[] = [];
-  return {
-    entries,
-    record(entry) {
-      const recorded = { seq: entries.length + 1, ...entry };
-      entries.push(recorded);
-      return recorded;
-    },
-    where(filter) {
-      return entries.filter(typeof filter === 'function' ? filter : matches(filter));
-    },
-    toJsonl() {
-      return entries.map((entry) => `${JSON.stringify(entry)}\n`).join('');
-    },
-  };
-}
-
-function matches(filter: JournalFilter): (entry: JournalEntry) => boolean {
-  const pairs = Object.entries(filter) as [keyof JournalFilter, unknown][];
-  return (entry) => pairs.every(([field, value]) => entry[field] === value);
+  return createRecordLog<JournalEntry>();
 }

@@ -3,6 +3,8 @@
  * Telegram half of the evidence (e.g. how many setMyCommands calls got
  * BOT_COMMANDS_TOO_MUCH, how many replies were refused by flood control).
  */
+import { createRecordLog, type RecordLog } from '../record-log.ts';
+
 export type TelegramJournalEntry = {
   readonly seq: number;
   readonly atMs: number;
@@ -19,23 +21,8 @@ export type TelegramJournalEntry = {
   readonly textChars?: number;
 };
 
-export type TelegramJournal = {
-  readonly entries: readonly TelegramJournalEntry[];
-  record(entry: Omit<TelegramJournalEntry, 'seq'>): TelegramJournalEntry;
-  where(predicate: (entry: TelegramJournalEntry) => boolean): TelegramJournalEntry[];
-  toJsonl(): string;
-};
+export type TelegramJournal = RecordLog<TelegramJournalEntry>;
 
 export function createTelegramJournal(): TelegramJournal {
-  const entries: TelegramJournalEntry[] = [];
-  return {
-    entries,
-    record(entry) {
-      const recorded = { seq: entries.length + 1, ...entry };
-      entries.push(recorded);
-      return recorded;
-    },
-    where: (predicate) => entries.filter(predicate),
-    toJsonl: () => entries.map((entry) => `${JSON.stringify(entry)}\n`).join(''),
-  };
+  return createRecordLog<TelegramJournalEntry>();
 }

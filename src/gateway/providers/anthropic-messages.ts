@@ -6,7 +6,7 @@
 import Anthropic from '@anthropic-ai/sdk';
 import type { AdapterDeps } from './adapter-deps.ts';
 import { messageOf, ProviderError, StopReasonError } from './provider-error.ts';
-import { withSdkRetries } from './sdk-retry.ts';
+import { stainlessCall } from './sdk-retry.ts';
 import type { ChatCall, ChatReply, ProviderClient } from './types.ts';
 
 /** OpenClaw's default output cap for a custom model (reference/openclaw.md §8.1). */
@@ -19,19 +19,14 @@ export function anthropicMessagesClient(deps: AdapterDeps): ProviderClient {
   return {
     providerId: deps.providerId,
     api: 'anthropic-messages',
-    async call(call) {
-      let requests = 0;
-      try {
-        const sent = await withSdkRetries(deps.sdkRetries, deps, (retryCount) => {
-          requests = retryCount + 1;
-          return create(client, call, retryCount);
-        }, failedRequest);
-        requests = sent.httpRequests;
-        return call.stream ? await readStream(sent.value as AsyncIterable<MessageEvent>, requests) : fromMessage(sent.value as Anthropic.Message, requests);
-      } catch (error) {
-        throw toProviderError(error, deps.providerId, call.modelId, requests);
-      }
-    },
+    call: (call) =>
+      stainlessCall(deps, {
+        send: (retryCount) => create(client, call, retryCount),
+        read: (sent, httpRequests) =>
+          call.stream ? readStream(sent as AsyncIterable<MessageEvent>, httpRequests) : fromMessage(sent as Anthropic.Message, httpRequests),
+        failed: failedRequest,
+        toError: (error, httpRequests) => toProviderError(error, deps.providerId, call.modelId, httpRequests),
+      }),
   };
 }
 

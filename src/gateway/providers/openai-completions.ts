@@ -8,7 +8,7 @@ import OpenAI from 'openai';
 import type { ChatCompletionChunk, ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import { messageOf, ProviderError, StopReasonError } from './provider-error.ts';
 import type { AdapterDeps } from './adapter-deps.ts';
-import { withSdkRetries } from './sdk-retry.ts';
+import { stainlessCall } from './sdk-retry.ts';
 import type { ChatCall, ChatReply, ProviderClient } from './types.ts';
 
 export function openAiCompletionsClient(deps: AdapterDeps): ProviderClient {
@@ -16,19 +16,14 @@ export function openAiCompletionsClient(deps: AdapterDeps): ProviderClient {
   return {
     providerId: deps.providerId,
     api: 'openai-completions',
-    async call(call) {
-      let requests = 0;
-      try {
-        const sent = await withSdkRetries(deps.sdkRetries, deps, (retryCount) => {
-          requests = retryCount + 1;
-          return create(client, call, retryCount);
-        }, failedRequest);
-        requests = sent.httpRequests;
-        return call.stream ? await readStream(sent.value as AsyncIterable<ChatCompletionChunk>, requests) : fromCompletion(sent.value as OpenAI.ChatCompletion, requests);
-      } catch (error) {
-        throw toProviderError(error, deps.providerId, call.modelId, requests);
-      }
-    },
+    call: (call) =>
+      stainlessCall(deps, {
+        send: (retryCount) => create(client, call, retryCount),
+        read: (sent, httpRequests) =>
+          call.stream ? readStream(sent as AsyncIterable<ChatCompletionChunk>, httpRequests) : fromCompletion(sent as OpenAI.ChatCompletion, httpRequests),
+        failed: failedRequest,
+        toError: (error, httpRequests) => toProviderError(error, deps.providerId, call.modelId, httpRequests),
+      }),
   };
 }
 

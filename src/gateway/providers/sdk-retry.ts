@@ -12,6 +12,8 @@
  */
 import type { Clock } from '../../clock/clock.ts';
 import type { Prng } from '../../clock/prng.ts';
+import type { ProviderError } from './provider-error.ts';
+import type { ChatReply } from './types.ts';
 
 export type SdkRetryPolicy = {
   readonly maxRetries: number;
@@ -75,4 +77,36 @@ function hintedDelayMs(headers: Headers | undefined, nowMs: number): number | un
   // An HTTP date: the SDK subtracts the wall clock; here, the run's clock.
   const atMs = Date.parse(retryAfter);
   return Number.isFinite(atMs) ? atMs - nowMs : undefined;
+}
+
+/**
+ * One chat call through a Stainless SDK (OpenAI, Anthropic): send with the
+ * retry policy above, read the answer, and turn any failure into a
+ * `ProviderError` that knows how many HTTP requests it took.
+ */
+export async function stainlessCall<Sent>(
+  deps: { clock: Clock; rng: Prng; sdkRetries: SdkRetryPolicy },
+  io: {
+    send(retryCount: number): Promise<Sent>;
+    read(sent: Sent, httpRequests: number): Promise<ChatReply> | ChatReply;
+    failed(error: unknown): FailedRequest | undefined;
+    toError(error: unknown, httpRequests: number): ProviderError;
+  },
+): Promise<ChatReply> {
+  let requests = 0;
+  try {
+    const sent = await withSdkRetries(
+      deps.sdkRetries,
+      deps,
+      (retryCount) => {
+        requests = retryCount + 1;
+        return io.send(retryCount);
+      },
+      io.failed,
+    );
+    requests = sent.httpRequests;
+    return await io.read(sent.value, requests);
+  } catch (error) {
+    throw io.toError(error, requests);
+  }
 }
