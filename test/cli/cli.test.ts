@@ -118,6 +118,12 @@ describe('quotastorm CLI', () => {
     expect((await cli('start', '--profile', '2025.1')).code).toBe(2);
   });
 
+  it('rejects a bad --limit for mocks serve with the grammar, exit 2, before listening', async () => {
+    const outcome = await cli('mocks', 'serve', '--limit', 'google/gemini-2.5-flash:rpm=lots');
+    expectOneParagraphUserError(outcome);
+    expect(outcome.stderr).toContain('provider/model:key=N');
+  });
+
   it('warns about unknown keys on stderr and still succeeds', async () => {
     const file = await scratchFile('unknown.json5', '{ agents: { defaults: { maxConcurrent: 2, notAKey: true } } }');
     const outcome = await cli('config', 'get', 'agents.defaults.maxConcurrent', '--config', file);
