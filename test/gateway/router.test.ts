@@ -36,7 +36,7 @@ async function turn(r: Rig): Promise<TurnOutcome & { startMs: number; startSeq: 
   const outcome = r.router.runTurn({
     runId: `run-${++runs}`,
     chain: r.router.chain,
-    call: { system: 'You are a helpful assistant.', messages: [{ role: 'user', text: 'Hello, what can you do?' }], stream: true },
+    callFor: () => ({ system: 'You are a helpful assistant.', messages: [{ role: 'user', text: 'Hello, what can you do?' }], stream: true }),
   });
   const settled = outcome.then((value) => ({ value }), (error: unknown) => ({ error }));
   await r.clock.runUntilIdle();

@@ -50,15 +50,17 @@ export type DecisionLog = {
 export function createDecisionLog(clock: Clock, profile: GatewayProfile, sink?: GatewayLog): DecisionLog {
   const events: DecisionEvent[] = [];
   const lines: LogLine[] = [];
-  const runStartMs = new Map<string, number>();
+  // When each run's current candidate began: 2026.2 enqueues every candidate as its own lane task,
+  // so its `lane task error` duration is the candidate's, not the turn's.
+  const candidateStartMs = new Map<string, number>();
   return {
     events,
     lines,
     record(event) {
       const stamped = { atMs: clock.now(), ...event };
       events.push(stamped);
-      if (!runStartMs.has(event.runId)) runStartMs.set(event.runId, stamped.atMs);
-      for (const line of LINES[profile](stamped, runStartMs.get(event.runId)!)) {
+      if (event.decision === 'attempt' && event.detail === 'attempt 1') candidateStartMs.set(event.runId, stamped.atMs);
+      for (const line of LINES[profile](stamped, candidateStartMs.get(event.runId) ?? stamped.atMs)) {
         const { subsystem, message } = splitSubsystem(line.text);
         lines.push({ atMs: stamped.atMs, level: line.level, subsystem, message, text: line.text });
         sink?.write(line.level, subsystem, message);
@@ -74,16 +76,16 @@ export function createDecisionLog(clock: Clock, profile: GatewayProfile, sink?: 
   };
 }
 
-type LineOf = (event: DecisionEvent, runStartMs: number) => Array<{ level: LogLevel; text: string }>;
+type LineOf = (event: DecisionEvent, candidateStartMs: number) => Array<{ level: LogLevel; text: string }>;
 
 const LINES: Record<GatewayProfile, LineOf> = {
   // 2026.2.26 writes only these three kinds (openclaw-2026-2-run.md §4 [obs]).
-  '2026.2': (event, runStartMs) => {
+  '2026.2': (event, candidateStartMs) => {
     switch (event.decision) {
       case 'attempt_failed':
         return [{ level: 'warn', text: `[agent/embedded] embedded run agent end: runId=${event.runId} isError=true error=${event.detail}` }];
       case 'candidate_failed': {
-        const durationMs = event.atMs - runStartMs;
+        const durationMs = Math.round(event.atMs - candidateStartMs);
         const error = `FailoverError: ${lastDetailPlaceholder(event)}`;
         return [
           { level: 'error', text: `[diagnostic] lane task error: lane=main durationMs=${durationMs} error="${error}"` },

@@ -30,7 +30,11 @@ export type TurnRequest = {
   readonly runId: string;
   /** Primary first, then fallbacks, as `provider/model` refs. */
   readonly chain: readonly string[];
-  readonly call: Omit<ChatCall, 'modelId' | 'maxOutputTokens'>;
+  /**
+   * The request for a candidate. OpenClaw builds context per model call (pruning, for one, depends
+   * on the provider), so the router asks for each candidate.
+   */
+  readonly callFor: (modelRef: string) => Omit<ChatCall, 'modelId' | 'maxOutputTokens'>;
 };
 
 export type TurnOutcome =
@@ -179,7 +183,7 @@ async function tryCandidate(deps: RouterDeps, request: TurnRequest, modelRef: st
 async function attemptModel(deps: RouterDeps, request: TurnRequest, modelRef: string, client: ProviderClient): Promise<CandidateResult> {
   const { modelId } = splitRef(modelRef);
   const maxOutputTokens = deps.maxOutputTokens(modelRef);
-  const call: ChatCall = { ...request.call, modelId, ...(maxOutputTokens === undefined ? {} : { maxOutputTokens }) };
+  const call: ChatCall = { ...request.callFor(modelRef), modelId, ...(maxOutputTokens === undefined ? {} : { maxOutputTokens }) };
   for (let attempt = 1; ; attempt++) {
     deps.decisions.record({ runId: request.runId, decision: 'attempt', modelRef, detail: `attempt ${attempt}` });
     try {
