@@ -102,7 +102,7 @@ export const RUNTIME_DEFAULTS = {
     maintenance: {
       mode: 'enforce', // latest DEFAULT_SESSION_MAINTENANCE_MODE (§1.1)
       pruneAfterMs: 30 * DAY_MS,
-      maxEntries: 500,
+      maxEntries: 5_000, // DEFAULT_SESSION_MAX_ENTRIES = 5e3 in openclaw@2026.9.6's dist/store-maintenance-*.mjs (§1.1's 500 is v4.12)
       rotateBytes: null, // removed; the schema rejects it (§1.1)
       maxDiskBytes: 10 * GIB, // DEFAULT_SESSION_MAX_DISK_BYTES (§1.1)
       highWaterRatio: 0.8,

@@ -12,9 +12,9 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
 describe('effectiveSettings', () => {
-  it('uses warn/500/30d maintenance on 2026.2 and enforce on 2026.9 when unset', () => {
+  it('uses warn/500/30d maintenance on 2026.2 and enforce/5000/30d on 2026.9 when unset (read in each version’s dist)', () => {
     expect(settingsOf('{}', '2026.2').maintenance).toMatchObject({ mode: 'warn', maxEntries: 500, pruneAfterMs: 30 * DAY, rotateBytes: 10_485_760 });
-    expect(settingsOf('{}', '2026.9').maintenance).toMatchObject({ mode: 'enforce', maxEntries: 500, pruneAfterMs: 30 * DAY, rotateBytes: null });
+    expect(settingsOf('{}', '2026.9').maintenance).toMatchObject({ mode: 'enforce', maxEntries: 5_000, pruneAfterMs: 30 * DAY, rotateBytes: null });
   });
 
   it('reads the fixed maintenance, heartbeat model and pruning of feb27-after', async () => {
