@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { GATEWAY_PROFILES, type GatewayProfile } from './config/runtime-defaults.ts';
 import type { MocksServeOptions } from './commands/mocks-serve.ts';
+import type { SessionsCleanupOptions, SessionsListOptions } from './commands/sessions.ts';
 import { isUserError } from './errors.ts';
 
 export const EXIT = { ok: 0, failed: 1, badInput: 2 } as const;
@@ -80,6 +81,26 @@ export function buildProgram(): Command {
       process.exitCode = await runMocksServe(options);
     });
 
+  // `openclaw sessions` / `openclaw sessions cleanup` for a run's store. Like OpenClaw, the store flags
+  // work before or after `cleanup`.
+  const sessions = withSessionStoreOptions(program.command('sessions'))
+    .description('List a session store as `openclaw sessions --store` prints it (ages from --now, else from its newest entry)')
+    .addOption(new Option('--active <minutes>', 'only sessions updated in the last N minutes').argParser(positiveInteger('--active')))
+    .action(async (options: SessionsListOptions) => {
+      const { runSessions } = await import('./commands/sessions.ts');
+      process.exitCode = await runSessions(options);
+    });
+  withSessionStoreOptions(sessions.command('cleanup'))
+    .description('Session-store maintenance now, as `openclaw sessions cleanup` (settings from --config, else the profile defaults)')
+    .option('--dry-run', 'preview what maintenance would remove, without writing')
+    .option('--enforce', 'apply maintenance even when the configured mode is warn')
+    .option('--active-key <key>', 'the session the write is for: warn mode warns if it would go; 2026.9 keeps it')
+    .addOption(profileOption())
+    .action(async (options: SessionsCleanupOptions) => {
+      const { runSessionsCleanup } = await import('./commands/sessions.ts');
+      process.exitCode = await runSessionsCleanup({ ...sessions.opts<SessionsListOptions>(), ...options });
+    });
+
   return program;
 }
 
@@ -89,6 +110,32 @@ function nonNegativeInteger(flag: string): (value: string) => number {
     if (!Number.isInteger(number) || number < 0) throw new InvalidArgumentError(`${flag} needs a whole number ≥ 0, got "${value}".`);
     return number;
   };
+}
+
+function positiveInteger(flag: string): (value: string) => number {
+  return (value) => {
+    const number = Number(value);
+    if (!Number.isInteger(number) || number <= 0) throw new InvalidArgumentError(`${flag} needs a whole number > 0, got "${value}".`);
+    return number;
+  };
+}
+
+// An instant as epoch milliseconds or an ISO 8601 date (`2026-02-27T09:00:00Z`).
+function instantMs(flag: string): (value: string) => number {
+  return (value) => {
+    const ms = /^\d+$/.test(value) ? Number(value) : Date.parse(value);
+    if (!Number.isFinite(ms)) throw new InvalidArgumentError(`${flag} needs epoch milliseconds or an ISO 8601 date, got "${value}".`);
+    return ms;
+  };
+}
+
+function withSessionStoreOptions(command: Command): Command {
+  return command
+    .option('--store <file>', 'a sessions.json')
+    .option('--run <dir>', 'a run directory (its sessions.json)')
+    .option('--json', 'print JSON')
+    .addOption(new Option('--now <time>', "the instant ages and staleness are measured from (default: the store's newest updatedAt)").argParser(instantMs('--now')))
+    .option('-c, --config <file>', 'OpenClaw config: default model and context shown; maintenance settings for cleanup');
 }
 
 function profileOption(): Option {

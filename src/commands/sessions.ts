@@ -1,0 +1,116 @@
+import { resolve } from 'node:path';
+import { createPrng } from '../clock/prng.ts';
+import { effectiveSettings, loadConfig, parseConfigText, type OpenClawConfig } from '../config/index.ts';
+import type { GatewayProfile } from '../config/runtime-defaults.ts';
+import { UserError } from '../errors.ts';
+import { cleanupSummary, previewCleanup, renderCleanupApplied, renderCleanupDryRun, type CleanupSummary } from '../gateway/sessions/cleanup-view.ts';
+import type { SessionEntry } from '../gateway/sessions/entry.ts';
+import { renderSessionList, sessionListJson } from '../gateway/sessions/list-view.ts';
+import { createSessionStore } from '../gateway/sessions/store.ts';
+import { readSessionStoreFile } from '../gateway/sessions/store-file.ts';
+import { displayDefaults } from '../gateway/sessions/table.ts';
+
+/** Where the store is and the instant it is read at. */
+export type SessionsStoreOptions = {
+  store?: string;
+  /** A run directory: the runner writes `<run>/sessions.json`. */
+  run?: string;
+  json?: boolean;
+  /** The instant ages and staleness are measured from (epoch ms); default: the store's newest updatedAt. */
+  now?: number;
+  /** An OpenClaw config: the default model and context size shown, and (cleanup) the maintenance settings. */
+  config?: string;
+};
+
+export type SessionsListOptions = SessionsStoreOptions & { active?: number };
+
+export type SessionsCleanupOptions = SessionsStoreOptions & {
+  profile: GatewayProfile;
+  dryRun?: boolean;
+  enforce?: boolean;
+  activeKey?: string;
+};
+
+/**
+ * `quotastorm sessions`: what `openclaw sessions --store <file>` prints for
+ * a run's store. Ages are measured from `--now`, else from the store's newest
+ * updatedAt — the store as of its last write — never from the wall clock, so
+ * a run directory prints the same table every time.
+ */
+export async function runSessions(options: SessionsListOptions): Promise<number> {
+  const target = await openStore(options);
+  const config = await readConfig(options.config);
+  const input = { ...target, activeMinutes: options.active, defaults: displayDefaults(config) };
+  process.stdout.write(options.json === true ? `${JSON.stringify(sessionListJson(input), null, 2)}\n` : renderSessionList(input));
+  return 0;
+}
+
+/**
+ * `quotastorm sessions cleanup`: `openclaw sessions cleanup --store <file>`.
+ * Maintenance settings come from `--config` (none: the profile's defaults);
+ * `--enforce` applies them even in warn mode. Without `--dry-run` the store
+ * file is rewritten, as OpenClaw does.
+ */
+export async function runSessionsCleanup(options: SessionsCleanupOptions): Promise<number> {
+  const target = await openStore(options);
+  const config = await readConfig(options.config);
+  const settings = effectiveSettings(config, options.profile).maintenance;
+  const mode = options.enforce === true ? 'enforce' : settings.mode;
+  const cleanup = { ...target, settings, profile: options.profile, mode };
+  if (options.dryRun === true) {
+    const preview = previewCleanup(cleanup);
+    const text = options.json === true ? `${JSON.stringify(preview.summary, null, 2)}\n` : renderCleanupDryRun(preview, target.nowMs, displayDefaults(config));
+    process.stdout.write(text);
+    return 0;
+  }
+  const lines: { level: 'info' | 'warn' | 'error'; text: string }[] = [];
+  const store = createSessionStore({
+    clock: { now: () => target.nowMs },
+    settings,
+    profile: options.profile,
+    rng: createPrng('sessions-cleanup'), // no entry is created, so no id is drawn
+    log: { write: (level, subsystem, message) => lines.push({ level, text: `[${subsystem}] ${message}\n` }) },
+  });
+  store.preload(target.entries);
+  const report = store.write(() => {}, { mode, force: true, activeKey: options.activeKey ?? null });
+  await store.save(target.storePath);
+  const summary: CleanupSummary = {
+    ...cleanupSummary(cleanup, report.plan, { dryRun: false, beforeCount: report.beforeCount, afterCount: report.afterCount }),
+    mode: report.mode,
+    applied: true,
+    appliedCount: store.count(),
+  };
+  // OpenClaw's console logger: info lines on stdout before the summary, warnings on stderr.
+  // With --json every line goes to stderr, so stdout stays one JSON document.
+  for (const line of lines) (line.level === 'info' && options.json !== true ? process.stdout : process.stderr).write(line.text);
+  process.stdout.write(options.json === true ? `${JSON.stringify(summary, null, 2)}\n` : renderCleanupApplied(summary));
+  return 0;
+}
+
+async function openStore(options: SessionsStoreOptions): Promise<{ storePath: string; entries: Map<string, SessionEntry>; nowMs: number }> {
+  const storePath = storePathOf(options);
+  const entries = await readSessionStoreFile(storePath);
+  return { storePath, entries, nowMs: options.now ?? newestUpdatedAt(entries) };
+}
+
+function storePathOf(options: SessionsStoreOptions): string {
+  if (options.store !== undefined && options.run !== undefined) {
+    throw new UserError(`Give the session store once: --store ${options.store} or --run ${options.run}, not both.`);
+  }
+  if (options.store !== undefined) return resolve(options.store);
+  if (options.run !== undefined) return resolve(options.run, 'sessions.json');
+  throw new UserError('Which session store? Give --store <sessions.json> or --run <run directory> (the runner writes <run>/sessions.json).');
+}
+
+function newestUpdatedAt(entries: ReadonlyMap<string, SessionEntry>): number {
+  let newest = 0;
+  for (const entry of entries.values()) if (entry.updatedAt !== undefined && entry.updatedAt > newest) newest = entry.updatedAt;
+  return newest;
+}
+
+async function readConfig(file: string | undefined): Promise<OpenClawConfig> {
+  if (file === undefined) return parseConfigText('{}', '(no config)').config;
+  const loaded = await loadConfig(file);
+  for (const warning of loaded.warnings) process.stderr.write(`warning: ${warning}\n`);
+  return loaded.config;
+}

@@ -1,0 +1,321 @@
+/**
+ * The embedded gateway: one OpenClaw config and behaviour profile, wired
+ * into a whole that starts, runs and stops on a clock — the Telegram
+ * channel, the inbound queue and lanes, the session store with maintenance,
+ * context building, the model router, heartbeat and cron, and the gateway
+ * log. No globals: two gateways can run side by side in one process (A/B).
+ *
+ *   Telegram update → session key → inbound queue → session lane → main lane
+ *     → store write (maintenance) → context (compaction, pruning) → router
+ *     → reply / notices / error text → transcript → store write
+ */
+import { join } from 'node:path';
+import type { Clock } from '../clock/clock.ts';
+import type { Prng } from '../clock/prng.ts';
+import { effectiveSettings, type EffectiveSettings } from '../config/effective.ts';
+import { HEARTBEAT_PROMPT, type GatewayProfile } from '../config/runtime-defaults.ts';
+import type { OpenClawConfig } from '../config/schema.ts';
+import { writeFileAtomic } from '../report/write.ts';
+import { createTelegramChannel, type TelegramChannel } from './channels/index.ts';
+import type { SkillSpec } from './channels/commands-catalog.ts';
+import type { InboundTelegramMessage } from './channels/telegram-inbound.ts';
+import { buildRequest, compact, emptyTranscript, pruningApplies, recordTurn, type Transcript, type TranscriptEntry } from './context.ts';
+import { createCron, type Cron, type CronJob } from './cron.ts';
+import { createHeartbeat, type Heartbeat } from './heartbeat.ts';
+import { createInboundQueue, type InboundQueue } from './inbound-queue.ts';
+import { createLanes, type Lanes } from './lanes.ts';
+import { createGatewayLog, type GatewayLog } from './log.ts';
+import { createModelRouter, type ModelRouter, type TurnOutcome } from './router/index.ts';
+import { splitRef } from './router/router.ts';
+import {
+  createCronReaper,
+  createSessionStore,
+  cronRunSessionKey,
+  cronSessionKey,
+  directSessionKey,
+  groupSessionKey,
+  heartbeatSessionKey,
+  MAIN_SESSION_KEY,
+  mergeSessionEntry,
+  type SessionStore,
+} from './sessions/index.ts';
+import { createTextPool, type TextPool } from './text-pool.ts';
+import { charsOfTokens } from './tokens.ts';
+
+/** What the simulated host brings that openclaw.json does not hold. */
+export type GatewayHost = {
+  /** System prompt + tool schemas per request: the real requests carried ~53–59 KB (openclaw-run.md §3). */
+  readonly systemPromptTokens?: number;
+  /** Whether HEARTBEAT.md has tasks; the default template has none and skips every heartbeat. */
+  readonly heartbeatHasTasks?: boolean;
+  readonly skills?: readonly SkillSpec[];
+  readonly cronJobs?: readonly CronJob[];
+  /** Tool output each answered turn adds to its transcript. */
+  readonly toolResultTokensPerTurn?: number;
+};
+
+export type GatewayOptions = {
+  readonly config: OpenClawConfig;
+  readonly profile: GatewayProfile;
+  readonly clock: Clock;
+  /** The clock-tracked fetch every provider and Telegram call goes through. */
+  readonly fetch: typeof fetch;
+  readonly rng: Prng;
+  readonly host?: GatewayHost;
+};
+
+/** A message the gateway sent to a chat, as checks read it. */
+export type Delivery = {
+  readonly atMs: number;
+  readonly chatId: number;
+  readonly text: string;
+  readonly kind: 'reply' | 'notice' | 'error' | 'surfaced';
+  readonly modelRef: string | undefined;
+};
+
+export type GatewayStats = { userTurns: number; heartbeatTurns: number; cronTurns: number; silentTurns: number };
+
+export type Gateway = {
+  start(): Promise<void>;
+  /** Stops taking work, lets running turns finish, stops every timer. */
+  stop(): Promise<void>;
+  readonly settings: EffectiveSettings;
+  readonly log: GatewayLog;
+  readonly store: SessionStore;
+  readonly router: ModelRouter;
+  readonly channel: TelegramChannel;
+  readonly deliveries: readonly Delivery[];
+  readonly stats: Readonly<GatewayStats>;
+  /** gateway.log, gateway.err.log and sessions.json into `dir`. */
+  writeRunFiles(dir: string): Promise<void>;
+};
+
+const DEFAULT_SYSTEM_PROMPT_TOKENS = 13_500;
+const LIGHT_CONTEXT_TOKENS = 1_000;
+/** OpenClaw's default window for a model without one (reference §8.1). */
+const DEFAULT_CONTEXT_WINDOW = 200_000;
+
+export function createGateway(options: GatewayOptions): Gateway {
+  const { config, profile, clock } = options;
+  const settings = effectiveSettings(config, profile);
+  const host = options.host ?? {};
+  const rng = options.rng;
+  const log = createGatewayLog(clock);
+  const pool = createTextPool(rng.fork('text-pool'));
+  const systemPrompt = pool.take(charsOfTokens(host.systemPromptTokens ?? DEFAULT_SYSTEM_PROMPT_TOKENS), rng.fork('system-prompt'));
+  const lightSystemPrompt = pool.take(charsOfTokens(LIGHT_CONTEXT_TOKENS), rng.fork('light-context'));
+  const store = createSessionStore({ clock, settings: settings.maintenance, profile, rng: rng.fork('sessions'), log });
+  const router = createModelRouter(config, profile, { fetch: options.fetch, clock, rng: rng.fork('router'), log });
+  const lanes = createLanes({
+    clock,
+    log,
+    concurrency: { main: settings.lanes.mainMaxConcurrent, cron: settings.lanes.cronMaxConcurrentRuns, nested: settings.lanes.nestedMaxConcurrent },
+  });
+  const deliveries: Delivery[] = [];
+  const stats: GatewayStats = { userTurns: 0, heartbeatTurns: 0, cronTurns: 0, silentTurns: 0 };
+  const toolRng = rng.fork('tool-results');
+  let runs = 0;
+
+  const queue: InboundQueue<InboundTelegramMessage> = createInboundQueue({
+    clock,
+    settings: settings.queue,
+    runTurn: (sessionKey, messages, dropped) =>
+      lanes.run([`session:${sessionKey}`, 'main'], () => userTurn(sessionKey, messages, dropped)).catch(() => {
+        // The lane logged it; one failed turn does not stop the chat.
+      }),
+  });
+
+  const channel = createTelegramChannel({
+    clock,
+    fetch: options.fetch,
+    log,
+    profile,
+    botToken: typeof config.channels?.telegram?.botToken === 'string' ? config.channels.telegram.botToken : '123456:quotastorm',
+    apiRoot: settings.telegram.apiRoot,
+    settings: settings.telegram,
+    commands: settings.commands,
+    ...(host.skills === undefined ? {} : { skills: host.skills }),
+    ...(config.channels?.telegram === undefined ? {} : { channelConfig: config.channels.telegram }),
+    prng: rng.fork('telegram'),
+    onMessage: (inbound) => queue.push(sessionKeyOf(inbound), inbound),
+  });
+
+  const heartbeatKey = settings.heartbeat.isolatedSession ? heartbeatSessionKey() : (settings.heartbeat.session ?? MAIN_SESSION_KEY);
+  const heartbeat: Heartbeat = createHeartbeat({
+    clock,
+    log,
+    lanes,
+    settings: settings.heartbeat,
+    hasTasks: host.heartbeatHasTasks ?? true,
+    sessionLane: `session:${heartbeatKey}`,
+    runTurn: heartbeatTurn,
+  });
+
+  const reaper = createCronReaper({ store, settings: settings.cron, log });
+  const cron: Cron = createCron({
+    clock,
+    lanes,
+    jobs: host.cronJobs ?? [],
+    enabled: settings.cron.enabled,
+    runJob: cronTurn,
+    onTick: (nowMs) => void reaper.sweep(nowMs),
+  });
+
+  function sessionKeyOf(inbound: InboundTelegramMessage): string {
+    if (inbound.chatType === 'group') return groupSessionKey({ channel: 'telegram', groupId: inbound.chatId });
+    return directSessionKey({ dmScope: (config.session?.dmScope as 'main' | undefined) ?? 'main', channel: 'telegram', peerId: inbound.senderId });
+  }
+
+  async function userTurn(sessionKey: string, messages: readonly InboundTelegramMessage[], dropped: number): Promise<void> {
+    const last = messages.at(-1);
+    if (last === undefined) return;
+    stats.userTurns++;
+    const to = last.from;
+    // Inbound bookkeeping is a store write: maintenance runs here, on the turn's first write.
+    const entry = store.update(sessionKey, () => ({
+      lastChannel: 'telegram',
+      lastTo: to,
+      chatType: last.chatType,
+      deliveryContext: { channel: 'telegram', to, accountId: 'default' },
+    }));
+    const transcript = entry === undefined ? emptyTranscript() : store.transcript(entry.sessionId);
+    const summary = dropped > 0 ? [{ role: 'user' as const, text: `[${dropped} earlier messages dropped]` }] : [];
+    const incoming: TranscriptEntry[] = [...summary, ...messages.map((message) => ({ role: 'user' as const, text: message.text }))];
+    const typing = channel.keepTyping(last.chatId);
+    let outcome: TurnOutcome;
+    try {
+      outcome = await route(transcript, incoming, router.chain, systemPrompt);
+    } finally {
+      typing.stop();
+    }
+    await deliver(last.chatId, outcome);
+    const added = outcome.kind === 'reply' ? [...incoming, ...toolOutput(), { role: 'assistant' as const, text: outcome.text }] : incoming;
+    recordTurn(transcript, added, clock.now());
+    store.update(sessionKey, () => usagePatch(outcome));
+  }
+
+  async function heartbeatTurn(): Promise<void> {
+    stats.heartbeatTurns++;
+    const main = settings.heartbeat.isolatedSession ? undefined : store.get(heartbeatKey);
+    // Isolated: a new session and empty transcript per run (§3.2); otherwise the main session's transcript, replayed.
+    const transcript = main === undefined ? emptyTranscript() : store.transcript(main.sessionId);
+    const chain = heartbeatChain();
+    const outcome = await route(transcript, [{ role: 'user', text: settings.heartbeat.prompt }], chain, settings.heartbeat.lightContext ? lightSystemPrompt : systemPrompt);
+    if (outcome.kind !== 'reply') log.write('warn', 'heartbeat', `heartbeat failed: ${outcome.text.split('\n')[0]}`);
+    // The ack is dropped and updatedAt restored, so heartbeats keep no session fresh — but it is a store write.
+    store.write(() => {}, { activeKey: heartbeatKey });
+  }
+
+  async function cronTurn(job: CronJob): Promise<void> {
+    stats.cronTurns++;
+    const sessionId = store.newSessionId();
+    const runKey = cronRunSessionKey(job.id, sessionId);
+    // One store write for both entries, as OpenClaw's run-session-state does (§1.4): each run adds one entry.
+    store.write((entries) => {
+      const nowMs = clock.now();
+      const patch = { sessionId, label: `Cron: ${job.id}` };
+      entries.set(cronSessionKey(job.id), mergeSessionEntry(entries.get(cronSessionKey(job.id)), patch, nowMs, store.newSessionId));
+      entries.set(runKey, mergeSessionEntry(undefined, patch, nowMs, store.newSessionId));
+    }, { activeKey: null });
+    const prompt: TranscriptEntry = { role: 'user', text: pool.take(charsOfTokens(job.promptTokens), rng.fork(`cron/${job.id}/${sessionId}`)) };
+    const outcome = await route(emptyTranscript(), [prompt], router.chain, systemPrompt);
+    store.update(runKey, () => usagePatch(outcome), { activeKey: null });
+  }
+
+  /** §3.1 and §4.2 step 1: a heartbeat model runs first, then the fallbacks, then the configured primary. */
+  function heartbeatChain(): string[] {
+    const model = settings.heartbeat.model;
+    if (model === null || model === router.chain[0]) return [...router.chain];
+    return [...new Set([model, ...router.chain.slice(1), ...router.chain.slice(0, 1)])];
+  }
+
+  function route(transcript: Transcript, incoming: readonly TranscriptEntry[], chain: readonly string[], system: string): Promise<TurnOutcome> {
+    const capTokens = settings.contextTokens ?? contextWindowOf(chain[0]!);
+    compact(transcript, system.length + incoming.reduce((sum, entry) => sum + entry.text.length, 0), capTokens);
+    return router.runTurn({
+      runId: `run-${++runs}`,
+      chain,
+      callFor: (modelRef) => {
+        const { providerId, modelId } = splitRef(modelRef);
+        const api = config.models?.providers?.[providerId]?.api ?? '';
+        const request = buildRequest(transcript, system, incoming, {
+          pruning: settings.contextPruning,
+          prunable: pruningApplies(api, providerId, modelId, profile),
+          contextWindowTokens: contextWindowOf(modelRef),
+          nowMs: clock.now(),
+        });
+        return { system: request.system, messages: request.messages, stream: true };
+      },
+    });
+  }
+
+  async function deliver(chatId: number, outcome: TurnOutcome): Promise<void> {
+    const send = async (text: string, kind: Delivery['kind'], modelRef: string | undefined) => {
+      deliveries.push({ atMs: clock.now(), chatId, text, kind, modelRef });
+      await channel.send(chatId, text).catch(() => {
+        // The channel logged the failed send.
+      });
+    };
+    if (outcome.kind === 'failed') return send(outcome.text, 'error', undefined);
+    if (outcome.kind === 'surfaced') return send(outcome.text, 'surfaced', outcome.modelRef);
+    for (const notice of outcome.notices) await send(notice, 'notice', outcome.modelRef);
+    // An empty reply sends nothing (openclaw-2026-2-run.md §4: an empty stream is silent).
+    if (outcome.text.trim() === '') {
+      stats.silentTurns++;
+      return;
+    }
+    await send(outcome.text, 'reply', outcome.modelRef);
+  }
+
+  function usagePatch(outcome: TurnOutcome) {
+    if (outcome.kind !== 'reply') return { abortedLastRun: false };
+    const { providerId, modelId } = splitRef(outcome.modelRef);
+    const usage = outcome.reply.usage;
+    return {
+      modelProvider: providerId,
+      model: modelId,
+      contextTokens: settings.contextTokens ?? contextWindowOf(outcome.modelRef),
+      inputTokens: usage.inputTokens,
+      outputTokens: usage.outputTokens,
+      totalTokens: usage.inputTokens,
+      totalTokensFresh: true,
+    };
+  }
+
+  function toolOutput(): TranscriptEntry[] {
+    const tokens = host.toolResultTokensPerTurn ?? 0;
+    return tokens > 0 ? [{ role: 'toolResult', text: pool.take(charsOfTokens(tokens), toolRng) }] : [];
+  }
+
+  function contextWindowOf(modelRef: string): number {
+    const { providerId, modelId } = splitRef(modelRef);
+    return config.models?.providers?.[providerId]?.models?.find((model) => model.id === modelId)?.contextWindow ?? DEFAULT_CONTEXT_WINDOW;
+  }
+
+  return {
+    settings,
+    log,
+    store,
+    router,
+    channel,
+    deliveries,
+    stats,
+    async start() {
+      log.write('info', 'gateway', `agent model: ${router.chain[0] ?? '(none)'}`);
+      await channel.start();
+      heartbeat.start();
+      cron.start();
+    },
+    async stop() {
+      heartbeat.stop();
+      cron.stop();
+      await channel.stop();
+      await queue.idle();
+    },
+    async writeRunFiles(dir) {
+      await writeFileAtomic(join(dir, 'gateway.log'), log.allText());
+      await writeFileAtomic(join(dir, 'gateway.err.log'), log.errorText());
+      await store.save(join(dir, 'sessions.json'));
+    },
+  };
+}

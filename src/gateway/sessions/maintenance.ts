@@ -1,0 +1,183 @@
+/**
+ * Session-store maintenance (reference/openclaw.md §1.2–§1.3), as a pure
+ * plan: which keys a store write would prune for age, cap for count, or
+ * (2026.9) archive, and the log lines it would write. The store applies the
+ * plan before serializing, on every write, as `saveSessionStoreUnlocked`
+ * does; nothing runs at load or startup.
+ *
+ * Two eviction orders, picked by the behaviour profile:
+ * - `2026.2` (openclaw@2026.2.26 `src/config/sessions/store.ts`, = v4.12):
+ *   no protection at all. Age prune, then keep the newest `maxEntries` by
+ *   updatedAt; in enforce mode even the active session can go. Warn mode
+ *   evicts nothing and only says so when the active session would go.
+ * - `2026.9` (openclaw@2026.9.6 `store-maintenance.ts`): see
+ *   maintenance-2026-9.ts.
+ *
+ * Cost: a write must not sort or copy the store. The age scan is skipped
+ * when the caller's lower bound on updatedAt (`oldestUpdatedAtMs`) proves
+ * nothing is stale; the cap sorts only when the store is over its trigger;
+ * warn mode ranks the active session only when the caller's upper bound
+ * (`newestOtherUpdatedAtMs`) does not already prove it the newest entry.
+ */
+import type { EffectiveSettings } from '../../config/effective.ts';
+import type { GatewayProfile } from '../../config/runtime-defaults.ts';
+import type { SessionEntry } from './entry.ts';
+import { MAINTENANCE_LOG } from './log-lines.ts';
+import { planProtectedMaintenance } from './maintenance-2026-9.ts';
+
+export type MaintenanceSettings = Pick<EffectiveSettings['maintenance'], 'mode' | 'pruneAfterMs' | 'maxEntries' | 'capTrigger'>;
+
+export type MaintenanceInput = {
+  readonly entries: ReadonlyMap<string, SessionEntry>;
+  readonly settings: MaintenanceSettings;
+  readonly nowMs: number;
+  /** The session this write is for; undefined for writes without one (cron run bookkeeping, the reaper, cleanup). */
+  readonly activeKey?: string | undefined;
+  readonly profile: GatewayProfile;
+  /** `sessions cleanup`: cap now, whatever the 2026.9 high-water trigger says (its maintenanceOverride). */
+  readonly force?: boolean;
+  /** A lower bound on updatedAt over every entry that could be pruned; -Infinity or absent = unknown. */
+  readonly oldestUpdatedAtMs?: number;
+  /** An upper bound on updatedAt over every entry but the active one; +Infinity or absent = unknown. */
+  readonly newestOtherUpdatedAtMs?: number;
+};
+
+export type MaintenanceLogLine = { readonly level: 'info' | 'warn'; readonly message: string };
+
+export type ArchiveReason = NonNullable<SessionEntry['archiveReason']>;
+
+export type MaintenancePlan = {
+  /** Removed for age: `updatedAt < now − pruneAfter`. */
+  readonly pruned: readonly string[];
+  /** Removed to bring the count down to maxEntries: the oldest entries. */
+  readonly capped: readonly string[];
+  /** 2026.9 only: kept in the store with archivedAt set, out of the cap count. */
+  readonly archived: readonly { readonly key: string; readonly reason: ArchiveReason }[];
+  /** Entries left in the store once the plan is applied (archived ones included). */
+  readonly keptCount: number;
+  /** Lines for the `sessions/store` subsystem, in order (§6). OpenClaw's counts go to its JSON log only. */
+  readonly log: readonly MaintenanceLogLine[];
+  /** The new lower bound on updatedAt over prunable entries, for the next write's input. */
+  readonly oldestUpdatedAtMs: number;
+};
+
+export function planMaintenance(input: MaintenanceInput): MaintenancePlan {
+  if (input.profile === '2026.9') return planProtectedMaintenance(input, capTriggerEntries(input.settings));
+  return input.settings.mode === 'warn' ? planWarnOnly(input) : planOldestFirst(input);
+}
+
+/**
+ * The entry count at which the cap runs: over maxEntries on every write
+ * (2026.2), or at the 2026.9 high-water mark maxEntries + max(25, ⌈10 %⌉),
+ * strictly (maxEntries + 1) for caps ≤ 49 (§1.2, resolveSessionEntryMaintenanceHighWater).
+ */
+export function capTriggerEntries(settings: Pick<MaintenanceSettings, 'maxEntries' | 'capTrigger'>): number {
+  const { maxEntries } = settings;
+  if (settings.capTrigger === 'every-write' || maxEntries <= STRICT_MAX_ENTRIES) return maxEntries + 1;
+  return maxEntries + Math.max(MIN_HIGH_WATER_SLACK_ENTRIES, Math.ceil(maxEntries * HIGH_WATER_SLACK_RATIO));
+}
+
+const STRICT_MAX_ENTRIES = 49; // STRICT_ENTRY_MAINTENANCE_MAX_ENTRIES
+const MIN_HIGH_WATER_SLACK_ENTRIES = 25; // MIN_BATCHED_ENTRY_MAINTENANCE_SLACK
+const HIGH_WATER_SLACK_RATIO = 0.1; // BATCHED_ENTRY_MAINTENANCE_SLACK_RATIO
+
+// Entries without updatedAt sort last, so the cap removes them first (getEntryUpdatedAt).
+function updatedAtOrMinusInfinity(entry: SessionEntry | undefined): number {
+  return entry?.updatedAt ?? Number.NEGATIVE_INFINITY;
+}
+
+/** 2026.2 enforce: pruneStaleEntries, then capEntryCount, no entry protected. */
+function planOldestFirst(input: MaintenanceInput): MaintenancePlan {
+  const { entries, settings } = input;
+  const cutoffMs = input.nowMs - settings.pruneAfterMs;
+  const scan = scanStale(input, cutoffMs);
+  const remaining = entries.size - scan.stale.length;
+  const capped = remaining > settings.maxEntries ? newestFirstOverflow(entries, new Set(scan.stale), settings.maxEntries) : [];
+  const log: MaintenanceLogLine[] = [];
+  if (scan.stale.length > 0) log.push({ level: 'info', message: MAINTENANCE_LOG.pruned });
+  if (capped.length > 0) log.push({ level: 'info', message: MAINTENANCE_LOG.capped });
+  return {
+    pruned: scan.stale,
+    capped,
+    archived: [],
+    keptCount: remaining - capped.length,
+    log,
+    oldestUpdatedAtMs: scan.oldestKeptMs,
+  };
+}
+
+/** Keys with `updatedAt < cutoff`, in store order, and the oldest updatedAt among the rest. */
+function scanStale(input: MaintenanceInput, cutoffMs: number): { stale: string[]; oldestKeptMs: number } {
+  const known = input.oldestUpdatedAtMs ?? Number.NEGATIVE_INFINITY;
+  if (known >= cutoffMs) return { stale: [], oldestKeptMs: known };
+  const stale: string[] = [];
+  let oldestKeptMs = Number.POSITIVE_INFINITY;
+  for (const [key, entry] of input.entries) {
+    const updatedAt = entry.updatedAt;
+    if (updatedAt === undefined) continue;
+    if (updatedAt < cutoffMs) stale.push(key);
+    else if (updatedAt < oldestKeptMs) oldestKeptMs = updatedAt;
+  }
+  return { stale, oldestKeptMs };
+}
+
+/**
+ * The keys past the newest `maxEntries`, as capEntryCount's stable sort by
+ * updatedAt descending leaves them: ties keep store order, so the later ones
+ * go. One over the cap — every new entry of a full store — needs no sort.
+ */
+function newestFirstOverflow(entries: ReadonlyMap<string, SessionEntry>, gone: ReadonlySet<string>, maxEntries: number): string[] {
+  if (entries.size - gone.size === maxEntries + 1) return [lastInNewestFirstOrder(entries, gone)];
+  const rows: { key: string; at: number }[] = [];
+  for (const [key, entry] of entries) if (!gone.has(key)) rows.push({ key, at: updatedAtOrMinusInfinity(entry) });
+  rows.sort((a, b) => b.at - a.at);
+  return rows.slice(maxEntries).map((row) => row.key);
+}
+
+// The oldest, the later in store order among equals (−∞ included: the sort treats −∞ − −∞ = NaN as equal).
+function lastInNewestFirstOrder(entries: ReadonlyMap<string, SessionEntry>, gone: ReadonlySet<string>): string {
+  let lastKey = '';
+  let lastAt = Number.POSITIVE_INFINITY;
+  for (const [key, entry] of entries) {
+    const at = updatedAtOrMinusInfinity(entry);
+    if (at <= lastAt && !gone.has(key)) {
+      lastKey = key;
+      lastAt = at;
+    }
+  }
+  return lastKey;
+}
+
+/**
+ * 2026.2 warn (getActiveSessionMaintenanceWarning): nothing is evicted; one
+ * warning when the active session itself would be pruned or capped.
+ */
+function planWarnOnly(input: MaintenanceInput): MaintenancePlan {
+  const { entries, settings, activeKey } = input;
+  const active = activeKey === undefined ? undefined : entries.get(activeKey);
+  const nothing = { pruned: [], capped: [], archived: [], keptCount: entries.size, oldestUpdatedAtMs: input.oldestUpdatedAtMs ?? Number.NEGATIVE_INFINITY };
+  if (active === undefined || activeKey === undefined) return { ...nothing, log: [] };
+  const wouldPrune = active.updatedAt !== undefined && active.updatedAt < input.nowMs - settings.pruneAfterMs;
+  // A session just written is usually strictly the newest entry, and rank 0 needs no count.
+  const provablyNewest = active.updatedAt !== undefined && active.updatedAt > (input.newestOtherUpdatedAtMs ?? Number.POSITIVE_INFINITY);
+  const wouldCap = entries.size > settings.maxEntries && !provablyNewest && newestFirstRank(entries, activeKey) >= settings.maxEntries;
+  const log: MaintenanceLogLine[] = wouldPrune || wouldCap ? [{ level: 'warn', message: MAINTENANCE_LOG.activeWouldBeEvicted }] : [];
+  return { ...nothing, log };
+}
+
+/** Where `key` would land in capEntryCount's newest-first order, counted without sorting. */
+function newestFirstRank(entries: ReadonlyMap<string, SessionEntry>, key: string): number {
+  const own = updatedAtOrMinusInfinity(entries.get(key));
+  let rank = 0;
+  let beforeInStore = true;
+  for (const [other, entry] of entries) {
+    if (other === key) {
+      beforeInStore = false;
+      continue;
+    }
+    const at = updatedAtOrMinusInfinity(entry);
+    // A stable sort keeps store order among equal times (two −∞ compare as NaN, which it treats as equal).
+    if (at > own || (beforeInStore && at === own)) rank++;
+  }
+  return rank;
+}

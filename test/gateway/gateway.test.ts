@@ -1,0 +1,174 @@
+import { describe, expect, it } from 'vitest';
+import { createPrng, createVirtualClock, type VirtualClock } from '../../src/clock/index.ts';
+import JSON5 from 'json5';
+import { loadConfig, parseConfigText } from '../../src/config/index.ts';
+import { buildStaleSessions, type StaleSessionSpec } from '../../src/gateway/sessions/index.ts';
+import { createFaultPlan } from '../../mocks/providers/fault-plan.ts';
+import { parseFaultSchedule } from '../../mocks/providers/fault-schedule.ts';
+import type { GatewayProfile } from '../../src/config/runtime-defaults.ts';
+import { createGateway, type Gateway, type GatewayHost } from '../../src/gateway/gateway.ts';
+import type { LedgerConfig } from '../../mocks/providers/ledger.ts';
+import { injectMessage } from '../../mocks/telegram/state.ts';
+import { createMockWorld, type MockWorld } from '../../mocks/world.ts';
+
+type Rig = { clock: VirtualClock; world: MockWorld; gateway: Gateway };
+
+type RigOptions = {
+  config: string;
+  /** JSON5 merged over the config file's top-level keys (shallowly), for a variant of a bundled config. */
+  overrides?: string;
+  profile?: GatewayProfile;
+  ledger?: LedgerConfig;
+  faults?: object;
+  host?: GatewayHost;
+  stale?: StaleSessionSpec;
+};
+
+async function rig(options: RigOptions): Promise<Rig> {
+  const clock = createVirtualClock();
+  const faults = options.faults === undefined ? undefined : createFaultPlan(parseFaultSchedule(options.faults, 'test'), { prng: createPrng(5).fork('faults'), startMs: clock.now() });
+  const world = createMockWorld({ clock, seed: 5, ...(options.ledger ? { ledger: options.ledger } : {}), ...(faults ? { faults } : {}) });
+  const loaded = await loadConfig(`scenarios/configs/${options.config}`);
+  const config = options.overrides === undefined ? loaded.config : withOverrides(loaded.raw, options.overrides);
+  const gateway = createGateway({ config, profile: options.profile ?? '2026.2', clock, fetch: world.fetch, rng: createPrng(5), host: { heartbeatHasTasks: false, ...options.host } });
+  if (options.stale) gateway.store.preload(buildStaleSessions(options.stale, { nowMs: clock.now(), rng: createPrng('stale') }));
+  const started = gateway.start();
+  await clock.advanceBy(1_000);
+  await started;
+  return { clock, world, gateway };
+}
+
+function withOverrides(raw: unknown, overrides: string) {
+  const merged = { ...(raw as object), ...(JSON5.parse(overrides) as object) };
+  return parseConfigText(JSON.stringify(merged), 'override.json5').config;
+}
+
+const HOUR = 3_600_000;
+const write = (r: Rig, text: string, userId = 424242) =>
+  injectMessage(r.world.telegram.state, r.clock, { from: { id: userId, firstName: `User ${userId}` }, text });
+
+describe('embedded gateway', () => {
+  it('answers a Telegram message through the model chain and records the session', async () => {
+    const r = await rig({ config: 'feb27-after.json5' });
+    write(r, 'Hello there, what is the weather like?');
+    await r.clock.advanceBy(30_000);
+    expect(r.gateway.deliveries).toHaveLength(1);
+    expect(r.gateway.deliveries[0]).toMatchObject({ chatId: 424242, kind: 'reply', modelRef: 'google/gemini-2.5-flash' });
+    expect(r.world.telegram.state.sent.map((sent) => sent.chatId)).toEqual([424242]);
+    expect(r.gateway.store.get('agent:main:main')).toMatchObject({ lastChannel: 'telegram', modelProvider: 'google', model: 'gemini-2.5-flash' });
+    await r.gateway.stop();
+  });
+
+  it('cascades on the before-config when Google refuses: 4 attempts on Flash, 4 on Pro, then other providers', async () => {
+    const r = await rig({
+      config: 'feb27-before.json5',
+      ledger: { providers: { gemini: { scope: { models: 'shared' }, sharedLimits: { tokensPerMinute: 10 } } } },
+    });
+    write(r, 'Hello there, what is the weather like?');
+    await r.clock.advanceBy(120_000);
+    const google = r.world.journal.where({ provider: 'gemini' });
+    expect(google.map((entry) => entry.model)).toEqual([...Array(4).fill('gemini-2.5-flash'), ...Array(4).fill('gemini-2.5-pro')]);
+    // Claude's configured maxTokens (64,000) is reserved against a Tier 1 OTPM of 8–10K: every Claude model refuses too.
+    expect(r.world.journal.where({ provider: 'anthropic', outcome: 'too-large' }).length).toBe(36);
+    expect(r.gateway.deliveries.at(-1)).toMatchObject({ kind: 'reply', modelRef: 'openai/gpt-5.2' });
+    expect(r.gateway.log.errorText()).toContain('lane task error: lane=main durationMs=14000 error="FailoverError: ⚠️ API rate limit reached. Please try again later."');
+    await r.gateway.stop();
+  });
+
+  it('prunes 56 stale cron-run sessions to at most 15 at the first store write, and keeps the store bounded for hours', async () => {
+    const r = await rig({
+      config: 'feb27-after.json5',
+      stale: { kind: 'cron-run', count: 56, ageMs: 48 * HOUR },
+      host: { heartbeatHasTasks: true },
+    });
+    expect(r.gateway.store.count()).toBe(56); // startup does not prune (openclaw-2026-2-run.md §5)
+    write(r, 'first message after the restart');
+    await r.clock.advanceBy(60_000);
+    expect(r.gateway.store.count()).toBeLessThanOrEqual(15);
+    expect(r.gateway.log.allText()).toContain('[sessions/store] pruned stale session entries');
+    const counts: number[] = [];
+    for (let hour = 0; hour < 6; hour++) {
+      write(r, `message in hour ${hour}`);
+      await r.clock.advanceBy(HOUR);
+      counts.push(r.gateway.store.count());
+    }
+    expect(Math.max(...counts)).toBeLessThanOrEqual(15);
+    expect(r.gateway.stats.heartbeatTurns).toBeGreaterThanOrEqual(10);
+    await r.gateway.stop();
+  });
+
+  it('keeps every stale session under OpenClaw 2026.2’s default maintenance (warn, 500, 30 days)', async () => {
+    const r = await rig({ config: 'feb27-before.json5', stale: { kind: 'cron-run', count: 56, ageMs: 48 * HOUR } });
+    write(r, 'first message after the restart');
+    await r.clock.advanceBy(60_000);
+    expect(r.gateway.store.count()).toBe(57);
+    expect(r.gateway.log.allText()).not.toContain('pruned stale session entries');
+    await r.gateway.stop();
+  });
+
+  it('warns, in warn mode, when a heartbeat write would evict the idle main session (heartbeats do not refresh it)', async () => {
+    const r = await rig({
+      config: 'feb27-before.json5',
+      overrides: '{ session: { maintenance: { mode: "warn", maxEntries: 15, pruneAfter: "6h" } } }',
+      host: { heartbeatHasTasks: true },
+    });
+    write(r, 'hello');
+    await r.clock.advanceBy(8 * HOUR);
+    expect(r.gateway.log.errorText()).toContain('session maintenance would evict active session; skipping enforcement');
+    expect(r.gateway.store.get('agent:main:main')).toBeDefined();
+    await r.gateway.stop();
+  });
+
+  it('sends each heartbeat with the main session’s whole transcript, on the primary when no heartbeat model is set', async () => {
+    const r = await rig({ config: 'feb27-before.json5', host: { heartbeatHasTasks: true, systemPromptTokens: 1_000 } });
+    write(r, 'x'.repeat(40_000)); // a 10K-token message
+    await r.clock.advanceBy(31 * 60_000);
+    const flash = r.world.journal.where({ model: 'gemini-2.5-flash' });
+    expect(flash).toHaveLength(2); // the turn, then the 30-minute heartbeat
+    const [turn, heartbeat] = flash;
+    expect(heartbeat!.inputTokens).toBeGreaterThan(turn!.inputTokens + turn!.outputTokens - 1);
+    await r.gateway.stop();
+  });
+
+  it('puts no heartbeat traffic on the primary once the heartbeat has its own model on another provider', async () => {
+    const r = await rig({ config: 'feb27-after.json5', host: { heartbeatHasTasks: true } });
+    await r.clock.advanceBy(3 * HOUR);
+    expect(r.world.journal.where({ provider: 'gemini' })).toHaveLength(0);
+    expect(r.world.journal.where({ model: 'kimi-k2.5' }).length).toBeGreaterThanOrEqual(5);
+    await r.gateway.stop();
+  });
+
+  it('holds the heartbeat back while the main lane is busy, and runs it once free', async () => {
+    const r = await rig({
+      config: 'feb27-before.json5',
+      host: { heartbeatHasTasks: true },
+      faults: { rules: [{ match: { model: 'gemini-2.5-flash' }, latency: { distribution: 'fixed', ms: 120_000 } }] },
+    });
+    r.clock.setTimeout(() => write(r, 'a slow question'), 29 * 60_000); // running across the 30-minute mark
+    await r.clock.advanceBy(35 * 60_000);
+    const starts = r.world.journal.where({ model: 'gemini-2.5-flash' }).map((entry) => Math.round((entry.atMs - r.world.journal.entries[0]!.atMs) / 1000));
+    // The turn's request left at +0 and came back at +120 s; the heartbeat, due at +60 s, retried every second
+    // until the turn had replied and left the lanes.
+    expect(starts).toHaveLength(2);
+    expect(starts[1]).toBeGreaterThanOrEqual(120);
+    expect(starts[1]).toBeLessThanOrEqual(125);
+    expect(r.gateway.stats.heartbeatTurns).toBe(1);
+    await r.gateway.stop();
+  });
+
+  it('runs at most maxConcurrent turns at once across chats, and one at a time within a chat', async () => {
+    const r = await rig({
+      config: 'feb27-after.json5',
+      overrides: '{ session: { dmScope: "per-channel-peer", maintenance: { mode: "enforce", maxEntries: 15, pruneAfter: "6h" } }, channels: { telegram: { enabled: true, botToken: "123456:FAKE", dmPolicy: "open" } } }',
+      faults: { rules: [{ match: { model: 'gemini-2.5-flash' }, latency: { distribution: 'fixed', ms: 10_000 } }] },
+    });
+    for (let user = 1; user <= 5; user++) write(r, `hello from ${user}`, 1000 + user);
+    write(r, 'a second message from user 1', 1001);
+    await r.clock.advanceBy(60_000);
+    const spans = r.world.journal.where({ model: 'gemini-2.5-flash' }).map((entry) => [entry.atMs, entry.atMs + (entry.latencyMs ?? 0)] as const);
+    const peak = Math.max(...spans.map(([start]) => spans.filter(([from, to]) => from <= start && start < to).length));
+    expect(spans).toHaveLength(6);
+    expect(peak).toBe(4);
+    await r.gateway.stop();
+  });
+});
