@@ -1,0 +1,92 @@
+/**
+ * A run's result: a plain JSON value holding every figure a report shows and
+ * the evidence behind every verdict. The runner produces it, the report
+ * renders it, `compare` diffs two of them; nothing downstream reaches back.
+ * Same scenario, config and seed ⇒ the same bytes. Every `atMs` is milliseconds
+ * since the run started (virtual time), so reports read as offsets.
+ */
+
+export type CheckStatus = 'pass' | 'fail' | 'error';
+
+export type CheckResult = {
+  /** The check's kind, e.g. `session-count`. */
+  readonly check: string;
+  /** What it is called in the verdict table, e.g. `Session count ≤ 20 after activity`. */
+  readonly title: string;
+  /** The step it judged (undefined: the whole run). */
+  readonly step: string | undefined;
+  readonly status: CheckStatus;
+  /** One line a reviewer reads first: the measured value against the threshold. */
+  readonly summary: string;
+  /** Counts, journal lines and log lines that back the verdict. */
+  readonly evidence: readonly string[];
+  /** The numbers behind the summary, for compare and charts. */
+  readonly figures: Readonly<Record<string, number>>;
+};
+
+export type ModelUsage = {
+  /** `provider/model` as the gateway config names it. */
+  readonly modelRef: string;
+  readonly requests: number;
+  readonly ok: number;
+  /** 429s the mock served (quota or forced). */
+  readonly rateLimited: number;
+  readonly otherErrors: number;
+  /** Tokens of every request sent, refused ones included: what the write-up's "1.42M TPM" counts. */
+  readonly inputTokensSent: number;
+  readonly outputTokens: number;
+  /** Highest tokens sent in any 60-second window, and when it began. */
+  readonly peakTokensPerMinute: { readonly value: number; readonly atMs: number };
+  readonly peakRequestsPerMinute: { readonly value: number; readonly atMs: number };
+  /** The limits the mock metered this model against (absent dimensions are unlimited). */
+  readonly limits: { readonly tokensPerMinute?: number; readonly requestsPerMinute?: number; readonly requestsPerDay?: number };
+  /** Per simulated minute: tokens sent and requests, for charts. */
+  readonly perMinute: readonly { readonly minute: number; readonly tokens: number; readonly requests: number }[];
+};
+
+export type FailoverAttempts = {
+  readonly modelRef: string;
+  readonly attempts: number;
+  readonly failed: number;
+  /** Failover reasons and counts, e.g. `{ rate_limit: 12 }`. */
+  readonly reasons: Readonly<Record<string, number>>;
+  readonly succeeded: number;
+  /** The next model a failure moved to, with counts: the edges of the cascade. */
+  readonly next: Readonly<Record<string, number>>;
+};
+
+export type DeliverySummary = {
+  readonly replies: number;
+  readonly errorReplies: number;
+  readonly surfacedErrors: number;
+  readonly notices: number;
+  readonly silentTurns: number;
+  /** The first few texts users saw, by kind. */
+  readonly examples: readonly { readonly atMs: number; readonly kind: string; readonly text: string }[];
+};
+
+export type RunResult = {
+  readonly quotastorm: { readonly version: string };
+  readonly scenario: { readonly name: string; readonly file: string; readonly sha256: string; readonly variant: string | undefined };
+  readonly config: { readonly file: string; readonly sha256: string; readonly profile: string };
+  readonly seed: number;
+  /** The command that reproduces this run exactly. */
+  readonly reproduce: string;
+  /** Virtual start (ISO) and simulated length. */
+  readonly startedAt: string;
+  readonly simulatedMs: number;
+  readonly incomplete: boolean;
+  readonly verdict: { readonly passed: number; readonly failed: number; readonly errors: number; readonly total: number; readonly ok: boolean };
+  readonly checks: readonly CheckResult[];
+  readonly steps: readonly { readonly name: string; readonly fromMs: number; readonly toMs: number }[];
+  readonly turns: { readonly user: number; readonly heartbeat: number; readonly cron: number; readonly silent: number };
+  readonly deliveries: DeliverySummary;
+  readonly usage: readonly ModelUsage[];
+  readonly failover: readonly FailoverAttempts[];
+  readonly sessions: { readonly atStart: number; readonly atEnd: number; readonly peak: number; readonly series: readonly { readonly atMs: number; readonly count: number }[] };
+  readonly logs: { readonly rateLimitLines: number; readonly botCommandsTooMuchLines: number; readonly errorLines: number };
+  /** Around the first failure a user saw: the journal and gateway log lines, for the report's excerpt. */
+  readonly firstFailure: { readonly atMs: number; readonly journal: readonly string[]; readonly log: readonly string[] } | undefined;
+  /** The config's root-cause settings (static audit, redacted). */
+  readonly rootCauses: readonly { readonly id: string; readonly setting: string; readonly value: string; readonly status: string; readonly why: string }[];
+};
