@@ -5,18 +5,19 @@
  * Heavy modules (msw, faker, SDKs) are imported inside the commands that need
  * them, so `--help` and `config get` start fast.
  */
-import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { GATEWAY_PROFILES, type GatewayProfile } from './config/runtime-defaults.ts';
+import type { CompareOptions } from './commands/compare.ts';
 import type { MocksServeOptions } from './commands/mocks-serve.ts';
+import type { RunCommandOptions } from './commands/run.ts';
 import type { SessionsCleanupOptions, SessionsListOptions } from './commands/sessions.ts';
 import { isUserError } from './errors.ts';
+import { VERSION } from './version.ts';
 
 export const EXIT = { ok: 0, failed: 1, badInput: 2 } as const;
 
-const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 export function buildProgram(): Command {
   const program = new Command('quotastorm')
@@ -74,6 +75,7 @@ export function buildProgram(): Command {
     .addOption(new Option('--limit <spec>', 'quota override, repeatable: provider/model:rpm=N,tpm=N,rpd=N').argParser(collect).default([]))
     .option('--scope <scope>', 'quota scope for every provider: per-model|shared[,per-account|per-key]')
     .addOption(new Option('--seed <n>', 'seed of the mock replies').argParser(nonNegativeInteger('--seed')).default(20260227))
+    .option('--faults <file>', 'fault schedule (JSON5 {rules: [...]}, or a trace case with a faults key)')
     .addOption(new Option('--telegram-tls-port <n>', 'also answer as https://api.telegram.org on this port').argParser(nonNegativeInteger('--telegram-tls-port')))
     .option('--cert-dir <dir>', 'where the generated api.telegram.org certificate goes')
     .action(async (options: MocksServeOptions) => {
@@ -99,6 +101,64 @@ export function buildProgram(): Command {
     .action(async (options: SessionsCleanupOptions) => {
       const { runSessionsCleanup } = await import('./commands/sessions.ts');
       process.exitCode = await runSessionsCleanup({ ...sessions.opts<SessionsListOptions>(), ...options });
+    });
+
+  const scenarioOptions = (command: Command) =>
+    command
+      .option('-c, --config <file>', "OpenClaw config to run against (default: the scenario's own)")
+      .addOption(new Option('--seed <n>', "seed (default: the scenario's)").argParser(nonNegativeInteger('--seed')))
+      .option('--out <dir>', 'run folder (default: a new folder under reports/)')
+      .option('--variant <name>', 'one of the scenario\'s named variants')
+      .option('--junit <file>', 'also write the checks as JUnit XML');
+  scenarioOptions(program.command('run').description('Run a scenario: mocks, the embedded gateway, the workload and its checks, in virtual time'))
+    .argument('<scenario>', 'scenario file (JSON5), e.g. scenarios/single-message.json5')
+    .action(async (file: string, options: RunCommandOptions) => {
+      const { runRunCommand } = await import('./commands/run.ts');
+      process.exitCode = await runRunCommand(file, options);
+    });
+  scenarioOptions(program.command('suite').description('Run a suite scenario and print k/N passed (the stress suite: scenarios/stress-suite.json5)'))
+    .argument('<suite>', 'suite file, e.g. scenarios/stress-suite.json5')
+    .action(async (file: string, options: RunCommandOptions) => {
+      const { runRunCommand } = await import('./commands/run.ts');
+      process.exitCode = await runRunCommand(file, options);
+    });
+  program
+    .command('compare')
+    .description('The same scenario and seed against two or more configs, in one report')
+    .argument('<scenario>', 'scenario file')
+    .addOption(new Option('-c, --config <file>', 'a config; repeat for each').argParser(collect))
+    .addOption(new Option('--seed <n>', "seed (default: the scenario's)").argParser(nonNegativeInteger('--seed')))
+    .option('--variant <name>', "one of the scenario's named variants")
+    .option('--out <dir>', 'folder for the runs and compare.md')
+    .action(async (file: string, options: CompareOptions) => {
+      if ((options.config ?? []).length < 2) throw new InvalidArgumentError('compare needs at least two --config files.');
+      const { runCompare } = await import('./commands/compare.ts');
+      process.exitCode = await runCompare(file, options);
+    });
+  program
+    .command('incident')
+    .description('Replay 2026-02-27: the incident scenario on the before and after configs, both variants, and the root-cause table')
+    .addOption(new Option('--seed <n>', "seed (default: the scenario's)").argParser(nonNegativeInteger('--seed')))
+    .option('--out <dir>', 'folder for the runs and the incident report')
+    .action(async (options: { seed?: number; out?: string }) => {
+      const { runIncident } = await import('./commands/incident.ts');
+      process.exitCode = await runIncident(options);
+    });
+  program
+    .command('lint')
+    .description('Static rules behind config verification: same-provider fallback, heartbeat on the primary, maintenance, menu size, token budget')
+    .addOption(configOption())
+    .addOption(profileOption())
+    .action(async (options: { config: string; profile: GatewayProfile }) => {
+      const { runLint } = await import('./commands/lint.ts');
+      process.exitCode = await runLint(options.config, options.profile);
+    });
+  program
+    .command('scenario-schema')
+    .description('Print the JSON Schema of scenario files (scenarios/scenario.schema.json is this output)')
+    .action(async () => {
+      const { scenarioJsonSchema } = await import('./scenario/schema.ts');
+      process.stdout.write(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
     });
 
   return program;

@@ -102,7 +102,7 @@ function botMethods(spec: TelegramMockSpec): Record<string, Method> {
       state.webhookUrl = typeof params['url'] === 'string' ? params['url'] : '';
       return yes();
     },
-    getupdates: (params) => getUpdates(spec, params),
+    getupdates: (params, request) => getUpdates(spec, params, request.signal),
 
     setmycommands: (params) => {
       const offered = structured(params['commands']);
@@ -156,7 +156,7 @@ function botMethods(spec: TelegramMockSpec): Record<string, Method> {
  * request parks on the clock until a user writes or the timeout passes; a
  * newer getUpdates ends a waiting one with Telegram's 409 conflict.
  */
-async function getUpdates(spec: TelegramMockSpec, params: BotApiParams): Promise<MethodResult> {
+async function getUpdates(spec: TelegramMockSpec, params: BotApiParams, signal: AbortSignal): Promise<MethodResult> {
   const { clock, state } = spec;
   if (state.webhookUrl !== '') return { error: BOT_API_ERRORS.webhookConflict };
   const offset = integer(params['offset']);
@@ -166,15 +166,18 @@ async function getUpdates(spec: TelegramMockSpec, params: BotApiParams): Promise
 
   state.poll?.wake('conflict');
   if (state.pending.length === 0 && timeoutS > 0) {
-    const woken = await waitForUpdate(spec, timeoutS * 1_000);
+    const woken = await waitForUpdate(spec, timeoutS * 1_000, signal);
     if (woken === 'conflict') return { error: BOT_API_ERRORS.pollConflict };
   }
   return { result: state.pending.slice(0, limit) };
 }
 
-function waitForUpdate(spec: TelegramMockSpec, timeoutMs: number): Promise<'update' | 'conflict' | 'timeout'> {
+function waitForUpdate(spec: TelegramMockSpec, timeoutMs: number, signal: AbortSignal): Promise<'update' | 'conflict' | 'timeout'> {
   const { clock, state } = spec;
   return new Promise((resolve) => {
+    // A client that gives up (a gateway stopping) ends the wait, as a closed connection would.
+    if (signal.aborted) return resolve('timeout');
+    signal.addEventListener('abort', () => finish('timeout'), { once: true });
     // Park on a clock timer, and clear it when woken early: a tracked request
     // must never hold a timer it no longer waits on, or virtual time could jump.
     const timer = clock.setTimeout(() => finish('timeout'), timeoutMs);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import JSON5 from 'json5';
 import { UserError } from '../errors.ts';
@@ -17,6 +18,8 @@ export type LoadedConfig = {
   config: OpenClawConfig;
   /** Things the user should hear about that do not stop the run (unknown keys, …). Secret-free. */
   warnings: string[];
+  /** sha256 of the file's text: names exactly which config a report judged. */
+  sha256: string;
 };
 
 /**
@@ -39,17 +42,18 @@ export function parseConfigText(text: string, file: string): LoadedConfig {
   const result = OpenClawConfigSchema.safeParse(raw);
   if (!result.success) throw configInvalidError(file, result.error.issues, raw, secrets);
   const warnings = collectWarnings(raw).map((warning) => redactText(warning, secrets));
-  return { file, raw, config: materializeDefaults(result.data), warnings };
+  return { file, raw, config: materializeDefaults(result.data), warnings, sha256: createHash('sha256').update(text).digest('hex') };
 }
 
-async function readConfigFile(file: string): Promise<string> {
+/** The file's text, or a one-paragraph `UserError` saying why it could not be read. */
+export async function readConfigFile(file: string, kind = 'Config file', expected = 'Expected an OpenClaw config (openclaw.json, JSON5) at that path.'): Promise<string> {
   try {
     return await readFile(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = READ_FAILURES[code ?? ''] ?? `could not be read (${code ?? String(error)})`;
     throw new UserError(
-      `Config file ${file} ${why}. Expected an OpenClaw config (openclaw.json, JSON5) at that path.`,
+      `${kind} ${file} ${why}. ${expected}`,
     );
   }
 }
@@ -62,24 +66,25 @@ const READ_FAILURES: Record<string, string> = {
   EPERM: 'is not readable (permission denied)',
 };
 
-function parseJson5(text: string, file: string): unknown {
+/** JSON5 text → value, or a one-paragraph `UserError` naming the file, line and column. `kind` names the file's role. */
+export function parseJson5(text: string, file: string, kind = 'config'): unknown {
   try {
     // A UTF-8 byte-order mark is common in files saved by Windows editors; JSON5 rejects it.
     return JSON5.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
     if (!(error instanceof SyntaxError)) throw error;
-    throw syntaxError(file, error as SyntaxError & { lineNumber?: number; columnNumber?: number });
+    throw syntaxError(file, error as SyntaxError & { lineNumber?: number; columnNumber?: number }, kind);
   }
 }
 
 // json5 says "JSON5: invalid character ',' at 2:8" and sets lineNumber/columnNumber.
-function syntaxError(file: string, error: SyntaxError & { lineNumber?: number; columnNumber?: number }): UserError {
+function syntaxError(file: string, error: SyntaxError & { lineNumber?: number; columnNumber?: number }, kind: string): UserError {
   const what = error.message.replace(/^JSON5:\s*/, '').replace(/\s+at \d+:\d+$/, '');
   const where =
     error.lineNumber === undefined ? '' : ` at line ${error.lineNumber}, column ${error.columnNumber ?? 0} (${file}:${error.lineNumber}:${error.columnNumber ?? 0})`;
   return new UserError(
     redactText(
-      `Cannot parse config ${file}: ${what}${where}. Expected JSON5: an object of keys and values; ` +
+      `Cannot parse ${kind} ${file}: ${what}${where}. Expected JSON5: an object of keys and values; ` +
         'comments, unquoted keys and trailing commas are fine.',
     ),
   );

@@ -4,7 +4,7 @@ import { formatConfigPath, type PathSegment } from './path.ts';
 import { REDACTED, isSecretKey, looksLikeSecret, redactText } from './redact.ts';
 
 /** How many problems one message lists; the rest are counted. One paragraph stays readable. */
-const MAX_LISTED_ISSUES = 5;
+export const MAX_LISTED_ISSUES = 5;
 
 /**
  * Turns zod issues into the one-paragraph `UserError` the CLI prints for a bad config:
@@ -23,7 +23,7 @@ export function configInvalidError(
   raw: unknown,
   secrets: readonly string[],
 ): UserError {
-  const problems = uniqueProblems(issues, raw);
+  const problems = describeIssues(issues, raw);
   const listed = problems.slice(0, MAX_LISTED_ISSUES);
   const more = problems.length - listed.length;
   const count = problems.length === 1 ? '' : ` (${problems.length} problems)`;
@@ -33,7 +33,8 @@ export function configInvalidError(
   return new UserError(redactText(text, secrets));
 }
 
-function uniqueProblems(issues: readonly z.core.$ZodIssue[], raw: unknown): string[] {
+/** One `at <path>, expected …, got …` phrase per distinct problem; values are read from `raw`, secrets masked. */
+export function describeIssues(issues: readonly z.core.$ZodIssue[], raw: unknown): string[] {
   const seen = new Set<string>();
   for (const issue of issues) {
     const path = issue.path.map((segment) => (typeof segment === 'number' ? segment : String(segment)));

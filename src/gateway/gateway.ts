@@ -50,8 +50,14 @@ export type GatewayHost = {
   readonly heartbeatHasTasks?: boolean;
   readonly skills?: readonly SkillSpec[];
   readonly cronJobs?: readonly CronJob[];
-  /** Tool output each answered turn adds to its transcript. */
+  /** Tool output each tool call adds to the transcript. */
   readonly toolResultTokensPerTurn?: number;
+  /**
+   * Tool calls per user turn. An OpenClaw turn is an agent loop: each tool call's result goes back to
+   * the model in another request carrying the whole context again, so a turn with two tool calls sends
+   * its context three times. The mocks do not emit tool calls; the loop is simulated from this count.
+   */
+  readonly toolCallsPerTurn?: number;
 };
 
 export type GatewayOptions = {
@@ -72,6 +78,9 @@ export type Delivery = {
   readonly kind: 'reply' | 'notice' | 'error' | 'surfaced';
   readonly modelRef: string | undefined;
 };
+
+/** What started a model run: a user's message, the heartbeat, or a cron job. */
+export type RunOrigin = 'user' | 'heartbeat' | 'cron';
 
 export type GatewayStats = { userTurns: number; heartbeatTurns: number; cronTurns: number; silentTurns: number };
 
@@ -115,6 +124,13 @@ export function createGateway(options: GatewayOptions): Gateway {
   const stats: GatewayStats = { userTurns: 0, heartbeatTurns: 0, cronTurns: 0, silentTurns: 0 };
   const toolRng = rng.fork('tool-results');
   let runs = 0;
+  // Heartbeat and cron turns in flight: stop() lets them finish, so nothing is left mid-request.
+  const background = new Set<Promise<void>>();
+  const tracked = (turn: () => Promise<void>) => () => {
+    const running = turn().finally(() => background.delete(running));
+    background.add(running);
+    return running;
+  };
 
   const queue: InboundQueue<InboundTelegramMessage> = createInboundQueue({
     clock,
@@ -148,7 +164,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     settings: settings.heartbeat,
     hasTasks: host.heartbeatHasTasks ?? true,
     sessionLane: `session:${heartbeatKey}`,
-    runTurn: heartbeatTurn,
+    runTurn: tracked(heartbeatTurn),
   });
 
   const reaper = createCronReaper({ store, settings: settings.cron, log });
@@ -157,7 +173,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     lanes,
     jobs: host.cronJobs ?? [],
     enabled: settings.cron.enabled,
-    runJob: cronTurn,
+    runJob: (job) => tracked(() => cronTurn(job))(),
     onTick: (nowMs) => void reaper.sweep(nowMs),
   });
 
@@ -184,14 +200,25 @@ export function createGateway(options: GatewayOptions): Gateway {
     const typing = channel.keepTyping(last.chatId);
     let outcome: TurnOutcome;
     try {
-      outcome = await route(transcript, incoming, router.chain, systemPrompt);
+      outcome = await agentLoop(transcript, incoming);
     } finally {
       typing.stop();
     }
     await deliver(last.chatId, outcome);
-    const added = outcome.kind === 'reply' ? [...incoming, ...toolOutput(), { role: 'assistant' as const, text: outcome.text }] : incoming;
+    const added = outcome.kind === 'reply' ? [{ role: 'assistant' as const, text: outcome.text }] : [];
     recordTurn(transcript, added, clock.now());
     store.update(sessionKey, () => usagePatch(outcome));
+  }
+
+  /** The model calls of one turn: the first with the new message, then one per tool call with its result. */
+  async function agentLoop(transcript: Transcript, incoming: readonly TranscriptEntry[]): Promise<TurnOutcome> {
+    let outcome = await route(transcript, incoming, router.chain, systemPrompt);
+    recordTurn(transcript, incoming, clock.now());
+    for (let call = 0; call < (host.toolCallsPerTurn ?? 0) && outcome.kind === 'reply'; call++) {
+      recordTurn(transcript, [{ role: 'assistant', text: outcome.text }, ...toolOutput()], clock.now());
+      outcome = await route(transcript, [], router.chain, systemPrompt);
+    }
+    return outcome;
   }
 
   async function heartbeatTurn(): Promise<void> {
@@ -200,7 +227,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     // Isolated: a new session and empty transcript per run (§3.2); otherwise the main session's transcript, replayed.
     const transcript = main === undefined ? emptyTranscript() : store.transcript(main.sessionId);
     const chain = heartbeatChain();
-    const outcome = await route(transcript, [{ role: 'user', text: settings.heartbeat.prompt }], chain, settings.heartbeat.lightContext ? lightSystemPrompt : systemPrompt);
+    const outcome = await route(transcript, [{ role: 'user', text: settings.heartbeat.prompt }], chain, settings.heartbeat.lightContext ? lightSystemPrompt : systemPrompt, 'heartbeat');
     if (outcome.kind !== 'reply') log.write('warn', 'heartbeat', `heartbeat failed: ${outcome.text.split('\n')[0]}`);
     // The ack is dropped and updatedAt restored, so heartbeats keep no session fresh — but it is a store write.
     store.write(() => {}, { activeKey: heartbeatKey });
@@ -218,7 +245,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       entries.set(runKey, mergeSessionEntry(undefined, patch, nowMs, store.newSessionId));
     }, { activeKey: null });
     const prompt: TranscriptEntry = { role: 'user', text: pool.take(charsOfTokens(job.promptTokens), rng.fork(`cron/${job.id}/${sessionId}`)) };
-    const outcome = await route(emptyTranscript(), [prompt], router.chain, systemPrompt);
+    const outcome = await route(emptyTranscript(), [prompt], router.chain, systemPrompt, 'cron');
     store.update(runKey, () => usagePatch(outcome), { activeKey: null });
   }
 
@@ -229,11 +256,12 @@ export function createGateway(options: GatewayOptions): Gateway {
     return [...new Set([model, ...router.chain.slice(1), ...router.chain.slice(0, 1)])];
   }
 
-  function route(transcript: Transcript, incoming: readonly TranscriptEntry[], chain: readonly string[], system: string): Promise<TurnOutcome> {
+  /** `origin` names the run in the decision log (`user-3`, `heartbeat-4`), so reports can tell traffic apart. */
+  function route(transcript: Transcript, incoming: readonly TranscriptEntry[], chain: readonly string[], system: string, origin: RunOrigin = 'user'): Promise<TurnOutcome> {
     const capTokens = settings.contextTokens ?? contextWindowOf(chain[0]!);
     compact(transcript, system.length + incoming.reduce((sum, entry) => sum + entry.text.length, 0), capTokens);
     return router.runTurn({
-      runId: `run-${++runs}`,
+      runId: `${origin}-${++runs}`,
       chain,
       callFor: (modelRef) => {
         const { providerId, modelId } = splitRef(modelRef);
@@ -311,6 +339,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       cron.stop();
       await channel.stop();
       await queue.idle();
+      await Promise.allSettled([...background]);
     },
     async writeRunFiles(dir) {
       await writeFileAtomic(join(dir, 'gateway.log'), log.allText());

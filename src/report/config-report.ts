@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import { loadConfig } from '../config/load.ts';
 import { auditRootCauses, type RootCauseFinding } from '../config/root-causes.ts';
 import type { GatewayProfile } from '../config/runtime-defaults.ts';
+import { table } from './markdown-text.ts';
 
 export type ConfigReport = { file: string; warnings: string[]; findings: RootCauseFinding[] };
 
@@ -56,12 +57,12 @@ function settingsTable(reports: readonly ConfigReport[]): string[] {
     `\`${first.setting}\``,
     ...reports.map((report) => cell(report.findings[index]!)),
   ]);
-  return [row(header), row(header.map(() => '---')), ...rows.map(row)];
+  return table(header, rows);
 }
 
 function cell(finding: RootCauseFinding): string {
   const source = finding.source === 'default' ? ' _(default)_' : '';
-  return `${STATUS_MARK[finding.status]}: ${escapeCell(finding.value)}${source}`;
+  return `${STATUS_MARK[finding.status]}: ${finding.value}${source}`;
 }
 
 function whyList(report: ConfigReport, named: boolean): string[] {
@@ -70,12 +71,4 @@ function whyList(report: ConfigReport, named: boolean): string[] {
     (finding) => `- ${STATUS_MARK[finding.status]} \`${finding.setting}\`: ${finding.why}`,
   );
   return [...heading, ...items, ''];
-}
-
-function row(cells: readonly string[]): string {
-  return `| ${cells.join(' | ')} |`;
-}
-
-function escapeCell(text: string): string {
-  return text.replaceAll('|', '\\|');
 }

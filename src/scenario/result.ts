@@ -35,7 +35,7 @@ export type ModelUsage = {
   /** Tokens of every request sent, refused ones included: what the write-up's "1.42M TPM" counts. */
   readonly inputTokensSent: number;
   readonly outputTokens: number;
-  /** Highest tokens sent in any 60-second window, and when it began. */
+  /** Highest tokens sent in one calendar minute, and when that minute began. */
   readonly peakTokensPerMinute: { readonly value: number; readonly atMs: number };
   readonly peakRequestsPerMinute: { readonly value: number; readonly atMs: number };
   /** The limits the mock metered this model against (absent dimensions are unlimited). */
@@ -83,6 +83,8 @@ export type RunResult = {
   readonly deliveries: DeliverySummary;
   readonly usage: readonly ModelUsage[];
   readonly failover: readonly FailoverAttempts[];
+  /** Model attempts by what started them (user, heartbeat, cron) and model: whose traffic spent a quota. */
+  readonly attemptsByOrigin: readonly { readonly origin: string; readonly modelRef: string; readonly attempts: number }[];
   readonly sessions: { readonly atStart: number; readonly atEnd: number; readonly peak: number; readonly series: readonly { readonly atMs: number; readonly count: number }[] };
   readonly logs: { readonly rateLimitLines: number; readonly botCommandsTooMuchLines: number; readonly errorLines: number };
   /** Around the first failure a user saw: the journal and gateway log lines, for the report's excerpt. */

@@ -1,0 +1,51 @@
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRealClock } from '../clock/real-clock.ts';
+import { renderIncidentReport } from '../report/incident.ts';
+import { writeFileAtomic } from '../report/write.ts';
+import { loadScenario } from '../scenario/load.ts';
+import { runAndWrite } from './run.ts';
+
+const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const SCENARIO = join(PROJECT_ROOT, 'scenarios', 'incident-2026-02-27.json5');
+const CONFIGS = {
+  before: join(PROJECT_ROOT, 'scenarios', 'configs', 'feb27-before.json5'),
+  after: join(PROJECT_ROOT, 'scenarios', 'configs', 'feb27-after.json5'),
+};
+
+/**
+ * `quotastorm incident`: the incident scenario on the before and after
+ * configs, in both variants (quotas alone; quotas plus a Gemini finishReason
+ * fault), and the page that puts the causes, symptoms and the write-up's
+ * disagreements with the code side by side. Exit 0 when the replay shows
+ * what it should: the before-config fails its healthy-state checks and the
+ * after-config passes them.
+ */
+export async function runIncident(options: { seed?: number; out?: string }): Promise<number> {
+  const loaded = await loadScenario(SCENARIO);
+  const out = options.out ?? join(PROJECT_ROOT, 'reports', `${stamp()}-incident`);
+  const run = async (config: 'before' | 'after', variant: 'quotas' | 'finish-reason') => {
+    const { artifacts } = await runAndWrite(loaded, {
+      config: CONFIGS[config],
+      variant,
+      out: join(out, `${config}-${variant}`),
+      ...(options.seed === undefined ? {} : { seed: options.seed }),
+    });
+    process.stdout.write(`${config} · ${variant}: ${artifacts.result.verdict.passed}/${artifacts.result.verdict.total} healthy-state checks passed\n`);
+    return artifacts.result;
+  };
+  const runs = {
+    before: { quotas: await run('before', 'quotas'), finishReason: await run('before', 'finish-reason') },
+    after: { quotas: await run('after', 'quotas'), finishReason: await run('after', 'finish-reason') },
+  };
+  const reportFile = join(out, 'incident.md');
+  await writeFileAtomic(reportFile, renderIncidentReport(runs));
+  process.stdout.write(`report: ${relative(process.cwd(), reportFile) || reportFile}\n`);
+  const reproduced = !runs.before.quotas.verdict.ok && runs.after.quotas.verdict.ok;
+  if (!reproduced) process.stderr.write('the replay did not separate the configs: the before-config should fail and the after-config pass\n');
+  return reproduced ? 0 : 1;
+}
+
+function stamp(): string {
+  return new Date(createRealClock().now()).toISOString().replaceAll(':', '-').replace(/\.\d+Z$/, 'Z');
+}

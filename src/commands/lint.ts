@@ -1,0 +1,14 @@
+import { loadConfig } from '../config/load.ts';
+import type { GatewayProfile } from '../config/runtime-defaults.ts';
+import { lintConfig } from '../scenario/lint.ts';
+
+/** `quotastorm lint --config f`: one finding a paragraph, path and fix; exit 1 when there is any. */
+export async function runLint(file: string, profile: GatewayProfile): Promise<number> {
+  const loaded = await loadConfig(file);
+  const findings = lintConfig(loaded, profile);
+  for (const finding of findings) {
+    process.stdout.write(`${file}: ${finding.path} [${finding.rule}]\n  ${finding.message}\n  fix: ${finding.fix}\n`);
+  }
+  process.stdout.write(findings.length === 0 ? `${file}: no findings (profile ${profile})\n` : `${findings.length} finding(s) (profile ${profile})\n`);
+  return findings.length === 0 ? 0 : 1;
+}

@@ -1,0 +1,113 @@
+/**
+ * JUnit XML for CI: one `<testsuite>` per run, one `<testcase>` per check
+ * (classname = scenario, name = check title), `<failure>` for a failed check
+ * and `<error>` for one that could not judge (its fault never fired), the
+ * evidence in the body. A cut-short run adds one more test case, in error,
+ * so a CI page can never show an incomplete run as green.
+ *
+ * Times are 0: the run is simulated, and the wall time it took is not part
+ * of the result (same result ⇒ same bytes). The simulated length is a
+ * property instead.
+ */
+import type { CheckResult, RunResult } from '../scenario/result.ts';
+import { baseName, formatDurationMs } from './format.ts';
+import { redactResult } from './redact-result.ts';
+import { verdictLine } from './verdict.ts';
+
+export function renderJUnit(input: RunResult): string {
+  const result = redactResult(input);
+  const cases = [...result.checks.map((check) => checkCase(result, check)), ...incompleteCase(result)];
+  const failures = result.checks.filter((check) => check.status === 'fail').length;
+  const errors = result.checks.filter((check) => check.status === 'error').length + (result.incomplete ? 1 : 0);
+  const counts = { tests: String(cases.length), failures: String(failures), errors: String(errors) };
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites${attributes({ name: 'quotastorm', ...counts, time: '0' })}>`,
+    `  <testsuite${attributes({ name: suiteName(result), ...counts, skipped: '0', time: '0' })}>`,
+    '    <properties>',
+    ...properties(result).map(([name, value]) => `      <property${attributes({ name, value })}/>`),
+    '    </properties>',
+    ...cases.flat().map((line) => `    ${line}`),
+    '  </testsuite>',
+    '</testsuites>',
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+function suiteName(result: RunResult): string {
+  const variant = result.scenario.variant === undefined ? '' : ` (${result.scenario.variant})`;
+  return `${result.scenario.name}${variant} on ${baseName(result.config.file)}`;
+}
+
+function properties(result: RunResult): Array<[string, string]> {
+  return [
+    ['verdict', verdictLine(result)],
+    ['scenario.file', result.scenario.file],
+    ['scenario.sha256', result.scenario.sha256],
+    ...(result.scenario.variant === undefined ? [] : ([['scenario.variant', result.scenario.variant]] as Array<[string, string]>)),
+    ['config.file', result.config.file],
+    ['config.sha256', result.config.sha256],
+    ['profile', result.config.profile],
+    ['seed', String(result.seed)],
+    ['simulated', formatDurationMs(result.simulatedMs)],
+    ['startedAt.virtual', result.startedAt],
+    ['incomplete', String(result.incomplete)],
+    ['quotastorm.version', result.quotastorm.version],
+    ['reproduce', result.reproduce],
+  ];
+}
+
+function checkCase(result: RunResult, check: CheckResult): string[] {
+  const open = `<testcase${attributes({ classname: result.scenario.name, name: check.title, time: '0' })}>`;
+  const body = escapeText(evidenceText(check));
+  if (check.status === 'pass') return [open, `  <system-out>${body}</system-out>`, '</testcase>'];
+  const element = check.status === 'fail' ? 'failure' : 'error';
+  return [open, `  <${element}${attributes({ message: check.summary, type: check.status })}>${body}</${element}>`, '</testcase>'];
+}
+
+function incompleteCase(result: RunResult): string[][] {
+  if (!result.incomplete) return [];
+  const message = `incomplete run: stopped after ${formatDurationMs(result.simulatedMs)} of simulated time`;
+  return [
+    [
+      `<testcase${attributes({ classname: result.scenario.name, name: 'run completed', time: '0' })}>`,
+      `  <error${attributes({ message, type: 'incomplete' })}>${escapeText(`${message}\nreproduce: ${result.reproduce}`)}</error>`,
+      '</testcase>',
+    ],
+  ];
+}
+
+/** Summary, step, evidence lines and figures: what a CI page shows when the case is opened. */
+function evidenceText(check: CheckResult): string {
+  const figures = Object.entries(check.figures).map(([name, value]) => `${name}=${value}`);
+  return [
+    check.summary,
+    ...(check.step === undefined ? [] : [`step: ${check.step}`]),
+    ...check.evidence,
+    ...(figures.length === 0 ? [] : [`figures: ${figures.join(' ')}`]),
+  ].join('\n');
+}
+
+function attributes(values: Readonly<Record<string, string>>): string {
+  return Object.entries(values)
+    .map(([name, value]) => ` ${name}="${escapeAttribute(value)}"`)
+    .join('');
+}
+
+/** Character data: `&` and `<` always, `>` so `]]>` cannot appear. */
+export function escapeText(text: string): string {
+  return xmlChars(text).replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+}
+
+/** Attribute values keep their newlines and tabs as character references; a parser would fold them to spaces. */
+export function escapeAttribute(text: string): string {
+  return escapeText(text).replaceAll('"', '&quot;').replaceAll('\n', '&#10;').replaceAll('\r', '&#13;').replaceAll('\t', '&#9;');
+}
+
+/**
+ * XML 1.0 forbids most control characters (an ANSI escape from a log line is one) and lone
+ * surrogates even as references; they become U+FFFD so the file still parses.
+ */
+function xmlChars(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+}

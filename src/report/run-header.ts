@@ -1,0 +1,48 @@
+/**
+ * The top of a run report: title, a loud banner for a cut-short run, the
+ * verdict line and the table that says exactly what ran and how to run it
+ * again.
+ */
+import type { RunResult } from '../scenario/result.ts';
+import { baseName, formatDurationMs, shortSha } from './format.ts';
+import { codeSpan, escapeInline, table } from './markdown-text.ts';
+import { verdictLine } from './verdict.ts';
+
+export function runTitle(result: RunResult): string {
+  return `# quotastorm: ${scenarioLabel(result)} on ${escapeInline(baseName(result.config.file))}`;
+}
+
+/** `stress-suite (variant before)`: the scenario as people name it. */
+export function scenarioLabel(result: RunResult): string {
+  const variant = result.scenario.variant === undefined ? '' : ` (variant ${escapeInline(result.scenario.variant)})`;
+  return `${escapeInline(result.scenario.name)}${variant}`;
+}
+
+/** Empty for a complete run; otherwise a blockquote no reviewer can miss. */
+export function incompleteBanner(result: RunResult): string[] {
+  if (!result.incomplete) return [];
+  return [
+    `> **INCOMPLETE RUN.** The run stopped after ${formatDurationMs(result.simulatedMs)} of simulated time, ` +
+      'before the scenario ended. Every figure below covers only that part, and the verdict is not the ' +
+      "scenario's verdict. Rerun with the command in the table below.",
+    '',
+  ];
+}
+
+export function verdictHeadline(result: RunResult): string {
+  return `**Verdict: ${escapeInline(verdictLine(result))}**`;
+}
+
+export function headerTable(result: RunResult): string[] {
+  const { scenario, config } = result;
+  const rows: string[][] = [
+    ['Scenario', `${scenarioLabel(result)} — ${codeSpan(scenario.file)} (sha256 ${codeSpan(shortSha(scenario.sha256))})`],
+    ['Config', `${codeSpan(config.file)} (sha256 ${codeSpan(shortSha(config.sha256))})`],
+    ['Behaviour profile', codeSpan(config.profile)],
+    ['Seed', codeSpan(String(result.seed))],
+    ['Simulated', `${formatDurationMs(result.simulatedMs)} from ${codeSpan(result.startedAt)} (virtual time)${result.incomplete ? ' — **incomplete**' : ''}`],
+    ['quotastorm', codeSpan(result.quotastorm.version)],
+    ['Reproduce', codeSpan(result.reproduce)],
+  ];
+  return table(['Run', ''], rows);
+}

@@ -1,0 +1,89 @@
+/**
+ * The summary printed at the end of every run: what ran, the verdict table,
+ * the verdict line, where the report is, and on failure the command that
+ * reproduces the run. ANSI colour only when the caller says so (a TTY
+ * without NO_COLOR); without it the output is plain text fit for CI logs.
+ */
+import type { CheckStatus, RunResult } from '../scenario/result.ts';
+import { baseName, formatDurationMs } from './format.ts';
+import { redactResult } from './redact-result.ts';
+import { STATUS_LABEL, verdictLine } from './verdict.ts';
+
+export type TerminalSummaryOptions = {
+  /** `process.stdout.isTTY && !process.env.NO_COLOR`, decided by the caller. */
+  readonly color: boolean;
+  /** Where the Markdown report was written, printed as given. */
+  readonly reportPath: string;
+};
+
+/** Titles longer than this are not padded further, so one long title does not push every summary right. */
+export const TITLE_COLUMN_MAX = 44;
+
+export function renderTerminalSummary(input: RunResult, options: TerminalSummaryOptions): string {
+  const result = redactResult(input);
+  const paint = painter(options.color);
+  const lines = [
+    ...(result.incomplete
+      ? [paint.warn(`INCOMPLETE RUN: stopped after ${formatDurationMs(result.simulatedMs)} simulated; the verdict covers only that part.`)]
+      : []),
+    `quotastorm ${runLine(result)}`,
+    '',
+    ...checkRows(result, paint),
+    '',
+    result.verdict.ok && !result.incomplete ? paint.good(verdictLine(result)) : paint.bad(verdictLine(result)),
+    `report: ${options.reportPath}`,
+    ...(result.verdict.ok && !result.incomplete ? [] : [`reproduce: ${result.reproduce}`]),
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+function runLine(result: RunResult): string {
+  const variant = result.scenario.variant === undefined ? '' : ` (${result.scenario.variant})`;
+  return [
+    `${result.scenario.name}${variant}`,
+    baseName(result.config.file),
+    `profile ${result.config.profile}`,
+    `seed ${result.seed}`,
+    `${formatDurationMs(result.simulatedMs)} simulated`,
+  ].join(' · ');
+}
+
+function checkRows(result: RunResult, paint: Painter): string[] {
+  if (result.checks.length === 0) return ['  no checks ran'];
+  const titleWidth = Math.min(TITLE_COLUMN_MAX, Math.max(...result.checks.map((check) => width(check.title))));
+  const statusWidth = Math.max(...Object.values(STATUS_LABEL).map((label) => label.length));
+  return result.checks.map((check) => {
+    const status = paint.status(check.status, STATUS_LABEL[check.status].padEnd(statusWidth));
+    const title = check.title + ' '.repeat(Math.max(0, titleWidth - width(check.title)));
+    return `  ${status}  ${title}  ${check.summary}`.trimEnd();
+  });
+}
+
+/** Code points, not UTF-16 units: `≤` and `→` take one column. */
+function width(text: string): number {
+  return [...text].length;
+}
+
+type Painter = {
+  status(status: CheckStatus, text: string): string;
+  good(text: string): string;
+  bad(text: string): string;
+  warn(text: string): string;
+};
+
+const ANSI = { reset: '\u001b[0m', bold: '\u001b[1m', red: '\u001b[31m', green: '\u001b[32m', yellow: '\u001b[33m' } as const;
+
+function painter(color: boolean): Painter {
+  const wrap = (...codes: string[]) => (text: string) => (color ? `${codes.join('')}${text}${ANSI.reset}` : text);
+  const byStatus: Record<CheckStatus, (text: string) => string> = {
+    pass: wrap(ANSI.green),
+    fail: wrap(ANSI.bold, ANSI.red),
+    error: wrap(ANSI.bold, ANSI.yellow),
+  };
+  return {
+    status: (status, text) => byStatus[status](text),
+    good: wrap(ANSI.bold, ANSI.green),
+    bad: wrap(ANSI.bold, ANSI.red),
+    warn: wrap(ANSI.bold, ANSI.yellow),
+  };
+}

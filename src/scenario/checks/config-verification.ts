@@ -1,0 +1,23 @@
+/**
+ * Config verification, the stress suite's first check: every setting behind
+ * the incident's causes is in its fixed state (src/config/root-causes.ts),
+ * read statically from the config as the profile would run it.
+ */
+import { z } from 'zod';
+import { auditRootCauses } from '../../config/root-causes.ts';
+import type { Check } from './context.ts';
+
+export const configVerification: Check<Record<string, never>> = {
+  title: () => 'Config verification: every root-cause setting fixed',
+  parse: (raw) => z.strictObject({}).parse(raw) as Record<string, never>,
+  run(context) {
+    const findings = auditRootCauses(context.loaded, context.profile).filter((finding) => finding.status !== 'note');
+    const risks = findings.filter((finding) => finding.status === 'risk');
+    return {
+      status: risks.length === 0 ? 'pass' : 'fail',
+      summary: `${findings.length - risks.length}/${findings.length} root-cause settings fixed${risks.length ? `; still present: ${risks.map((r) => r.id).join(', ')}` : ''}`,
+      evidence: findings.map((finding) => `${finding.status === 'ok' ? 'ok' : 'RISK'} ${finding.setting} = ${finding.value}${finding.source === 'default' ? ' (default)' : ''}: ${finding.why}`),
+      figures: { fixed: findings.length - risks.length, risks: risks.length },
+    };
+  },
+};

@@ -1,0 +1,24 @@
+/** Error texts users saw in the window: the all-failed summary, surfaced raw errors ("An unknown error occurred"). */
+import { z } from 'zod';
+import type { Check } from './context.ts';
+import { inWindow, nothingTested, offset } from './context.ts';
+
+type Params = { max?: number; min?: number };
+
+export const errorReplies: Check<Params> = {
+  title: ({ max, min }) => (min !== undefined ? `At least ${min} error replies (the failure reproduces)` : `At most ${max ?? 0} error replies`),
+  parse: (raw) => z.strictObject({ max: z.number().int().min(0).optional(), min: z.number().int().min(0).optional() }).parse(raw),
+  run(context, { max, min }) {
+    if (context.messagesSent === 0) {
+      return nothingTested('no message was sent in this step: nothing was tested', { messagesSent: 0 });
+    }
+    const errors = context.gateway.deliveries.filter((delivery) => (delivery.kind === 'error' || delivery.kind === 'surfaced') && inWindow(context, delivery.atMs));
+    const ok = (min === undefined || errors.length >= min) && (min !== undefined || errors.length <= (max ?? 0));
+    return {
+      status: ok ? 'pass' : 'fail',
+      summary: `${errors.length} error replies for ${context.messagesSent} messages`,
+      evidence: errors.slice(0, 3).map((error) => `${offset(context, error.atMs)} to chat ${error.chatId}: ${error.text.split('\n')[0]!.slice(0, 160)}`),
+      figures: { errorReplies: errors.length, messagesSent: context.messagesSent },
+    };
+  },
+};

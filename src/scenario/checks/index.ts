@@ -1,0 +1,47 @@
+/**
+ * The check library: a scenario names a check and its thresholds; this runs
+ * it over a window and returns pass, fail or error with its evidence.
+ */
+import { ZodError } from 'zod';
+import { UserError } from '../../errors.ts';
+import type { CheckResult } from '../result.ts';
+import type { CheckSpec } from '../schema.ts';
+import { botCommandsTooMuch } from './bot-commands-too-much.ts';
+import { configVerification } from './config-verification.ts';
+import type { Check, CheckContext } from './context.ts';
+import { errorReplies } from './error-replies.ts';
+import { CHECK_NAMES, type CheckName } from './names.ts';
+import { peakUsage } from './peak-usage.ts';
+import { rateLimitErrors } from './rate-limit-errors.ts';
+import { repliesDelivered } from './replies-delivered.ts';
+import { sessionCount } from './session-count.ts';
+
+const CHECKS: Record<CheckName, Check<unknown>> = {
+  'config-verification': configVerification,
+  'session-count': sessionCount,
+  'rate-limit-errors': rateLimitErrors,
+  'bot-commands-too-much': botCommandsTooMuch,
+  'replies-delivered': repliesDelivered,
+  'error-replies': errorReplies,
+  'peak-usage': peakUsage,
+};
+
+/** Validates a check's parameters at load time, so a typo fails before a long run. */
+export function parseCheckParams(spec: CheckSpec, where: string): unknown {
+  const { check, title: _title, window: _window, ...raw } = spec;
+  try {
+    return CHECKS[check].parse(raw);
+  } catch (error) {
+    if (!(error instanceof ZodError)) throw error;
+    const problems = error.issues.map((issue) => `${issue.path.join('.') || '(parameters)'}: ${issue.message}`).join('; ');
+    throw new UserError(`${where}: check "${check}" has bad parameters (${problems}). Known checks: ${CHECK_NAMES.join(', ')}.`);
+  }
+}
+
+export function runCheck(spec: CheckSpec, params: unknown, context: CheckContext): CheckResult {
+  const check = CHECKS[spec.check];
+  const outcome = check.run(context, params);
+  return { check: spec.check, title: spec.title ?? check.title(params), step: context.step, ...outcome };
+}
+
+export type { CheckContext } from './context.ts';

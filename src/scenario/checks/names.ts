@@ -1,0 +1,12 @@
+/** The checks a scenario can name. Each lives in its own file beside this one. */
+export const CHECK_NAMES = [
+  'config-verification',
+  'session-count',
+  'rate-limit-errors',
+  'bot-commands-too-much',
+  'replies-delivered',
+  'error-replies',
+  'peak-usage',
+] as const;
+
+export type CheckName = (typeof CHECK_NAMES)[number];

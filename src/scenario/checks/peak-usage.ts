@@ -1,0 +1,46 @@
+/**
+ * The busiest minute a model saw against a threshold: by default its limit
+ * (stay under it), or a floor (`min`) to show a failure reproduces — the
+ * incident's Gemini 2.5 Flash peaked at 1.42M tokens a minute against 1M.
+ */
+import { z } from 'zod';
+import { modelUsage } from '../usage.ts';
+import type { Check } from './context.ts';
+import { inWindow, nothingTested } from './context.ts';
+
+type Params = { model: string; metric: 'tpm' | 'rpm'; max?: number | 'limit'; min?: number };
+
+export const peakUsage: Check<Params> = {
+  title: ({ model, metric, max, min }) =>
+    min !== undefined ? `${model} peak ${metric.toUpperCase()} ≥ ${min.toLocaleString('en-US')}` : `${model} peak ${metric.toUpperCase()} ≤ ${max === undefined || max === 'limit' ? 'its limit' : max.toLocaleString('en-US')}`,
+  parse: (raw) =>
+    z
+      .strictObject({
+        model: z.string().regex(/^[a-z]+\/.+$/, 'a provider/model reference'),
+        metric: z.enum(['tpm', 'rpm']).default('tpm'),
+        max: z.union([z.number().int().min(0), z.literal('limit')]).optional(),
+        min: z.number().int().min(0).optional(),
+      })
+      .parse(raw),
+  run(context, params) {
+    const entries = context.world.journal.where((entry) => inWindow(context, entry.atMs));
+    const usage = modelUsage(entries, context.world.ledger, context.runStartMs).find((model) => model.modelRef === params.model);
+    const peak = params.metric === 'tpm' ? usage?.peakTokensPerMinute : usage?.peakRequestsPerMinute;
+    const limit = params.metric === 'tpm' ? usage?.limits.tokensPerMinute : usage?.limits.requestsPerMinute;
+    const value = peak?.value ?? 0;
+    const threshold = params.min ?? (params.max === undefined || params.max === 'limit' ? limit : params.max);
+    if (threshold === undefined) {
+      return nothingTested(`${params.model} has no ${params.metric.toUpperCase()} limit to compare with; give max`, { peak: value });
+    }
+    const ok = params.min !== undefined ? value >= threshold : value <= threshold;
+    return {
+      status: ok ? 'pass' : 'fail',
+      summary: `peak ${value.toLocaleString('en-US')} ${params.metric === 'tpm' ? 'tokens' : 'requests'}/min at +${((peak?.atMs ?? 0) / 1000).toFixed(0)} s (limit ${limit?.toLocaleString('en-US') ?? 'none'})`,
+      evidence: [
+        `${usage?.requests ?? 0} requests to ${params.model}: ${usage?.ok ?? 0} ok, ${usage?.rateLimited ?? 0} × 429, ${usage?.otherErrors ?? 0} other errors`,
+        `${(usage?.inputTokensSent ?? 0).toLocaleString('en-US')} input tokens sent (refused requests included)`,
+      ],
+      figures: { peak: value, threshold, ...(limit === undefined ? {} : { limit }) },
+    };
+  },
+};

@@ -1,0 +1,120 @@
+/**
+ * `quotastorm lint`: the static rules behind config verification, each
+ * finding with the JSON path to change and a suggested fix. Rules:
+ *   - the first fallback is on the primary's provider;
+ *   - the heartbeat runs on the primary's provider;
+ *   - session maintenance evicts nothing (warn) or is unbounded;
+ *   - the Telegram command menu is predicted over Telegram's 100 commands;
+ *   - token budget: concurrent turns × tokens per turn, plus a heartbeat on
+ *     the primary, against the primary's tokens-per-minute limit.
+ */
+import { buildCommandCatalog } from '../gateway/channels/commands-catalog.ts';
+import { BUNDLED_SKILLS_2026_2 } from '../gateway/channels/bundled-skills.ts';
+import { DEFAULT_MODELS, findModel, type ProviderId } from '../../mocks/providers/models.ts';
+import { limitsFor, resolvePolicy } from '../../mocks/providers/policy.ts';
+import { effectiveSettings, type EffectiveSettings } from '../config/effective.ts';
+import type { LoadedConfig } from '../config/load.ts';
+import { auditRootCauses, providerOf } from '../config/root-causes.ts';
+import type { GatewayProfile } from '../config/runtime-defaults.ts';
+
+export type LintFinding = { readonly rule: string; readonly path: string; readonly message: string; readonly fix: string };
+
+/** Eligible skills assumed on the host when predicting the menu: every bundled one (the worst case). */
+const PREDICTION_SKILLS = BUNDLED_SKILLS_2026_2;
+const TELEGRAM_MAX_COMMANDS = 100;
+
+export function lintConfig(loaded: LoadedConfig, profile: GatewayProfile): LintFinding[] {
+  const settings = effectiveSettings(loaded.config, profile);
+  const risks = new Map(auditRootCauses(loaded, profile).filter((finding) => finding.status === 'risk').map((finding) => [finding.id, finding]));
+  const findings: LintFinding[] = [];
+  const first = risks.get('first-fallback-provider');
+  if (first !== undefined) {
+    findings.push({
+      rule: 'first-fallback-same-provider',
+      path: 'agents.defaults.model.fallbacks[0]',
+      message: first.why,
+      fix: 'put a model of another provider first in agents.defaults.model.fallbacks',
+    });
+  }
+  const heartbeat = risks.get('heartbeat-model');
+  if (heartbeat !== undefined) {
+    findings.push({
+      rule: 'heartbeat-on-primary-provider',
+      path: 'agents.defaults.heartbeat.model',
+      message: heartbeat.why,
+      fix: 'set agents.defaults.heartbeat.model to a model of another provider (or isolatedSession + lightContext)',
+    });
+  }
+  findings.push(...maintenanceFindings(settings));
+  findings.push(...menuFindings(settings, profile));
+  findings.push(...budgetFindings(loaded, settings));
+  return findings;
+}
+
+function maintenanceFindings(settings: EffectiveSettings): LintFinding[] {
+  const { mode, maxEntries } = settings.maintenance;
+  if (mode === 'warn') {
+    return [{
+      rule: 'maintenance-off',
+      path: 'session.maintenance.mode',
+      message: `session maintenance is "warn": it evicts nothing, so stale sessions stay (cap ${maxEntries}).`,
+      fix: 'set session.maintenance to { mode: "enforce", maxEntries: 15, pruneAfter: "6h" } or similar',
+    }];
+  }
+  if (maxEntries > 500) {
+    return [{
+      rule: 'maintenance-unbounded',
+      path: 'session.maintenance.maxEntries',
+      message: `session maintenance keeps up to ${maxEntries} sessions: every one of them is scanned on every store write.`,
+      fix: 'set session.maintenance.maxEntries to what the gateway really needs (the fix used 15)',
+    }];
+  }
+  return [];
+}
+
+function menuFindings(settings: EffectiveSettings, profile: GatewayProfile): LintFinding[] {
+  const { telegram } = settings;
+  if (!telegram.enabled || !telegram.nativeCommands) return [];
+  const catalog = buildCommandCatalog({ profile, nativeCommands: telegram.nativeCommands, nativeSkills: telegram.nativeSkills, skills: PREDICTION_SKILLS, customCommands: [] });
+  const count = catalog.commands.length;
+  const chars = catalog.commands.reduce((sum, command) => sum + command.command.length + command.description.length, 0);
+  const overCount = count > TELEGRAM_MAX_COMMANDS;
+  const overBudget = telegram.commandTextBudgetChars === null && chars > 5_700;
+  if (!overCount && !overBudget) return [];
+  return [{
+    rule: 'telegram-menu-too-big',
+    path: 'commands.nativeSkills',
+    message:
+      `with every bundled skill eligible the Telegram menu would hold ${count} commands (${chars} characters); ` +
+      `Telegram refuses menus over ${TELEGRAM_MAX_COMMANDS} commands or too much text with BOT_COMMANDS_TOO_MUCH.`,
+    fix: 'set commands.nativeSkills to false (skills stay reachable through /skill)',
+  }];
+}
+
+/** Worst minute: every main-lane slot sends a full context, plus a heartbeat on the primary. */
+function budgetFindings(loaded: LoadedConfig, settings: EffectiveSettings): LintFinding[] {
+  const primary = settings.model.primary;
+  if (primary === null) return [];
+  const provider = providerOf(primary);
+  const mockProvider = (provider === 'google' ? 'gemini' : provider) as ProviderId;
+  const modelId = primary.slice(provider.length + 1);
+  const model = findModel(DEFAULT_MODELS, mockProvider, modelId);
+  if (model === undefined) return [];
+  const tokensPerMinute = limitsFor(resolvePolicy(mockProvider, {}), { provider: mockProvider, model }).tokensPerMinute;
+  if (tokensPerMinute === undefined) return [];
+  const window = loaded.config.models?.providers?.[provider]?.models?.find((entry) => entry.id === modelId)?.contextWindow ?? model.contextWindowTokens;
+  const perTurn = Math.min(settings.contextTokens ?? window, window);
+  const turns = settings.lanes.mainMaxConcurrent * perTurn;
+  const heartbeatOnPrimary = settings.heartbeat.enabled && settings.heartbeat.model !== null && providerOf(settings.heartbeat.model) === provider;
+  const total = turns + (heartbeatOnPrimary ? perTurn : 0);
+  if (total <= tokensPerMinute) return [];
+  return [{
+    rule: 'token-budget',
+    path: 'agents.defaults.contextTokens',
+    message:
+      `${settings.lanes.mainMaxConcurrent} concurrent turns × ${perTurn.toLocaleString('en-US')} tokens` +
+      `${heartbeatOnPrimary ? ` + a ${perTurn.toLocaleString('en-US')}-token heartbeat` : ''} = ${total.toLocaleString('en-US')} tokens in a minute, ` +
+      `over ${primary}'s ${tokensPerMinute.toLocaleString('en-US')} TPM (published Tier 1; retries of a refused turn resend it).`,
+    fix: `lower agents.defaults.contextTokens (to ${Math.floor(tokensPerMinute / (settings.lanes.mainMaxConcurrent + (heartbeatOnPrimary ? 1 : 0)) / 1000) * 1000} or less), agents.defaults.maxConcurrent, or move the heartbeat`,
+  }];
+}

@@ -1,0 +1,50 @@
+/**
+ * Reads a scenario file: JSON5, validated against the schema, every check's
+ * parameters checked up front, and the gateway config path resolved next to
+ * the scenario. Bad input is one paragraph naming file, path and expectation.
+ */
+import { createHash } from 'node:crypto';
+import { dirname, resolve } from 'node:path';
+import { parseJson5, readConfigFile } from '../config/load.ts';
+import { describeIssues, MAX_LISTED_ISSUES } from '../config/validation-error.ts';
+import { UserError } from '../errors.ts';
+import { parseCheckParams } from './checks/index.ts';
+import { ScenarioSchema, type CheckSpec, type Scenario } from './schema.ts';
+
+export type LoadedScenario = {
+  readonly file: string;
+  readonly sha256: string;
+  readonly scenario: Scenario;
+  /** The gateway config the scenario names, resolved against its folder; undefined if it names none. */
+  readonly configFile: string | undefined;
+  /** Parsed parameters per check, keyed by the spec object. */
+  readonly checkParams: ReadonlyMap<CheckSpec, unknown>;
+};
+
+export async function loadScenario(file: string): Promise<LoadedScenario> {
+  const text = await readConfigFile(file, 'Scenario file', 'Expected a quotastorm scenario (JSON5) at that path, e.g. scenarios/stress-suite.json5.');
+  return parseScenarioText(text, file);
+}
+
+export function parseScenarioText(text: string, file: string): LoadedScenario {
+  const raw = parseJson5(text, file, 'scenario');
+  const parsed = ScenarioSchema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = describeIssues(parsed.error.issues, raw);
+    const listed = problems.slice(0, MAX_LISTED_ISSUES).join('; ');
+    const more = problems.length > MAX_LISTED_ISSUES ? `; and ${problems.length - MAX_LISTED_ISSUES} more` : '';
+    throw new UserError(`Invalid scenario ${file}${problems.length > 1 ? ` (${problems.length} problems)` : ''}: ${listed}${more}.`);
+  }
+  const scenario = parsed.data;
+  const checkParams = new Map<CheckSpec, unknown>();
+  scenario.steps.forEach((step, stepIndex) =>
+    step.checks.forEach((spec, checkIndex) => checkParams.set(spec, parseCheckParams(spec, `Scenario ${file} at steps[${stepIndex}].checks[${checkIndex}]`))),
+  );
+  return {
+    file,
+    sha256: createHash('sha256').update(text).digest('hex'),
+    scenario,
+    configFile: scenario.config === undefined ? undefined : resolve(dirname(file), scenario.config),
+    checkParams,
+  };
+}

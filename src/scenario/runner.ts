@@ -1,0 +1,267 @@
+/**
+ * One scenario run: clock → mocks → gateway → workload → checks → result.
+ *
+ * Virtual time throughout: a simulated day takes seconds, and the same
+ * scenario, config and seed give the same result, byte for byte. Steps run
+ * in order on one gateway (the stress suite's checks build on each other:
+ * the session count after activity is the same store as before it); a
+ * step's checks judge the window of that step.
+ */
+import { Faker, en } from '@faker-js/faker';
+import { createPrng, type Prng } from '../clock/prng.ts';
+import { createVirtualClock, type VirtualClock } from '../clock/virtual-clock.ts';
+import { loadConfig, type LoadedConfig } from '../config/load.ts';
+import { auditRootCauses } from '../config/root-causes.ts';
+import { BUNDLED_SKILLS_2026_2 } from '../gateway/channels/bundled-skills.ts';
+import type { SkillSpec } from '../gateway/channels/commands-catalog.ts';
+import { createGateway, type Gateway, type GatewayHost } from '../gateway/gateway.ts';
+import { buildStaleSessions, MAIN_SESSION_KEY } from '../gateway/sessions/index.ts';
+import { createTextPool, type TextPool } from '../gateway/text-pool.ts';
+import { charsOfTokens } from '../gateway/tokens.ts';
+import { createFaultPlan } from '../../mocks/providers/fault-plan.ts';
+import type { LedgerConfig } from '../../mocks/providers/ledger.ts';
+import { injectMessage } from '../../mocks/telegram/state.ts';
+import { createMockWorld, type MockWorld } from '../../mocks/world.ts';
+import { runCheck } from './checks/index.ts';
+import type { LoadedScenario } from './load.ts';
+import { summarize } from './summarize.ts';
+import type { CheckResult, RunResult } from './result.ts';
+import { planMessages } from './workload.ts';
+
+export type RunOptions = {
+  readonly loaded: LoadedScenario;
+  /** The gateway config: `--config`, else the scenario's own. */
+  readonly configFile: string;
+  readonly seed?: number;
+  readonly variant?: string;
+  /** Called about once per simulated minute. */
+  readonly onProgress?: (progress: RunProgress) => void;
+  /** Abort (Ctrl-C): the run stops at the next slice and its result is marked incomplete. */
+  readonly signal?: AbortSignal;
+  /** quotastorm's version, for the result. */
+  readonly version: string;
+};
+
+export type RunProgress = { readonly simulatedMs: number; readonly userTurns: number; readonly served429: number; readonly step: string };
+
+export type RunArtifacts = { readonly result: RunResult; readonly gateway: Gateway; readonly world: MockWorld; readonly loadedConfig: LoadedConfig };
+
+const SLICE_MS = 60_000;
+const SETTLE_AFTER_LAST_MESSAGE_MS = 5 * 60_000;
+const STARTUP_MS = 10_000;
+
+export async function runScenario(options: RunOptions): Promise<RunArtifacts> {
+  const { scenario } = options.loaded;
+  const seed = options.seed ?? scenario.seed;
+  const loadedConfig = await loadConfig(options.configFile);
+  const startMs = Date.parse(scenario.startAt);
+  const clock = createVirtualClock({ startMs });
+  const rng = createPrng(seed);
+  const faults = faultScheduleOf(options);
+  const world = createMockWorld({
+    clock,
+    seed,
+    ledger: ledgerConfigOf(scenario.mocks),
+    ...(faults === undefined ? {} : { faults: createFaultPlan(faults, { prng: rng.fork('faults'), startMs }) }),
+  });
+  const gateway = createGateway({
+    config: loadedConfig.config,
+    profile: scenario.profile,
+    clock,
+    fetch: world.fetch,
+    rng: rng.fork('gateway'),
+    host: hostOf(scenario.host, scenario.cronJobs),
+  });
+  const pool = createTextPool(rng.fork('workload/text'));
+  preload(gateway, options.loaded, { startMs, rng: rng.fork('preload'), pool });
+  const users = usersOf(loadedConfig, scenario.users.count, rng.fork('workload/users'));
+  const sessionSeries = trackSessions(clock, gateway, startMs);
+
+  const checks: CheckResult[] = [];
+  const steps: RunResult['steps'][number][] = [];
+  let incomplete = false;
+  let messagesSoFar = 0;
+  await until(clock, gateway.start(), STARTUP_MS);
+  const atStart = gateway.store.count();
+
+  for (const [index, step] of scenario.steps.entries()) {
+    if (options.signal?.aborted) {
+      incomplete = true;
+      break;
+    }
+    const fromMs = clock.now();
+    const planned = planMessages(step.send, {
+      rng: rng.fork(`workload/step-${index}`),
+      users: users.length,
+      stepLengthMs: step.run,
+      startEpochMs: fromMs,
+      timeZone: 'America/Los_Angeles',
+    });
+    for (const message of planned) {
+      const sender = users[message.user % users.length]!;
+      const text = pool.take(charsOfTokens(message.tokens), rng.fork(`workload/message-${index}-${message.atMs}`));
+      clock.setTimeout(() => injectMessage(world.telegram.state, clock, { from: sender, text }), message.atMs);
+    }
+    const lengthMs = step.run ?? (planned.at(-1)?.atMs ?? 0) + SETTLE_AFTER_LAST_MESSAGE_MS;
+    incomplete = !(await runFor(clock, lengthMs, options, () => ({
+      simulatedMs: clock.now() - startMs,
+      userTurns: gateway.stats.userTurns,
+      served429: world.journal.where({ status: 429 }).length,
+      step: step.name,
+    })));
+    const toMs = clock.now();
+    steps.push({ name: step.name, fromMs: fromMs - startMs, toMs: toMs - startMs });
+    messagesSoFar += planned.length;
+    for (const spec of step.checks) {
+      const whole = spec.window === 'run';
+      const context = {
+        loaded: loadedConfig,
+        profile: scenario.profile,
+        gateway,
+        world,
+        fromMs: whole ? startMs : fromMs,
+        toMs,
+        runStartMs: startMs,
+        messagesSent: whole ? messagesSoFar : planned.length,
+        step: step.name,
+      };
+      checks.push(runCheck(spec, options.loaded.checkParams.get(spec), context));
+    }
+    if (incomplete) break;
+  }
+
+  await until(clock, gateway.stop(), SETTLE_AFTER_LAST_MESSAGE_MS);
+  sessionSeries.stop();
+  const result = summarize({
+    options,
+    seed,
+    startMs,
+    endMs: clock.now(),
+    incomplete,
+    checks,
+    steps,
+    gateway,
+    world,
+    sessions: { atStart, series: sessionSeries.points },
+    rootCauses: auditRootCauses(loadedConfig, scenario.profile),
+    configSha256: loadedConfig.sha256,
+  });
+  return { result, gateway, world, loadedConfig };
+}
+
+/** Drives the clock until `promise` settles, at most `limitMs` of virtual time. */
+async function until<T>(clock: VirtualClock, promise: Promise<T>, limitMs: number): Promise<void> {
+  let settled = false;
+  const watched = promise.then(
+    () => (settled = true),
+    (error: unknown) => {
+      settled = true;
+      throw error;
+    },
+  );
+  for (let waited = 0; !settled && waited < limitMs; waited += 1_000) await clock.advanceBy(1_000);
+  if (settled) await watched;
+}
+
+/** Advances `lengthMs` in one-minute slices, reporting progress; false if aborted. */
+async function runFor(clock: VirtualClock, lengthMs: number, options: RunOptions, progress: () => RunProgress): Promise<boolean> {
+  const endMs = clock.now() + lengthMs;
+  while (clock.now() < endMs) {
+    if (options.signal?.aborted) return false;
+    await clock.runUntil(Math.min(endMs, clock.now() + SLICE_MS));
+    options.onProgress?.(progress());
+  }
+  return true;
+}
+
+function faultScheduleOf(options: RunOptions) {
+  const { scenario } = options.loaded;
+  if (options.variant === undefined) return scenario.mocks.faults;
+  const variant = scenario.variants[options.variant];
+  if (variant === undefined) throw new Error(`unknown variant ${options.variant}`); // checked by the command first
+  return variant.faults ?? scenario.mocks.faults;
+}
+
+const LIMIT_KEYS = {
+  rpm: 'requestsPerMinute',
+  tpm: 'tokensPerMinute',
+  rpd: 'requestsPerDay',
+  tpd: 'tokensPerDay',
+  itpm: 'inputTokensPerMinute',
+  otpm: 'outputTokensPerMinute',
+  concurrency: 'concurrentRequests',
+} as const;
+
+/** The scenario's `mocks` block → the ledger's config (providers named as the mocks name them). */
+export function ledgerConfigOf(mocks: LoadedScenario['scenario']['mocks']): LedgerConfig {
+  const providers: Record<string, { tier?: string; scope?: object; limits?: Record<string, object> }> = {};
+  const entry = (name: string) => (providers[name === 'google' ? 'gemini' : name] ??= {});
+  for (const [name, tier] of Object.entries(mocks.tiers)) if (tier !== undefined) entry(name).tier = tier;
+  for (const [name, scope] of Object.entries(mocks.scope)) if (scope !== undefined) entry(name).scope = scope;
+  for (const [ref, limits] of Object.entries(mocks.limits)) {
+    const slash = ref.indexOf('/');
+    const mapped = Object.fromEntries(Object.entries(limits).map(([key, value]) => [LIMIT_KEYS[key as keyof typeof LIMIT_KEYS], value]));
+    const target = entry(ref.slice(0, slash));
+    target.limits = { ...target.limits, [ref.slice(slash + 1)]: mapped };
+  }
+  return { providers } as LedgerConfig;
+}
+
+function hostOf(host: LoadedScenario['scenario']['host'], cronJobs: LoadedScenario['scenario']['cronJobs']): GatewayHost {
+  const skills: readonly SkillSpec[] | undefined =
+    host.skills === 'observed' ? undefined : host.skills === 'bundled' ? BUNDLED_SKILLS_2026_2 : BUNDLED_SKILLS_2026_2.slice(0, host.skills);
+  return {
+    heartbeatHasTasks: host.heartbeatHasTasks,
+    toolResultTokensPerTurn: host.toolResultTokensPerTurn,
+    toolCallsPerTurn: host.toolCallsPerTurn,
+    cronJobs: cronJobs.map((job) => ({ id: job.id, everyMs: job.every, promptTokens: job.promptTokens })),
+    ...(host.systemPromptTokens === undefined ? {} : { systemPromptTokens: host.systemPromptTokens }),
+    ...(skills === undefined ? {} : { skills }),
+  };
+}
+
+/** Stale sessions and the main session's transcript, as the store held them before the gateway started. */
+function preload(gateway: Gateway, loaded: LoadedScenario, at: { startMs: number; rng: Prng; pool: TextPool }): void {
+  const { preload: spec } = loaded.scenario;
+  spec.sessions.forEach((sessions, index) =>
+    gateway.store.preload(buildStaleSessions({ kind: sessions.kind, count: sessions.count, ageMs: sessions.age }, { nowMs: at.startMs, rng: at.rng.fork(`sessions-${index}`) })),
+  );
+  if (spec.mainTranscriptTokens === 0) return;
+  const sessionId = gateway.store.newSessionId();
+  gateway.store.preload([[MAIN_SESSION_KEY, { sessionId, updatedAt: at.startMs - 10 * 60_000, lastChannel: 'telegram', chatType: 'direct' }]]);
+  const transcript = gateway.store.transcript(sessionId);
+  // Turns of user, tool output and reply in the proportions of a working session, oldest first.
+  const turnTokens = 12_000;
+  const rng = at.rng.fork('main-transcript');
+  for (let remaining = spec.mainTranscriptTokens; remaining > 0; remaining -= turnTokens) {
+    const size = Math.min(turnTokens, remaining);
+    transcript.entries.push(
+      { role: 'user', text: at.pool.take(charsOfTokens(Math.ceil(size * 0.05)), rng) },
+      { role: 'toolResult', text: at.pool.take(charsOfTokens(Math.ceil(size * 0.75)), rng) },
+      { role: 'assistant', text: at.pool.take(charsOfTokens(Math.ceil(size * 0.2)), rng) },
+    );
+  }
+}
+
+type User = { id: number; firstName: string; username: string };
+
+/** Telegram users: the config's allow-listed ids first (so the gateway admits them), then made-up ones. */
+function usersOf(loaded: LoadedConfig, count: number, rng: Prng): User[] {
+  const faker = new Faker({ locale: [en] });
+  faker.seed(rng.uint32());
+  const allowed = (loaded.config.channels?.telegram?.allowFrom ?? []).map(Number).filter((id) => Number.isInteger(id) && id > 0);
+  return Array.from({ length: count }, (_, index) => {
+    const firstName = faker.person.firstName();
+    return { id: allowed[index] ?? 700_000 + index, firstName, username: faker.internet.username({ firstName }).toLowerCase().replace(/[^a-z0-9_]/g, '_') };
+  });
+}
+
+/** The store's size whenever it changes, sampled each simulated minute. */
+function trackSessions(clock: VirtualClock, gateway: Gateway, startMs: number) {
+  const points: { atMs: number; count: number }[] = [{ atMs: 0, count: gateway.store.count() }];
+  const timer = clock.setInterval(() => {
+    const count = gateway.store.count();
+    if (points.at(-1)!.count !== count) points.push({ atMs: clock.now() - startMs, count });
+  }, 60_000);
+  return { points, stop: () => clock.clearInterval(timer) };
+}

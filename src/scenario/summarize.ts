@@ -1,0 +1,166 @@
+/**
+ * The end of a run → its `RunResult`: verdict, usage per model from the mock
+ * journal, the failover cascade from the router's decision log, what users
+ * saw, the store's size over time, the log counts the write-up greps for, and
+ * the first failure with the lines around it. Every time is an offset from
+ * the run's start.
+ */
+import { basename, relative } from 'node:path';
+import type { RootCauseFinding } from '../config/root-causes.ts';
+import type { Gateway } from '../gateway/gateway.ts';
+import type { DecisionEvent } from '../gateway/router/decision-log.ts';
+import type { MockWorld } from '../../mocks/world.ts';
+import type { CheckResult, DeliverySummary, FailoverAttempts, RunResult } from './result.ts';
+import type { RunOptions } from './runner.ts';
+import { configProviderOf, modelUsage } from './usage.ts';
+
+export type SummaryInput = {
+  readonly options: RunOptions;
+  readonly seed: number;
+  readonly startMs: number;
+  readonly endMs: number;
+  readonly incomplete: boolean;
+  readonly checks: readonly CheckResult[];
+  readonly steps: RunResult['steps'];
+  readonly gateway: Gateway;
+  readonly world: MockWorld;
+  readonly sessions: { readonly atStart: number; readonly series: readonly { atMs: number; count: number }[] };
+  readonly rootCauses: readonly RootCauseFinding[];
+  readonly configSha256: string;
+};
+
+const EXAMPLES_PER_KIND = 2;
+const EXCERPT_LINES = 6;
+
+export function summarize(input: SummaryInput): RunResult {
+  const { options, gateway, world } = input;
+  const { scenario } = options.loaded;
+  const passed = input.checks.filter((check) => check.status === 'pass').length;
+  const failed = input.checks.filter((check) => check.status === 'fail').length;
+  const errors = input.checks.filter((check) => check.status === 'error').length;
+  const errorRecords = gateway.log.records.filter((record) => record.level !== 'info');
+  return {
+    quotastorm: { version: options.version },
+    scenario: { name: scenario.name, file: portable(options.loaded.file), sha256: options.loaded.sha256, variant: options.variant },
+    config: { file: portable(options.configFile), sha256: input.configSha256, profile: scenario.profile },
+    seed: input.seed,
+    reproduce: reproduceCommand(options, input.seed),
+    startedAt: new Date(input.startMs).toISOString(),
+    simulatedMs: input.endMs - input.startMs,
+    incomplete: input.incomplete,
+    verdict: { passed, failed, errors, total: input.checks.length, ok: !input.incomplete && failed === 0 && errors === 0 },
+    checks: input.checks,
+    steps: input.steps,
+    turns: {
+      user: gateway.stats.userTurns,
+      heartbeat: gateway.stats.heartbeatTurns,
+      cron: gateway.stats.cronTurns,
+      silent: gateway.stats.silentTurns,
+    },
+    deliveries: deliveriesOf(gateway, input.startMs),
+    usage: modelUsage(world.journal.entries, world.ledger, input.startMs),
+    failover: failoverOf(gateway.router.decisions.events),
+    attemptsByOrigin: attemptsByOriginOf(gateway.router.decisions.events),
+    sessions: {
+      atStart: input.sessions.atStart,
+      atEnd: gateway.store.count(),
+      peak: Math.max(input.sessions.atStart, ...input.sessions.series.map((point) => point.count)),
+      series: input.sessions.series,
+    },
+    logs: {
+      rateLimitLines: errorRecords.filter((record) => lineOf(record).includes('rate limit')).length,
+      botCommandsTooMuchLines: errorRecords.filter((record) => record.message.includes('BOT_COMMANDS_TOO_MUCH')).length,
+      errorLines: errorRecords.length,
+    },
+    firstFailure: firstFailureOf(gateway, world, input.startMs),
+    rootCauses: input.rootCauses.map(({ id, setting, value, status, why }) => ({ id, setting, value, status, why })),
+  };
+}
+
+/** The one-line command that reproduces the run. */
+function reproduceCommand(options: RunOptions, seed: number): string {
+  const variant = options.variant === undefined ? '' : ` --variant ${options.variant}`;
+  return `node src/cli.ts run ${portable(options.loaded.file)} --config ${portable(options.configFile)} --seed ${seed}${variant}`;
+}
+
+/** Paths inside the project print relative to it, so results do not depend on where it is checked out. */
+function portable(file: string): string {
+  const inside = relative(process.cwd(), file);
+  return inside.startsWith('..') ? basename(file) : inside;
+}
+
+function deliveriesOf(gateway: Gateway, startMs: number): DeliverySummary {
+  const count = (kind: string) => gateway.deliveries.filter((delivery) => delivery.kind === kind).length;
+  const examples: { atMs: number; kind: string; text: string }[] = [];
+  for (const kind of ['error', 'surfaced', 'notice', 'reply']) {
+    for (const delivery of gateway.deliveries.filter((d) => d.kind === kind).slice(0, EXAMPLES_PER_KIND)) {
+      examples.push({ atMs: delivery.atMs - startMs, kind, text: delivery.text.length > 300 ? `${delivery.text.slice(0, 297)}...` : delivery.text });
+    }
+  }
+  return {
+    replies: count('reply'),
+    errorReplies: count('error'),
+    surfacedErrors: count('surfaced'),
+    notices: count('notice'),
+    silentTurns: gateway.stats.silentTurns,
+    examples,
+  };
+}
+
+/** Per model: attempts, failures by reason, and where each failure went next — the cascade's edges. */
+export function failoverOf(events: readonly DecisionEvent[]): FailoverAttempts[] {
+  const byModel = new Map<string, { attempts: number; failed: number; succeeded: number; reasons: Record<string, number>; next: Record<string, number> }>();
+  const of = (modelRef: string) => {
+    let entry = byModel.get(modelRef);
+    if (entry === undefined) byModel.set(modelRef, (entry = { attempts: 0, failed: 0, succeeded: 0, reasons: {}, next: {} }));
+    return entry;
+  };
+  for (const event of events) {
+    if (event.decision === 'attempt') of(event.modelRef).attempts++;
+    else if (event.decision === 'candidate_succeeded') of(event.modelRef).succeeded++;
+    else if (event.decision === 'candidate_failed' || event.decision === 'skip_candidate') {
+      const entry = of(event.modelRef);
+      entry.failed++;
+      const reason = event.reason ?? 'unknown';
+      entry.reasons[reason] = (entry.reasons[reason] ?? 0) + 1;
+      const next = event.next ?? 'none';
+      entry.next[next] = (entry.next[next] ?? 0) + 1;
+    }
+  }
+  return [...byModel].sort(([a], [b]) => a.localeCompare(b)).map(([modelRef, entry]) => ({ modelRef, ...entry }));
+}
+
+function attemptsByOriginOf(events: readonly DecisionEvent[]): RunResult['attemptsByOrigin'] {
+  const counts = new Map<string, number>();
+  for (const event of events) {
+    if (event.decision !== 'attempt') continue;
+    const key = `${event.runId.split('-')[0]}|${event.modelRef}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return [...counts].sort(([a], [b]) => a.localeCompare(b)).map(([key, attempts]) => {
+    const [origin = '', modelRef = ''] = key.split('|');
+    return { origin, modelRef, attempts };
+  });
+}
+
+/** The first error a user saw, with the journal and gateway lines of the minute before it. */
+function firstFailureOf(gateway: Gateway, world: MockWorld, startMs: number): RunResult['firstFailure'] {
+  const failure = gateway.deliveries.find((delivery) => delivery.kind === 'error' || delivery.kind === 'surfaced');
+  if (failure === undefined) return undefined;
+  const from = failure.atMs - 60_000;
+  const at = (ms: number) => `+${((ms - startMs) / 1000).toFixed(1)}s`;
+  const journal = world.journal
+    .where((entry) => entry.atMs >= from && entry.atMs <= failure.atMs)
+    .slice(-EXCERPT_LINES)
+    .map((entry) => `${at(entry.atMs)} #${entry.seq} ${configProviderOf(entry.provider)}/${entry.model} ${entry.status} ${entry.outcome}${entry.errorType ? ` ${entry.errorType}` : ''}${entry.fault ? ` fault=${entry.fault}` : ''} in=${entry.inputTokens}`);
+  const log = gateway.log.records
+    .filter((record) => record.level !== 'info' && record.atMs >= from && record.atMs <= failure.atMs)
+    .slice(-EXCERPT_LINES)
+    .map((record) => `${at(record.atMs)} ${lineOf(record).slice(0, 240)}`);
+  return { atMs: failure.atMs - startMs, journal, log };
+}
+
+function lineOf(record: { subsystem: string; message: string }): string {
+  return record.subsystem === '' ? record.message : `[${record.subsystem}] ${record.message}`;
+}
+

@@ -1,0 +1,59 @@
+/**
+ * The messages a step sends, as a list of (time, user, size) drawn from the
+ * scenario's arrival specs with the workload's seeded stream: single
+ * messages, bursts of N every Δ, and Poisson arrivals whose rate can follow a
+ * day/night curve.
+ */
+import type { Prng } from '../clock/prng.ts';
+import type { Arrival, TokenRange } from './schema.ts';
+
+export type PlannedMessage = { readonly atMs: number; readonly user: number; readonly tokens: number };
+
+const HOUR_MS = 3_600_000;
+
+/** Messages of one step, times relative to the step's start, in time order. */
+export function planMessages(
+  arrivals: readonly Arrival[],
+  options: { rng: Prng; users: number; stepLengthMs: number | undefined; startEpochMs: number; timeZone: string },
+): PlannedMessage[] {
+  const planned: PlannedMessage[] = [];
+  arrivals.forEach((arrival, index) => {
+    const rng = options.rng.fork(`arrival-${index}`);
+    if (arrival.kind === 'message') planned.push({ atMs: arrival.at, user: arrival.user, tokens: draw(arrival.tokens, rng) });
+    else if (arrival.kind === 'burst') {
+      for (let i = 0; i < arrival.count; i++) planned.push({ atMs: arrival.at + i * arrival.every, user: arrival.user, tokens: draw(arrival.tokens, rng) });
+    } else planned.push(...poisson(arrival, rng, options));
+  });
+  return planned.sort((a, b) => a.atMs - b.atMs || a.user - b.user);
+}
+
+function poisson(
+  arrival: Extract<Arrival, { kind: 'poisson' }>,
+  rng: Prng,
+  options: { users: number; stepLengthMs: number | undefined; startEpochMs: number; timeZone: string },
+): PlannedMessage[] {
+  const until = arrival.until ?? options.stepLengthMs;
+  if (until === undefined) return [];
+  const out: PlannedMessage[] = [];
+  const peakGapMs = HOUR_MS / arrival.perHour;
+  // Thinning: draw at the peak rate, keep each arrival with the curve's share at its time.
+  for (let at = arrival.from + rng.exponential(peakGapMs); at < until; at += rng.exponential(peakGapMs)) {
+    const keep = arrival.dayCurve ? dayShare(options.startEpochMs + at, options.timeZone) : 1;
+    if (rng.float() >= keep) continue;
+    out.push({ atMs: Math.round(at), user: rng.int(0, options.users - 1), tokens: draw(arrival.tokens, rng) });
+  }
+  return out;
+}
+
+/** Share of the peak rate by local hour: busy 9–22, quiet at night (10 %), ramps between. */
+export function dayShare(epochMs: number, timeZone: string): number {
+  const hour = Number(new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' }).format(epochMs));
+  if (hour >= 9 && hour < 22) return 1;
+  if (hour >= 7 && hour < 9) return 0.5;
+  if (hour >= 22 && hour < 24) return 0.4;
+  return 0.1;
+}
+
+function draw(range: TokenRange, rng: Prng): number {
+  return typeof range === 'number' ? range : rng.int(range.min, range.max);
+}
