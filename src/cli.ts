@@ -29,8 +29,8 @@ export function buildProgram(): Command {
   program
     .command('start')
     .description(
-      'The default job (`npm start`): a root-cause report on the bundled Feb 27 configs, written under reports/. ' +
-        'Scenario runs replace it once they exist.',
+      'The default job (`npm start`): the stress suite on the fixed Feb 27 config, the incident replayed before and after, ' +
+        'and the root-cause table, written under one new folder in reports/.',
     )
     .option('--out <dir>', 'folder for the report (default: a new folder under reports/)')
     .addOption(profileOption())

@@ -1,8 +1,8 @@
-import { basename, join, relative } from 'node:path';
+import { basename, join } from 'node:path';
 import { renderComparison } from '../report/compare.ts';
 import { writeFileAtomic } from '../report/write.ts';
 import { loadScenario } from '../scenario/load.ts';
-import { runAndWrite } from './run.ts';
+import { runAndWrite, shownPath } from './run.ts';
 
 export type CompareOptions = { config: string[]; seed?: number; out?: string; variant?: string };
 
@@ -25,6 +25,6 @@ export async function runCompare(file: string, options: CompareOptions): Promise
   const out = options.out ?? join('reports', `compare-${loaded.scenario.name}`);
   const reportFile = join(out, 'compare.md');
   await writeFileAtomic(reportFile, renderComparison(entries));
-  process.stdout.write(`report: ${relative(process.cwd(), reportFile) || reportFile}\n`);
+  process.stdout.write(`report: ${shownPath(reportFile)}\n`);
   return allOk ? 0 : 1;
 }

@@ -1,10 +1,10 @@
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRealClock } from '../clock/real-clock.ts';
 import { renderIncidentReport } from '../report/incident.ts';
 import { writeFileAtomic } from '../report/write.ts';
 import { loadScenario } from '../scenario/load.ts';
-import { runAndWrite } from './run.ts';
+import { runAndWrite, shownPath } from './run.ts';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SCENARIO = join(PROJECT_ROOT, 'scenarios', 'incident-2026-02-27.json5');
@@ -40,7 +40,7 @@ export async function runIncident(options: { seed?: number; out?: string }): Pro
   };
   const reportFile = join(out, 'incident.md');
   await writeFileAtomic(reportFile, renderIncidentReport(runs));
-  process.stdout.write(`report: ${relative(process.cwd(), reportFile) || reportFile}\n`);
+  process.stdout.write(`report: ${shownPath(reportFile)}\n`);
   const reproduced = !runs.before.quotas.verdict.ok && runs.after.quotas.verdict.ok;
   if (!reproduced) process.stderr.write('the replay did not separate the configs: the before-config should fail and the after-config pass\n');
   return reproduced ? 0 : 1;

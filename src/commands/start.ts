@@ -1,38 +1,34 @@
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRealClock } from '../clock/real-clock.ts';
 import type { GatewayProfile } from '../config/runtime-defaults.ts';
 import { loadConfigReports, renderConfigReport } from '../report/config-report.ts';
 import { writeFileAtomic } from '../report/write.ts';
+import { runIncident } from './incident.ts';
+import { runRunCommand, shownPath } from './run.ts';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const BUNDLED_CONFIGS = ['feb27-before.json5', 'feb27-after.json5'].map((name) => join(PROJECT_ROOT, 'scenarios', 'configs', name));
+const CONFIGS = ['feb27-before.json5', 'feb27-after.json5'].map((name) => join(PROJECT_ROOT, 'scenarios', 'configs', name));
 
 /**
- * `npm start`. Until scenario runs exist (issue #8), the honest default job is
- * the static root-cause report on the bundled before/after configs: it loads
- * both as the gateway would, and writes what each still carries of the
- * incident's causes. It sends no traffic and says so in the report.
+ * `npm start`: the main job on bundled defaults. The stress suite on the
+ * fixed config (the write-up's 6/6), the incident replayed on both configs,
+ * and the static root-cause table — all under one new folder in reports/.
+ * Exit 0 when the suite passes and the replay separates the configs.
  */
 export async function runStart(options: { out?: string; profile: GatewayProfile }): Promise<number> {
-  const reports = await loadConfigReports(BUNDLED_CONFIGS, options.profile);
-  const outDir = options.out ?? join(PROJECT_ROOT, 'reports', `${runStamp()}-config-report`);
-  const reportFile = join(outDir, 'config-report.md');
-  const shown = reports.map((report) => ({ ...report, file: relative(PROJECT_ROOT, report.file) }));
-  await writeFileAtomic(reportFile, renderConfigReport(shown, options.profile));
-
-  process.stdout.write('quotastorm: scenario runs are not built yet; ran the static root-cause report on the bundled configs.\n');
-  for (const report of reports) {
-    const risks = report.findings.filter((finding) => finding.status === 'risk');
-    const summary = risks.length === 0 ? 'no incident root cause left' : `${risks.length} root cause(s): ${risks.map((r) => r.id).join(', ')}`;
-    process.stdout.write(`  ${relative(PROJECT_ROOT, report.file)}: ${summary}\n`);
-  }
-  // As given with --out; the default folder relative to where the user stands.
-  process.stdout.write(`report: ${options.out === undefined ? relative(process.cwd(), reportFile) : reportFile}\n`);
-  return 0;
+  const out = options.out ?? join(PROJECT_ROOT, 'reports', `${stamp()}-start`);
+  process.stdout.write('== stress suite on scenarios/configs/feb27-after.json5\n');
+  const suite = await runRunCommand(join(PROJECT_ROOT, 'scenarios', 'stress-suite.json5'), { out: join(out, 'stress-suite') });
+  process.stdout.write('\n== the 2026-02-27 incident, before and after the fix\n');
+  const incident = await runIncident({ out: join(out, 'incident') });
+  const reports = await loadConfigReports(CONFIGS, options.profile);
+  const configReport = join(out, 'config-report.md');
+  await writeFileAtomic(configReport, renderConfigReport(reports.map((report) => ({ ...report, file: report.file.slice(PROJECT_ROOT.length) })), options.profile));
+  process.stdout.write(`\nroot-cause settings: ${shownPath(configReport)}\n`);
+  return suite === 0 && incident === 0 ? 0 : 1;
 }
 
-// The folder name is the only wall-clock value in a report run; report bodies carry none.
-function runStamp(): string {
+function stamp(): string {
   return new Date(createRealClock().now()).toISOString().replaceAll(':', '-').replace(/\.\d+Z$/, 'Z');
 }
