@@ -40,6 +40,10 @@ export type RunOptions = {
   readonly signal?: AbortSignal;
   /** quotastorm's version, for the result. */
   readonly version: string;
+  /** Wraps the gateway's fetch (benchmarks time the serialization floor through it). */
+  readonly tapFetch?: (fetchImpl: typeof fetch) => typeof fetch;
+  /** Replaces scenario fields before the run (benchmarks scale users and rates). */
+  readonly configOverride?: (config: LoadedConfig['config']) => LoadedConfig['config'];
 };
 
 export type RunProgress = { readonly simulatedMs: number; readonly userTurns: number; readonly served429: number; readonly step: string };
@@ -65,10 +69,10 @@ export async function runScenario(options: RunOptions): Promise<RunArtifacts> {
     ...(faults === undefined ? {} : { faults: createFaultPlan(faults, { prng: rng.fork('faults'), startMs }) }),
   });
   const gateway = createGateway({
-    config: loadedConfig.config,
+    config: options.configOverride ? options.configOverride(loadedConfig.config) : loadedConfig.config,
     profile: scenario.profile,
     clock,
-    fetch: world.fetch,
+    fetch: options.tapFetch ? options.tapFetch(world.fetch) : world.fetch,
     rng: rng.fork('gateway'),
     host: hostOf(scenario.host, scenario.cronJobs),
   });

@@ -4,12 +4,14 @@
  * Exits 1 when a target is missed, so it can gate a change.
  */
 import { benchClock } from './clock.bench.ts';
+import { benchIncident } from './incident.bench.ts';
 import { benchMocks } from './mocks.bench.ts';
 import type { BenchRow } from './measure.ts';
 
 const suites: Array<[string, () => Promise<BenchRow[]>]> = [
   ['clock', benchClock],
   ['mocks', benchMocks],
+  ['incident', benchIncident],
 ];
 
 let missed = 0;
