@@ -1,0 +1,43 @@
+/**
+ * The reports in reports/examples/ are regenerated here and must match byte
+ * for byte: they show what quotastorm writes, they prove runs are
+ * deterministic, and they can never go stale. UPDATE_EXAMPLES=1 rewrites them.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { renderComparison } from '../src/report/compare.ts';
+import { renderRunReport } from '../src/report/markdown.ts';
+import { loadScenario } from '../src/scenario/load.ts';
+import { runScenario } from '../src/scenario/runner.ts';
+import type { RunResult } from '../src/scenario/result.ts';
+
+const DIR = join('reports', 'examples');
+const AFTER = 'scenarios/configs/feb27-after.json5';
+const BEFORE = 'scenarios/configs/feb27-before.json5';
+
+async function result(scenario: string, config: string, variant?: string): Promise<RunResult> {
+  const loaded = await loadScenario(scenario);
+  return (await runScenario({ loaded, configFile: config, version: 'example', ...(variant === undefined ? {} : { variant }) })).result;
+}
+
+async function matches(name: string, content: string): Promise<void> {
+  const file = join(DIR, name);
+  if (process.env['UPDATE_EXAMPLES'] === '1') await writeFile(file, content);
+  expect(content, `${file} is stale: run UPDATE_EXAMPLES=1 npm test -- test/examples.test.ts`).toBe(await readFile(file, 'utf8'));
+}
+
+describe('reports/examples', () => {
+  it('stress-suite-after.md: the stress suite on the fixed config', async () => {
+    await matches('stress-suite-after.md', renderRunReport(await result('scenarios/stress-suite.json5', AFTER)));
+  });
+
+  it('stress-suite-before.md: the stress suite on the incident’s config', async () => {
+    await matches('stress-suite-before.md', renderRunReport(await result('scenarios/stress-suite.json5', BEFORE)));
+  });
+
+  it('incident-before-after.md: the incident day on both configs, side by side', async () => {
+    const [before, after] = [await result('scenarios/incident-2026-02-27.json5', BEFORE, 'quotas'), await result('scenarios/incident-2026-02-27.json5', AFTER, 'quotas')];
+    await matches('incident-before-after.md', renderComparison([{ label: 'feb27-before.json5', result: before }, { label: 'feb27-after.json5', result: after }]));
+  }, 60_000);
+});
