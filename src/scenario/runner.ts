@@ -65,7 +65,7 @@ export async function runScenario(options: RunOptions): Promise<RunArtifacts> {
   const world = createMockWorld({
     clock,
     seed,
-    ledger: ledgerConfigOf(scenario.mocks),
+    ledger: ledgerConfigOf(mocksOf(options)),
     ...(faults === undefined ? {} : { faults: createFaultPlan(faults, { prng: rng.fork('faults'), startMs }) }),
   });
   const gateway = createGateway({
@@ -184,6 +184,13 @@ function faultScheduleOf(options: RunOptions) {
   const variant = scenario.variants[options.variant];
   if (variant === undefined) throw new Error(`unknown variant ${options.variant}`); // checked by the command first
   return variant.faults ?? scenario.mocks.faults;
+}
+
+/** The scenario's mocks block with the variant's scope laid over it. */
+function mocksOf(options: RunOptions): LoadedScenario['scenario']['mocks'] {
+  const { scenario } = options.loaded;
+  const scope = options.variant === undefined ? undefined : scenario.variants[options.variant]?.scope;
+  return scope === undefined ? scenario.mocks : { ...scenario.mocks, scope: { ...scenario.mocks.scope, ...scope } };
 }
 
 const LIMIT_KEYS = {

@@ -106,7 +106,10 @@ const CronJobSchema = z.strictObject({ id: z.string().regex(/^[\w-]+$/), every: 
 
 const VariantSchema = z.strictObject({
   description: z.string().optional(),
+  /** Replaces the scenario's fault schedule. */
   faults: FaultScheduleSchema.optional(),
+  /** Replaces quota scopes per provider (e.g. the write-up's belief that Google's models share one quota). */
+  scope: z.partialRecord(providerName, scopeSchema).optional(),
 });
 
 export const ScenarioSchema = z.strictObject({
