@@ -91,7 +91,7 @@ function disagreements(runs: IncidentRuns): string[] {
     `**The same-provider fallback fails only under a shared quota.** Gemini meters per project *per model*: Gemini 2.5 Pro has its own quota ` +
       `(it answered ${formatCount(pro?.ok ?? 0)} of ${formatCount(pro?.requests ?? 0)} requests here), and one user session runs one turn at a time, so Flash's ` +
       `2/4/8 s retries mostly recover within the turn. What a same-provider first fallback costs is those ~14 s before any other provider is tried; ` +
-      'a cascade through the whole chain needs sustained overload and a quota shared across Google\'s models (the scenario's `shared-google-quota` variant).',
+      "a cascade through the whole chain needs sustained overload and a quota shared across Google's models (the scenario's `shared-google-quota` variant).",
     `**">100 commands" cannot be sent by 2026.2.26**: it caps the menu at 100 and retries a refused menu at 80 %. The refusal comes from Telegram's ` +
       `unpublished text budget (BOT_COMMANDS_TOO_MUCH under 100 commands): ${formatCount(before.quotas.logs.botCommandsTooMuchLines)} such error line(s) before the fix, ` +
       `${formatCount(runs.after.quotas.logs.botCommandsTooMuchLines)} after.`,

@@ -144,6 +144,24 @@ describe('quotastorm CLI', () => {
     expect(report).toContain('**feb27-after.json5**: 5/5 root causes addressed (none left)');
   }, 120_000);
 
+  it('runs the stress suite: 6/6 and exit 0 on the fixed config, exit 1 naming the failed checks on the old one', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'quotastorm-suite-'));
+    const after = await cli('suite', 'scenarios/stress-suite.json5', '--config', AFTER, '--out', join(out, 'after'));
+    expect(after.code).toBe(0);
+    expect(after.stdout).toMatch(/^6\/6 passed$/m);
+    const before = await cli('suite', 'scenarios/stress-suite.json5', '--config', BEFORE, '--out', join(out, 'before'), '--junit', join(out, 'before.xml'));
+    expect(before.code).toBe(1);
+    expect(before.stdout).toContain('2/6 passed — failed: Config verification: every root-cause setting fixed, Session count ≤ 20, 0 new BOT_COMMANDS_TOO_MUCH');
+    expect(before.stdout).toContain('reproduce: node src/cli.ts run scenarios/stress-suite.json5 --config scenarios/configs/feb27-before.json5 --seed 20260227');
+    expect(await readFile(join(out, 'before.xml'), 'utf8')).toContain('<failure');
+  }, 60_000);
+
+  it('rejects an unknown scenario variant with the known ones, exit 2', async () => {
+    const outcome = await cli('run', 'scenarios/incident-2026-02-27.json5', '--variant', 'nope');
+    expectOneParagraphUserError(outcome);
+    expect(outcome.stderr).toContain('quotas, shared-google-quota, finish-reason');
+  });
+
   it('renders the same report bytes on every run', async () => {
     const first = await cli('config', 'report', '--config', BEFORE, '--config', AFTER);
     const second = await cli('config', 'report', '--config', BEFORE, '--config', AFTER);
