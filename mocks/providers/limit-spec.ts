@@ -13,7 +13,8 @@ export const LIMIT_SPEC_GRAMMAR =
   'provider/model:key=N[,key=N…] with provider one of google (or gemini), openai, anthropic, moonshot, xai and ' +
   'key one of rpm, tpm, rpd, tpd, itpm, otpm, concurrency; e.g. google/gemini-2.5-flash:rpm=1000,tpm=1000000,rpd=10000';
 
-const KEYS: Readonly<Record<string, QuotaDimension>> = {
+/** The short limit names scenarios and `--limit` use, and the ledger's dimensions they mean. */
+export const LIMIT_KEYS = {
   rpm: 'requestsPerMinute',
   tpm: 'tokensPerMinute',
   rpd: 'requestsPerDay',
@@ -21,7 +22,7 @@ const KEYS: Readonly<Record<string, QuotaDimension>> = {
   itpm: 'inputTokensPerMinute',
   otpm: 'outputTokensPerMinute',
   concurrency: 'concurrentRequests',
-};
+} as const satisfies Readonly<Record<string, QuotaDimension>>;
 
 export const SCOPE_GRAMMAR = 'per-model or shared, optionally followed by ,per-account or ,per-key (e.g. shared,per-key)';
 
@@ -49,7 +50,7 @@ export function parseLimitSpec(spec: string): { provider: ProviderId; model: str
   const limits: Record<string, number> = {};
   for (const pair of pairs.split(',')) {
     const [key = '', value = ''] = pair.split('=');
-    const dimension = KEYS[key.trim()];
+    const dimension = (LIMIT_KEYS as Readonly<Record<string, QuotaDimension>>)[key.trim()];
     if (dimension === undefined) throw badLimit(spec, `"${key.trim()}" is not a limit key`);
     const number = Number(value.trim().replaceAll('_', ''));
     if (!Number.isInteger(number) || number < 0) throw badLimit(spec, `${key.trim()} needs a whole number ≥ 0, got "${value.trim()}"`);

@@ -20,6 +20,7 @@ import { createTextPool, type TextPool } from '../gateway/text-pool.ts';
 import { charsOfTokens } from '../gateway/tokens.ts';
 import { createFaultPlan } from '../../mocks/providers/fault-plan.ts';
 import type { LedgerConfig } from '../../mocks/providers/ledger.ts';
+import { LIMIT_KEYS } from '../../mocks/providers/limit-spec.ts';
 import { injectMessage } from '../../mocks/telegram/state.ts';
 import { createMockWorld, type MockWorld } from '../../mocks/world.ts';
 import { runCheck } from './checks/index.ts';
@@ -193,15 +194,6 @@ function mocksOf(options: RunOptions): LoadedScenario['scenario']['mocks'] {
   return scope === undefined ? scenario.mocks : { ...scenario.mocks, scope: { ...scenario.mocks.scope, ...scope } };
 }
 
-const LIMIT_KEYS = {
-  rpm: 'requestsPerMinute',
-  tpm: 'tokensPerMinute',
-  rpd: 'requestsPerDay',
-  tpd: 'tokensPerDay',
-  itpm: 'inputTokensPerMinute',
-  otpm: 'outputTokensPerMinute',
-  concurrency: 'concurrentRequests',
-} as const;
 
 /** The scenario's `mocks` block → the ledger's config (providers named as the mocks name them). */
 export function ledgerConfigOf(mocks: LoadedScenario['scenario']['mocks']): LedgerConfig {
