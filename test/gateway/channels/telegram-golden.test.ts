@@ -3,13 +3,14 @@
  * gateways (test/golden/openclaw-<version>/*.json): the menu-related calls in
  * their order with their scopes, and the command list. The recordings list
  * only deleteWebhook and the menu calls at startup, so those are compared. Which skills are eligible depends on the recording host
- * (binaries on its PATH), so the simulated host gets the observed skills that
- * appear in the recorded menu.
+ * (binaries on its PATH), so the simulated host gets the skills the recorded
+ * menu shows: every recorded command the profile's own catalogue does not
+ * already hold, in recorded order.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ELIGIBLE_SKILLS, skillCommands } from '../../../src/gateway/channels/commands-catalog.ts';
+import { buildCommandCatalog, type SkillSpec } from '../../../src/gateway/channels/commands-catalog.ts';
 import { harness, started } from './support.ts';
 
 const VERSIONS = { '2026.2.26': '2026.2', '2026.9.6': '2026.9' } as const;
@@ -31,8 +32,7 @@ const traces = Object.entries(VERSIONS).flatMap(([version, profile]) => {
 
 describe.skipIf(traces.length === 0)('Telegram startup against the golden traces', () => {
   it.each(traces)('%s: same menu calls in the same order, same commands', async (_name, profile, trace) => {
-    const menu = new Set(trace.startup.commandMenu.commands);
-    const skills = DEFAULT_ELIGIBLE_SKILLS.filter((skill) => menu.has(skillCommands([skill], new Set())[0]!.command));
+    const skills = recordedSkills(profile, trace.startup.commandMenu.commands);
     const { apiRoot: _recordedApiRoot, ...telegram } = trace.config.channels?.telegram ?? {};
     const h = harness({ profile, config: { ...trace.config, channels: { telegram } }, overrides: { skills } });
     await started(h);
@@ -43,3 +43,10 @@ describe.skipIf(traces.length === 0)('Telegram startup against the golden traces
     await h.channel.stop();
   });
 });
+
+/** Recorded commands that are not built-in, plugin or alias commands of the profile: the host's eligible skills. */
+function recordedSkills(profile: '2026.2' | '2026.9', recorded: readonly string[]): SkillSpec[] {
+  const own = new Set(buildCommandCatalog({ profile, nativeCommands: true, nativeSkills: false, skills: [], customCommands: [] }).commands.map((command) => command.command));
+  return recorded.filter((command) => !own.has(command)).map((command) => ({ name: command, description: command }));
+}
+
