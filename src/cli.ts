@@ -9,9 +9,11 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { GATEWAY_PROFILES, type GatewayProfile } from './config/runtime-defaults.ts';
+import type { GatewayInstallOptions } from './commands/gateway-install.ts';
 import type { CompareOptions } from './commands/compare.ts';
 import type { MocksServeOptions } from './commands/mocks-serve.ts';
 import type { RunCommandOptions } from './commands/run.ts';
+import type { RecordCommandOptions } from './commands/record.ts';
 import type { SessionsCleanupOptions, SessionsListOptions } from './commands/sessions.ts';
 import { isUserError } from './errors.ts';
 import { VERSION } from './version.ts';
@@ -81,6 +83,39 @@ export function buildProgram(): Command {
     .action(async (options: MocksServeOptions) => {
       const { runMocksServe } = await import('./commands/mocks-serve.ts');
       process.exitCode = await runMocksServe(options);
+    });
+
+  const gateway = program.command('gateway').description('The real OpenClaw gateway under test (pinned versions, src/sut/)');
+  gateway
+    .command('install')
+    .description('Install a pinned OpenClaw from its committed manifest + lockfile into the git-ignored .cache/openclaw/<version>/')
+    .argument('<gateway>', 'openclaw@<version>, e.g. openclaw@2026.2.26 or openclaw@2026.9.6')
+    .option('--force', 'reinstall even if the cache already holds this version')
+    .option('--cache-dir <dir>', 'cache root (default: $QUOTASTORM_CACHE_DIR or .cache/)')
+    .action(async (spec: string, options: GatewayInstallOptions) => {
+      const { runGatewayInstall } = await import('./commands/gateway-install.ts');
+      process.exitCode = await runGatewayInstall(spec, options);
+    });
+
+  program
+    .command('record')
+    .description(
+      'Run trace cases against a real, installed OpenClaw (isolated in a network namespace when root) and write golden traces ' +
+        'to test/golden/openclaw-<version>/<case>.json; with --compare, re-record into .cache/runs and diff against the committed ones',
+    )
+    .argument('[cases...]', 'case names (scenarios/trace-cases/<name>.json5) or paths')
+    .addOption(new Option('--gateway <gateway>', 'openclaw@<version>; repeat for several').argParser(collect).default([]))
+    .option('--all', 'every case in scenarios/trace-cases/')
+    .option('--compare', 'write the new traces under --runs-dir and compare them with the committed ones (exit 1 on a difference)')
+    .option('--out-dir <dir>', 'where traces go (default: test/golden, or <runs-dir>/rerecorded with --compare)')
+    .option('--golden-dir <dir>', 'the committed traces', 'test/golden')
+    .option('--runs-dir <dir>', 'run directories (gateway logs, mock journals, config)', '.cache/runs')
+    .addOption(new Option('--tolerance-ms <n>', 'timing tolerance for --compare').argParser(nonNegativeInteger('--tolerance-ms')))
+    .option('-c, --config <file>', 'your OpenClaw config (openclaw.json) instead of the cases\' base config; needs --out-dir')
+    .option('--no-isolation', 'do not create a network namespace (only for versions with a Telegram API root)')
+    .action(async (cases: string[], options: RecordCommandOptions) => {
+      const { runRecord } = await import('./commands/record.ts');
+      process.exitCode = await runRecord(cases, options);
     });
 
   // `openclaw sessions` / `openclaw sessions cleanup` for a run's store. Like OpenClaw, the store flags

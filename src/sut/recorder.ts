@@ -1,0 +1,338 @@
+/**
+ * Records one trace case against one real, installed OpenClaw — the part of
+ * `quotastorm record` that runs *inside* the namespace (isolate.ts puts it
+ * there), beside the mocks and the gateway:
+ *
+ *   mocks (HTTP on a free port; Telegram also as TLS :443 where needed)
+ *   → openclaw.json from the case's config → sessions seeded → [warm-up start/stop]
+ *   → gateway start → ready (Telegram long poll) → startup settles
+ *   → per turn: a user writes (Telegram mock) → wait until quiet → next
+ *   → gateway stop → store keys → logs → trace (trace-build.ts)
+ *
+ * Real time throughout (the gateway is another process): waits and
+ * timestamps come from the real clock.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, rm, writeFile, readFile } from 'node:fs/promises';
+import { join, resolve, dirname } from 'node:path';
+import type { Clock } from '../clock/clock.ts';
+import { createPrng } from '../clock/prng.ts';
+import { loadConfig } from '../config/load.ts';
+import { UserError } from '../errors.ts';
+import { createFaultPlan } from '../../mocks/providers/fault-plan.ts';
+import { serveMocks, serveTelegramTls, type MockServer } from '../../mocks/server.ts';
+import { injectMessage } from '../../mocks/telegram/state.ts';
+import { generateCertificate } from '../../mocks/telegram/tls-certificate.ts';
+import { createMockWorld, type MockWorld } from '../../mocks/world.ts';
+import { gatewayEnv, startGateway, type GatewayProcess } from './gateway-process.ts';
+import { waitForCpuIdle } from './process-tree.ts';
+import type { InstalledGateway } from './install.ts';
+import { gatewayConfig, mergeConfig, TELEGRAM_BOT_TOKEN } from './openclaw-config.ts';
+import { primeRuntimeCache, saveRuntimeCache } from './runtime-cache.ts';
+import { describeFailure, runCommand } from './run-command.ts';
+import { preloadEntries, readSessionKeys, seedSessions, type SessionKeys } from './session-store.ts';
+import { telegramSpy, type TelegramCall } from './telegram-spy.ts';
+import { DEFAULT_CHAT_USER, type TraceCase } from './trace-case.ts';
+
+export type RecordOptions = {
+  readonly clock: Clock;
+  readonly installed: InstalledGateway;
+  readonly runDir: string;
+  readonly isolation: 'netns' | 'none';
+  readonly log: (line: string) => void;
+  /** An OpenClaw config to run instead of the case's base config (`record --config`); the case's overrides still apply. */
+  readonly configFile?: string;
+  /** Registers cleanup to run if the process is told to stop (isolate.ts createShutdownGuard). */
+  readonly guard?: { add(task: () => Promise<unknown>): () => void };
+};
+
+/** Everything observed in one recording, before normalization (trace-build.ts turns it into a GoldenTrace). */
+export type RawRecording = {
+  readonly traceCase: TraceCase;
+  readonly installed: InstalledGateway;
+  readonly isolation: 'netns' | 'none';
+  readonly mockUrl: string;
+  readonly runDir: string;
+  readonly home: string;
+  readonly config: unknown;
+  readonly startedAtMs: number;
+  readonly gatewayStartMs: number;
+  readonly readyAtMs: number;
+  readonly turns: readonly RawTurn[];
+  readonly stoppedAtMs: number;
+  readonly world: MockWorld;
+  readonly telegramCalls: readonly TelegramCall[];
+  readonly sessionsBefore: SessionKeys;
+  readonly sessionsAfter: SessionKeys;
+  readonly logFile: string;
+};
+
+export type RawTurn = {
+  readonly index: number;
+  readonly text: string;
+  readonly chatId: number;
+  readonly startMs: number;
+  readonly endMs: number;
+  readonly settled: boolean;
+};
+
+const STARTUP_QUIET_MS = 5_000;
+const STARTUP_SETTLE_MAX_MS = 45_000;
+const POLL_MS = 100;
+/** Every call of the gateway's own CLI is bounded (one reference run hung for 10 minutes). */
+const CLI_TIMEOUT_MS = 120_000;
+
+export async function recordCase(traceCase: TraceCase, options: RecordOptions): Promise<RawRecording> {
+  const { clock, installed, runDir, log } = options;
+  const version = installed.version;
+  const override = traceCase.versions[version.version];
+  if (override?.skip) throw new UserError(`Case ${traceCase.name} is not recorded on openclaw@${version.version}: ${override.skip}`, { exitCode: 1 });
+  if (version.telegram === 'tls-hosts' && options.isolation !== 'netns') {
+    throw new UserError(
+      `openclaw@${version.version} has no Telegram API root setting: it can only reach the Telegram mock inside a network namespace ` +
+        '(api.telegram.org → 127.0.0.1 there). Run as root so quotastorm can create one.',
+    );
+  }
+
+  await rm(runDir, { recursive: true, force: true });
+  const home = join(runDir, 'home');
+  await mkdir(join(runDir, 'tmp'), { recursive: true });
+  await mkdir(join(home, '.openclaw'), { recursive: true });
+  const startedAtMs = clock.now();
+  const rng = createPrng(traceCase.seed);
+
+  // Mocks: the case's fault schedule on the run's faults stream; a spy in front of the Telegram mock.
+  const faults = createFaultPlan(traceCase.faults, { prng: rng.fork('faults'), startMs: startedAtMs });
+  const world = createMockWorld({ clock, seed: traceCase.seed, faults, telegram: { botTokens: [TELEGRAM_BOT_TOKEN] } });
+  const telegramCalls: TelegramCall[] = [];
+  const spied: MockWorld = {
+    ...world,
+    handlersByMount: { ...world.handlersByMount, telegram: [telegramSpy(clock, telegramCalls), ...world.handlersByMount.telegram] },
+  };
+  const servers: MockServer[] = [];
+  let gateway: GatewayProcess | undefined;
+  const release = options.guard?.add(async () => {
+    await gateway?.stop();
+    world.telegram.state.poll?.wake('conflict');
+    await Promise.all(servers.map((server) => server.close()));
+  });
+  try {
+    const mock = await serveMocks(spied, { port: 0 });
+    servers.push(mock);
+    const env: Record<string, string> = {};
+    if (version.telegram === 'tls-hosts') {
+      const certificate = await generateCertificate('api.telegram.org', join(runDir, 'tls'));
+      servers.push(await serveTelegramTls(spied, { port: 443, ...certificate }));
+      env['NODE_EXTRA_CA_CERTS'] = certificate.certificateFile;
+    }
+    log(`mocks on ${mock.url}${version.telegram === 'tls-hosts' ? ' + https://api.telegram.org (127.0.0.1:443)' : ''}`);
+
+    const config = await buildConfig(traceCase, version.version, options.configFile, {
+      version,
+      telegramUsers: [...new Set([...traceCase.turns, ...(traceCase.warmup === true || traceCase.warmup === false ? [] : traceCase.warmup.turns)].map((turn) => (turn.from ?? DEFAULT_CHAT_USER).id))],
+      mockUrl: mock.url,
+      logFile: join(runDir, 'openclaw.log'),
+      workspaceDir: join(home, '.openclaw', 'workspace'),
+    });
+    await writeFile(join(home, '.openclaw', 'openclaw.json'), `${JSON.stringify(config, null, 2)}\n`);
+    const launch = { installed, clock, home, runDir, env, seed: `${traceCase.seed}/${traceCase.name}` };
+    await primeRuntimeCache(installed.dir, join(runDir, 'tmp'));
+
+    if (traceCase.warmup) {
+      log('warm-up start (not recorded)');
+      const warm = startGateway({ ...launch, label: 'warmup' });
+      gateway = warm;
+      await writeFile(join(runDir, 'gateway.pid'), `${warm.pid}\n`);
+      await waitReady(warm, telegramCalls, 0, clock, version.readyTimeoutS * 1000);
+      await waitStartupQuiet(telegramCalls, world, clock);
+      for (const turn of traceCase.warmup === true ? [] : traceCase.warmup.turns) {
+        const from = turn.from ?? DEFAULT_CHAT_USER;
+        const startMs = clock.now();
+        injectMessage(world.telegram.state, clock, { from: { id: from.id, firstName: from.firstName }, text: turn.text });
+        await waitTurnSettled(warm, world, telegramCalls, startMs, clock, turn.settleMs ?? traceCase.settleMs, turn.timeoutMs ?? traceCase.turnTimeoutMs);
+        log(`warm-up turn "${turn.text}" done`);
+      }
+      await warm.stop();
+      gateway = undefined;
+    }
+
+    await seedSessions(version.sessionStore, home, preloadEntries(traceCase.sessions, rng, clock.now()), async () => {
+      log('importing the seeded sessions with `openclaw doctor --session-sqlite import`');
+      const result = await runCommand(process.execPath, [installed.entry, 'doctor', '--session-sqlite', 'import'], {
+        clock,
+        timeoutMs: CLI_TIMEOUT_MS,
+        cwd: home,
+        env: gatewayEnv(launch),
+      });
+      await writeFile(join(runDir, 'doctor-session-sqlite-import.log'), `${result.command}\n${result.stdout}${result.stderr}`);
+      if (result.exitCode !== 0) throw new UserError(`Seeding the SQLite session store failed: ${describeFailure(result)}`, { exitCode: 1 });
+    });
+    const sessionsBefore = await readSessionKeys(version.sessionStore, home);
+
+    const callsBeforeStart = telegramCalls.length;
+    const gatewayStartMs = clock.now();
+    log(`starting openclaw@${version.version} gateway`);
+    gateway = startGateway({ ...launch, label: 'run' });
+    await writeFile(join(runDir, 'gateway.pid'), `${gateway.pid}\n`);
+    const readyAtMs = await waitReady(gateway, telegramCalls, callsBeforeStart, clock, version.readyTimeoutS * 1000);
+    log(`ready (Telegram long poll) after ${((readyAtMs - gatewayStartMs) / 1000).toFixed(1)} s`);
+    await waitStartupQuiet(telegramCalls, world, clock);
+    const idle = await waitForCpuIdle(gateway.pid, clock, { timeoutMs: STARTUP_SETTLE_MAX_MS });
+    log(`${idle.idle ? 'idle' : 'still busy'} after another ${(idle.waitedMs / 1000).toFixed(1)} s (CPU < 10 % of a core over 2 s)`);
+
+    const turns: RawTurn[] = [];
+    for (const [index, turn] of traceCase.turns.entries()) {
+      const from = turn.from ?? DEFAULT_CHAT_USER;
+      const startMs = clock.now();
+      injectMessage(world.telegram.state, clock, { from: { id: from.id, firstName: from.firstName, ...(from.username ? { username: from.username } : {}) }, text: turn.text });
+      log(`turn ${index + 1}: "${turn.text}" from ${from.id}`);
+      const settleMs = turn.settleMs ?? traceCase.settleMs;
+      const timeoutMs = turn.timeoutMs ?? traceCase.turnTimeoutMs;
+      const settled = await waitTurnSettled(gateway, world, telegramCalls, startMs, clock, settleMs, timeoutMs);
+      const endMs = clock.now();
+      const how = settled ? 'settled' : gateway.isRunning() ? 'still busy at the timeout' : 'the gateway exited';
+      log(`turn ${index + 1}: ${how} after ${((endMs - startMs) / 1000).toFixed(1)} s`);
+      turns.push({ index, text: turn.text, chatId: from.id, startMs, endMs, settled });
+      if (!gateway.isRunning()) {
+        const exit = await gateway.exited;
+        throw new UserError(
+          `The gateway exited during turn ${index + 1} (exit ${exit.exitCode ?? exit.signal}); no trace written. Run directory: ${runDir}`,
+          { exitCode: 1 },
+        );
+      }
+    }
+
+    if (!gateway.isRunning()) {
+      const exit = await gateway.exited;
+      throw new UserError(`The gateway exited on its own (exit ${exit.exitCode ?? exit.signal}); no trace written. Run directory: ${runDir}`, { exitCode: 1 });
+    }
+    const stoppedAtMs = clock.now();
+    await gateway.stop();
+    gateway = undefined;
+    await saveRuntimeCache(installed.dir, join(runDir, 'tmp'));
+    const sessionsAfter = await readSessionKeys(version.sessionStore, home);
+    return {
+      traceCase,
+      installed,
+      isolation: options.isolation,
+      mockUrl: mock.url,
+      runDir,
+      home,
+      config,
+      startedAtMs,
+      gatewayStartMs,
+      readyAtMs,
+      turns,
+      stoppedAtMs,
+      world,
+      telegramCalls,
+      sessionsBefore,
+      sessionsAfter,
+      logFile: join(runDir, 'openclaw.log'),
+    };
+  } finally {
+    release?.();
+    if (gateway) await gateway.stop();
+    // A long poll parked in the Telegram mock holds a 30 s timer; end it, or this process lingers that long.
+    world.telegram.state.poll?.wake('conflict');
+    await Promise.all(servers.map((server) => server.close()));
+    await writeArtifacts(runDir, world, telegramCalls);
+  }
+}
+
+/**
+ * base config → its per-version overlay, if one exists (`base.openclaw.json5` →
+ * `base.2026.9.6.openclaw.json5`: keys only that version's strict schema has) →
+ * the case's overrides → the case's per-version overrides → pointed at the mocks.
+ */
+async function buildConfig(
+  traceCase: TraceCase,
+  version: string,
+  userConfigFile: string | undefined,
+  options: Parameters<typeof gatewayConfig>[1],
+): Promise<unknown> {
+  const baseFile = userConfigFile === undefined ? resolve(dirname(traceCase.file), traceCase.config) : resolve(userConfigFile);
+  const overlayFile = baseFile.replace(/(\.openclaw)?\.json5?$/, `.${version}$1.json5`);
+  let config = (await loadConfig(baseFile)).raw;
+  if (userConfigFile === undefined && overlayFile !== baseFile && existsSync(overlayFile)) config = mergeConfig(config, (await loadConfig(overlayFile)).raw);
+  config = mergeConfig(mergeConfig(config, traceCase.configOverrides), traceCase.versions[version]?.configOverrides ?? {});
+  return gatewayConfig(config, options);
+}
+
+/** Ready = the Telegram channel's long poll reached the mock (getUpdates with a timeout) after `fromCall`. */
+async function waitReady(gateway: GatewayProcess, calls: readonly TelegramCall[], fromCall: number, clock: Clock, timeoutMs: number): Promise<number> {
+  const deadline = clock.now() + timeoutMs;
+  while (clock.now() < deadline) {
+    const poll = calls.slice(fromCall).find((call) => call.method === 'getUpdates' && Number(call.params['timeout'] ?? 0) > 0);
+    if (poll) return poll.atMs;
+    if (!gateway.isRunning()) {
+      const exit = await gateway.exited;
+      throw new UserError(
+        `The gateway exited before it was ready (exit ${exit.exitCode ?? exit.signal}). Last output:\n${await tail(gateway.stderrFile)}\n${await tail(gateway.stdoutFile)}`,
+        { exitCode: 1 },
+      );
+    }
+    await clock.sleep(POLL_MS);
+  }
+  throw new UserError(
+    `The gateway did not poll Telegram within ${timeoutMs / 1000} s. Last output:\n${await tail(gateway.stdoutFile)}`,
+    { exitCode: 1 },
+  );
+}
+
+/** After ready: until no Telegram call but polling, and no provider request, for STARTUP_QUIET_MS (at most STARTUP_SETTLE_MAX_MS). */
+async function waitStartupQuiet(calls: readonly TelegramCall[], world: MockWorld, clock: Clock): Promise<void> {
+  const deadline = clock.now() + STARTUP_SETTLE_MAX_MS;
+  while (clock.now() < deadline) {
+    const last = Math.max(lastActivityMs(calls, world, 0), 0);
+    if (clock.now() - last >= STARTUP_QUIET_MS) return;
+    await clock.sleep(POLL_MS);
+  }
+}
+
+function lastActivityMs(calls: readonly TelegramCall[], world: MockWorld, sinceMs: number): number {
+  let last = sinceMs;
+  for (const call of calls) if (call.method !== 'getUpdates' && call.atMs > last) last = call.atMs;
+  for (const entry of world.journal.entries) if (entry.atMs > last) last = entry.atMs;
+  return last;
+}
+
+/**
+ * A turn is over when nothing — no provider request, no Telegram call other
+ * than the long poll — has happened for `settleMs`. OpenClaw keeps sending
+ * `typing` every 3–4 s while a turn is alive, retry waits included
+ * (openclaw-2026-2-run.md §4, openclaw-run.md §4), so a quiet gap longer
+ * than that means the turn has ended, reply or not.
+ */
+async function waitTurnSettled(
+  gateway: GatewayProcess,
+  world: MockWorld,
+  calls: readonly TelegramCall[],
+  startMs: number,
+  clock: Clock,
+  settleMs: number,
+  timeoutMs: number,
+): Promise<boolean> {
+  const deadline = startMs + timeoutMs;
+  while (clock.now() < deadline) {
+    if (clock.now() - lastActivityMs(calls, world, startMs) >= settleMs) return true;
+    if (!gateway.isRunning()) return false;
+    await clock.sleep(POLL_MS);
+  }
+  return false;
+}
+
+async function tail(file: string, lines = 15): Promise<string> {
+  try {
+    return (await readFile(file, 'utf8')).trimEnd().split('\n').slice(-lines).join('\n');
+  } catch {
+    return '';
+  }
+}
+
+async function writeArtifacts(runDir: string, world: MockWorld, calls: readonly TelegramCall[]): Promise<void> {
+  await mkdir(runDir, { recursive: true });
+  await writeFile(join(runDir, 'providers.journal.jsonl'), world.journal.toJsonl());
+  await writeFile(join(runDir, 'telegram.journal.jsonl'), world.telegram.journal.toJsonl());
+  await writeFile(join(runDir, 'telegram.calls.jsonl'), calls.map((call) => `${JSON.stringify(call)}\n`).join(''));
+}

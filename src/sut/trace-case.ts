@@ -1,0 +1,123 @@
+/**
+ * A trace case as data (scenarios/trace-cases/<name>.json5, one per file):
+ * which config the real gateway runs with, how the mock providers behave
+ * (a fault schedule, mocks/providers/fault-schedule.ts), which sessions are
+ * in the store before it starts, and what Telegram users write to it.
+ *
+ * @example
+ * { description: "Flash 429 ×4 → Pro ok",
+ *   faults: { rules: [{ match: { model: "gemini-2.5-flash" }, script: ["429", "429", "429", "429"] }] },
+ *   turns: [{ text: "hello" }] }
+ */
+import { readFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import JSON5 from 'json5';
+import { z } from 'zod';
+import { formatConfigPath } from '../config/path.ts';
+import { UserError } from '../errors.ts';
+import { type FaultSchedule, parseFaultSchedule } from '../../mocks/providers/fault-schedule.ts';
+import { SUPPORTED_VERSIONS } from './versions.ts';
+
+export const TRACE_CASES_DIR = resolve(dirname(new URL(import.meta.url).pathname), '../../scenarios/trace-cases');
+export const DEFAULT_CHAT_USER = { id: 424242, firstName: 'Tester', username: 'tester' } as const;
+
+const ms = z.number().int().min(0);
+
+const UserSchema = z.strictObject({
+  id: z.number().int().positive(),
+  firstName: z.string().min(1),
+  username: z.string().min(1).optional(),
+});
+
+const TurnSchema = z.strictObject({
+  text: z.string().min(1),
+  /** Default: the allow-listed tester 424242, in a private chat. */
+  from: UserSchema.optional(),
+  /** The turn is over once nothing (provider request, Telegram call) has happened for this long. */
+  settleMs: ms.optional(),
+  /** Give up waiting for the turn to settle after this long (the trace then says `settled: false`). */
+  timeoutMs: ms.optional(),
+});
+
+const PreloadSchema = z.strictObject({
+  kind: z.literal('cron-runs'),
+  count: z.number().int().min(1),
+  jobs: z.number().int().min(1),
+  ageHours: z.number().min(0),
+});
+
+const VersionOverrideSchema = z.strictObject({
+  /** Merged after the case's own overrides (keys one version's strict schema lacks, …). */
+  configOverrides: z.record(z.string(), z.unknown()).optional(),
+  /** Why this version is not recorded for the case; the recorder says so and writes no trace. */
+  skip: z.string().min(1).optional(),
+});
+
+export const TraceCaseSchema = z.strictObject({
+  description: z.string().min(1),
+  seed: z.number().int().min(0).default(20260227),
+  /** Base OpenClaw config (JSON5), relative to the case file. */
+  config: z.string().min(1).default('base.openclaw.json5'),
+  /** Deep-merged into the base config: objects merge, other values replace, null deletes. */
+  configOverrides: z.record(z.string(), z.unknown()).default({}),
+  /** The mock providers' fault schedule (mocks/providers/fault-schedule.ts); validated there. */
+  faults: z.unknown().default({ rules: [] }),
+  /** Sessions written into the store before the recorded start. */
+  sessions: z.array(PreloadSchema).default([]),
+  /**
+   * Start the gateway once first, optionally with turns, then stop it; the recording is the next start.
+   * A first start differs: the agent workspace only exists after the first turn, and with it the
+   * workspace skills of the command menu (openclaw-2026-2-run.md §6: 39 commands, 44 later).
+   */
+  warmup: z.union([z.boolean(), z.strictObject({ turns: z.array(TurnSchema).min(1) })]).default(false),
+  turns: z.array(TurnSchema).default([]),
+  /** Defaults for every turn. */
+  settleMs: ms.default(12_000),
+  turnTimeoutMs: ms.default(240_000),
+  versions: z.record(z.enum(SUPPORTED_VERSIONS as [string, ...string[]]), VersionOverrideSchema).default({}),
+});
+
+export type TraceCaseInput = z.input<typeof TraceCaseSchema>;
+export type TraceCase = Omit<z.infer<typeof TraceCaseSchema>, 'faults'> & {
+  readonly name: string;
+  readonly file: string;
+  readonly faults: FaultSchedule;
+};
+export type TraceTurn = z.infer<typeof TurnSchema>;
+
+/** A case by name (`all-ok`) or path (`scenarios/trace-cases/all-ok.json5`). */
+export function caseFile(nameOrPath: string): string {
+  return /[/\\]|\.json5?$/.test(nameOrPath) ? resolve(nameOrPath) : join(TRACE_CASES_DIR, `${nameOrPath}.json5`);
+}
+
+export async function loadTraceCase(nameOrPath: string): Promise<TraceCase> {
+  const file = caseFile(nameOrPath);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    throw new UserError(`Trace case ${file} was not found. Cases live in scenarios/trace-cases/<name>.json5; pass a name or a path.`);
+  }
+  return parseTraceCase(text, file);
+}
+
+export function parseTraceCase(text: string, file: string): TraceCase {
+  let raw: unknown;
+  try {
+    raw = JSON5.parse(text);
+  } catch (error) {
+    throw new UserError(`Trace case ${file} is not valid JSON5: ${(error as Error).message}.`);
+  }
+  const parsed = TraceCaseSchema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `at ${formatConfigPath(issue.path as (string | number)[])}, ${issue.message}`);
+    throw new UserError(`Invalid trace case ${file}: ${problems.join('; ')}.`);
+  }
+  const faults = parseFaultSchedule(parsed.data.faults, file);
+  return { ...parsed.data, faults, name: basename(file).replace(/\.json5?$/, ''), file };
+}
+
+/** Every `*.json5` case in the folder except the base configs and their per-version overlays (`*.openclaw.json5`). */
+export function isCaseFileName(name: string): boolean {
+  return name.endsWith('.json5') && !name.endsWith('.openclaw.json5');
+}

@@ -1,0 +1,90 @@
+/**
+ * The real OpenClaw versions quotastorm can install and record against, and
+ * what differs between them for a harness (openclaw-2026-2-run.md, "Differences
+ * from 2026.9.6"). Each has a committed manifest + lockfile under
+ * `src/sut/pins/openclaw-<version>/`.
+ */
+import { UserError } from '../errors.ts';
+import type { CompareTolerances } from './compare.ts';
+
+/** How a version reaches the Telegram mock. */
+export type TelegramWiring =
+  /** `channels.telegram.apiRoot` points at the mock's `/telegram` mount. */
+  | 'api-root'
+  /** No apiRoot key: api.telegram.org resolves to loopback in the namespace, the mock serves TLS on :443. */
+  | 'tls-hosts';
+
+/** Where a version keeps its session index. */
+export type SessionStoreKind = 'sessions-json' | 'sqlite';
+
+export type OpenclawVersion = {
+  readonly version: string;
+  readonly telegram: TelegramWiring;
+  readonly sessionStore: SessionStoreKind;
+  /** Config keys that exist only in this version (strict schema: unknown keys stop the gateway). */
+  readonly hasCatalogRefresh: boolean;
+  readonly hasTelemetryConfig: boolean;
+  /** Files the install copies next to the manifest before `npm ci` (from src/sut/stubs/). */
+  readonly stubs: readonly { readonly from: string; readonly to: string }[];
+  /** Seconds a cold gateway may take to poll Telegram (observed 4 s / 20 s; generous for busy CI). */
+  readonly readyTimeoutS: number;
+  /**
+   * How `npm run record` compares a re-recording with this version's golden traces (compare.ts;
+   * src/sut/README.md "Tolerance"). Empty = the defaults.
+   */
+  readonly compareTolerances: Partial<CompareTolerances>;
+};
+
+export const OPENCLAW_VERSIONS: Readonly<Record<string, OpenclawVersion>> = {
+  '2026.2.26': {
+    version: '2026.2.26',
+    telegram: 'tls-hosts',
+    sessionStore: 'sessions-json',
+    hasCatalogRefresh: false,
+    hasTelemetryConfig: false,
+    // baileys@7.0.0-rc.9 depends on git+https://github.com/whiskeysockets/libsignal-node (unreachable offline).
+    stubs: [{ from: 'libsignal', to: 'stub-libsignal' }],
+    readyTimeoutS: 120,
+    // Fixed 2/4/8 s retries; the OpenAI SDK's jitter is pinned by the seeded Math.random: re-recordings repeat.
+    compareTolerances: {},
+  },
+  '2026.9.6': {
+    version: '2026.9.6',
+    telegram: 'api-root',
+    sessionStore: 'sqlite',
+    hasCatalogRefresh: true,
+    hasTelemetryConfig: true,
+    stubs: [],
+    readyTimeoutS: 240,
+    // Transient same-model retries wait 1 s·2^(n-1)·U(0.5, 1.5); other code draws from the same
+    // Math.random in timing-dependent order, so seeding does not pin the draws (measured: the first four
+    // of six delays differed between two recordings, the last two matched).
+    compareTolerances: { relativeTolerance: 0.5 },
+  },
+};
+
+export const SUPPORTED_VERSIONS = Object.keys(OPENCLAW_VERSIONS);
+
+/**
+ * `openclaw@2026.2.26` (or a bare `2026.2.26`) → its entry; anything else is
+ * a UserError that lists what is supported.
+ */
+export function parseGatewaySpec(spec: string): OpenclawVersion {
+  const match = /^(?:openclaw@)?(.+)$/.exec(spec.trim());
+  const version = match?.[1] ?? '';
+  const known = OPENCLAW_VERSIONS[version];
+  if (spec.includes('@') && !spec.startsWith('openclaw@')) {
+    throw new UserError(`Unknown gateway "${spec}": quotastorm records only openclaw. Supported: ${supportedList()}.`);
+  }
+  if (known === undefined) {
+    throw new UserError(
+      `Unsupported gateway version "${spec}". Supported: ${supportedList()}. ` +
+        'A new version needs a pinned manifest + lockfile under src/sut/pins/ (src/sut/README.md, "Adding a version").',
+    );
+  }
+  return known;
+}
+
+function supportedList(): string {
+  return SUPPORTED_VERSIONS.map((version) => `openclaw@${version}`).join(', ');
+}
