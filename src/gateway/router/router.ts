@@ -194,7 +194,7 @@ async function attemptModel(deps: RouterDeps, request: TurnRequest, modelRef: st
       const retryAfterMs = retryAfterOf(error);
       const errorText = attemptErrorText(deps.behaviour.profile, reason, error.message, retryAfterMs === undefined ? undefined : Math.round(retryAfterMs / 1000));
       deps.decisions.record({ runId: request.runId, decision: 'attempt_failed', modelRef, reason, detail: errorText, raw: error.message, httpRequests: error.httpRequests });
-      const delayMs = sameModelRetryDelayMs(deps, attempt, error, reason, retryAfterMs);
+      const delayMs = sameModelRetryDelayMs(deps, attempt, error, reason, retryAfterMs ?? googleRetryDelayOf(error));
       if (delayMs !== undefined) {
         deps.decisions.record({ runId: request.runId, decision: 'retry', modelRef, reason, detail: `${Math.round(delayMs)}ms` });
         await deps.clock.sleep(delayMs);
@@ -236,6 +236,24 @@ function retryAfterOf(error: ProviderError): number | undefined {
   if (header === null || header === undefined) return undefined;
   const seconds = Number.parseFloat(header);
   return Number.isFinite(seconds) ? seconds * 1000 : undefined;
+}
+
+/**
+ * Gemini's retry hint is in the 429 body, not a header: `error.details[]` of type
+ * `google.rpc.RetryInfo` with `retryDelay: "120s"`. 2026.9.6 honours it as the
+ * floor like a Retry-After: with 120 s it fails over from Flash at once
+ * (test/golden/openclaw-2026.9.6/primary-429-cross-provider-ok.json: one Flash request, then GPT-4o mini).
+ * Not shown in the error text (the trace's Gemini errors carry no "Retry-After" suffix).
+ */
+function googleRetryDelayOf(error: ProviderError): number | undefined {
+  const details = (error.body as { error?: { details?: unknown } } | undefined)?.error?.details;
+  if (!Array.isArray(details)) return undefined;
+  for (const detail of details as { '@type'?: unknown; retryDelay?: unknown }[]) {
+    if (typeof detail?.['@type'] !== 'string' || !detail['@type'].endsWith('google.rpc.RetryInfo')) continue;
+    const match = typeof detail.retryDelay === 'string' ? /^(\d+(?:\.\d+)?)s$/.exec(detail.retryDelay) : null;
+    if (match) return Number(match[1]) * 1000;
+  }
+  return undefined;
 }
 
 export function splitRef(modelRef: string): { providerId: string; modelId: string } {

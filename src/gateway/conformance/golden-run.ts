@@ -1,0 +1,246 @@
+/**
+ * Conformance harness: one golden trace (test/golden/openclaw-<V>/<case>.json,
+ * recorded from a real OpenClaw by src/sut/recorder.ts) replayed against the
+ * **embedded** gateway in virtual time, under the conditions the recorder
+ * created, and turned into a trace of the same format so that
+ * `compareTrace(golden, actual)` (src/sut/compare.ts) can judge it.
+ *
+ * What is mirrored from the recorder (src/sut/recorder.ts), step by step:
+ *
+ * - mocks: `createMockWorld({seed: case.seed, faults})` with the case's fault
+ *   schedule on `createPrng(case.seed).fork('faults')`, the Telegram mock
+ *   accepting the recorder's bot token; a Telegram spy (src/sut/telegram-spy.ts)
+ *   in front of the Telegram mock, so every Bot API call is kept with its
+ *   parameters, as the recorder's was.
+ * - config: the openclaw.json the real gateway ran with, as the trace stored
+ *   it (`http://127.0.0.1:<mock>/<mount>…`), with each mock mount mapped back
+ *   to the real host the in-process mocks answer for (mocks/world.ts MOUNTS):
+ *   `…/google/v1beta` → `https://generativelanguage.googleapis.com/v1beta`,
+ *   `…/telegram` (2026.9.6's apiRoot) → `https://api.telegram.org`.
+ * - profile: the trace's version, major.minor (`2026.2.26` → `2026.2`).
+ * - sessions: the case's preloads through the recorder's own `preloadEntries`
+ *   (same prng stream, same keys and ages), loaded into the store before start.
+ * - warm-up: a first gateway on the same mocks with the warm-up turns, stopped;
+ *   its store is carried over (the real one keeps its state directory).
+ * - start → ready (first `getUpdates` with a timeout) → startup quiet (5 s
+ *   without a Telegram call but polling and without a provider request).
+ * - each turn: `injectMessage` from the case's user, then wait until nothing
+ *   has happened for `settleMs` (or the turn's timeout), polling every 100 ms.
+ * - stop, store keys, and the trace through src/sut/trace-build.ts
+ *   (`buildTrace`); the log lines are the embedded gateway's log, filtered and
+ *   normalized by src/sut/log-lines.ts as the real gateway's file log was.
+ */
+import { createPrng } from '../../clock/prng.ts';
+import { createVirtualClock, type VirtualClock } from '../../clock/virtual-clock.ts';
+import { parseConfigText } from '../../config/load.ts';
+import { GATEWAY_PROFILES, type GatewayProfile } from '../../config/runtime-defaults.ts';
+import { createFaultPlan } from '../../../mocks/providers/fault-plan.ts';
+import { createMockFetch } from '../../../mocks/providers/fetch.ts';
+import { injectMessage } from '../../../mocks/telegram/state.ts';
+import { createMockWorld, MOUNTS, type MockWorld } from '../../../mocks/world.ts';
+import { compareTrace, type CompareTolerances, type TraceComparison } from '../../sut/compare.ts';
+import { consoleSubsystem, isInteresting, normalizeLogText, type GatewayLogLine } from '../../sut/log-lines.ts';
+import { TELEGRAM_BOT_TOKEN } from '../../sut/openclaw-config.ts';
+import type { RawRecording, RawTurn } from '../../sut/recorder.ts';
+import { preloadEntries } from '../../sut/session-store.ts';
+import { telegramSpy, type TelegramCall } from '../../sut/telegram-spy.ts';
+import { buildTrace } from '../../sut/trace-build.ts';
+import { DEFAULT_CHAT_USER, type TraceCase } from '../../sut/trace-case.ts';
+import type { GoldenTrace, TraceLogLine } from '../../sut/trace.ts';
+import { OPENCLAW_VERSIONS } from '../../sut/versions.ts';
+import { createGateway, type Gateway } from '../gateway.ts';
+import type { LogRecord } from '../log.ts';
+
+/** The recorder's numbers (src/sut/recorder.ts). */
+const STARTUP_QUIET_MS = 5_000;
+const STARTUP_SETTLE_MAX_MS = 45_000;
+const POLL_MS = 100;
+/** Virtual time a gateway may take to poll Telegram, or to stop. */
+const READY_TIMEOUT_MS = 120_000;
+const STOP_LIMIT_MS = 300_000;
+
+/** Where the trace says the mocks were; replaced by the real hosts the in-process mocks answer for. */
+const MOCK_PREFIX = /http:\/\/127\.0\.0\.1:<mock>\/(\w+)/g;
+/** A directory no log line can contain (the embedded gateway has no run directory). */
+const NO_RUN_DIR = '\u0000no-run-dir';
+const NORMALIZE = { runDir: NO_RUN_DIR, mockUrl: 'http://127.0.0.1:1' };
+
+export type EmbeddedRun = {
+  readonly trace: GoldenTrace;
+  readonly gateway: Gateway;
+  readonly world: MockWorld;
+};
+
+/** `2026.2.26` → `2026.2`: the embedded gateway's behaviour profile for a recorded version. */
+export function profileOf(version: string): GatewayProfile {
+  const profile = version.split('.').slice(0, 2).join('.');
+  if (!(GATEWAY_PROFILES as readonly string[]).includes(profile)) throw new Error(`no embedded gateway profile for openclaw@${version}`);
+  return profile as GatewayProfile;
+}
+
+/** The trace's openclaw.json with every mock mount mapped back to its real host (mocks/world.ts MOUNTS). */
+export function embeddedConfigText(golden: GoldenTrace): string {
+  return JSON.stringify(golden.config).replace(MOCK_PREFIX, (whole, mount: string) => {
+    const origin = (MOUNTS as Record<string, string>)[mount];
+    if (origin === undefined) throw new Error(`trace config names an unknown mock mount: ${whole}`);
+    return origin;
+  });
+}
+
+/** Runs the embedded gateway through the golden trace's case and builds its trace. */
+export async function runEmbedded(golden: GoldenTrace, traceCase: TraceCase): Promise<EmbeddedRun> {
+  const version = golden.gateway.version;
+  const installed = OPENCLAW_VERSIONS[version];
+  if (installed === undefined) throw new Error(`unknown recorded version ${version}`);
+  if (golden.case !== traceCase.name) throw new Error(`trace ${golden.case} replayed with case ${traceCase.name}`);
+  const profile = profileOf(version);
+  const clock = createVirtualClock({ startMs: Date.parse(golden.recording.recordedAt) });
+  const rng = createPrng(traceCase.seed);
+  const faults = createFaultPlan(traceCase.faults, { prng: rng.fork('faults'), startMs: clock.now() });
+  const world = createMockWorld({ clock, seed: traceCase.seed, faults, telegram: { botTokens: [TELEGRAM_BOT_TOKEN] } });
+  const calls: TelegramCall[] = [];
+  const fetch = createMockFetch([telegramSpy(clock, calls), ...world.handlers], clock);
+  const { config } = parseConfigText(embeddedConfigText(golden), `${golden.case}.openclaw.json`);
+  const gatewayRng = createPrng(`${traceCase.seed}/${traceCase.name}`);
+  const makeGateway = (label: string) =>
+    createGateway({ config, profile, clock, fetch, rng: gatewayRng.fork(label), host: { heartbeatHasTasks: false } });
+
+  let carried: string | undefined;
+  if (traceCase.warmup !== false) {
+    const warm = makeGateway('warmup');
+    await startAndSettle(clock, warm, calls, world);
+    for (const turn of traceCase.warmup === true ? [] : traceCase.warmup.turns) {
+      await runTurn(clock, world, calls, turn, traceCase);
+    }
+    await drive(clock, warm.stop(), STOP_LIMIT_MS);
+    carried = warm.store.toJson();
+  }
+
+  const gateway = makeGateway('run');
+  if (carried !== undefined) gateway.store.preload(Object.entries(JSON.parse(carried) as Record<string, never>));
+  const seeded = preloadEntries(traceCase.sessions, rng, clock.now());
+  gateway.store.preload(seeded.map((entry) => [entry.key, { sessionId: entry.sessionId, updatedAt: entry.updatedAtMs }] as const));
+  const sessionsBefore = storeKeys(gateway);
+
+  const gatewayStartMs = clock.now();
+  const callsBeforeStart = calls.length;
+  const readyAtMs = await startAndSettle(clock, gateway, calls, world, callsBeforeStart);
+  const turns: RawTurn[] = [];
+  for (const [index, turn] of traceCase.turns.entries()) {
+    const from = turn.from ?? DEFAULT_CHAT_USER;
+    const startMs = clock.now();
+    const settled = await runTurn(clock, world, calls, turn, traceCase);
+    turns.push({ index, text: turn.text, chatId: from.id, startMs, endMs: clock.now(), settled });
+  }
+  const stoppedAtMs = clock.now();
+  await drive(clock, gateway.stop(), STOP_LIMIT_MS);
+  const sessionsAfter = storeKeys(gateway);
+
+  const raw = {
+    traceCase,
+    installed: { version: installed, dir: '', entry: '', reportedVersion: `quotastorm embedded gateway (profile ${profile})` },
+    isolation: 'none',
+    mockUrl: NORMALIZE.mockUrl,
+    runDir: NO_RUN_DIR,
+    home: NO_RUN_DIR,
+    config: golden.config,
+    startedAtMs: gatewayStartMs,
+    gatewayStartMs,
+    readyAtMs,
+    turns,
+    stoppedAtMs,
+    world,
+    telegramCalls: calls,
+    sessionsBefore,
+    sessionsAfter,
+    // No file: the embedded gateway's log lines are filled in below from its in-memory log.
+    logFile: `${NO_RUN_DIR}/openclaw.log`,
+  } satisfies RawRecording;
+  const built = buildTrace(raw, new Date(gatewayStartMs).toISOString());
+  const records = gateway.log.records.filter((record) => record.atMs >= gatewayStartMs);
+  const firstTurnMs = turns[0]?.startMs ?? stoppedAtMs;
+  const trace: GoldenTrace = {
+    ...built,
+    config: golden.config,
+    startup: { ...built.startup, logLines: logLines(records, gatewayStartMs, firstTurnMs, gatewayStartMs) },
+    turns: built.turns.map((turn, index) => ({
+      ...turn,
+      logLines: logLines(records, turns[index]!.startMs, turns[index + 1]?.startMs ?? stoppedAtMs, turns[index]!.startMs),
+    })),
+    shutdownLogLines: logLines(records, stoppedAtMs, Number.POSITIVE_INFINITY, stoppedAtMs),
+  };
+  return { trace, gateway, world };
+}
+
+/** runEmbedded + compareTrace with the given tolerances (default: compare.ts's). */
+export async function checkConformance(
+  golden: GoldenTrace,
+  traceCase: TraceCase,
+  tolerances: Partial<CompareTolerances> = {},
+): Promise<{ readonly run: EmbeddedRun; readonly comparison: TraceComparison }> {
+  const run = await runEmbedded(golden, traceCase);
+  return { run, comparison: compareTrace(golden, run.trace, tolerances) };
+}
+
+/** start() → ready (first long poll after `fromCall`) → startup quiet; returns the ready time. */
+async function startAndSettle(clock: VirtualClock, gateway: Gateway, calls: readonly TelegramCall[], world: MockWorld, fromCall = calls.length): Promise<number> {
+  const started = gateway.start();
+  let readyAtMs: number | undefined;
+  const deadline = clock.now() + READY_TIMEOUT_MS;
+  while (readyAtMs === undefined) {
+    readyAtMs = calls.slice(fromCall).find((call) => call.method === 'getUpdates' && Number(call.params['timeout'] ?? 0) > 0)?.atMs;
+    if (readyAtMs !== undefined) break;
+    if (clock.now() >= deadline) throw new Error(`the embedded gateway did not poll Telegram within ${READY_TIMEOUT_MS} ms`);
+    await clock.advanceBy(POLL_MS);
+  }
+  const quietDeadline = clock.now() + STARTUP_SETTLE_MAX_MS;
+  while (clock.now() < quietDeadline && clock.now() - lastActivityMs(calls, world, 0) < STARTUP_QUIET_MS) await clock.advanceBy(POLL_MS);
+  await drive(clock, started, POLL_MS);
+  return readyAtMs;
+}
+
+/** One user message, then wait as the recorder does: quiet for `settleMs`, or the timeout. */
+async function runTurn(clock: VirtualClock, world: MockWorld, calls: readonly TelegramCall[], turn: TraceCase['turns'][number], traceCase: TraceCase): Promise<boolean> {
+  const from = turn.from ?? DEFAULT_CHAT_USER;
+  const startMs = clock.now();
+  injectMessage(world.telegram.state, clock, { from: { id: from.id, firstName: from.firstName, ...(from.username ? { username: from.username } : {}) }, text: turn.text });
+  const settleMs = turn.settleMs ?? traceCase.settleMs;
+  const deadline = startMs + (turn.timeoutMs ?? traceCase.turnTimeoutMs);
+  while (clock.now() < deadline) {
+    if (clock.now() - lastActivityMs(calls, world, startMs) >= settleMs) return true;
+    await clock.advanceBy(POLL_MS);
+  }
+  return false;
+}
+
+function lastActivityMs(calls: readonly TelegramCall[], world: MockWorld, sinceMs: number): number {
+  let last = sinceMs;
+  for (const call of calls) if (call.method !== 'getUpdates' && call.atMs > last) last = call.atMs;
+  for (const entry of world.journal.entries) if (entry.atMs > last) last = entry.atMs;
+  return last;
+}
+
+/** Drives the clock until `promise` settles, at most `limitMs` of virtual time. */
+async function drive(clock: VirtualClock, promise: Promise<unknown>, limitMs: number): Promise<void> {
+  let settled = false;
+  const watched = promise.finally(() => (settled = true));
+  for (let waited = 0; !settled && waited < limitMs; waited += POLL_MS) await clock.advanceBy(POLL_MS);
+  if (settled) await watched;
+}
+
+function storeKeys(gateway: Gateway): { live: string[]; archived: string[] } {
+  return { live: Object.keys(JSON.parse(gateway.store.toJson()) as object).sort(), archived: [] };
+}
+
+/** The embedded log, as trace-build.ts keeps the real gateway's: interesting lines, `[subsystem] message`, normalized. */
+function logLines(records: readonly LogRecord[], fromMs: number, toMs: number, offsetFromMs: number): TraceLogLine[] {
+  return records
+    .filter((record) => record.atMs >= fromMs && record.atMs < toMs)
+    .map((record): GatewayLogLine => ({ atMs: record.atMs, level: record.level.toUpperCase(), subsystem: record.subsystem, message: record.message }))
+    .filter(isInteresting)
+    .map((line) => ({
+      offsetMs: Math.round(line.atMs - offsetFromMs),
+      level: line.level,
+      line: normalizeLogText(`${line.subsystem ? `[${consoleSubsystem(line.subsystem)}] ` : ''}${line.message}`, NORMALIZE),
+    }));
+}
