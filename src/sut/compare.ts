@@ -30,10 +30,10 @@ export type CompareTolerances = {
    */
   readonly firstRequestToleranceMs: number;
   /**
-   * Extra allowance as a fraction of the expected delay, for comparing with
-   * a gateway whose jitter is not drawn from the same seed: 2026.9.6's
-   * transient retries are 1 s·2^(n-1)·U(0.5, 1.5), so 0.5 covers them. The
-   * recorder seeds the real gateway's Math.random, so re-recordings need 0.
+   * Extra allowance as a fraction of the expected delay: for 2026.9.6, whose
+   * own processing time varies (first turn 4.5–8 s) and whose transient
+   * retries are 1 s·2^(n-1)·U(0.5, 1.5) — the recorder seeds them, a gateway
+   * with its own PRNG draws others — 0.5 covers both. 2026.2.26 needs 0.
    */
   readonly relativeTolerance: number;
 };
@@ -46,7 +46,8 @@ export type CompareTolerances = {
  * 2000 ms, the shortest nominal delay, so a missing or extra retry step
  * always shows. The first request follows the message after 0.3–0.5 s
  * (2026.2.26) or 4.5–8 s (2026.9.6's first turn after a start), a reply its
- * request after 0.03–1 s: 3000 ms. 2026.9.6's own jitter needs
+ * request after 0.03–1 s: 3000 ms. 2026.9.6's varying processing time (and,
+ * for a gateway with its own PRNG, its ±50 % retry jitter) needs
  * `relativeTolerance: 0.5` (versions.ts `compareTolerances`).
  */
 export const DEFAULT_TOLERANCES: CompareTolerances = { toleranceMs: 1_000, firstRequestToleranceMs: 3_000, relativeTolerance: 0 };

@@ -56,9 +56,8 @@ export const OPENCLAW_VERSIONS: Readonly<Record<string, OpenclawVersion>> = {
     hasTelemetryConfig: true,
     stubs: [],
     readyTimeoutS: 240,
-    // Transient same-model retries wait 1 s·2^(n-1)·U(0.5, 1.5); other code draws from the same
-    // Math.random in timing-dependent order, so seeding does not pin the draws (measured: the first four
-    // of six delays differed between two recordings, the last two matched).
+    // Its own processing time varies: 4.5–8 s before the first request of the first turn after a start,
+    // 0.3–1.5 s per failover (src/sut/README.md "Tolerance"). Its jittered retries repeat (seeded per caller).
     compareTolerances: { relativeTolerance: 0.5 },
   },
 };
