@@ -28,7 +28,7 @@ import { gatewayEnv, startGateway, type GatewayProcess } from './gateway-process
 import { waitForCpuIdle } from './process-tree.ts';
 import type { InstalledGateway } from './install.ts';
 import { gatewayConfig, mergeConfig, TELEGRAM_BOT_TOKEN } from './openclaw-config.ts';
-import { primeRuntimeCache, saveRuntimeCache } from './runtime-cache.ts';
+import { discardRuntimeCache, primeRuntimeCache, saveRuntimeCache } from './runtime-cache.ts';
 import { describeFailure, runCommand } from './run-command.ts';
 import { preloadEntries, readSessionKeys, seedSessions, type SessionKeys } from './session-store.ts';
 import { telegramSpy, type TelegramCall } from './telegram-spy.ts';
@@ -237,6 +237,7 @@ export async function recordCase(traceCase: TraceCase, options: RecordOptions): 
     world.telegram.state.poll?.wake('conflict');
     await Promise.all(servers.map((server) => server.close()));
     await writeArtifacts(runDir, world, telegramCalls);
+    await discardRuntimeCache(join(runDir, 'tmp'));
   }
 }
 

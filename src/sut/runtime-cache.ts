@@ -41,3 +41,8 @@ export async function saveRuntimeCache(installDir: string, runTmpDir: string): P
   }
   await rename(staging, saved).catch(() => rm(staging, { recursive: true, force: true }));
 }
+
+/** The run's copies of the caches (~40 MB a run) go once they are saved: the run directory keeps only evidence. */
+export async function discardRuntimeCache(runTmpDir: string): Promise<void> {
+  for (const name of CACHES) await rm(join(runTmpDir, name), { recursive: true, force: true });
+}
