@@ -2,6 +2,7 @@ import Anthropic, { BadRequestError, NotFoundError, OverloadedError, RateLimitEr
 import { describe, expect, it } from 'vitest';
 import { anthropicHandlers } from '../../mocks/providers/anthropic.ts';
 import { createWorld, INCIDENT_MS, promptOfTokens, type World, type WorldOptions } from './support/world.ts';
+import { rejection } from './support/rejection.ts';
 
 function anthropicWorld(options: WorldOptions = {}) {
   return createWorld(anthropicHandlers, options);
@@ -11,14 +12,6 @@ function client(world: World) {
   return new Anthropic({ apiKey: 'sk-ant-test', fetch: world.fetch, maxRetries: 0 });
 }
 
-async function rejection<T>(promise: Promise<unknown>, type: new (...args: never[]) => T): Promise<T> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(type);
-  return error as T;
-}
 
 const ask = (content: string, maxTokens = 1_024) => ({
   model: 'claude-sonnet-4-6',

@@ -4,6 +4,7 @@ import OpenAI, { APIUserAbortError, RateLimitError } from 'openai';
 import { describe, expect, it } from 'vitest';
 import { providerHandlers } from '../../mocks/providers/index.ts';
 import { createWorld, INCIDENT_MS, type World, type WorldOptions } from './support/world.ts';
+import { rejection } from './support/rejection.ts';
 
 function world(schedule: unknown, options: WorldOptions = {}): World {
   return createWorld(providerHandlers, { ...options, schedule });
@@ -22,14 +23,6 @@ function clients(mocks: World) {
 }
 
 /** The error a call rejects with, asserting its class. */
-async function rejection<T>(promise: Promise<unknown>, type: abstract new (...args: never[]) => T): Promise<T> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(type);
-  return error as T;
-}
 
 async function statusOf(promise: Promise<unknown>): Promise<number> {
   return promise.then(

@@ -2,6 +2,7 @@ import OpenAI, { RateLimitError, InternalServerError, NotFoundError, BadRequestE
 import { describe, expect, it } from 'vitest';
 import { formatGoDuration, openaiHandlers } from '../../mocks/providers/openai.ts';
 import { createWorld, promptOfTokens, type World, type WorldOptions } from './support/world.ts';
+import { rejection } from './support/rejection.ts';
 
 function openaiWorld(options: WorldOptions = {}) {
   return createWorld(openaiHandlers, options);
@@ -11,14 +12,6 @@ function client(world: World) {
   return new OpenAI({ apiKey: 'sk-test', fetch: world.fetch, maxRetries: 0 });
 }
 
-async function rejection<T>(promise: Promise<unknown>, type: new (...args: never[]) => T): Promise<T> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(type);
-  return error as T;
-}
 
 const oneMessage = (content: string) => [{ role: 'user' as const, content }];
 
