@@ -1,7 +1,10 @@
 /**
  * The mocks over HTTP, for a gateway in another process (a real OpenClaw, a
- * load tool). The handlers are the very ones the in-process fetch uses; the
- * server only maps a path prefix onto the real origin and copies bytes:
+ * load tool). The routes are the very ones the in-process fetch uses
+ * (routes.ts); the server maps a path prefix onto the real origin, matches
+ * the route and writes its `WireReply` straight to the socket — no msw
+ * matching and no Request/Response objects per request, which cost several
+ * times the mock's own work (test/bench/mocks.bench.ts):
  *
  *   /google/v1beta/models/m:generateContent → https://generativelanguage.googleapis.com/v1beta/…
  *   /openai/v1/…  /anthropic/v1/…  /moonshot/v1/…  /xai/v1/…  /telegram/bot<token>/<method>
@@ -12,9 +15,9 @@
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { getResponse, type RequestHandler } from 'msw';
-import { isStreamReset } from './providers/stream-faults.ts';
+import { answerFrom, createRouteTable, type MockRequest, type RouteTable } from './routes.ts';
 import { injectMessage, type InboundMessage } from './telegram/state.ts';
+import type { WireReply } from './wire-reply.ts';
 import { MOUNTS, type Mount, type MockWorld } from './world.ts';
 
 export const LOOPBACK = '127.0.0.1';
@@ -22,7 +25,8 @@ export const LOOPBACK = '127.0.0.1';
 export type MockServer = { readonly url: string; readonly port: number; close(): Promise<void> };
 
 export async function serveMocks(world: MockWorld, options: { port?: number } = {}): Promise<MockServer> {
-  const server = createHttpServer((request, response) => void route(world, request, response));
+  const tables = mountTables(world);
+  const server = createHttpServer((request, response) => void route(world, tables, request, response));
   return listen(server, options.port ?? 0, 'http');
 }
 
@@ -36,84 +40,122 @@ export async function serveTelegramTls(
   world: MockWorld,
   options: { port?: number; certificatePem: string; keyPem: string },
 ): Promise<MockServer> {
-  const handlers = world.handlersByMount.telegram;
+  const table = createRouteTable(world.routesByMount.telegram);
   const server = createHttpsServer({ cert: options.certificatePem, key: options.keyPem }, (request, response) =>
-    void relay(world, handlers, MOUNTS.telegram, request.url ?? '/', request, response).catch((error: unknown) => fail(response, error)),
+    void serve(world, table, MOUNTS.telegram, request.url ?? '/', request, response).catch((error: unknown) => fail(response, error)),
   );
   return listen(server, options.port ?? 0, 'https');
 }
 
-async function route(world: MockWorld, request: IncomingMessage, response: ServerResponse): Promise<void> {
+function mountTables(world: MockWorld): Readonly<Record<Mount, RouteTable>> {
+  const tables = {} as Record<Mount, RouteTable>;
+  for (const mount of Object.keys(MOUNTS) as Mount[]) tables[mount] = createRouteTable(world.routesByMount[mount]);
+  return tables;
+}
+
+async function route(world: MockWorld, tables: Readonly<Record<Mount, RouteTable>>, request: IncomingMessage, response: ServerResponse): Promise<void> {
   try {
-    const url = new URL(request.url ?? '/', `http://${LOOPBACK}`);
-    const [, first = '', ...rest] = url.pathname.split('/');
-    if (first === '_quotastorm') return await control(world, rest.join('/'), request, response);
-    if (!(first in MOUNTS)) {
+    const url = request.url ?? '/';
+    const end = url.indexOf('/', 1);
+    const first = url.slice(1, end < 0 ? url.length : end).split('?')[0]!;
+    const rest = end < 0 ? '/' : url.slice(end);
+    if (first === '_quotastorm') return await control(world, rest.split('?')[0]!.slice(1), request, response);
+    if (!Object.hasOwn(MOUNTS, first)) {
       return sendJson(response, 404, {
         error: `no mock mounted at /${first}; mounts: ${Object.keys(MOUNTS).map((mount) => `/${mount}`).join(', ')}, /_quotastorm`,
       });
     }
     const mount = first as Mount;
-    await relay(world, world.handlersByMount[mount], MOUNTS[mount], `/${rest.join('/')}${url.search}`, request, response);
+    await serve(world, tables[mount], MOUNTS[mount], rest, request, response);
   } catch (error) {
     fail(response, error);
   }
 }
 
-/** One request through msw's `getResponse`, as if sent to `origin`. */
-async function relay(
+/** One request through the mount's routes, as if sent to `origin`. */
+async function serve(
   world: MockWorld,
-  handlers: readonly RequestHandler[],
+  table: RouteTable,
   origin: string,
   pathAndQuery: string,
   incoming: IncomingMessage,
   outgoing: ServerResponse,
 ): Promise<void> {
-  const request = new Request(new URL(pathAndQuery, origin), {
-    method: incoming.method ?? 'GET',
-    headers: headersOf(incoming),
-    ...(incoming.method === 'GET' || incoming.method === 'HEAD' ? {} : { body: new Uint8Array(await readBody(incoming)) }),
-  });
-  const response = await world.clock.track(() => getResponse([...handlers], request), `serve ${request.method} ${request.url}`);
-  if (response === undefined) {
-    outgoing.writeHead(501, { 'content-type': 'text/plain' }).end(`no mock handler for ${request.method} ${request.url}\n`);
+  const method = incoming.method ?? 'GET';
+  const query = pathAndQuery.indexOf('?');
+  const pathname = query < 0 ? pathAndQuery : pathAndQuery.slice(0, query);
+  const body = method === 'GET' || method === 'HEAD' ? '' : (await readBody(incoming)).toString('utf8');
+  const request = new IncomingMockRequest(incoming, `${origin}${pathAndQuery}`, body, outgoing);
+  const matches = table.match(origin, method, pathname);
+  const reply = matches.length === 0 ? undefined : await world.clock.track(() => answerFrom(matches, request), `serve ${method} ${request.url}`);
+  if (reply === undefined) {
+    outgoing.writeHead(501, { 'content-type': 'text/plain' }).end(`no mock handler for ${method} ${request.url}\n`);
     return;
   }
-  if (response.type === 'error') return void outgoing.destroy();
-  await writeResponse(response, outgoing);
+  writeReply(reply, outgoing);
 }
 
-async function writeResponse(response: Response, outgoing: ServerResponse): Promise<void> {
-  const headers: Record<string, string | string[]> = {};
-  response.headers.forEach((value, name) => {
-    if (name !== 'set-cookie' && name !== 'content-length') headers[name] = value;
-  });
-  const cookies = response.headers.getSetCookie();
-  if (cookies.length > 0) headers['set-cookie'] = cookies;
-  if (response.body === null) return void outgoing.writeHead(response.status, headers).end();
-  if (!(response.headers.get('content-type') ?? '').includes('text/event-stream')) {
-    // Whole bodies are buffered: faster than streaming small JSON. A body the mock resets after the
-    // headers (a fault) resets the socket after the headers here too.
-    let body: Buffer;
-    try {
-      body = Buffer.from(await response.arrayBuffer());
-    } catch (error) {
-      if (!isStreamReset(error)) throw error;
-      outgoing.writeHead(response.status, headers);
-      outgoing.flushHeaders();
-      return void outgoing.destroy();
-    }
-    return void outgoing.writeHead(response.status, { ...headers, 'content-length': String(body.length) }).end(body);
+/**
+ * The incoming request as the routes read it. Its signal aborts if the client hangs up before the answer, and is made on
+ * first use: few mocks need one (a latency sleep, a long poll) and it costs
+ * a listener per request. A class, not an object literal, because the lazy
+ * getter must live on a prototype: a getter in a per-request literal gives
+ * every request a hidden class of its own, which V8 keeps in old space, and
+ * every young-generation GC turned slow (measured: 6× the GC time).
+ */
+class IncomingMockRequest implements MockRequest {
+  readonly method: string;
+  readonly url: string;
+  readonly headers: MockRequest['headers'];
+  readonly #body: Promise<string>;
+  readonly #outgoing: ServerResponse;
+  #signal: AbortSignal | undefined;
+
+  constructor(incoming: IncomingMessage, url: string, body: string, outgoing: ServerResponse) {
+    this.method = incoming.method ?? 'GET';
+    this.url = url;
+    this.headers = { get: (name) => headerValue(incoming.headers[name.toLowerCase()]) };
+    this.#body = Promise.resolve(body);
+    this.#outgoing = outgoing;
   }
-  outgoing.writeHead(response.status, headers);
+
+  get signal(): AbortSignal {
+    return (this.#signal ??= hangUpSignal(this.#outgoing, `${this.method} ${this.url}`));
+  }
+
+  text(): Promise<string> {
+    return this.#body;
+  }
+}
+
+function hangUpSignal(outgoing: ServerResponse, what: string): AbortSignal {
+  const controller = new AbortController();
+  const hangUp = () => {
+    if (!outgoing.writableFinished) controller.abort(new Error(`client closed the connection: ${what}`));
+  };
+  if (outgoing.destroyed) hangUp();
+  else outgoing.once('close', hangUp);
+  return controller.signal;
+}
+
+function headerValue(value: string | string[] | undefined): string | null {
+  if (value === undefined) return null;
+  return Array.isArray(value) ? value.join(', ') : value;
+}
+
+/** Whole bodies in one write; events as they are; a reset is a socket destroyed after the headers. */
+function writeReply(reply: WireReply, outgoing: ServerResponse): void {
+  const { body } = reply;
+  if (body.kind === 'text') {
+    const headers = { ...reply.headers, 'content-length': String(Buffer.byteLength(body.text)) };
+    return void outgoing.writeHead(reply.status, reply.statusText, headers).end(body.text);
+  }
+  outgoing.writeHead(reply.status, reply.statusText, reply.headers);
   outgoing.flushHeaders();
-  try {
-    for await (const chunk of response.body as AsyncIterable<Uint8Array>) outgoing.write(chunk);
-    outgoing.end();
-  } catch {
-    // A stream the mock errors after the headers (a reset fault) is a reset on the wire too.
-    outgoing.destroy();
-  }
+  if (body.kind === 'reset') return void outgoing.destroy();
+  for (const event of body.events) outgoing.write(event);
+  outgoing.end();
+  body.onDone();
 }
 
 /** `/_quotastorm/…`: what a harness in another process needs to drive and judge a run. */
@@ -142,12 +184,6 @@ function parseInbound(body: Buffer): InboundMessage | string {
   } catch {
     return `body is not JSON; ${expected}`;
   }
-}
-
-function headersOf(incoming: IncomingMessage): Headers {
-  const headers = new Headers();
-  for (let i = 0; i < incoming.rawHeaders.length; i += 2) headers.append(incoming.rawHeaders[i]!, incoming.rawHeaders[i + 1]!);
-  return headers;
 }
 
 // Events, not `for await`: the async iterator costs tens of microseconds per request under load.

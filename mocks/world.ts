@@ -1,25 +1,27 @@
 /**
  * Every mock of a run, assembled once: provider mocks over one ledger and
- * journal, the Telegram mock, and their handlers — grouped by the path
- * prefix under which `mocks serve` mounts them, and as one injected fetch
- * for an in-process gateway. One definition, served both ways.
+ * journal, the Telegram mock, and their routes — grouped by the path prefix
+ * under which `mocks serve` mounts them, as one injected fetch for an
+ * in-process gateway, and as msw handlers for `setupServer`. One
+ * definition, served three ways (routes.ts).
  */
 import type { RequestHandler } from 'msw';
 import type { Clock } from '../src/clock/clock.ts';
 import { createPrng } from '../src/clock/prng.ts';
-import { anthropicHandlers, ANTHROPIC_ORIGIN } from './providers/anthropic.ts';
+import { createRouteFetch } from './fetch.ts';
+import { ANTHROPIC_ORIGIN, anthropicRoutes } from './providers/anthropic.ts';
 import type { ProviderMockSpec } from './providers/exchange.ts';
 import type { FaultPlan } from './providers/faults.ts';
-import { createMockFetch } from './providers/fetch.ts';
-import { GEMINI_ORIGIN, geminiHandlers } from './providers/gemini.ts';
+import { GEMINI_ORIGIN, geminiRoutes } from './providers/gemini.ts';
 import { createJournal, type Journal } from './providers/journal.ts';
 import { createLedger, type Ledger, type LedgerConfig } from './providers/ledger.ts';
-import { MOONSHOT_ORIGIN, moonshotHandlers } from './providers/moonshot.ts';
-import { OPENAI_ORIGIN, openaiHandlers } from './providers/openai.ts';
-import { XAI_ORIGIN, xaiHandlers } from './providers/xai.ts';
+import { MOONSHOT_ORIGIN, moonshotRoutes } from './providers/moonshot.ts';
+import { OPENAI_ORIGIN, openaiRoutes } from './providers/openai.ts';
+import { XAI_ORIGIN, xaiRoutes } from './providers/xai.ts';
+import { createRouteTable, type MockRoute, type RouteTable, toMswHandlers } from './routes.ts';
 import type { CommandLimits } from './telegram/commands.ts';
 import type { FloodLimits } from './telegram/flood.ts';
-import { TELEGRAM_ORIGIN, telegramHandlers } from './telegram/handlers.ts';
+import { TELEGRAM_ORIGIN, telegramRoutes } from './telegram/handlers.ts';
 import { createTelegramJournal, type TelegramJournal } from './telegram/journal.ts';
 import { createTelegramState, type TelegramState } from './telegram/state.ts';
 
@@ -47,10 +49,12 @@ export type MockWorld = {
   readonly ledger: Ledger;
   readonly journal: Journal;
   readonly telegram: { readonly state: TelegramState; readonly journal: TelegramJournal };
-  readonly handlersByMount: Readonly<Record<Mount, readonly RequestHandler[]>>;
-  /** All handlers, for an injected fetch or msw's setupServer. */
+  readonly routesByMount: Readonly<Record<Mount, readonly MockRoute[]>>;
+  /** All routes, compiled: what the in-process fetch dispatches to. */
+  readonly routes: RouteTable;
+  /** All routes as msw handlers, for `setupServer` or msw's `getResponse`. */
   readonly handlers: readonly RequestHandler[];
-  /** In-process fetch over all handlers, tracked by the clock. */
+  /** In-process fetch over all routes, tracked by the clock. */
   readonly fetch: typeof fetch;
 };
 
@@ -65,14 +69,24 @@ export function createMockWorld(options: MockWorldOptions): MockWorld {
     ...(options.faults === undefined ? {} : { faults: options.faults }),
   };
   const telegram = { state: createTelegramState(), journal: createTelegramJournal() };
-  const handlersByMount: Record<Mount, readonly RequestHandler[]> = {
-    google: geminiHandlers(spec),
-    openai: openaiHandlers(spec),
-    anthropic: anthropicHandlers(spec),
-    moonshot: moonshotHandlers(spec),
-    xai: xaiHandlers(spec),
-    telegram: telegramHandlers({ clock, ...telegram, ...options.telegram }),
+  const routesByMount: Record<Mount, readonly MockRoute[]> = {
+    google: geminiRoutes(spec),
+    openai: openaiRoutes(spec),
+    anthropic: anthropicRoutes(spec),
+    moonshot: moonshotRoutes(spec),
+    xai: xaiRoutes(spec),
+    telegram: telegramRoutes({ clock, ...telegram, ...options.telegram }),
   };
-  const handlers = Object.values(handlersByMount).flat();
-  return { clock, ledger: spec.ledger, journal: spec.journal, telegram, handlersByMount, handlers, fetch: createMockFetch(handlers, clock) };
+  const all = Object.values(routesByMount).flat();
+  const routes = createRouteTable(all);
+  return {
+    clock,
+    ledger: spec.ledger,
+    journal: spec.journal,
+    telegram,
+    routesByMount,
+    routes,
+    handlers: toMswHandlers(all),
+    fetch: createRouteFetch(routes, clock),
+  };
 }

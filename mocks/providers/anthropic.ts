@@ -12,23 +12,24 @@
  * seconds. 529 `overloaded_error` is capacity, never quota, so it only comes
  * from a fault. The spend cap is a 429 without `retry-after` (§3.4).
  */
-import { http, type RequestHandler } from 'msw';
 import { z } from 'zod';
 import type { Admission, DimensionUsage, QuotaSnapshot } from './ledger.ts';
 import { type Answer, type Call, createExchange, type Dialect, invalidBody, MALFORMED_JSON, type ProviderMockSpec } from './exchange.ts';
 import type { StatusFaultKind } from './faults.ts';
 import { chunkText, type Reply } from './reply.ts';
-import { finishReasonFor, resetAfterHeadersResponse, type StreamFaultBody } from './stream-faults.ts';
+import type { MockRoute } from '../routes.ts';
+import { jsonReply, type ReplyInit, resetAfterHeadersReply, sseReply, type WireReply } from '../wire-reply.ts';
+import { finishReasonFor, type StreamFaultBody } from './stream-faults.ts';
 import type { QuotaDimension } from './tiers.ts';
 import { tokensForCharacters } from './tokens.ts';
-import { jsonResponse, randomId, randomUuid, type ResponseInit, retryAfterSeconds, rfc3339Seconds, sseResponse } from './wire.ts';
+import { randomId, randomUuid, retryAfterSeconds, rfc3339Seconds } from './wire.ts';
 
 export const ANTHROPIC_ORIGIN = 'https://api.anthropic.com';
 
-export function anthropicHandlers(spec: ProviderMockSpec): RequestHandler[] {
+export function anthropicRoutes(spec: ProviderMockSpec): MockRoute[] {
   const organizationId = randomUuid(spec.prng.fork('anthropic').fork('organization'));
   const exchange = createExchange(spec, anthropicDialect(spec, organizationId));
-  return [http.post(`${ANTHROPIC_ORIGIN}/v1/messages`, ({ request }) => exchange(request, { api: 'messages' }))];
+  return [{ method: 'POST', origin: ANTHROPIC_ORIGIN, path: '/v1/messages', handle: (request) => exchange(request, { api: 'messages' }) }];
 }
 
 const TextBlock = z.looseObject({ type: z.string(), text: z.string().optional() });
@@ -56,7 +57,7 @@ function anthropicDialect(spec: ProviderMockSpec, organizationId: string): Diale
   const error = (status: number, type: string, message: string, outcome: Answer['outcome'], headers: Record<string, string> = {}, details?: object): Answer => {
     const requestId = `req_${randomId(requestIds, 24)}`;
     return {
-      response: jsonResponse(
+      reply: jsonReply(
         { type: 'error', error: details ? { type, message, details } : { type, message }, request_id: requestId },
         { status, headers: { 'request-id': requestId, ...headers } },
       ),
@@ -112,9 +113,9 @@ function anthropicDialect(spec: ProviderMockSpec, organizationId: string): Diale
     success(call, reply, quota, onSent) {
       const headers = { 'request-id': `req_${randomId(requestIds, 24)}`, ...rateLimitHeaders(quota, call.atMs) };
       const ending = endingOf(reply);
-      if (call.stream) return { response: sseResponse(streamEvents(call, ending), { status: 200, headers }, onSent), outcome: 'ok' };
+      if (call.stream) return { reply: sseReply(streamEvents(call, ending), { status: 200, headers }, onSent), outcome: 'ok' };
       onSent();
-      return { response: jsonResponse(message(call, ending.text, ending.stopReason, ending.outputTokens), { status: 200, headers }), outcome: 'ok' };
+      return { reply: jsonReply(message(call, ending.text, ending.stopReason, ending.outputTokens), { status: 200, headers }), outcome: 'ok' };
     },
   };
 }
@@ -192,25 +193,25 @@ function streamEvents(call: MessagesCall, ending: Ending, cut = false): string[]
  * overloaded_error (§3.3) — the SDK ignores data-only events, and throws an
  * APIError with that type on this one.
  */
-function streamFault(call: MessagesCall, body: StreamFaultBody, init: ResponseInit): Response {
+function streamFault(call: MessagesCall, body: StreamFaultBody, init: ReplyInit): WireReply {
   const unmetered = () => undefined;
   const answer = (ending: Ending, cut = false) =>
     call.stream
-      ? sseResponse(streamEvents(call, ending, cut), init, unmetered)
-      : jsonResponse(message(call, ending.text, ending.stopReason, ending.outputTokens), init);
+      ? sseReply(streamEvents(call, ending, cut), init, unmetered)
+      : jsonReply(message(call, ending.text, ending.stopReason, ending.outputTokens), init);
   switch (body.kind) {
     case 'finish-reason':
       return answer({ text: '', outputTokens: 0, stopReason: finishReasonFor('anthropic', body.finishReason) });
     case 'truncated':
       return answer({ text: body.text, outputTokens: tokensForCharacters(body.text.length), stopReason: null }, true);
     case 'empty-stream':
-      return call.stream ? sseResponse([], init, unmetered) : jsonResponse(message(call, undefined, 'end_turn', 0), init);
+      return call.stream ? sseReply([], init, unmetered) : jsonReply(message(call, undefined, 'end_turn', 0), init);
     case 'error-in-stream': {
       const error = { type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } };
-      return call.stream ? sseResponse([`event: error\ndata: ${JSON.stringify(error)}\n\n`], init, unmetered) : jsonResponse(error, init);
+      return call.stream ? sseReply([`event: error\ndata: ${JSON.stringify(error)}\n\n`], init, unmetered) : jsonReply(error, init);
     }
     case 'reset-after-headers':
-      return resetAfterHeadersResponse(init, call.stream ? 'text/event-stream' : 'application/json');
+      return resetAfterHeadersReply(init, call.stream ? 'text/event-stream' : 'application/json');
   }
 }
 

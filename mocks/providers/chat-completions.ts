@@ -10,15 +10,16 @@
  * a trailing `choices: []` chunk when `stream_options.include_usage` is set
  * (OpenAI) or inside `choices[0].usage` of the final chunk (Moonshot, §4.2).
  */
-import { http, type RequestHandler } from 'msw';
 import { z } from 'zod';
 import type { Admission, QuotaSnapshot } from './ledger.ts';
 import { type Answer, bearerKey, type Call, createExchange, type Dialect, invalidBody, MALFORMED_JSON, type ProviderMockSpec } from './exchange.ts';
 import type { StatusFaultKind } from './faults.ts';
 import { chunkText, type Reply } from './reply.ts';
-import { finishReasonFor, resetAfterHeadersResponse, type StreamFaultBody } from './stream-faults.ts';
+import type { MockRoute } from '../routes.ts';
+import { jsonReply, type ReplyInit, resetAfterHeadersReply, sseReply, type WireReply } from '../wire-reply.ts';
+import { finishReasonFor, type StreamFaultBody } from './stream-faults.ts';
 import { tokensForCharacters } from './tokens.ts';
-import { jsonResponse, randomId, type ResponseInit, sseResponse } from './wire.ts';
+import { randomId } from './wire.ts';
 
 const ContentPart = z.looseObject({ type: z.string(), text: z.string().optional() });
 const Message = z.looseObject({
@@ -52,9 +53,9 @@ export type ChatFlavour = {
   readonly fault: (call: ChatCall, kind: StatusFaultKind, quota: QuotaSnapshot) => Answer;
 };
 
-export function chatCompletionsHandlers(spec: ProviderMockSpec, flavour: ChatFlavour): RequestHandler[] {
+export function chatCompletionsRoutes(spec: ProviderMockSpec, flavour: ChatFlavour): MockRoute[] {
   const exchange = createExchange(spec, chatDialect(flavour));
-  return [http.post(`${flavour.origin}/v1/chat/completions`, ({ request }) => exchange(request, { api: 'chat.completions' }))];
+  return [{ method: 'POST', origin: flavour.origin, path: '/v1/chat/completions', handle: (request) => exchange(request, { api: 'chat.completions' }) }];
 }
 
 /** The text the estimator counts: string contents and `text` parts of every message. */
@@ -89,9 +90,9 @@ function chatDialect(flavour: ChatFlavour): Dialect<ChatRequest, BodyProblem> {
     success(call, reply, quota, onSent) {
       const headers = flavour.successHeaders(call, quota);
       const ending = endingOf(reply);
-      if (call.stream) return { response: sseResponse(streamEvents(flavour, call, ending), { status: 200, headers }, onSent), outcome: 'ok' };
+      if (call.stream) return { reply: sseReply(streamEvents(flavour, call, ending), { status: 200, headers }, onSent), outcome: 'ok' };
       onSent();
-      return { response: jsonResponse(completion(flavour, call, ending), { status: 200, headers }), outcome: 'ok' };
+      return { reply: jsonReply(completion(flavour, call, ending), { status: 200, headers }), outcome: 'ok' };
     },
   };
 }
@@ -110,10 +111,10 @@ function endingOf(reply: Reply): Ending {
  * openai-node throws as an APIError (§2.3); `truncated` stops after one
  * content delta, with no final chunk and no `[DONE]`.
  */
-function streamFault(flavour: ChatFlavour, call: ChatCall, body: StreamFaultBody, init: ResponseInit): Response {
+function streamFault(flavour: ChatFlavour, call: ChatCall, body: StreamFaultBody, init: ReplyInit): WireReply {
   const unmetered = () => undefined;
   const answer = (ending: Ending, cut = false) =>
-    call.stream ? sseResponse(streamEvents(flavour, call, ending, cut), init, unmetered) : jsonResponse(completion(flavour, call, ending), init);
+    call.stream ? sseReply(streamEvents(flavour, call, ending, cut), init, unmetered) : jsonReply(completion(flavour, call, ending), init);
   switch (body.kind) {
     case 'finish-reason':
       return answer({ text: '', outputTokens: 0, finishReason: finishReasonFor('chat', body.finishReason) });
@@ -121,12 +122,12 @@ function streamFault(flavour: ChatFlavour, call: ChatCall, body: StreamFaultBody
       return answer({ text: body.text, outputTokens: tokensForCharacters(body.text.length), finishReason: null }, true);
     case 'empty-stream':
       return call.stream
-        ? sseResponse([], init, unmetered)
-        : jsonResponse({ ...completion(flavour, call, { text: '', outputTokens: 0, finishReason: null }), choices: [] }, init);
+        ? sseReply([], init, unmetered)
+        : jsonReply({ ...completion(flavour, call, { text: '', outputTokens: 0, finishReason: null }), choices: [] }, init);
     case 'error-in-stream':
-      return call.stream ? sseResponse([`data: ${body.rateLimitJson}\n\n`], init, unmetered) : jsonResponse(JSON.parse(body.rateLimitJson), init);
+      return call.stream ? sseReply([`data: ${body.rateLimitJson}\n\n`], init, unmetered) : jsonReply(JSON.parse(body.rateLimitJson), init);
     case 'reset-after-headers':
-      return resetAfterHeadersResponse(init, call.stream ? 'text/event-stream' : 'application/json');
+      return resetAfterHeadersReply(init, call.stream ? 'text/event-stream' : 'application/json');
   }
 }
 

@@ -14,6 +14,8 @@
  * tracked fetch and ends early, with the body cancelled, if the client aborts.
  */
 import type { Clock } from '../../src/clock/clock.ts';
+import type { MockRequest } from '../routes.ts';
+import type { WireReply } from '../wire-reply.ts';
 import type { Prng } from '../../src/clock/prng.ts';
 import { faultAnswer } from './fault-answer.ts';
 import type { Fault, FaultPlan, StatusFaultKind } from './faults.ts';
@@ -67,7 +69,7 @@ export type Call<Body> = {
 
 /** A rendered response plus what the journal needs to know about it. */
 export type Answer = {
-  readonly response: Response;
+  readonly reply: WireReply;
   readonly outcome: Outcome;
   readonly errorType?: string;
   readonly retryAfterMs?: number;
@@ -80,7 +82,7 @@ export type Dialect<Body, Problem = string> = {
   readonly provider: ProviderId;
   /** The body, or the problem for the provider's 400 (edge validation, zod). */
   parseBody(json: unknown): Body | InvalidBody<Problem>;
-  apiKey(request: Request): string | undefined;
+  apiKey(request: MockRequest): string | undefined;
   modelId(body: Body, route: Route): string;
   isStream(body: Body, route: Route): boolean;
   /** The text parts the estimator counts (tokens.ts). */
@@ -95,12 +97,12 @@ export type Dialect<Body, Problem = string> = {
   /** An error-status fault in the provider's shape (faults.ts table). */
   fault(call: Call<Body>, kind: StatusFaultKind, quota: QuotaSnapshot): Answer;
   /** A 200 whose body goes wrong (stream-faults.ts table), for stream and non-stream calls. */
-  streamFault(call: Call<Body>, body: StreamFaultBody, quota: QuotaSnapshot): Response;
+  streamFault(call: Call<Body>, body: StreamFaultBody, quota: QuotaSnapshot): WireReply;
   /** `onSent` must run when the body is fully sent (frees the concurrency slot). */
   success(call: Call<Body>, reply: Reply, quota: QuotaSnapshot, onSent: () => void): Answer;
 };
 
-export type Exchange = (request: Request, route: Route) => Promise<Response>;
+export type Exchange = (request: MockRequest, route: Route) => Promise<WireReply>;
 
 export function createExchange<Body, Problem>(spec: ProviderMockSpec, dialect: Dialect<Body, Problem>): Exchange {
   const streams = spec.prng.fork(dialect.provider);
@@ -124,7 +126,7 @@ export function createExchange<Body, Problem>(spec: ProviderMockSpec, dialect: D
     if (isInvalid(parsed)) {
       const answer = dialect.badRequest(parsed[INVALID], route);
       spec.journal.record({ ...journalBase, ...unmetered(route.modelId ?? '', route.stream ?? false), ...outcomeOf(answer) });
-      return answer.response;
+      return answer.reply;
     }
     const stream = dialect.isStream(parsed, route);
     const modelId = dialect.modelId(parsed, route);
@@ -132,7 +134,7 @@ export function createExchange<Body, Problem>(spec: ProviderMockSpec, dialect: D
     if (!model) {
       const answer = dialect.notFound(modelId, route);
       spec.journal.record({ ...journalBase, ...unmetered(modelId, stream), ...outcomeOf(answer) });
-      return answer.response;
+      return answer.reply;
     }
     const call: Call<Body> = {
       body: parsed,
@@ -148,17 +150,17 @@ export function createExchange<Body, Problem>(spec: ProviderMockSpec, dialect: D
     const tooLong = dialect.contextTooLong(call);
     if (tooLong) {
       spec.journal.record({ ...journalBase, ...unmetered(modelId, stream), inputTokens: call.inputTokens, ...outcomeOf(tooLong) });
-      return tooLong.response;
+      return tooLong.reply;
     }
     const metered = meteredRequest(dialect.provider, call);
     const scope = { metered, ...scopeOf(spec.ledger, metered) };
     const decision = spec.faults?.decide({ ...journalBase, model: model.id, stream, scopeKey: scope.scopeKey, inputTokens: call.inputTokens });
     const latencyMs = decision?.latencyMs ?? 0;
     const base = { ...journalBase, latencyMs: latencyMs > 0 ? latencyMs : undefined };
-    const response = decision?.fault
-      ? await answerFault(spec, dialect, call, scope, decision.fault, base, partialText)
+    const reply = decision?.fault
+      ? answerFault(spec, dialect, call, scope, decision.fault, base, partialText)
       : meterAndAnswer(spec, dialect, replies, call, scope, base);
-    return holdForLatency(spec.clock, latencyMs, request.signal, response);
+    return holdForLatency(spec.clock, latencyMs, request.signal, reply);
   };
 }
 
@@ -167,7 +169,7 @@ type DecidedJournalBase = JournalBase & { latencyMs: number | undefined };
 type Scope = { metered: MeteredRequest; scopeKey: string; limits: QuotaLimits };
 
 /** A fault answers instead of the ledger; nothing is charged (faults.ts). */
-async function answerFault<Body, Problem>(
+function answerFault<Body, Problem>(
   spec: ProviderMockSpec,
   dialect: Dialect<Body, Problem>,
   call: Call<Body>,
@@ -175,12 +177,12 @@ async function answerFault<Body, Problem>(
   fault: Fault,
   journalBase: DecidedJournalBase,
   partialText: (capTokens: number) => string,
-): Promise<Response> {
+): WireReply {
   const quota = quotaSnapshot(spec.ledger, metered, call.atMs);
   const cap = call.maxOutputTokens ?? call.model.defaultMaxOutputTokens;
-  const answer = await faultAnswer(dialect, call, fault, { request: metered, scopeKey, limits, quota, partialText: () => partialText(cap) });
+  const answer = faultAnswer(dialect, call, fault, { request: metered, scopeKey, limits, quota, partialText: () => partialText(cap) });
   spec.journal.record({ ...journalBase, ...meteredFields(call, scopeKey, quota, quota, 0), ...outcomeOf(answer), fault: fault.label });
-  return answer.response;
+  return answer.reply;
 }
 
 /** The metered half of the exchange: ledger, reply, settle, answer, journal. */
@@ -191,7 +193,7 @@ function meterAndAnswer<Body, Problem>(
   call: Call<Body>,
   { metered, scopeKey }: Scope,
   journalBase: DecidedJournalBase,
-): Response {
+): WireReply {
   const { atMs, model } = call;
   const admission = admit(spec.ledger, metered, atMs);
   if (!admission.admitted) {
@@ -202,13 +204,13 @@ function meterAndAnswer<Body, Problem>(
       ...outcomeOf(answer),
       violations: admission.violations.map((violation) => violation.dimension),
     });
-    return answer.response;
+    return answer.reply;
   }
   const reply = replies.write(call.maxOutputTokens ?? model.defaultMaxOutputTokens);
   const after = settle(spec.ledger, admission, reply.outputTokens, atMs);
   const answer = dialect.success(call, reply, after, () => release(spec.ledger, admission, spec.clock.now()));
   spec.journal.record({ ...journalBase, ...meteredFields(call, scopeKey, admission.before, after, reply.outputTokens), ...outcomeOf(answer) });
-  return answer.response;
+  return answer.reply;
 }
 
 /** The metered view of a call, as the ledger sees it. */
@@ -223,12 +225,12 @@ export function meteredRequest(provider: ProviderId, call: Call<unknown>): Meter
 }
 
 /** `Authorization: Bearer <key>` → key (OpenAI, Moonshot, xAI; Anthropic OAuth). */
-export function bearerKey(request: Request): string | undefined {
+export function bearerKey(request: MockRequest): string | undefined {
   const authorization = request.headers.get('authorization');
   return authorization?.startsWith('Bearer ') ? authorization.slice('Bearer '.length) : undefined;
 }
 
-async function readJson(request: Request): Promise<unknown> {
+async function readJson(request: MockRequest): Promise<unknown> {
   try {
     return JSON.parse(await request.text());
   } catch {
@@ -249,7 +251,7 @@ function isInvalid<Body, Problem>(parsed: Body | InvalidBody<Problem>): parsed i
   return typeof parsed === 'object' && parsed !== null && INVALID in parsed;
 }
 
-function retryCountOf(request: Request): number | undefined {
+function retryCountOf(request: MockRequest): number | undefined {
   const header = request.headers.get('x-stainless-retry-count');
   return header === null ? undefined : Number(header);
 }
@@ -291,7 +293,7 @@ function meteredFields(
 
 function outcomeOf(answer: Answer) {
   return {
-    status: answer.response.status,
+    status: answer.reply.status,
     outcome: answer.outcome,
     errorType: answer.errorType,
     retryAfterMs: answer.retryAfterMs,

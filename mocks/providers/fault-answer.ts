@@ -5,6 +5,7 @@
  * journal tells them apart (a forced one has `fault` set and no
  * `violations`). Status faults and stream faults are drawn by the dialect.
  */
+import { replyText } from '../wire-reply.ts';
 import type { Answer, Call, Dialect } from './exchange.ts';
 import type { Fault } from './faults.ts';
 import type { Admission, MeteredRequest, QuotaSnapshot } from './ledger.ts';
@@ -22,7 +23,7 @@ export type FaultContext = {
   readonly partialText: () => string;
 };
 
-export async function faultAnswer<Body, Problem>(dialect: Dialect<Body, Problem>, call: Call<Body>, fault: Fault, context: FaultContext): Promise<Answer> {
+export function faultAnswer<Body, Problem>(dialect: Dialect<Body, Problem>, call: Call<Body>, fault: Fault, context: FaultContext): Answer {
   switch (fault.kind) {
     case 'rate-limit':
       return dialect.rateLimited(call, forcedAdmission(call, context, fault.retryAfterMs));
@@ -33,7 +34,7 @@ export async function faultAnswer<Body, Problem>(dialect: Dialect<Body, Problem>
       return dialect.fault(call, fault.kind, context.quota);
     case 'error-in-stream': {
       const forced = dialect.rateLimited(call, forcedAdmission(call, context, fault.retryAfterMs));
-      return streamFault(dialect, call, { kind: fault.kind, rateLimitJson: await forced.response.text() }, context.quota);
+      return streamFault(dialect, call, { kind: fault.kind, rateLimitJson: replyText(forced.reply) }, context.quota);
     }
     case 'finish-reason':
       return streamFault(dialect, call, { kind: fault.kind, finishReason: fault.finishReason }, context.quota);
@@ -46,7 +47,7 @@ export async function faultAnswer<Body, Problem>(dialect: Dialect<Body, Problem>
 }
 
 function streamFault<Body, Problem>(dialect: Dialect<Body, Problem>, call: Call<Body>, body: StreamFaultBody, quota: QuotaSnapshot): Answer {
-  return { response: dialect.streamFault(call, body, quota), outcome: body.kind };
+  return { reply: dialect.streamFault(call, body, quota), outcome: body.kind };
 }
 
 /**

@@ -11,30 +11,31 @@
  * retry headers; every JSON answer is `application/json; charset=UTF-8`
  * because the SDK only parses error bodies with that content-type.
  */
-import { http, type RequestHandler } from 'msw';
 import { z } from 'zod';
 import type { Admission, Violation } from './ledger.ts';
 import { type Answer, type Call, createExchange, type Dialect, invalidBody, MALFORMED_JSON, type ProviderMockSpec } from './exchange.ts';
 import type { StatusFaultKind } from './faults.ts';
 import type { Reply } from './reply.ts';
 import { chunkText } from './reply.ts';
-import { finishReasonFor, resetAfterHeadersResponse, type StreamFaultBody } from './stream-faults.ts';
+import type { MockRoute } from '../routes.ts';
+import { jsonReply, resetAfterHeadersReply, sseReply, type WireReply } from '../wire-reply.ts';
+import { finishReasonFor, type StreamFaultBody } from './stream-faults.ts';
 import type { QuotaDimension } from './tiers.ts';
-import { jsonResponse, randomId, sseResponse } from './wire.ts';
+import { randomId } from './wire.ts';
 
 export const GEMINI_ORIGIN = 'https://generativelanguage.googleapis.com';
 export const GEMINI_API_VERSIONS = ['v1', 'v1beta'] as const;
 
-/** msw handlers for the Gemini API; `spec` carries the clock, PRNG, ledger, journal and faults. */
-export function geminiHandlers(spec: ProviderMockSpec): RequestHandler[] {
+/** Routes of the Gemini API (../routes.ts); `spec` carries the clock, PRNG, ledger, journal and faults. */
+export function geminiRoutes(spec: ProviderMockSpec): MockRoute[] {
   const exchange = createExchange(spec, geminiDialect(spec.ledger.policies.gemini.tier));
   return GEMINI_API_VERSIONS.flatMap((version) =>
-    (['generateContent', 'streamGenerateContent'] as const).map((api) =>
-      // ':' starts a path parameter in msw; escaped, `:generateContent` cannot also match `:streamGenerateContent`.
-      http.post(`${GEMINI_ORIGIN}/${version}/models/:model\\:${api}`, ({ request, params }) =>
-        exchange(request, { api, version, modelId: String(params.model), stream: api === 'streamGenerateContent' }),
-      ),
-    ),
+    (['generateContent', 'streamGenerateContent'] as const).map((api): MockRoute => ({
+      method: 'POST',
+      origin: GEMINI_ORIGIN,
+      path: `/${version}/models/{model}:${api}`,
+      handle: (request, params) => exchange(request, { api, version, modelId: params['model']!, stream: api === 'streamGenerateContent' }),
+    })),
   );
 }
 
@@ -107,7 +108,7 @@ function* promptTexts(body: GeminiRequest): Iterable<string> {
 function jsonAnswer(call: Call<GeminiRequest>, reply: Reply, onSent: () => void): Answer {
   onSent();
   return {
-    response: jsonResponse(completeChunk(call, reply, reply.text), { status: 200, headers: GOOGLE_HEADERS }, JSON_UTF8),
+    reply: jsonReply(completeChunk(call, reply, reply.text), { status: 200, headers: GOOGLE_HEADERS }, JSON_UTF8),
     outcome: 'ok',
   };
 }
@@ -127,7 +128,7 @@ function streamAnswer(call: Call<GeminiRequest>, reply: Reply, onSent: () => voi
         },
   );
   if (events.length === 0) events.push(completeChunk(call, reply, '', responseId));
-  return { response: sseResponse(events.map(sseEvent), { status: 200, headers: GOOGLE_HEADERS }, onSent), outcome: 'ok' };
+  return { reply: sseReply(events.map(sseEvent), { status: 200, headers: GOOGLE_HEADERS }, onSent), outcome: 'ok' };
 }
 
 /** Google separates events with CRLF; the SDK accepts \n\n, \r\r or \r\n\r\n (§1.3). */
@@ -141,12 +142,12 @@ function sseEvent(event: object | string): string {
  * one; `sseerror` the 429 JSON as a data chunk (the SDK throws on any chunk
  * with an `error` key, §1.3); `empty` no chunks. Non-stream: the same as JSON.
  */
-function streamFault(call: Call<GeminiRequest>, body: StreamFaultBody): Response {
+function streamFault(call: Call<GeminiRequest>, body: StreamFaultBody): WireReply {
   const init = { status: 200, headers: GOOGLE_HEADERS };
   const answer = (event: object | string | undefined) =>
     call.stream
-      ? sseResponse(event === undefined ? [] : [sseEvent(event)], init, () => undefined)
-      : jsonResponse(typeof event === 'string' ? JSON.parse(event) : (event ?? partialChunk(call, undefined)), init, JSON_UTF8);
+      ? sseReply(event === undefined ? [] : [sseEvent(event)], init, () => undefined)
+      : jsonReply(typeof event === 'string' ? JSON.parse(event) : (event ?? partialChunk(call, undefined)), init, JSON_UTF8);
   switch (body.kind) {
     case 'finish-reason':
       return answer(partialChunk(call, { text: '', finishReason: finishReasonFor('gemini', body.finishReason) }));
@@ -157,7 +158,7 @@ function streamFault(call: Call<GeminiRequest>, body: StreamFaultBody): Response
     case 'empty-stream':
       return answer(undefined);
     case 'reset-after-headers':
-      return resetAfterHeadersResponse(init, call.stream ? 'text/event-stream' : JSON_UTF8);
+      return resetAfterHeadersReply(init, call.stream ? 'text/event-stream' : JSON_UTF8);
   }
 }
 
@@ -293,7 +294,7 @@ function faultAnswer(kind: StatusFaultKind): Answer {
 function googleError(code: number, status: string, message: string, outcome: Answer['outcome'], details?: object[]): Answer {
   const error = details ? { code, message, status, details } : { code, message, status };
   return {
-    response: jsonResponse({ error }, { status: code, headers: GOOGLE_HEADERS }, JSON_UTF8),
+    reply: jsonReply({ error }, { status: code, headers: GOOGLE_HEADERS }, JSON_UTF8),
     outcome,
     errorType: status,
   };

@@ -1,33 +1,27 @@
 /**
- * Stateful provider mocks: msw handlers per provider API over one quota
- * ledger and one journal.
+ * Stateful provider mocks: routes per provider API (../routes.ts) over one
+ * quota ledger and one journal.
  *
  * @example
  * const spec = { clock, prng: rng.fork('mocks'), ledger: createLedger(config), journal: createJournal() };
- * const fetch = createMockFetch(providerHandlers(spec), clock);
+ * const fetch = createRouteFetch(createRouteTable(providerRoutes(spec)), clock);
  * const openai = new OpenAI({ apiKey: 'sk-test', fetch, maxRetries: 0 });
  * const gemini = new GoogleGenAI({ apiKey: 'key', httpOptions: { fetch } });
  */
-import type { RequestHandler } from 'msw';
-import { anthropicHandlers } from './anthropic.ts';
+import type { MockRoute } from '../routes.ts';
+import { anthropicRoutes } from './anthropic.ts';
 import type { ProviderMockSpec } from './exchange.ts';
-import { geminiHandlers } from './gemini.ts';
-import { moonshotHandlers } from './moonshot.ts';
-import { openaiHandlers } from './openai.ts';
-import { xaiHandlers } from './xai.ts';
+import { geminiRoutes } from './gemini.ts';
+import { moonshotRoutes } from './moonshot.ts';
+import { openaiRoutes } from './openai.ts';
+import { xaiRoutes } from './xai.ts';
 
-/** Handlers for every provider, sharing the spec's ledger, journal and clock. */
-export function providerHandlers(spec: ProviderMockSpec): RequestHandler[] {
-  return [
-    ...geminiHandlers(spec),
-    ...openaiHandlers(spec),
-    ...anthropicHandlers(spec),
-    ...moonshotHandlers(spec),
-    ...xaiHandlers(spec),
-  ];
+/** Routes of every provider, sharing the spec's ledger, journal and clock. */
+export function providerRoutes(spec: ProviderMockSpec): MockRoute[] {
+  return [...geminiRoutes(spec), ...openaiRoutes(spec), ...anthropicRoutes(spec), ...moonshotRoutes(spec), ...xaiRoutes(spec)];
 }
 
-export { ANTHROPIC_ORIGIN, anthropicHandlers } from './anthropic.ts';
+export { ANTHROPIC_ORIGIN, anthropicRoutes } from './anthropic.ts';
 export type { Answer, Call, Dialect, ProviderMockSpec, Route } from './exchange.ts';
 export { createFaultPlan, type FaultPlanOptions } from './fault-plan.ts';
 export {
@@ -49,8 +43,7 @@ export {
   type FaultRequest,
   STREAM_FAULT_KINDS,
 } from './faults.ts';
-export { createMockFetch, UnhandledRequestError } from './fetch.ts';
-export { GEMINI_API_VERSIONS, GEMINI_ORIGIN, geminiHandlers } from './gemini.ts';
+export { GEMINI_API_VERSIONS, GEMINI_ORIGIN, geminiRoutes } from './gemini.ts';
 export { createJournal, type Journal, type JournalEntry, type JournalFilter, type Outcome } from './journal.ts';
 export {
   type Admission,
@@ -70,8 +63,8 @@ export {
 } from './ledger.ts';
 export { METERING, type Metering } from './metering.ts';
 export { DEFAULT_MODELS, findModel, type ModelCatalog, type ModelInfo, PROVIDER_IDS, type ProviderId, withModels } from './models.ts';
-export { MOONSHOT_ORIGIN, moonshotHandlers } from './moonshot.ts';
-export { formatGoDuration, OPENAI_ORIGIN, openaiHandlers, type OpenAiWireOptions } from './openai.ts';
+export { MOONSHOT_ORIGIN, moonshotRoutes } from './moonshot.ts';
+export { formatGoDuration, OPENAI_ORIGIN, openaiRoutes, type OpenAiWireOptions } from './openai.ts';
 export { pacificDayBounds } from './pacific-day.ts';
 export { DEFAULT_REPLY_SHAPE, type ReplyShape } from './reply.ts';
 export { keyLabel, type QuotaScope, scopeKeyFor } from './scope.ts';
@@ -79,4 +72,4 @@ export { QUOTA_DIMENSIONS, type QuotaDimension, type QuotaLimits, strictestLimit
 export { estimateTokens } from './tokens.ts';
 export type { WindowKind, WindowSpec } from './windows.ts';
 export { finishReasonFor, isStreamReset, STREAM_RESET_CODE, StreamResetError } from './stream-faults.ts';
-export { XAI_ORIGIN, xaiHandlers } from './xai.ts';
+export { XAI_ORIGIN, xaiRoutes } from './xai.ts';

@@ -8,6 +8,7 @@
  */
 import type { Clock } from '../../src/clock/clock.ts';
 import type { Prng } from '../../src/clock/prng.ts';
+import { discardReply, type WireReply } from '../wire-reply.ts';
 import type { LatencySpec } from './fault-schedule.ts';
 
 export function drawLatencyMs(spec: LatencySpec, prng: Prng): number {
@@ -24,22 +25,22 @@ export function drawLatencyMs(spec: LatencySpec, prng: Prng): number {
 }
 
 /**
- * Holds `response` back for `latencyMs` of clock time, from inside the
- * tracked fetch, so a virtual clock parks the request on its timer. If the
- * client aborts first, the sleep's timer is cleared (a handler must not hold
- * a timer it no longer waits on), the body is cancelled — which frees an
- * admitted request's concurrency slot (wire.ts `onDone`) — and the abort
- * reason is thrown, as fetch rejects.
+ * Holds `reply` back for `latencyMs` of clock time, from inside the tracked
+ * fetch, so a virtual clock parks the request on its timer. If the client
+ * aborts first, the sleep's timer is cleared (a handler must not hold a
+ * timer it no longer waits on), the reply is discarded — which frees an
+ * admitted request's concurrency slot (wire-reply.ts `onDone`) — and the
+ * abort reason is thrown, as fetch rejects.
  */
-export async function holdForLatency(clock: Clock, latencyMs: number, signal: AbortSignal, response: Response): Promise<Response> {
-  if (latencyMs <= 0) return response;
+export async function holdForLatency(clock: Clock, latencyMs: number, signal: AbortSignal, reply: WireReply): Promise<WireReply> {
+  if (latencyMs <= 0) return reply;
   try {
     await clock.sleep(latencyMs, signal);
   } catch (error) {
-    await response.body?.cancel(error).catch(() => undefined);
+    discardReply(reply);
     throw error;
   }
-  return response;
+  return reply;
 }
 
 function clamp(value: number, min: number, max: number | undefined): number {

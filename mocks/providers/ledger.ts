@@ -153,9 +153,23 @@ export function scopeOf(ledger: Ledger, request: MeteredRequest): { scopeKey: st
   const policy = ledger.policies[request.provider];
   return {
     scopeKey: scopeKeyFor(policy.scope, request, policy.accounts),
-    limits: limitsFor(policy, request),
+    limits: cachedLimits(policy, request),
   };
 }
+
+/**
+ * `limitsFor`, once per policy and model: a policy never changes during a
+ * run, and every request asks (the served mock's hot path, mocks.bench.ts).
+ */
+function cachedLimits(policy: ProviderPolicy, request: MeteredRequest): QuotaLimits {
+  let byModel = LIMITS_BY_MODEL.get(policy);
+  if (!byModel) LIMITS_BY_MODEL.set(policy, (byModel = new WeakMap()));
+  let limits = byModel.get(request.model);
+  if (!limits) byModel.set(request.model, (limits = limitsFor(policy, request)));
+  return limits;
+}
+
+const LIMITS_BY_MODEL = new WeakMap<ProviderPolicy, WeakMap<ModelInfo, QuotaLimits>>();
 
 /** The quota state of a scope at `nowMs`, without charging anything. */
 export function quotaSnapshot(ledger: Ledger, request: MeteredRequest, nowMs: number): QuotaSnapshot {
@@ -169,9 +183,19 @@ function bucketOf(ledger: Ledger, scopeKey: string): Map<QuotaDimension, WindowS
   return windows;
 }
 
-function meteredDimensions(policy: ProviderPolicy, limits: QuotaLimits): QuotaDimension[] {
-  return QUOTA_DIMENSIONS.filter((dimension) => limits[dimension] !== undefined && policy.metering.windows[dimension]);
+/** The dimensions with both a limit and a window; cached per limits object (a few lookups per request). */
+function meteredDimensions(policy: ProviderPolicy, limits: QuotaLimits): readonly QuotaDimension[] {
+  let byLimits = DIMENSIONS_BY_LIMITS.get(policy);
+  if (!byLimits) DIMENSIONS_BY_LIMITS.set(policy, (byLimits = new WeakMap()));
+  let dimensions = byLimits.get(limits);
+  if (!dimensions) {
+    dimensions = QUOTA_DIMENSIONS.filter((dimension) => limits[dimension] !== undefined && policy.metering.windows[dimension]);
+    byLimits.set(limits, dimensions);
+  }
+  return dimensions;
 }
+
+const DIMENSIONS_BY_LIMITS = new WeakMap<ProviderPolicy, WeakMap<QuotaLimits, readonly QuotaDimension[]>>();
 
 function specOf(policy: ProviderPolicy, dimension: QuotaDimension): WindowSpec {
   return policy.metering.windows[dimension]!;

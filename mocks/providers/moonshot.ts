@@ -12,18 +12,18 @@
  * chunk (§4.2). Metering (metering.ts): one bucket for all models of the
  * account, prompt + max_tokens reserved and never refunded.
  */
-import type { RequestHandler } from 'msw';
+import type { MockRoute } from '../routes.ts';
+import { jsonReply } from '../wire-reply.ts';
 import type { Admission, Violation } from './ledger.ts';
-import { type BodyProblem, type ChatCall, chatCompletionsHandlers, type ChatFlavour } from './chat-completions.ts';
+import { type BodyProblem, type ChatCall, chatCompletionsRoutes, type ChatFlavour } from './chat-completions.ts';
 import type { Answer, ProviderMockSpec } from './exchange.ts';
 import type { StatusFaultKind } from './faults.ts';
 import { keyLabel } from './scope.ts';
-import { jsonResponse } from './wire.ts';
 
 export const MOONSHOT_ORIGIN = 'https://api.moonshot.ai';
 
-export function moonshotHandlers(spec: ProviderMockSpec): RequestHandler[] {
-  return chatCompletionsHandlers(spec, MOONSHOT_FLAVOUR);
+export function moonshotRoutes(spec: ProviderMockSpec): MockRoute[] {
+  return chatCompletionsRoutes(spec, MOONSHOT_FLAVOUR);
 }
 
 const MOONSHOT_FLAVOUR: ChatFlavour = {
@@ -98,5 +98,5 @@ function faultAnswer(kind: StatusFaultKind): Answer {
 }
 
 function moonshotError(status: number, type: string, message: string, outcome: Answer['outcome']): Answer {
-  return { response: jsonResponse({ error: { message, type } }, { status }), outcome, errorType: type };
+  return { reply: jsonReply({ error: { message, type } }, { status }), outcome, errorType: type };
 }

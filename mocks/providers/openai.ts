@@ -11,13 +11,14 @@
  * by the mock so the SDK's honoured path is exercised; switch off with
  * `retryAfterHeader: false`).
  */
-import type { RequestHandler } from 'msw';
+import type { MockRoute } from '../routes.ts';
+import { jsonReply } from '../wire-reply.ts';
 import type { Admission, QuotaSnapshot, Violation } from './ledger.ts';
-import { type BodyProblem, type ChatCall, chatCompletionsHandlers, type ChatFlavour } from './chat-completions.ts';
+import { type BodyProblem, type ChatCall, chatCompletionsRoutes, type ChatFlavour } from './chat-completions.ts';
 import type { Answer, ProviderMockSpec } from './exchange.ts';
 import type { StatusFaultKind } from './faults.ts';
 import type { QuotaDimension } from './tiers.ts';
-import { jsonResponse, randomId, retryAfterSeconds } from './wire.ts';
+import { randomId, retryAfterSeconds } from './wire.ts';
 
 export const OPENAI_ORIGIN = 'https://api.openai.com';
 
@@ -30,8 +31,8 @@ export type OpenAiWireOptions = {
   readonly organization?: string;
 };
 
-export function openaiHandlers(spec: ProviderMockSpec, options: OpenAiWireOptions = {}): RequestHandler[] {
-  return chatCompletionsHandlers(spec, openaiFlavour(spec, options));
+export function openaiRoutes(spec: ProviderMockSpec, options: OpenAiWireOptions = {}): MockRoute[] {
+  return chatCompletionsRoutes(spec, openaiFlavour(spec, options));
 }
 
 /** Go's `time.Duration` string, as OpenAI prints resets and "try again in": `644ms`, `18.642s`, `1m47.58s`, `6m0s`. */
@@ -59,16 +60,18 @@ const LIMIT_NAMES: Readonly<Partial<Record<QuotaDimension, { text: string; type:
 function openaiFlavour(spec: ProviderMockSpec, options: OpenAiWireOptions): ChatFlavour {
   const organization = options.organization ?? 'org-quotastorm';
   const ids = spec.prng.fork('openai').fork('request-ids');
-  const headers = (quota: QuotaSnapshot, extra: Record<string, string> = {}) => ({
-    'x-request-id': `req_${randomId(ids, 32, '0123456789abcdef')}`,
-    'openai-version': '2020-10-01',
-    'openai-organization': organization,
-    'openai-processing-ms': '0',
-    ...(options.rateLimitHeaders === false ? {} : rateLimitHeaders(quota)),
-    ...extra,
-  });
+  const headers = (quota: QuotaSnapshot, extra: Record<string, string> = {}) => {
+    const result: Record<string, string> = {
+      'x-request-id': `req_${randomId(ids, 32, '0123456789abcdef')}`,
+      'openai-version': '2020-10-01',
+      'openai-organization': organization,
+      'openai-processing-ms': '0',
+    };
+    if (options.rateLimitHeaders !== false) addRateLimitHeaders(result, quota);
+    return Object.assign(result, extra);
+  };
   const error = (status: number, body: OpenAiError, outcome: Answer['outcome'], quota: QuotaSnapshot = {}, extra?: Record<string, string>): Answer => ({
-    response: jsonResponse({ error: body }, { status, headers: headers(quota, extra) }),
+    reply: jsonReply({ error: body }, { status, headers: headers(quota, extra) }),
     outcome,
     errorType: body.code ?? body.type,
   });
@@ -120,17 +123,23 @@ function openaiUsage(inputTokens: number, outputTokens: number) {
   };
 }
 
-function rateLimitHeaders(quota: QuotaSnapshot): Record<string, string> {
-  const result: Record<string, string> = {};
-  for (const [dimension, suffix] of [['requestsPerMinute', 'requests'], ['tokensPerMinute', 'tokens']] as const) {
+/** `x-ratelimit-{limit,remaining,reset}-{requests,tokens}`, written into `headers` (an answer builds one object). */
+function addRateLimitHeaders(headers: Record<string, string>, quota: QuotaSnapshot): void {
+  for (const { dimension, limit, remaining, reset } of RATE_LIMIT_HEADERS) {
     const usage = quota[dimension];
     if (!usage) continue;
-    result[`x-ratelimit-limit-${suffix}`] = String(usage.limit);
-    result[`x-ratelimit-remaining-${suffix}`] = String(usage.remaining);
-    result[`x-ratelimit-reset-${suffix}`] = formatGoDuration(usage.resetInMs);
+    headers[limit] = String(usage.limit);
+    headers[remaining] = String(usage.remaining);
+    headers[reset] = formatGoDuration(usage.resetInMs);
   }
-  return result;
 }
+
+const RATE_LIMIT_HEADERS = (['requests', 'tokens'] as const).map((suffix) => ({
+  dimension: suffix === 'requests' ? ('requestsPerMinute' as const) : ('tokensPerMinute' as const),
+  limit: `x-ratelimit-limit-${suffix}`,
+  remaining: `x-ratelimit-remaining-${suffix}`,
+  reset: `x-ratelimit-reset-${suffix}`,
+}));
 
 function rateLimitBody(call: ChatCall, admission: Admission, organization: string): OpenAiError {
   const violation = admission.violations.find((entry) => LIMIT_NAMES[entry.dimension]) ?? admission.violations[0]!;

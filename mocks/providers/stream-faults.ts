@@ -16,14 +16,14 @@
  * | truncated           | one text chunk, then the end: no finish reason,     | the text with a null finish reason              |
  * |                     | no `[DONE]`, no `message_stop`                      |                                                 |
  *
- * A reset cannot be a socket in-process, so the body stream errors with a
+ * A reset is a reply body of its own (wire-reply.ts `resetAfterHeadersReply`).
+ * Served over HTTP (mocks/server.ts) the server destroys the socket after the
+ * headers. In-process there is no socket, so the body stream errors with a
  * `StreamResetError`: a `TypeError: terminated` caused by `other side closed`
  * (`UND_ERR_SOCKET`), exactly what undici's fetch rejects with when a server
  * destroys the socket, so in-process clients see the same message as
- * OpenClaw did. Served over HTTP (mocks/server.ts), `isStreamReset(error)` on
- * the body's error tells the server to destroy the socket instead.
+ * OpenClaw did.
  */
-import type { ResponseInit } from './wire.ts';
 
 /** What a dialect renders for a stream fault; the exchange fills in the parts that need the pipeline. */
 export type StreamFaultBody =
@@ -50,16 +50,6 @@ export class StreamResetError extends TypeError {
 /** True for the error a `reset-after-headers` body fails with (also across realms, by its code). */
 export function isStreamReset(error: unknown): boolean {
   return error instanceof StreamResetError || (typeof error === 'object' && error !== null && (error as { code?: unknown }).code === STREAM_RESET_CODE);
-}
-
-/** 200 headers, then the first read of the body fails (lazily, so an unread body costs nothing). */
-export function resetAfterHeadersResponse(init: ResponseInit, contentType: string): Response {
-  const body = new ReadableStream<Uint8Array>({
-    pull(controller) {
-      controller.error(new StreamResetError());
-    },
-  });
-  return new Response(body, { status: 200, statusText: 'OK', headers: { 'content-type': contentType, ...init.headers } });
 }
 
 export type FinishVocabulary = 'gemini' | 'chat' | 'anthropic';

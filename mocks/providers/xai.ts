@@ -8,18 +8,18 @@
  * Metering (metering.ts): per team × model, RPM enforced as RPS = RPM/60, all
  * tokens (prompt and completion) count toward TPM.
  */
-import type { RequestHandler } from 'msw';
+import type { MockRoute } from '../routes.ts';
+import { jsonReply } from '../wire-reply.ts';
 import type { Admission } from './ledger.ts';
-import { type BodyProblem, type ChatCall, chatCompletionsHandlers, type ChatFlavour } from './chat-completions.ts';
+import { type BodyProblem, type ChatCall, chatCompletionsRoutes, type ChatFlavour } from './chat-completions.ts';
 import type { Answer, ProviderMockSpec } from './exchange.ts';
 import type { StatusFaultKind } from './faults.ts';
 import { keyLabel } from './scope.ts';
-import { jsonResponse } from './wire.ts';
 
 export const XAI_ORIGIN = 'https://api.x.ai';
 
-export function xaiHandlers(spec: ProviderMockSpec): RequestHandler[] {
-  return chatCompletionsHandlers(spec, XAI_FLAVOUR);
+export function xaiRoutes(spec: ProviderMockSpec): MockRoute[] {
+  return chatCompletionsRoutes(spec, XAI_FLAVOUR);
 }
 
 /** gRPC canonical status texts xAI puts in `code`. */
@@ -104,5 +104,5 @@ function faultAnswer(call: ChatCall, kind: StatusFaultKind): Answer {
 }
 
 function xaiError(status: number, code: string, error: string, outcome: Answer['outcome']): Answer {
-  return { response: jsonResponse({ code, error }, { status }), outcome, errorType: code };
+  return { reply: jsonReply({ code, error }, { status }), outcome, errorType: code };
 }

@@ -4,6 +4,7 @@
  * Descriptions are Telegram's own texts, which clients match on (OpenClaw
  * looks for BOT_COMMANDS_TOO_MUCH in the description).
  */
+import { jsonReply, type WireReply } from '../wire-reply.ts';
 export type BotApiError = { status: number; description: string; retryAfterS?: number };
 
 export const BOT_API_ERRORS = {
@@ -31,16 +32,16 @@ export function tooManyRequests(retryAfterS: number): BotApiError {
   return { status: 429, description: `Too Many Requests: retry after ${retryAfterS}`, retryAfterS };
 }
 
-export function errorResponse(error: BotApiError): Response {
+export function errorReply(error: BotApiError): WireReply {
   const body = {
     ok: false,
     error_code: error.status,
     description: error.description,
     ...(error.retryAfterS === undefined ? {} : { parameters: { retry_after: error.retryAfterS } }),
   };
-  return Response.json(body, { status: error.status });
+  return jsonReply(body, { status: error.status });
 }
 
-export function okResponse(result: unknown): Response {
-  return Response.json({ ok: true, result });
+export function okReply(result: unknown): WireReply {
+  return jsonReply({ ok: true, result }, { status: 200 });
 }

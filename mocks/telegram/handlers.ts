@@ -1,5 +1,5 @@
 /**
- * The Telegram Bot API as msw handlers: `https://api.telegram.org/bot<token>/<method>`.
+ * The Telegram Bot API as a mock route (../routes.ts): `https://api.telegram.org/bot<token>/<method>`.
  *
  * Enough of the API for a gateway's Telegram channel (reference/openclaw.md
  * §5, §8.2; openclaw-run.md §5 lists the calls OpenClaw makes): getMe,
@@ -8,10 +8,11 @@
  * character limit and flood control, and quiet `true` for the decorative
  * calls (chat actions, reactions). Unknown methods get Telegram's 404.
  */
-import { http, type RequestHandler } from 'msw';
 import type { Clock } from '../../src/clock/clock.ts';
+import type { MockRequest, MockRoute, RouteParams } from '../routes.ts';
+import type { WireReply } from '../wire-reply.ts';
 import { DEFAULT_COMMAND_LIMITS, menuKey, menuTextChars, validateCommands, type CommandLimits } from './commands.ts';
-import { BOT_API_ERRORS, badRequest, errorResponse, okResponse, tooManyRequests, type BotApiError } from './errors.ts';
+import { BOT_API_ERRORS, badRequest, errorReply, okReply, tooManyRequests, type BotApiError } from './errors.ts';
 import { admitSend, createFloodState, DEFAULT_FLOOD_LIMITS, type FloodLimits } from './flood.ts';
 import type { TelegramJournal, TelegramJournalEntry } from './journal.ts';
 import { integer, readParams, structured, type BotApiParams } from './params.ts';
@@ -37,30 +38,24 @@ export type TelegramMockSpec = {
 };
 
 type MethodResult = { result: unknown; journal?: Partial<TelegramJournalEntry> } | { error: BotApiError; journal?: Partial<TelegramJournalEntry> };
-type Method = (params: BotApiParams, request: Request) => MethodResult | Promise<MethodResult>;
+type Method = (params: BotApiParams, request: MockRequest) => MethodResult | Promise<MethodResult>;
 
-export function telegramHandlers(spec: TelegramMockSpec): RequestHandler[] {
+export function telegramRoutes(spec: TelegramMockSpec): MockRoute[] {
   const methods = botMethods(spec);
-  const origin = spec.origin ?? TELEGRAM_ORIGIN;
-  return [
-    http.all(`${origin}/:bot/:method`, async ({ request, params }) => {
-      const bot = String(params['bot']);
-      const method = String(params['method']);
-      const started = spec.clock.now();
-      const outcome = await answer(spec, methods, bot, method, request);
-      const status = 'error' in outcome ? outcome.error.status : 200;
-      spec.journal.record({
-        atMs: started,
-        method,
-        status,
-        ...('error' in outcome
-          ? { description: outcome.error.description, ...(outcome.error.retryAfterS === undefined ? {} : { retryAfterS: outcome.error.retryAfterS }) }
-          : {}),
-        ...outcome.journal,
-      });
-      return 'error' in outcome ? errorResponse(outcome.error) : okResponse(outcome.result);
-    }),
-  ];
+  const handle = async (request: MockRequest, params: RouteParams): Promise<WireReply> => {
+    const method = params['method']!;
+    const started = spec.clock.now();
+    const outcome = await answer(spec, methods, params['bot']!, method, request);
+    spec.journal.record({ atMs: started, method, status: 'error' in outcome ? outcome.error.status : 200, ...journalFields(outcome) });
+    return 'error' in outcome ? errorReply(outcome.error) : okReply(outcome.result);
+  };
+  return [{ method: 'ALL', origin: spec.origin ?? TELEGRAM_ORIGIN, path: '/{bot}/{method}', handle }];
+}
+
+function journalFields(outcome: MethodResult): Partial<TelegramJournalEntry> {
+  if (!('error' in outcome)) return { ...outcome.journal };
+  const { description, retryAfterS } = outcome.error;
+  return { description, ...(retryAfterS === undefined ? {} : { retryAfterS }), ...outcome.journal };
 }
 
 async function answer(
@@ -68,7 +63,7 @@ async function answer(
   methods: Record<string, Method>,
   bot: string,
   method: string,
-  request: Request,
+  request: MockRequest,
 ): Promise<MethodResult> {
   if (!bot.startsWith('bot') || !tokenAccepted(spec, bot.slice(3))) return { error: BOT_API_ERRORS.unauthorized };
   // Telegram's method names are case-insensitive.

@@ -4,9 +4,11 @@
  * encodings, structured values (commands, scope, reply_markup) are JSON strings.
  * The handlers see one flat object either way.
  */
+import type { MockRequest } from '../routes.ts';
+
 export type BotApiParams = Record<string, unknown>;
 
-export async function readParams(request: Request): Promise<BotApiParams | undefined> {
+export async function readParams(request: MockRequest): Promise<BotApiParams | undefined> {
   const params: BotApiParams = Object.fromEntries(new URL(request.url).searchParams);
   if (request.method === 'GET' || request.method === 'HEAD') return params;
   const type = request.headers.get('content-type') ?? '';

@@ -107,7 +107,7 @@ export async function recordCase(traceCase: TraceCase, options: RecordOptions): 
   const telegramCalls: TelegramCall[] = [];
   const spied: MockWorld = {
     ...world,
-    handlersByMount: { ...world.handlersByMount, telegram: [telegramSpy(clock, telegramCalls), ...world.handlersByMount.telegram] },
+    routesByMount: { ...world.routesByMount, telegram: [telegramSpy(clock, telegramCalls), ...world.routesByMount.telegram] },
   };
   const servers: MockServer[] = [];
   let gateway: GatewayProcess | undefined;

@@ -1,12 +1,12 @@
 /**
  * What the gateway asked the Telegram mock, with the parameters that matter:
- * an msw handler placed before the mock's own, which records the call and
+ * a mock route placed before the mock's own, which records the call and
  * falls through (returns nothing). The mock's journal keeps status and
  * counts only; a golden trace needs the text sent, the command names, the
  * scopes.
  */
-import { http, type RequestHandler } from 'msw';
 import type { Clock } from '../clock/clock.ts';
+import type { MockRoute } from '../../mocks/routes.ts';
 import { readParams, structured, type BotApiParams } from '../../mocks/telegram/params.ts';
 import { TELEGRAM_ORIGIN } from '../../mocks/telegram/handlers.ts';
 
@@ -23,13 +23,18 @@ const METHOD_NAMES = [
 ];
 const CANONICAL = new Map(METHOD_NAMES.map((name) => [name.toLowerCase(), name]));
 
-export function telegramSpy(clock: Clock, calls: TelegramCall[], origin = TELEGRAM_ORIGIN): RequestHandler {
-  return http.all(`${origin}/:bot/:method`, async ({ request, params }) => {
-    const method = String(params['method']);
-    const body = await readParams(request.clone()).catch(() => undefined);
-    calls.push({ atMs: clock.now(), method: CANONICAL.get(method.toLowerCase()) ?? method, params: paramsThatMatter(method, body ?? {}) });
-    return undefined;
-  });
+export function telegramSpy(clock: Clock, calls: TelegramCall[], origin = TELEGRAM_ORIGIN): MockRoute {
+  return {
+    method: 'ALL',
+    origin,
+    path: '/{bot}/{method}',
+    handle: async (request, params) => {
+      const method = params['method']!;
+      const body = await readParams(request).catch(() => undefined);
+      calls.push({ atMs: clock.now(), method: CANONICAL.get(method.toLowerCase()) ?? method, params: paramsThatMatter(method, body ?? {}) });
+      return undefined;
+    },
+  };
 }
 
 /** The parameters a trace keeps per method; the rest (timeouts, link previews) is noise. */

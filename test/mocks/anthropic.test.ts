@@ -1,11 +1,11 @@
 import Anthropic, { BadRequestError, NotFoundError, OverloadedError, RateLimitError } from '@anthropic-ai/sdk';
 import { describe, expect, it } from 'vitest';
-import { anthropicHandlers } from '../../mocks/providers/anthropic.ts';
+import { anthropicRoutes } from '../../mocks/providers/anthropic.ts';
 import { createWorld, INCIDENT_MS, promptOfTokens, type World, type WorldOptions } from './support/world.ts';
 import { rejection } from './support/rejection.ts';
 
 function anthropicWorld(options: WorldOptions = {}) {
-  return createWorld(anthropicHandlers, options);
+  return createWorld(anthropicRoutes, options);
 }
 
 function client(world: World) {

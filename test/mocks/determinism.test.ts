@@ -2,13 +2,14 @@ import Anthropic from '@anthropic-ai/sdk';
 import { GoogleGenAI } from '@google/genai';
 import OpenAI from 'openai';
 import { describe, expect, it } from 'vitest';
-import { providerHandlers } from '../../mocks/providers/index.ts';
+import { providerRoutes } from '../../mocks/providers/index.ts';
 import { createWorld } from './support/world.ts';
 
 /** A mixed little workload across providers; returns what a check would compare. */
-async function run(seed: number) {
-  const world = createWorld(providerHandlers, {
+async function run(seed: number, via: 'routes' | 'msw' = 'routes') {
+  const world = createWorld(providerRoutes, {
     seed,
+    via,
     ledger: { providers: { gemini: { limits: { 'gemini-2.5-flash': { requestsPerMinute: 2 } } } } },
   });
   const gemini = new GoogleGenAI({ apiKey: 'g', httpOptions: { fetch: world.fetch } });
@@ -35,13 +36,20 @@ describe('determinism', () => {
     expect(first.jsonl.split('\n')).toHaveLength(10);
   });
 
+  it('gives the same journal and texts through msw handlers as through the routes directly', async () => {
+    const direct = await run(42);
+    const throughMsw = await run(42, 'msw');
+    expect(throughMsw.jsonl).toBe(direct.jsonl);
+    expect(throughMsw.texts).toEqual(direct.texts);
+  });
+
   it('gives different reply texts for a different seed', async () => {
     expect((await run(43)).texts).not.toEqual((await run(42)).texts);
   });
 
   it('gives the same journal for the same seed under a fault schedule, with concurrent requests and latency', async () => {
     const scheduled = async () => {
-      const world = createWorld(providerHandlers, {
+      const world = createWorld(providerRoutes, {
         seed: 42,
         schedule: {
           rules: [

@@ -2,12 +2,12 @@ import Anthropic, { InternalServerError as AnthropicServerError, OverloadedError
 import { ApiError, GoogleGenAI } from '@google/genai';
 import OpenAI, { APIUserAbortError, RateLimitError } from 'openai';
 import { describe, expect, it } from 'vitest';
-import { providerHandlers } from '../../mocks/providers/index.ts';
+import { providerRoutes } from '../../mocks/providers/index.ts';
 import { createWorld, INCIDENT_MS, type World, type WorldOptions } from './support/world.ts';
 import { rejection } from './support/rejection.ts';
 
 function world(schedule: unknown, options: WorldOptions = {}): World {
-  return createWorld(providerHandlers, { ...options, schedule });
+  return createWorld(providerRoutes, { ...options, schedule });
 }
 
 /** Official clients over the mock fetch, SDK retries off (providers.md §6: the gateway retries on the clock). */

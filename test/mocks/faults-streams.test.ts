@@ -2,13 +2,13 @@ import Anthropic, { APIError as AnthropicApiError } from '@anthropic-ai/sdk';
 import { ApiError, GoogleGenAI } from '@google/genai';
 import OpenAI, { APIError } from 'openai';
 import { describe, expect, it } from 'vitest';
-import { providerHandlers } from '../../mocks/providers/index.ts';
+import { providerRoutes } from '../../mocks/providers/index.ts';
 import { isStreamReset } from '../../mocks/providers/stream-faults.ts';
 import { createWorld, type World } from './support/world.ts';
 
 /** Mocks where every request of every provider gets `fault` (openclaw-2026-2-run.md §3 modes). */
 function world(fault: string): World {
-  return createWorld(providerHandlers, { schedule: { rules: [{ fault }] } });
+  return createWorld(providerRoutes, { schedule: { rules: [{ fault }] } });
 }
 
 function clients(mocks: World) {

@@ -1,7 +1,7 @@
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { createVirtualClock } from '../../src/clock/virtual-clock.ts';
-import { createMockFetch, UnhandledRequestError } from '../../mocks/providers/fetch.ts';
+import { createMockFetch, UnhandledRequestError } from '../../mocks/fetch.ts';
 
 describe('createMockFetch', () => {
   it('answers from the handlers without touching the network', async () => {

@@ -1,10 +1,10 @@
 import { ApiError, GoogleGenAI } from '@google/genai';
 import { describe, expect, it } from 'vitest';
-import { geminiHandlers } from '../../mocks/providers/gemini.ts';
+import { geminiRoutes } from '../../mocks/providers/gemini.ts';
 import { createWorld, promptOfTokens, type World, type WorldOptions } from './support/world.ts';
 
 function geminiWorld(options: WorldOptions = {}) {
-  return createWorld(geminiHandlers, options);
+  return createWorld(geminiRoutes, options);
 }
 
 function client(world: World, apiVersion?: string, apiKey = 'gemini-test-key') {

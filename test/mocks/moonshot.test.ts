@@ -1,10 +1,10 @@
 import OpenAI, { NotFoundError, RateLimitError } from 'openai';
 import { describe, expect, it } from 'vitest';
-import { moonshotHandlers } from '../../mocks/providers/moonshot.ts';
+import { moonshotRoutes } from '../../mocks/providers/moonshot.ts';
 import { createWorld, promptOfTokens, type World, type WorldOptions } from './support/world.ts';
 
 function moonshotWorld(options: WorldOptions = {}) {
-  return createWorld(moonshotHandlers, options);
+  return createWorld(moonshotRoutes, options);
 }
 
 function client(world: World) {

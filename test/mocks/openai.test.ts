@@ -1,11 +1,11 @@
 import OpenAI, { RateLimitError, InternalServerError, NotFoundError, BadRequestError } from 'openai';
 import { describe, expect, it } from 'vitest';
-import { formatGoDuration, openaiHandlers } from '../../mocks/providers/openai.ts';
+import { formatGoDuration, openaiRoutes } from '../../mocks/providers/openai.ts';
 import { createWorld, promptOfTokens, type World, type WorldOptions } from './support/world.ts';
 import { rejection } from './support/rejection.ts';
 
 function openaiWorld(options: WorldOptions = {}) {
-  return createWorld(openaiHandlers, options);
+  return createWorld(openaiRoutes, options);
 }
 
 function client(world: World) {

@@ -7,9 +7,9 @@ import { ApiError, GoogleGenAI } from '@google/genai';
 import OpenAI from 'openai';
 import { describe, expect, it } from 'vitest';
 import { createPrng } from '../../src/clock/prng.ts';
-import { geminiHandlers } from '../../mocks/providers/gemini.ts';
+import { geminiRoutes } from '../../mocks/providers/gemini.ts';
 import type { LedgerConfig } from '../../mocks/providers/ledger.ts';
-import { openaiHandlers } from '../../mocks/providers/openai.ts';
+import { openaiRoutes } from '../../mocks/providers/openai.ts';
 import { estimateTokens } from '../../mocks/providers/tokens.ts';
 import { createWorld, promptOfTokens, type World } from './support/world.ts';
 
@@ -36,7 +36,7 @@ async function statusesAt(world: World, timesMs: readonly number[], send: (index
 
 describe('requests per minute', () => {
   it('refuses the 61st Gemini request inside a minute at RPM 60 and accepts the next window', async () => {
-    const world = createWorld(geminiHandlers, {
+    const world = createWorld(geminiRoutes, {
       startMs: MINUTE_START_MS,
       ledger: { providers: { gemini: { limits: { 'gemini-2.5-flash': { requestsPerMinute: 60 } } } } },
     });
@@ -52,7 +52,7 @@ describe('requests per minute', () => {
   });
 
   it('refuses the 61st OpenAI request of a burst at RPM 60 and accepts one more a second later (token bucket)', async () => {
-    const world = createWorld(openaiHandlers, {
+    const world = createWorld(openaiRoutes, {
       startMs: MINUTE_START_MS,
       ledger: { providers: { openai: { limits: { 'gpt-4o': { requestsPerMinute: 60 } } } } },
     });
@@ -69,7 +69,7 @@ describe('requests per minute', () => {
 
 describe('tokens per minute', () => {
   it('counts exactly the prompt tokens that were sent, by the one estimator', async () => {
-    const world = createWorld(geminiHandlers, { startMs: MINUTE_START_MS });
+    const world = createWorld(geminiRoutes, { startMs: MINUTE_START_MS });
     const client = gemini(world);
     const rng = createPrng('tpm-counts-what-was-sent');
     const prompts = Array.from({ length: 8 }, () => 'x'.repeat(rng.int(1, 5_000)));
@@ -86,7 +86,7 @@ describe('tokens per minute', () => {
 describe('scope', () => {
   // Tier 1 as published: Flash 1M TPM, Pro 2M TPM (providers.md §1.7). Flash spends 1M in four big prompts.
   async function proAfterFlashSpentItsBudget(ledger: LedgerConfig) {
-    const world = createWorld(geminiHandlers, { startMs: MINUTE_START_MS, ledger });
+    const world = createWorld(geminiRoutes, { startMs: MINUTE_START_MS, ledger });
     const client = gemini(world);
     for (let i = 0; i < 4; i++) {
       await client.models.generateContent({ model: 'gemini-2.5-flash', contents: promptOfTokens(250_000) });
@@ -112,7 +112,7 @@ describe('scope', () => {
   it('shares a project bucket across API keys, or splits it per key when configured', async () => {
     const limits = { 'gemini-2.5-flash': { requestsPerMinute: 1 } };
     for (const [keys, expected] of [['per-account', 429], ['per-key', 200]] as const) {
-      const world = createWorld(geminiHandlers, { startMs: MINUTE_START_MS, ledger: { providers: { gemini: { limits, scope: { keys } } } } });
+      const world = createWorld(geminiRoutes, { startMs: MINUTE_START_MS, ledger: { providers: { gemini: { limits, scope: { keys } } } } });
       const send = (apiKey: string) =>
         new GoogleGenAI({ apiKey, httpOptions: { fetch: world.fetch } }).models.generateContent({ model: 'gemini-2.5-flash', contents: 'x' });
       await send('key-one');
@@ -128,7 +128,7 @@ describe('requests per day', () => {
   const PACIFIC_MIDNIGHT_MS = Date.UTC(2026, 1, 28, 8, 0, 0);
 
   it('resets Gemini RPD at midnight Pacific, not at midnight UTC', async () => {
-    const world = createWorld(geminiHandlers, {
+    const world = createWorld(geminiRoutes, {
       startMs: LATE_EVENING_MS,
       ledger: { providers: { gemini: { limits: { 'gemini-2.5-flash': { requestsPerDay: 3 } } } } },
     });

@@ -109,6 +109,21 @@ describe('mocks served over HTTP', () => {
     expect((failure as Error).message).toBe('terminated');
   });
 
+  it('ends a latency sleep when the client hangs up, leaving no timer behind', async () => {
+    const clock = createVirtualClock();
+    const schedule = parseFaultSchedule({ rules: [{ match: { model: 'gpt-5.2' }, latency: { distribution: 'fixed', ms: 60_000 } }] }, 'test');
+    const w = createMockWorld({ clock, seed: SEED, faults: createFaultPlan(schedule, { prng: createPrng(1).fork('faults'), startMs: clock.now() }) });
+    const { url } = await served(w);
+    const controller = new AbortController();
+    const body = JSON.stringify({ model: 'gpt-5.2', messages: [{ role: 'user', content: 'hi' }] });
+    const pending = fetch(`${url}/openai/v1/chat/completions`, { method: 'POST', body, signal: controller.signal }).catch((error: unknown) => error);
+    await until(() => clock.pendingTimerCount() === 1);
+    controller.abort();
+    await pending;
+    await until(() => clock.pendingTimerCount() === 0);
+    expect(w.journal.entries.map((entry) => [entry.status, entry.latencyMs])).toEqual([[200, 60_000]]);
+  });
+
   it('names the mounts when a path has none', async () => {
     const { url } = await served(world());
     const response = await fetch(`${url}/azure/v1/chat`);
@@ -147,3 +162,12 @@ describe('mocks served over HTTP', () => {
     expect(await exited).toBe(0);
   });
 });
+
+/** Polls real time (the server runs on real sockets) until `condition` holds, for at most two seconds. */
+async function until(condition: () => boolean): Promise<void> {
+  for (let waitedMs = 0; !condition(); waitedMs += 10) {
+    if (waitedMs > 2_000) throw new Error('condition not reached within 2 s');
+    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => globalThis.setTimeout(resolve, 10));
+  }
+}

@@ -1,21 +1,22 @@
 /**
- * The same handlers intercepting the real hostnames through msw's
+ * The same routes, as msw handlers, intercepting the real hostnames through msw's
  * setupServer, for clients that cannot take an injected fetch. This file
  * patches globals, so it stays alone in its fork (vitest isolates files).
  */
 import OpenAI from 'openai';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { providerHandlers } from '../../mocks/providers/index.ts';
+import { providerRoutes } from '../../mocks/providers/index.ts';
+import { toMswHandlers } from '../../mocks/routes.ts';
 import { createWorld } from './support/world.ts';
 
-const world = createWorld(providerHandlers);
-const server = setupServer(...providerHandlers(world));
+const world = createWorld(providerRoutes);
+const server = setupServer(...toMswHandlers(providerRoutes(world)));
 
 beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
 afterAll(() => server.close());
 
-describe('provider handlers under setupServer', () => {
+describe('provider routes under setupServer', () => {
   it('answers an SDK that uses the global fetch on the real hostname', async () => {
     const openai = new OpenAI({ apiKey: 'sk-test', maxRetries: 0 });
     const completion = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'abcd' }] });

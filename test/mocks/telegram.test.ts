@@ -1,12 +1,13 @@
 import { Api, GrammyError } from 'grammy';
 import { describe, expect, it } from 'vitest';
 import { createVirtualClock, type VirtualClock } from '../../src/clock/index.ts';
-import { createMockFetch } from '../../mocks/providers/fetch.ts';
+import { createRouteFetch } from '../../mocks/fetch.ts';
+import { createRouteTable } from '../../mocks/routes.ts';
 import {
   createTelegramJournal,
   createTelegramState,
   injectMessage,
-  telegramHandlers,
+  telegramRoutes,
   type TelegramState,
 } from '../../mocks/telegram/index.ts';
 
@@ -20,7 +21,7 @@ function world(): World {
   const clock = createVirtualClock({ startMs: Date.UTC(2026, 1, 27, 12) });
   const state = createTelegramState({ botToken: TOKEN });
   const journal = createTelegramJournal();
-  const fetch = createMockFetch(telegramHandlers({ clock, state, journal }), clock);
+  const fetch = createRouteFetch(createRouteTable(telegramRoutes({ clock, state, journal })), clock);
   return { clock, state, journal, api: new Api(TOKEN, { fetch: fetch as never }) };
 }
 
@@ -170,7 +171,7 @@ describe('Telegram Bot API mock, driven by grammY', () => {
     const w = world();
     const unknown = await botApiError((w.api.raw as unknown as Record<string, (p: object) => Promise<unknown>>)["getChatMenuButtonNope"]!({}), w).catch((error: unknown) => error);
     expect((unknown as GrammyError).error_code).toBe(404);
-    const stranger = new Api('not-a-token', { fetch: createMockFetch(telegramHandlers({ clock: w.clock, state: w.state, journal: w.journal }), w.clock) as never });
+    const stranger = new Api('not-a-token', { fetch: createRouteFetch(createRouteTable(telegramRoutes({ clock: w.clock, state: w.state, journal: w.journal })), w.clock) as never });
     expect((await botApiError(stranger.getMe(), w)).error_code).toBe(401);
   });
 });

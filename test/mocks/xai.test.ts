@@ -1,10 +1,10 @@
 import OpenAI, { RateLimitError } from 'openai';
 import { describe, expect, it } from 'vitest';
-import { xaiHandlers } from '../../mocks/providers/xai.ts';
+import { xaiRoutes } from '../../mocks/providers/xai.ts';
 import { createWorld, promptOfTokens, type World, type WorldOptions } from './support/world.ts';
 
 function xaiWorld(options: WorldOptions = {}) {
-  return createWorld(xaiHandlers, options);
+  return createWorld(xaiRoutes, options);
 }
 
 function client(world: World) {

@@ -35,7 +35,8 @@ import { createVirtualClock, type VirtualClock } from '../../clock/virtual-clock
 import { parseConfigText } from '../../config/load.ts';
 import { GATEWAY_PROFILES, type GatewayProfile } from '../../config/runtime-defaults.ts';
 import { createFaultPlan } from '../../../mocks/providers/fault-plan.ts';
-import { createMockFetch } from '../../../mocks/providers/fetch.ts';
+import { createRouteFetch } from '../../../mocks/fetch.ts';
+import { createRouteTable } from '../../../mocks/routes.ts';
 import { injectMessage } from '../../../mocks/telegram/state.ts';
 import { createMockWorld, MOUNTS, type MockWorld } from '../../../mocks/world.ts';
 import { compareTrace, type CompareTolerances, type TraceComparison } from '../../sut/compare.ts';
@@ -99,7 +100,7 @@ export async function runEmbedded(golden: GoldenTrace, traceCase: TraceCase): Pr
   const faults = createFaultPlan(traceCase.faults, { prng: rng.fork('faults'), startMs: clock.now() });
   const world = createMockWorld({ clock, seed: traceCase.seed, faults, telegram: { botTokens: [TELEGRAM_BOT_TOKEN] } });
   const calls: TelegramCall[] = [];
-  const fetch = createMockFetch([telegramSpy(clock, calls), ...world.handlers], clock);
+  const fetch = createRouteFetch(createRouteTable([telegramSpy(clock, calls), ...world.routes.routes]), clock);
   const { config } = parseConfigText(embeddedConfigText(golden), `${golden.case}.openclaw.json`);
   const gatewayRng = createPrng(`${traceCase.seed}/${traceCase.name}`);
   const makeGateway = (label: string) =>

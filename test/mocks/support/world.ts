@@ -1,8 +1,8 @@
 /**
  * A mock world for tests: virtual clock, seeded PRNG, ledger, journal, and
- * an injected fetch over the given handlers.
+ * an injected fetch over the given routes — dispatched directly (the mock
+ * world's way) or through msw's `getResponse` (`via: 'msw'`).
  */
-import type { RequestHandler } from 'msw';
 import { createPrng } from '../../../src/clock/prng.ts';
 import { createVirtualClock, type VirtualClock } from '../../../src/clock/virtual-clock.ts';
 import type { ProviderMockSpec } from '../../../mocks/providers/exchange.ts';
@@ -10,9 +10,10 @@ import type { FaultPlan } from '../../../mocks/providers/faults.ts';
 import { createFaultPlan } from '../../../mocks/providers/fault-plan.ts';
 import { parseFaultSchedule } from '../../../mocks/providers/fault-schedule.ts';
 import type { ReplyShape } from '../../../mocks/providers/reply.ts';
-import { createMockFetch } from '../../../mocks/providers/fetch.ts';
 import { createJournal, type Journal } from '../../../mocks/providers/journal.ts';
 import { createLedger, type Ledger, type LedgerConfig } from '../../../mocks/providers/ledger.ts';
+import { createMockFetch, createRouteFetch } from '../../../mocks/fetch.ts';
+import { createRouteTable, type MockRoute, toMswHandlers } from '../../../mocks/routes.ts';
 
 export type World = ProviderMockSpec & {
   readonly clock: VirtualClock;
@@ -30,11 +31,13 @@ export type WorldOptions = {
   readonly seed?: number;
   /** Default: 2026-02-27T18:00:00Z, the incident's afternoon (10:00 Pacific). */
   readonly startMs?: number;
+  /** How the fetch reaches the routes (default `routes`). */
+  readonly via?: 'routes' | 'msw';
 };
 
 export const INCIDENT_MS = Date.UTC(2026, 1, 27, 18, 0, 0);
 
-export function createWorld(handlersFor: (spec: ProviderMockSpec) => RequestHandler[], options: WorldOptions = {}): World {
+export function createWorld(routesFor: (spec: ProviderMockSpec) => MockRoute[], options: WorldOptions = {}): World {
   const startMs = options.startMs ?? INCIDENT_MS;
   const clock = createVirtualClock({ startMs });
   const rng = createPrng(options.seed ?? 20260227);
@@ -48,7 +51,9 @@ export function createWorld(handlersFor: (spec: ProviderMockSpec) => RequestHand
     ...(faults ? { faults } : {}),
     ...(options.replies ? { replies: options.replies } : {}),
   };
-  return { ...spec, clock, ledger: spec.ledger, journal: spec.journal, fetch: createMockFetch(handlersFor(spec), clock) };
+  const routes = routesFor(spec);
+  const fetch = options.via === 'msw' ? createMockFetch(toMswHandlers(routes), clock) : createRouteFetch(createRouteTable(routes), clock);
+  return { ...spec, clock, ledger: spec.ledger, journal: spec.journal, fetch };
 }
 
 /** A prompt the estimator counts as exactly `tokens` tokens. */
