@@ -27,10 +27,12 @@ const REQUEST = JSON.stringify({ model: 'gpt-5.2', messages: [{ role: 'user', co
 const LEDGER = { providers: { openai: { limits: { 'gpt-5.2': { requestsPerMinute: 1e9, tokensPerMinute: 1e12 } } } } };
 
 export async function benchMocks(): Promise<BenchRow[]> {
-  const world = createMockWorld({ clock: createRealClock(), seed: 1, ledger: LEDGER });
-  const sample = await world.fetch(`https://api.openai.com${PATH.slice('/openai'.length)}`, post());
+  // One world per way of serving: each journal grows only with its own requests, as it would in use.
+  const servedWorld = createMockWorld({ clock: createRealClock(), seed: 1, ledger: LEDGER });
+  const inProcessWorld = createMockWorld({ clock: createRealClock(), seed: 1, ledger: LEDGER });
+  const sample = await inProcessWorld.fetch(`https://api.openai.com${PATH.slice('/openai'.length)}`, post());
   const bare = await bareServer(await sample.text(), Object.fromEntries(sample.headers));
-  const served = await serveMocks(world);
+  const served = await serveMocks(servedWorld);
   try {
     // Warm-up: both servers JIT-compiled before anything counts.
     await autocannon(`${bare.url}${PATH}`, WARM_UP_SECONDS);
@@ -39,7 +41,7 @@ export async function benchMocks(): Promise<BenchRow[]> {
     for (let round = 0; round < ROUNDS; round++) {
       const bareRps = await autocannon(`${bare.url}${PATH}`);
       const servedRps = await autocannon(`${served.url}${PATH}`);
-      rounds.push({ bareRps, servedRps, inProcessRps: await inProcess(world.fetch) });
+      rounds.push({ bareRps, servedRps, inProcessRps: await inProcess(inProcessWorld.fetch) });
     }
     const bareRps = median(rounds.map((round) => round.bareRps));
     return [
