@@ -25,7 +25,8 @@ import { createHeartbeat, type Heartbeat } from './heartbeat.ts';
 import { createInboundQueue, type InboundQueue } from './inbound-queue.ts';
 import { createLanes, type Lanes } from './lanes.ts';
 import { createGatewayLog, type GatewayLog } from './log.ts';
-import { createModelRouter, type ModelRouter, type TurnOutcome } from './router/index.ts';
+import { createFallbackNotices } from './fallback-notices.ts';
+import { BEHAVIOURS, createModelRouter, type ModelRouter, type TurnOutcome } from './router/index.ts';
 import { splitRef } from './router/router.ts';
 import {
   createCronReaper,
@@ -68,6 +69,8 @@ export type GatewayOptions = {
   readonly fetch: typeof fetch;
   readonly rng: Prng;
   readonly host?: GatewayHost;
+  /** 2026.9's transient-retry jitter (router.ts RouterDeps.retryJitter); default: a child of `rng`. */
+  readonly retryJitter?: Prng;
 };
 
 /** A message the gateway sent to a chat, as checks read it. */
@@ -114,13 +117,20 @@ export function createGateway(options: GatewayOptions): Gateway {
   const systemPrompt = pool.take(charsOfTokens(host.systemPromptTokens ?? DEFAULT_SYSTEM_PROMPT_TOKENS), rng.fork('system-prompt'));
   const lightSystemPrompt = pool.take(charsOfTokens(LIGHT_CONTEXT_TOKENS), rng.fork('light-context'));
   const store = createSessionStore({ clock, settings: settings.maintenance, profile, rng: rng.fork('sessions'), log });
-  const router = createModelRouter(config, profile, { fetch: options.fetch, clock, rng: rng.fork('router'), log });
+  const router = createModelRouter(config, profile, {
+    fetch: options.fetch,
+    clock,
+    rng: rng.fork('router'),
+    log,
+    ...(options.retryJitter === undefined ? {} : { retryJitter: options.retryJitter }),
+  });
   const lanes = createLanes({
     clock,
     log,
     concurrency: { main: settings.lanes.mainMaxConcurrent, cron: settings.lanes.cronMaxConcurrentRuns, nested: settings.lanes.nestedMaxConcurrent },
   });
   const deliveries: Delivery[] = [];
+  const fallbackNotices = createFallbackNotices(BEHAVIOURS[profile].fallbackNotices);
   const stats: GatewayStats = { userTurns: 0, heartbeatTurns: 0, cronTurns: 0, silentTurns: 0 };
   const toolRng = rng.fork('tool-results');
   let runs = 0;
@@ -204,7 +214,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     } finally {
       typing.stop();
     }
-    await deliver(last.chatId, outcome);
+    await deliver(last.chatId, outcome, fallbackNotices.forTurn(sessionKey, last.chatType, router.chain[0] ?? '', outcome));
     const added = outcome.kind === 'reply' ? [{ role: 'assistant' as const, text: outcome.text }] : [];
     recordTurn(transcript, added, clock.now());
     store.update(sessionKey, () => usagePatch(outcome));
@@ -277,7 +287,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     });
   }
 
-  async function deliver(chatId: number, outcome: TurnOutcome): Promise<void> {
+  async function deliver(chatId: number, outcome: TurnOutcome, notices: readonly string[]): Promise<void> {
     const send = async (text: string, kind: Delivery['kind'], modelRef: string | undefined) => {
       deliveries.push({ atMs: clock.now(), chatId, text, kind, modelRef });
       await channel.send(chatId, text).catch(() => {
@@ -286,7 +296,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     };
     if (outcome.kind === 'failed') return send(outcome.text, 'error', undefined);
     if (outcome.kind === 'surfaced') return send(outcome.text, 'surfaced', outcome.modelRef);
-    for (const notice of outcome.notices) await send(notice, 'notice', outcome.modelRef);
+    for (const notice of notices) await send(notice, 'notice', outcome.modelRef);
     // An empty reply sends nothing (openclaw-2026-2-run.md §4: an empty stream is silent).
     if (outcome.text.trim() === '') {
       stats.silentTurns++;

@@ -33,6 +33,12 @@ export type OpenclawVersion = {
    * src/sut/README.md "Tolerance"). Empty = the defaults.
    */
   readonly compareTolerances: Partial<CompareTolerances>;
+  /**
+   * The frame (`fn file.mjs:line:column`, preload/seeded-math-random.ts) whose Math.random draws
+   * the transient same-model retry jitter in this version's dist, if it has one: the conformance
+   * harness gives the embedded gateway that stream (seeded-random.ts).
+   */
+  readonly transientRetryJitterCaller?: string;
 };
 
 export const OPENCLAW_VERSIONS: Readonly<Record<string, OpenclawVersion>> = {
@@ -59,6 +65,9 @@ export const OPENCLAW_VERSIONS: Readonly<Record<string, OpenclawVersion>> = {
     // Its own processing time varies: 4.5–8 s before the first request of the first turn after a start,
     // 0.3–1.5 s per failover (src/sut/README.md "Tolerance"). Its jittered retries repeat (seeded per caller).
     compareTolerances: { relativeTolerance: 0.5 },
+    // dist/embedded-agent-BaH7wGBd.mjs line 4140, `Math.round(exponentialMs * (.5 + Math.random()))`; column 98 is
+    // `random`. Checked: this stream reproduces empty-stream.json's delays 742/1221/4100/9010/21316/30000 ms.
+    transientRetryJitterCaller: 'resolveTransientRetryDelayMs embedded-agent-BaH7wGBd.mjs:4140:98',
   },
 };
 

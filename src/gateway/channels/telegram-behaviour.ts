@@ -69,6 +69,11 @@ export type TelegramBehaviour = {
   readonly sendLog: 'per-chunk' | 'per-reply';
   /** `Inbound message telegram:<id> -> @<bot> …` for each inbound message (2026.9 [obs]). */
   readonly logInbound: boolean;
+  /**
+   * Bare URLs in a reply become `<a href>` links (telegram-text.ts `linkifyUrls`). 2026.9 [obs]:
+   * all-models-429's reply; 2026.2 renders Markdown too, but no 2026.2 trace has a URL, so it stays off.
+   */
+  readonly linkifyUrls: boolean;
 };
 
 export type MenuScope = { readonly label: string; readonly scope?: { readonly type: 'all_group_chats' } };
@@ -93,6 +98,7 @@ export const TELEGRAM_BEHAVIOURS: Readonly<Record<GatewayProfile, TelegramBehavi
     typingThrottled: true,
     sendLog: 'per-chunk',
     logInbound: false,
+    linkifyUrls: false,
   },
   '2026.9': {
     profile: '2026.9',
@@ -110,5 +116,6 @@ export const TELEGRAM_BEHAVIOURS: Readonly<Record<GatewayProfile, TelegramBehavi
     typingThrottled: false,
     sendLog: 'per-reply',
     logInbound: true,
+    linkifyUrls: true,
   },
 };

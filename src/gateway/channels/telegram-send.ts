@@ -20,7 +20,7 @@ import type { GatewayLog } from '../log.ts';
 import { callLogged, TELEGRAM_SUBSYSTEM } from './telegram-api.ts';
 import type { TelegramBehaviour } from './telegram-behaviour.ts';
 import { withTelegramRetry, type RetryConfig } from './telegram-retry.ts';
-import { chunkReplyText, escapeHtml, TELEGRAM_MAX_MESSAGE_CHARS } from './telegram-text.ts';
+import { chunkReplyText, escapeHtml, linkifyUrls, TELEGRAM_MAX_MESSAGE_CHARS } from './telegram-text.ts';
 import { createApiThrottle } from './telegram-throttle.ts';
 
 export type SendOptions = { readonly via?: 'reply' | 'outbound' };
@@ -75,7 +75,8 @@ export function createTelegramSender(deps: SenderDeps): TelegramSender {
       const chunks = chunkReplyText(text, Math.min(deps.textChunkLimit, TELEGRAM_MAX_MESSAGE_CHARS));
       let lastMessageId: number | undefined;
       for (const chunk of chunks) {
-        lastMessageId = await sendChunk(chatId, escapeHtml(chunk), options.via ?? 'reply');
+        const html = behaviour.linkifyUrls ? linkifyUrls(escapeHtml(chunk)) : escapeHtml(chunk);
+        lastMessageId = await sendChunk(chatId, html, options.via ?? 'reply');
         if (behaviour.sendLog === 'per-chunk') log.write('info', TELEGRAM_SUBSYSTEM, `sendMessage ok chat=${chatId} message=${lastMessageId}`);
       }
       if (behaviour.sendLog === 'per-reply' && lastMessageId !== undefined) {

@@ -18,6 +18,10 @@
  *   `…/google/v1beta` → `https://generativelanguage.googleapis.com/v1beta`,
  *   `…/telegram` (2026.9.6's apiRoot) → `https://api.telegram.org`.
  * - profile: the trace's version, major.minor (`2026.2.26` → `2026.2`).
+ * - seeded Math.random: the recorder seeds the real gateway's Math.random per
+ *   calling frame (src/sut/preload/seeded-math-random.ts); the embedded
+ *   gateway's transient-retry jitter is given the same frame's stream
+ *   (versions.ts `transientRetryJitterCaller`), so both draw the same delays.
  * - sessions: the case's preloads through the recorder's own `preloadEntries`
  *   (same prng stream, same keys and ages), loaded into the store before start.
  * - warm-up: a first gateway on the same mocks with the warm-up turns, stopped;
@@ -43,6 +47,7 @@ import { compareTrace, type CompareTolerances, type TraceComparison } from '../.
 import { consoleSubsystem, isInteresting, normalizeLogText, type GatewayLogLine } from '../../sut/log-lines.ts';
 import { TELEGRAM_BOT_TOKEN } from '../../sut/openclaw-config.ts';
 import type { RawRecording, RawTurn } from '../../sut/recorder.ts';
+import { mathRandomStream } from '../../sut/seeded-random.ts';
 import { preloadEntries } from '../../sut/session-store.ts';
 import { telegramSpy, type TelegramCall } from '../../sut/telegram-spy.ts';
 import { buildTrace } from '../../sut/trace-build.ts';
@@ -102,9 +107,21 @@ export async function runEmbedded(golden: GoldenTrace, traceCase: TraceCase): Pr
   const calls: TelegramCall[] = [];
   const fetch = createRouteFetch(createRouteTable([telegramSpy(clock, calls), ...world.routes.routes]), clock);
   const { config } = parseConfigText(embeddedConfigText(golden), `${golden.case}.openclaw.json`);
-  const gatewayRng = createPrng(`${traceCase.seed}/${traceCase.name}`);
+  const gatewaySeed = `${traceCase.seed}/${traceCase.name}`;
+  const gatewayRng = createPrng(gatewaySeed);
+  // Each launch of the real gateway seeds its Math.random afresh with this seed (gateway-process.ts), so each
+  // embedded gateway gets a fresh copy of the stream its transient-retry jitter was drawn from.
+  const jitterCaller = installed.transientRetryJitterCaller;
   const makeGateway = (label: string) =>
-    createGateway({ config, profile, clock, fetch, rng: gatewayRng.fork(label), host: { heartbeatHasTasks: false } });
+    createGateway({
+      config,
+      profile,
+      clock,
+      fetch,
+      rng: gatewayRng.fork(label),
+      host: { heartbeatHasTasks: false },
+      ...(jitterCaller === undefined ? {} : { retryJitter: mathRandomStream(gatewaySeed, jitterCaller) }),
+    });
 
   let carried: string | undefined;
   if (traceCase.warmup !== false) {

@@ -6,6 +6,7 @@
  * are the oracle these values answer to.
  */
 import type { GatewayProfile } from '../../config/runtime-defaults.ts';
+import type { TransientRetryPolicy } from './transient-retry.ts';
 
 export type SameModelRetry =
   /**
@@ -14,19 +15,8 @@ export type SameModelRetry =
    * only when the error text matches `pattern`; a provider's retry hint is ignored.
    */
   | { readonly kind: 'pattern-backoff'; readonly maxRetries: number; readonly baseDelayMs: number; readonly maxDelayMs: number; readonly pattern: RegExp }
-  /**
-   * 2026.9: "transient same-model retry n/9" (openclaw-run.md §4 [obs]): up to `maxAttempts` attempts
-   * for rate limits, waiting the provider's Retry-After as a floor; a Retry-After above
-   * `maxRetryDelayMs` fails over at once. Without a hint: jittered exponential backoff
-   * `minBackoffMs`→`maxBackoffMs` ([src], unobserved).
-   */
-  | {
-      readonly kind: 'retry-after';
-      readonly maxAttempts: number;
-      readonly maxRetryDelayMs: number;
-      readonly minBackoffMs: number;
-      readonly maxBackoffMs: number;
-    };
+  /** 2026.9: OpenClaw's own transient same-model retry and empty-error resubmits (transient-retry.ts). */
+  | TransientRetryPolicy;
 
 export type Behaviour = {
   readonly profile: GatewayProfile;
@@ -41,6 +31,15 @@ export type Behaviour = {
   readonly transientChainRetryDelayMs: number;
   /** Telegram gets "↪️ Model Fallback: …" before a fallback's reply (2026.9 [obs]). */
   readonly fallbackNotices: boolean;
+  /**
+   * What a broken stream is. `reply-or-surface` (2026.2, pi-ai [obs openclaw-2026-2-run.md §4]): a
+   * stream without a finish reason is an empty reply, a reset surfaces "terminated", an error
+   * finish reason surfaces "An unknown error occurred". `transient` (2026.9 [obs] empty-stream,
+   * reset-mid-stream, flash-429-pro-malformed-function-call): a Gemini stream without a finish
+   * reason and a reset are timeouts (retried, then failed over); an error finish reason is
+   * unclassified, resubmitted at once, then failed over as `unknown`.
+   */
+  readonly streamFaults: 'reply-or-surface' | 'transient';
 };
 
 const SECOND = 1_000;
@@ -62,14 +61,28 @@ export const BEHAVIOURS: Readonly<Record<GatewayProfile, Behaviour>> = {
     rateLimitCooldownScope: 'profile',
     transientChainRetryDelayMs: 2_500, // reference §4.2 (v4.12); unobserved on 2026.2.26
     fallbackNotices: false, // [obs] "no fallback notice to the user"
+    streamFaults: 'reply-or-surface',
   },
   '2026.9': {
     profile: '2026.9',
     sdkRetries: false, // [obs] "There are no SDK-level retries: 1 HTTP request per attempt"
-    sameModelRetry: { kind: 'retry-after', maxAttempts: 10, maxRetryDelayMs: 60 * SECOND, minBackoffMs: 1 * SECOND, maxBackoffMs: 30 * SECOND },
+    // [src] dist/embedded-agent-BaH7wGBd.mjs failover-retry-controller.ts: MAX_TRANSIENT_RETRIES 8, "n/9" for rate
+    // limits, MAX_TRANSIENT_RETRY_TIME_MS 90 s, 1 s → 30 s; retry.provider.maxRetryDelayMs 60 s [doc concepts/retry.md];
+    // assistant-failure.ts MAX_EMPTY_ERROR_RETRIES 3. [obs] empty-stream.json "transient same-model retry 1/8 … delayMs=742".
+    sameModelRetry: {
+      kind: 'transient-retry',
+      maxRetries: 8,
+      rateLimitMaxRetries: 9,
+      windowMs: 90 * SECOND,
+      baseDelayMs: 1 * SECOND,
+      maxDelayMs: 30 * SECOND,
+      maxRetryDelayMs: 60 * SECOND,
+      emptyErrorRetries: 3,
+    },
     cooldownStepsMs: [30 * SECOND, 1 * MINUTE, 5 * MINUTE], // reference §4.4 (PR #49834); unobserved on 2026.9.6
     rateLimitCooldownScope: 'model',
     transientChainRetryDelayMs: 2_500,
     fallbackNotices: true,
+    streamFaults: 'transient',
   },
 };

@@ -14,6 +14,10 @@ export type Decision =
   | 'attempt'
   | 'attempt_failed'
   | 'retry'
+  /** 2026.9: same-model retries stop before the budget (window elapsed, retry floor above the cap). */
+  | 'retry_stopped'
+  /** 2026.9: an unclassified error without output resubmitted at once. */
+  | 'empty_error_retry'
   | 'rotate_profile'
   | 'skip_candidate'
   | 'candidate_failed'
@@ -34,6 +38,9 @@ export type DecisionEvent = {
   readonly raw?: string;
   readonly httpRequests?: number;
   readonly next?: string;
+  /** A same-model retry's number and budget ("transient same-model retry 2/8"). */
+  readonly retryNumber?: number;
+  readonly retryBudget?: number;
 };
 
 export type LogLine = { readonly atMs: number; readonly level: LogLevel; readonly subsystem: string; readonly message: string; readonly text: string };
@@ -42,8 +49,6 @@ export type DecisionLog = {
   readonly events: readonly DecisionEvent[];
   readonly lines: readonly LogLine[];
   record(event: Omit<DecisionEvent, 'atMs'>): void;
-  /** The last failed attempt's text in a run, for the 2026.9 fallback notice. */
-  lastErrorDetail(runId: string): string | undefined;
 };
 
 /** Events and lines stay queryable here; with a gateway log, the lines are written there too. */
@@ -65,13 +70,6 @@ export function createDecisionLog(clock: Clock, profile: GatewayProfile, sink?: 
         lines.push({ atMs: stamped.atMs, level: line.level, subsystem, message, text: line.text });
         sink?.write(line.level, subsystem, message);
       }
-    },
-    lastErrorDetail(runId) {
-      for (let i = events.length - 1; i >= 0; i--) {
-        const event = events[i]!;
-        if (event.runId === runId && event.decision === 'attempt_failed') return event.detail;
-      }
-      return undefined;
     },
   };
 }
@@ -105,7 +103,21 @@ const LINES: Record<GatewayProfile, LineOf> = {
       case 'attempt_failed':
         return [{ level: 'warn', text: `[agent/embedded] embedded run agent end: runId=${event.runId} isError=true model=${model} provider=${provider} error=${event.detail} rawError=${event.raw}` }];
       case 'retry':
-        return [{ level: 'warn', text: `[agent/embedded] transient same-model retry for ${event.modelRef} reason=${event.reason}: delayMs=${event.detail?.replace('ms', '')}` }];
+        return [
+          {
+            level: 'warn',
+            text: `[agent/embedded] transient same-model retry ${event.retryNumber}/${event.retryBudget} for ${event.modelRef} reason=${event.reason}: delayMs=${event.detail?.replace('ms', '')}`,
+          },
+        ];
+      case 'retry_stopped':
+        return [{ level: 'warn', text: `[agent/embedded] ${event.detail}` }];
+      case 'empty_error_retry':
+        return [
+          {
+            level: 'warn',
+            text: `[agent/embedded] [empty-error-retry] stopReason=error non-visible-output; resubmitting attempt=${event.detail} provider=${provider} model=${model}`,
+          },
+        ];
       case 'candidate_failed':
         return [
           { level: 'warn', text: `[agent/embedded] embedded run failover decision: runId=${event.runId} stage=prompt decision=fallback_model reason=${event.reason} provider=${event.modelRef} profile=-` },

@@ -23,7 +23,7 @@ export type ModelRouter = Router & { readonly chain: readonly string[]; readonly
 export function createModelRouter(
   config: OpenClawConfig,
   profile: GatewayProfile,
-  deps: { fetch: typeof fetch; clock: Clock; rng: Prng; log?: GatewayLog },
+  deps: { fetch: typeof fetch; clock: Clock; rng: Prng; log?: GatewayLog; retryJitter?: Prng },
 ): ModelRouter {
   const behaviour = BEHAVIOURS[profile];
   const decisions = createDecisionLog(deps.clock, profile, deps.log);
@@ -60,6 +60,7 @@ export function createModelRouter(
     maxOutputTokens: (modelRef) => maxTokensOf(config, modelRef),
     cooldowns,
     decisions,
+    ...(deps.retryJitter === undefined ? {} : { retryJitter: deps.retryJitter }),
   });
   return { ...router, chain: chainOf(config), decisions, cooldowns };
 }

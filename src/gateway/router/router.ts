@@ -12,6 +12,14 @@
  *   transient HTTP errors before any reply → the whole chain once more after 2.5 s
  *   all failed → `All models failed (N): …` and the profile's text for the user
  *
+ * Per profile: 2026.2 retries by pi-coding-agent's pattern and surfaces broken
+ * streams; 2026.9 (openclaw@2026.9.6, read in its dist/) records each error as
+ * its transport does (error-projection.ts), retries transient ones with
+ * jittered backoff (transient-retry.ts), treats broken Gemini streams as
+ * timeouts and resubmits unclassified ones (stream-faults.ts), and builds its
+ * notice (fallback-reason.ts) and all-failed reply (failure-reply.ts) from
+ * the failed attempts.
+ *
  * Every decision goes to the decision log, with the lines the profile's real
  * version writes for it.
  */
@@ -23,7 +31,13 @@ import type { Behaviour } from './behaviour.ts';
 import { classify, type FailoverReason } from './classify.ts';
 import type { Cooldowns } from './cooldowns.ts';
 import type { DecisionLog } from './decision-log.ts';
+import { rawErrorText, retryAfterSecondsOf } from './error-projection.ts';
+import { allFailedReply as allFailedReply2026_9, unclassifiedFailureReply } from './failure-reply.ts';
+import { fallbackReasonSummary } from './fallback-reason.ts';
+import { retryAfterMsFromText } from './retry-evidence.ts';
+import { incompleteStreamError, isTransportTimeout } from './stream-faults.ts';
 import { allFailedReply, attemptErrorText, CONTEXT_OVERFLOW_REPLY, fallbackNotice, fallbackSummary, type FailedAttempt } from './texts.ts';
+import { createTransientRetry, type TransientRetry } from './transient-retry.ts';
 
 export type TurnRequest = {
   /** OpenClaw's runId: names the turn in log lines. */
@@ -54,6 +68,12 @@ export type RouterDeps = {
   readonly maxOutputTokens: (modelRef: string) => number | undefined;
   readonly cooldowns: Cooldowns;
   readonly decisions: DecisionLog;
+  /**
+   * Where 2026.9's transient-retry jitter comes from (OpenClaw: Math.random), one stream per gateway;
+   * default `rng.fork('transient-retry-jitter')`. The conformance harness passes the stream the
+   * recorder seeded the real gateway's Math.random with (src/sut/seeded-random.ts).
+   */
+  readonly retryJitter?: Prng;
 };
 
 export type Router = { runTurn(request: TurnRequest): Promise<TurnOutcome> };
@@ -65,14 +85,16 @@ const TRANSIENT_HTTP_STATUSES = new Set([502, 520, 521, 522, 523, 524]);
 
 export function createRouter(deps: RouterDeps): Router {
   const lastProbeMs = new Map<string, number>();
-  return { runTurn: (request) => runTurn(deps, lastProbeMs, request) };
+  const withJitter = { ...deps, retryJitter: deps.retryJitter ?? deps.rng.fork('transient-retry-jitter') };
+  return { runTurn: (request) => runTurn(withJitter, lastProbeMs, request) };
 }
 
 type CandidateResult =
   | { kind: 'reply'; reply: ChatReply }
   | { kind: 'surfaced'; text: string }
   | { kind: 'stop'; failed: FailedAttempt }
-  | { kind: 'failover'; failed: FailedAttempt; transientHttp: boolean };
+  /** `profileFailure: false`: fail over without marking or rotating the auth profile (2026.9's exhausted empty-error retries). */
+  | { kind: 'failover'; failed: FailedAttempt; transientHttp: boolean; profileFailure: boolean };
 
 async function runTurn(deps: RouterDeps, lastProbeMs: Map<string, number>, request: TurnRequest): Promise<TurnOutcome> {
   const failed: FailedAttempt[] = [];
@@ -88,7 +110,7 @@ async function runTurn(deps: RouterDeps, lastProbeMs: Map<string, number>, reque
         continue;
       }
       const result = await tryCandidate(deps, request, modelRef);
-      if (result.kind === 'reply') return replied(deps, request, modelRef, result.reply);
+      if (result.kind === 'reply') return replied(deps, request, modelRef, result.reply, failed);
       if (result.kind === 'surfaced') {
         deps.decisions.record({ runId: request.runId, decision: 'surface_error', modelRef, detail: result.text });
         return { kind: 'surfaced', text: result.text, modelRef };
@@ -116,16 +138,34 @@ async function runTurn(deps: RouterDeps, lastProbeMs: Map<string, number>, reque
   }
   const summary = fallbackSummary(failed);
   deps.decisions.record({ runId: request.runId, decision: 'all_failed', modelRef: request.chain[0]!, detail: summary });
-  return { kind: 'failed', text: allFailedReply(deps.behaviour.profile, failed.length === 1 ? failed[0]!.errorText : summary), summary, attempts: failed };
+  return { kind: 'failed', text: failedText(deps, request, failed, summary), summary, attempts: failed };
 }
 
-function replied(deps: RouterDeps, request: TurnRequest, modelRef: string, reply: ChatReply): TurnOutcome {
+/** The text for the user when every candidate failed, per profile. */
+function failedText(deps: RouterDeps, request: TurnRequest, failed: readonly FailedAttempt[], summary: string): string {
+  if (deps.behaviour.profile === '2026.2' || failed.length <= 1) {
+    return allFailedReply(deps.behaviour.profile, failed.length === 1 ? failed[0]!.errorText : summary);
+  }
+  return allFailedReply2026_9(failed.map((attempt) => ({ ...attempt, status: attempt.status })), { summary, soonestCooldownExpiryMs: soonestCooldownExpiryMs(deps, request.chain), nowMs: deps.clock.now() });
+}
+
+/** `resolveFallbackSoonestCooldownExpiry`: the earliest end of a cooldown among the chain's auth profiles. */
+function soonestCooldownExpiryMs(deps: RouterDeps, chain: readonly string[]): number | undefined {
+  let soonest: number | undefined;
+  for (const modelRef of chain) {
+    const { providerId, modelId } = splitRef(modelRef);
+    for (const profile of deps.authProfiles.get(providerId) ?? []) {
+      const untilMs = deps.cooldowns.active(profile, modelId, deps.clock.now())?.untilMs;
+      if (untilMs !== undefined && (soonest === undefined || untilMs < soonest)) soonest = untilMs;
+    }
+  }
+  return soonest;
+}
+
+function replied(deps: RouterDeps, request: TurnRequest, modelRef: string, reply: ChatReply, failed: readonly FailedAttempt[]): TurnOutcome {
   const primary = request.chain[0]!;
   deps.decisions.record({ runId: request.runId, decision: 'candidate_succeeded', modelRef });
-  const notices =
-    deps.behaviour.fallbackNotices && modelRef !== primary
-      ? [fallbackNotice(primary, modelRef, deps.decisions.lastErrorDetail(request.runId) ?? 'fallback')]
-      : [];
+  const notices = deps.behaviour.fallbackNotices && modelRef !== primary ? [fallbackNotice(primary, modelRef, fallbackReasonSummary(failed))] : [];
   return { kind: 'reply', text: reply.text, modelRef, notices, reply };
 }
 
@@ -164,15 +204,18 @@ async function tryCandidate(deps: RouterDeps, request: TurnRequest, modelRef: st
   const usable = profiles.filter((profile) => deps.cooldowns.active(profile, modelId, deps.clock.now()) === undefined);
   const rotation = usable.length > 0 ? usable : profiles.length > 0 ? [profiles[0]!] : [undefined];
   const maxRotations = request.chain.length > 1 ? 1 : rotation.length - 1; // §4.2 step 3
+  // One retry controller per candidate run, shared by its profile rotations (as 2026.9's is).
+  const retries = sameModelRetries(deps);
   let last: CandidateResult | undefined;
   for (let turnOfProfile = 0; turnOfProfile <= Math.min(maxRotations, rotation.length - 1); turnOfProfile++) {
     const profile = rotation[turnOfProfile];
     if (turnOfProfile > 0) deps.decisions.record({ runId: request.runId, decision: 'rotate_profile', modelRef, detail: profile ?? '-' });
-    last = await attemptModel(deps, request, modelRef, deps.clientFor(providerId, profile));
+    last = await attemptModel(deps, request, modelRef, deps.clientFor(providerId, profile), retries);
     if (last.kind !== 'failover' && last.kind !== 'stop') {
       if (profile !== undefined && last.kind === 'reply') deps.cooldowns.recordSuccess(profile);
       return last;
     }
+    if (last.kind === 'failover' && !last.profileFailure) return last;
     if (profile !== undefined) deps.cooldowns.recordFailure(profile, modelId, last.failed.reason, deps.clock.now());
     if (last.kind === 'stop') return last;
   }
@@ -180,81 +223,152 @@ async function tryCandidate(deps: RouterDeps, request: TurnRequest, modelRef: st
 }
 
 /** One model with one credential, through the profile's same-model retry loop. */
-async function attemptModel(deps: RouterDeps, request: TurnRequest, modelRef: string, client: ProviderClient): Promise<CandidateResult> {
+async function attemptModel(deps: RouterDeps, request: TurnRequest, modelRef: string, client: ProviderClient, retries: SameModelRetries): Promise<CandidateResult> {
   const { modelId } = splitRef(modelRef);
   const maxOutputTokens = deps.maxOutputTokens(modelRef);
   const call: ChatCall = { ...request.callFor(modelRef), modelId, ...(maxOutputTokens === undefined ? {} : { maxOutputTokens }) };
   for (let attempt = 1; ; attempt++) {
     deps.decisions.record({ runId: request.runId, decision: 'attempt', modelRef, detail: `attempt ${attempt}` });
-    try {
-      return { kind: 'reply', reply: await client.call(call) };
-    } catch (error) {
-      if (!(error instanceof ProviderError)) throw error;
-      const reason = classify(error);
-      const retryAfterMs = retryAfterOf(error);
-      const errorText = attemptErrorText(deps.behaviour.profile, reason, error.message, retryAfterMs === undefined ? undefined : Math.round(retryAfterMs / 1000));
-      deps.decisions.record({ runId: request.runId, decision: 'attempt_failed', modelRef, reason, detail: errorText, raw: error.message, httpRequests: error.httpRequests });
-      const delayMs = sameModelRetryDelayMs(deps, attempt, error, reason, retryAfterMs ?? googleRetryDelayOf(error));
-      if (delayMs !== undefined) {
-        deps.decisions.record({ runId: request.runId, decision: 'retry', modelRef, reason, detail: `${Math.round(delayMs)}ms` });
-        await deps.clock.sleep(delayMs);
-        continue;
-      }
-      if (reason === null) return { kind: 'surfaced', text: error.message };
-      const failed = { modelRef, errorText, reason };
-      if (reason === 'context_overflow') return { kind: 'stop', failed };
-      return { kind: 'failover', failed, transientHttp: error.status !== undefined && TRANSIENT_HTTP_STATUSES.has(error.status) };
+    const answer = await callOnce(deps, client, call);
+    if (answer.kind === 'reply') return answer;
+    const error = answer.error;
+    const reason = classifyFor(deps.behaviour, error);
+    const errorText = deps.behaviour.profile === '2026.9' ? rawErrorText(error, client.api) : attemptErrorText(reason, error.message);
+    deps.decisions.record({ runId: request.runId, decision: 'attempt_failed', modelRef, reason, detail: errorText, raw: error.message, httpRequests: error.httpRequests });
+    const next = await retries.next(request, modelRef, attempt, { reason, errorText, error });
+    if (next === 'again') continue;
+    if (next === 'failover-unknown') {
+      // 2026.9: exhausted empty-error resubmits fail over as `unknown`, no profile failure (profileFailureReason null).
+      return { kind: 'failover', failed: { modelRef, errorText, reason: 'unknown' }, transientHttp: false, profileFailure: false };
     }
+    if (reason === null) {
+      // 2026.2 surfaces the raw message [obs]; 2026.9 the classified copy (failure-reply.ts).
+      return { kind: 'surfaced', text: deps.behaviour.profile === '2026.9' ? unclassifiedFailureReply(modelRef, error.status) : error.message };
+    }
+    const failed: FailedAttempt = { modelRef, errorText, reason, status: error.status ?? DEFAULT_STATUS[reason] };
+    if (reason === 'context_overflow') return { kind: 'stop', failed };
+    return { kind: 'failover', failed, transientHttp: error.status !== undefined && TRANSIENT_HTTP_STATUSES.has(error.status), profileFailure: true };
   }
 }
 
-/** The wait before the same model is tried again, or undefined to stop trying it. */
-function sameModelRetryDelayMs(
-  deps: RouterDeps,
-  attempt: number,
-  error: ProviderError,
-  reason: FailoverReason | null,
-  retryAfterMs: number | undefined,
-): number | undefined {
+type AttemptFailure = { readonly reason: FailoverReason | null; readonly errorText: string; readonly error: ProviderError };
+
+/** What follows a failed attempt on the same model: `again` (after any wait), `give-up`, or 2026.9's `failover-unknown`. */
+type SameModelRetries = {
+  next(request: TurnRequest, modelRef: string, attempt: number, failure: AttemptFailure): Promise<'again' | 'give-up' | 'failover-unknown'>;
+};
+
+/** The profile's same-model retries for one candidate run (2026.2 pattern backoff, 2026.9 transient retry). */
+function sameModelRetries(deps: RouterDeps): SameModelRetries {
   const policy = deps.behaviour.sameModelRetry;
   if (policy.kind === 'pattern-backoff') {
-    if (attempt > policy.maxRetries || !policy.pattern.test(error.message)) return undefined;
-    return Math.min(policy.baseDelayMs * 2 ** (attempt - 1), policy.maxDelayMs);
+    return {
+      async next(request, modelRef, attempt, failure) {
+        const delayMs = patternBackoffDelayMs(deps.behaviour, attempt, failure.error);
+        if (delayMs === undefined) return 'give-up';
+        deps.decisions.record({ runId: request.runId, decision: 'retry', modelRef, reason: failure.reason, detail: `${Math.round(delayMs)}ms` });
+        await deps.clock.sleep(delayMs);
+        return 'again';
+      },
+    };
   }
-  if (reason !== 'rate_limit' || attempt >= policy.maxAttempts) return undefined;
-  if (retryAfterMs !== undefined) {
-    if (retryAfterMs > policy.maxRetryDelayMs) return undefined; // "retry floor … exceeds maxRetryDelayMs … failing over"
-    // [obs] Retry-After 20 s gave waits of 20–30 s (ten attempts in ~219 s): the hint is a floor plus jitter.
-    return retryAfterMs * (1 + deps.rng.float() * 0.5);
-  }
-  const backoffMs = Math.min(policy.minBackoffMs * 2 ** (attempt - 1), policy.maxBackoffMs);
-  return backoffMs * (0.8 + deps.rng.float() * 0.4);
+  const transient = createTransientRetry(policy, deps.retryJitter!);
+  let emptyErrorRetries = 0;
+  return {
+    async next(request, modelRef, _attempt, failure) {
+      const silentUnclassified = failure.reason === null && failure.error.phase === 'stream' && deps.behaviour.streamFaults === 'transient';
+      if (silentUnclassified && emptyErrorRetries < policy.emptyErrorRetries) {
+        // [empty-error-retry]: resubmitted at once (dist/embedded-agent-BaH7wGBd.mjs assistant-failure.ts).
+        emptyErrorRetries++;
+        deps.decisions.record({ runId: request.runId, decision: 'empty_error_retry', modelRef, detail: `${emptyErrorRetries}/${policy.emptyErrorRetries}` });
+        return 'again';
+      }
+      if (await transientRetried(deps, request, modelRef, transient, failure)) return 'again';
+      return silentUnclassified && request.chain.length > 1 ? 'failover-unknown' : 'give-up';
+    },
+  };
 }
 
-function retryAfterOf(error: ProviderError): number | undefined {
-  const header = error.headers?.get('retry-after');
-  if (header === null || header === undefined) return undefined;
-  const seconds = Number.parseFloat(header);
-  return Number.isFinite(seconds) ? seconds * 1000 : undefined;
+/** One call: its reply, or the ProviderError it failed with (2026.9: a Gemini stream without a finish reason is one). */
+async function callOnce(deps: RouterDeps, client: ProviderClient, call: ChatCall): Promise<{ kind: 'reply'; reply: ChatReply } | { kind: 'error'; error: ProviderError }> {
+  try {
+    const reply = await client.call(call);
+    const incomplete = deps.behaviour.streamFaults === 'transient' ? incompleteStreamError(client.api, reply, client.providerId, call.modelId) : undefined;
+    return incomplete === undefined ? { kind: 'reply', reply } : { kind: 'error', error: incomplete };
+  } catch (error) {
+    if (!(error instanceof ProviderError)) throw error;
+    return { kind: 'error', error };
+  }
 }
 
-/**
- * Gemini's retry hint is in the 429 body, not a header: `error.details[]` of type
- * `google.rpc.RetryInfo` with `retryDelay: "120s"`. 2026.9.6 honours it as the
- * floor like a Retry-After: with 120 s it fails over from Flash at once
- * (test/golden/openclaw-2026.9.6/primary-429-cross-provider-ok.json: one Flash request, then GPT-4o mini).
- * Not shown in the error text (the trace's Gemini errors carry no "Retry-After" suffix).
- */
-function googleRetryDelayOf(error: ProviderError): number | undefined {
-  const details = (error.body as { error?: { details?: unknown } } | undefined)?.error?.details;
-  if (!Array.isArray(details)) return undefined;
-  for (const detail of details as { '@type'?: unknown; retryDelay?: unknown }[]) {
-    if (typeof detail?.['@type'] !== 'string' || !detail['@type'].endsWith('google.rpc.RetryInfo')) continue;
-    const match = typeof detail.retryDelay === 'string' ? /^(\d+(?:\.\d+)?)s$/.exec(detail.retryDelay) : null;
-    if (match) return Number(match[1]) * 1000;
-  }
-  return undefined;
+/** classify.ts, and for 2026.9 a transport failure ("terminated", an incomplete stream) is a timeout. */
+function classifyFor(behaviour: Behaviour, error: ProviderError): FailoverReason | null {
+  if (behaviour.streamFaults === 'transient' && isTransportTimeout(error)) return 'timeout';
+  return classify(error);
 }
+
+/** 2026.9: asks the transient retry; when it says so, logs and waits, and returns true. */
+async function transientRetried(
+  deps: RouterDeps,
+  request: TurnRequest,
+  modelRef: string,
+  transient: TransientRetry,
+  failure: { reason: FailoverReason | null; errorText: string; error: ProviderError },
+): Promise<boolean> {
+  const headerS = retryAfterSecondsOf(failure.error.headers);
+  const textMs = retryAfterMsFromText(failure.errorText);
+  const retryAfterMs = headerS === undefined && textMs === undefined ? undefined : Math.max((headerS ?? 0) * 1000, textMs ?? 0);
+  const decision = transient.decide(
+    { reason: failure.reason, message: failure.errorText, retryAfterMs, fallbackConfigured: request.chain.length > 1 },
+    deps.clock.now(),
+  );
+  if (!decision.retry) {
+    if (decision.why === 'window_elapsed' || decision.why === 'retry_delay_exceeds_cap') {
+      deps.decisions.record({ runId: request.runId, decision: 'retry_stopped', modelRef, reason: failure.reason, detail: stoppedLine(modelRef, decision, deps.behaviour) });
+    }
+    return false;
+  }
+  deps.decisions.record({
+    runId: request.runId,
+    decision: 'retry',
+    modelRef,
+    reason: failure.reason,
+    detail: `${decision.delayMs}ms`,
+    retryNumber: decision.retryNumber,
+    retryBudget: decision.budget,
+  });
+  await deps.clock.sleep(decision.delayMs);
+  return true;
+}
+
+/** The real log line for a stop before the budget (failover-retry-controller.ts). */
+function stoppedLine(modelRef: string, decision: { why: string; retriesDone: number; budget: number; retryAfterMs?: number }, behaviour: Behaviour): string {
+  const capMs = behaviour.sameModelRetry.kind === 'transient-retry' ? behaviour.sameModelRetry.maxRetryDelayMs : 0;
+  return decision.why === 'window_elapsed'
+    ? `transient retry window elapsed for ${modelRef} after ${decision.retriesDone}/${decision.budget} retries; stopping same-model retries`
+    : `rate-limit retry floor ${decision.retryAfterMs}ms exceeds retry.provider.maxRetryDelayMs=${capMs} for ${modelRef}; failing over`;
+}
+
+/** 2026.2: pi-coding-agent's auto-retry — the wait before the same model is tried again, or undefined. */
+function patternBackoffDelayMs(behaviour: Behaviour, attempt: number, error: ProviderError): number | undefined {
+  const policy = behaviour.sameModelRetry;
+  if (policy.kind !== 'pattern-backoff') return undefined;
+  if (attempt > policy.maxRetries || !policy.pattern.test(error.message)) return undefined;
+  return Math.min(policy.baseDelayMs * 2 ** (attempt - 1), policy.maxDelayMs);
+}
+
+/** FAILOVER_STATUS (dist/failover-error-iaVdq91s.mjs): a failover's status when the error had none (timeout → 408). */
+const DEFAULT_STATUS: Partial<Record<FailoverReason, number>> = {
+  billing: 402,
+  rate_limit: 429,
+  overloaded: 503,
+  auth: 401,
+  auth_permanent: 403,
+  timeout: 408,
+  context_overflow: 413,
+  format: 400,
+  model_not_found: 404,
+};
 
 export function splitRef(modelRef: string): { providerId: string; modelId: string } {
   const slash = modelRef.indexOf('/');

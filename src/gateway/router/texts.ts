@@ -7,27 +7,35 @@
 import type { GatewayProfile } from '../../config/runtime-defaults.ts';
 import type { FailoverReason } from './classify.ts';
 
-export type FailedAttempt = { readonly modelRef: string; readonly errorText: string; readonly reason: FailoverReason };
+export type FailedAttempt = {
+  readonly modelRef: string;
+  readonly errorText: string;
+  readonly reason: FailoverReason;
+  /** 2026.9: the HTTP status, else the reason's default (failure-reply.ts reads it). */
+  readonly status?: number | undefined;
+};
 
 /** `All models failed (N): p/m: <error> (<reason>) | …`, FallbackSummaryError's message (§4.2 step 8). */
 export function fallbackSummary(attempts: readonly FailedAttempt[]): string {
   return `All models failed (${attempts.length}): ${attempts.map((a) => `${a.modelRef}: ${a.errorText} (${a.reason})`).join(' | ')}`;
 }
 
-/** The text an attempt's error shows in the summary. */
-export function attemptErrorText(profile: GatewayProfile, reason: FailoverReason | null, rawMessage: string, retryAfterS?: number): string {
-  if (profile === '2026.2' && reason === 'rate_limit') return '⚠️ API rate limit reached. Please try again later.'; // [obs]
-  if (profile === '2026.9' && reason === 'rate_limit') {
-    // [obs] "429 Rate limit reached; Retry-After: 120 seconds": the SDK's message plus the hint.
-    return retryAfterS === undefined ? rawMessage : `${rawMessage}; Retry-After: ${retryAfterS} seconds`;
-  }
+/** The text an attempt's error shows in the summary on 2026.2 (2026.9: error-projection.ts `rawErrorText`). */
+export function attemptErrorText(reason: FailoverReason | null, rawMessage: string): string {
+  if (reason === 'rate_limit') return '⚠️ API rate limit reached. Please try again later.'; // [obs]
   return rawMessage;
 }
 
-/** The reply when every candidate failed. */
+/**
+ * The reply when every candidate failed: 2026.2 always; 2026.9 only for a chain of one candidate,
+ * whose error OpenClaw rethrows without a summary — a case not observed (a one-model recording
+ * went on retrying its 429 for longer than a turn lasts, openclaw-run.md §4's 219 s case is the
+ * same), so it keeps the overload copy seen with three failing models. Several candidates:
+ * failure-reply.ts.
+ */
 export function allFailedReply(profile: GatewayProfile, summary: string): string {
   if (profile === '2026.2') return `⚠️ Agent failed before reply: ${summary}.\nLogs: openclaw logs --follow`; // [obs]
-  return 'The AI service is temporarily overloaded. Please try again in a moment.'; // [obs] Telegram, 2026.9.6
+  return 'The AI service is temporarily overloaded. Please try again in a moment.'; // [obs] Telegram, 2026.9.6, three models
 }
 
 /** reference §4.6 (v4.12); the wording after the dash is elided there, so only the observed part is certain. */

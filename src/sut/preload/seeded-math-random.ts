@@ -18,11 +18,12 @@
  * stream is in quotastorm's own PRNG. Nothing else about the gateway changes.
  * Worker threads are not seeded.
  */
-import { createPrng, type Prng } from '../../clock/prng.ts';
+import type { Prng } from '../../clock/prng.ts';
+import { mathRandomRoot } from '../seeded-random.ts';
 
 const seed = process.env['QUOTASTORM_GATEWAY_SEED'];
 if (seed !== undefined && seed !== '') {
-  const root = createPrng(seed).fork('openclaw-math-random');
+  const root = mathRandomRoot(seed);
   const streams = new Map<string, Prng>();
   const seededRandom = (): number => {
     const key = callerKey(seededRandom);
