@@ -65,8 +65,8 @@ export const OPENCLAW_VERSIONS: Readonly<Record<string, OpenclawVersion>> = {
     // Its own processing time varies: 4.5–8 s before the first request of the first turn after a start,
     // 0.3–1.5 s per failover (src/sut/README.md "Tolerance"). Its jittered retries repeat (seeded per caller).
     compareTolerances: { relativeTolerance: 0.5 },
-    // dist/embedded-agent-BaH7wGBd.mjs line 4140, `Math.round(exponentialMs * (.5 + Math.random()))`; column 98 is
-    // `random`. Checked: this stream reproduces empty-stream.json's delays 742/1221/4100/9010/21316/30000 ms.
+    // dist/embedded-agent-BaH7wGBd.mjs line 4140: the delay is exponentialMs · (0.5 + a uniform draw); column 98 is
+    // the draw (the preload's stream for this frame). Checked: this stream reproduces empty-stream.json's delays 742/1221/4100/9010/21316/30000 ms.
     transientRetryJitterCaller: 'resolveTransientRetryDelayMs embedded-agent-BaH7wGBd.mjs:4140:98',
   },
 };
