@@ -33,6 +33,7 @@
  * here (router.ts keeps texts.ts's reply for it). The Cloudflare/HTML, OAuth, CLI and Codex app-server
  * branches cannot arise from the embedded providers.
  */
+import { providerOf } from '../../config/root-causes.ts';
 import type { FailoverReason } from './classify.ts';
 
 export type FailureAttempt = {
@@ -40,7 +41,7 @@ export type FailureAttempt = {
   readonly reason: FailoverReason;
   readonly errorText: string;
   /** The attempt's HTTP status, else its reason's default (FAILOVER_STATUS: timeout 408, rate_limit 429, …). */
-  readonly status: number | undefined;
+  readonly status?: number | undefined;
 };
 
 export type FailureContext = {
@@ -52,7 +53,8 @@ export type FailureContext = {
 };
 
 export const OVERLOADED_REPLY = 'The AI service is temporarily overloaded. Please try again in a moment.';
-const RATE_LIMIT_USER_MESSAGE = '⚠️ API rate limit reached. Please try again later.';
+/** Also 2026.2's text for a rate-limited attempt (texts.ts). */
+export const RATE_LIMIT_USER_MESSAGE = '⚠️ API rate limit reached. Please try again later.';
 const RATE_LIMIT_RETRY_MESSAGE = '⚠️ The model request was rate-limited. Please try again in a few minutes.';
 const ALL_RATE_LIMITED_MESSAGE = '⚠️ All attempted models were rate-limited or overloaded. Please try again in a few minutes.';
 const MODEL_CAPACITY_MESSAGE = '⚠️ Selected model is at capacity. Try a different model, or wait and retry.';
@@ -200,8 +202,4 @@ function redeliveredProviderSentence(text: string): string {
  */
 function redeliveredFixedCopy(text: string): string {
   return text === ALL_RATE_LIMITED_MESSAGE ? OVERLOADED_REPLY : text;
-}
-
-function providerOf(modelRef: string): string {
-  return modelRef.slice(0, modelRef.indexOf('/'));
 }

@@ -146,7 +146,7 @@ function failedText(deps: RouterDeps, request: TurnRequest, failed: readonly Fai
   if (deps.behaviour.profile === '2026.2' || failed.length <= 1) {
     return allFailedReply(deps.behaviour.profile, failed.length === 1 ? failed[0]!.errorText : summary);
   }
-  return allFailedReply2026_9(failed.map((attempt) => ({ ...attempt, status: attempt.status })), { summary, soonestCooldownExpiryMs: soonestCooldownExpiryMs(deps, request.chain), nowMs: deps.clock.now() });
+  return allFailedReply2026_9(failed, { summary, soonestCooldownExpiryMs: soonestCooldownExpiryMs(deps, request.chain), nowMs: deps.clock.now() });
 }
 
 /** `resolveFallbackSoonestCooldownExpiry`: the earliest end of a cooldown among the chain's auth profiles. */
@@ -313,7 +313,7 @@ async function transientRetried(
   request: TurnRequest,
   modelRef: string,
   transient: TransientRetry,
-  failure: { reason: FailoverReason | null; errorText: string; error: ProviderError },
+  failure: AttemptFailure,
 ): Promise<boolean> {
   const headerS = retryAfterSecondsOf(failure.error.headers);
   const textMs = retryAfterMsFromText(failure.errorText);

@@ -6,6 +6,7 @@
  */
 import type { GatewayProfile } from '../../config/runtime-defaults.ts';
 import type { FailoverReason } from './classify.ts';
+import { OVERLOADED_REPLY, RATE_LIMIT_USER_MESSAGE } from './failure-reply.ts';
 
 export type FailedAttempt = {
   readonly modelRef: string;
@@ -22,7 +23,7 @@ export function fallbackSummary(attempts: readonly FailedAttempt[]): string {
 
 /** The text an attempt's error shows in the summary on 2026.2 (2026.9: error-projection.ts `rawErrorText`). */
 export function attemptErrorText(reason: FailoverReason | null, rawMessage: string): string {
-  if (reason === 'rate_limit') return '⚠️ API rate limit reached. Please try again later.'; // [obs]
+  if (reason === 'rate_limit') return RATE_LIMIT_USER_MESSAGE; // [obs]
   return rawMessage;
 }
 
@@ -35,7 +36,7 @@ export function attemptErrorText(reason: FailoverReason | null, rawMessage: stri
  */
 export function allFailedReply(profile: GatewayProfile, summary: string): string {
   if (profile === '2026.2') return `⚠️ Agent failed before reply: ${summary}.\nLogs: openclaw logs --follow`; // [obs]
-  return 'The AI service is temporarily overloaded. Please try again in a moment.'; // [obs] Telegram, 2026.9.6, three models
+  return OVERLOADED_REPLY; // [obs] Telegram, 2026.9.6, three models
 }
 
 /** reference §4.6 (v4.12); the wording after the dash is elided there, so only the observed part is certain. */
