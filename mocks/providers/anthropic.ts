@@ -13,7 +13,7 @@
  * from a fault. The spend cap is a 429 without `retry-after` (§3.4).
  */
 import { z } from 'zod';
-import type { Admission, DimensionUsage, QuotaSnapshot } from './ledger.ts';
+import type { Refusal, DimensionUsage, QuotaSnapshot } from './ledger.ts';
 import { type Answer, type Call, createExchange, type Dialect, invalidBody, MALFORMED_JSON, type ProviderMockSpec } from './exchange.ts';
 import type { StatusFaultKind } from './faults.ts';
 import { chunkText, type Reply } from './reply.ts';
@@ -216,7 +216,7 @@ function streamFault(call: MessagesCall, body: StreamFaultBody, init: ReplyInit)
 }
 
 /** The 2026 wording (§3.4), naming the first violated dimension. */
-function rateLimitMessage(call: MessagesCall, admission: Admission, organizationId: string): string {
+function rateLimitMessage(call: MessagesCall, admission: Refusal, organizationId: string): string {
   const violation = admission.violations.find((entry) => LIMIT_WORDS[entry.dimension]) ?? admission.violations[0]!;
   const words = LIMIT_WORDS[violation.dimension] ?? violation.dimension;
   return (

@@ -11,7 +11,7 @@
  * (OpenAI) or inside `choices[0].usage` of the final chunk (Moonshot, §4.2).
  */
 import { z } from 'zod';
-import type { Admission, QuotaSnapshot } from './ledger.ts';
+import type { Refusal, QuotaSnapshot } from './ledger.ts';
 import { type Answer, bearerKey, type Call, createExchange, type Dialect, invalidBody, MALFORMED_JSON, type ProviderMockSpec } from './exchange.ts';
 import type { StatusFaultKind } from './faults.ts';
 import { chunkText, type Reply } from './reply.ts';
@@ -49,7 +49,7 @@ export type ChatFlavour = {
   readonly badRequest: (problem: BodyProblem) => Answer;
   readonly notFound: (modelId: string) => Answer;
   readonly contextTooLong: (call: ChatCall) => Answer;
-  readonly rateLimited: (call: ChatCall, admission: Admission) => Answer;
+  readonly rateLimited: (call: ChatCall, admission: Refusal) => Answer;
   readonly fault: (call: ChatCall, kind: StatusFaultKind, quota: QuotaSnapshot) => Answer;
 };
 

@@ -21,11 +21,11 @@ import { faultAnswer } from './fault-answer.ts';
 import type { Fault, FaultPlan, StatusFaultKind } from './faults.ts';
 import type { Journal, Outcome } from './journal.ts';
 import { holdForLatency } from './latency.ts';
-import { type Admission, admit, type Ledger, type MeteredRequest, type QuotaSnapshot, quotaSnapshot, release, scopeOf, settle } from './ledger.ts';
+import { admit, type Refusal, type Ledger, type MeteredRequest, type QuotaSnapshot, quotaSnapshot, release, scopeOf, settle } from './ledger.ts';
 import { findModel, type ModelInfo, type ProviderId } from './models.ts';
 import { chunkText, createReplyWriter, type Reply, type ReplyShape, type ReplyWriter } from './reply.ts';
 import type { StreamFaultBody } from './stream-faults.ts';
-import type { QuotaLimits } from './tiers.ts';
+import type { QuotaDimension, QuotaLimits } from './tiers.ts';
 import { estimateTokens } from './tokens.ts';
 
 /** Everything a provider's handlers need; the same spec can serve all providers. */
@@ -93,7 +93,7 @@ export type Dialect<Body, Problem = string> = {
   /** Undefined if the prompt fits; the provider's context-length 400 otherwise. */
   contextTooLong(call: Call<Body>): Answer | undefined;
   /** The quota 429; also renders forced ones (fault-answer.ts `forcedAdmission`). */
-  rateLimited(call: Call<Body>, admission: Admission): Answer;
+  rateLimited(call: Call<Body>, admission: Refusal): Answer;
   /** An error-status fault in the provider's shape (faults.ts table). */
   fault(call: Call<Body>, kind: StatusFaultKind, quota: QuotaSnapshot): Answer;
   /** A 200 whose body goes wrong (stream-faults.ts table), for stream and non-stream calls. */
@@ -121,11 +121,12 @@ export function createExchange<Body, Problem>(spec: ProviderMockSpec, dialect: D
       provider: dialect.provider,
       api: route.api,
       clientRetryCount: retryCountOf(request),
+      latencyMs: undefined,
     };
     const parsed = dialect.parseBody(await readJson(request));
     if (isInvalid(parsed)) {
       const answer = dialect.badRequest(parsed[INVALID], route);
-      spec.journal.record({ ...journalBase, ...unmetered(route.modelId ?? '', route.stream ?? false), ...outcomeOf(answer) });
+      record(spec.journal, journalBase, unmetered(route.modelId ?? '', route.stream ?? false, 0), answer);
       return answer.reply;
     }
     const stream = dialect.isStream(parsed, route);
@@ -133,7 +134,7 @@ export function createExchange<Body, Problem>(spec: ProviderMockSpec, dialect: D
     const model = findModel(spec.ledger.models, dialect.provider, modelId);
     if (!model) {
       const answer = dialect.notFound(modelId, route);
-      spec.journal.record({ ...journalBase, ...unmetered(modelId, stream), ...outcomeOf(answer) });
+      record(spec.journal, journalBase, unmetered(modelId, stream, 0), answer);
       return answer.reply;
     }
     const call: Call<Body> = {
@@ -149,14 +150,15 @@ export function createExchange<Body, Problem>(spec: ProviderMockSpec, dialect: D
     };
     const tooLong = dialect.contextTooLong(call);
     if (tooLong) {
-      spec.journal.record({ ...journalBase, ...unmetered(modelId, stream), inputTokens: call.inputTokens, ...outcomeOf(tooLong) });
+      record(spec.journal, journalBase, unmetered(modelId, stream, call.inputTokens), tooLong);
       return tooLong.reply;
     }
     const metered = meteredRequest(dialect.provider, call);
-    const scope = { metered, ...scopeOf(spec.ledger, metered) };
-    const decision = spec.faults?.decide({ ...journalBase, model: model.id, stream, scopeKey: scope.scopeKey, inputTokens: call.inputTokens });
+    const { scopeKey, limits } = scopeOf(spec.ledger, metered);
+    const scope: Scope = { metered, scopeKey, limits };
+    const decision = spec.faults?.decide({ ...journalBase, model: model.id, stream, scopeKey, inputTokens: call.inputTokens });
     const latencyMs = decision?.latencyMs ?? 0;
-    const base = { ...journalBase, latencyMs: latencyMs > 0 ? latencyMs : undefined };
+    const base = latencyMs > 0 ? { ...journalBase, latencyMs } : journalBase;
     const reply = decision?.fault
       ? answerFault(spec, dialect, call, scope, decision.fault, base, partialText)
       : meterAndAnswer(spec, dialect, replies, call, scope, base);
@@ -164,8 +166,8 @@ export function createExchange<Body, Problem>(spec: ProviderMockSpec, dialect: D
   };
 }
 
-type JournalBase = { atMs: number; provider: ProviderId; api: string; clientRetryCount: number | undefined };
-type DecidedJournalBase = JournalBase & { latencyMs: number | undefined };
+/** The journal fields known when a request arrives (and its latency, once the fault hook has spoken). */
+type JournalBase = { atMs: number; provider: ProviderId; api: string; clientRetryCount: number | undefined; latencyMs: number | undefined };
 type Scope = { metered: MeteredRequest; scopeKey: string; limits: QuotaLimits };
 
 /** A fault answers instead of the ledger; nothing is charged (faults.ts). */
@@ -175,13 +177,13 @@ function answerFault<Body, Problem>(
   call: Call<Body>,
   { metered, scopeKey, limits }: Scope,
   fault: Fault,
-  journalBase: DecidedJournalBase,
+  journalBase: JournalBase,
   partialText: (capTokens: number) => string,
 ): WireReply {
   const quota = quotaSnapshot(spec.ledger, metered, call.atMs);
   const cap = call.maxOutputTokens ?? call.model.defaultMaxOutputTokens;
   const answer = faultAnswer(dialect, call, fault, { request: metered, scopeKey, limits, quota, partialText: () => partialText(cap) });
-  spec.journal.record({ ...journalBase, ...meteredFields(call, scopeKey, quota, quota, 0), ...outcomeOf(answer), fault: fault.label });
+  record(spec.journal, journalBase, meteredUsage(call, scopeKey, quota, quota, 0), answer, undefined, fault.label);
   return answer.reply;
 }
 
@@ -192,24 +194,20 @@ function meterAndAnswer<Body, Problem>(
   replies: ReplyWriter,
   call: Call<Body>,
   { metered, scopeKey }: Scope,
-  journalBase: DecidedJournalBase,
+  journalBase: JournalBase,
 ): WireReply {
   const { atMs, model } = call;
   const admission = admit(spec.ledger, metered, atMs);
   if (!admission.admitted) {
     const answer = dialect.rateLimited(call, admission);
-    spec.journal.record({
-      ...journalBase,
-      ...meteredFields(call, scopeKey, admission.before, admission.after, 0),
-      ...outcomeOf(answer),
-      violations: admission.violations.map((violation) => violation.dimension),
-    });
+    const violations = admission.violations.map((violation) => violation.dimension);
+    record(spec.journal, journalBase, meteredUsage(call, scopeKey, admission.before, admission.after, 0), answer, violations);
     return answer.reply;
   }
   const reply = replies.write(call.maxOutputTokens ?? model.defaultMaxOutputTokens);
   const after = settle(spec.ledger, admission, reply.outputTokens, atMs);
   const answer = dialect.success(call, reply, after, () => release(spec.ledger, admission, spec.clock.now()));
-  spec.journal.record({ ...journalBase, ...meteredFields(call, scopeKey, admission.before, after, reply.outputTokens), ...outcomeOf(answer) });
+  record(spec.journal, journalBase, meteredUsage(call, scopeKey, admission.before, after, reply.outputTokens), answer);
   return answer.reply;
 }
 
@@ -256,46 +254,57 @@ function retryCountOf(request: MockRequest): number | undefined {
   return header === null ? undefined : Number(header);
 }
 
-function unmetered(model: string, stream: boolean) {
-  return {
-    model,
-    stream,
-    scopeKey: undefined,
-    inputTokens: 0,
-    outputTokens: 0,
-    quotaBefore: undefined,
-    quotaAfter: undefined,
-    violations: undefined,
-    fault: undefined,
-    latencyMs: undefined,
-  };
+/** What a request used, as the journal reports it. */
+type Usage = {
+  model: string;
+  stream: boolean;
+  scopeKey: string | undefined;
+  inputTokens: number;
+  outputTokens: number;
+  quotaBefore: QuotaSnapshot | undefined;
+  quotaAfter: QuotaSnapshot | undefined;
+};
+
+/** A request answered before the ledger (400, 404, context too long): no scope, nothing charged. */
+function unmetered(model: string, stream: boolean, inputTokens: number): Usage {
+  return { model, stream, scopeKey: undefined, inputTokens, outputTokens: 0, quotaBefore: undefined, quotaAfter: undefined };
 }
 
-function meteredFields(
-  call: Call<unknown>,
-  scopeKey: string,
-  before: QuotaSnapshot,
-  after: QuotaSnapshot,
-  outputTokens: number,
-) {
-  return {
-    model: call.model.id,
-    stream: call.stream,
-    scopeKey,
-    inputTokens: call.inputTokens,
-    outputTokens,
-    quotaBefore: before,
-    quotaAfter: after,
-    violations: undefined,
-    fault: undefined,
-  };
+function meteredUsage(call: Call<unknown>, scopeKey: string, before: QuotaSnapshot, after: QuotaSnapshot, outputTokens: number): Usage {
+  return { model: call.model.id, stream: call.stream, scopeKey, inputTokens: call.inputTokens, outputTokens, quotaBefore: before, quotaAfter: after };
 }
 
-function outcomeOf(answer: Answer) {
-  return {
+/**
+ * One journal entry, every field named in one literal: entries of one
+ * shape, built without spreading partial records, keep the served mock's
+ * hot path cheap (test/bench/mocks.bench.ts). The order is the JSONL order.
+ */
+function record(
+  journal: Journal,
+  base: JournalBase,
+  usage: Usage,
+  answer: Answer,
+  violations?: readonly QuotaDimension[],
+  fault?: string,
+): void {
+  journal.record({
+    atMs: base.atMs,
+    provider: base.provider,
+    api: base.api,
+    clientRetryCount: base.clientRetryCount,
+    latencyMs: base.latencyMs,
+    model: usage.model,
+    stream: usage.stream,
+    scopeKey: usage.scopeKey,
+    inputTokens: usage.inputTokens,
+    outputTokens: usage.outputTokens,
+    quotaBefore: usage.quotaBefore,
+    quotaAfter: usage.quotaAfter,
+    violations,
+    fault,
     status: answer.reply.status,
     outcome: answer.outcome,
     errorType: answer.errorType,
     retryAfterMs: answer.retryAfterMs,
-  };
+  });
 }

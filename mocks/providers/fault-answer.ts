@@ -8,7 +8,7 @@
 import { replyText } from '../wire-reply.ts';
 import type { Answer, Call, Dialect } from './exchange.ts';
 import type { Fault } from './faults.ts';
-import type { Admission, MeteredRequest, QuotaSnapshot } from './ledger.ts';
+import type { Refusal, MeteredRequest, QuotaSnapshot } from './ledger.ts';
 import type { StreamFaultBody } from './stream-faults.ts';
 import type { QuotaDimension, QuotaLimits } from './tiers.ts';
 
@@ -56,7 +56,7 @@ function streamFault<Body, Problem>(dialect: Dialect<Body, Problem>, call: Call<
  * by default until the next whole virtual minute, what a fixed per-minute
  * window would say (always in (0, 60 s]).
  */
-export function forcedAdmission(call: Call<unknown>, context: FaultContext, retryAfterMs?: number): Admission {
+export function forcedAdmission(call: Call<unknown>, context: FaultContext, retryAfterMs?: number): Refusal {
   const dimension = shownDimension(context.quota);
   const limit = context.quota[dimension]?.limit ?? context.limits[dimension] ?? 1;
   const waitMs = retryAfterMs ?? 60_000 - (call.atMs % 60_000);
@@ -68,7 +68,6 @@ export function forcedAdmission(call: Call<unknown>, context: FaultContext, retr
     after: { ...context.quota, [dimension]: { limit, used: limit, remaining: 0, resetInMs: waitMs } },
     violations: [{ dimension, limit, used: limit, requested: 1, retryAfterMs: waitMs, tooLarge: false }],
     retryAfterMs: waitMs,
-    charges: {},
     request: context.request,
   };
 }

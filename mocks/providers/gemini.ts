@@ -12,7 +12,7 @@
  * because the SDK only parses error bodies with that content-type.
  */
 import { z } from 'zod';
-import type { Admission, Violation } from './ledger.ts';
+import type { Refusal, Violation } from './ledger.ts';
 import { type Answer, type Call, createExchange, type Dialect, invalidBody, MALFORMED_JSON, type ProviderMockSpec } from './exchange.ts';
 import type { StatusFaultKind } from './faults.ts';
 import type { Reply } from './reply.ts';
@@ -195,7 +195,7 @@ function completeChunk(call: Call<GeminiRequest>, reply: Reply, text: string, re
 }
 
 /** The current (late 2025 → 2026) 429 format, §1.4. */
-function quotaExceeded(call: Call<GeminiRequest>, admission: Admission, tier: string): Answer {
+function quotaExceeded(call: Call<GeminiRequest>, admission: Refusal, tier: string): Answer {
   const retryAfterMs = geminiRetryAfterMs(admission.violations);
   const family = call.model.quotaFamily;
   const violations = admission.violations.map((violation) => quotaViolation(violation, tier, family));

@@ -47,6 +47,8 @@ export { GEMINI_API_VERSIONS, GEMINI_ORIGIN, geminiRoutes } from './gemini.ts';
 export { createJournal, type Journal, type JournalEntry, type JournalFilter, type Outcome } from './journal.ts';
 export {
   type Admission,
+  type Admitted,
+  type Refusal,
   admit,
   createLedger,
   type DimensionUsage,

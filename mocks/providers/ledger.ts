@@ -76,18 +76,29 @@ export type Violation = {
   readonly tooLarge: boolean;
 };
 
-export type Admission = {
-  readonly admitted: boolean;
+/** The ledger's answer to one request: admitted (charged) or refused (with why). */
+export type Admission = Admitted | Refusal;
+
+type AdmissionBase = {
   readonly scopeKey: string;
   readonly limits: QuotaLimits;
   readonly before: QuotaSnapshot;
+  readonly request: MeteredRequest;
+};
+
+export type Admitted = AdmissionBase & {
+  readonly admitted: true;
+  /** Charged up front per dimension; `settle` corrects them and reports the quota state afterwards. */
+  readonly charges: Readonly<Partial<Record<QuotaDimension, number>>>;
+};
+
+export type Refusal = AdmissionBase & {
+  readonly admitted: false;
+  /** The quota state the 429 reports (a refusal may still count toward RPM, §2.6). */
   readonly after: QuotaSnapshot;
   readonly violations: readonly Violation[];
-  /** The longest wait among violations; undefined if admitted or if any violation is too large. */
+  /** The longest wait among violations; undefined if any violation is too large. */
   readonly retryAfterMs: number | undefined;
-  /** Charged up front per dimension (admitted requests only). */
-  readonly charges: Readonly<Partial<Record<QuotaDimension, number>>>;
-  readonly request: MeteredRequest;
 };
 
 export function createLedger(config: LedgerConfig = {}): Ledger {
@@ -104,19 +115,20 @@ export function admit(ledger: Ledger, request: MeteredRequest, nowMs: number): A
   const charges = upfrontCharges(policy.metering, request);
   const before = snapshotWindows(policy, windows, limits, nowMs);
   const violations = findViolations(policy, windows, limits, charges, nowMs);
-  const admitted = violations.length === 0;
-  if (admitted) chargeAll(policy, windows, limits, charges, nowMs);
-  else if (policy.metering.rejectedRequestsCount) chargeRejection(policy, windows, limits, nowMs);
+  if (violations.length === 0) {
+    chargeAll(policy, windows, limits, charges, nowMs);
+    return { admitted: true, scopeKey, limits, before, request, charges };
+  }
+  if (policy.metering.rejectedRequestsCount) chargeRejection(policy, windows, limits, nowMs);
   return {
-    admitted,
+    admitted: false,
     scopeKey,
     limits,
     before,
+    request,
     after: snapshotWindows(policy, windows, limits, nowMs),
     violations,
-    retryAfterMs: admitted ? undefined : longestWaitMs(violations),
-    charges: admitted ? charges : {},
-    request,
+    retryAfterMs: longestWaitMs(violations),
   };
 }
 

@@ -14,7 +14,7 @@
  */
 import type { MockRoute } from '../routes.ts';
 import { jsonReply } from '../wire-reply.ts';
-import type { Admission, Violation } from './ledger.ts';
+import type { Refusal, Violation } from './ledger.ts';
 import { type BodyProblem, type ChatCall, chatCompletionsRoutes, type ChatFlavour } from './chat-completions.ts';
 import type { Answer, ProviderMockSpec } from './exchange.ts';
 import type { StatusFaultKind } from './faults.ts';
@@ -52,7 +52,7 @@ function accountOf(call: ChatCall): string {
   return `org-${label}${label}<ak-${label}>`;
 }
 
-function rateLimited(call: ChatCall, admission: Admission): Answer {
+function rateLimited(call: ChatCall, admission: Refusal): Answer {
   const violation = admission.violations[0]!;
   const retryAfterSeconds = Math.max(1, Math.ceil((violation.retryAfterMs ?? 1_000) / 1000));
   const answer = moonshotError(429, 'rate_limit_reached_error', rateLimitMessage(accountOf(call), violation, retryAfterSeconds), 'rate-limited');

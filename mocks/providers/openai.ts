@@ -13,7 +13,7 @@
  */
 import type { MockRoute } from '../routes.ts';
 import { jsonReply } from '../wire-reply.ts';
-import type { Admission, QuotaSnapshot, Violation } from './ledger.ts';
+import type { Refusal, QuotaSnapshot, Violation } from './ledger.ts';
 import { type BodyProblem, type ChatCall, chatCompletionsRoutes, type ChatFlavour } from './chat-completions.ts';
 import type { Answer, ProviderMockSpec } from './exchange.ts';
 import type { StatusFaultKind } from './faults.ts';
@@ -141,7 +141,7 @@ const RATE_LIMIT_HEADERS = (['requests', 'tokens'] as const).map((suffix) => ({
   reset: `x-ratelimit-reset-${suffix}`,
 }));
 
-function rateLimitBody(call: ChatCall, admission: Admission, organization: string): OpenAiError {
+function rateLimitBody(call: ChatCall, admission: Refusal, organization: string): OpenAiError {
   const violation = admission.violations.find((entry) => LIMIT_NAMES[entry.dimension]) ?? admission.violations[0]!;
   const name = LIMIT_NAMES[violation.dimension] ?? { text: violation.dimension, type: 'requests' as const };
   const where = `for ${call.model.id} in organization ${organization} on ${name.text}`;

@@ -10,7 +10,7 @@
  */
 import type { MockRoute } from '../routes.ts';
 import { jsonReply } from '../wire-reply.ts';
-import type { Admission } from './ledger.ts';
+import type { Refusal } from './ledger.ts';
 import { type BodyProblem, type ChatCall, chatCompletionsRoutes, type ChatFlavour } from './chat-completions.ts';
 import type { Answer, ProviderMockSpec } from './exchange.ts';
 import type { StatusFaultKind } from './faults.ts';
@@ -66,7 +66,7 @@ function teamOf(call: ChatCall): string {
 }
 
 /** §5.2: "Too many tokens for team … Tokens per Minute (actual/limit): 65605/16000"; the requests wording is by analogy [?]. */
-function rateLimited(call: ChatCall, admission: Admission): Answer {
+function rateLimited(call: ChatCall, admission: Refusal): Answer {
   const violation = admission.violations[0]!;
   const tokens = violation.dimension !== 'requestsPerMinute';
   const what = tokens ? 'tokens' : 'requests';
