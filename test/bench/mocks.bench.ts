@@ -1,18 +1,20 @@
 /**
  * Requests per second through the mocks, against a bare node:http server
- * answering the same JSON, measured in the same run. Load comes from the
- * autocannon CLI in its own process (an in-process driver would be slowed
- * by its own event loop). Bare and served are measured in alternating
- * rounds and the ratio is the median of the rounds' ratios, so a burst of
- * other work on a shared 2-core machine skews one round, not the verdict.
+ * answering the same JSON, measured in the same run. The served mock is
+ * `quotastorm mocks serve` itself, in its own process as a user runs it, and
+ * the bare server runs in a process of its own too (bare-server.ts), so
+ * neither shares a heap or an event loop with the bench. Load comes from the
+ * autocannon CLI in a third process. Bare and served are measured in
+ * alternating rounds and the ratio is the median of the rounds' ratios, so a
+ * burst of other work on a shared 2-core machine skews one round, not the
+ * verdict.
  */
-import { execFile } from 'node:child_process';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import { createInterface } from 'node:readline';
 import { promisify } from 'node:util';
 import { createRealClock } from '../../src/clock/real-clock.ts';
-import { serveMocks } from '../../mocks/server.ts';
 import { createMockWorld } from '../../mocks/world.ts';
 import type { BenchRow } from './measure.ts';
 
@@ -27,13 +29,14 @@ const REQUEST = JSON.stringify({ model: 'gpt-5.2', messages: [{ role: 'user', co
 // serving, not the 429 path. Kept within 2³⁰ so the journal holds them as small integers, as real limits are.
 const LEDGER = { providers: { openai: { limits: { 'gpt-5.2': { requestsPerMinute: 1e9, tokensPerMinute: 1e9 } } } } };
 
+const SERVE_LIMIT = 'openai/gpt-5.2:rpm=1000000000,tpm=1000000000';
+
 export async function benchMocks(): Promise<BenchRow[]> {
-  // One world per way of serving: each journal grows only with its own requests, as it would in use.
-  const servedWorld = createMockWorld({ clock: createRealClock(), seed: 1, ledger: LEDGER });
   const inProcessWorld = createMockWorld({ clock: createRealClock(), seed: 1, ledger: LEDGER });
   const sample = await inProcessWorld.fetch(`https://api.openai.com${PATH.slice('/openai'.length)}`, post());
-  const bare = await bareServer(await sample.text(), Object.fromEntries(sample.headers));
-  const served = await serveMocks(servedWorld);
+  const reply = JSON.stringify({ body: await sample.text(), headers: Object.fromEntries(sample.headers) });
+  const bare = await startServer([fileURLToPath(new URL('./bare-server.ts', import.meta.url)), reply]);
+  const served = await startServer([fileURLToPath(new URL('../../src/cli.ts', import.meta.url)), 'mocks', 'serve', '--seed', '1', '--limit', SERVE_LIMIT]);
   try {
     // Warm-up: both servers JIT-compiled before anything counts.
     await autocannon(`${bare.url}${PATH}`, WARM_UP_SECONDS);
@@ -46,14 +49,34 @@ export async function benchMocks(): Promise<BenchRow[]> {
     }
     const bareRps = median(rounds.map((round) => round.bareRps));
     return [
-      { name: `bare node:http, same JSON and headers (${CONNECTIONS} conn.)`, ms: 1000 / bareRps, rps: bareRps },
-      ratioRow('mocks serve (HTTP, OpenAI chat completion)', rounds.map((round) => [round.servedRps, round.bareRps]), TARGET_SERVED_RATIO),
+      { name: `bare node:http process, same reply (${CONNECTIONS} conn.)`, ms: 1000 / bareRps, rps: bareRps },
+      ratioRow('quotastorm mocks serve (own process, OpenAI chat)', rounds.map((round) => [round.servedRps, round.bareRps]), TARGET_SERVED_RATIO),
       ratioRow('in-process mock fetch (same request)', rounds.map((round) => [round.inProcessRps, round.bareRps])),
     ];
   } finally {
     await served.close();
     await bare.close();
   }
+}
+
+/** A server process that prints `listening <url>` as its first line; close() stops it. */
+async function startServer(args: readonly string[]): Promise<{ url: string; close(): Promise<void> }> {
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  const lines = createInterface({ input: child.stdout! });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  for await (const line of lines) {
+    const url = /^listening (\S+)/.exec(line)?.[1];
+    if (url !== undefined) {
+      lines.close();
+      return { url, close: () => stop(child, exited) };
+    }
+  }
+  throw new Error(`bench server ${args.join(' ')} exited without printing "listening <url>"`);
+}
+
+function stop(child: ChildProcess, exited: Promise<void>): Promise<void> {
+  child.kill('SIGTERM');
+  return exited;
 }
 
 /** Median requests/s and median per-round ratio of `[rps, bareRps]` pairs. */
@@ -71,19 +94,6 @@ function median(values: readonly number[]): number {
 
 function post(): RequestInit {
   return { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer sk-bench' }, body: REQUEST };
-}
-
-/** The baseline: the mock's own answer — same JSON, same headers — sent with no work at all. */
-async function bareServer(body: string, headers: Record<string, string>): Promise<{ url: string; close(): Promise<void> }> {
-  const server = createServer((request, response) => {
-    request.resume();
-    request.on('end', () => response.writeHead(200, 'OK', { ...headers, 'content-length': String(Buffer.byteLength(body)) }).end(body));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())).then(() => server.closeAllConnections()),
-  };
 }
 
 async function autocannon(url: string, seconds = SECONDS): Promise<number> {
