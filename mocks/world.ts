@@ -23,7 +23,7 @@ import type { CommandLimits } from './telegram/commands.ts';
 import type { FloodLimits } from './telegram/flood.ts';
 import { TELEGRAM_ORIGIN, telegramRoutes } from './telegram/handlers.ts';
 import { createTelegramJournal, type TelegramJournal } from './telegram/journal.ts';
-import { createTelegramState, type TelegramState } from './telegram/state.ts';
+import { closeTelegram, createTelegramState, type TelegramState } from './telegram/state.ts';
 
 /** Path prefix → the real origin its handlers answer for. The prefix names the provider as OpenClaw configs do. */
 export const MOUNTS = {
@@ -56,6 +56,8 @@ export type MockWorld = {
   readonly handlers: readonly RequestHandler[];
   /** In-process fetch over all routes, tracked by the clock. */
   readonly fetch: typeof fetch;
+  /** Ends the run's waits: a parked Telegram long poll answers at once, and later ones do not park. */
+  close(): void;
 };
 
 export function createMockWorld(options: MockWorldOptions): MockWorld {
@@ -88,5 +90,6 @@ export function createMockWorld(options: MockWorldOptions): MockWorld {
     routes,
     handlers: toMswHandlers(all),
     fetch: createRouteFetch(routes, clock),
+    close: () => closeTelegram(telegram.state),
   };
 }

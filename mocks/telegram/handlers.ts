@@ -160,14 +160,16 @@ async function getUpdates(spec: TelegramMockSpec, params: BotApiParams, signal: 
   const timeoutS = Math.min(MAX_POLL_TIMEOUT_S, Math.max(0, integer(params['timeout']) ?? 0));
 
   state.poll?.wake('conflict');
-  if (state.pending.length === 0 && timeoutS > 0) {
+  if (state.pending.length === 0 && timeoutS > 0 && !state.closed) {
     const woken = await waitForUpdate(spec, timeoutS * 1_000, signal);
     if (woken === 'conflict') return { error: BOT_API_ERRORS.pollConflict };
   }
   return { result: state.pending.slice(0, limit) };
 }
 
-function waitForUpdate(spec: TelegramMockSpec, timeoutMs: number, signal: AbortSignal): Promise<'update' | 'conflict' | 'timeout'> {
+type WakeReason = 'update' | 'conflict' | 'closed' | 'timeout';
+
+function waitForUpdate(spec: TelegramMockSpec, timeoutMs: number, signal: AbortSignal): Promise<WakeReason> {
   const { clock, state } = spec;
   return new Promise((resolve) => {
     // A client that gives up (a gateway stopping) ends the wait, as a closed connection would.
@@ -176,9 +178,9 @@ function waitForUpdate(spec: TelegramMockSpec, timeoutMs: number, signal: AbortS
     // Park on a clock timer, and clear it when woken early: a tracked request
     // must never hold a timer it no longer waits on, or virtual time could jump.
     const timer = clock.setTimeout(() => finish('timeout'), timeoutMs);
-    const poll = { wake: (reason: 'update' | 'conflict') => finish(reason) };
+    const poll = { wake: (reason: 'update' | 'conflict' | 'closed') => finish(reason) };
     state.poll = poll;
-    function finish(reason: 'update' | 'conflict' | 'timeout'): void {
+    function finish(reason: WakeReason): void {
       clock.clearTimeout(timer);
       if (state.poll === poll) state.poll = undefined;
       resolve(reason);

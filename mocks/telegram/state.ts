@@ -39,9 +39,11 @@ export type TelegramState = {
   webhookUrl: string;
   /** The long poll currently waiting, if any: a newer one ends it with 409. */
   poll: PendingPoll | undefined;
+  /** Set by `closeTelegram`: long polls answer at once instead of parking on the clock. */
+  closed: boolean;
 };
 
-export type PendingPoll = { readonly wake: (reason: 'update' | 'conflict') => void };
+export type PendingPoll = { readonly wake: (reason: 'update' | 'conflict' | 'closed') => void };
 
 export type InboundMessage = {
   from: { id: number; firstName: string; lastName?: string; username?: string; languageCode?: string };
@@ -62,7 +64,18 @@ export function createTelegramState(options: { botToken?: string } = {}): Telegr
     sent: [],
     webhookUrl: '',
     poll: undefined,
+    closed: false,
   };
+}
+
+/**
+ * The world is closing: a parked long poll answers now with what is pending
+ * (as at its timeout), and later ones do not park, so no request is left
+ * holding a timer on the clock after a run ends.
+ */
+export function closeTelegram(state: TelegramState): void {
+  state.closed = true;
+  state.poll?.wake('closed');
 }
 
 /**

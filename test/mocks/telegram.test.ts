@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createVirtualClock, type VirtualClock } from '../../src/clock/index.ts';
 import { createRouteFetch } from '../../mocks/fetch.ts';
 import { createRouteTable } from '../../mocks/routes.ts';
+import { createMockWorld } from '../../mocks/world.ts';
 import {
   createTelegramJournal,
   createTelegramState,
@@ -81,6 +82,25 @@ describe('Telegram Bot API mock, driven by grammY', () => {
     const updates = await drive(w, w.api.getUpdates({ timeout: 30 }).finally(() => (answeredAtMs = w.clock.now())));
     expect(updates).toEqual([]);
     expect(answeredAtMs - start).toBe(30_000);
+  });
+
+  it('answers a parked long poll at once, with no timer left, when the world closes', async () => {
+    const clock = createVirtualClock({ startMs: Date.UTC(2026, 1, 27, 12) });
+    const mocks = createMockWorld({ clock, seed: 7 });
+    const api = new Api(TOKEN, { fetch: mocks.fetch as never });
+    let answeredAtMs: number | undefined;
+    const poll = api.getUpdates({ timeout: 50 }).finally(() => (answeredAtMs = clock.now()));
+    await clock.advanceBy(2_000);
+    expect(answeredAtMs).toBeUndefined();
+    expect(clock.pendingTimerCount()).toBe(1);
+    mocks.close();
+    expect(await poll).toEqual([]);
+    expect(answeredAtMs).toBe(Date.UTC(2026, 1, 27, 12) + 2_000);
+    expect(clock.pendingTimerCount()).toBe(0);
+    const later = api.getUpdates({ timeout: 50 });
+    await clock.runUntilIdle();
+    expect(await later).toEqual([]);
+    expect(clock.now()).toBe(Date.UTC(2026, 1, 27, 12) + 2_000);
   });
 
   it('forgets updates once a later offset confirms them', async () => {
