@@ -23,14 +23,22 @@ import type { Clock } from '../src/clock/clock.ts';
 import { answerFrom, type MockRequest, rereadable, type RouteTable } from './routes.ts';
 import { toResponse } from './wire-reply.ts';
 
-export function createRouteFetch(table: RouteTable, clock?: Clock): typeof fetch {
+/** `onUnmatched` hears of a request no route answered, before fetch throws (world.ts logs it). */
+export function createRouteFetch(
+  table: RouteTable,
+  clock?: Clock,
+  options: { onUnmatched?: (method: string, url: string) => void } = {},
+): typeof fetch {
   const routeFetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const request = mockRequestOf(input, withNativeSignal(init));
     request.signal.throwIfAborted();
     const url = new URL(request.url);
     const matches = table.match(url.origin, request.method, url.pathname);
     const reply = await untilAborted(answerFrom(matches, request), request.signal);
-    if (reply === undefined) throw new UnhandledRequestError(request.method, request.url);
+    if (reply === undefined) {
+      options.onUnmatched?.(request.method, request.url);
+      throw new UnhandledRequestError(request.method, request.url);
+    }
     return toResponse(reply);
   };
   return clock ? clock.wrapFetch(routeFetch as typeof fetch) : (routeFetch as typeof fetch);

@@ -61,6 +61,7 @@ async function route(world: MockWorld, tables: Readonly<Record<Mount, RouteTable
     const rest = end < 0 ? '/' : url.slice(end);
     if (first === '_quotastorm') return await control(world, rest.split('?')[0]!.slice(1), request, response);
     if (!Object.hasOwn(MOUNTS, first)) {
+      world.unmatched.record({ atMs: world.clock.now(), method: request.method ?? 'GET', url, status: 404 });
       return sendJson(response, 404, {
         error: `no mock mounted at /${first}; mounts: ${Object.keys(MOUNTS).map((mount) => `/${mount}`).join(', ')}, /_quotastorm`,
       });
@@ -89,6 +90,7 @@ async function serve(
   const matches = table.match(origin, method, pathname);
   const reply = matches.length === 0 ? undefined : await world.clock.track(() => answerFrom(matches, request), `serve ${method} ${request.url}`);
   if (reply === undefined) {
+    world.unmatched.record({ atMs: world.clock.now(), method, url: incoming.url ?? pathAndQuery, status: 501 });
     outgoing.writeHead(501, { 'content-type': 'text/plain' }).end(`no mock handler for ${method} ${request.url}\n`);
     return;
   }
@@ -162,7 +164,7 @@ function writeReply(reply: WireReply, outgoing: ServerResponse): void {
 async function control(world: MockWorld, path: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
   if (path === 'health' && request.method === 'GET') return sendJson(response, 200, { ok: true });
   if (path === 'journal' && request.method === 'GET') {
-    return sendJson(response, 200, { providers: world.journal.entries, telegram: world.telegram.journal.entries });
+    return sendJson(response, 200, { providers: world.journal.entries, telegram: world.telegram.journal.entries, unmatched: world.unmatched.entries });
   }
   if (path === 'telegram/sent' && request.method === 'GET') return sendJson(response, 200, world.telegram.state.sent);
   if (path === 'telegram/messages' && request.method === 'POST') {

@@ -23,6 +23,7 @@ import type { CommandLimits } from './telegram/commands.ts';
 import type { FloodLimits } from './telegram/flood.ts';
 import { TELEGRAM_ORIGIN, telegramRoutes } from './telegram/handlers.ts';
 import { createTelegramJournal, type TelegramJournal } from './telegram/journal.ts';
+import { createUnmatchedLog, type UnmatchedLog } from './unmatched.ts';
 import { closeTelegram, createTelegramState, type TelegramState } from './telegram/state.ts';
 
 /** Path prefix → the real origin its handlers answer for. The prefix names the provider as OpenClaw configs do. */
@@ -49,6 +50,8 @@ export type MockWorld = {
   readonly ledger: Ledger;
   readonly journal: Journal;
   readonly telegram: { readonly state: TelegramState; readonly journal: TelegramJournal };
+  /** Requests no mock answered (unmatched.ts), in-process and served. */
+  readonly unmatched: UnmatchedLog;
   readonly routesByMount: Readonly<Record<Mount, readonly MockRoute[]>>;
   /** All routes, compiled: what the in-process fetch dispatches to. */
   readonly routes: RouteTable;
@@ -81,15 +84,18 @@ export function createMockWorld(options: MockWorldOptions): MockWorld {
   };
   const all = Object.values(routesByMount).flat();
   const routes = createRouteTable(all);
+  const unmatched = createUnmatchedLog();
+  const onUnmatched = (method: string, url: string) => void unmatched.record({ atMs: clock.now(), method, url, status: undefined });
   return {
     clock,
     ledger: spec.ledger,
     journal: spec.journal,
     telegram,
+    unmatched,
     routesByMount,
     routes,
     handlers: toMswHandlers(all),
-    fetch: createRouteFetch(routes, clock),
+    fetch: createRouteFetch(routes, clock, { onUnmatched }),
     close: () => closeTelegram(telegram.state),
   };
 }

@@ -124,6 +124,27 @@ describe('mocks served over HTTP', () => {
     expect(w.journal.entries.map((entry) => [entry.status, entry.latencyMs])).toEqual([[200, 60_000]]);
   });
 
+  it('logs requests no mock answered, with their status, in the journal it serves', async () => {
+    const w = createMockWorld({ clock: createVirtualClock({ startMs: Date.UTC(2026, 1, 27, 12) }), seed: SEED });
+    const { url } = await served(w);
+    expect((await fetch(`${url}/openai/v2/chat/completions`, { method: 'POST', body: '{}' })).status).toBe(501);
+    expect((await fetch(`${url}/mistral/v1/chat/completions`)).status).toBe(404);
+    const journal = (await (await fetch(`${url}/_quotastorm/journal`)).json()) as { providers: unknown[]; unmatched: unknown[] };
+    expect(journal.providers).toEqual([]);
+    expect(journal.unmatched).toEqual([
+      { seq: 1, atMs: Date.UTC(2026, 1, 27, 12), method: 'POST', url: '/openai/v2/chat/completions', status: 501 },
+      { seq: 2, atMs: Date.UTC(2026, 1, 27, 12), method: 'GET', url: '/mistral/v1/chat/completions', status: 404 },
+    ]);
+  });
+
+  it('logs an unmatched in-process request before the fetch throws', async () => {
+    const w = world();
+    await expect(w.fetch('https://api.openai.com/v2/chat/completions', { method: 'POST', body: '{}' })).rejects.toThrow('no mock handler');
+    expect(w.unmatched.entries.map((entry) => [entry.method, entry.url, entry.status])).toEqual([
+      ['POST', 'https://api.openai.com/v2/chat/completions', undefined],
+    ]);
+  });
+
   it('names the mounts when a path has none', async () => {
     const { url } = await served(world());
     const response = await fetch(`${url}/azure/v1/chat`);
