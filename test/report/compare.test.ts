@@ -85,6 +85,15 @@ describe('renderComparison', () => {
     expect(renderComparison([...beforeAfter(), { label: 'other', result: other }])).toContain('The runs differ in scenario, seed, simulated duration');
   });
 
+  it('counts runs whose last turns drained a few seconds apart as like for like', () => {
+    const [before, after] = beforeAfter();
+    const drained = { ...after!, result: { ...after!.result, simulatedMs: after!.result.simulatedMs + 4_000 } };
+    const report = renderComparison([before!, drained]);
+    expect(report).not.toContain('NOT LIKE FOR LIKE');
+    const longer = { ...after!, result: { ...after!.result, simulatedMs: after!.result.simulatedMs * 1.5 } };
+    expect(renderComparison([before!, longer])).toContain('The runs differ in simulated duration');
+  });
+
   it('refuses fewer than two runs', () => {
     expect(() => renderComparison([{ label: 'only', result: passingRun() }])).toThrow(/two or more runs, got 1/);
   });
