@@ -1,7 +1,8 @@
 /**
  * What a turn sends: the system prompt, the session's transcript and the new
- * message, after compaction and `contextPruning` — and how the transcript
- * grows afterwards.
+ * message, after `contextPruning` — and how the transcript grows afterwards.
+ * Compaction, which rewrites the transcript with model calls of its own, is
+ * compaction.ts.
  *
  * Transcripts hold sizes and text slices, not rich messages: a `toolResult`
  * entry stands for the tool output a real session accumulates, which is
@@ -29,29 +30,8 @@ export type BuiltRequest = {
   readonly pruning: { readonly softTrimmed: number; readonly hardCleared: number };
 };
 
-/** OpenClaw's compaction keeps this many tokens of headroom under the context cap (§3.2, `safeguard`). */
-export const COMPACTION_RESERVE_TOKENS = 20_000;
-const SUMMARY_CHARS = 4_000;
-
 export function emptyTranscript(): Transcript {
   return { entries: [], lastCacheTouchAtMs: undefined };
-}
-
-/**
- * Compaction (in place): when system + transcript + new message would pass
- * the cap less the reserve, the oldest entries make way for a summary.
- * OpenClaw writes that summary with a model call of its own; that call is
- * not simulated yet, only its effect on the transcript.
- */
-export function compact(transcript: Transcript, fixedChars: number, capTokens: number): boolean {
-  const budgetChars = (capTokens - COMPACTION_RESERVE_TOKENS) * 4;
-  let total = fixedChars + transcriptChars(transcript);
-  if (total <= budgetChars) return false;
-  let drop = 0;
-  while (drop < transcript.entries.length && total + SUMMARY_CHARS > budgetChars) total -= transcript.entries[drop++]!.text.length;
-  const summary: TranscriptEntry = { role: 'user', text: `[Compacted summary of ${drop} earlier messages]`.padEnd(SUMMARY_CHARS, ' .') };
-  transcript.entries.splice(0, drop, summary);
-  return true;
 }
 
 /** The request for one turn; prunes in memory only, as OpenClaw does (§2 "Effect on tokens"). */

@@ -19,7 +19,8 @@ import { writeFileAtomic } from '../report/write.ts';
 import { createTelegramChannel, type TelegramChannel } from './channels/index.ts';
 import type { SkillSpec } from './channels/commands-catalog.ts';
 import type { InboundTelegramMessage } from './channels/telegram-inbound.ts';
-import { buildRequest, compact, emptyTranscript, pruningApplies, recordTurn, type Transcript, type TranscriptEntry } from './context.ts';
+import { compactTranscript, planCompaction, type SummaryCall } from './compaction.ts';
+import { buildRequest, emptyTranscript, pruningApplies, recordTurn, type Transcript, type TranscriptEntry } from './context.ts';
 import { createCron, type Cron, type CronJob } from './cron.ts';
 import { createHeartbeat, type Heartbeat } from './heartbeat.ts';
 import { createInboundQueue, type InboundQueue } from './inbound-queue.ts';
@@ -85,7 +86,14 @@ export type Delivery = {
 /** What started a model run: a user's message, the heartbeat, or a cron job. */
 export type RunOrigin = 'user' | 'heartbeat' | 'cron';
 
-export type GatewayStats = { userTurns: number; heartbeatTurns: number; cronTurns: number; silentTurns: number };
+export type GatewayStats = {
+  userTurns: number;
+  heartbeatTurns: number;
+  cronTurns: number;
+  silentTurns: number;
+  /** Compactions run (compaction.ts); each made one or more summary calls to the session's model. */
+  compactions: number;
+};
 
 export type Gateway = {
   start(): Promise<void>;
@@ -131,7 +139,8 @@ export function createGateway(options: GatewayOptions): Gateway {
   });
   const deliveries: Delivery[] = [];
   const fallbackNotices = createFallbackNotices(BEHAVIOURS[profile].fallbackNotices);
-  const stats: GatewayStats = { userTurns: 0, heartbeatTurns: 0, cronTurns: 0, silentTurns: 0 };
+  const stats: GatewayStats = { userTurns: 0, heartbeatTurns: 0, cronTurns: 0, silentTurns: 0, compactions: 0 };
+  const compactionJitter = rng.fork('compaction-retry-jitter');
   const toolRng = rng.fork('tool-results');
   let runs = 0;
   // Heartbeat and cron turns in flight: stop() lets them finish, so nothing is left mid-request.
@@ -267,9 +276,21 @@ export function createGateway(options: GatewayOptions): Gateway {
   }
 
   /** `origin` names the run in the decision log (`user-3`, `heartbeat-4`), so reports can tell traffic apart. */
-  function route(transcript: Transcript, incoming: readonly TranscriptEntry[], chain: readonly string[], system: string, origin: RunOrigin = 'user'): Promise<TurnOutcome> {
+  async function route(
+    transcript: Transcript,
+    incoming: readonly TranscriptEntry[],
+    chain: readonly string[],
+    system: string,
+    origin: RunOrigin = 'user',
+  ): Promise<TurnOutcome> {
     const capTokens = settings.contextTokens ?? contextWindowOf(chain[0]!);
-    compact(transcript, system.length + incoming.reduce((sum, entry) => sum + entry.text.length, 0), capTokens);
+    const plan = planCompaction(transcript, system.length + incoming.reduce((sum, entry) => sum + entry.text.length, 0), capTokens);
+    if (plan !== undefined) {
+      stats.compactions++;
+      // The session's model summarises (chain[0]: the model this run starts on).
+      const call: SummaryCall = (request) => router.callModel(chain[0]!, { ...request, stream: true }).then((reply) => reply.text);
+      await compactTranscript(transcript, plan, capTokens, { clock, jitter: compactionJitter, call });
+    }
     return router.runTurn({
       runId: `${origin}-${++runs}`,
       chain,

@@ -89,7 +89,7 @@ function disagreements(runs: IncidentRuns): string[] {
     `**The heartbeat's cost follows the transcript.** A heartbeat replays the main session; it is ~200K tokens only because the session was that large. ` +
       `Measured before the fix: ${formatCount(heartbeatAttempts)} heartbeat attempts on ${PRIMARY}.`,
     `**The same-provider fallback fails only under a shared quota.** Gemini meters per project *per model*: Gemini 2.5 Pro has its own quota ` +
-      `(it answered ${formatCount(pro?.ok ?? 0)} of ${formatCount(pro?.requests ?? 0)} requests here), and one user session runs one turn at a time, so Flash's ` +
+      `(${proEvidence(pro)}), and one user session runs one turn at a time, so Flash's ` +
       `2/4/8 s retries mostly recover within the turn. What a same-provider first fallback costs is those ~14 s before any other provider is tried; ` +
       "a cascade through the whole chain needs sustained overload and a quota shared across Google's models (the scenario's `shared-google-quota` variant).",
     `**">100 commands" cannot be sent by 2026.2.26**: it caps the menu at 100 and retries a refused menu at 80 %. The refusal comes from Telegram's ` +
@@ -151,4 +151,10 @@ function setting(run: RunResult, id: string): string {
 
 function menu(run: RunResult): string {
   return `${setting(run, 'telegram-skill-commands')}; ${formatCount(run.logs.botCommandsTooMuchLines)} BOT_COMMANDS_TOO_MUCH line(s)`;
+}
+
+/** What Gemini Pro did in the before-fix quotas run: the evidence for the same-provider fallback's finding. */
+function proEvidence(pro: { ok: number; requests: number } | undefined): string {
+  if (pro === undefined || pro.requests === 0) return "no turn reached it here: Flash's own retries recovered every failing turn";
+  return `it answered ${formatCount(pro.ok)} of ${formatCount(pro.requests)} requests here`;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createPrng } from '../../src/clock/prng.ts';
 import { parseConfigText, effectiveSettings } from '../../src/config/index.ts';
-import { buildRequest, compact, emptyTranscript, pruningApplies, recordTurn, type Transcript, type TranscriptEntry } from '../../src/gateway/context.ts';
+import { buildRequest, emptyTranscript, pruningApplies, recordTurn, type Transcript, type TranscriptEntry } from '../../src/gateway/context.ts';
 import { createTextPool } from '../../src/gateway/text-pool.ts';
 
 const pool = createTextPool(createPrng('context-test'), 400_000);
@@ -78,14 +78,5 @@ describe('context', () => {
     expect(pruningApplies('openai-completions', 'openai', 'gpt-5.2', '2026.2')).toBe(false);
     expect(pruningApplies('openai-completions', 'openai', 'gpt-5.2', '2026.9')).toBe(true);
     expect(pruningApplies('openai-completions', 'moonshot', 'kimi-k2.5', '2026.9')).toBe(false);
-  });
-
-  it('compacts the oldest messages when the transcript outgrows the cap less the reserve', () => {
-    const transcript = heavySession(); // ~ 489K chars ≈ 122K tokens
-    expect(compact(transcript, 10_000, 100_000)).toBe(true);
-    const chars = transcript.entries.reduce((sum, entry) => sum + entry.text.length, 0);
-    expect(10_000 + chars).toBeLessThanOrEqual((100_000 - 20_000) * 4);
-    expect(transcript.entries[0]!.text).toMatch(/^\[Compacted summary of \d+ earlier messages\]/);
-    expect(compact(transcript, 10_000, 100_000)).toBe(false);
   });
 });

@@ -130,6 +130,26 @@ describe('embedded gateway', () => {
     await r.gateway.stop();
   });
 
+  it('compacts a session that would pass its window less the reserve, with summary calls to its model first', async () => {
+    const host = { systemPromptTokens: 1_000, toolCallsPerTurn: 1, toolResultTokensPerTurn: 60_000 };
+    const r = await rig({ config: 'feb27-after.json5', host }); // contextTokens 170K: compaction above 150K
+    for (let turn = 0; turn < 3; turn++) {
+      write(r, `question ${turn}`);
+      await r.clock.advanceBy(60_000);
+    }
+    const flash = r.world.journal.where({ model: 'gemini-2.5-flash' });
+    // Two requests a turn (message, then tool result); the third turn's second would carry ~181K tokens.
+    const summaries = flash.slice(5, -1);
+    expect(r.gateway.stats.compactions).toBe(1);
+    expect(flash[4]!.inputTokens).toBeGreaterThan(120_000);
+    expect(summaries.length).toBeGreaterThanOrEqual(3); // two halves, chunked, then the merge
+    for (const summary of summaries) expect(summary.inputTokens).toBeLessThan(0.4 * 170_000);
+    expect(summaries.reduce((sum, summary) => sum + summary.inputTokens, 0)).toBeGreaterThan(120_000);
+    expect(flash.at(-1)!.inputTokens).toBeLessThan(170_000 - 20_000);
+    expect(r.gateway.deliveries.map((delivery) => delivery.kind)).toEqual(['reply', 'reply', 'reply']);
+    await r.gateway.stop();
+  });
+
   it('puts no heartbeat traffic on the primary once the heartbeat has its own model on another provider', async () => {
     const r = await rig({ config: 'feb27-after.json5', host: { heartbeatHasTasks: true } });
     await r.clock.advanceBy(3 * HOUR);

@@ -30,11 +30,13 @@ describe('scenario checks', () => {
   });
 
   it('judge the peak minute against the model’s limit, and against a floor', async () => {
+    // 220K tokens: just under the before-config's compaction threshold (256K less the 20K reserve, less the
+    // 13.5K system prompt), so every request of the burst replays the whole session.
     const busy = scenario(
       '{ name: "busy", send: [{ kind: "burst", count: 6, every: "1s", tokens: 300 }], run: "3m", checks: [' +
         '{ check: "peak-usage", model: "google/gemini-2.5-flash", metric: "tpm", max: "limit" },' +
         '{ check: "peak-usage", model: "google/gemini-2.5-flash", metric: "rpm", min: 1 }] }',
-      'preload: { mainTranscriptTokens: 240000 }, mocks: { faults: { rules: [{ latency: { distribution: "fixed", ms: 500 } }] } }, host: { heartbeatHasTasks: false, toolCallsPerTurn: 2 },',
+      'preload: { mainTranscriptTokens: 220000 }, mocks: { faults: { rules: [{ latency: { distribution: "fixed", ms: 500 } }] } }, host: { heartbeatHasTasks: false, toolCallsPerTurn: 2 },',
     );
     const config = await configVariant(BEFORE, () => {});
     const result = await run(busy, config);

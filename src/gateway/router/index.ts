@@ -9,7 +9,7 @@ import type { OpenClawConfig } from '../../config/schema.ts';
 import type { GatewayProfile } from '../../config/runtime-defaults.ts';
 import type { GatewayLog } from '../log.ts';
 import { createProviderClient } from '../providers/index.ts';
-import type { ProviderClient } from '../providers/types.ts';
+import type { ChatCall, ChatReply, ProviderClient } from '../providers/types.ts';
 import { BEHAVIOURS } from './behaviour.ts';
 import { createCooldowns, type Cooldowns } from './cooldowns.ts';
 import { createDecisionLog, type DecisionLog } from './decision-log.ts';
@@ -18,7 +18,17 @@ import { createRouter, splitRef, type Router } from './router.ts';
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
 
-export type ModelRouter = Router & { readonly chain: readonly string[]; readonly decisions: DecisionLog; readonly cooldowns: Cooldowns };
+export type ModelRouter = Router & {
+  readonly chain: readonly string[];
+  readonly decisions: DecisionLog;
+  readonly cooldowns: Cooldowns;
+  /**
+   * One call to one model, outside the failover chain: no OpenClaw retry, no
+   * cooldowns, the provider's first auth profile — what pi's `completeSimple`
+   * does for compaction summaries. The SDK's own retries still apply.
+   */
+  callModel(modelRef: string, call: Omit<ChatCall, 'modelId'>): Promise<ChatReply>;
+};
 
 export function createModelRouter(
   config: OpenClawConfig,
@@ -51,18 +61,23 @@ export function createModelRouter(
     }
     return client;
   };
+  const authProfiles = authProfilesByProvider(config);
   const router = createRouter({
     behaviour,
     clock: deps.clock,
     rng: deps.rng.fork('router'),
     clientFor,
-    authProfiles: authProfilesByProvider(config),
+    authProfiles,
     maxOutputTokens: (modelRef) => maxTokensOf(config, modelRef),
     cooldowns,
     decisions,
     ...(deps.retryJitter === undefined ? {} : { retryJitter: deps.retryJitter }),
   });
-  return { ...router, chain: chainOf(config), decisions, cooldowns };
+  const callModel = (modelRef: string, call: Omit<ChatCall, 'modelId'>): Promise<ChatReply> => {
+    const { providerId, modelId } = splitRef(modelRef);
+    return clientFor(providerId, authProfiles.get(providerId)?.[0]).call({ ...call, modelId });
+  };
+  return { ...router, chain: chainOf(config), decisions, cooldowns, callModel };
 }
 
 export function chainOf(config: OpenClawConfig): string[] {
