@@ -1,50 +1,78 @@
 /**
- * Compaction as OpenClaw 2026.2.26 runs it in its default `safeguard` mode:
- * when a session's context passes the window less the reserve, everything
- * but the newest ~20,000 tokens is summarised by the session's model, in
- * model calls of its own, and replaced by the summary.
+ * Compaction and its own model calls, as OpenClaw runs them. Read in the
+ * installed 2026.2.26: pi-coding-agent 0.55.1's `core/agent-session.js`
+ * (`_checkCompaction`, `_runAutoCompaction`) and `core/compaction/compaction.js`
+ * (`shouldCompact`, `findCutPoint`, `prepareCompaction`, `generateSummary`),
+ * and OpenClaw's `dist/pi-embedded-CQnl8oWA.js` (`applyPiCompactionSettingsFromConfig`,
+ * `src/agents/compaction.ts`, the `compaction-safeguard` extension):
  *
- * Read in the installed 2026.2.26 (dist/pi-embedded-*.js, the
- * compaction-safeguard extension's `session_before_compact`, and
- * @mariozechner/pi-coding-agent's core/compaction):
- *
- * - trigger: context tokens > window − reserveTokens; OpenClaw raises pi's
- *   16,384 reserve to its floor of 20,000;
- * - cut: keep the newest `keepRecentTokens` (20,000), summarise the rest;
- * - chunk ratio 0.4 of the window (less when messages are large), less a
- *   4,096-token overhead; history bigger than one chunk is split in two by
- *   token share, each half summarised, then the halves merged in one more
- *   call; within a part, messages go in chunks of chunk/1.2 tokens, one call
- *   each, every call after the first updating the previous summary;
- * - each call: system prompt (317 chars) + one user message
+ * - **When.** After a run ends (`agent_end`), if its last model call's usage
+ *   (input + output) is above the window less the reserve; and before a
+ *   prompt, on the last assistant message's usage (here: system prompt +
+ *   transcript, which is what that usage measured). Never between the model
+ *   calls of one run's tool loop. The run waits for it, so the reply is
+ *   delivered after the summary calls.
+ * - **Reserve** `max(compaction.reserveTokens ?? 16,384, compaction.reserveTokensFloor ?? 20,000)`;
+ *   **kept** the newest `compaction.keepRecentTokens ?? 20,000` tokens, cut at a
+ *   user or assistant message, never at a tool result. A cut inside a turn
+ *   summarises that turn's prefix separately (the "split turn").
+ * - **Who.** The model the run used (`ctx.model`: the candidate that
+ *   answered), one call at a time through pi-ai's `completeSimple`: no
+ *   failover chain, no cooldowns, the provider SDK's own retries beneath.
+ * - **What, `safeguard` mode** (OpenClaw's default, `applyCompactionDefaults`):
+ *   chunks of `floor(window × ratio) − 4,096` tokens (ratio 0.4, less for large
+ *   messages); history over one chunk is split in two halves by tokens, each
+ *   summarised, then merged in one more call; within a part, chunks of
+ *   chunk/1.2 go one call each, every call after the first updating the
+ *   summary so far. Each call: a 317-char system prompt and one user message
  *   `<conversation>\n[User]: …\n\n[Assistant]: …\n</conversation>\n\n` +
- *   the summarisation prompt (879 chars; the update prompt, 1,257, with a
- *   `<previous-summary>` block), max output floor(0.8 × reserve) = 16,000;
- * - each call retried 3 times (500 ms, then 1 s, ±20 % jitter); if a part
- *   still fails it is tried once more without oversized messages (> half
- *   the window), and then the compaction goes on with the text "Summary
- *   unavailable…" — a failed summary never fails the turn.
+ *   (`<previous-summary>` block +) the 879-char prompt (1,257 for an update),
+ *   max output `floor(0.8 × reserve)` = 16,000. `default` mode: one call for
+ *   the history, one for a split turn's prefix.
+ * - **Failure.** Each safeguard call is tried 3 times (0.5 s, 1 s apart,
+ *   ±20 %). If a pass still fails, it is tried again without oversized
+ *   messages; then 2026.2.26 compacts with "Summary unavailable due to size
+ *   limits", while 2026.9.6 cancels the compaction and keeps the history
+ *   (profile data: `Behaviour.compaction`). A failed summary never fails the
+ *   turn.
+ * - **Result.** The summary (the model's reply) replaces everything before
+ *   the cut, as a user message in pi's compaction-summary wrapper.
  *
- * What this model simplifies, on purpose: it compacts just before the
- * request that would pass the threshold (OpenClaw checks after the turn
- * that passed it: the same calls, one turn earlier or later); cuts at entry
- * boundaries; treats a previous summary as the oldest message rather than a
- * `<previous-summary>` block (a difference of prompt wording, not of size);
- * and skips the safeguard's extra pruning when new content alone fills half
- * the window. 2026.9.6 is assumed to compact the same way (not checked).
- * Prompts are stand-ins of the real lengths: quotas meter sizes, not words.
+ * Left out, on purpose: the safeguard's extra pruning when new content alone
+ * passes 60 % of the window (cannot happen with a 20K kept tail and the
+ * simulated system prompts), tool-failure and file-operation sections (no
+ * real tools run), and 2026.9.6's summary quality guard, `compaction.model`,
+ * its own prompt wording and timeouts, which were not traced. Prompts are
+ * stand-ins of the real lengths: quotas meter sizes, not words.
  */
 import type { Prng } from '../clock/prng.ts';
 import type { Clock } from '../clock/clock.ts';
+import type { OpenClawConfig } from '../config/schema.ts';
 import type { Transcript, TranscriptEntry } from './context.ts';
 import type { ChatMessage } from './providers/types.ts';
 import { tokensOfChars } from './tokens.ts';
 
-/** OpenClaw's reserve floor (`compaction.reserveTokensFloor`), above pi's own 16,384. */
-export const COMPACTION_RESERVE_TOKENS = 20_000;
-/** pi's `keepRecentTokens`: what stays verbatim after a compaction. */
-export const KEEP_RECENT_TOKENS = 20_000;
-export const SUMMARY_MAX_OUTPUT_TOKENS = Math.floor(0.8 * COMPACTION_RESERVE_TOKENS);
+export type CompactionSettings = {
+  readonly mode: 'safeguard' | 'default';
+  readonly reserveTokens: number;
+  readonly keepRecentTokens: number;
+};
+
+/** What a profile's compaction does differently (router/behaviour.ts cites each). */
+export type CompactionBehaviour = {
+  /** When every summary pass failed: compact with "Summary unavailable…" (2026.2) or keep the history (2026.9). */
+  readonly onSummaryFailure: 'fallback-text' | 'cancel';
+  /** The second pass runs only when it would leave oversized messages out (2026.9), or always (2026.2). */
+  readonly partialPassNeedsOversized: boolean;
+  /** The summary's max output is also capped at the model's own maxTokens (2026.9). */
+  readonly capOutputAtModelMax: boolean;
+  /** A reply without text fails the summary call ("model returned no summary text", 2026.9) or is the summary (2026.2). */
+  readonly emptySummaryFails: boolean;
+};
+
+const PI_DEFAULT_RESERVE_TOKENS = 16_384;
+const RESERVE_TOKENS_FLOOR = 20_000;
+const KEEP_RECENT_TOKENS = 20_000;
 
 const BASE_CHUNK_RATIO = 0.4;
 const MIN_CHUNK_RATIO = 0.15;
@@ -54,92 +82,245 @@ const MIN_MESSAGES_FOR_SPLIT = 4;
 const RETRY = { attempts: 3, minDelayMs: 500, maxDelayMs: 5_000, jitter: 0.2 };
 
 const SYSTEM_PROMPT = standIn('You summarise a conversation into a structured checkpoint for another model.', 317);
-const SUMMARIZATION_PROMPT = standIn('Summarise the conversation above: goal, progress, decisions, next steps.', 879);
-const UPDATE_PROMPT = standIn('Fold the new messages above into the previous summary: goal, progress, decisions, next steps.', 1_257);
-const MERGE_INSTRUCTIONS = standIn('Merge these partial summaries into one; keep decisions, TODOs and constraints.', 124);
-
-export type CompactionPlan = { readonly toSummarize: readonly TranscriptEntry[]; readonly keepFrom: number };
-
-/** One summarisation request to the session's model; rejects when the model call fails. */
-export type SummaryCall = (request: { system: string; messages: readonly ChatMessage[]; maxOutputTokens: number }) => Promise<string>;
-
-export type CompactionDeps = { readonly clock: Clock; readonly jitter: Prng; readonly call: SummaryCall };
+const SUMMARIZATION_PROMPT = standIn('The messages above are a conversation to summarize: goal, constraints, progress, decisions, next steps.', 879);
+const UPDATE_PROMPT = standIn('The messages above are NEW messages to fold into the summary in <previous-summary> tags.', 1_257);
+const TURN_PREFIX_PROMPT = standIn('This is the PREFIX of a turn that was too large to keep; summarise it for the retained suffix.', 440);
+/** OpenClaw's own texts, verbatim. */
+const MERGE_INSTRUCTIONS =
+  'Merge these partial summaries into a single cohesive summary. Preserve decisions, TODOs, open questions, and any constraints.';
+const TURN_PREFIX_INSTRUCTIONS =
+  'This summary covers the prefix of a split turn. Focus on the original request, early progress, and any details needed to understand the retained suffix.';
+const SUMMARY_PREFIX = 'The conversation history before this point was compacted into the following summary:\n\n<summary>\n';
+const SUMMARY_SUFFIX = '\n</summary>';
 
 /**
- * What a compaction would summarise, if system + transcript + new message
- * (`fixedChars` covers all but the transcript) pass the window less the
- * reserve; undefined if they fit or nothing is older than the kept tail.
+ * `agents.defaults.compaction`, as 2026.2.26 resolves it: mode `safeguard` unless
+ * set (only within an `agents.defaults` block, as `applyCompactionDefaults` does).
  */
-export function planCompaction(transcript: Transcript, fixedChars: number, windowTokens: number): CompactionPlan | undefined {
-  const entries = transcript.entries;
-  let totalChars = fixedChars;
-  for (const entry of entries) totalChars += entry.text.length;
-  if (tokensOfChars(totalChars) <= windowTokens - COMPACTION_RESERVE_TOKENS) return undefined;
-  let keptChars = 0;
-  let keepFrom = entries.length;
-  while (keepFrom > 0 && tokensOfChars(keptChars) < KEEP_RECENT_TOKENS) keptChars += entries[--keepFrom]!.text.length;
-  return keepFrom === 0 ? undefined : { toSummarize: entries.slice(0, keepFrom), keepFrom };
+export function compactionSettings(config: OpenClawConfig): CompactionSettings {
+  const defaults = config.agents?.defaults;
+  const raw = (defaults?.compaction ?? {}) as Record<string, unknown>;
+  const count = (value: unknown, positive: boolean) =>
+    typeof value === 'number' && Number.isFinite(value) && (positive ? value > 0 : value >= 0) ? Math.floor(value) : undefined;
+  const mode = raw['mode'] === 'safeguard' || (raw['mode'] === undefined && defaults !== undefined) ? 'safeguard' : 'default';
+  const floor = count(raw['reserveTokensFloor'], false) ?? RESERVE_TOKENS_FLOOR;
+  return {
+    mode,
+    reserveTokens: Math.max(count(raw['reserveTokens'], false) ?? PI_DEFAULT_RESERVE_TOKENS, floor),
+    keepRecentTokens: count(raw['keepRecentTokens'], true) ?? KEEP_RECENT_TOKENS,
+  };
 }
 
-/** Runs the summary calls and replaces the summarised entries by the summary; returns the summary. */
-export async function compactTranscript(transcript: Transcript, plan: CompactionPlan, windowTokens: number, deps: CompactionDeps): Promise<string> {
-  const summary = await summarizeInStages(plan.toSummarize, windowTokens, deps);
-  transcript.entries.splice(0, plan.keepFrom, { role: 'user', text: summary });
+/** pi's `shouldCompact`: context tokens above the window less the reserve. */
+export function overThreshold(contextTokens: number, windowTokens: number, settings: CompactionSettings): boolean {
+  return contextTokens > windowTokens - settings.reserveTokens;
+}
+
+export type CompactionPlan = {
+  /** Entries before the turn that holds the cut (the previous summary excluded). */
+  readonly toSummarize: readonly TranscriptEntry[];
+  /** A split turn's entries before the cut, summarised on their own. */
+  readonly turnPrefix: readonly TranscriptEntry[];
+  readonly previousSummary: string | undefined;
+  /** The first entry kept. */
+  readonly keepFrom: number;
+};
+
+/**
+ * pi's `prepareCompaction` + `findCutPoint`: walk back from the newest entry
+ * until `keepRecentTokens` are kept, then cut at the nearest user or assistant
+ * message at or after that point. Undefined when the cut keeps everything.
+ */
+export function planCompaction(transcript: Transcript, settings: CompactionSettings): CompactionPlan | undefined {
+  const entries = transcript.entries;
+  const previous = transcript.compactionSummary;
+  const start = previous !== undefined && entries[0] === previous.entry ? 1 : 0;
+  const cutPoints: number[] = [];
+  for (let i = start; i < entries.length; i++) if (entries[i]!.role !== 'toolResult') cutPoints.push(i);
+  if (cutPoints.length === 0) return undefined;
+  let cut = cutPoints[0]!;
+  let kept = 0;
+  for (let i = entries.length - 1; i >= start; i--) {
+    kept += tokensOfChars(entries[i]!.text.length);
+    if (kept >= settings.keepRecentTokens) {
+      cut = cutPoints.find((point) => point >= i) ?? cut;
+      break;
+    }
+  }
+  if (cut <= start) return undefined;
+  let turnStart = cut;
+  if (entries[cut]!.role !== 'user') while (turnStart > start && entries[turnStart]!.role !== 'user') turnStart--;
+  const split = entries[cut]!.role !== 'user' && entries[turnStart]!.role === 'user';
+  return {
+    toSummarize: entries.slice(start, split ? turnStart : cut),
+    turnPrefix: split ? entries.slice(turnStart, cut) : [],
+    previousSummary: start === 1 ? previous!.summary : undefined,
+    keepFrom: cut,
+  };
+}
+
+export type SummaryRequest = { readonly system: string; readonly messages: readonly ChatMessage[]; readonly maxOutputTokens: number };
+
+/** One summarisation request to the run's model: its text, or a rejection when the call failed. */
+export type SummaryCall = (request: SummaryRequest) => Promise<string>;
+
+export type CompactionDeps = {
+  readonly clock: Clock;
+  readonly jitter: Prng;
+  readonly call: SummaryCall;
+  /** OpenClaw's warning when a summary pass failed ("Full summarization failed…"). */
+  readonly onPassFailed?: (pass: 'full' | 'partial', error: unknown) => void;
+};
+
+export type CompactionOptions = {
+  readonly settings: CompactionSettings;
+  readonly behaviour: CompactionBehaviour;
+  /** The window the safeguard sizes its chunks by: the model's, capped by `agents.defaults.contextTokens`. */
+  readonly windowTokens: number;
+  /** The model's configured maxTokens, if any. */
+  readonly modelMaxTokens: number | undefined;
+};
+
+export type CompactionOutcome =
+  | { readonly kind: 'compacted'; readonly summary: string; readonly summarized: number }
+  | { readonly kind: 'cancelled'; readonly reason: string };
+
+/** Runs the summary calls and, unless the compaction is cancelled, replaces the summarised entries by the summary. */
+export async function compactTranscript(transcript: Transcript, plan: CompactionPlan, options: CompactionOptions, deps: CompactionDeps): Promise<CompactionOutcome> {
+  if (plan.toSummarize.length === 0) {
+    // The safeguard's first check ("no real conversation messages to summarize").
+    return { kind: 'cancelled', reason: 'no real conversation messages to summarize' };
+  }
+  let summary: string;
+  try {
+    summary = options.settings.mode === 'safeguard' ? await safeguardSummary(plan, options, deps) : await piSummary(plan, options, deps);
+  } catch (error) {
+    return { kind: 'cancelled', reason: error instanceof Error ? error.message : String(error) };
+  }
+  const entry: TranscriptEntry = { role: 'user', text: `${SUMMARY_PREFIX}${summary}${SUMMARY_SUFFIX}` };
+  transcript.entries.splice(0, plan.keepFrom, entry);
+  transcript.compactionSummary = { entry, summary };
+  return { kind: 'compacted', summary, summarized: plan.keepFrom };
+}
+
+type Stage = {
+  readonly maxChunkTokens: number;
+  readonly maxOutputTokens: number;
+  readonly options: CompactionOptions;
+  readonly deps: CompactionDeps;
+};
+
+/** The `compaction-safeguard` extension's summary. */
+async function safeguardSummary(plan: CompactionPlan, options: CompactionOptions, deps: CompactionDeps): Promise<string> {
+  const ratio = adaptiveChunkRatio([...plan.toSummarize, ...plan.turnPrefix], options.windowTokens);
+  const stage: Stage = {
+    maxChunkTokens: Math.max(1, Math.floor(options.windowTokens * ratio) - SUMMARIZATION_OVERHEAD_TOKENS),
+    maxOutputTokens: maxOutputTokens(options),
+    options,
+    deps,
+  };
+  let summary = await summarizeInStages(stage, plan.toSummarize, plan.previousSummary, undefined);
+  if (plan.turnPrefix.length > 0) {
+    summary += `\n\n---\n\n**Turn Context (split turn):**\n\n${await summarizeInStages(stage, plan.turnPrefix, undefined, TURN_PREFIX_INSTRUCTIONS)}`;
+  }
   return summary;
 }
 
-async function summarizeInStages(entries: readonly TranscriptEntry[], windowTokens: number, deps: CompactionDeps): Promise<string> {
-  const maxChunkTokens = Math.max(1, Math.floor(windowTokens * adaptiveChunkRatio(entries, windowTokens)) - SUMMARIZATION_OVERHEAD_TOKENS);
-  if (entries.length < MIN_MESSAGES_FOR_SPLIT || tokensOf(entries) <= maxChunkTokens) {
-    return summarizeWithFallback(entries, windowTokens, maxChunkTokens, deps);
-  }
-  const halves = splitByTokenShare(entries, 2);
-  if (halves.length <= 1) return summarizeWithFallback(entries, windowTokens, maxChunkTokens, deps);
-  const partials: TranscriptEntry[] = [];
-  for (const half of halves) partials.push({ role: 'user', text: await summarizeWithFallback(half, windowTokens, maxChunkTokens, deps) });
-  return summarizeWithFallback(partials, windowTokens, maxChunkTokens, deps, MERGE_INSTRUCTIONS);
+/** pi's own `compact()` (a mode other than `safeguard`): one call, plus one for a split turn's prefix; a failure cancels. */
+async function piSummary(plan: CompactionPlan, options: CompactionOptions, deps: CompactionDeps): Promise<string> {
+  const history = deps.call(summaryRequest(plan.toSummarize, plan.previousSummary, undefined, maxOutputTokens(options)));
+  if (plan.turnPrefix.length === 0) return history;
+  const prefix = deps.call({
+    system: SYSTEM_PROMPT,
+    messages: [{ role: 'user', text: `${conversation(plan.turnPrefix)}${TURN_PREFIX_PROMPT}` }],
+    maxOutputTokens: Math.floor(0.5 * options.settings.reserveTokens),
+  });
+  const [historyText, prefixText] = await Promise.all([history, prefix]);
+  return `${historyText}\n\n---\n\n**Turn Context (split turn):**\n\n${prefixText}`;
 }
 
-async function summarizeWithFallback(
-  entries: readonly TranscriptEntry[],
-  windowTokens: number,
-  maxChunkTokens: number,
-  deps: CompactionDeps,
-  focus?: string,
-): Promise<string> {
+async function summarizeInStages(stage: Stage, entries: readonly TranscriptEntry[], previous: string | undefined, focus: string | undefined): Promise<string> {
+  if (entries.length === 0) return previous ?? 'No prior history.';
+  if (entries.length < MIN_MESSAGES_FOR_SPLIT || tokensOf(entries) <= stage.maxChunkTokens) return summarizeWithFallback(stage, entries, previous, focus);
+  const halves = splitByTokenShare(entries, 2);
+  if (halves.length <= 1) return summarizeWithFallback(stage, entries, previous, focus);
+  const partials: TranscriptEntry[] = [];
+  for (const half of halves) partials.push({ role: 'user', text: await summarizeWithFallback(stage, half, undefined, focus) });
+  const merge = focus === undefined ? MERGE_INSTRUCTIONS : `${MERGE_INSTRUCTIONS}\n\nAdditional focus:\n${focus}`;
+  return summarizeWithFallback(stage, partials, previous, merge);
+}
+
+/** 2026.9.6: a pass that failed after some chunks keeps what they summarised. */
+class PartialSummaryError extends Error {
+  readonly partialSummary: string;
+
+  constructor(cause: unknown, partialSummary: string) {
+    super('partial summarization failure', { cause });
+    this.partialSummary = partialSummary;
+  }
+}
+
+async function summarizeWithFallback(stage: Stage, entries: readonly TranscriptEntry[], previous: string | undefined, focus: string | undefined): Promise<string> {
+  const { behaviour, windowTokens } = stage.options;
+  let partial: string | undefined;
   try {
-    return await summarizeChunks(entries, maxChunkTokens, deps, focus);
-  } catch {
-    // OpenClaw logs "Full summarization failed, trying partial" and tries without oversized messages.
+    return await summarizeChunks(stage, entries, previous, focus);
+  } catch (error) {
+    stage.deps.onPassFailed?.('full', error);
+    if (error instanceof PartialSummaryError) partial = error.partialSummary;
   }
   const oversized = (entry: TranscriptEntry) => tokensOf([entry]) * SAFETY_MARGIN > windowTokens * 0.5;
   const small = entries.filter((entry) => !oversized(entry));
   const notes = entries.filter(oversized).map((entry) => `[Large ${entry.role} (~${Math.round(tokensOf([entry]) / 1_000)}K tokens) omitted from summary]`);
-  if (small.length > 0) {
+  const suffix = notes.length > 0 ? `\n\n${notes.join('\n')}` : '';
+  if (small.length > 0 && (!behaviour.partialPassNeedsOversized || small.length !== entries.length)) {
     try {
-      return (await summarizeChunks(small, maxChunkTokens, deps, focus)) + (notes.length > 0 ? `\n\n${notes.join('\n')}` : '');
-    } catch {
-      // "Partial summarization also failed": the compaction keeps going with the fallback text.
+      return (await summarizeChunks(stage, small, previous, focus)) + suffix;
+    } catch (error) {
+      stage.deps.onPassFailed?.('partial', error);
+      if (error instanceof PartialSummaryError) partial = error.partialSummary + suffix;
     }
+  }
+  if (behaviour.onSummaryFailure === 'cancel') {
+    if (partial !== undefined) return partial;
+    throw new Error(`All summarization attempts failed for ${entries.length} messages.`);
   }
   return `Context contained ${entries.length} messages (${notes.length} oversized). Summary unavailable due to size limits.`;
 }
 
-async function summarizeChunks(entries: readonly TranscriptEntry[], maxChunkTokens: number, deps: CompactionDeps, focus?: string): Promise<string> {
-  let summary: string | undefined;
-  for (const chunk of chunkByMaxTokens(entries, maxChunkTokens)) {
-    const previous = summary;
-    summary = await withRetries(() => deps.call(summaryRequest(chunk, previous, focus)), deps);
+async function summarizeChunks(stage: Stage, entries: readonly TranscriptEntry[], previous: string | undefined, focus: string | undefined): Promise<string> {
+  const chunks = chunkByMaxTokens(entries, stage.maxChunkTokens);
+  let summary = previous;
+  for (const [done, chunk] of chunks.entries()) {
+    const before = summary;
+    try {
+      summary = await withRetries(() => stage.deps.call(summaryRequest(chunk, before, focus, stage.maxOutputTokens)), stage.deps);
+    } catch (error) {
+      if (stage.options.behaviour.onSummaryFailure === 'cancel' && done > 0 && before !== undefined) {
+        const note = `[Partial summary: chunks 1-${done} of ${chunks.length} were summarized. Chunks ${done + 1}-${chunks.length} could not be processed.]`;
+        throw new PartialSummaryError(error, `${before}\n\n${note}`);
+      }
+      throw error;
+    }
   }
   return summary ?? 'No prior history.';
 }
 
-function summaryRequest(chunk: readonly TranscriptEntry[], previous: string | undefined, focus: string | undefined) {
-  const conversation = chunk.map(serialize).join('\n\n');
+/** pi's `generateSummary` request. */
+function summaryRequest(chunk: readonly TranscriptEntry[], previous: string | undefined, focus: string | undefined, maxOutputTokens: number): SummaryRequest {
   const prompt = `${previous === undefined ? SUMMARIZATION_PROMPT : UPDATE_PROMPT}${focus === undefined ? '' : `\n\nAdditional focus: ${focus}`}`;
   const previousBlock = previous === undefined ? '' : `<previous-summary>\n${previous}\n</previous-summary>\n\n`;
-  const text = `<conversation>\n${conversation}\n</conversation>\n\n${previousBlock}${prompt}`;
-  return { system: SYSTEM_PROMPT, messages: [{ role: 'user' as const, text }], maxOutputTokens: SUMMARY_MAX_OUTPUT_TOKENS };
+  return { system: SYSTEM_PROMPT, messages: [{ role: 'user', text: `${conversation(chunk)}${previousBlock}${prompt}` }], maxOutputTokens };
+}
+
+function conversation(entries: readonly TranscriptEntry[]): string {
+  return `<conversation>\n${entries.map(serialize).join('\n\n')}\n</conversation>\n\n`;
+}
+
+function maxOutputTokens(options: CompactionOptions): number {
+  const max = Math.floor(0.8 * options.settings.reserveTokens);
+  const modelMax = options.modelMaxTokens;
+  return options.behaviour.capOutputAtModelMax && modelMax !== undefined && modelMax > 0 ? Math.min(max, modelMax) : max;
 }
 
 /** OpenClaw's retryAsync: `attempts` tries, min·2^(n−1) apart, ±jitter, clamped to [min, max]. */
@@ -150,7 +331,7 @@ async function withRetries(attempt: () => Promise<string>, deps: CompactionDeps)
     } catch (error) {
       if (tried >= RETRY.attempts) throw error;
       const baseMs = Math.min(RETRY.minDelayMs * 2 ** (tried - 1), RETRY.maxDelayMs);
-      const jitteredMs = Math.round(baseMs * (1 + (deps.jitter.float() * 2 - 1) * RETRY.jitter));
+      const jitteredMs = Math.max(0, Math.round(baseMs * (1 + (deps.jitter.float() * 2 - 1) * RETRY.jitter)));
       await deps.clock.sleep(Math.min(Math.max(jitteredMs, RETRY.minDelayMs), RETRY.maxDelayMs));
     }
   }

@@ -19,6 +19,8 @@ export type Transcript = {
   entries: TranscriptEntry[];
   /** When the session last called a model: `cache-ttl` measures its TTL from here (§2 step 1). */
   lastCacheTouchAtMs: number | undefined;
+  /** The last compaction's summary and the entry (always the first) that carries it (compaction.ts). */
+  compactionSummary: { readonly entry: TranscriptEntry; readonly summary: string } | undefined;
 };
 
 export type PruningSettings = EffectiveSettings['contextPruning'];
@@ -31,7 +33,7 @@ export type BuiltRequest = {
 };
 
 export function emptyTranscript(): Transcript {
-  return { entries: [], lastCacheTouchAtMs: undefined };
+  return { entries: [], lastCacheTouchAtMs: undefined, compactionSummary: undefined };
 }
 
 /** The request for one turn; prunes in memory only, as OpenClaw does (§2 "Effect on tokens"). */

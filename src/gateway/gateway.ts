@@ -6,8 +6,8 @@
  * log. No globals: two gateways can run side by side in one process (A/B).
  *
  *   Telegram update → session key → inbound queue → session lane → main lane
- *     → store write (maintenance) → context (compaction, pruning) → router
- *     → reply / notices / error text → transcript → store write
+ *     → store write (maintenance) → compaction check → context (pruning) → router
+ *     → transcript → compaction check (summary calls) → reply / notices / error text → store write
  */
 import { join } from 'node:path';
 import type { Clock } from '../clock/clock.ts';
@@ -19,15 +19,16 @@ import { writeFileAtomic } from '../report/write.ts';
 import { createTelegramChannel, type TelegramChannel } from './channels/index.ts';
 import type { SkillSpec } from './channels/commands-catalog.ts';
 import type { InboundTelegramMessage } from './channels/telegram-inbound.ts';
-import { compactTranscript, planCompaction, type SummaryCall } from './compaction.ts';
-import { buildRequest, emptyTranscript, pruningApplies, recordTurn, type Transcript, type TranscriptEntry } from './context.ts';
+import { compactionSettings, compactTranscript, overThreshold, planCompaction, type SummaryCall } from './compaction.ts';
+import { buildRequest, emptyTranscript, pruningApplies, recordTurn, transcriptChars, type Transcript, type TranscriptEntry } from './context.ts';
 import { createCron, type Cron, type CronJob } from './cron.ts';
 import { createHeartbeat, type Heartbeat } from './heartbeat.ts';
 import { createInboundQueue, type InboundQueue } from './inbound-queue.ts';
 import { createLanes, type Lanes } from './lanes.ts';
 import { createGatewayLog, type GatewayLog } from './log.ts';
 import { createFallbackNotices } from './fallback-notices.ts';
-import { BEHAVIOURS, createModelRouter, type ModelRouter, type TurnOutcome } from './router/index.ts';
+import { ProviderError } from './providers/provider-error.ts';
+import { BEHAVIOURS, classify, createModelRouter, type ModelRouter, type TurnOutcome } from './router/index.ts';
 import { splitRef } from './router/router.ts';
 import {
   createCronReaper,
@@ -42,7 +43,7 @@ import {
   type SessionStore,
 } from './sessions/index.ts';
 import { createTextPool, type TextPool } from './text-pool.ts';
-import { charsOfTokens } from './tokens.ts';
+import { charsOfTokens, tokensOfChars } from './tokens.ts';
 
 /** What the simulated host brings that openclaw.json does not hold. */
 export type GatewayHost = {
@@ -91,7 +92,7 @@ export type GatewayStats = {
   heartbeatTurns: number;
   cronTurns: number;
   silentTurns: number;
-  /** Compactions run (compaction.ts); each made one or more summary calls to the session's model. */
+  /** Compactions begun (compaction.ts); each made one or more summary calls to the run's model. */
   compactions: number;
 };
 
@@ -140,6 +141,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   const deliveries: Delivery[] = [];
   const fallbackNotices = createFallbackNotices(BEHAVIOURS[profile].fallbackNotices);
   const stats: GatewayStats = { userTurns: 0, heartbeatTurns: 0, cronTurns: 0, silentTurns: 0, compactions: 0 };
+  const compaction = compactionSettings(config);
   const compactionJitter = rng.fork('compaction-retry-jitter');
   const toolRng = rng.fork('tool-results');
   let runs = 0;
@@ -220,17 +222,22 @@ export function createGateway(options: GatewayOptions): Gateway {
     let outcome: TurnOutcome;
     try {
       outcome = await agentLoop(transcript, incoming);
+      // The run ends with its reply in the transcript, then OpenClaw waits for any compaction before replying.
+      if (outcome.kind === 'reply') {
+        recordTurn(transcript, [{ role: 'assistant', text: outcome.text }], clock.now());
+        await compactAfterRun(transcript, outcome, 'user');
+      }
     } finally {
       typing.stop();
     }
     await deliver(last.chatId, outcome, fallbackNotices.forTurn(sessionKey, last.chatType, router.chain[0] ?? '', outcome));
-    const added = outcome.kind === 'reply' ? [{ role: 'assistant' as const, text: outcome.text }] : [];
-    recordTurn(transcript, added, clock.now());
+    if (outcome.kind !== 'reply') recordTurn(transcript, [], clock.now());
     store.update(sessionKey, () => usagePatch(outcome));
   }
 
   /** The model calls of one turn: the first with the new message, then one per tool call with its result. */
   async function agentLoop(transcript: Transcript, incoming: readonly TranscriptEntry[]): Promise<TurnOutcome> {
+    await compactBeforePrompt(transcript, router.chain[0]!, systemPrompt, 'user');
     let outcome = await route(transcript, incoming, router.chain, systemPrompt);
     recordTurn(transcript, incoming, clock.now());
     for (let call = 0; call < (host.toolCallsPerTurn ?? 0) && outcome.kind === 'reply'; call++) {
@@ -246,7 +253,11 @@ export function createGateway(options: GatewayOptions): Gateway {
     // Isolated: a new session and empty transcript per run (§3.2); otherwise the main session's transcript, replayed.
     const transcript = main === undefined ? emptyTranscript() : store.transcript(main.sessionId);
     const chain = heartbeatChain();
-    const outcome = await route(transcript, [{ role: 'user', text: settings.heartbeat.prompt }], chain, settings.heartbeat.lightContext ? lightSystemPrompt : systemPrompt, 'heartbeat');
+    const system = settings.heartbeat.lightContext ? lightSystemPrompt : systemPrompt;
+    await compactBeforePrompt(transcript, chain[0]!, system, 'heartbeat');
+    const outcome = await route(transcript, [{ role: 'user', text: settings.heartbeat.prompt }], chain, system, 'heartbeat');
+    // A heartbeat is a run in the main session like any other: its usage can set off a compaction.
+    if (outcome.kind === 'reply') await compactAfterRun(transcript, outcome, 'heartbeat');
     if (outcome.kind !== 'reply') log.write('warn', 'heartbeat', `heartbeat failed: ${outcome.text.split('\n')[0]}`);
     // The ack is dropped and updatedAt restored, so heartbeats keep no session fresh — but it is a store write.
     store.write(() => {}, { activeKey: heartbeatKey });
@@ -276,21 +287,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   }
 
   /** `origin` names the run in the decision log (`user-3`, `heartbeat-4`), so reports can tell traffic apart. */
-  async function route(
-    transcript: Transcript,
-    incoming: readonly TranscriptEntry[],
-    chain: readonly string[],
-    system: string,
-    origin: RunOrigin = 'user',
-  ): Promise<TurnOutcome> {
-    const capTokens = settings.contextTokens ?? contextWindowOf(chain[0]!);
-    const plan = planCompaction(transcript, system.length + incoming.reduce((sum, entry) => sum + entry.text.length, 0), capTokens);
-    if (plan !== undefined) {
-      stats.compactions++;
-      // The session's model summarises (chain[0]: the model this run starts on).
-      const call: SummaryCall = (request) => router.callModel(chain[0]!, { ...request, stream: true }).then((reply) => reply.text);
-      await compactTranscript(transcript, plan, capTokens, { clock, jitter: compactionJitter, call });
-    }
+  function route(transcript: Transcript, incoming: readonly TranscriptEntry[], chain: readonly string[], system: string, origin: RunOrigin = 'user'): Promise<TurnOutcome> {
     return router.runTurn({
       runId: `${origin}-${++runs}`,
       chain,
@@ -306,6 +303,100 @@ export function createGateway(options: GatewayOptions): Gateway {
         return { system: request.system, messages: request.messages, stream: true };
       },
     });
+  }
+
+  /**
+   * pi's check before a prompt, on the last assistant message's usage: system prompt + transcript is
+   * what that call carried. Only a session whose last run passed the threshold without compacting
+   * (one preloaded that large, or a compaction cancelled) compacts here.
+   */
+  async function compactBeforePrompt(transcript: Transcript, modelRef: string, system: string, origin: RunOrigin): Promise<void> {
+    if (!transcript.entries.some((entry) => entry.role === 'assistant')) return;
+    await compactIfOver(transcript, modelRef, tokensOfChars(system.length + transcriptChars(transcript)), origin, 'before prompt');
+  }
+
+  /** pi's check at `agent_end`: the run's last call, input and output, on the model that answered it. */
+  async function compactAfterRun(transcript: Transcript, outcome: TurnOutcome & { kind: 'reply' }, origin: RunOrigin): Promise<void> {
+    const usage = outcome.reply.usage;
+    await compactIfOver(transcript, outcome.modelRef, usage.inputTokens + usage.outputTokens, origin, 'after run');
+  }
+
+  async function compactIfOver(transcript: Transcript, modelRef: string, contextTokens: number, origin: RunOrigin, when: string): Promise<void> {
+    const windowTokens = compactionWindowOf(modelRef);
+    if (!overThreshold(contextTokens, windowTokens, compaction)) return;
+    const plan = planCompaction(transcript, compaction);
+    if (plan === undefined) return;
+    stats.compactions++;
+    const runId = `${origin}-${++runs}`;
+    const decisions = router.decisions;
+    decisions.record({
+      runId,
+      decision: 'compaction_start',
+      modelRef,
+      detail: `${when}: ${contextTokens} tokens > ${windowTokens} − ${compaction.reserveTokens}; summarising ${plan.toSummarize.length + plan.turnPrefix.length} of ${transcript.entries.length} entries`,
+    });
+    let calls = 0;
+    // One completeSimple call on the run's model: the provider SDK's retries beneath, no failover, no cooldowns.
+    const call: SummaryCall = async (request) => {
+      const number = ++calls;
+      let text: string;
+      try {
+        const reply = await router.callModel(modelRef, { ...request, stream: true });
+        decisions.record({ runId, decision: 'compaction_call', modelRef, detail: `summary call ${number}: ${reply.usage.inputTokens} tokens in, ${reply.usage.outputTokens} out`, httpRequests: reply.httpRequests });
+        text = reply.text;
+      } catch (error) {
+        if (!(error instanceof Error)) throw error;
+        const provider = error instanceof ProviderError ? error : undefined;
+        decisions.record({
+          runId,
+          decision: 'compaction_call',
+          modelRef,
+          reason: provider === undefined ? null : classify(provider),
+          detail: `summary call ${number} failed`,
+          raw: error.message,
+          ...(provider === undefined ? {} : { httpRequests: provider.httpRequests }),
+        });
+        // pi-ai hands the error back as the reply's errorMessage; generateSummary throws with it.
+        throw new Error(`Summarization failed: ${error.message}`);
+      }
+      if (BEHAVIOURS[profile].compaction.emptySummaryFails && text.trim() === '') throw new Error('Summarization failed: model returned no summary text');
+      return text;
+    };
+    const outcome = await compactTranscript(
+      transcript,
+      plan,
+      { settings: compaction, behaviour: BEHAVIOURS[profile].compaction, windowTokens, modelMaxTokens: maxTokensOf(modelRef) },
+      {
+        clock,
+        jitter: compactionJitter,
+        call,
+        onPassFailed: (pass, error) => decisions.record({ runId, decision: 'compaction_pass_failed', modelRef, pass, detail: error instanceof Error ? error.message : String(error) }),
+      },
+    );
+    decisions.record({
+      runId,
+      decision: 'compaction_end',
+      modelRef,
+      detail: outcome.kind === 'compacted' ? `compacted: ${outcome.summarized} entries into a ${outcome.summary.length}-char summary in ${calls} call(s)` : `cancelled: ${outcome.reason}`,
+    });
+  }
+
+  /**
+   * The window compaction measures against. CHOSEN, not OpenClaw's: 2026.2.26's pi checks the model's
+   * own `contextWindow` (models.providers.*.models[].contextWindow, 1,048,576 for Gemini 2.5 Flash) and
+   * uses `agents.defaults.contextTokens` only to size the safeguard's chunks ("a cap used for runtime
+   * estimates + status %", its config type says). quotastorm keeps the cap here too, as it always has,
+   * so the configs' `contextTokens` still bounds a session; the model's window alone would let a Flash
+   * session grow to ~1M tokens before compacting. The chunks are sized by the same capped window.
+   */
+  function compactionWindowOf(modelRef: string): number {
+    const window = contextWindowOf(modelRef);
+    return settings.contextTokens !== null && settings.contextTokens < window ? settings.contextTokens : window;
+  }
+
+  function maxTokensOf(modelRef: string): number | undefined {
+    const { providerId, modelId } = splitRef(modelRef);
+    return config.models?.providers?.[providerId]?.models?.find((model) => model.id === modelId)?.maxTokens;
   }
 
   async function deliver(chatId: number, outcome: TurnOutcome, notices: readonly string[]): Promise<void> {

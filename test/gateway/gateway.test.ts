@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { createPrng, createVirtualClock, type VirtualClock } from '../../src/clock/index.ts';
 import JSON5 from 'json5';
 import { loadConfig, parseConfigText } from '../../src/config/index.ts';
-import { buildStaleSessions, type StaleSessionSpec } from '../../src/gateway/sessions/index.ts';
+import { buildStaleSessions, MAIN_SESSION_KEY, type StaleSessionSpec } from '../../src/gateway/sessions/index.ts';
+import type { Transcript } from '../../src/gateway/context.ts';
+import { createTextPool } from '../../src/gateway/text-pool.ts';
 import { createFaultPlan } from '../../mocks/providers/fault-plan.ts';
 import { parseFaultSchedule } from '../../mocks/providers/fault-schedule.ts';
 import type { GatewayProfile } from '../../src/config/runtime-defaults.ts';
@@ -22,6 +24,8 @@ type RigOptions = {
   faults?: object;
   host?: GatewayHost;
   stale?: StaleSessionSpec;
+  /** Edits a copy of the config file's raw object before it is parsed. */
+  mutate?: (raw: any) => void;
 };
 
 async function rig(options: RigOptions): Promise<Rig> {
@@ -29,7 +33,7 @@ async function rig(options: RigOptions): Promise<Rig> {
   const faults = options.faults === undefined ? undefined : createFaultPlan(parseFaultSchedule(options.faults, 'test'), { prng: createPrng(5).fork('faults'), startMs: clock.now() });
   const world = createMockWorld({ clock, seed: 5, ...(options.ledger ? { ledger: options.ledger } : {}), ...(faults ? { faults } : {}) });
   const loaded = await loadConfig(`scenarios/configs/${options.config}`);
-  const config = options.overrides === undefined ? loaded.config : withOverrides(loaded.raw, options.overrides);
+  const config = options.overrides === undefined && options.mutate === undefined ? loaded.config : withOverrides(loaded.raw, options.overrides ?? '{}', options.mutate);
   const gateway = createGateway({ config, profile: options.profile ?? '2026.2', clock, fetch: world.fetch, rng: createPrng(5), host: { heartbeatHasTasks: false, ...options.host } });
   if (options.stale) gateway.store.preload(buildStaleSessions(options.stale, { nowMs: clock.now(), rng: createPrng('stale') }));
   const started = gateway.start();
@@ -38,9 +42,21 @@ async function rig(options: RigOptions): Promise<Rig> {
   return { clock, world, gateway };
 }
 
-function withOverrides(raw: unknown, overrides: string) {
-  const merged = { ...(raw as object), ...(JSON5.parse(overrides) as object) };
+function withOverrides(raw: unknown, overrides: string, mutate?: (raw: any) => void) {
+  const merged = structuredClone({ ...(raw as object), ...(JSON5.parse(overrides) as object) });
+  mutate?.(merged);
   return parseConfigText(JSON.stringify(merged), 'override.json5').config;
+}
+
+/** The main session, preloaded with `pairs` turns of a 10,000-token user message and a 600-token reply, from the text pool. */
+function preloadMain(r: Rig, pairs: number): Transcript {
+  const sessionId = r.gateway.store.newSessionId();
+  r.gateway.store.preload([[MAIN_SESSION_KEY, { sessionId, updatedAt: r.clock.now() - 60_000, lastChannel: 'telegram', chatType: 'direct' }]]);
+  const transcript = r.gateway.store.transcript(sessionId);
+  const pool = createTextPool(createPrng('preload-pool'));
+  const draws = createPrng('preload-draws');
+  for (let i = 0; i < pairs; i++) transcript.entries.push({ role: 'user', text: pool.take(40_000, draws) }, { role: 'assistant', text: pool.take(2_400, draws) });
+  return transcript;
 }
 
 const HOUR = 3_600_000;
@@ -130,24 +146,122 @@ describe('embedded gateway', () => {
     await r.gateway.stop();
   });
 
-  it('compacts a session that would pass its window less the reserve, with summary calls to its model first', async () => {
-    const host = { systemPromptTokens: 1_000, toolCallsPerTurn: 1, toolResultTokensPerTurn: 60_000 };
-    const r = await rig({ config: 'feb27-after.json5', host }); // contextTokens 170K: compaction above 150K
-    for (let turn = 0; turn < 3; turn++) {
-      write(r, `question ${turn}`);
+  describe('compaction', () => {
+    // feb27-after.json5: contextTokens 170K, so a run whose last call carries over 150K tokens (170K − the
+    // 20K reserve) compacts on the model that answered it, before the reply goes out.
+    const host = { systemPromptTokens: 1_000, toolCallsPerTurn: 0 };
+    const THRESHOLD = 170_000 - 20_000;
+    const flashOf = (r: Rig) => r.world.journal.where({ model: 'gemini-2.5-flash' });
+    /** One 151,400-token request: system 1,000 + 14 preloaded pairs (148,400) + this 2,000-token message. */
+    const bigQuestion = 'q'.repeat(8_000);
+    const keepRecent100K = (raw: any) => {
+      raw.agents.defaults.compaction = { keepRecentTokens: 100_000 };
+    };
+
+    it('makes one summary call on the run’s model after the run that passed the threshold, sized from the dropped entries plus the prompt', async () => {
+      const faults = { rules: [{ latency: { distribution: 'fixed', ms: 2_000 } }] };
+      const r = await rig({ config: 'feb27-after.json5', host, faults, mutate: keepRecent100K });
+      const transcript = preloadMain(r, 14);
+      // Walking back from this turn, 100K tokens are reached at pair 5's user message: pairs 1–4 (42,400 tokens)
+      // are summarised, in one call (under a chunk of 0.4 × 170K − 4,096).
+      const dropped = transcript.entries.slice(0, 8).map((entry) => `[${entry.role === 'user' ? 'User' : 'Assistant'}]: ${entry.text}`).join('\n\n');
+      write(r, bigQuestion);
       await r.clock.advanceBy(60_000);
-    }
-    const flash = r.world.journal.where({ model: 'gemini-2.5-flash' });
-    // Two requests a turn (message, then tool result); the third turn's second would carry ~181K tokens.
-    const summaries = flash.slice(5, -1);
-    expect(r.gateway.stats.compactions).toBe(1);
-    expect(flash[4]!.inputTokens).toBeGreaterThan(120_000);
-    expect(summaries.length).toBeGreaterThanOrEqual(3); // two halves, chunked, then the merge
-    for (const summary of summaries) expect(summary.inputTokens).toBeLessThan(0.4 * 170_000);
-    expect(summaries.reduce((sum, summary) => sum + summary.inputTokens, 0)).toBeGreaterThan(120_000);
-    expect(flash.at(-1)!.inputTokens).toBeLessThan(170_000 - 20_000);
-    expect(r.gateway.deliveries.map((delivery) => delivery.kind)).toEqual(['reply', 'reply', 'reply']);
-    await r.gateway.stop();
+      const [turn, summary, ...rest] = flashOf(r);
+      expect(turn!.inputTokens).toBe(151_400);
+      expect(rest).toHaveLength(0);
+      // 317-char system prompt, <conversation>…</conversation>, pi's 879-char summarisation prompt.
+      expect(summary!.inputTokens).toBe(Math.ceil((317 + `<conversation>\n${dropped}\n</conversation>\n\n`.length + 879) / 4));
+      expect(summary!.atMs).toBeGreaterThanOrEqual(turn!.atMs);
+      expect(summary!.atMs).toBeGreaterThanOrEqual(turn!.atMs + 2_000);
+      expect(r.gateway.deliveries[0]!.atMs).toBeGreaterThanOrEqual(summary!.atMs + 2_000); // the run waits for its compaction
+      expect(r.gateway.stats.compactions).toBe(1);
+      expect(r.gateway.router.decisions.events.filter((event) => event.decision.startsWith('compaction_')).map((event) => `${event.decision} ${event.modelRef}`)).toEqual([
+        'compaction_start google/gemini-2.5-flash',
+        'compaction_call google/gemini-2.5-flash',
+        'compaction_end google/gemini-2.5-flash',
+      ]);
+      expect(transcript.entries[0]!.text).toMatch(/^The conversation history before this point was compacted into the following summary:\n\n<summary>\n/);
+      expect(transcript.entries.length).toBe(1 + 20 + 2); // the summary, pairs 5–14, the turn
+      // The next turn replays the summary and the kept tail: under the threshold, and no more summary calls.
+      write(r, 'and now?');
+      await r.clock.advanceBy(60_000);
+      const after = flashOf(r);
+      expect(after).toHaveLength(3);
+      expect(after[2]!.inputTokens).toBeLessThan(THRESHOLD);
+      await r.gateway.stop();
+    });
+
+    it('makes no summary call while a session stays under the threshold', async () => {
+      const r = await rig({ config: 'feb27-after.json5', host });
+      preloadMain(r, 13);
+      write(r, bigQuestion);
+      await r.clock.advanceBy(60_000);
+      expect(flashOf(r).map((entry) => entry.inputTokens)).toEqual([140_800]);
+      expect(r.gateway.stats.compactions).toBe(0);
+      await r.gateway.stop();
+    });
+
+    it('with the default 20K kept, summarises 127K tokens in two halves of two chunks each, then merges them: five calls', async () => {
+      const r = await rig({ config: 'feb27-after.json5', host });
+      preloadMain(r, 14);
+      write(r, bigQuestion);
+      await r.clock.advanceBy(60_000);
+      const summaries = flashOf(r).slice(1);
+      expect(summaries).toHaveLength(5);
+      for (const summary of summaries) expect(summary.inputTokens).toBeLessThan(0.4 * 170_000);
+      expect(summaries.slice(0, 4).reduce((sum, summary) => sum + summary.inputTokens, 0)).toBeGreaterThan(12 * 10_600);
+      await r.gateway.stop();
+    });
+
+    it('summarises on the fallback that answered the run, not on the primary', async () => {
+      const faults = { rules: [{ match: { model: 'gemini-2.5-flash' }, script: ['429', '429', '429', '429'] }] };
+      const r = await rig({ config: 'feb27-after.json5', host, faults, mutate: keepRecent100K });
+      preloadMain(r, 14);
+      write(r, bigQuestion);
+      await r.clock.advanceBy(60_000);
+      expect(flashOf(r).map((entry) => entry.status)).toEqual([429, 429, 429, 429]);
+      expect(r.world.journal.where({ model: 'kimi-k2.5' })).toHaveLength(2); // the turn, then its summary
+      expect(r.gateway.deliveries.at(-1)).toMatchObject({ kind: 'reply', modelRef: 'moonshot/kimi-k2.5' });
+      await r.gateway.stop();
+    });
+
+    it('2026.2: a rate-limited summary is retried (0.5 s, 1 s), tried again in a second pass, then replaced by "Summary unavailable"; the turn still answers', async () => {
+      const faults = { rules: [{ match: { model: 'gemini-2.5-flash' }, script: ['ok', '429', '429', '429', '429', '429', '429'] }] };
+      const r = await rig({ config: 'feb27-after.json5', host, faults, mutate: keepRecent100K });
+      const transcript = preloadMain(r, 14);
+      write(r, bigQuestion);
+      await r.clock.advanceBy(60_000);
+      const flash = flashOf(r);
+      expect(flash.map((entry) => entry.status)).toEqual([200, 429, 429, 429, 429, 429, 429]);
+      const gaps = flash.slice(2).map((entry, index) => entry.atMs - flash[index + 1]!.atMs);
+      expect(gaps[0]).toBeGreaterThanOrEqual(400); // 500 ms ± 20 %, after the 429's own latency
+      expect(gaps[1]).toBeGreaterThanOrEqual(800);
+      expect(r.gateway.log.errorText()).toContain('[compaction] Full summarization failed, trying partial: Summarization failed:');
+      expect(r.gateway.log.errorText()).toContain('[compaction] Partial summarization also failed: Summarization failed:');
+      expect(transcript.entries[0]!.text).toContain('Context contained 8 messages (0 oversized). Summary unavailable due to size limits.');
+      expect(r.gateway.deliveries.map((delivery) => delivery.kind)).toEqual(['reply']);
+      await r.gateway.stop();
+    });
+
+    it('2026.9: a rate-limited summary cancels the compaction and keeps the history; the next prompt compacts first', async () => {
+      const faults = { rules: [{ match: { model: 'gemini-2.5-flash' }, script: ['ok', '429', '429', '429'] }] };
+      const r = await rig({ config: 'feb27-after.json5', profile: '2026.9', host, faults, mutate: keepRecent100K });
+      const transcript = preloadMain(r, 14);
+      write(r, bigQuestion);
+      await r.clock.advanceBy(60_000);
+      expect(flashOf(r).map((entry) => entry.status)).toEqual([200, 429, 429, 429]); // no second pass: nothing is oversized
+      expect(r.gateway.log.errorText()).toContain('[compaction-safeguard] Compaction summarization failed; cancelling compaction to preserve history');
+      expect(transcript.entries).toHaveLength(28 + 2);
+      expect(r.gateway.deliveries.map((delivery) => delivery.kind)).toEqual(['reply']);
+      write(r, 'and now?');
+      await r.clock.advanceBy(60_000);
+      const flash = flashOf(r);
+      expect(flash.slice(4).map((entry) => entry.status)).toEqual([200, 200]); // the summary, then the turn
+      expect(flash[5]!.inputTokens).toBeLessThan(THRESHOLD);
+      expect(r.gateway.stats.compactions).toBe(2);
+      await r.gateway.stop();
+    });
   });
 
   it('puts no heartbeat traffic on the primary once the heartbeat has its own model on another provider', async () => {

@@ -56,6 +56,9 @@ describe('the stress suite', () => {
   it('fails the rate-limit checks when user turns are large enough to overrun Gemini Flash', async () => {
     const config = await configVariant(AFTER, (c) => {
       c.agents.defaults.contextTokens = 900000;
+      // Kimi's own window (262,144) would compact the 254K-token main session at the first heartbeat, as
+      // OpenClaw does: the heartbeat goes to Gemini 2.5 Pro (1M window, its own quota) to keep it large.
+      c.agents.defaults.heartbeat.model = 'google/gemini-2.5-pro';
     });
     expect(statusOf(await run(SUITE, config), 'rate-limit-errors')).toContain('fail');
   });

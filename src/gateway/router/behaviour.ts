@@ -6,6 +6,7 @@
  * are the oracle these values answer to.
  */
 import type { GatewayProfile } from '../../config/runtime-defaults.ts';
+import type { CompactionBehaviour } from '../compaction.ts';
 import type { TransientRetryPolicy } from './transient-retry.ts';
 
 export type SameModelRetry =
@@ -40,6 +41,8 @@ export type Behaviour = {
    * unclassified, resubmitted at once, then failed over as `unknown`.
    */
   readonly streamFaults: 'reply-or-surface' | 'transient';
+  /** What compaction does when its summary calls fail, and how large a summary may be (compaction.ts). */
+  readonly compaction: CompactionBehaviour;
 };
 
 const SECOND = 1_000;
@@ -62,6 +65,10 @@ export const BEHAVIOURS: Readonly<Record<GatewayProfile, Behaviour>> = {
     transientChainRetryDelayMs: 2_500, // reference §4.2 (v4.12); unobserved on 2026.2.26
     fallbackNotices: false, // [obs] "no fallback notice to the user"
     streamFaults: 'reply-or-surface',
+    // [src] dist/pi-embedded-CQnl8oWA.js src/agents/compaction.ts summarizeWithFallback: a second pass without
+    // oversized messages whatever their count, then "Summary unavailable due to size limits" as the summary;
+    // pi-coding-agent 0.55.1 generateSummary: maxTokens floor(0.8 × reserveTokens), uncapped.
+    compaction: { onSummaryFailure: 'fallback-text', partialPassNeedsOversized: false, capOutputAtModelMax: false, emptySummaryFails: false },
   },
   '2026.9': {
     profile: '2026.9',
@@ -84,5 +91,10 @@ export const BEHAVIOURS: Readonly<Record<GatewayProfile, Behaviour>> = {
     transientChainRetryDelayMs: 2_500,
     fallbackNotices: true,
     streamFaults: 'transient',
+    // [src] dist/builtin-openclaw-q1hiFm14.mjs summarizeWithFallback: the second pass only when some message is
+    // oversized, then CompactionError, and the safeguard cancels ("cancelling compaction to preserve history");
+    // dist/compaction-CAzwgOuQ.mjs generateSummary: maxTokens min(floor(0.8 × reserve), model.maxTokens), and a
+    // reply without text is an error ("model returned no summary text").
+    compaction: { onSummaryFailure: 'cancel', partialPassNeedsOversized: true, capOutputAtModelMax: true, emptySummaryFails: true },
   },
 };

@@ -25,7 +25,12 @@ export type Decision =
   | 'surface_error'
   | 'context_overflow'
   | 'transient_chain_retry'
-  | 'all_failed';
+  | 'all_failed'
+  /** Compaction (compaction.ts): begins on the run's model, one event per summary request, a failed pass, the result. */
+  | 'compaction_start'
+  | 'compaction_call'
+  | 'compaction_pass_failed'
+  | 'compaction_end';
 
 export type DecisionEvent = {
   readonly atMs: number;
@@ -41,6 +46,8 @@ export type DecisionEvent = {
   /** A same-model retry's number and budget ("transient same-model retry 2/8"). */
   readonly retryNumber?: number;
   readonly retryBudget?: number;
+  /** `compaction_pass_failed`: the full pass, or the second one without oversized messages. */
+  readonly pass?: 'full' | 'partial';
 };
 
 export type LogLine = { readonly atMs: number; readonly level: LogLevel; readonly subsystem: string; readonly message: string; readonly text: string };
@@ -92,6 +99,11 @@ const LINES: Record<GatewayProfile, LineOf> = {
       }
       case 'all_failed':
         return [{ level: 'error', text: `Embedded agent failed before reply: ${event.detail}` }];
+      // [src] dist/pi-embedded-CQnl8oWA.js src/agents/compaction.ts and compaction-safeguard.ts (log.warn).
+      case 'compaction_pass_failed':
+        return [{ level: 'warn', text: `[compaction] ${event.pass === 'full' ? 'Full summarization failed, trying partial' : 'Partial summarization also failed'}: ${event.detail}` }];
+      case 'compaction_end':
+        return compactionCancelledLines(event, '2026.2');
       default:
         return [];
     }
@@ -129,11 +141,26 @@ const LINES: Record<GatewayProfile, LineOf> = {
         return [{ level: 'info', text: `[model-fallback/decision] model fallback decision: decision=candidate_succeeded requested=${event.modelRef} candidate=${event.modelRef} reason=none next=none` }];
       case 'all_failed':
         return [{ level: 'error', text: `Embedded agent failed before reply: ${event.detail}` }];
+      // [src] dist/builtin-openclaw-q1hiFm14.mjs src/agents/compaction.ts and the compaction-safeguard hook (log.warn).
+      case 'compaction_pass_failed':
+        return [{ level: 'warn', text: `[compaction] ${event.pass === 'full' ? 'Full summarization failed' : 'Partial summarization also failed'}: ${event.detail}` }];
+      case 'compaction_end':
+        return compactionCancelledLines(event, '2026.9');
       default:
         return [];
     }
   },
 };
+
+/** A cancelled compaction's warning; a completed one logs at debug level only (not in the gateway's files). */
+function compactionCancelledLines(event: DecisionEvent, profile: GatewayProfile): Array<{ level: LogLevel; text: string }> {
+  const cancelled = /^cancelled: (.*)$/s.exec(event.detail ?? '');
+  if (cancelled === null) return [];
+  if (cancelled[1] === 'no real conversation messages to summarize') {
+    return [{ level: 'warn', text: '[compaction-safeguard] Compaction safeguard: cancelling compaction with no real conversation messages to summarize.' }];
+  }
+  return profile === '2026.9' ? [{ level: 'warn', text: `[compaction-safeguard] Compaction summarization failed; cancelling compaction to preserve history: ${cancelled[1]}` }] : [];
+}
 
 // The candidate's last error text travels on the candidate_failed event as `detail` when set.
 function lastDetailPlaceholder(event: DecisionEvent): string {
