@@ -162,7 +162,7 @@ export function createExchange<Body, Problem>(spec: ProviderMockSpec, dialect: D
     const reply = decision?.fault
       ? answerFault(spec, dialect, call, scope, decision.fault, base, partialText)
       : meterAndAnswer(spec, dialect, replies, call, scope, base);
-    return holdForLatency(spec.clock, latencyMs, request.signal, reply);
+    return holdForLatency(spec.clock, latencyMs, request, reply);
   };
 }
 

@@ -32,10 +32,11 @@ export function drawLatencyMs(spec: LatencySpec, prng: Prng): number {
  * admitted request's concurrency slot (wire-reply.ts `onDone`) — and the
  * abort reason is thrown, as fetch rejects.
  */
-export async function holdForLatency(clock: Clock, latencyMs: number, signal: AbortSignal, reply: WireReply): Promise<WireReply> {
+export async function holdForLatency(clock: Clock, latencyMs: number, request: { readonly signal: AbortSignal }, reply: WireReply): Promise<WireReply> {
   if (latencyMs <= 0) return reply;
   try {
-    await clock.sleep(latencyMs, signal);
+    // The signal is read only here: under `mocks serve` it is built on first use (a listener per request).
+    await clock.sleep(latencyMs, request.signal);
   } catch (error) {
     discardReply(reply);
     throw error;
