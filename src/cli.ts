@@ -121,21 +121,23 @@ export function buildProgram(): Command {
   // `openclaw sessions` / `openclaw sessions cleanup` for a run's store. Like OpenClaw, the store flags
   // work before or after `cleanup`.
   const sessions = withSessionStoreOptions(program.command('sessions'))
-    .description('List a session store as `openclaw sessions --store` prints it (ages from --now, else from its newest entry)')
+    .description('List a session store as `openclaw sessions --store` prints it: 2026.2.26 for a sessions.json, 2026.9.6 for its SQLite store (ages from --now, else from its newest entry)')
     .addOption(new Option('--active <minutes>', 'only sessions updated in the last N minutes').argParser(positiveInteger('--active')))
+    .option('--limit <count>', 'SQLite store (2026.9.6): max sessions to show (default 100; "all" for every one)')
     .action(async (options: SessionsListOptions) => {
       const { runSessions } = await import('./commands/sessions.ts');
       process.exitCode = await runSessions(options);
     });
   withSessionStoreOptions(sessions.command('cleanup'))
-    .description('Session-store maintenance now, as `openclaw sessions cleanup` (settings from --config, else the profile defaults)')
+    .description('Session-store maintenance now, as `openclaw sessions cleanup` (settings from --config, else the profile defaults); a SQLite store (2026.9.6) takes --dry-run only')
     .option('--dry-run', 'preview what maintenance would remove, without writing')
     .option('--enforce', 'apply maintenance even when the configured mode is warn')
     .option('--active-key <key>', 'the session the write is for: warn mode warns if it would go; 2026.9 keeps it')
     .addOption(profileOption())
-    .action(async (options: SessionsCleanupOptions) => {
+    .action(async (options: SessionsCleanupOptions, command: Command) => {
       const { runSessionsCleanup } = await import('./commands/sessions.ts');
-      process.exitCode = await runSessionsCleanup({ ...sessions.opts<SessionsListOptions>(), ...options });
+      const profileGiven = command.getOptionValueSource('profile') === 'cli';
+      process.exitCode = await runSessionsCleanup({ ...sessions.opts<SessionsListOptions>(), ...options, profileGiven });
     });
 
   const scenarioOptions = (command: Command) =>
@@ -226,7 +228,7 @@ function instantMs(flag: string): (value: string) => number {
 
 function withSessionStoreOptions(command: Command): Command {
   return command
-    .option('--store <file>', 'a sessions.json')
+    .option('--store <file>', 'a sessions.json (openclaw 2026.2.26) or openclaw-agent.sqlite (2026.9.6)')
     .option('--run <dir>', 'a run directory (its sessions.json)')
     .option('--json', 'print JSON')
     .addOption(new Option('--now <time>', "the instant ages and staleness are measured from (default: the store's newest updatedAt)").argParser(instantMs('--now')))

@@ -8,7 +8,9 @@ import type { SessionEntry } from '../gateway/sessions/entry.ts';
 import { renderSessionList, sessionListJson } from '../gateway/sessions/list-view.ts';
 import { createSessionStore } from '../gateway/sessions/store.ts';
 import { readSessionStoreFile } from '../gateway/sessions/store-file.ts';
+import { isSqliteFile } from '../gateway/sessions/sqlite/store.ts';
 import { displayDefaults } from '../gateway/sessions/table.ts';
+import { runSqliteSessions, runSqliteSessionsCleanup } from './sessions-sqlite.ts';
 
 /** Where the store is and the instant it is read at. */
 export type SessionsStoreOptions = {
@@ -22,10 +24,16 @@ export type SessionsStoreOptions = {
   config?: string;
 };
 
-export type SessionsListOptions = SessionsStoreOptions & { active?: number };
+export type SessionsListOptions = SessionsStoreOptions & {
+  active?: number;
+  /** openclaw@2026.9.6's `--limit N|all`; a sessions.json store (2026.2.26) lists everything. */
+  limit?: string;
+};
 
 export type SessionsCleanupOptions = SessionsStoreOptions & {
   profile: GatewayProfile;
+  /** True when --profile was given, not defaulted: a SQLite store is 2026.9.6's whatever the default says. */
+  profileGiven?: boolean;
   dryRun?: boolean;
   enforce?: boolean;
   activeKey?: string;
@@ -33,11 +41,17 @@ export type SessionsCleanupOptions = SessionsStoreOptions & {
 
 /**
  * `quotastorm sessions`: what `openclaw sessions --store <file>` prints for
- * a run's store. Ages are measured from `--now`, else from the store's newest
- * updatedAt — the store as of its last write — never from the wall clock, so
- * a run directory prints the same table every time.
+ * a run's store: openclaw@2026.2.26's format for a sessions.json,
+ * openclaw@2026.9.6's for its SQLite store. Ages are measured from `--now`,
+ * else from the store's newest updatedAt — the store as of its last write —
+ * never from the wall clock, so a store prints the same table every time.
  */
 export async function runSessions(options: SessionsListOptions): Promise<number> {
+  const storePath = storePathOf(options);
+  if (isSqliteStore(storePath)) return runSqliteSessions(storePath, options, await readConfig(options.config), options.config);
+  if (options.limit !== undefined) {
+    throw new UserError(`--limit is openclaw@2026.9.6's; ${storePath} is a 2026.2.26 sessions.json, which \`openclaw sessions\` lists in full. Drop --limit.`);
+  }
   const target = await openStore(options);
   const config = await readConfig(options.config);
   const input = { ...target, activeMinutes: options.active, defaults: displayDefaults(config) };
@@ -48,10 +62,18 @@ export async function runSessions(options: SessionsListOptions): Promise<number>
 /**
  * `quotastorm sessions cleanup`: `openclaw sessions cleanup --store <file>`.
  * Maintenance settings come from `--config` (none: the profile's defaults);
- * `--enforce` applies them even in warn mode. Without `--dry-run` the store
- * file is rewritten, as OpenClaw does.
+ * `--enforce` applies them even in warn mode. Without `--dry-run` a
+ * sessions.json is rewritten, as OpenClaw does; 2026.9.6's SQLite store is
+ * only ever previewed (sessions-sqlite.ts).
  */
 export async function runSessionsCleanup(options: SessionsCleanupOptions): Promise<number> {
+  const storePath = storePathOf(options);
+  if (isSqliteStore(storePath)) {
+    if (options.profileGiven === true && options.profile !== '2026.9') {
+      throw new UserError(`${storePath} is openclaw@2026.9.6's SQLite store, so its maintenance is the 2026.9 profile's; drop --profile ${options.profile} or give a sessions.json.`);
+    }
+    return runSqliteSessionsCleanup(storePath, options, await readConfig(options.config), options.config);
+  }
   const target = await openStore(options);
   const config = await readConfig(options.config);
   const settings = effectiveSettings(config, options.profile).maintenance;
@@ -93,13 +115,18 @@ async function openStore(options: SessionsStoreOptions): Promise<{ storePath: st
   return { storePath, entries, nowMs: options.now ?? newestUpdatedAt(entries) };
 }
 
+/** 2026.9.6's store: an SQLite file, or (to name a broken one) a file called `*.sqlite`. */
+function isSqliteStore(storePath: string): boolean {
+  return isSqliteFile(storePath) || /\.(?:sqlite3?|db)$/i.test(storePath);
+}
+
 function storePathOf(options: SessionsStoreOptions): string {
   if (options.store !== undefined && options.run !== undefined) {
     throw new UserError(`Give the session store once: --store ${options.store} or --run ${options.run}, not both.`);
   }
   if (options.store !== undefined) return resolve(options.store);
   if (options.run !== undefined) return resolve(options.run, 'sessions.json');
-  throw new UserError('Which session store? Give --store <sessions.json> or --run <run directory> (the runner writes <run>/sessions.json).');
+  throw new UserError('Which session store? Give --store <sessions.json or openclaw-agent.sqlite> or --run <run directory> (the runner writes <run>/sessions.json).');
 }
 
 function newestUpdatedAt(entries: ReadonlyMap<string, SessionEntry>): number {

@@ -127,7 +127,7 @@ describe('quotastorm sessions on a run directory', () => {
   it('says which flag is missing, in one paragraph, exit 2', async () => {
     const outcome = await cli(['sessions']);
     expect(outcome.code).toBe(2);
-    expect(outcome.stderr).toMatch(/^quotastorm: Which session store\? Give --store <sessions.json> or --run <run directory>/);
+    expect(outcome.stderr).toMatch(/^quotastorm: Which session store\? Give --store <sessions.json or openclaw-agent.sqlite> or --run <run directory>/);
   });
 
   it('names the file and what it expected when the store is not a session store', async () => {
