@@ -17,9 +17,12 @@ const CONFIGS = {
  * `quotastorm incident`: the incident scenario on the before and after
  * configs, in both variants (quotas alone; quotas plus a Gemini finishReason
  * fault), and the page that puts the causes, symptoms and the write-up's
- * disagreements with the code side by side. Exit 0 when the replay shows
- * what it should: the before-config fails its healthy-state checks and the
- * after-config passes them.
+ * disagreements with the code side by side. Exit 0 when the replay
+ * reproduces the incident: the before-config fails its healthy-state checks.
+ * The after-config's day is a finding, not a gate: on openclaw@2026.2.26 the
+ * fix's contextTokens line bounds no turn, so whether the fixed config holds
+ * a whole day depends on what else keeps the main session small, and the
+ * report says which (the write-up's own gate is the stress suite's 6/6).
  */
 export async function runIncident(options: { seed?: number; out?: string }): Promise<number> {
   const loaded = await loadScenario(SCENARIO);
@@ -41,8 +44,11 @@ export async function runIncident(options: { seed?: number; out?: string }): Pro
   const reportFile = join(out, 'incident.md');
   await writeFileAtomic(reportFile, renderIncidentReport(runs));
   process.stdout.write(`report: ${shownPath(reportFile)}\n`);
-  const reproduced = !runs.before.quotas.verdict.ok && runs.after.quotas.verdict.ok;
-  if (!reproduced) process.stderr.write('the replay did not separate the configs: the before-config should fail and the after-config pass\n');
+  if (!runs.after.quotas.verdict.ok) {
+    process.stdout.write(`after the fix the day still fails ${runs.after.quotas.verdict.total - runs.after.quotas.verdict.passed} healthy-state check(s): see the report's "Where the write-up and the code disagree"\n`);
+  }
+  const reproduced = !runs.before.quotas.verdict.ok;
+  if (!reproduced) process.stderr.write('the replay did not reproduce the incident: the before-config passed its healthy-state checks\n');
   return reproduced ? 0 : 1;
 }
 

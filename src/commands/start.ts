@@ -14,7 +14,7 @@ const CONFIGS = ['feb27-before.json5', 'feb27-after.json5'].map((name) => join(P
  * `npm start`: the main job on bundled defaults. The stress suite on the
  * fixed config (the write-up's 6/6), the incident replayed on both configs,
  * and the static root-cause table — all under one new folder in reports/.
- * Exit 0 when the suite passes and the replay separates the configs.
+ * Exit 0 when the suite passes and the replay reproduces the incident.
  */
 export async function runStart(options: { out?: string; profile: GatewayProfile }): Promise<number> {
   const out = options.out ?? join(PROJECT_ROOT, 'reports', `${stamp()}-start`);

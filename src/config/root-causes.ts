@@ -139,18 +139,22 @@ function telegramSkillCommands(
   return { ...base, status: 'ok', why: 'Only built-in commands are registered in the menu.' };
 }
 
+/**
+ * The write-up's "user turns 256K → 170K". OpenClaw compacts a session against the model's own
+ * contextWindow less the reserve, never against this cap (openclaw@2026.2.26, read and observed;
+ * gateway.ts `chunkWindowOf`): it sizes summary chunks and the status %, and bounds no turn.
+ */
 function contextTokens(settings: EffectiveSettings, loaded: LoadedConfig, source: RootCauseFinding['source']): RootCauseFinding {
   const chain = [settings.model.primary, ...settings.model.fallbacks].filter((ref): ref is string => ref !== null);
   const windows = chain.map((ref) => ({ ref, window: contextWindowOf(loaded, ref) }));
   const value = settings.contextTokens === null ? "model's window" : `${settings.contextTokens.toLocaleString('en-US')} tokens`;
   const base = { id: 'context-tokens', setting: 'agents.defaults.contextTokens', value, source, status: 'note' } as const;
-  const cap = settings.contextTokens;
-  const tooSmall = windows.filter((w) => w.window !== undefined && (cap === null || w.window < cap));
-  if (cap !== null && tooSmall.length > 0) {
-    const list = tooSmall.map((w) => `${w.ref} (${w.window!.toLocaleString('en-US')})`).join(', ');
-    return { ...base, why: `A turn of ${value} overflows the window of ${list}: those fallbacks answer with a context-length error.` };
-  }
-  return { ...base, why: 'Bounds the tokens each turn sends, and so the TPM a burst of turns spends.' };
+  const primaryWindow = windows[0]?.window;
+  const smaller = primaryWindow === undefined ? [] : windows.slice(1).filter((w) => w.window !== undefined && w.window < primaryWindow);
+  const bound = 'Does not bound what a turn sends: a session grows until it nears its model\'s own contextWindow (less the compaction reserve) before OpenClaw compacts it; this cap only sizes summary chunks and the status %.';
+  if (smaller.length === 0) return { ...base, why: bound };
+  const list = smaller.map((w) => `${w.ref} (${w.window!.toLocaleString('en-US')})`).join(', ');
+  return { ...base, why: `${bound} A session grown on ${chain[0]} (${primaryWindow!.toLocaleString('en-US')}) overflows the window of ${list}: those fallbacks answer with a context-length error.` };
 }
 
 function maxConcurrent(settings: EffectiveSettings, source: RootCauseFinding['source']): RootCauseFinding {

@@ -68,6 +68,13 @@ export type CompactionBehaviour = {
   readonly capOutputAtModelMax: boolean;
   /** A reply without text fails the summary call ("model returned no summary text", 2026.9) or is the summary (2026.2). */
   readonly emptySummaryFails: boolean;
+  /**
+   * The window the threshold is measured against: the model's own contextWindow (2026.2: nothing
+   * caps it), or that capped by the model entry's own `contextTokens` (2026.9).
+   */
+  readonly thresholdWindow: 'model' | 'model-capped-per-model';
+  /** What caps the window the safeguard sizes chunks by: `agents.defaults.contextTokens` (2026.2) or nothing more (2026.9). */
+  readonly chunkWindowCap: 'agents-defaults-context-tokens' | 'none';
 };
 
 const PI_DEFAULT_RESERVE_TOKENS = 16_384;

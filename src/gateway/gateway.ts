@@ -322,7 +322,8 @@ export function createGateway(options: GatewayOptions): Gateway {
   }
 
   async function compactIfOver(transcript: Transcript, modelRef: string, contextTokens: number, origin: RunOrigin, when: string): Promise<void> {
-    const windowTokens = compactionWindowOf(modelRef);
+    // pi's threshold is the model's own window (capped per model in 2026.9), never agents.defaults.contextTokens.
+    const windowTokens = thresholdWindowOf(modelRef);
     if (!overThreshold(contextTokens, windowTokens, compaction)) return;
     const plan = planCompaction(transcript, compaction);
     if (plan === undefined) return;
@@ -365,7 +366,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     const outcome = await compactTranscript(
       transcript,
       plan,
-      { settings: compaction, behaviour: BEHAVIOURS[profile].compaction, windowTokens, modelMaxTokens: maxTokensOf(modelRef) },
+      { settings: compaction, behaviour: BEHAVIOURS[profile].compaction, windowTokens: chunkWindowOf(modelRef), modelMaxTokens: maxTokensOf(modelRef) },
       {
         clock,
         jitter: compactionJitter,
@@ -382,21 +383,38 @@ export function createGateway(options: GatewayOptions): Gateway {
   }
 
   /**
-   * The window compaction measures against. CHOSEN, not OpenClaw's: 2026.2.26's pi checks the model's
-   * own `contextWindow` (models.providers.*.models[].contextWindow, 1,048,576 for Gemini 2.5 Flash) and
-   * uses `agents.defaults.contextTokens` only to size the safeguard's chunks ("a cap used for runtime
-   * estimates + status %", its config type says). quotastorm keeps the cap here too, as it always has,
-   * so the configs' `contextTokens` still bounds a session; the model's window alone would let a Flash
-   * session grow to ~1M tokens before compacting. The chunks are sized by the same capped window.
+   * The window a compaction's threshold is measured against: the model's own contextWindow, as
+   * pi's check reads it from the session's model. 2026.2.26 passes the models.providers entry
+   * unchanged; 2026.9.6 lowers it to the entry's own `contextTokens` (router/behaviour.ts cites both).
+   * `agents.defaults.contextTokens` never reaches it: read in the installed 2026.2.26 and observed —
+   * a 1,048,576-token model with contextTokens 40,000 sent 39,399 tokens and did not compact, where a
+   * 40,000-token model compacted at 23,069 (docs/design-notes.md, "Compaction").
    */
-  function compactionWindowOf(modelRef: string): number {
+  function thresholdWindowOf(modelRef: string): number {
     const window = contextWindowOf(modelRef);
+    if (BEHAVIOURS[profile].compaction.thresholdWindow === 'model') return window;
+    const cap = modelEntryOf(modelRef)?.contextTokens;
+    return cap !== undefined && cap < window ? cap : window;
+  }
+
+  /**
+   * The window the safeguard sizes summary chunks by. 2026.2.26: the threshold window capped by
+   * `agents.defaults.contextTokens` (`resolveContextWindowInfo`, source "agentContextTokens") —
+   * the one thing that cap does to compaction.
+   */
+  function chunkWindowOf(modelRef: string): number {
+    const window = thresholdWindowOf(modelRef);
+    if (BEHAVIOURS[profile].compaction.chunkWindowCap === 'none') return window;
     return settings.contextTokens !== null && settings.contextTokens < window ? settings.contextTokens : window;
   }
 
-  function maxTokensOf(modelRef: string): number | undefined {
+  function modelEntryOf(modelRef: string) {
     const { providerId, modelId } = splitRef(modelRef);
-    return config.models?.providers?.[providerId]?.models?.find((model) => model.id === modelId)?.maxTokens;
+    return config.models?.providers?.[providerId]?.models?.find((model) => model.id === modelId);
+  }
+
+  function maxTokensOf(modelRef: string): number | undefined {
+    return modelEntryOf(modelRef)?.maxTokens;
   }
 
   async function deliver(chatId: number, outcome: TurnOutcome, notices: readonly string[]): Promise<void> {

@@ -9,6 +9,7 @@
  *     the primary, against the primary's tokens-per-minute limit.
  */
 import { buildCommandCatalog } from '../gateway/channels/commands-catalog.ts';
+import { compactionSettings } from '../gateway/compaction.ts';
 import { BUNDLED_SKILLS_2026_2 } from '../gateway/channels/bundled-skills.ts';
 import { DEFAULT_MODELS, findModel, type ProviderId } from '../../mocks/providers/models.ts';
 import { limitsFor, resolvePolicy } from '../../mocks/providers/policy.ts';
@@ -91,7 +92,12 @@ function menuFindings(settings: EffectiveSettings, profile: GatewayProfile): Lin
   }];
 }
 
-/** Worst minute: every main-lane slot sends a full context, plus a heartbeat on the primary. */
+/**
+ * Worst minute: every main-lane slot sends a full context, plus a heartbeat on the primary. A full
+ * context is what a session reaches before OpenClaw compacts it: the primary's own contextWindow
+ * less the compaction reserve. pi checks that window, never `agents.defaults.contextTokens`
+ * (read in openclaw@2026.2.26 and observed; gateway.ts `chunkWindowOf`), so the cap bounds nothing here.
+ */
 function budgetFindings(loaded: LoadedConfig, settings: EffectiveSettings): LintFinding[] {
   const primary = settings.model.primary;
   if (primary === null) return [];
@@ -102,19 +108,27 @@ function budgetFindings(loaded: LoadedConfig, settings: EffectiveSettings): Lint
   if (model === undefined) return [];
   const tokensPerMinute = limitsFor(resolvePolicy(mockProvider, {}), { provider: mockProvider, model }).tokensPerMinute;
   if (tokensPerMinute === undefined) return [];
-  const window = loaded.config.models?.providers?.[provider]?.models?.find((entry) => entry.id === modelId)?.contextWindow ?? model.contextWindowTokens;
-  const perTurn = Math.min(settings.contextTokens ?? window, window);
+  const configured = loaded.config.models?.providers?.[provider]?.models ?? [];
+  const index = configured.findIndex((entry) => entry.id === modelId);
+  const window = configured[index]?.contextWindow ?? model.contextWindowTokens;
+  const reserveTokens = compactionSettings(loaded.config).reserveTokens;
+  const perTurn = Math.max(0, window - reserveTokens);
   const turns = settings.lanes.mainMaxConcurrent * perTurn;
   const heartbeatOnPrimary = settings.heartbeat.enabled && settings.heartbeat.model !== null && providerOf(settings.heartbeat.model) === provider;
   const total = turns + (heartbeatOnPrimary ? perTurn : 0);
   if (total <= tokensPerMinute) return [];
+  const slots = settings.lanes.mainMaxConcurrent + (heartbeatOnPrimary ? 1 : 0);
   return [{
     rule: 'token-budget',
-    path: 'agents.defaults.contextTokens',
+    path: index >= 0 && configured[index]!.contextWindow !== undefined ? `models.providers.${provider}.models[${index}].contextWindow` : 'agents.defaults.compaction.reserveTokens',
     message:
       `${settings.lanes.mainMaxConcurrent} concurrent turns × ${perTurn.toLocaleString('en-US')} tokens` +
       `${heartbeatOnPrimary ? ` + a ${perTurn.toLocaleString('en-US')}-token heartbeat` : ''} = ${total.toLocaleString('en-US')} tokens in a minute, ` +
-      `over ${primary}'s ${tokensPerMinute.toLocaleString('en-US')} TPM (published Tier 1; retries of a refused turn resend it).`,
-    fix: `lower agents.defaults.contextTokens (to ${Math.floor(tokensPerMinute / (settings.lanes.mainMaxConcurrent + (heartbeatOnPrimary ? 1 : 0)) / 1000) * 1000} or less), agents.defaults.maxConcurrent, or move the heartbeat`,
+      `over ${primary}'s ${tokensPerMinute.toLocaleString('en-US')} TPM (published Tier 1; retries of a refused turn resend it). ` +
+      `${perTurn.toLocaleString('en-US')} is the size a session reaches before OpenClaw compacts it: the model's contextWindow ` +
+      `${window.toLocaleString('en-US')} less the ${reserveTokens.toLocaleString('en-US')}-token reserve; agents.defaults.contextTokens does not lower it.`,
+    fix:
+      `lower ${primary}'s contextWindow in models.providers (to ${(Math.floor(tokensPerMinute / slots / 1000) * 1000 + reserveTokens).toLocaleString('en-US')} or less) ` +
+      'or raise agents.defaults.compaction.reserveTokens, lower agents.defaults.maxConcurrent, or move the heartbeat',
   }];
 }

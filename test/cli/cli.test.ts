@@ -151,7 +151,9 @@ describe('quotastorm CLI', () => {
     expect(after.stdout).toMatch(/^6\/6 passed$/m);
     const before = await cli('suite', 'scenarios/stress-suite.json5', '--config', BEFORE, '--out', join(out, 'before'), '--junit', join(out, 'before.xml'));
     expect(before.code).toBe(1);
-    expect(before.stdout).toContain('2/6 passed — failed: Config verification: every root-cause setting fixed, Session count ≤ 20, 0 new BOT_COMMANDS_TOO_MUCH');
+    expect(before.stdout).toContain(
+      '1/6 passed — failed: Config verification: every root-cause setting fixed, Session count ≤ 20, Burst of 3 messages 5 s apart: 0 rate-limit errors, 0 new BOT_COMMANDS_TOO_MUCH',
+    );
     expect(before.stdout).toContain('reproduce: node src/cli.ts run scenarios/stress-suite.json5 --config scenarios/configs/feb27-before.json5 --seed 20260227');
     expect(await readFile(join(out, 'before.xml'), 'utf8')).toContain('<failure');
   }, 60_000);

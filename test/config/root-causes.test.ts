@@ -44,14 +44,15 @@ describe('auditRootCauses', () => {
     expect(byProfile('2026.9')).toMatchObject({ status: 'ok', source: 'default' });
   });
 
-  it('notes fallbacks whose context window is smaller than the turn cap', () => {
+  it('notes that contextTokens bounds no turn, and the fallbacks a session grown on the primary overflows', () => {
     const loaded = parseConfigText(
       `{ agents: { defaults: { contextTokens: 170000, model: { primary: "google/flash", fallbacks: ["moonshot/kimi"] } } }, ${PROVIDERS} }`,
       'inline.json5',
     );
     const note = auditRootCauses(loaded, '2026.2').find((f) => f.id === 'context-tokens')!;
     expect(note.status).toBe('note');
-    expect(note.why).toContain('moonshot/kimi (131,072)');
-    expect(note.why).not.toContain('google/flash');
+    expect(note.why).toContain('Does not bound what a turn sends');
+    expect(note.why).toContain('overflows the window of moonshot/kimi (131,072)');
+    expect(note.why).not.toContain('window of google/flash');
   });
 });

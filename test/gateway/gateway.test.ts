@@ -147,14 +147,22 @@ describe('embedded gateway', () => {
   });
 
   describe('compaction', () => {
-    // feb27-after.json5: contextTokens 170K, so a run whose last call carries over 150K tokens (170K − the
-    // 20K reserve) compacts on the model that answered it, before the reply goes out.
+    // pi compacts against the model's own contextWindow, so these give Flash and Kimi a 170K window
+    // (feb27-after.json5 also caps contextTokens at 170K, which only sizes the summary chunks): a run
+    // whose last call carries over 150K tokens (170K − the 20K reserve) compacts on the model that
+    // answered it, before the reply goes out.
     const host = { systemPromptTokens: 1_000, toolCallsPerTurn: 0 };
     const THRESHOLD = 170_000 - 20_000;
     const flashOf = (r: Rig) => r.world.journal.where({ model: 'gemini-2.5-flash' });
     /** One 151,400-token request: system 1,000 + 14 preloaded pairs (148,400) + this 2,000-token message. */
     const bigQuestion = 'q'.repeat(8_000);
+    const window170K = (raw: any) => {
+      for (const provider of Object.values(raw.models.providers) as any[]) {
+        for (const model of provider.models) if (model.id === 'gemini-2.5-flash' || model.id === 'kimi-k2.5') model.contextWindow = 170_000;
+      }
+    };
     const keepRecent100K = (raw: any) => {
+      window170K(raw);
       raw.agents.defaults.compaction = { keepRecentTokens: 100_000 };
     };
 
@@ -193,7 +201,7 @@ describe('embedded gateway', () => {
     });
 
     it('makes no summary call while a session stays under the threshold', async () => {
-      const r = await rig({ config: 'feb27-after.json5', host });
+      const r = await rig({ config: 'feb27-after.json5', host, mutate: window170K });
       preloadMain(r, 13);
       write(r, bigQuestion);
       await r.clock.advanceBy(60_000);
@@ -202,8 +210,43 @@ describe('embedded gateway', () => {
       await r.gateway.stop();
     });
 
-    it('with the default 20K kept, summarises 127K tokens in two halves of two chunks each, then merges them: five calls', async () => {
+    it('does not compact on agents.defaults.contextTokens alone: the model’s own window sets the threshold', async () => {
+      // As observed on openclaw@2026.2.26: Flash at its real 1,048,576-token window with contextTokens 170K
+      // sends the whole 151,400-token turn, and the next one bigger still, with no summary call.
       const r = await rig({ config: 'feb27-after.json5', host });
+      preloadMain(r, 14);
+      write(r, bigQuestion);
+      await r.clock.advanceBy(60_000);
+      write(r, bigQuestion);
+      await r.clock.advanceBy(60_000);
+      const sent = flashOf(r).map((entry) => entry.inputTokens);
+      expect(sent).toHaveLength(2);
+      expect(sent[0]).toBe(151_400);
+      expect(sent[1]).toBeGreaterThan(151_400 + 2_000);
+      expect(r.gateway.stats.compactions).toBe(0);
+      await r.gateway.stop();
+    });
+
+    it('2026.9: a model entry’s own contextTokens lowers the threshold, agents.defaults.contextTokens does not', async () => {
+      const perModelCap = (raw: any) => {
+        raw.models.providers.google.models.find((model: { id: string }) => model.id === 'gemini-2.5-flash').contextTokens = 170_000;
+      };
+      const capped = await rig({ config: 'feb27-after.json5', profile: '2026.9', host, mutate: perModelCap });
+      preloadMain(capped, 14);
+      write(capped, bigQuestion);
+      await capped.clock.advanceBy(60_000);
+      expect(capped.gateway.stats.compactions).toBe(1);
+      await capped.gateway.stop();
+      const uncapped = await rig({ config: 'feb27-after.json5', profile: '2026.9', host }); // contextTokens 170K in agents.defaults only
+      preloadMain(uncapped, 14);
+      write(uncapped, bigQuestion);
+      await uncapped.clock.advanceBy(60_000);
+      expect(uncapped.gateway.stats.compactions).toBe(0);
+      await uncapped.gateway.stop();
+    });
+
+    it('with the default 20K kept, summarises 127K tokens in two halves of two chunks each, then merges them: five calls', async () => {
+      const r = await rig({ config: 'feb27-after.json5', host, mutate: window170K });
       preloadMain(r, 14);
       write(r, bigQuestion);
       await r.clock.advanceBy(60_000);

@@ -3,6 +3,11 @@ import { loadConfig } from '../../src/config/load.ts';
 import { lintConfig } from '../../src/scenario/lint.ts';
 import { AFTER, BEFORE, configVariant } from './support.ts';
 
+/** Gemini 2.5 Flash's contextWindow in models.providers: what OpenClaw compacts against. */
+const flashWindow = (tokens: number) => (c: any) => {
+  c.models.providers.google.models.find((model: { id: string }) => model.id === 'gemini-2.5-flash').contextWindow = tokens;
+};
+
 const rules = async (file: string) => lintConfig(await loadConfig(file), '2026.2').map((finding) => `${finding.rule} @ ${finding.path}`);
 
 describe('lint', () => {
@@ -12,25 +17,32 @@ describe('lint', () => {
       'heartbeat-on-primary-provider @ agents.defaults.heartbeat.model',
       'maintenance-off @ session.maintenance.mode',
       'telegram-menu-too-big @ commands.nativeSkills',
-      'token-budget @ agents.defaults.contextTokens',
+      'token-budget @ models.providers.google.models[0].contextWindow',
     ]);
   });
 
-  it('finds nothing in the fixed config', async () => {
-    expect(await rules(AFTER)).toEqual([]);
+  it('finds only the token budget in the fixed config: its contextTokens cap does not bound a Flash session', async () => {
+    expect(await rules(AFTER)).toEqual(['token-budget @ models.providers.google.models[0].contextWindow']);
+  });
+
+  it('finds nothing once Flash’s own window bounds a session', async () => {
+    expect(await rules(await configVariant(AFTER, flashWindow(190_000)))).toEqual([]);
   });
 
   it('flags the token budget when concurrency times turn size passes the primary’s TPM', async () => {
     const config = await configVariant(AFTER, (c) => {
+      flashWindow(190_000)(c);
       c.agents.defaults.maxConcurrent = 8;
     });
     const findings = lintConfig(await loadConfig(config), '2026.2');
     expect(findings.map((finding) => finding.rule)).toEqual(['token-budget']);
     expect(findings[0]!.message).toContain('8 concurrent turns × 170,000 tokens = 1,360,000 tokens in a minute');
+    expect(findings[0]!.message).toContain('the model\'s contextWindow 190,000 less the 20,000-token reserve');
   });
 
   it('flags an unbounded enforce cap', async () => {
     const config = await configVariant(AFTER, (c) => {
+      flashWindow(190_000)(c);
       c.session.maintenance.maxEntries = 5000;
     });
     expect(await rules(config)).toEqual(['maintenance-unbounded @ session.maintenance.maxEntries']);

@@ -68,7 +68,18 @@ export const BEHAVIOURS: Readonly<Record<GatewayProfile, Behaviour>> = {
     // [src] dist/pi-embedded-CQnl8oWA.js src/agents/compaction.ts summarizeWithFallback: a second pass without
     // oversized messages whatever their count, then "Summary unavailable due to size limits" as the summary;
     // pi-coding-agent 0.55.1 generateSummary: maxTokens floor(0.8 × reserveTokens), uncapped.
-    compaction: { onSummaryFailure: 'fallback-text', partialPassNeedsOversized: false, capOutputAtModelMax: false, emptySummaryFails: false },
+    // [src]+[obs] pi-coding-agent 0.55.1 _checkCompaction: `this.model.contextWindow`, the models.providers entry as
+    // resolveModel returns it, nothing capping it; agents.defaults.contextTokens reaches only resolveContextWindowInfo
+    // (guard, overflow recovery, safeguard chunks, status). Observed: a 1M-window model with contextTokens 40,000
+    // sent 39,399 tokens and did not compact.
+    compaction: {
+      onSummaryFailure: 'fallback-text',
+      partialPassNeedsOversized: false,
+      capOutputAtModelMax: false,
+      emptySummaryFails: false,
+      thresholdWindow: 'model',
+      chunkWindowCap: 'agents-defaults-context-tokens',
+    },
   },
   '2026.9': {
     profile: '2026.9',
@@ -95,6 +106,16 @@ export const BEHAVIOURS: Readonly<Record<GatewayProfile, Behaviour>> = {
     // oversized, then CompactionError, and the safeguard cancels ("cancelling compaction to preserve history");
     // dist/compaction-CAzwgOuQ.mjs generateSummary: maxTokens min(floor(0.8 × reserve), model.maxTokens), and a
     // reply without text is an error ("model returned no summary text").
-    compaction: { onSummaryFailure: 'cancel', partialPassNeedsOversized: true, capOutputAtModelMax: true, emptySummaryFails: true },
+    // [src] dist/setup-B7DuERIi.mjs resolveEffectiveRuntimeModel: "configured context caps are reflected in
+    // effectiveModel.contextWindow" — min(contextWindow, models.providers.*.models[].contextTokens); and
+    // io.snapshot-preparation-B6fMdY05.mjs deletes agents.defaults.contextTokens at load ("cannot be represented per model").
+    compaction: {
+      onSummaryFailure: 'cancel',
+      partialPassNeedsOversized: true,
+      capOutputAtModelMax: true,
+      emptySummaryFails: true,
+      thresholdWindow: 'model-capped-per-model',
+      chunkWindowCap: 'none',
+    },
   },
 };
