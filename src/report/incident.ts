@@ -92,10 +92,31 @@ function disagreements(runs: IncidentRuns): string[] {
       `(${proEvidence(pro)}), and one user session runs one turn at a time, so Flash's ` +
       `2/4/8 s retries mostly recover within the turn. What a same-provider first fallback costs is those ~14 s before any other provider is tried; ` +
       "a cascade through the whole chain needs sustained overload and a quota shared across Google's models (the scenario's `shared-google-quota` variant).",
+    contextTokensDisagreement(runs),
     `**">100 commands" cannot be sent by 2026.2.26**: it caps the menu at 100 and retries a refused menu at 80 %. The refusal comes from Telegram's ` +
       `unpublished text budget (BOT_COMMANDS_TOO_MUCH under 100 commands): ${formatCount(before.quotas.logs.botCommandsTooMuchLines)} such error line(s) before the fix, ` +
       `${formatCount(runs.after.quotas.logs.botCommandsTooMuchLines)} after.`,
   ];
+}
+
+/** The fix's "user turns 256K → 170K", against what the largest requests measured. */
+function contextTokensDisagreement(runs: IncidentRuns): string {
+  const largest = (run: RunResult, modelRef: string) => formatCount(usage(run, modelRef)?.largestRequestTokens ?? 0);
+  const cap = (run: RunResult) => run.rootCauses.find((finding) => finding.id === 'context-tokens')?.value ?? '?';
+  const heartbeatModel = runs.after.quotas.attemptsByOrigin.find((entry) => entry.origin === 'heartbeat')?.modelRef;
+  return (
+    `**Lowering \`agents.defaults.contextTokens\` does not cut turns.** openclaw@2026.2.26 compacts a session only when its last call ` +
+    "passes the model's own `contextWindow` (1,048,576 for Gemini 2.5 Flash) less a 20,000-token reserve; the cap sizes summary chunks " +
+    "and the status %, nothing more (pi-coding-agent's `_checkCompaction`; observed on the real gateway: a 1M-window model with " +
+    'contextTokens 40,000 sent 39,399 tokens without compacting). ' +
+    `Measured: Flash's largest request was ${largest(runs.before.quotas, PRIMARY)} tokens before the fix (cap ${cap(runs.before.quotas)}) ` +
+    `and ${largest(runs.after.quotas, PRIMARY)} after (cap ${cap(runs.after.quotas)}). ` +
+    (heartbeatModel === undefined || heartbeatModel === PRIMARY
+      ? ''
+      : `What keeps the shared main session small after the fix is the heartbeat's move: its runs compact the session against ` +
+        `${heartbeatModel}'s own window (largest request ${largest(runs.after.quotas, heartbeatModel)} tokens). `) +
+    "To bound turns as the write-up meant, lower the primary's `contextWindow` in `models.providers`."
+  );
 }
 
 function allRuns(runs: IncidentRuns): RunResult[] {

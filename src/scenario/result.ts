@@ -38,6 +38,8 @@ export type ModelUsage = {
   /** Highest tokens sent in one calendar minute, and when that minute began. */
   readonly peakTokensPerMinute: { readonly value: number; readonly atMs: number };
   readonly peakRequestsPerMinute: { readonly value: number; readonly atMs: number };
+  /** Input tokens of the biggest single request: how large a turn grew before compaction cut it. */
+  readonly largestRequestTokens: number;
   /** The limits the mock metered this model against (absent dimensions are unlimited). */
   readonly limits: { readonly tokensPerMinute?: number; readonly requestsPerMinute?: number; readonly requestsPerDay?: number };
   /** Per simulated minute: tokens sent and requests, for charts. */

@@ -52,6 +52,7 @@ function usageOf(modelRef: string, entries: readonly JournalEntry[], ledger: Led
     outputTokens: entries.reduce((sum, entry) => sum + entry.outputTokens, 0),
     peakTokensPerMinute: peakMinute(entries, (entry) => entry.inputTokens, runStartMs),
     peakRequestsPerMinute: peakMinute(entries, () => 1, runStartMs),
+    largestRequestTokens: entries.reduce((largest, entry) => Math.max(largest, entry.inputTokens), 0),
     limits: limitsOf(modelRef, ledger),
     perMinute: [...perMinute].sort(([a], [b]) => a - b).map(([minute, bucket]) => ({ minute, ...bucket })),
   };

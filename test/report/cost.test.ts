@@ -13,6 +13,7 @@ const usage = (modelRef: string, requests: number, ok: number, inputTokensSent: 
   outputTokens,
   peakTokensPerMinute: { value: 0, atMs: 0 },
   peakRequestsPerMinute: { value: 0, atMs: 0 },
+  largestRequestTokens: 0,
   limits: {},
   perMinute: [],
 });

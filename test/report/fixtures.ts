@@ -72,6 +72,7 @@ function usage(rng: Prng, spec: UsageSpec): ModelUsage {
     outputTokens: spec.ok * spec.outputTokensPerOk,
     peakTokensPerMinute: { value: peakTokens, atMs: (perMinute.find((p) => p.tokens === peakTokens)?.minute ?? 0) * MINUTE_MS },
     peakRequestsPerMinute: { value: peakRequests, atMs: (perMinute.find((p) => p.requests === peakRequests)?.minute ?? 0) * MINUTE_MS },
+    largestRequestTokens: Math.max(0, ...perMinute.map((point) => Math.ceil(point.tokens / point.requests))),
     limits: spec.limits,
     perMinute,
   };
@@ -88,6 +89,7 @@ function idle(modelRef: string, limits: ModelUsage['limits']): ModelUsage {
     outputTokens: 0,
     peakTokensPerMinute: { value: 0, atMs: 0 },
     peakRequestsPerMinute: { value: 0, atMs: 0 },
+    largestRequestTokens: 0,
     limits,
     perMinute: [],
   };
