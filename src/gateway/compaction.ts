@@ -75,6 +75,13 @@ export type CompactionBehaviour = {
   readonly thresholdWindow: 'model' | 'model-capped-per-model';
   /** What caps the window the safeguard sizes chunks by: `agents.defaults.contextTokens` (2026.2) or nothing more (2026.9). */
   readonly chunkWindowCap: 'agents-defaults-context-tokens' | 'none';
+  /**
+   * Where the next compaction may cut and what it summarises, after a first one: only entries appended
+   * since it (2026.2: pi's `prepareCompaction` starts at the compaction entry + 1, so the tail the last
+   * compaction kept is neither re-summarised nor kept — it drops out with the next one), or from the tail
+   * it kept on (2026.9: from the previous compaction's `firstKeptEntryId`).
+   */
+  readonly summarizeFrom: 'appended-since-compaction' | 'previous-kept-tail';
 };
 
 const PI_DEFAULT_RESERVE_TOKENS = 16_384;
@@ -136,16 +143,26 @@ export type CompactionPlan = {
 /**
  * pi's `prepareCompaction` + `findCutPoint`: walk back from the newest entry
  * until `keepRecentTokens` are kept, then cut at the nearest user or assistant
- * message at or after that point. Undefined when the cut keeps everything.
+ * message at or after that point. Only entries from the boundary on count
+ * (`CompactionBehaviour.summarizeFrom`); undefined when there are none (pi:
+ * the last entry is the compaction itself). A cut at the boundary plans
+ * nothing to summarise — pi still prepares it, and the safeguard then cancels
+ * ("no real conversation messages to summarize"); observed on 2026.2.26 in
+ * test/golden/openclaw-2026.2.26/compaction-model-window.json, turns 3 and 4.
  */
-export function planCompaction(transcript: Transcript, settings: CompactionSettings): CompactionPlan | undefined {
+export function planCompaction(transcript: Transcript, settings: CompactionSettings, behaviour: CompactionBehaviour): CompactionPlan | undefined {
   const entries = transcript.entries;
   const previous = transcript.compactionSummary;
-  const start = previous !== undefined && entries[0] === previous.entry ? 1 : 0;
+  const hasPrevious = previous !== undefined && entries[0] === previous.entry;
+  // 2026.2.26, pi-coding-agent 0.55.1 core/compaction/compaction.js prepareCompaction: boundaryStart =
+  // prevCompactionIndex + 1. 2026.9.6, dist/compaction-CAzwgOuQ.mjs prepareCompaction: boundaryStart =
+  // the previous compaction's firstKeptEntryIndex.
+  const start = !hasPrevious ? 0 : behaviour.summarizeFrom === 'appended-since-compaction' ? previous.appendedFrom : 1;
+  if (start >= entries.length) return undefined;
   const cutPoints: number[] = [];
   for (let i = start; i < entries.length; i++) if (entries[i]!.role !== 'toolResult') cutPoints.push(i);
-  if (cutPoints.length === 0) return undefined;
-  let cut = cutPoints[0]!;
+  // findCutPoint: no valid cut point keeps everything from the boundary on.
+  let cut = cutPoints[0] ?? start;
   let kept = 0;
   for (let i = entries.length - 1; i >= start; i--) {
     kept += tokensOfChars(entries[i]!.text.length);
@@ -154,14 +171,13 @@ export function planCompaction(transcript: Transcript, settings: CompactionSetti
       break;
     }
   }
-  if (cut <= start) return undefined;
   let turnStart = cut;
   if (entries[cut]!.role !== 'user') while (turnStart > start && entries[turnStart]!.role !== 'user') turnStart--;
   const split = entries[cut]!.role !== 'user' && entries[turnStart]!.role === 'user';
   return {
     toSummarize: entries.slice(start, split ? turnStart : cut),
     turnPrefix: split ? entries.slice(turnStart, cut) : [],
-    previousSummary: start === 1 ? previous!.summary : undefined,
+    previousSummary: hasPrevious ? previous.summary : undefined,
     keepFrom: cut,
   };
 }
@@ -206,7 +222,8 @@ export async function compactTranscript(transcript: Transcript, plan: Compaction
   }
   const entry: TranscriptEntry = { role: 'user', text: `${SUMMARY_PREFIX}${summary}${SUMMARY_SUFFIX}` };
   transcript.entries.splice(0, plan.keepFrom, entry);
-  transcript.compactionSummary = { entry, summary };
+  // Everything left is the kept tail; what the next turns append comes after the compaction entry.
+  transcript.compactionSummary = { entry, summary, appendedFrom: transcript.entries.length };
   return { kind: 'compacted', summary, summarized: plan.keepFrom };
 }
 

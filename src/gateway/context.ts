@@ -19,8 +19,11 @@ export type Transcript = {
   entries: TranscriptEntry[];
   /** When the session last called a model: `cache-ttl` measures its TTL from here (§2 step 1). */
   lastCacheTouchAtMs: number | undefined;
-  /** The last compaction's summary and the entry (always the first) that carries it (compaction.ts). */
-  compactionSummary: { readonly entry: TranscriptEntry; readonly summary: string } | undefined;
+  /**
+   * The last compaction's summary, the entry (always the first) that carries it, and the index of the
+   * first entry appended after it — the tail it kept lies between (compaction.ts `planCompaction`).
+   */
+  compactionSummary: { readonly entry: TranscriptEntry; readonly summary: string; readonly appendedFrom: number } | undefined;
 };
 
 export type PruningSettings = EffectiveSettings['contextPruning'];

@@ -325,8 +325,16 @@ export function createGateway(options: GatewayOptions): Gateway {
     // pi's threshold is the model's own window (capped per model in 2026.9), never agents.defaults.contextTokens.
     const windowTokens = thresholdWindowOf(modelRef);
     if (!overThreshold(contextTokens, windowTokens, compaction)) return;
-    const plan = planCompaction(transcript, compaction);
+    const plan = planCompaction(transcript, compaction, BEHAVIOURS[profile].compaction);
     if (plan === undefined) return;
+    if (plan.toSummarize.length === 0) {
+      // The safeguard's first check cancels before any call (dist/pi-embedded-CQnl8oWA.js
+      // compactionSafeguardExtension: no user/assistant/toolResult message in messagesToSummarize), with this
+      // warning — observed after a run and before the next prompt in compaction-model-window, turns 3 and 4.
+      // Not modelled: pi's `default` mode, which would summarise the empty history in a call of its own.
+      if (compaction.mode === 'safeguard') log.write('warn', 'compaction-safeguard', 'Compaction safeguard: cancelling compaction with no real conversation messages to summarize.');
+      return;
+    }
     stats.compactions++;
     const runId = `${origin}-${++runs}`;
     const decisions = router.decisions;

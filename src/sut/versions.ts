@@ -39,6 +39,12 @@ export type OpenclawVersion = {
    * harness gives the embedded gateway that stream (seeded-random.ts).
    */
   readonly transientRetryJitterCaller?: string;
+  /**
+   * Tokens the real gateway sends besides the conversation in the recorder's fresh workspace (system
+   * prompt + tool schemas): the conformance harness gives the embedded gateway a system prompt of this
+   * size, so its requests cross a compaction threshold on the same turns and carry the same sizes.
+   */
+  readonly recordedPromptTokens: number;
 };
 
 export const OPENCLAW_VERSIONS: Readonly<Record<string, OpenclawVersion>> = {
@@ -53,6 +59,9 @@ export const OPENCLAW_VERSIONS: Readonly<Record<string, OpenclawVersion>> = {
     readyTimeoutS: 120,
     // Fixed 2/4/8 s retries; the OpenAI SDK's jitter is pinned by the seeded Math.random: re-recordings repeat.
     compareTolerances: {},
+    // The first request of every golden case whose first DM is "hello, are you there?" carried 6,923–6,993 tokens,
+    // ~30 of them the message in its envelope; compaction-model-window's 32,127-char DM: 14,988 (8,057 the message).
+    recordedPromptTokens: 6_900,
   },
   '2026.9.6': {
     version: '2026.9.6',
@@ -68,6 +77,8 @@ export const OPENCLAW_VERSIONS: Readonly<Record<string, OpenclawVersion>> = {
     // dist/embedded-agent-BaH7wGBd.mjs line 4140: the delay is exponentialMs · (0.5 + a uniform draw); column 98 is
     // the draw (the preload's stream for this frame). Checked: this stream reproduces empty-stream.json's delays 742/1221/4100/9010/21316/30000 ms.
     transientRetryJitterCaller: 'resolveTransientRetryDelayMs embedded-agent-BaH7wGBd.mjs:4140:98',
+    // As for 2026.2.26: first requests of 12,504–12,566 tokens for the 21-char DM.
+    recordedPromptTokens: 12_480,
   },
 };
 

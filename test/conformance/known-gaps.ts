@@ -6,8 +6,8 @@
  * the test until this file is updated. Never hide a gap by loosening
  * compareTrace's tolerances.
  *
- * Every case of openclaw@2026.2.26 matches; these are all 2026.9.6, and all
- * of them are timing only: the requests, their order and the texts the user
+ * Every case of openclaw@2026.2.26 matches; these are all 2026.9.6. All but
+ * compaction-model-window (2026.9.6's own compaction, unmodelled) are timing only: the requests, their order and the texts the user
  * gets match (issues #6/#7 closed the fallback notice's detail, the
  * all-failed reply and the transient retries of broken streams). What is
  * left is 2026.9.6's own processing time on a cold start, which the
@@ -54,6 +54,19 @@ const FAILOVER_GAP_WHY =
   'In warm turns of the same scratch cases every hop took 180–700 ms. runWithModelFallback has no timer between ' +
   'candidates (dist/model-fallback-runner-C-B-h8RR.mjs, model-fallback-attempt-BK4U2ttd.mjs: no sleep, no ' +
   'setTimeout); the first failure path loads and runs code a cold process has not run yet.';
+
+/** 2026.9.6's own compaction, which the embedded 2026.9 profile does not model (docs/design-notes.md "Compaction"). */
+const COMPACTION_2026_9_WHY =
+  '2026.9.6 compacts before the prompt, by its own budget, and guards the summary; the embedded 2026.9 profile still ' +
+  'compacts after the run as pi 0.55.1 does. Observed in compaction-model-window (2026-11-25, file log of the run): turns 2 ' +
+  'and 3 log "[context-pressure-diagnostic] admitted provider attempt … route=compact_only estimatedPromptTokens=36946 ' +
+  'promptBudgetBeforeReserve=30000" (40,000 less a reserve capped at a quarter of the window), and each sends one more ' +
+  'Flash request after the reply (22,910 and 23,633 tokens in; not identified); turn 3 makes its two summary calls ' +
+  '(8,513, 594) before the prompt; turn 4 makes six calls, then "Compaction safeguard: finalized summary failed quality ' +
+  'checks; reasonCodes=missing_section" and "[compaction-diag] … trigger=budget … outcome=failed reason=guard_blocked", and ' +
+  'the user gets "⚠️ Context is too large and auto-compaction could not recover this turn…". The mocks\' replies lack ' +
+  'the summary sections the guard requires, so with these mocks 2026.9.6 cannot compact at all. Not modelled: the ' +
+  'precheck route, the post-reply request, the quality guard (compaction.ts "Left out") and its failure text.';
 
 export const KNOWN_GAPS: readonly KnownGap[] = [
   {
@@ -111,5 +124,30 @@ export const KNOWN_GAPS: readonly KnownGap[] = [
     summary: 'Requests (Flash ×7, then Pro) and texts match; first request 5433 ms late.',
     why: FIRST_TURN_WHY,
     differences: ['turns[0].requests[0].offsetMs: 0'],
+  },
+  {
+    case: 'compaction-context-tokens-cap-ignored',
+    version: '2026.9.6',
+    summary:
+      'Requests (Flash ×4, 20,593 → 46,428 tokens, no compaction: agents.defaults.contextTokens deleted at load) and texts match; ' +
+      'first request 8578 ms late, turn 4\'s 4165 ms late (a warm turn with a 46K-token prompt).',
+    why: FIRST_TURN_WHY,
+    differences: ['turns[0].requests[0].offsetMs: 0', 'turns[3].requests[0].offsetMs: 0'],
+  },
+  {
+    case: 'compaction-model-window',
+    version: '2026.9.6',
+    summary:
+      'Real: Flash ×1; ×2 (one after the reply); summary ×2, the turn, one after the reply; six calls, then the "Context is ' +
+      'too large" failure text. Embedded (pi 0.55.1 order): ×1; turn + summary ×2; the same; the same, and replies. First request 8498 ms late.',
+    why: `${COMPACTION_2026_9_WHY} ${FIRST_TURN_WHY}`,
+    differences: [
+      'turns[0].requests[0].offsetMs: 0',
+      'turns[1].requests: [gemini/gemini-2.5-flash 200 ok ×3]',
+      'turns[2].requests: [gemini/gemini-2.5-flash 200 ok ×3]',
+      'turns[2].userTexts: [Try to compress the CLI sensor, maybe it will program the back-end firewall! If …]',
+      'turns[3].requests: [gemini/gemini-2.5-flash 200 ok ×3]',
+      'turns[3].userTexts: [Try to copy the THX alarm, maybe it will connect the solid state card! bypassing…]',
+    ],
   },
 ];

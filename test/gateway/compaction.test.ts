@@ -17,6 +17,7 @@ const WINDOW_TOKENS = 100_000;
 const SETTINGS = { mode: 'safeguard', reserveTokens: 20_000, keepRecentTokens: 20_000 } as const;
 /** With `session(6, 20_000)` (≈ 5.3K tokens a turn) the walk back ends on the last turn's user message: no split turn. */
 const SMALL = { ...SETTINGS, keepRecentTokens: 5_250 };
+const BEHAVIOUR = BEHAVIOURS['2026.2'].compaction;
 const options = (behaviour: CompactionBehaviour = BEHAVIOURS['2026.2'].compaction): CompactionOptions => ({
   settings: SETTINGS,
   behaviour,
@@ -74,7 +75,7 @@ describe('compaction settings and threshold', () => {
 describe('planCompaction', () => {
   it('keeps the newest ~20,000 tokens, cutting at a user message when the walk ends on one', () => {
     const transcript = session(6, 60_000); // each turn ≈ 15.3K tokens
-    const plan = planCompaction(transcript, SETTINGS)!;
+    const plan = planCompaction(transcript, SETTINGS, BEHAVIOUR)!;
     expect(transcript.entries[plan.keepFrom]!.role).not.toBe('toolResult');
     expect(chars(transcript, plan.keepFrom) / 4).toBeLessThan(20_000 + 15_300);
     expect(plan.previousSummary).toBeUndefined();
@@ -82,7 +83,7 @@ describe('planCompaction', () => {
 
   it('never cuts at a tool result: a cut inside a turn summarises the turn’s prefix on its own (split turn)', () => {
     const transcript = session(6, 60_000);
-    const plan = planCompaction(transcript, SETTINGS)!;
+    const plan = planCompaction(transcript, SETTINGS, BEHAVIOUR)!;
     // Walking back, the second-last tool result passes 20K; the nearest cut point after it is that turn's reply.
     expect(plan.keepFrom).toBe(transcript.entries.length - 4);
     expect(transcript.entries[plan.keepFrom]!.role).toBe('assistant');
@@ -90,8 +91,40 @@ describe('planCompaction', () => {
     expect(plan.toSummarize).toEqual(transcript.entries.slice(0, -6));
   });
 
-  it('leaves a transcript alone when everything is within the kept tail', () => {
-    expect(planCompaction(session(1, 20_000), SETTINGS)).toBeUndefined();
+  it('plans nothing to summarise when everything is within the kept tail (the safeguard then cancels)', () => {
+    const plan = planCompaction(session(1, 20_000), SETTINGS, BEHAVIOUR)!;
+    expect(plan.toSummarize).toEqual([]);
+    expect(plan.keepFrom).toBe(0);
+  });
+
+  it('2026.2: after a compaction only what came after it is summarised, and the tail it kept drops out with the next one', async () => {
+    const clock = createVirtualClock();
+    const transcript = session(6, 20_000);
+    await compactTranscript(transcript, planCompaction(transcript, SMALL, BEHAVIOUR)!, options(), { clock, jitter: createPrng(1), call: recordingCall(clock).call });
+    const keptTail = transcript.entries.slice(1);
+    expect(keptTail).toHaveLength(3);
+    // Nothing new yet: pi's prepareCompaction finds the compaction entry last and prepares nothing.
+    expect(planCompaction(transcript, SMALL, BEHAVIOUR)).toBeUndefined();
+    // One new turn within keepRecentTokens: the cut lands on its user message, nothing to summarise.
+    recordTurn(transcript, session(1, 20_000).entries, 0);
+    expect(planCompaction(transcript, SMALL, BEHAVIOUR)).toMatchObject({ toSummarize: [], keepFrom: 4 });
+    recordTurn(transcript, session(1, 20_000).entries, 0);
+    const plan = planCompaction(transcript, SMALL, BEHAVIOUR)!;
+    expect(plan.toSummarize).toEqual(transcript.entries.slice(4, 7));
+    await compactTranscript(transcript, plan, options(), { clock, jitter: createPrng(1), call: recordingCall(clock).call });
+    expect(transcript.entries).toHaveLength(4);
+    for (const entry of keptTail) expect(transcript.entries).not.toContain(entry);
+  });
+
+  it('2026.9: the next compaction starts at the tail the previous one kept', async () => {
+    const clock = createVirtualClock();
+    const behaviour = BEHAVIOURS['2026.9'].compaction;
+    const transcript = session(6, 20_000);
+    await compactTranscript(transcript, planCompaction(transcript, SMALL, behaviour)!, options(behaviour), { clock, jitter: createPrng(1), call: recordingCall(clock).call });
+    recordTurn(transcript, session(1, 20_000).entries, 0);
+    const plan = planCompaction(transcript, SMALL, behaviour)!;
+    expect(plan.toSummarize).toEqual(transcript.entries.slice(1, 4));
+    expect(plan.previousSummary).toBe('summary 1');
   });
 });
 
@@ -99,7 +132,7 @@ describe('compactTranscript', () => {
   it('summarises a history that fits one chunk in one call of pi’s prompt sizes, and keeps the summary and the tail', async () => {
     const clock = createVirtualClock();
     const transcript = session(6, 20_000);
-    const plan = planCompaction(transcript, SMALL)!;
+    const plan = planCompaction(transcript, SMALL, BEHAVIOUR)!;
     expect(plan.turnPrefix).toEqual([]);
     expect(plan.keepFrom).toBe(transcript.entries.length - 3);
     const tail = transcript.entries.slice(plan.keepFrom);
@@ -118,9 +151,9 @@ describe('compactTranscript', () => {
   it('updates the previous summary next time, in a <previous-summary> block with the 1,257-char update prompt', async () => {
     const clock = createVirtualClock();
     const transcript = session(6, 20_000);
-    await compactTranscript(transcript, planCompaction(transcript, SMALL)!, options(), { clock, jitter: createPrng(1), call: recordingCall(clock).call });
+    await compactTranscript(transcript, planCompaction(transcript, SMALL, BEHAVIOUR)!, options(), { clock, jitter: createPrng(1), call: recordingCall(clock).call });
     for (let i = 0; i < 5; i++) recordTurn(transcript, session(1, 20_000).entries, 0);
-    const plan = planCompaction(transcript, SMALL)!;
+    const plan = planCompaction(transcript, SMALL, BEHAVIOUR)!;
     expect(plan.previousSummary).toBe('summary 1');
     expect(plan.toSummarize[0]!.text).not.toContain('summary 1'); // the summary entry itself is not re-summarised
     const { calls, call } = recordingCall(clock);
@@ -133,7 +166,7 @@ describe('compactTranscript', () => {
   it('splits a larger history in two halves, chunks each, merges the halves in a last call, and summarises a split turn’s prefix', async () => {
     const clock = createVirtualClock();
     const transcript = session(12, 60_000); // ≈ 168K tokens to summarise
-    const plan = planCompaction(transcript, SETTINGS)!;
+    const plan = planCompaction(transcript, SETTINGS, BEHAVIOUR)!;
     const { calls, call } = recordingCall(clock);
     const outcome = await compactTranscript(transcript, plan, options(), { clock, jitter: createPrng(1), call });
     const merge = calls.findIndex((request) => request.text.includes('Additional focus: Merge these partial summaries'));
@@ -150,7 +183,7 @@ describe('compactTranscript', () => {
   it('retries a failed summary call after ~0.5 s and ~1 s of virtual time, then goes on', async () => {
     const clock = createVirtualClock();
     const transcript = session(6, 20_000);
-    const plan = planCompaction(transcript, SMALL)!;
+    const plan = planCompaction(transcript, SMALL, BEHAVIOUR)!;
     const { calls, call } = recordingCall(clock, 2);
     const done = compactTranscript(transcript, plan, options(), { clock, jitter: createPrng(1), call });
     await clock.runUntilIdle();
@@ -167,7 +200,7 @@ describe('compactTranscript', () => {
   it('2026.2: when every call fails, compacts with "Summary unavailable" after the full and the partial pass', async () => {
     const clock = createVirtualClock();
     const transcript = session(6, 20_000);
-    const plan = planCompaction(transcript, SMALL)!;
+    const plan = planCompaction(transcript, SMALL, BEHAVIOUR)!;
     const { calls, call } = recordingCall(clock, Number.POSITIVE_INFINITY);
     const passes: string[] = [];
     const done = compactTranscript(transcript, plan, options(), { clock, jitter: createPrng(1), call, onPassFailed: (pass) => passes.push(pass) });
@@ -182,7 +215,7 @@ describe('compactTranscript', () => {
     const clock = createVirtualClock();
     const transcript = session(6, 20_000);
     const before = [...transcript.entries];
-    const plan = planCompaction(transcript, SMALL)!;
+    const plan = planCompaction(transcript, SMALL, BEHAVIOUR)!;
     const { calls, call } = recordingCall(clock, Number.POSITIVE_INFINITY);
     const done = compactTranscript(transcript, plan, options(BEHAVIOURS['2026.9'].compaction), { clock, jitter: createPrng(1), call });
     await clock.runUntilIdle();

@@ -18,6 +18,10 @@
  *   `…/google/v1beta` → `https://generativelanguage.googleapis.com/v1beta`,
  *   `…/telegram` (2026.9.6's apiRoot) → `https://api.telegram.org`.
  * - profile: the trace's version, major.minor (`2026.2.26` → `2026.2`).
+ * - prompt size: the real gateway's system prompt + tool schemas in the
+ *   recorder's fresh workspace (versions.ts `recordedPromptTokens`), not the
+ *   reference deployment's 13,500 tokens, so that compaction thresholds are
+ *   crossed on the same turns.
  * - seeded Math.random: the recorder seeds the real gateway's Math.random per
  *   calling frame (src/sut/preload/seeded-math-random.ts); the embedded
  *   gateway's transient-retry jitter is given the same frame's stream
@@ -119,7 +123,7 @@ export async function runEmbedded(golden: GoldenTrace, traceCase: TraceCase): Pr
       clock,
       fetch,
       rng: gatewayRng.fork(label),
-      host: { heartbeatHasTasks: false },
+      host: { heartbeatHasTasks: false, systemPromptTokens: installed.recordedPromptTokens },
       ...(jitterCaller === undefined ? {} : { retryJitter: mathRandomStream(gatewaySeed, jitterCaller) }),
     });
 

@@ -79,6 +79,10 @@ export const BEHAVIOURS: Readonly<Record<GatewayProfile, Behaviour>> = {
       emptySummaryFails: false,
       thresholdWindow: 'model',
       chunkWindowCap: 'agents-defaults-context-tokens',
+      // [src] pi-coding-agent 0.55.1 core/compaction/compaction.js prepareCompaction: boundaryStart = prevCompactionIndex + 1.
+      // [obs] compaction-model-window.json: turn 3 (23,212 tokens) cancels "no real conversation messages", turn 4's
+      // summary carries turn 3 only (8,584 tokens in) and turn 2's kept message drops out.
+      summarizeFrom: 'appended-since-compaction',
     },
   },
   '2026.9': {
@@ -116,6 +120,8 @@ export const BEHAVIOURS: Readonly<Record<GatewayProfile, Behaviour>> = {
       emptySummaryFails: true,
       thresholdWindow: 'model-capped-per-model',
       chunkWindowCap: 'none',
+      // [src] dist/compaction-CAzwgOuQ.mjs prepareCompaction: boundaryStart = the previous compaction's firstKeptEntryIndex.
+      summarizeFrom: 'previous-kept-tail',
     },
   },
 };
