@@ -25,6 +25,7 @@ import { admit, type Refusal, type Ledger, type MeteredRequest, type QuotaSnapsh
 import { findModel, type ModelInfo, type ProviderId } from './models.ts';
 import { chunkText, createReplyWriter, type Reply, type ReplyShape, type ReplyWriter } from './reply.ts';
 import type { StreamFaultBody } from './stream-faults.ts';
+import { asSummary, requestedSummaryHeadings } from './summary-reply.ts';
 import type { QuotaDimension, QuotaLimits } from './tiers.ts';
 import { estimateTokens } from './tokens.ts';
 
@@ -204,7 +205,11 @@ function meterAndAnswer<Body, Problem>(
     record(spec.journal, journalBase, meteredUsage(call, scopeKey, admission.before, admission.after, 0), answer, violations);
     return answer.reply;
   }
-  const reply = replies.write(call.maxOutputTokens ?? model.defaultMaxOutputTokens);
+  const capTokens = call.maxOutputTokens ?? model.defaultMaxOutputTokens;
+  // A compaction summary request gets its sections (summary-reply.ts), from the same draw: other replies never shift.
+  const headings = requestedSummaryHeadings(dialect.promptTexts(call.body));
+  const drawn = replies.write(capTokens);
+  const reply = headings === undefined ? drawn : asSummary(drawn, headings, capTokens);
   const after = settle(spec.ledger, admission, reply.outputTokens, atMs);
   const answer = dialect.success(call, reply, after, () => release(spec.ledger, admission, spec.clock.now()));
   record(spec.journal, journalBase, meteredUsage(call, scopeKey, admission.before, after, reply.outputTokens), answer);
