@@ -11,7 +11,8 @@
  *   prompt, on the last assistant message's usage (here: system prompt +
  *   transcript, which is what that usage measured). Never between the model
  *   calls of one run's tool loop. The run waits for it, so the reply is
- *   delivered after the summary calls.
+ *   delivered after the summary calls. 2026.9.6 runs only the check before
+ *   a prompt (`CompactionBehaviour.checkAfterRun`).
  * - **Reserve** `max(compaction.reserveTokens ?? 16,384, compaction.reserveTokensFloor ?? 20,000)`;
  *   **kept** the newest `compaction.keepRecentTokens ?? 20,000` tokens, cut at a
  *   user or assistant message, never at a tool result. A cut inside a turn
@@ -41,7 +42,9 @@
  * Left out, on purpose: the safeguard's extra pruning when new content alone
  * passes 60 % of the window (cannot happen with a 20K kept tail and the
  * simulated system prompts), tool-failure and file-operation sections (no
- * real tools run), and 2026.9.6's summary quality guard, `compaction.model`,
+ * real tools run), and 2026.9.6's summary quality guard (real summaries pass
+ * it: the mocks answer under the headings asked for, mocks/providers/summary-reply.ts),
+ * its post-reply memory flush, `compaction.model`,
  * its own prompt wording and timeouts, which were not traced. Prompts are
  * stand-ins of the real lengths: quotas meter sizes, not words.
  */
@@ -82,6 +85,11 @@ export type CompactionBehaviour = {
    * it kept on (2026.9: from the previous compaction's `firstKeptEntryId`).
    */
   readonly summarizeFrom: 'appended-since-compaction' | 'previous-kept-tail';
+  /**
+   * Whether pi's check after a run (`agent_end`) runs (2026.2), or only the check before a prompt
+   * (2026.9: `safeguard` mode turns pi's after-run check off and OpenClaw's preflight compacts).
+   */
+  readonly checkAfterRun: boolean;
 };
 
 const PI_DEFAULT_RESERVE_TOKENS = 16_384;

@@ -315,8 +315,9 @@ export function createGateway(options: GatewayOptions): Gateway {
     await compactIfOver(transcript, modelRef, tokensOfChars(system.length + transcriptChars(transcript)), origin, 'before prompt');
   }
 
-  /** pi's check at `agent_end`: the run's last call, input and output, on the model that answered it. */
+  /** pi's check at `agent_end` (2026.2 only): the run's last call, input and output, on the model that answered it. */
   async function compactAfterRun(transcript: Transcript, outcome: TurnOutcome & { kind: 'reply' }, origin: RunOrigin): Promise<void> {
+    if (!BEHAVIOURS[profile].compaction.checkAfterRun) return;
     const usage = outcome.reply.usage;
     await compactIfOver(transcript, outcome.modelRef, usage.inputTokens + usage.outputTokens, origin, 'after run');
   }

@@ -231,18 +231,40 @@ describe('embedded gateway', () => {
       const perModelCap = (raw: any) => {
         raw.models.providers.google.models.find((model: { id: string }) => model.id === 'gemini-2.5-flash').contextTokens = 170_000;
       };
+      // 2026.9 checks before the prompt only: the first turn (149,400 tokens before it) passes, the second compacts first.
+      const twoTurns = async (r: Rig) => {
+        preloadMain(r, 14);
+        write(r, bigQuestion);
+        await r.clock.advanceBy(60_000);
+        write(r, bigQuestion);
+        await r.clock.advanceBy(60_000);
+      };
       const capped = await rig({ config: 'feb27-after.json5', profile: '2026.9', host, mutate: perModelCap });
-      preloadMain(capped, 14);
-      write(capped, bigQuestion);
-      await capped.clock.advanceBy(60_000);
+      await twoTurns(capped);
       expect(capped.gateway.stats.compactions).toBe(1);
       await capped.gateway.stop();
       const uncapped = await rig({ config: 'feb27-after.json5', profile: '2026.9', host }); // contextTokens 170K in agents.defaults only
-      preloadMain(uncapped, 14);
-      write(uncapped, bigQuestion);
-      await uncapped.clock.advanceBy(60_000);
+      await twoTurns(uncapped);
       expect(uncapped.gateway.stats.compactions).toBe(0);
       await uncapped.gateway.stop();
+    });
+
+    it('2026.9: compacts before the prompt, never after the run (safeguard mode turns pi’s after-run check off)', async () => {
+      const r = await rig({ config: 'feb27-after.json5', profile: '2026.9', host, mutate: keepRecent100K });
+      preloadMain(r, 14);
+      write(r, bigQuestion);
+      await r.clock.advanceBy(60_000);
+      expect(flashOf(r).map((entry) => entry.inputTokens)).toEqual([151_400]); // over the threshold, and no summary call after it
+      write(r, 'and now?');
+      await r.clock.advanceBy(60_000);
+      const [, summary, turn, ...rest] = flashOf(r);
+      expect(rest).toHaveLength(0);
+      // In arrival order: the summary of pairs 1–4 (42,400 tokens and the prompts), then the compacted turn.
+      expect(summary!.inputTokens).toBeLessThan(45_000);
+      expect(turn!.inputTokens).toBeLessThan(THRESHOLD);
+      expect(r.gateway.stats.compactions).toBe(1);
+      expect(r.gateway.deliveries.map((delivery) => delivery.kind)).toEqual(['reply', 'reply']);
+      await r.gateway.stop();
     });
 
     it('with the default 20K kept, summarises 127K tokens in two halves of two chunks each, then merges them: five calls', async () => {
@@ -293,15 +315,18 @@ describe('embedded gateway', () => {
       const transcript = preloadMain(r, 14);
       write(r, bigQuestion);
       await r.clock.advanceBy(60_000);
-      expect(flashOf(r).map((entry) => entry.status)).toEqual([200, 429, 429, 429]); // no second pass: nothing is oversized
-      expect(r.gateway.log.errorText()).toContain('[compaction-safeguard] Compaction summarization failed; cancelling compaction to preserve history');
-      expect(transcript.entries).toHaveLength(28 + 2);
-      expect(r.gateway.deliveries.map((delivery) => delivery.kind)).toEqual(['reply']);
       write(r, 'and now?');
       await r.clock.advanceBy(60_000);
+      // The second prompt's summary is refused three times (no second pass: nothing is oversized); the turn goes out whole.
+      expect(flashOf(r).map((entry) => entry.status)).toEqual([200, 429, 429, 429, 200]);
+      expect(r.gateway.log.errorText()).toContain('[compaction-safeguard] Compaction summarization failed; cancelling compaction to preserve history');
+      expect(transcript.entries).toHaveLength(28 + 4);
+      expect(r.gateway.deliveries.map((delivery) => delivery.kind)).toEqual(['reply', 'reply']);
+      write(r, 'and then?');
+      await r.clock.advanceBy(60_000);
       const flash = flashOf(r);
-      expect(flash.slice(4).map((entry) => entry.status)).toEqual([200, 200]); // the summary, then the turn
-      expect(flash[5]!.inputTokens).toBeLessThan(THRESHOLD);
+      expect(flash.slice(5).map((entry) => entry.status)).toEqual([200, 200]); // the summary, then the turn
+      expect(flash[6]!.inputTokens).toBeLessThan(THRESHOLD);
       expect(r.gateway.stats.compactions).toBe(2);
       await r.gateway.stop();
     });

@@ -83,6 +83,9 @@ export const BEHAVIOURS: Readonly<Record<GatewayProfile, Behaviour>> = {
       // [obs] compaction-model-window.json: turn 3 (23,212 tokens) cancels "no real conversation messages", turn 4's
       // summary carries turn 3 only (8,584 tokens in) and turn 2's kept message drops out.
       summarizeFrom: 'appended-since-compaction',
+      // [src] pi-coding-agent 0.55.1 agent-session.js _checkCompaction on agent_end. [obs] compaction-model-window.json:
+      // the summary calls follow turn 2's reply.
+      checkAfterRun: true,
     },
   },
   '2026.9': {
@@ -122,6 +125,13 @@ export const BEHAVIOURS: Readonly<Record<GatewayProfile, Behaviour>> = {
       chunkWindowCap: 'none',
       // [src] dist/compaction-CAzwgOuQ.mjs prepareCompaction: boundaryStart = the previous compaction's firstKeptEntryIndex.
       summarizeFrom: 'previous-kept-tail',
+      // [src] openclaw-runtime-agent-BiGnNm91.mjs shouldDisableAgentAutoCompaction + builtin-openclaw-q1hiFm14.mjs
+      // setCompactionEnabled(false): `safeguard` mode (the default) turns pi's after-run check off;
+      // agent-runner-memory-DnzQbIgI.mjs runSessionCompactionIfNeeded compacts before the prompt once the session's
+      // tokens reach contextWindow − reserveTokensFloor (resolveCompactionThreshold). [obs] compaction-model-window.json
+      // (re-recorded 2026-11-25): turn 2 (19,691 tokens before it) does not compact; turns 3 and 4 make their summary
+      // calls before the prompt.
+      checkAfterRun: false,
     },
   },
 };
