@@ -44,7 +44,7 @@
  * simulated system prompts), tool-failure and file-operation sections (no
  * real tools run), and 2026.9.6's summary quality guard (real summaries pass
  * it: the mocks answer under the headings asked for, mocks/providers/summary-reply.ts),
- * its post-reply memory flush, `compaction.model`,
+ * `compaction.model` (its post-reply memory flush is memory-flush.ts),
  * its own prompt wording and timeouts, which were not traced. Prompts are
  * stand-ins of the real lengths: quotas meter sizes, not words.
  */

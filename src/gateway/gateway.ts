@@ -25,6 +25,17 @@ import { createCron, type Cron, type CronJob } from './cron.ts';
 import { createHeartbeat, type Heartbeat } from './heartbeat.ts';
 import { createInboundQueue, type InboundQueue } from './inbound-queue.ts';
 import { createLanes, type Lanes } from './lanes.ts';
+import {
+  memoryFlushPrompt,
+  memoryFlushSettings,
+  memoryFlushSystemPrompt,
+  memoryFlushThreshold,
+  newMemoryFlushState,
+  recordCompaction,
+  recordFlush,
+  shouldFlush,
+  type MemoryFlushState,
+} from './memory-flush.ts';
 import { createGatewayLog, type GatewayLog } from './log.ts';
 import { createFallbackNotices } from './fallback-notices.ts';
 import { ProviderError } from './providers/provider-error.ts';
@@ -85,7 +96,7 @@ export type Delivery = {
 };
 
 /** What started a model run: a user's message, the heartbeat, or a cron job. */
-export type RunOrigin = 'user' | 'heartbeat' | 'cron';
+export type RunOrigin = 'user' | 'heartbeat' | 'cron' | 'memory-flush';
 
 export type GatewayStats = {
   userTurns: number;
@@ -94,6 +105,8 @@ export type GatewayStats = {
   silentTurns: number;
   /** Compactions begun (compaction.ts); each made one or more summary calls to the run's model. */
   compactions: number;
+  /** Pre-compaction memory flushes run after a delivered reply (memory-flush.ts; 2026.9). */
+  memoryFlushes: number;
 };
 
 export type Gateway = {
@@ -140,9 +153,20 @@ export function createGateway(options: GatewayOptions): Gateway {
   });
   const deliveries: Delivery[] = [];
   const fallbackNotices = createFallbackNotices(BEHAVIOURS[profile].fallbackNotices);
-  const stats: GatewayStats = { userTurns: 0, heartbeatTurns: 0, cronTurns: 0, silentTurns: 0, compactions: 0 };
+  const stats: GatewayStats = { userTurns: 0, heartbeatTurns: 0, cronTurns: 0, silentTurns: 0, compactions: 0, memoryFlushes: 0 };
   const compaction = compactionSettings(config);
   const compactionJitter = rng.fork('compaction-retry-jitter');
+  const flushBehaviour = BEHAVIOURS[profile].memoryFlush;
+  const flush = flushBehaviour === null ? undefined : memoryFlushSettings(config, flushBehaviour);
+  // Drawn only by a profile with a flush, so 2026.2's text pool draws stay as they were.
+  const flushSystemPrompt = flushBehaviour === null ? '' : memoryFlushSystemPrompt(pool.take(charsOfTokens(flushBehaviour.systemPromptTokens), rng.fork('memory-flush-system-prompt')));
+  // Per session (transcript): its compactions and the cycle last flushed.
+  const flushStates = new WeakMap<Transcript, MemoryFlushState>();
+  const flushStateOf = (transcript: Transcript) => {
+    let state = flushStates.get(transcript);
+    if (state === undefined) flushStates.set(transcript, (state = newMemoryFlushState()));
+    return state;
+  };
   const toolRng = rng.fork('tool-results');
   let runs = 0;
   // Heartbeat and cron turns in flight: stop() lets them finish, so nothing is left mid-request.
@@ -233,6 +257,25 @@ export function createGateway(options: GatewayOptions): Gateway {
     await deliver(last.chatId, outcome, fallbackNotices.forTurn(sessionKey, last.chatType, router.chain[0] ?? '', outcome));
     if (outcome.kind !== 'reply') recordTurn(transcript, [], clock.now());
     store.update(sessionKey, () => usagePatch(outcome));
+    // Session maintenance after delivery, only when the turn replied; the next message on this lane waits for it.
+    if (outcome.kind === 'reply') await memoryFlushIfNeeded(transcript, outcome);
+  }
+
+  /**
+   * 2026.9.6's pre-compaction memory flush (memory-flush.ts): the last call's input + output against the
+   * flush threshold of the window the run's primary is measured by; one agent turn on a copy of the
+   * session, through the run's chain, its reply dropped.
+   */
+  async function memoryFlushIfNeeded(transcript: Transcript, outcome: TurnOutcome & { kind: 'reply' }): Promise<void> {
+    if (flushBehaviour === null || flush === undefined) return;
+    const state = flushStateOf(transcript);
+    const usage = outcome.reply.usage;
+    const threshold = memoryFlushThreshold(thresholdWindowOf(router.chain[0]!), flush, flushBehaviour);
+    if (!shouldFlush(state, usage.inputTokens + usage.outputTokens, threshold)) return;
+    stats.memoryFlushes++;
+    const copy: Transcript = { ...transcript, entries: [...transcript.entries] };
+    const result = await route(copy, [{ role: 'user', text: memoryFlushPrompt() }], router.chain, flushSystemPrompt, 'memory-flush');
+    recordFlush(state, result.kind === 'reply', flushBehaviour);
   }
 
   /** The model calls of one turn: the first with the new message, then one per tool call with its result. */
@@ -383,6 +426,7 @@ export function createGateway(options: GatewayOptions): Gateway {
         onPassFailed: (pass, error) => decisions.record({ runId, decision: 'compaction_pass_failed', modelRef, pass, detail: error instanceof Error ? error.message : String(error) }),
       },
     );
+    if (outcome.kind === 'compacted') recordCompaction(flushStateOf(transcript));
     decisions.record({
       runId,
       decision: 'compaction_end',

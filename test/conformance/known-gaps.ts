@@ -7,7 +7,7 @@
  * compareTrace's tolerances.
  *
  * Every case of openclaw@2026.2.26 matches; these are all 2026.9.6. All but
- * compaction-model-window (2026.9.6's post-turn memory flush, unmodelled) are timing only: the requests, their order and the texts the user
+ * compaction-model-window (2026.9.6's turn-4 summary plan, unmodelled) are timing only: the requests, their order and the texts the user
  * gets match (issues #6/#7 closed the fallback notice's detail, the
  * all-failed reply and the transient retries of broken streams). What is
  * left is 2026.9.6's own processing time on a cold start, which the
@@ -57,15 +57,16 @@ const FAILOVER_GAP_WHY =
 
 /** 2026.9.6's post-turn memory flush, which the embedded 2026.9 profile does not model (docs/design-notes.md "Compaction"). */
 const COMPACTION_2026_9_WHY =
-  'The embedded 2026.9 profile now compacts before the prompt only, as 2026.9.6 does (safeguard mode turns pi\'s after-run ' +
-  'check off), and the re-recorded trace (2026-11-25, mocks answering summary requests under the requested headings) passes ' +
-  '2026.9.6\'s quality guard: turn 3 summarises before the prompt (2 calls), turn 4 too (3 calls), both reply. Not modelled: ' +
-  'the one Flash request after the reply in turns 2–4 (22,911, 23,634, 23,865 tokens in) — the pre-compaction memory flush, ' +
-  'an agentic turn on a detached copy of the session (no transcript entry), run by the optional session maintenance after ' +
-  'delivery (dist/run-CjhhEQ1q.mjs → agent-runner-memory-DnzQbIgI.mjs runMemoryFlushIfNeeded, threshold contextWindow − ' +
-  'reserveTokensFloor − softThresholdTokens, once per compaction cycle); its prompt size was not traced. Each flush draws a ' +
-  'reply from the mock, so the user texts of turns 3 and 4 shift; turn 4 summarises in 3 calls (halves + merge) where the ' +
-  'embedded plan makes 2 (2026.9.6 prepends the previous summary as a message and splits; not modelled).';
+  'The embedded 2026.9 profile compacts before the prompt only, as 2026.9.6 does (safeguard mode turns pi\'s after-run ' +
+  'check off), and runs its pre-compaction memory flush after the reply (src/gateway/memory-flush.ts: session ' +
+  'maintenance → runMemoryFlushIfNeeded at 40,000 − 10,000 − 4,000 = 26,000 tokens, once per compaction cycle, on a ' +
+  'copy of the session), so turns 1–3 make the same requests in the same order and the flush draws its mock reply: ' +
+  'turn 3\'s text matches. Left: turn 4 summarises in 3 calls (1,186, 8,681, 718 tokens in: halves + merge) where the ' +
+  'embedded plan makes 2 (2026.9.6 puts the previous summary in as a message and splits; not modelled), so its reply ' +
+  'draw differs too; and two gaps of host processing time the embedded gateway, in virtual time, does not spend: the ' +
+  'first flush 1,178 ms after its turn\'s request (reply delivered 445 ms after it; the later flushes follow 499 and ' +
+  '371 ms after theirs — the first loads the flush\'s runtime modules) and turn 3\'s request 1,202 ms after its second ' +
+  'summary call (the post-compaction rebuild of the prompt; turn 4\'s follows in 2,031 ms).';
 
 export const KNOWN_GAPS: readonly KnownGap[] = [
   {
@@ -137,16 +138,15 @@ export const KNOWN_GAPS: readonly KnownGap[] = [
     case: 'compaction-model-window',
     version: '2026.9.6',
     summary:
-      'Real: Flash ×1; the turn + memory flush; summary ×2 before the prompt, the turn, flush; summary ×3, the turn, flush. ' +
-      'Embedded: ×1; the turn; summary ×2 + the turn; the same. Replies shift by the flush draws. First request 9981 ms late.',
+      'Real: Flash ×1; the turn + memory flush; summary ×2, the turn, flush; summary ×3, the turn, flush. Embedded: the same ' +
+      'but summary ×2 in turn 4, so turn 4\'s reply is the next mock draw. First request 9981 ms late; two post-reply/post-summary gaps of ~1.2 s.',
     why: `${COMPACTION_2026_9_WHY} ${FIRST_TURN_WHY}`,
     differences: [
       'turns[0].requests[0].offsetMs: 0',
-      'turns[1].requests: [gemini/gemini-2.5-flash 200 ok]',
-      'turns[2].requests: [gemini/gemini-2.5-flash 200 ok ×3]',
-      'turns[2].userTexts: [Try to compress the CLI sensor, maybe it will program the back-end firewall! If …]',
-      'turns[3].requests: [gemini/gemini-2.5-flash 200 ok ×3]',
-      'turns[3].userTexts: [Try to copy the THX alarm, maybe it will connect the solid state card! bypassing…]',
+      'turns[1].requests[1].offsetMs: 0',
+      'turns[2].requests[2].offsetMs: 0',
+      'turns[3].requests: [gemini/gemini-2.5-flash 200 ok ×4]',
+      'turns[3].userTexts: [Use the digital RAM sensor, then you can compress the virtual application! I\'ll …]',
     ],
   },
 ];

@@ -165,6 +165,11 @@ describe('embedded gateway', () => {
       window170K(raw);
       raw.agents.defaults.compaction = { keepRecentTokens: 100_000 };
     };
+    /** 2026.9 compaction alone: its memory flush after a reply past 146K (tested on its own) is off. */
+    const keepRecent100KNoFlush = (raw: any) => {
+      keepRecent100K(raw);
+      raw.agents.defaults.compaction.memoryFlush = { enabled: false };
+    };
 
     it('makes one summary call on the run’s model after the run that passed the threshold, sized from the dropped entries plus the prompt', async () => {
       const faults = { rules: [{ latency: { distribution: 'fixed', ms: 2_000 } }] };
@@ -250,7 +255,7 @@ describe('embedded gateway', () => {
     });
 
     it('2026.9: compacts before the prompt, never after the run (safeguard mode turns pi’s after-run check off)', async () => {
-      const r = await rig({ config: 'feb27-after.json5', profile: '2026.9', host, mutate: keepRecent100K });
+      const r = await rig({ config: 'feb27-after.json5', profile: '2026.9', host, mutate: keepRecent100KNoFlush });
       preloadMain(r, 14);
       write(r, bigQuestion);
       await r.clock.advanceBy(60_000);
@@ -264,6 +269,27 @@ describe('embedded gateway', () => {
       expect(turn!.inputTokens).toBeLessThan(THRESHOLD);
       expect(r.gateway.stats.compactions).toBe(1);
       expect(r.gateway.deliveries.map((delivery) => delivery.kind)).toEqual(['reply', 'reply']);
+      await r.gateway.stop();
+    });
+
+    it('2026.9: after a reply past the flush threshold, sends one memory-flush request on a copy of the session, once per compaction cycle', async () => {
+      const r = await rig({ config: 'feb27-after.json5', profile: '2026.9', host, mutate: keepRecent100K });
+      const transcript = preloadMain(r, 14);
+      write(r, bigQuestion);
+      await r.clock.advanceBy(60_000);
+      // 151,400 tokens ≥ 170,000 − 20,000 − 4,000: the turn, then the flush with the transcript, its reply and the flush prompts.
+      const [turn, flush, ...rest] = flashOf(r);
+      expect(rest).toHaveLength(0);
+      expect(flush!.inputTokens).toBeGreaterThan(turn!.inputTokens - 1_000 + 6_494);
+      expect(r.gateway.stats.memoryFlushes).toBe(1);
+      expect(r.gateway.deliveries.map((delivery) => delivery.kind)).toEqual(['reply']);
+      expect(transcript.entries.at(-1)).toMatchObject({ role: 'assistant', text: r.gateway.deliveries[0]!.text });
+      expect(transcript.entries.filter((entry) => entry.text.startsWith('Pre-compaction memory flush'))).toHaveLength(0);
+      // The next turn compacts before its prompt, which opens a new cycle: it flushes again only if still past the threshold.
+      write(r, 'and now?');
+      await r.clock.advanceBy(60_000);
+      expect(r.gateway.stats.compactions).toBe(1);
+      expect(r.gateway.stats.memoryFlushes).toBe(1);
       await r.gateway.stop();
     });
 
@@ -311,7 +337,7 @@ describe('embedded gateway', () => {
 
     it('2026.9: a rate-limited summary cancels the compaction and keeps the history; the next prompt compacts first', async () => {
       const faults = { rules: [{ match: { model: 'gemini-2.5-flash' }, script: ['ok', '429', '429', '429'] }] };
-      const r = await rig({ config: 'feb27-after.json5', profile: '2026.9', host, faults, mutate: keepRecent100K });
+      const r = await rig({ config: 'feb27-after.json5', profile: '2026.9', host, faults, mutate: keepRecent100KNoFlush });
       const transcript = preloadMain(r, 14);
       write(r, bigQuestion);
       await r.clock.advanceBy(60_000);

@@ -7,6 +7,7 @@
  */
 import type { GatewayProfile } from '../../config/runtime-defaults.ts';
 import type { CompactionBehaviour } from '../compaction.ts';
+import type { MemoryFlushBehaviour } from '../memory-flush.ts';
 import type { TransientRetryPolicy } from './transient-retry.ts';
 
 export type SameModelRetry =
@@ -43,6 +44,8 @@ export type Behaviour = {
   readonly streamFaults: 'reply-or-surface' | 'transient';
   /** What compaction does when its summary calls fail, and how large a summary may be (compaction.ts). */
   readonly compaction: CompactionBehaviour;
+  /** The pre-compaction memory flush after a delivered reply (memory-flush.ts), or none. */
+  readonly memoryFlush: MemoryFlushBehaviour | null;
 };
 
 const SECOND = 1_000;
@@ -87,6 +90,13 @@ export const BEHAVIOURS: Readonly<Record<GatewayProfile, Behaviour>> = {
       // the summary calls follow turn 2's reply.
       checkAfterRun: true,
     },
+    // [src] reply-Deht_wOB.js runMemoryFlushIfNeeded: 2026.2.26 has a flush too (on by default, before the run, at
+    // window − reserveTokensFloor − 4,000 on the entry's fresh totalTokens, window from the configured models), but
+    // every compaction marks totalTokens stale (totalTokensFresh: false) and a run past window − reserve compacts
+    // after it, so it can fire only after a run that ended between the two thresholds without compacting.
+    // [obs] compaction-model-window.json: no flush (sessions.json after the run: totalTokensFresh false,
+    // compactionCount 3). Not modelled.
+    memoryFlush: null,
   },
   '2026.9': {
     profile: '2026.9',
@@ -133,5 +143,12 @@ export const BEHAVIOURS: Readonly<Record<GatewayProfile, Behaviour>> = {
       // calls before the prompt.
       checkAfterRun: false,
     },
+    // [src] run-CjhhEQ1q.mjs scheduleSessionMaintenance → agent-runner-memory-DnzQbIgI.mjs runMemoryFlushIfNeeded;
+    // extensions/memory-core/index.js buildMemoryFlushPlan (DEFAULT_MEMORY_FLUSH_SOFT_TOKENS 4e3, reserve
+    // DEFAULT_AGENT_COMPACTION_RESERVE_TOKENS_FLOOR 2e4 capped by agent-compaction-constants MAX_COMPACTION_RESERVE_RATIO .25);
+    // recordMemoryFlushFailure MAX_FLUSH_FAILURES 3. [obs] compaction-model-window.json: one Flash request after the
+    // reply in turns 2–4 (22,911, 23,634, 23,865 tokens in) = transcript + 27,116 characters of system prompt and
+    // flush prompt; of those, 6,494 tokens are the memory run's own system prompt (turn 2, where nothing else is unknown).
+    memoryFlush: { reserveTokensFloor: 20_000, maxReserveRatio: 0.25, softThresholdTokens: 4_000, maxFailures: 3, systemPromptTokens: 6_494 },
   },
 };
