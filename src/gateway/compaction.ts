@@ -29,7 +29,9 @@
  *   `<conversation>\n[User]: …\n\n[Assistant]: …\n</conversation>\n\n` +
  *   (`<previous-summary>` block +) the 879-char prompt (1,257 for an update),
  *   max output `floor(0.8 × reserve)` = 16,000. `default` mode: one call for
- *   the history, one for a split turn's prefix.
+ *   the history, one for a split turn's prefix. 2026.9.6 puts a previous
+ *   summary in as the history's first message instead of the block, labels
+ *   the merged halves, and has prompts of other lengths (`CompactionBehaviour`).
  * - **Failure.** Each safeguard call is tried 3 times (0.5 s, 1 s apart,
  *   ±20 %). If a pass still fails, it is tried again without oversized
  *   messages; then 2026.2.26 compacts with "Summary unavailable due to size
@@ -90,6 +92,19 @@ export type CompactionBehaviour = {
    * (2026.9: `safeguard` mode turns pi's after-run check off and OpenClaw's preflight compacts).
    */
   readonly checkAfterRun: boolean;
+  /**
+   * How the previous compaction's summary reaches the safeguard's calls: pi's `<previous-summary>` block, which the
+   * first call updates (2026.2), or a first message of the history — `<previous-compaction-summary>` with OpenClaw's
+   * re-distill line — chunked and split like any other, so no call starts from a summary (2026.9).
+   */
+  readonly previousSummary: 'update-block' | 'redistill-message';
+  /**
+   * The merge call after a split: one-line instructions over the halves' bare summaries (2026.2), or the MUST PRESERVE
+   * list over summaries labelled "[Chunk 1 — oldest messages]", "[Chunk 2 — most recent messages]" (2026.9).
+   */
+  readonly mergeRequest: 'plain' | 'labelled-chunks';
+  /** Lengths of the safeguard's system prompt, its prompt for a first call and for a call updating the summary so far. */
+  readonly safeguardPromptChars: { readonly system: number; readonly summarize: number; readonly update: number };
 };
 
 const PI_DEFAULT_RESERVE_TOKENS = 16_384;
@@ -103,13 +118,38 @@ const SUMMARIZATION_OVERHEAD_TOKENS = 4_096;
 const MIN_MESSAGES_FOR_SPLIT = 4;
 const RETRY = { attempts: 3, minDelayMs: 500, maxDelayMs: 5_000, jitter: 0.2 };
 
-const SYSTEM_PROMPT = standIn('You summarise a conversation into a structured checkpoint for another model.', 317);
-const SUMMARIZATION_PROMPT = standIn('The messages above are a conversation to summarize: goal, constraints, progress, decisions, next steps.', 879);
-const UPDATE_PROMPT = standIn('The messages above are NEW messages to fold into the summary in <previous-summary> tags.', 1_257);
+/** pi-coding-agent 0.55.1's prompt lengths (2026.2.26), also those of pi's own `compact()`. */
+const PI_PROMPT_CHARS = { system: 317, summarize: 879, update: 1_257 } as const;
+type Prompts = { readonly system: string; readonly summarize: string; readonly update: string };
+const prompts = (chars: CompactionBehaviour['safeguardPromptChars']): Prompts => ({
+  system: standIn('You summarise a conversation into a structured checkpoint for another model.', chars.system),
+  summarize: standIn('The messages above are a conversation to summarize: goal, constraints, progress, decisions, next steps.', chars.summarize),
+  update: standIn('The messages above are NEW messages to fold into the summary in <previous-summary> tags.', chars.update),
+});
+const PI_PROMPTS = prompts(PI_PROMPT_CHARS);
+const SYSTEM_PROMPT = PI_PROMPTS.system;
 const TURN_PREFIX_PROMPT = standIn('This is the PREFIX of a turn that was too large to keep; summarise it for the retained suffix.', 440);
 /** OpenClaw's own texts, verbatim. */
 const MERGE_INSTRUCTIONS =
   'Merge these partial summaries into a single cohesive summary. Preserve decisions, TODOs, open questions, and any constraints.';
+/** 2026.9.6, dist/builtin-openclaw-q1hiFm14.mjs MERGE_SUMMARIES_INSTRUCTIONS. */
+const MERGE_INSTRUCTIONS_2026_9 = [
+  'Merge these partial summaries into a single cohesive summary.',
+  '',
+  'MUST PRESERVE:',
+  '- Active tasks and their current status (in-progress, blocked, pending)',
+  "- Batch operation progress (e.g., '5/17 items completed')",
+  '- The last thing the user requested and what was being done about it',
+  '- Decisions made and their rationale',
+  '- TODOs, open questions, and constraints',
+  '- Any commitments or follow-ups promised',
+  '',
+  'PRIORITIZE recent context over older history. The agent needs to know',
+  'what it was doing, not just what was discussed.',
+].join('\n');
+/** 2026.9.6, dist/builtin-openclaw-q1hiFm14.mjs PREVIOUS_SUMMARY_REDISTILL_PREFIX. */
+const PREVIOUS_SUMMARY_REDISTILL_PREFIX =
+  'Previous compaction summary to re-distill with the current conversation. Prune stale, duplicate, or superseded details instead of preserving it verbatim.';
 const TURN_PREFIX_INSTRUCTIONS =
   'This summary covers the prefix of a split turn. Focus on the original request, early progress, and any details needed to understand the retained suffix.';
 const SUMMARY_PREFIX = 'The conversation history before this point was compacted into the following summary:\n\n<summary>\n';
@@ -238,6 +278,7 @@ export async function compactTranscript(transcript: Transcript, plan: Compaction
 type Stage = {
   readonly maxChunkTokens: number;
   readonly maxOutputTokens: number;
+  readonly prompts: Prompts;
   readonly options: CompactionOptions;
   readonly deps: CompactionDeps;
 };
@@ -248,10 +289,18 @@ async function safeguardSummary(plan: CompactionPlan, options: CompactionOptions
   const stage: Stage = {
     maxChunkTokens: Math.max(1, Math.floor(options.windowTokens * ratio) - SUMMARIZATION_OVERHEAD_TOKENS),
     maxOutputTokens: maxOutputTokens(options),
+    prompts: prompts(options.behaviour.safeguardPromptChars),
     options,
     deps,
   };
-  let summary = await summarizeInStages(stage, plan.toSummarize, plan.previousSummary, undefined);
+  // 2026.9.6 summarizeViaLLM → prependPreviousSummaryForRedistill: the previous summary is the history's first message
+  // (the chunk ratio above is still measured without it) and the calls start with no summary so far.
+  const previous = plan.previousSummary?.trim();
+  const redistill = options.behaviour.previousSummary === 'redistill-message' && previous !== undefined && previous !== '';
+  const history: readonly TranscriptEntry[] = redistill
+    ? [{ role: 'user', text: `<previous-compaction-summary>\n${PREVIOUS_SUMMARY_REDISTILL_PREFIX}\n\n${previous}\n</previous-compaction-summary>` }, ...plan.toSummarize]
+    : plan.toSummarize;
+  let summary = await summarizeInStages(stage, history, redistill ? undefined : plan.previousSummary, undefined);
   if (plan.turnPrefix.length > 0) {
     summary += `\n\n---\n\n**Turn Context (split turn):**\n\n${await summarizeInStages(stage, plan.turnPrefix, undefined, TURN_PREFIX_INSTRUCTIONS)}`;
   }
@@ -278,7 +327,17 @@ async function summarizeInStages(stage: Stage, entries: readonly TranscriptEntry
   if (halves.length <= 1) return summarizeWithFallback(stage, entries, previous, focus);
   const partials: TranscriptEntry[] = [];
   for (const half of halves) partials.push({ role: 'user', text: await summarizeWithFallback(stage, half, undefined, focus) });
-  const merge = focus === undefined ? MERGE_INSTRUCTIONS : `${MERGE_INSTRUCTIONS}\n\nAdditional focus:\n${focus}`;
+  const labelled = stage.options.behaviour.mergeRequest === 'labelled-chunks';
+  if (labelled) {
+    // 2026.9.6 summarizeInStages: each partial under its chunk's label (message timestamps, which the simulated
+    // transcript does not keep, would add a " [… UTC]" range).
+    for (const [index, partial] of partials.entries()) {
+      const label = index === 0 ? '[Chunk 1 — oldest messages]' : index === partials.length - 1 ? `[Chunk ${partials.length} — most recent messages]` : `[Chunk ${index + 1}/${partials.length}]`;
+      partials[index] = { role: 'user', text: `${label}\n${partial.text}` };
+    }
+  }
+  const instructions = labelled ? MERGE_INSTRUCTIONS_2026_9 : MERGE_INSTRUCTIONS;
+  const merge = focus === undefined ? instructions : `${instructions}\n\n${labelled ? '' : 'Additional focus:\n'}${focus}`;
   return summarizeWithFallback(stage, partials, previous, merge);
 }
 
@@ -326,7 +385,7 @@ async function summarizeChunks(stage: Stage, entries: readonly TranscriptEntry[]
   for (const [done, chunk] of chunks.entries()) {
     const before = summary;
     try {
-      summary = await withRetries(() => stage.deps.call(summaryRequest(chunk, before, focus, stage.maxOutputTokens)), stage.deps);
+      summary = await withRetries(() => stage.deps.call(summaryRequest(chunk, before, focus, stage.maxOutputTokens, stage.prompts)), stage.deps);
     } catch (error) {
       if (stage.options.behaviour.onSummaryFailure === 'cancel' && done > 0 && before !== undefined) {
         const note = `[Partial summary: chunks 1-${done} of ${chunks.length} were summarized. Chunks ${done + 1}-${chunks.length} could not be processed.]`;
@@ -339,10 +398,16 @@ async function summarizeChunks(stage: Stage, entries: readonly TranscriptEntry[]
 }
 
 /** pi's `generateSummary` request. */
-function summaryRequest(chunk: readonly TranscriptEntry[], previous: string | undefined, focus: string | undefined, maxOutputTokens: number): SummaryRequest {
-  const prompt = `${previous === undefined ? SUMMARIZATION_PROMPT : UPDATE_PROMPT}${focus === undefined ? '' : `\n\nAdditional focus: ${focus}`}`;
+function summaryRequest(
+  chunk: readonly TranscriptEntry[],
+  previous: string | undefined,
+  focus: string | undefined,
+  maxOutputTokens: number,
+  texts: Prompts = PI_PROMPTS,
+): SummaryRequest {
+  const prompt = `${previous === undefined ? texts.summarize : texts.update}${focus === undefined ? '' : `\n\nAdditional focus: ${focus}`}`;
   const previousBlock = previous === undefined ? '' : `<previous-summary>\n${previous}\n</previous-summary>\n\n`;
-  return { system: SYSTEM_PROMPT, messages: [{ role: 'user', text: `${conversation(chunk)}${previousBlock}${prompt}` }], maxOutputTokens };
+  return { system: texts.system, messages: [{ role: 'user', text: `${conversation(chunk)}${previousBlock}${prompt}` }], maxOutputTokens };
 }
 
 function conversation(entries: readonly TranscriptEntry[]): string {

@@ -7,7 +7,7 @@
  * compareTrace's tolerances.
  *
  * Every case of openclaw@2026.2.26 matches; these are all 2026.9.6. All but
- * compaction-model-window (2026.9.6's turn-4 summary plan, unmodelled) are timing only: the requests, their order and the texts the user
+ * compaction-model-window (a trailing space 2026.9.6 trims from a reply) are timing only: the requests, their order and the texts the user
  * gets match (issues #6/#7 closed the fallback notice's detail, the
  * all-failed reply and the transient retries of broken streams). What is
  * left is 2026.9.6's own processing time on a cold start, which the
@@ -61,12 +61,14 @@ const COMPACTION_2026_9_WHY =
   'check off), and runs its pre-compaction memory flush after the reply (src/gateway/memory-flush.ts: session ' +
   'maintenance → runMemoryFlushIfNeeded at 40,000 − 10,000 − 4,000 = 26,000 tokens, once per compaction cycle, on a ' +
   'copy of the session), so turns 1–3 make the same requests in the same order and the flush draws its mock reply: ' +
-  'turn 3\'s text matches. Left: turn 4 summarises in 3 calls (1,186, 8,681, 718 tokens in: halves + merge) where the ' +
-  'embedded plan makes 2 (2026.9.6 puts the previous summary in as a message and splits; not modelled), so its reply ' +
-  'draw differs too; and two gaps of host processing time the embedded gateway, in virtual time, does not spend: the ' +
+  'turn 3\'s text matches. Turn 4 summarises in 3 calls as 2026.9.6 does (the previous summary goes in as a first ' +
+  'message and is its own chunk: 522, 8,560, 612 tokens in against 1,186, 8,681, 718 — the real previous summary also ' +
+  'carries the safeguard\'s appended sections, preserved recent turns and workspace rules, not modelled), and draws ' +
+  'the same reply, but the real gateway delivers it without its trailing space (reply text trimming, not modelled). ' +
+  'Left otherwise: gaps of host processing time the embedded gateway, in virtual time, does not spend: the ' +
   'first flush 1,178 ms after its turn\'s request (reply delivered 445 ms after it; the later flushes follow 499 and ' +
   '371 ms after theirs — the first loads the flush\'s runtime modules) and turn 3\'s request 1,202 ms after its second ' +
-  'summary call (the post-compaction rebuild of the prompt; turn 4\'s follows in 2,031 ms).';
+  'summary call (the post-compaction rebuild of the prompt; turn 4\'s follows its third in 2,031 ms).';
 
 export const KNOWN_GAPS: readonly KnownGap[] = [
   {
@@ -138,15 +140,15 @@ export const KNOWN_GAPS: readonly KnownGap[] = [
     case: 'compaction-model-window',
     version: '2026.9.6',
     summary:
-      'Real: Flash ×1; the turn + memory flush; summary ×2, the turn, flush; summary ×3, the turn, flush. Embedded: the same ' +
-      'but summary ×2 in turn 4, so turn 4\'s reply is the next mock draw. First request 9981 ms late; two post-reply/post-summary gaps of ~1.2 s.',
+      'Real: Flash ×1; the turn + memory flush; summary ×2, the turn, flush; summary ×3, the turn, flush. Embedded: the same, ' +
+      'but turn 4\'s reply keeps a trailing space the real one trims. First request 9981 ms late; post-reply/post-summary gaps of 1.2–2 s.',
     why: `${COMPACTION_2026_9_WHY} ${FIRST_TURN_WHY}`,
     differences: [
       'turns[0].requests[0].offsetMs: 0',
       'turns[1].requests[1].offsetMs: 0',
       'turns[2].requests[2].offsetMs: 0',
-      'turns[3].requests: [gemini/gemini-2.5-flash 200 ok ×4]',
-      'turns[3].userTexts: [Use the digital RAM sensor, then you can compress the virtual application! I\'ll …]',
+      'turns[3].requests[3].offsetMs: 0',
+      'turns[3].userTexts: [If we quantify the bandwidth, we can get to the RAM port through the mobile TLS …]',
     ],
   },
 ];

@@ -180,6 +180,43 @@ describe('compactTranscript', () => {
     expect(outcome.kind === 'compacted' && outcome.summary).toBe(`summary ${merge + 1}\n\n---\n\n**Turn Context (split turn):**\n\nsummary ${calls.length}`);
   });
 
+  it('2026.9: re-distils the previous summary as the history\'s first message, its own chunk, and no call starts from it', async () => {
+    const clock = createVirtualClock();
+    const behaviour = BEHAVIOURS['2026.9'].compaction;
+    // Two big messages and a reply, as golden compaction-model-window's turn 4: [previous summary] [user] [reply].
+    const transcript = emptyTranscript();
+    const turn = (i: number) => [{ role: 'user' as const, text: `big ${i} `.padEnd(32_000, 'b') }, { role: 'assistant' as const, text: `reply ${i}` }];
+    for (let i = 0; i < 2; i++) recordTurn(transcript, turn(i), 0);
+    const small = { ...SETTINGS, keepRecentTokens: 4_000 };
+    const windowed = { ...options(behaviour), windowTokens: 40_000 };
+    await compactTranscript(transcript, planCompaction(transcript, small, behaviour)!, windowed, { clock, jitter: createPrng(1), call: recordingCall(clock).call });
+    recordTurn(transcript, turn(2), 0);
+    const plan = planCompaction(transcript, small, behaviour)!;
+    expect(plan.previousSummary).toBe('summary 2'); // the first compaction's two chunks: [big 0] [reply 0]
+    const { calls, call } = recordingCall(clock);
+    await compactTranscript(transcript, plan, windowed, { clock, jitter: createPrng(1), call });
+    expect(calls).toHaveLength(3); // < 4 messages: no halves; chunks of (40,000 × 0.16 − 4,096) / 1.2 tokens
+    expect(calls[0]!.system).toHaveLength(764);
+    expect(calls[0]!.text).toMatch(/^<conversation>\n\[User\]: <previous-compaction-summary>\nPrevious compaction summary to re-distill with the current conversation\. .*\n\nsummary 2\n<\/previous-compaction-summary>\n<\/conversation>\n\n/s);
+    expect(calls[0]!.text).not.toContain('<previous-summary>');
+    expect(calls[0]!.text.length - calls[0]!.text.indexOf('</conversation>\n\n') - '</conversation>\n\n'.length).toBe(714);
+    expect(calls[1]!.text).toMatch(/^<conversation>\n\[User\]: big 1 /);
+    expect(calls[1]!.text).toContain('<previous-summary>\nsummary 1\n</previous-summary>'); // the summary so far: call 1's
+    expect(calls[1]!.text.length - calls[1]!.text.indexOf('</previous-summary>\n\n') - '</previous-summary>\n\n'.length).toBe(883);
+    expect(calls[2]!.text).toMatch(/^<conversation>\n\[Assistant\]: reply 1\n/);
+  });
+
+  it('2026.9: merges halves labelled oldest / most recent under the MUST PRESERVE instructions', async () => {
+    const clock = createVirtualClock();
+    const transcript = session(12, 60_000);
+    const plan = planCompaction(transcript, SETTINGS, BEHAVIOUR)!;
+    const { calls, call } = recordingCall(clock);
+    await compactTranscript(transcript, plan, options(BEHAVIOURS['2026.9'].compaction), { clock, jitter: createPrng(1), call });
+    const merge = calls.find((request) => request.text.includes('Additional focus: Merge these partial summaries'))!;
+    expect(merge.text).toMatch(/\[User\]: \[Chunk 1 — oldest messages\]\nsummary \d+\n\n\[User\]: \[Chunk 2 — most recent messages\]\nsummary \d+/);
+    expect(merge.text).toContain('MUST PRESERVE:\n- Active tasks and their current status');
+  });
+
   it('retries a failed summary call after ~0.5 s and ~1 s of virtual time, then goes on', async () => {
     const clock = createVirtualClock();
     const transcript = session(6, 20_000);

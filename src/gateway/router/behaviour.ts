@@ -89,6 +89,13 @@ export const BEHAVIOURS: Readonly<Record<GatewayProfile, Behaviour>> = {
       // [src] pi-coding-agent 0.55.1 agent-session.js _checkCompaction on agent_end. [obs] compaction-model-window.json:
       // the summary calls follow turn 2's reply.
       checkAfterRun: true,
+      // [src] dist/pi-embedded-CQnl8oWA.js src/agents/compaction.ts summarizeChunks: the summary so far starts at
+      // params.previousSummary (pi's <previous-summary> block); MERGE_SUMMARIES_INSTRUCTIONS is one line over the
+      // halves' bare summaries. pi-coding-agent 0.55.1 SUMMARIZATION_SYSTEM_PROMPT / SUMMARIZATION_PROMPT /
+      // UPDATE_SUMMARIZATION_PROMPT: 317, 879, 1,257 characters.
+      previousSummary: 'update-block',
+      mergeRequest: 'plain',
+      safeguardPromptChars: { system: 317, summarize: 879, update: 1_257 },
     },
     // [src] reply-Deht_wOB.js runMemoryFlushIfNeeded: 2026.2.26 has a flush too (on by default, before the run, at
     // window − reserveTokensFloor − 4,000 on the entry's fresh totalTokens, window from the configured models), but
@@ -142,6 +149,20 @@ export const BEHAVIOURS: Readonly<Record<GatewayProfile, Behaviour>> = {
       // (re-recorded 2026-11-25): turn 2 (19,691 tokens before it) does not compact; turns 3 and 4 make their summary
       // calls before the prompt.
       checkAfterRun: false,
+      // [src] dist/builtin-openclaw-q1hiFm14.mjs summarizeViaLLM → prependPreviousSummaryForRedistill: the previous
+      // summary goes in as the first user message ("<previous-compaction-summary>\nPrevious compaction summary to
+      // re-distill …") with previousSummary undefined, then summarizeInStages (buildStageSplitPlan: ≥ 4 messages and
+      // over maxChunkTokens splits in two by token share) / summarizeChunks (chunks of maxChunkTokens / 1.2; the chunk
+      // ratio is computed over messagesToSummarize + turnPrefixMessages, without that message). Merge: partials
+      // labelled "[Chunk 1 — oldest messages]" … under the MUST PRESERVE MERGE_SUMMARIES_INSTRUCTIONS. Prompts:
+      // compaction-CAzwgOuQ.mjs SUMMARIZATION_SYSTEM_PROMPT (764 chars); generateSummary with summaryPrompt
+      // `custom` = buildCompactionStructureInstructions (strict identifier policy) + "\n\nAdditional focus: " +
+      // IDENTIFIER_PRESERVATION_INSTRUCTIONS = 714 chars, 883 with the "Update the previous summary …" line.
+      // [obs] compaction-model-window.json turn 4: three chunks [previous summary] [turn 2's user message] [its reply]
+      // — 1,186, 8,681, 718 tokens in.
+      previousSummary: 'redistill-message',
+      mergeRequest: 'labelled-chunks',
+      safeguardPromptChars: { system: 764, summarize: 714, update: 883 },
     },
     // [src] run-CjhhEQ1q.mjs scheduleSessionMaintenance → agent-runner-memory-DnzQbIgI.mjs runMemoryFlushIfNeeded;
     // extensions/memory-core/index.js buildMemoryFlushPlan (DEFAULT_MEMORY_FLUSH_SOFT_TOKENS 4e3, reserve
