@@ -39,6 +39,7 @@ import {
 import { createGatewayLog, type GatewayLog } from './log.ts';
 import { createFallbackNotices } from './fallback-notices.ts';
 import { ProviderError } from './providers/provider-error.ts';
+import { deliveredReplyText } from './reply-text.ts';
 import { BEHAVIOURS, classify, createModelRouter, type ModelRouter, type TurnOutcome } from './router/index.ts';
 import { splitRef } from './router/router.ts';
 import {
@@ -480,12 +481,14 @@ export function createGateway(options: GatewayOptions): Gateway {
     if (outcome.kind === 'failed') return send(outcome.text, 'error', undefined);
     if (outcome.kind === 'surfaced') return send(outcome.text, 'surfaced', outcome.modelRef);
     for (const notice of notices) await send(notice, 'notice', outcome.modelRef);
+    // Trimmed as the run's reply payloads are (reply-text.ts); the transcript keeps the model's text.
+    const text = deliveredReplyText(outcome.text, BEHAVIOURS[profile].replyTrim);
     // An empty reply sends nothing (openclaw-2026-2-run.md §4: an empty stream is silent).
-    if (outcome.text.trim() === '') {
+    if (text === '') {
       stats.silentTurns++;
       return;
     }
-    await send(outcome.text, 'reply', outcome.modelRef);
+    await send(text, 'reply', outcome.modelRef);
   }
 
   function usagePatch(outcome: TurnOutcome) {

@@ -6,10 +6,11 @@
  * the test until this file is updated. Never hide a gap by loosening
  * compareTrace's tolerances.
  *
- * Every case of openclaw@2026.2.26 matches; these are all 2026.9.6. All but
- * compaction-model-window (a trailing space 2026.9.6 trims from a reply) are timing only: the requests, their order and the texts the user
- * gets match (issues #6/#7 closed the fallback notice's detail, the
- * all-failed reply and the transient retries of broken streams). What is
+ * Every case of openclaw@2026.2.26 matches; these are all 2026.9.6, and all
+ * timing only: the requests, their order and the texts the user gets match
+ * (issues #6/#7 closed the fallback notice's detail, the all-failed reply and
+ * the transient retries of broken streams; reply-text.ts the trailing space
+ * 2026.9.6 trims from a reply). What is
  * left is 2026.9.6's own processing time on a cold start, which the
  * embedded gateway, in virtual time, does not spend — see the two WHYs.
  */
@@ -64,7 +65,7 @@ const COMPACTION_2026_9_WHY =
   'turn 3\'s text matches. Turn 4 summarises in 3 calls as 2026.9.6 does (the previous summary goes in as a first ' +
   'message and is its own chunk: 522, 8,560, 612 tokens in against 1,186, 8,681, 718 — the real previous summary also ' +
   'carries the safeguard\'s appended sections, preserved recent turns and workspace rules, not modelled), and draws ' +
-  'the same reply, but the real gateway delivers it without its trailing space (reply text trimming, not modelled). ' +
+  'the same reply, delivered without its trailing space as 2026.9.6 trims it (src/gateway/reply-text.ts). ' +
   'Left otherwise: gaps of host processing time the embedded gateway, in virtual time, does not spend: the ' +
   'first flush 1,178 ms after its turn\'s request (reply delivered 445 ms after it; the later flushes follow 499 and ' +
   '371 ms after theirs — the first loads the flush\'s runtime modules) and turn 3\'s request 1,202 ms after its second ' +
@@ -141,14 +142,13 @@ export const KNOWN_GAPS: readonly KnownGap[] = [
     version: '2026.9.6',
     summary:
       'Real: Flash ×1; the turn + memory flush; summary ×2, the turn, flush; summary ×3, the turn, flush. Embedded: the same, ' +
-      'but turn 4\'s reply keeps a trailing space the real one trims. First request 9981 ms late; post-reply/post-summary gaps of 1.2–2 s.',
+      'texts included. First request 9981 ms late; post-reply/post-summary gaps of 1.2–2 s.',
     why: `${COMPACTION_2026_9_WHY} ${FIRST_TURN_WHY}`,
     differences: [
       'turns[0].requests[0].offsetMs: 0',
       'turns[1].requests[1].offsetMs: 0',
       'turns[2].requests[2].offsetMs: 0',
       'turns[3].requests[3].offsetMs: 0',
-      'turns[3].userTexts: [If we quantify the bandwidth, we can get to the RAM port through the mobile TLS …]',
     ],
   },
 ];

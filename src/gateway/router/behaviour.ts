@@ -8,6 +8,7 @@
 import type { GatewayProfile } from '../../config/runtime-defaults.ts';
 import type { CompactionBehaviour } from '../compaction.ts';
 import type { MemoryFlushBehaviour } from '../memory-flush.ts';
+import type { ReplyTrim } from '../reply-text.ts';
 import type { TransientRetryPolicy } from './transient-retry.ts';
 
 export type SameModelRetry =
@@ -46,6 +47,8 @@ export type Behaviour = {
   readonly compaction: CompactionBehaviour;
   /** The pre-compaction memory flush after a delivered reply (memory-flush.ts), or none. */
   readonly memoryFlush: MemoryFlushBehaviour | null;
+  /** How a reply's text is trimmed before delivery; the transcript keeps it untrimmed (reply-text.ts). */
+  readonly replyTrim: ReplyTrim;
 };
 
 const SECOND = 1_000;
@@ -104,6 +107,9 @@ export const BEHAVIOURS: Readonly<Record<GatewayProfile, Behaviour>> = {
     // [obs] compaction-model-window.json: no flush (sessions.json after the run: totalTokensFresh false,
     // compactionCount 3). Not modelled.
     memoryFlush: null,
+    // [src] dist/image-BaNRoyvf.js extractAssistantText (each text block .trim()); dist/pi-embedded-CQnl8oWA.js
+    // handleMessageEnd and buildEmbeddedRunPayloads (item.text.trim()). No 2026.2.26 golden reply ends in a blank.
+    replyTrim: 'trim',
   },
   '2026.9': {
     profile: '2026.9',
@@ -171,5 +177,9 @@ export const BEHAVIOURS: Readonly<Record<GatewayProfile, Behaviour>> = {
     // reply in turns 2–4 (22,911, 23,634, 23,865 tokens in) = transcript + 27,116 characters of system prompt and
     // flush prompt; of those, 6,494 tokens are the memory run's own system prompt (turn 2, where nothing else is unknown).
     memoryFlush: { reserveTokensFloor: 20_000, maxReserveRatio: 0.25, softThresholdTokens: 4_000, maxFailures: 3, systemPromptTokens: 6_494 },
+    // [src] dist/embedded-agent-utils-C9EyRsVl.mjs prepareEmbeddedAssistantTextForPhase (.trimEnd());
+    // dist/payloads-_3FIIqYv.mjs buildEmbeddedRunPayloads → trimTextPreservingCode(text, "both").
+    // [golden] compaction-model-window.json turn 4: 660 characters from the model ("…then you can "), 659 sent.
+    replyTrim: 'trim-keeping-indented-code',
   },
 };
