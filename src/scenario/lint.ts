@@ -10,6 +10,7 @@
  */
 import { buildCommandCatalog } from '../gateway/channels/commands-catalog.ts';
 import { compactionSettings } from '../gateway/compaction.ts';
+import { BEHAVIOURS } from '../gateway/router/behaviour.ts';
 import { BUNDLED_SKILLS_2026_2 } from '../gateway/channels/bundled-skills.ts';
 import { DEFAULT_MODELS, findModel, type ProviderId } from '../../mocks/providers/models.ts';
 import { limitsFor, resolvePolicy } from '../../mocks/providers/policy.ts';
@@ -48,7 +49,7 @@ export function lintConfig(loaded: LoadedConfig, profile: GatewayProfile): LintF
   }
   findings.push(...maintenanceFindings(settings));
   findings.push(...menuFindings(settings, profile));
-  findings.push(...budgetFindings(loaded, settings));
+  findings.push(...budgetFindings(loaded, settings, profile));
   return findings;
 }
 
@@ -98,7 +99,7 @@ function menuFindings(settings: EffectiveSettings, profile: GatewayProfile): Lin
  * less the compaction reserve. pi checks that window, never `agents.defaults.contextTokens`
  * (read in openclaw@2026.2.26 and observed; gateway.ts `chunkWindowOf`), so the cap bounds nothing here.
  */
-function budgetFindings(loaded: LoadedConfig, settings: EffectiveSettings): LintFinding[] {
+function budgetFindings(loaded: LoadedConfig, settings: EffectiveSettings, profile: GatewayProfile): LintFinding[] {
   const primary = settings.model.primary;
   if (primary === null) return [];
   const provider = providerOf(primary);
@@ -110,8 +111,10 @@ function budgetFindings(loaded: LoadedConfig, settings: EffectiveSettings): Lint
   if (tokensPerMinute === undefined) return [];
   const configured = loaded.config.models?.providers?.[provider]?.models ?? [];
   const index = configured.findIndex((entry) => entry.id === modelId);
-  const window = configured[index]?.contextWindow ?? model.contextWindowTokens;
-  const reserveTokens = compactionSettings(loaded.config).reserveTokens;
+  const window = thresholdWindow(configured[index], model.contextWindowTokens, profile);
+  const perModelCap = BEHAVIOURS[profile].compaction.thresholdWindow === 'model-capped-per-model';
+  // 2026.9.6 retired compaction.reserveTokens/reserveTokensFloor from the config: its floor of 20,000 applies.
+  const reserveTokens = perModelCap ? 20_000 : compactionSettings(loaded.config).reserveTokens;
   const perTurn = Math.max(0, window - reserveTokens);
   const turns = settings.lanes.mainMaxConcurrent * perTurn;
   const heartbeatOnPrimary = settings.heartbeat.enabled && settings.heartbeat.model !== null && providerOf(settings.heartbeat.model) === provider;
@@ -120,15 +123,35 @@ function budgetFindings(loaded: LoadedConfig, settings: EffectiveSettings): Lint
   const slots = settings.lanes.mainMaxConcurrent + (heartbeatOnPrimary ? 1 : 0);
   return [{
     rule: 'token-budget',
-    path: index >= 0 && configured[index]!.contextWindow !== undefined ? `models.providers.${provider}.models[${index}].contextWindow` : 'agents.defaults.compaction.reserveTokens',
+    path: index >= 0 ? windowPath(configured[index]!, `models.providers.${provider}.models[${index}]`, profile) : 'agents.defaults.compaction.reserveTokens',
     message:
       `${settings.lanes.mainMaxConcurrent} concurrent turns × ${perTurn.toLocaleString('en-US')} tokens` +
       `${heartbeatOnPrimary ? ` + a ${perTurn.toLocaleString('en-US')}-token heartbeat` : ''} = ${total.toLocaleString('en-US')} tokens in a minute, ` +
       `over ${primary}'s ${tokensPerMinute.toLocaleString('en-US')} TPM (published Tier 1; retries of a refused turn resend it). ` +
-      `${perTurn.toLocaleString('en-US')} is the size a session reaches before OpenClaw compacts it: the model's contextWindow ` +
+      `${perTurn.toLocaleString('en-US')} is the size a session reaches before OpenClaw compacts it: the model's ${perModelCap ? 'window' : 'contextWindow'} ` +
       `${window.toLocaleString('en-US')} less the ${reserveTokens.toLocaleString('en-US')}-token reserve; agents.defaults.contextTokens does not lower it.`,
-    fix:
-      `lower ${primary}'s contextWindow in models.providers (to ${(Math.floor(tokensPerMinute / slots / 1000) * 1000 + reserveTokens).toLocaleString('en-US')} or less) ` +
-      'or raise agents.defaults.compaction.reserveTokens, lower agents.defaults.maxConcurrent, or move the heartbeat',
+    fix: budgetFix(primary, Math.floor(tokensPerMinute / slots / 1000) * 1000 + reserveTokens, perModelCap),
   }];
+}
+
+type ConfiguredModel = { readonly contextWindow?: number | undefined; readonly contextTokens?: number | undefined };
+
+/** The window a session compacts against (gateway.ts `thresholdWindowOf`): 2026.9 lowers it to the entry's own contextTokens. */
+function thresholdWindow(entry: ConfiguredModel | undefined, catalogWindow: number, profile: GatewayProfile): number {
+  const window = entry?.contextWindow ?? catalogWindow;
+  const cap = BEHAVIOURS[profile].compaction.thresholdWindow === 'model-capped-per-model' ? entry?.contextTokens : undefined;
+  return cap !== undefined && cap < window ? cap : window;
+}
+
+/** The key that sets that window: the entry's contextTokens where 2026.9 reads one, else its contextWindow. */
+function windowPath(entry: ConfiguredModel, base: string, profile: GatewayProfile): string {
+  if (BEHAVIOURS[profile].compaction.thresholdWindow === 'model-capped-per-model' && entry.contextTokens !== undefined) return `${base}.contextTokens`;
+  return entry.contextWindow !== undefined ? `${base}.contextWindow` : 'agents.defaults.compaction.reserveTokens';
+}
+
+function budgetFix(primary: string, windowTokens: number, perModelCap: boolean): string {
+  const to = `(to ${windowTokens.toLocaleString('en-US')} or less)`;
+  return perModelCap
+    ? `set contextTokens on ${primary}'s entry in models.providers ${to}, lower agents.defaults.maxConcurrent, or move the heartbeat`
+    : `lower ${primary}'s contextWindow in models.providers ${to} or raise agents.defaults.compaction.reserveTokens, lower agents.defaults.maxConcurrent, or move the heartbeat`;
 }

@@ -40,6 +40,17 @@ describe('lint', () => {
     expect(findings[0]!.message).toContain('the model\'s contextWindow 190,000 less the 20,000-token reserve');
   });
 
+  it('2026.9: a model entry’s own contextTokens bounds a session, and the fix says to set it', async () => {
+    const lint = async (mutate?: (c: any) => void) =>
+      lintConfig(await loadConfig(mutate === undefined ? AFTER : await configVariant(AFTER, mutate)), '2026.9').filter((finding) => finding.rule === 'token-budget');
+    const [unbounded] = await lint();
+    expect(unbounded!.fix).toContain("set contextTokens on google/gemini-2.5-flash's entry in models.providers (to 270,000 or less)");
+    const capped = await lint((c) => {
+      c.models.providers.google.models.find((model: { id: string }) => model.id === 'gemini-2.5-flash').contextTokens = 190_000;
+    });
+    expect(capped).toEqual([]);
+  });
+
   it('flags an unbounded enforce cap', async () => {
     const config = await configVariant(AFTER, (c) => {
       flashWindow(190_000)(c);
