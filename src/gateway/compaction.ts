@@ -87,6 +87,8 @@ export type CompactionBehaviour = {
    * it kept on (2026.9: from the previous compaction's `firstKeptEntryId`).
    */
   readonly summarizeFrom: 'appended-since-compaction' | 'previous-kept-tail';
+  /** Whether `compaction.reserveTokens` / `reserveTokensFloor` from the config count (2026.2) or were retired (2026.9). */
+  readonly reserveFromConfig: boolean;
   /**
    * Whether pi's check after a run (`agent_end`) runs (2026.2), or only the check before a prompt
    * (2026.9: `safeguard` mode turns pi's after-run check off and OpenClaw's preflight compacts).
@@ -156,19 +158,24 @@ const SUMMARY_PREFIX = 'The conversation history before this point was compacted
 const SUMMARY_SUFFIX = '\n</summary>';
 
 /**
- * `agents.defaults.compaction`, as 2026.2.26 resolves it: mode `safeguard` unless
- * set (only within an `agents.defaults` block, as `applyCompactionDefaults` does).
+ * `agents.defaults.compaction` as the profile resolves it. 2026.2.26: mode `safeguard`
+ * unless set (only within an `agents.defaults` block, as `applyCompactionDefaults`
+ * does), reserve `max(reserveTokens ?? 16,384, reserveTokensFloor ?? 20,000)`.
+ * 2026.9.6 always has an `agents.defaults` block (`applyAgentDefaults`) and retired
+ * both reserve keys ("built-in defaults now apply"): its reserve is the 20,000 floor.
  */
-export function compactionSettings(config: OpenClawConfig): CompactionSettings {
+export function compactionSettings(config: OpenClawConfig, behaviour: Pick<CompactionBehaviour, 'reserveFromConfig'>): CompactionSettings {
   const defaults = config.agents?.defaults;
   const raw = (defaults?.compaction ?? {}) as Record<string, unknown>;
   const count = (value: unknown, positive: boolean) =>
     typeof value === 'number' && Number.isFinite(value) && (positive ? value > 0 : value >= 0) ? Math.floor(value) : undefined;
-  const mode = raw['mode'] === 'safeguard' || (raw['mode'] === undefined && defaults !== undefined) ? 'safeguard' : 'default';
-  const floor = count(raw['reserveTokensFloor'], false) ?? RESERVE_TOKENS_FLOOR;
+  const defaultsBlock = defaults !== undefined || !behaviour.reserveFromConfig;
+  const mode = raw['mode'] === 'safeguard' || (raw['mode'] === undefined && defaultsBlock) ? 'safeguard' : 'default';
+  const floor = behaviour.reserveFromConfig ? (count(raw['reserveTokensFloor'], false) ?? RESERVE_TOKENS_FLOOR) : RESERVE_TOKENS_FLOOR;
+  const reserve = behaviour.reserveFromConfig ? (count(raw['reserveTokens'], false) ?? PI_DEFAULT_RESERVE_TOKENS) : PI_DEFAULT_RESERVE_TOKENS;
   return {
     mode,
-    reserveTokens: Math.max(count(raw['reserveTokens'], false) ?? PI_DEFAULT_RESERVE_TOKENS, floor),
+    reserveTokens: Math.max(reserve, floor),
     keepRecentTokens: count(raw['keepRecentTokens'], true) ?? KEEP_RECENT_TOKENS,
   };
 }

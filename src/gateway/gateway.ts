@@ -155,7 +155,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   const deliveries: Delivery[] = [];
   const fallbackNotices = createFallbackNotices(BEHAVIOURS[profile].fallbackNotices);
   const stats: GatewayStats = { userTurns: 0, heartbeatTurns: 0, cronTurns: 0, silentTurns: 0, compactions: 0, memoryFlushes: 0 };
-  const compaction = compactionSettings(config);
+  const compaction = compactionSettings(config, BEHAVIOURS[profile].compaction);
   const compactionJitter = rng.fork('compaction-retry-jitter');
   const flushBehaviour = BEHAVIOURS[profile].memoryFlush;
   const flush = flushBehaviour === null ? undefined : memoryFlushSettings(config, flushBehaviour);

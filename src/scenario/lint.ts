@@ -113,8 +113,7 @@ function budgetFindings(loaded: LoadedConfig, settings: EffectiveSettings, profi
   const index = configured.findIndex((entry) => entry.id === modelId);
   const window = thresholdWindow(configured[index], model.contextWindowTokens, profile);
   const perModelCap = BEHAVIOURS[profile].compaction.thresholdWindow === 'model-capped-per-model';
-  // 2026.9.6 retired compaction.reserveTokens/reserveTokensFloor from the config: its floor of 20,000 applies.
-  const reserveTokens = perModelCap ? 20_000 : compactionSettings(loaded.config).reserveTokens;
+  const reserveTokens = compactionSettings(loaded.config, BEHAVIOURS[profile].compaction).reserveTokens;
   const perTurn = Math.max(0, window - reserveTokens);
   const turns = settings.lanes.mainMaxConcurrent * perTurn;
   const heartbeatOnPrimary = settings.heartbeat.enabled && settings.heartbeat.model !== null && providerOf(settings.heartbeat.model) === provider;

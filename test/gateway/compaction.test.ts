@@ -59,11 +59,22 @@ const chars = (transcript: Transcript, from = 0) => transcript.entries.slice(fro
 
 describe('compaction settings and threshold', () => {
   it('resolve agents.defaults.compaction as 2026.2.26 does: safeguard, reserve max(16,384, floor 20,000), keep 20,000', () => {
-    const of = (compaction: string) => compactionSettings(parseConfigText(`{ agents: { defaults: { ${compaction} } } }`, 'c.json5').config);
+    const of = (compaction: string) =>
+      compactionSettings(parseConfigText(`{ agents: { defaults: { ${compaction} } } }`, 'c.json5').config, BEHAVIOURS['2026.2'].compaction);
     expect(of('')).toEqual({ mode: 'safeguard', reserveTokens: 20_000, keepRecentTokens: 20_000 });
     expect(of('compaction: { reserveTokens: 30000, keepRecentTokens: 8000 }')).toEqual({ mode: 'safeguard', reserveTokens: 30_000, keepRecentTokens: 8_000 });
     expect(of('compaction: { reserveTokensFloor: 0 }').reserveTokens).toBe(16_384);
     expect(of('compaction: { mode: "default" }').mode).toBe('default');
+  });
+
+  it('resolve as 2026.9.6 does: the reserve keys are retired, so the 20,000 floor stands; safeguard without a defaults block too', () => {
+    const of = (text: string) => compactionSettings(parseConfigText(text, 'c.json5').config, BEHAVIOURS['2026.9'].compaction);
+    expect(of('{ agents: { defaults: { compaction: { reserveTokens: 50000, reserveTokensFloor: 0, keepRecentTokens: 8000 } } } }')).toEqual({
+      mode: 'safeguard',
+      reserveTokens: 20_000,
+      keepRecentTokens: 8_000,
+    });
+    expect(of('{}').mode).toBe('safeguard');
   });
 
   it('triggers strictly above the window less the reserve', () => {

@@ -89,6 +89,8 @@ export const BEHAVIOURS: Readonly<Record<GatewayProfile, Behaviour>> = {
       // [obs] compaction-model-window.json: turn 3 (23,212 tokens) cancels "no real conversation messages", turn 4's
       // summary carries turn 3 only (8,584 tokens in) and turn 2's kept message drops out.
       summarizeFrom: 'appended-since-compaction',
+      // [src] dist/pi-embedded-CQnl8oWA.js applyPiCompactionSettingsFromConfig: max(reserveTokens ?? 16384, reserveTokensFloor ?? 20000).
+      reserveFromConfig: true,
       // [src] pi-coding-agent 0.55.1 agent-session.js _checkCompaction on agent_end. [obs] compaction-model-window.json:
       // the summary calls follow turn 2's reply.
       checkAfterRun: true,
@@ -148,6 +150,9 @@ export const BEHAVIOURS: Readonly<Record<GatewayProfile, Behaviour>> = {
       chunkWindowCap: 'none',
       // [src] dist/compaction-CAzwgOuQ.mjs prepareCompaction: boundaryStart = the previous compaction's firstKeptEntryIndex.
       summarizeFrom: 'previous-kept-tail',
+      // [src] dist/legacy-Dc3ci2cN.mjs retires compaction.reserveTokens/reserveTokensFloor ("built-in defaults now apply");
+      // openclaw-runtime-agent-BiGnNm91.mjs DEFAULT_AGENT_COMPACTION_RESERVE_TOKENS_FLOOR = 2e4.
+      reserveFromConfig: false,
       // [src] openclaw-runtime-agent-BiGnNm91.mjs shouldDisableAgentAutoCompaction + builtin-openclaw-q1hiFm14.mjs
       // setCompactionEnabled(false): `safeguard` mode (the default) turns pi's after-run check off;
       // agent-runner-memory-DnzQbIgI.mjs runSessionCompactionIfNeeded compacts before the prompt once the session's
