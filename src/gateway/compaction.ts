@@ -180,6 +180,21 @@ export function compactionSettings(config: OpenClawConfig, behaviour: Pick<Compa
   };
 }
 
+/** A models.providers entry's window keys. */
+export type ModelWindowEntry = { readonly contextWindow?: number | undefined; readonly contextTokens?: number | undefined };
+
+/**
+ * The window a compaction's threshold is measured against: the model's own contextWindow (the
+ * entry's, else `fallbackWindowTokens`), as pi's check reads it from the session's model. 2026.2.26
+ * passes the entry unchanged; 2026.9.6 lowers it to the entry's own `contextTokens`
+ * (router/behaviour.ts cites both). `agents.defaults.contextTokens` never reaches it (design-notes).
+ */
+export function compactionWindow(entry: ModelWindowEntry | undefined, fallbackWindowTokens: number, behaviour: Pick<CompactionBehaviour, 'thresholdWindow'>): number {
+  const window = entry?.contextWindow ?? fallbackWindowTokens;
+  const cap = behaviour.thresholdWindow === 'model-capped-per-model' ? entry?.contextTokens : undefined;
+  return cap !== undefined && cap < window ? cap : window;
+}
+
 /** pi's `shouldCompact`: context tokens above the window less the reserve. */
 export function overThreshold(contextTokens: number, windowTokens: number, settings: CompactionSettings): boolean {
   return contextTokens > windowTokens - settings.reserveTokens;

@@ -19,7 +19,7 @@ import { writeFileAtomic } from '../report/write.ts';
 import { createTelegramChannel, type TelegramChannel } from './channels/index.ts';
 import type { SkillSpec } from './channels/commands-catalog.ts';
 import type { InboundTelegramMessage } from './channels/telegram-inbound.ts';
-import { compactionSettings, compactTranscript, overThreshold, planCompaction, type SummaryCall } from './compaction.ts';
+import { compactionSettings, compactionWindow, compactTranscript, overThreshold, planCompaction, type SummaryCall } from './compaction.ts';
 import { buildRequest, emptyTranscript, pruningApplies, recordTurn, transcriptChars, type Transcript, type TranscriptEntry } from './context.ts';
 import { createCron, type Cron, type CronJob } from './cron.ts';
 import { createHeartbeat, type Heartbeat } from './heartbeat.ts';
@@ -155,7 +155,8 @@ export function createGateway(options: GatewayOptions): Gateway {
   const deliveries: Delivery[] = [];
   const fallbackNotices = createFallbackNotices(BEHAVIOURS[profile].fallbackNotices);
   const stats: GatewayStats = { userTurns: 0, heartbeatTurns: 0, cronTurns: 0, silentTurns: 0, compactions: 0, memoryFlushes: 0 };
-  const compaction = compactionSettings(config, BEHAVIOURS[profile].compaction);
+  const compactionBehaviour = BEHAVIOURS[profile].compaction;
+  const compaction = compactionSettings(config, compactionBehaviour);
   const compactionJitter = rng.fork('compaction-retry-jitter');
   const flushBehaviour = BEHAVIOURS[profile].memoryFlush;
   const flush = flushBehaviour === null ? undefined : memoryFlushSettings(config, flushBehaviour);
@@ -361,7 +362,7 @@ export function createGateway(options: GatewayOptions): Gateway {
 
   /** pi's check at `agent_end` (2026.2 only): the run's last call, input and output, on the model that answered it. */
   async function compactAfterRun(transcript: Transcript, outcome: TurnOutcome & { kind: 'reply' }, origin: RunOrigin): Promise<void> {
-    if (!BEHAVIOURS[profile].compaction.checkAfterRun) return;
+    if (!compactionBehaviour.checkAfterRun) return;
     const usage = outcome.reply.usage;
     await compactIfOver(transcript, outcome.modelRef, usage.inputTokens + usage.outputTokens, origin, 'after run');
   }
@@ -370,7 +371,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     // pi's threshold is the model's own window (capped per model in 2026.9), never agents.defaults.contextTokens.
     const windowTokens = thresholdWindowOf(modelRef);
     if (!overThreshold(contextTokens, windowTokens, compaction)) return;
-    const plan = planCompaction(transcript, compaction, BEHAVIOURS[profile].compaction);
+    const plan = planCompaction(transcript, compaction, compactionBehaviour);
     if (plan === undefined) return;
     if (plan.toSummarize.length === 0) {
       // The safeguard's first check cancels before any call (dist/pi-embedded-CQnl8oWA.js
@@ -413,13 +414,13 @@ export function createGateway(options: GatewayOptions): Gateway {
         // pi-ai hands the error back as the reply's errorMessage; generateSummary throws with it.
         throw new Error(`Summarization failed: ${error.message}`);
       }
-      if (BEHAVIOURS[profile].compaction.emptySummaryFails && text.trim() === '') throw new Error('Summarization failed: model returned no summary text');
+      if (compactionBehaviour.emptySummaryFails && text.trim() === '') throw new Error('Summarization failed: model returned no summary text');
       return text;
     };
     const outcome = await compactTranscript(
       transcript,
       plan,
-      { settings: compaction, behaviour: BEHAVIOURS[profile].compaction, windowTokens: chunkWindowOf(modelRef), modelMaxTokens: maxTokensOf(modelRef) },
+      { settings: compaction, behaviour: compactionBehaviour, windowTokens: chunkWindowOf(modelRef), modelMaxTokens: maxTokensOf(modelRef) },
       {
         clock,
         jitter: compactionJitter,
@@ -436,19 +437,9 @@ export function createGateway(options: GatewayOptions): Gateway {
     });
   }
 
-  /**
-   * The window a compaction's threshold is measured against: the model's own contextWindow, as
-   * pi's check reads it from the session's model. 2026.2.26 passes the models.providers entry
-   * unchanged; 2026.9.6 lowers it to the entry's own `contextTokens` (router/behaviour.ts cites both).
-   * `agents.defaults.contextTokens` never reaches it: read in the installed 2026.2.26 and observed —
-   * a 1,048,576-token model with contextTokens 40,000 sent 39,399 tokens and did not compact, where a
-   * 40,000-token model compacted at 23,069 (docs/design-notes.md, "Compaction").
-   */
+  /** The window a compaction's threshold is measured against (compaction.ts `compactionWindow`). */
   function thresholdWindowOf(modelRef: string): number {
-    const window = contextWindowOf(modelRef);
-    if (BEHAVIOURS[profile].compaction.thresholdWindow === 'model') return window;
-    const cap = modelEntryOf(modelRef)?.contextTokens;
-    return cap !== undefined && cap < window ? cap : window;
+    return compactionWindow(modelEntryOf(modelRef), DEFAULT_CONTEXT_WINDOW, compactionBehaviour);
   }
 
   /**
@@ -458,7 +449,7 @@ export function createGateway(options: GatewayOptions): Gateway {
    */
   function chunkWindowOf(modelRef: string): number {
     const window = thresholdWindowOf(modelRef);
-    if (BEHAVIOURS[profile].compaction.chunkWindowCap === 'none') return window;
+    if (compactionBehaviour.chunkWindowCap === 'none') return window;
     return settings.contextTokens !== null && settings.contextTokens < window ? settings.contextTokens : window;
   }
 
@@ -512,9 +503,9 @@ export function createGateway(options: GatewayOptions): Gateway {
   }
 
   function contextWindowOf(modelRef: string): number {
-    const { providerId, modelId } = splitRef(modelRef);
-    return config.models?.providers?.[providerId]?.models?.find((model) => model.id === modelId)?.contextWindow ?? DEFAULT_CONTEXT_WINDOW;
+    return modelEntryOf(modelRef)?.contextWindow ?? DEFAULT_CONTEXT_WINDOW;
   }
+
 
   return {
     settings,

@@ -9,7 +9,7 @@
  *     the primary, against the primary's tokens-per-minute limit.
  */
 import { buildCommandCatalog } from '../gateway/channels/commands-catalog.ts';
-import { compactionSettings } from '../gateway/compaction.ts';
+import { compactionSettings, compactionWindow, type ModelWindowEntry } from '../gateway/compaction.ts';
 import { BEHAVIOURS } from '../gateway/router/behaviour.ts';
 import { BUNDLED_SKILLS_2026_2 } from '../gateway/channels/bundled-skills.ts';
 import { DEFAULT_MODELS, findModel, type ProviderId } from '../../mocks/providers/models.ts';
@@ -111,7 +111,7 @@ function budgetFindings(loaded: LoadedConfig, settings: EffectiveSettings, profi
   if (tokensPerMinute === undefined) return [];
   const configured = loaded.config.models?.providers?.[provider]?.models ?? [];
   const index = configured.findIndex((entry) => entry.id === modelId);
-  const window = thresholdWindow(configured[index], model.contextWindowTokens, profile);
+  const window = compactionWindow(configured[index], model.contextWindowTokens, BEHAVIOURS[profile].compaction);
   const perModelCap = BEHAVIOURS[profile].compaction.thresholdWindow === 'model-capped-per-model';
   const reserveTokens = compactionSettings(loaded.config, BEHAVIOURS[profile].compaction).reserveTokens;
   const perTurn = Math.max(0, window - reserveTokens);
@@ -133,17 +133,8 @@ function budgetFindings(loaded: LoadedConfig, settings: EffectiveSettings, profi
   }];
 }
 
-type ConfiguredModel = { readonly contextWindow?: number | undefined; readonly contextTokens?: number | undefined };
-
-/** The window a session compacts against (gateway.ts `thresholdWindowOf`): 2026.9 lowers it to the entry's own contextTokens. */
-function thresholdWindow(entry: ConfiguredModel | undefined, catalogWindow: number, profile: GatewayProfile): number {
-  const window = entry?.contextWindow ?? catalogWindow;
-  const cap = BEHAVIOURS[profile].compaction.thresholdWindow === 'model-capped-per-model' ? entry?.contextTokens : undefined;
-  return cap !== undefined && cap < window ? cap : window;
-}
-
 /** The key that sets that window: the entry's contextTokens where 2026.9 reads one, else its contextWindow. */
-function windowPath(entry: ConfiguredModel, base: string, profile: GatewayProfile): string {
+function windowPath(entry: ModelWindowEntry, base: string, profile: GatewayProfile): string {
   if (BEHAVIOURS[profile].compaction.thresholdWindow === 'model-capped-per-model' && entry.contextTokens !== undefined) return `${base}.contextTokens`;
   return entry.contextWindow !== undefined ? `${base}.contextWindow` : 'agents.defaults.compaction.reserveTokens';
 }
