@@ -19,8 +19,8 @@ import { writeFileAtomic } from '../report/write.ts';
 import { createTelegramChannel, type TelegramChannel } from './channels/index.ts';
 import type { SkillSpec } from './channels/commands-catalog.ts';
 import type { InboundTelegramMessage } from './channels/telegram-inbound.ts';
-import { compactionSettings, compactionWindow, compactTranscript, overThreshold, planCompaction, type SummaryCall } from './compaction.ts';
-import { buildRequest, emptyTranscript, pruningApplies, recordTurn, transcriptChars, type Transcript, type TranscriptEntry } from './context.ts';
+import { createCompactor } from './compaction-runner.ts';
+import { buildRequest, emptyTranscript, pruningApplies, recordTurn, type Transcript, type TranscriptEntry } from './context.ts';
 import { createCron, type Cron, type CronJob } from './cron.ts';
 import { createHeartbeat, type Heartbeat } from './heartbeat.ts';
 import { createInboundQueue, type InboundQueue } from './inbound-queue.ts';
@@ -38,10 +38,9 @@ import {
 } from './memory-flush.ts';
 import { createGatewayLog, type GatewayLog } from './log.ts';
 import { createFallbackNotices } from './fallback-notices.ts';
-import { ProviderError } from './providers/provider-error.ts';
 import { deliveredReplyText } from './reply-text.ts';
-import { BEHAVIOURS, classify, createModelRouter, type ModelRouter, type TurnOutcome } from './router/index.ts';
-import { splitRef } from './router/router.ts';
+import { BEHAVIOURS, createModelRouter, type ModelRouter, type TurnOutcome } from './router/index.ts';
+import { configuredModel, splitRef } from './router/router.ts';
 import {
   createCronReaper,
   createSessionStore,
@@ -55,7 +54,7 @@ import {
   type SessionStore,
 } from './sessions/index.ts';
 import { createTextPool, type TextPool } from './text-pool.ts';
-import { charsOfTokens, tokensOfChars } from './tokens.ts';
+import { charsOfTokens } from './tokens.ts';
 
 /** What the simulated host brings that openclaw.json does not hold. */
 export type GatewayHost = {
@@ -155,9 +154,6 @@ export function createGateway(options: GatewayOptions): Gateway {
   const deliveries: Delivery[] = [];
   const fallbackNotices = createFallbackNotices(BEHAVIOURS[profile].fallbackNotices);
   const stats: GatewayStats = { userTurns: 0, heartbeatTurns: 0, cronTurns: 0, silentTurns: 0, compactions: 0, memoryFlushes: 0 };
-  const compactionBehaviour = BEHAVIOURS[profile].compaction;
-  const compaction = compactionSettings(config, compactionBehaviour);
-  const compactionJitter = rng.fork('compaction-retry-jitter');
   const flushBehaviour = BEHAVIOURS[profile].memoryFlush;
   const flush = flushBehaviour === null ? undefined : memoryFlushSettings(config, flushBehaviour);
   // Drawn only by a profile with a flush, so 2026.2's text pool draws stay as they were.
@@ -171,6 +167,20 @@ export function createGateway(options: GatewayOptions): Gateway {
   };
   const toolRng = rng.fork('tool-results');
   let runs = 0;
+  const nextRunId = (origin: RunOrigin) => `${origin}-${++runs}`;
+  const { compactBeforePrompt, compactAfterRun, thresholdWindowOf } = createCompactor({
+    config,
+    profile,
+    contextTokensCap: settings.contextTokens,
+    defaultContextWindowTokens: DEFAULT_CONTEXT_WINDOW,
+    clock,
+    rng,
+    router,
+    log,
+    stats,
+    nextRunId,
+    onCompacted: (transcript) => recordCompaction(flushStateOf(transcript)),
+  });
   // Heartbeat and cron turns in flight: stop() lets them finish, so nothing is left mid-request.
   const background = new Set<Promise<void>>();
   const tracked = (turn: () => Promise<void>) => () => {
@@ -334,7 +344,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   /** `origin` names the run in the decision log (`user-3`, `heartbeat-4`), so reports can tell traffic apart. */
   function route(transcript: Transcript, incoming: readonly TranscriptEntry[], chain: readonly string[], system: string, origin: RunOrigin = 'user'): Promise<TurnOutcome> {
     return router.runTurn({
-      runId: `${origin}-${++runs}`,
+      runId: nextRunId(origin),
       chain,
       callFor: (modelRef) => {
         const { providerId, modelId } = splitRef(modelRef);
@@ -350,117 +360,6 @@ export function createGateway(options: GatewayOptions): Gateway {
     });
   }
 
-  /**
-   * pi's check before a prompt, on the last assistant message's usage: system prompt + transcript is
-   * what that call carried. Only a session whose last run passed the threshold without compacting
-   * (one preloaded that large, or a compaction cancelled) compacts here.
-   */
-  async function compactBeforePrompt(transcript: Transcript, modelRef: string, system: string, origin: RunOrigin): Promise<void> {
-    if (!transcript.entries.some((entry) => entry.role === 'assistant')) return;
-    await compactIfOver(transcript, modelRef, tokensOfChars(system.length + transcriptChars(transcript)), origin, 'before prompt');
-  }
-
-  /** pi's check at `agent_end` (2026.2 only): the run's last call, input and output, on the model that answered it. */
-  async function compactAfterRun(transcript: Transcript, outcome: TurnOutcome & { kind: 'reply' }, origin: RunOrigin): Promise<void> {
-    if (!compactionBehaviour.checkAfterRun) return;
-    const usage = outcome.reply.usage;
-    await compactIfOver(transcript, outcome.modelRef, usage.inputTokens + usage.outputTokens, origin, 'after run');
-  }
-
-  async function compactIfOver(transcript: Transcript, modelRef: string, contextTokens: number, origin: RunOrigin, when: string): Promise<void> {
-    // pi's threshold is the model's own window (capped per model in 2026.9), never agents.defaults.contextTokens.
-    const windowTokens = thresholdWindowOf(modelRef);
-    if (!overThreshold(contextTokens, windowTokens, compaction)) return;
-    const plan = planCompaction(transcript, compaction, compactionBehaviour);
-    if (plan === undefined) return;
-    if (plan.toSummarize.length === 0) {
-      // The safeguard's first check cancels before any call (dist/pi-embedded-CQnl8oWA.js
-      // compactionSafeguardExtension: no user/assistant/toolResult message in messagesToSummarize), with this
-      // warning — observed after a run and before the next prompt in compaction-model-window, turns 3 and 4.
-      // Not modelled: pi's `default` mode, which would summarise the empty history in a call of its own.
-      if (compaction.mode === 'safeguard') log.write('warn', 'compaction-safeguard', 'Compaction safeguard: cancelling compaction with no real conversation messages to summarize.');
-      return;
-    }
-    stats.compactions++;
-    const runId = `${origin}-${++runs}`;
-    const decisions = router.decisions;
-    decisions.record({
-      runId,
-      decision: 'compaction_start',
-      modelRef,
-      detail: `${when}: ${contextTokens} tokens > ${windowTokens} − ${compaction.reserveTokens}; summarising ${plan.toSummarize.length + plan.turnPrefix.length} of ${transcript.entries.length} entries`,
-    });
-    let calls = 0;
-    // One completeSimple call on the run's model: the provider SDK's retries beneath, no failover, no cooldowns.
-    const call: SummaryCall = async (request) => {
-      const number = ++calls;
-      let text: string;
-      try {
-        const reply = await router.callModel(modelRef, { ...request, stream: true });
-        decisions.record({ runId, decision: 'compaction_call', modelRef, detail: `summary call ${number}: ${reply.usage.inputTokens} tokens in, ${reply.usage.outputTokens} out`, httpRequests: reply.httpRequests });
-        text = reply.text;
-      } catch (error) {
-        if (!(error instanceof Error)) throw error;
-        const provider = error instanceof ProviderError ? error : undefined;
-        decisions.record({
-          runId,
-          decision: 'compaction_call',
-          modelRef,
-          reason: provider === undefined ? null : classify(provider),
-          detail: `summary call ${number} failed`,
-          raw: error.message,
-          ...(provider === undefined ? {} : { httpRequests: provider.httpRequests }),
-        });
-        // pi-ai hands the error back as the reply's errorMessage; generateSummary throws with it.
-        throw new Error(`Summarization failed: ${error.message}`);
-      }
-      if (compactionBehaviour.emptySummaryFails && text.trim() === '') throw new Error('Summarization failed: model returned no summary text');
-      return text;
-    };
-    const outcome = await compactTranscript(
-      transcript,
-      plan,
-      { settings: compaction, behaviour: compactionBehaviour, windowTokens: chunkWindowOf(modelRef), modelMaxTokens: maxTokensOf(modelRef) },
-      {
-        clock,
-        jitter: compactionJitter,
-        call,
-        onPassFailed: (pass, error) => decisions.record({ runId, decision: 'compaction_pass_failed', modelRef, pass, detail: error instanceof Error ? error.message : String(error) }),
-      },
-    );
-    if (outcome.kind === 'compacted') recordCompaction(flushStateOf(transcript));
-    decisions.record({
-      runId,
-      decision: 'compaction_end',
-      modelRef,
-      detail: outcome.kind === 'compacted' ? `compacted: ${outcome.summarized} entries into a ${outcome.summary.length}-char summary in ${calls} call(s)` : `cancelled: ${outcome.reason}`,
-    });
-  }
-
-  /** The window a compaction's threshold is measured against (compaction.ts `compactionWindow`). */
-  function thresholdWindowOf(modelRef: string): number {
-    return compactionWindow(modelEntryOf(modelRef), DEFAULT_CONTEXT_WINDOW, compactionBehaviour);
-  }
-
-  /**
-   * The window the safeguard sizes summary chunks by. 2026.2.26: the threshold window capped by
-   * `agents.defaults.contextTokens` (`resolveContextWindowInfo`, source "agentContextTokens") —
-   * the one thing that cap does to compaction.
-   */
-  function chunkWindowOf(modelRef: string): number {
-    const window = thresholdWindowOf(modelRef);
-    if (compactionBehaviour.chunkWindowCap === 'none') return window;
-    return settings.contextTokens !== null && settings.contextTokens < window ? settings.contextTokens : window;
-  }
-
-  function modelEntryOf(modelRef: string) {
-    const { providerId, modelId } = splitRef(modelRef);
-    return config.models?.providers?.[providerId]?.models?.find((model) => model.id === modelId);
-  }
-
-  function maxTokensOf(modelRef: string): number | undefined {
-    return modelEntryOf(modelRef)?.maxTokens;
-  }
 
   async function deliver(chatId: number, outcome: TurnOutcome, notices: readonly string[]): Promise<void> {
     const send = async (text: string, kind: Delivery['kind'], modelRef: string | undefined) => {
@@ -503,7 +402,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   }
 
   function contextWindowOf(modelRef: string): number {
-    return modelEntryOf(modelRef)?.contextWindow ?? DEFAULT_CONTEXT_WINDOW;
+    return configuredModel(config, modelRef)?.contextWindow ?? DEFAULT_CONTEXT_WINDOW;
   }
 
 

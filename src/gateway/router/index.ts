@@ -13,7 +13,7 @@ import type { ChatCall, ChatReply, ProviderClient } from '../providers/types.ts'
 import { BEHAVIOURS } from './behaviour.ts';
 import { createCooldowns, type Cooldowns } from './cooldowns.ts';
 import { createDecisionLog, type DecisionLog } from './decision-log.ts';
-import { createRouter, splitRef, type Router } from './router.ts';
+import { configuredModel, createRouter, splitRef, type Router } from './router.ts';
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
@@ -103,8 +103,7 @@ function authProfilesByProvider(config: OpenClawConfig): Map<string, string[]> {
 }
 
 function maxTokensOf(config: OpenClawConfig, modelRef: string): number | undefined {
-  const { providerId, modelId } = splitRef(modelRef);
-  return config.models?.providers?.[providerId]?.models?.find((model) => model.id === modelId)?.maxTokens;
+  return configuredModel(config, modelRef)?.maxTokens;
 }
 
 export { BEHAVIOURS, type Behaviour } from './behaviour.ts';

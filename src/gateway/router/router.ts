@@ -23,6 +23,7 @@
  * Every decision goes to the decision log, with the lines the profile's real
  * version writes for it.
  */
+import type { OpenClawConfig } from '../../config/schema.ts';
 import type { Clock } from '../../clock/clock.ts';
 import type { Prng } from '../../clock/prng.ts';
 import type { ChatCall, ChatReply, ProviderClient } from '../providers/types.ts';
@@ -373,4 +374,10 @@ const DEFAULT_STATUS: Partial<Record<FailoverReason, number>> = {
 export function splitRef(modelRef: string): { providerId: string; modelId: string } {
   const slash = modelRef.indexOf('/');
   return { providerId: modelRef.slice(0, slash), modelId: modelRef.slice(slash + 1) };
+}
+
+/** The `models.providers.<provider>.models[]` entry a `provider/model` ref names, if the config has one. */
+export function configuredModel(config: OpenClawConfig, modelRef: string) {
+  const { providerId, modelId } = splitRef(modelRef);
+  return config.models?.providers?.[providerId]?.models?.find((model) => model.id === modelId);
 }
