@@ -111,22 +111,22 @@ export function createLedger(config: LedgerConfig = {}): Ledger {
 export function admit(ledger: Ledger, request: MeteredRequest, nowMs: number): Admission {
   const policy = ledger.policies[request.provider];
   const { scopeKey, limits } = scopeOf(ledger, request);
-  const windows = bucketOf(ledger, scopeKey);
+  const meters = metersOf(ledger, policy, scopeKey, limits, nowMs);
   const charges = upfrontCharges(policy.metering, request);
-  const before = snapshotWindows(policy, windows, limits, nowMs);
-  const violations = findViolations(policy, windows, limits, charges, nowMs);
+  const before = snapshotMeters(meters, nowMs);
+  const violations = findViolations(meters, charges, nowMs);
   if (violations.length === 0) {
-    chargeAll(policy, windows, limits, charges, nowMs);
+    for (const meter of meters) chargeWindow(meter.state, charges[meter.dimension] ?? 0, nowMs);
     return { admitted: true, scopeKey, limits, before, request, charges };
   }
-  if (policy.metering.rejectedRequestsCount) chargeRejection(policy, windows, limits, nowMs);
+  if (policy.metering.rejectedRequestsCount) chargeRejection(meters, nowMs);
   return {
     admitted: false,
     scopeKey,
     limits,
     before,
     request,
-    after: snapshotWindows(policy, windows, limits, nowMs),
+    after: snapshotMeters(meters, nowMs),
     violations,
     retryAfterMs: longestWaitMs(violations),
   };
@@ -139,18 +139,19 @@ export function admit(ledger: Ledger, request: MeteredRequest, nowMs: number): A
  */
 export function settle(ledger: Ledger, admission: Admission, outputTokens: number, nowMs: number): QuotaSnapshot {
   const policy = ledger.policies[admission.request.provider];
-  const windows = bucketOf(ledger, admission.scopeKey);
+  const meters = metersOf(ledger, policy, admission.scopeKey, admission.limits, nowMs);
   if (admission.admitted) {
     const finalOutput = policy.metering.outputCharge === 'reserve' ? reservedOutput(policy.metering, admission.request) : outputTokens;
     const outputDelta = finalOutput - upfrontOutput(policy.metering, admission.request);
-    for (const dimension of meteredDimensions(policy, admission.limits)) {
-      if (outputDelta === 0 || !countsOutput(policy.metering, dimension)) continue;
-      const state = windows.get(dimension)!;
-      advanceWindow(state, specOf(policy, dimension), admission.limits[dimension]!, nowMs);
-      chargeWindow(state, outputDelta, nowMs);
+    if (outputDelta !== 0) {
+      for (const meter of meters) {
+        if (!countsOutput(policy.metering, meter.dimension)) continue;
+        advanceWindow(meter.state, meter.spec, meter.limit, nowMs);
+        chargeWindow(meter.state, outputDelta, nowMs);
+      }
     }
   }
-  return snapshotWindows(policy, windows, admission.limits, nowMs);
+  return snapshotMeters(meters, nowMs);
 }
 
 /** Frees the concurrency slot of an admitted request (call when the response is fully sent). */
@@ -163,11 +164,25 @@ export function release(ledger: Ledger, admission: Admission, nowMs: number): vo
 /** The scope a request is metered in, and the limits that apply to it there. */
 export function scopeOf(ledger: Ledger, request: MeteredRequest): { scopeKey: string; limits: QuotaLimits } {
   const policy = ledger.policies[request.provider];
-  return {
-    scopeKey: scopeKeyFor(policy.scope, request, policy.accounts),
-    limits: cachedLimits(policy, request),
-  };
+  return { scopeKey: cachedScopeKey(policy, request), limits: cachedLimits(policy, request) };
 }
+
+/**
+ * `scopeKeyFor`, once per policy, model and API key: one string per scope
+ * rather than one per request, which the journal then holds (and a fresh
+ * string hashes anew in every bucket lookup).
+ */
+function cachedScopeKey(policy: ProviderPolicy, request: MeteredRequest): string {
+  let byModel = SCOPE_KEYS.get(policy);
+  if (!byModel) SCOPE_KEYS.set(policy, (byModel = new WeakMap()));
+  let byKey = byModel.get(request.model);
+  if (!byKey) byModel.set(request.model, (byKey = new Map()));
+  let scopeKey = byKey.get(request.apiKey);
+  if (scopeKey === undefined) byKey.set(request.apiKey, (scopeKey = scopeKeyFor(policy.scope, request, policy.accounts)));
+  return scopeKey;
+}
+
+const SCOPE_KEYS = new WeakMap<ProviderPolicy, WeakMap<ModelInfo, Map<string | undefined, string>>>();
 
 /**
  * `limitsFor`, once per policy and model: a policy never changes during a
@@ -185,8 +200,9 @@ const LIMITS_BY_MODEL = new WeakMap<ProviderPolicy, WeakMap<ModelInfo, QuotaLimi
 
 /** The quota state of a scope at `nowMs`, without charging anything. */
 export function quotaSnapshot(ledger: Ledger, request: MeteredRequest, nowMs: number): QuotaSnapshot {
+  const policy = ledger.policies[request.provider];
   const { scopeKey, limits } = scopeOf(ledger, request);
-  return snapshotWindows(ledger.policies[request.provider], bucketOf(ledger, scopeKey), limits, nowMs);
+  return snapshotMeters(metersOf(ledger, policy, scopeKey, limits, nowMs), nowMs);
 }
 
 function bucketOf(ledger: Ledger, scopeKey: string): Map<QuotaDimension, WindowState> {
@@ -195,37 +211,49 @@ function bucketOf(ledger: Ledger, scopeKey: string): Map<QuotaDimension, WindowS
   return windows;
 }
 
-/** The dimensions with both a limit and a window; cached per limits object (a few lookups per request). */
-function meteredDimensions(policy: ProviderPolicy, limits: QuotaLimits): readonly QuotaDimension[] {
-  let byLimits = DIMENSIONS_BY_LIMITS.get(policy);
-  if (!byLimits) DIMENSIONS_BY_LIMITS.set(policy, (byLimits = new WeakMap()));
-  let dimensions = byLimits.get(limits);
-  if (!dimensions) {
-    dimensions = QUOTA_DIMENSIONS.filter((dimension) => limits[dimension] !== undefined && policy.metering.windows[dimension]);
-    byLimits.set(limits, dimensions);
+/**
+ * One metered dimension of a scope under one model's limits: its window
+ * state (shared by every model in the scope) with the limit and window kind
+ * that apply. admit, settle and snapshots walk these, so a request looks
+ * each dimension up once per scope and limits, not once per step
+ * (test/bench/mocks.bench.ts: the served mock's hot path).
+ */
+type Meter = {
+  readonly dimension: QuotaDimension;
+  readonly limit: number;
+  readonly capacity: number;
+  readonly spec: WindowSpec;
+  readonly state: WindowState;
+};
+
+/** The scope's meters for `limits`: the dimensions with both a limit and a window, created on first use. */
+function metersOf(ledger: Ledger, policy: ProviderPolicy, scopeKey: string, limits: QuotaLimits, nowMs: number): readonly Meter[] {
+  const windows = bucketOf(ledger, scopeKey);
+  let byLimits = METERS.get(windows);
+  if (!byLimits) METERS.set(windows, (byLimits = new WeakMap()));
+  let meters = byLimits.get(limits);
+  if (!meters) {
+    byLimits.set(limits, (meters = createMeters(policy, windows, limits, nowMs)));
+    SHAPES.set(meters, Object.fromEntries(meters.map((meter) => [meter.dimension, undefined])));
   }
-  return dimensions;
+  return meters;
 }
 
-const DIMENSIONS_BY_LIMITS = new WeakMap<ProviderPolicy, WeakMap<QuotaLimits, readonly QuotaDimension[]>>();
+const METERS = new WeakMap<Map<QuotaDimension, WindowState>, WeakMap<QuotaLimits, readonly Meter[]>>();
+/** Per meters, an object with their dimensions as keys, in order: what snapshots copy. */
+const SHAPES = new WeakMap<readonly Meter[], QuotaSnapshot>();
 
-function specOf(policy: ProviderPolicy, dimension: QuotaDimension): WindowSpec {
-  return policy.metering.windows[dimension]!;
-}
-
-/** The window of `dimension`, created on first use and brought up to `nowMs`. */
-function windowAt(
-  policy: ProviderPolicy,
-  windows: Map<QuotaDimension, WindowState>,
-  limits: QuotaLimits,
-  dimension: QuotaDimension,
-  nowMs: number,
-): WindowState {
-  const spec = specOf(policy, dimension);
-  let state = windows.get(dimension);
-  if (!state) windows.set(dimension, (state = createWindowState(spec, nowMs)));
-  advanceWindow(state, spec, limits[dimension]!, nowMs);
-  return state;
+function createMeters(policy: ProviderPolicy, windows: Map<QuotaDimension, WindowState>, limits: QuotaLimits, nowMs: number): Meter[] {
+  const meters: Meter[] = [];
+  for (const dimension of QUOTA_DIMENSIONS) {
+    const limit = limits[dimension];
+    const spec = policy.metering.windows[dimension];
+    if (limit === undefined || !spec) continue;
+    let state = windows.get(dimension);
+    if (!state) windows.set(dimension, (state = createWindowState(spec, nowMs)));
+    meters.push({ dimension, limit, capacity: windowCapacity(spec, limit), spec, state });
+  }
+  return meters;
 }
 
 function upfrontCharges(metering: Metering, request: MeteredRequest): Partial<Record<QuotaDimension, number>> {
@@ -255,19 +283,13 @@ function countsOutput(metering: Metering, dimension: QuotaDimension): boolean {
   return (dimension === 'tokensPerMinute' || dimension === 'tokensPerDay') && metering.tokensCount === 'input+output';
 }
 
-function findViolations(
-  policy: ProviderPolicy,
-  windows: Map<QuotaDimension, WindowState>,
-  limits: QuotaLimits,
-  charges: Partial<Record<QuotaDimension, number>>,
-  nowMs: number,
-): Violation[] {
+/** Brings every meter to `nowMs` and reports what each would say before a charge. */
+function findViolations(meters: readonly Meter[], charges: Partial<Record<QuotaDimension, number>>, nowMs: number): Violation[] {
   const violations: Violation[] = [];
-  for (const dimension of meteredDimensions(policy, limits)) {
-    const limit = limits[dimension]!;
+  for (const { dimension, limit, spec, state } of meters) {
     const requested = charges[dimension] ?? 0;
-    const state = windowAt(policy, windows, limits, dimension, nowMs);
-    const waitMs = waitForRoomMs(state, specOf(policy, dimension), limit, requested, nowMs);
+    advanceWindow(state, spec, limit, nowMs);
+    const waitMs = waitForRoomMs(state, spec, limit, requested, nowMs);
     if (waitMs === 0) continue;
     violations.push({
       dimension,
@@ -290,47 +312,24 @@ function longestWaitMs(violations: readonly Violation[]): number | undefined {
   return longestMs;
 }
 
-function chargeAll(
-  policy: ProviderPolicy,
-  windows: Map<QuotaDimension, WindowState>,
-  limits: QuotaLimits,
-  charges: Partial<Record<QuotaDimension, number>>,
-  nowMs: number,
-): void {
-  for (const dimension of meteredDimensions(policy, limits)) {
-    chargeWindow(windowAt(policy, windows, limits, dimension, nowMs), charges[dimension] ?? 0, nowMs);
-  }
+/** OpenAI: "unsuccessful requests count" toward per-minute limits (§2.6); never past the limit. Meters are advanced. */
+function chargeRejection(meters: readonly Meter[], nowMs: number): void {
+  const meter = meters.find((candidate) => candidate.dimension === 'requestsPerMinute');
+  if (!meter) return;
+  const room = meter.capacity - meter.state.used;
+  if (room > 0) chargeWindow(meter.state, Math.min(1, room), nowMs);
 }
 
-/** OpenAI: "unsuccessful requests count" toward per-minute limits (§2.6); never past the limit. */
-function chargeRejection(
-  policy: ProviderPolicy,
-  windows: Map<QuotaDimension, WindowState>,
-  limits: QuotaLimits,
-  nowMs: number,
-): void {
-  if (!meteredDimensions(policy, limits).includes('requestsPerMinute')) return;
-  const spec = specOf(policy, 'requestsPerMinute');
-  const state = windowAt(policy, windows, limits, 'requestsPerMinute', nowMs);
-  const room = windowCapacity(spec, limits.requestsPerMinute!) - state.used;
-  if (room > 0) chargeWindow(state, Math.min(1, room), nowMs);
-}
-
-function snapshotWindows(
-  policy: ProviderPolicy,
-  windows: Map<QuotaDimension, WindowState>,
-  limits: QuotaLimits,
-  nowMs: number,
-): QuotaSnapshot {
-  const snapshot: Partial<Record<QuotaDimension, DimensionUsage>> = {};
-  for (const dimension of meteredDimensions(policy, limits)) {
-    const limit = limits[dimension]!;
-    const spec = specOf(policy, dimension);
-    const state = windowAt(policy, windows, limits, dimension, nowMs);
+function snapshotMeters(meters: readonly Meter[], nowMs: number): QuotaSnapshot {
+  // A copy of the meters' own snapshot shape, then stores to existing fields: adding the
+  // dimensions one by one to `{}` took a slow property-adding path on every request.
+  const snapshot: Partial<Record<QuotaDimension, DimensionUsage>> = { ...SHAPES.get(meters) };
+  for (const { dimension, limit, capacity, spec, state } of meters) {
+    advanceWindow(state, spec, limit, nowMs);
     snapshot[dimension] = {
       limit,
       used: Math.ceil(state.used),
-      remaining: Math.max(0, Math.floor(windowCapacity(spec, limit) - state.used)),
+      remaining: Math.max(0, Math.floor(capacity - state.used)),
       resetInMs: resetInMs(state, spec, limit, nowMs),
     };
   }
