@@ -9,7 +9,7 @@
  * responses were decided, which on a virtual clock is deterministic.
  */
 import type { StreamFaultKind } from './faults.ts';
-import { createRecordLog, type RecordLog } from '../record-log.ts';
+import { createJournalStore } from './journal-store.ts';
 import type { QuotaSnapshot } from './ledger.ts';
 import type { ProviderId } from './models.ts';
 import type { QuotaDimension } from './tiers.ts';
@@ -69,11 +69,19 @@ export type JournalFilter = Partial<
   Pick<JournalEntry, 'provider' | 'model' | 'api' | 'stream' | 'scopeKey' | 'status' | 'outcome' | 'errorType' | 'fault' | 'latencyMs'>
 >;
 
-export type Journal = RecordLog<JournalEntry> & {
+/** Append-only and numbered in recording order, like the Telegram journal (record-log.ts), but stored in columns (journal-store.ts). */
+export type Journal = {
+  /** Every entry so far, oldest first. */
+  readonly entries: readonly JournalEntry[];
+  /** How many entries so far, without building them. */
+  readonly length: number;
+  record(entry: JournalRecord): void;
   /** Entries matching every field of `filter`, or the predicate. */
   where(filter: JournalFilter | ((entry: JournalEntry) => boolean)): JournalEntry[];
+  /** One JSON object per line, oldest first, newline-terminated. */
+  toJsonl(): string;
 };
 
 export function createJournal(): Journal {
-  return createRecordLog<JournalEntry>();
+  return createJournalStore();
 }

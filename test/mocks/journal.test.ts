@@ -52,4 +52,45 @@ describe('journal', () => {
     expect(JSON.parse(lines[1]!)).toMatchObject({ seq: 2, atMs: 2, status: 429, retryAfterMs: 37_000 });
     expect(lines[0]).not.toContain('retryAfterMs');
   });
+
+  it('gives back every field as recorded, zero and undefined kept apart, snapshots with their dimensions in order', () => {
+    const journal = createJournal();
+    const quotaBefore = {
+      requestsPerMinute: { limit: 1_000, used: 0, remaining: 1_000, resetInMs: 0 },
+      tokensPerMinute: { limit: 1_000_000, used: 999_999.5, remaining: 0, resetInMs: 59_999 },
+      concurrentRequests: { limit: 50, used: 3, remaining: 47, resetInMs: 0 },
+    };
+    const recorded = entry({
+      atMs: 1_795_571_628_827.25,
+      clientRetryCount: 0,
+      latencyMs: 0,
+      retryAfterMs: 37_000,
+      stream: true,
+      quotaBefore,
+      quotaAfter: {},
+      violations: ['tokensPerMinute'],
+      fault: 'rule 2: script 429 (1/3)',
+      status: 429,
+      outcome: 'rate-limited',
+      errorType: 'RESOURCE_EXHAUSTED',
+    });
+    journal.record(recorded);
+    journal.record(entry({ scopeKey: undefined }));
+    const [first, second] = journal.entries;
+    expect(first).toStrictEqual({ seq: 1, ...recorded });
+    expect(Object.keys(first!.quotaBefore!)).toEqual(['requestsPerMinute', 'tokensPerMinute', 'concurrentRequests']);
+    expect(second).toStrictEqual({ seq: 2, ...entry({ scopeKey: undefined }) });
+  });
+
+  it('keeps the entries already read and adds the ones recorded since', () => {
+    const journal = createJournal();
+    for (let i = 0; i < 3_000; i++) journal.record(entry({ atMs: i, inputTokens: i * 7 }));
+    const read = journal.entries;
+    expect(read).toHaveLength(3_000);
+    journal.record(entry({ atMs: 3_000 }));
+    expect(journal.length).toBe(3_001);
+    expect(journal.entries[0]).toBe(read[0]);
+    expect(journal.entries.map((found) => found.inputTokens).slice(2_998, 3_000)).toEqual([2_998 * 7, 2_999 * 7]);
+    expect(journal.entries.at(-1)).toMatchObject({ seq: 3_001, atMs: 3_000 });
+  });
 });
