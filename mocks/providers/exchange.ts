@@ -280,9 +280,10 @@ function meteredUsage(call: Call<unknown>, scopeKey: string, before: QuotaSnapsh
 }
 
 /**
- * One journal entry, every field named in one literal: entries of one
- * shape, built without spreading partial records, keep the served mock's
- * hot path cheap (test/bench/mocks.bench.ts). The order is the JSONL order.
+ * One journal entry, every field named in one literal, built without
+ * spreading partial records: the served mock's hot path
+ * (test/bench/mocks.bench.ts). journal-store.ts builds entries back with
+ * these fields in this order, the JSONL order.
  */
 function record(
   journal: Journal,
