@@ -19,7 +19,7 @@ import { createMockWorld } from '../../mocks/world.ts';
 import type { BenchRow } from './measure.ts';
 
 const SECONDS = 2;
-const ROUNDS = 3;
+const ROUNDS = 5;
 const WARM_UP_SECONDS = 1;
 const CONNECTIONS = 10;
 const TARGET_SERVED_RATIO = 0.5;
