@@ -44,7 +44,11 @@ const FIRST_TURN_WHY =
   'scratch case Flash 429 → GPT-4o mini, turns 2 and 3 sent their first request after 3.3 s and 6.0 s — turn 3, ' +
   'after 70 s idle, reopened the agent database (another quick check, a transcript write queued 2.6 s), and both ' +
   'spent ~2.5 s between the tool catalogue and the Flash request, which this study did not explain (no timer found ' +
-  'on that path either). A constant would only encode one host\'s speed on one kind of turn.';
+  'on that path either). A constant would only encode one host\'s speed on one kind of turn. ' +
+  'Measured 2026-11-25 (`record … --compare` with /proc sampled every 100 ms): the gateway process used 1.2–1.9 of ' +
+  'the host\'s 2 cores from 0.5 s after the message until its first request at 8.4 s (all-ok) and 10.5 s ' +
+  '(all-models-429), and was idle (< 0.05 core) before the message and after the last request: work, not a wait. ' +
+  'That day\'s re-recordings of five cases sent their first request 8.1–10.5 s after the message (goldens 4.7–5.2 s).';
 
 /** 2026.9.6 takes 1.2–1.6 s on one step after the first failure of a cold turn (0.2–0.7 s otherwise). */
 const FAILOVER_GAP_WHY =
@@ -54,7 +58,11 @@ const FAILOVER_GAP_WHY =
   '374 ms), the first empty-error resubmit in a scratch re-recording (2.4 s), no step at all in another (509 ms). ' +
   'In warm turns of the same scratch cases every hop took 180–700 ms. runWithModelFallback has no timer between ' +
   'candidates (dist/model-fallback-runner-C-B-h8RR.mjs, model-fallback-attempt-BK4U2ttd.mjs: no sleep, no ' +
-  'setTimeout); the first failure path loads and runs code a cold process has not run yet.';
+  'setTimeout); the first failure path loads and runs code a cold process has not run yet. Re-recorded ' +
+  '2026-11-25: all-models-429\'s slow hop moved to pro→gpt (2,587 and 3,052 ms in two re-recordings; golden 310 ms) ' +
+  'while flash→pro took 488–565 ms (golden 1,174 ms), the gateway on 1.2–1.9 cores throughout; ' +
+  'flash-429-pro-malformed-function-call\'s slow step was the first resubmit (2,331 ms; golden 197 ms). The real ' +
+  'gateway failed its own golden there even with 2026.9.6\'s 50 % relative record tolerance (versions.ts).';
 
 /** 2026.9.6's post-turn memory flush, which the embedded 2026.9 profile does not model (docs/design-notes.md "Compaction"). */
 const COMPACTION_2026_9_WHY =
