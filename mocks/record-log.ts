@@ -23,7 +23,7 @@ export function createRecordLog<Entry extends { readonly seq: number }>(): Recor
       return recorded;
     },
     where(filter) {
-      return entries.filter(typeof filter === 'function' ? filter : matches(filter));
+      return entries.filter(typeof filter === 'function' ? filter : matchesFields(filter));
     },
     toJsonl() {
       return entries.map((entry) => `${JSON.stringify(entry)}\n`).join('');
@@ -31,7 +31,8 @@ export function createRecordLog<Entry extends { readonly seq: number }>(): Recor
   };
 }
 
-function matches<Entry>(filter: Partial<Entry>): (entry: Entry) => boolean {
+/** A predicate: every field of `filter` equals the entry's (`===`). */
+export function matchesFields<Entry>(filter: Partial<Entry>): (entry: Entry) => boolean {
   const pairs = Object.entries(filter) as [keyof Entry, unknown][];
   return (entry) => pairs.every(([field, value]) => entry[field] === value);
 }

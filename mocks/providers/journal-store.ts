@@ -16,7 +16,8 @@
  * A built entry has the key order `record` was given by the exchange
  * (exchange.ts), so the JSONL export is byte for byte what the objects gave.
  */
-import type { Journal, JournalEntry, JournalFilter, JournalRecord, Outcome } from './journal.ts';
+import { matchesFields } from '../record-log.ts';
+import type { Journal, JournalEntry, JournalRecord, Outcome } from './journal.ts';
 import type { DimensionUsage, QuotaSnapshot } from './ledger.ts';
 import type { ProviderId } from './models.ts';
 import { QUOTA_DIMENSIONS, type QuotaDimension } from './tiers.ts';
@@ -39,7 +40,7 @@ export function createJournalStore(): Journal {
       appendRow(rows, entry);
     },
     where(filter) {
-      return entries().filter(typeof filter === 'function' ? filter : matches(filter));
+      return entries().filter(typeof filter === 'function' ? filter : matchesFields<JournalEntry>(filter));
     },
     toJsonl() {
       return entries()
@@ -243,9 +244,4 @@ function columns<Name extends string, Column>(names: readonly Name[], create: ()
   const result = {} as Record<Name, Column>;
   for (const name of names) result[name] = create();
   return result;
-}
-
-function matches(filter: JournalFilter): (entry: JournalEntry) => boolean {
-  const pairs = Object.entries(filter) as [keyof JournalEntry, unknown][];
-  return (entry) => pairs.every(([field, value]) => entry[field] === value);
 }
