@@ -232,16 +232,11 @@ function metersOf(ledger: Ledger, policy: ProviderPolicy, scopeKey: string, limi
   let byLimits = METERS.get(windows);
   if (!byLimits) METERS.set(windows, (byLimits = new WeakMap()));
   let meters = byLimits.get(limits);
-  if (!meters) {
-    byLimits.set(limits, (meters = createMeters(policy, windows, limits, nowMs)));
-    SHAPES.set(meters, Object.fromEntries(meters.map((meter) => [meter.dimension, undefined])));
-  }
+  if (!meters) byLimits.set(limits, (meters = createMeters(policy, windows, limits, nowMs)));
   return meters;
 }
 
 const METERS = new WeakMap<Map<QuotaDimension, WindowState>, WeakMap<QuotaLimits, readonly Meter[]>>();
-/** Per meters, an object with their dimensions as keys, in order: what snapshots copy. */
-const SHAPES = new WeakMap<readonly Meter[], QuotaSnapshot>();
 
 function createMeters(policy: ProviderPolicy, windows: Map<QuotaDimension, WindowState>, limits: QuotaLimits, nowMs: number): Meter[] {
   const meters: Meter[] = [];
@@ -321,9 +316,7 @@ function chargeRejection(meters: readonly Meter[], nowMs: number): void {
 }
 
 function snapshotMeters(meters: readonly Meter[], nowMs: number): QuotaSnapshot {
-  // A copy of the meters' own snapshot shape, then stores to existing fields: adding the
-  // dimensions one by one to `{}` took a slow property-adding path on every request.
-  const snapshot: Partial<Record<QuotaDimension, DimensionUsage>> = { ...SHAPES.get(meters) };
+  const snapshot: Partial<Record<QuotaDimension, DimensionUsage>> = {};
   for (const { dimension, limit, capacity, spec, state } of meters) {
     advanceWindow(state, spec, limit, nowMs);
     snapshot[dimension] = {
