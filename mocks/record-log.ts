@@ -22,17 +22,19 @@ export function createRecordLog<Entry extends { readonly seq: number }>(): Recor
       entries.push(recorded);
       return recorded;
     },
-    where(filter) {
-      return entries.filter(typeof filter === 'function' ? filter : matchesFields(filter));
-    },
-    toJsonl() {
-      return entries.map((entry) => `${JSON.stringify(entry)}\n`).join('');
-    },
+    ...logQueries(() => entries),
   };
 }
 
-/** A predicate: every field of `filter` equals the entry's (`===`). */
-export function matchesFields<Entry>(filter: Partial<Entry>): (entry: Entry) => boolean {
+/** `where` and `toJsonl` over a log's entries, however it stores them (the provider journal: journal-store.ts). */
+export function logQueries<Entry extends { readonly seq: number }>(entries: () => readonly Entry[]): Pick<RecordLog<Entry>, 'where' | 'toJsonl'> {
+  return {
+    where: (filter) => entries().filter(typeof filter === 'function' ? filter : matchesFields(filter)),
+    toJsonl: () => entries().map((entry) => `${JSON.stringify(entry)}\n`).join(''),
+  };
+}
+
+function matchesFields<Entry>(filter: Partial<Entry>): (entry: Entry) => boolean {
   const pairs = Object.entries(filter) as [keyof Entry, unknown][];
   return (entry) => pairs.every(([field, value]) => entry[field] === value);
 }

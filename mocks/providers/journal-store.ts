@@ -16,7 +16,7 @@
  * A built entry has the key order `record` was given by the exchange
  * (exchange.ts), so the JSONL export is byte for byte what the objects gave.
  */
-import { matchesFields } from '../record-log.ts';
+import { logQueries } from '../record-log.ts';
 import type { Journal, JournalEntry, JournalRecord, Outcome } from './journal.ts';
 import type { DimensionUsage, QuotaSnapshot } from './ledger.ts';
 import type { ProviderId } from './models.ts';
@@ -39,14 +39,7 @@ export function createJournalStore(): Journal {
     record(entry) {
       appendRow(rows, entry);
     },
-    where(filter) {
-      return entries().filter(typeof filter === 'function' ? filter : matchesFields<JournalEntry>(filter));
-    },
-    toJsonl() {
-      return entries()
-        .map((entry) => `${JSON.stringify(entry)}\n`)
-        .join('');
-    },
+    ...logQueries(entries),
   };
 }
 
