@@ -360,7 +360,6 @@ export function createGateway(options: GatewayOptions): Gateway {
     });
   }
 
-
   async function deliver(chatId: number, outcome: TurnOutcome, notices: readonly string[]): Promise<void> {
     const send = async (text: string, kind: Delivery['kind'], modelRef: string | undefined) => {
       deliveries.push({ atMs: clock.now(), chatId, text, kind, modelRef });
@@ -404,7 +403,6 @@ export function createGateway(options: GatewayOptions): Gateway {
   function contextWindowOf(modelRef: string): number {
     return configuredModel(config, modelRef)?.contextWindow ?? DEFAULT_CONTEXT_WINDOW;
   }
-
 
   return {
     settings,
