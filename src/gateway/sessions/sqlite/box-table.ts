@@ -25,7 +25,7 @@ export type BoxColumn = {
 };
 
 /** OpenClaw's width when stdout is not a terminal (getTerminalTableWidth's fallback). */
-export const TABLE_WIDTH_COLUMNS = 120;
+const TABLE_WIDTH_COLUMNS = 120;
 
 const PADDING = 1;
 const MIN_COLUMN_WIDTH = 3;

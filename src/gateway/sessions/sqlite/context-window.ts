@@ -58,7 +58,7 @@ function isExactProducer(entry: ContextFields, ref: ModelRef, runtime: AgentRunt
 const ONE_MILLION = 1_000_000;
 
 /** resolveAnthropicFixedContextWindow: Claude models with a 1M window whatever the catalog says. */
-export function anthropicFixedWindow(provider: string, model: string): number | undefined {
+function anthropicFixedWindow(provider: string, model: string): number | undefined {
   if (provider !== 'anthropic' && provider !== 'anthropic-vertex' && provider !== 'claude-cli') return undefined;
   const family = model.toLowerCase().includes('/') ? (model.toLowerCase().split('/').at(-1) ?? '') : model.toLowerCase();
   const id = claudeIdentity(family);

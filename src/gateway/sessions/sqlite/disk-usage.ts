@@ -31,7 +31,7 @@ export function measureSessionDiskUsage(storePath: string): SessionDiskUsage {
   return { totalBytes: [...sizes.values()].reduce((sum, size) => sum + size, 0), artifactFiles: folderFiles.length + blobs.length };
 }
 
-export function sessionArtifactDirectory(storePath: string): string {
+function sessionArtifactDirectory(storePath: string): string {
   const storeDir = dirname(storePath);
   return basename(storeDir) === 'agent' ? join(dirname(storeDir), 'sessions') : storeDir;
 }

@@ -209,7 +209,7 @@ export function tokensCell(total: number | undefined, freshTotal: number | undef
 }
 
 /** formatTokenCount: `999`, `8.8k`, `523k`, `1.0m`. */
-export function formatTokenCount(value: number): string {
+function formatTokenCount(value: number): string {
   if (!Number.isFinite(value)) return '0';
   const tokens = Math.max(0, value);
   if (tokens < 1_000) return String(Math.round(tokens));

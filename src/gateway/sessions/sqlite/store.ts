@@ -28,7 +28,7 @@ export type SqliteSessionStore = {
 };
 
 /** The schema openclaw@2026.9.6 writes (`schema_meta.schema_version`, `PRAGMA user_version`). */
-export const AGENT_SCHEMA_VERSION = 23;
+const AGENT_SCHEMA_VERSION = 23;
 
 const SQLITE_MAGIC = 'SQLite format 3\u0000';
 
