@@ -8,7 +8,7 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { GATEWAY_PROFILES, type GatewayProfile } from './config/runtime-defaults.ts';
+import { PROFILE_NAMES, type ProfileName } from './gateway/profiles/index.ts';
 import type { GatewayInstallOptions } from './commands/gateway-install.ts';
 import type { CompareOptions } from './commands/compare.ts';
 import type { MocksServeOptions } from './commands/mocks-serve.ts';
@@ -36,7 +36,7 @@ export function buildProgram(): Command {
     )
     .option('--out <dir>', 'folder for the report (default: a new folder under reports/)')
     .addOption(profileOption())
-    .action(async (options: { out?: string; profile: GatewayProfile }) => {
+    .action(async (options: { out?: string; profile: ProfileName }) => {
       const { runStart } = await import('./commands/start.ts');
       process.exitCode = await runStart(options);
     });
@@ -64,7 +64,7 @@ export function buildProgram(): Command {
     .description("The incident's root-cause settings of one or more configs, as the gateway would run them")
     .addOption(new Option('-c, --config <file>', 'OpenClaw config file; repeat to compare (default: as config get)').argParser(collect))
     .addOption(profileOption())
-    .action(async (options: { config?: string[]; profile: GatewayProfile }) => {
+    .action(async (options: { config?: string[]; profile: ProfileName }) => {
       const { runConfigReport } = await import('./commands/config.ts');
       process.exitCode = await runConfigReport(options.config ?? [defaultConfigPath()], options.profile);
     });
@@ -186,7 +186,7 @@ export function buildProgram(): Command {
     .description('Static rules behind config verification: same-provider fallback, heartbeat on the primary, maintenance, menu size, token budget')
     .addOption(configOption())
     .addOption(profileOption())
-    .action(async (options: { config: string; profile: GatewayProfile }) => {
+    .action(async (options: { config: string; profile: ProfileName }) => {
       const { runLint } = await import('./commands/lint.ts');
       process.exitCode = await runLint(options.config, options.profile);
     });
@@ -236,8 +236,8 @@ function withSessionStoreOptions(command: Command): Command {
 }
 
 function profileOption(): Option {
-  return new Option('--profile <profile>', 'gateway behaviour profile: the OpenClaw version whose behaviour is modelled')
-    .choices(GATEWAY_PROFILES)
+  return new Option('--profile <profile>', 'version profile: the OpenClaw version whose behaviour is modelled')
+    .choices(PROFILE_NAMES)
     .default('2026.2');
 }
 

@@ -1,5 +1,5 @@
 import { formatConfigValue, getConfigPath, loadConfig, redact } from '../config/index.ts';
-import type { GatewayProfile } from '../config/runtime-defaults.ts';
+import { PROFILES, type ProfileName } from '../gateway/profiles/index.ts';
 
 /**
  * `quotastorm config get <path>`: what `openclaw config get <path>` prints.
@@ -26,8 +26,9 @@ export async function runConfigValidate(file: string): Promise<number> {
 }
 
 /** `quotastorm config report`: the root-cause settings of each config, printed as Markdown. */
-export async function runConfigReport(files: string[], profile: GatewayProfile): Promise<number> {
+export async function runConfigReport(files: string[], name: ProfileName): Promise<number> {
   const { renderConfigReport, loadConfigReports } = await import('../report/config-report.ts');
+  const profile = PROFILES[name];
   const reports = await loadConfigReports(files, profile);
   for (const report of reports) printWarnings(report.warnings);
   process.stdout.write(renderConfigReport(reports, profile));

@@ -7,6 +7,7 @@
  */
 import { effectiveSettings, getConfigPath, tryParseDurationMs, type OpenClawConfig } from '../config/index.ts';
 import { UserError } from '../errors.ts';
+import { profileWithSessionStore } from '../gateway/profiles/index.ts';
 import { DEFAULT_ARCHIVE_DASHBOARD_AFTER_MS, planCleanup } from '../gateway/sessions/sqlite/cleanup-plan.ts';
 import { cleanupSummary, renderCleanupDryRun } from '../gateway/sessions/sqlite/cleanup-view.ts';
 import { measureSessionDiskUsage } from '../gateway/sessions/sqlite/disk-usage.ts';
@@ -53,7 +54,7 @@ export function runSqliteSessionsCleanup(storePath: string, options: SqliteClean
   }
   const store = readSqliteSessionStore(storePath);
   warnUnmodelled(config, configFile);
-  const maintenance = effectiveSettings(config, '2026.9').maintenance;
+  const maintenance = effectiveSettings(config, profileWithSessionStore('sqlite').runtimeDefaults).maintenance;
   const nowMs = options.now ?? newestUpdatedAt(store);
   const plan = planCleanup(store.entries, { ...maintenance, ...extraMaintenance(config) }, { nowMs, activeKey: options.activeKey });
   const usage = measureSessionDiskUsage(storePath);

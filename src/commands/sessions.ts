@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { createPrng } from '../clock/prng.ts';
 import { effectiveSettings, loadConfig, parseConfigText, type OpenClawConfig } from '../config/index.ts';
-import type { GatewayProfile } from '../config/runtime-defaults.ts';
+import { PROFILES, profileWithSessionStore, type ProfileName } from '../gateway/profiles/index.ts';
 import { UserError } from '../errors.ts';
 import { cleanupSummary, previewCleanup, renderCleanupApplied, renderCleanupDryRun, type CleanupSummary } from '../gateway/sessions/cleanup-view.ts';
 import type { SessionEntry } from '../gateway/sessions/entry.ts';
@@ -31,7 +31,7 @@ export type SessionsListOptions = SessionsStoreOptions & {
 };
 
 export type SessionsCleanupOptions = SessionsStoreOptions & {
-  profile: GatewayProfile;
+  profile: ProfileName;
   /** True when --profile was given, not defaulted: a SQLite store is 2026.9.6's whatever the default says. */
   profileGiven?: boolean;
   dryRun?: boolean;
@@ -69,16 +69,18 @@ export async function runSessions(options: SessionsListOptions): Promise<number>
 export async function runSessionsCleanup(options: SessionsCleanupOptions): Promise<number> {
   const storePath = storePathOf(options);
   if (isSqliteStore(storePath)) {
-    if (options.profileGiven === true && options.profile !== '2026.9') {
-      throw new UserError(`${storePath} is openclaw@2026.9.6's SQLite store, so its maintenance is the 2026.9 profile's; drop --profile ${options.profile} or give a sessions.json.`);
+    const sqliteProfile = profileWithSessionStore('sqlite');
+    if (options.profileGiven === true && PROFILES[options.profile] !== sqliteProfile) {
+      throw new UserError(`${storePath} is openclaw@${sqliteProfile.release}'s SQLite store, so its maintenance is the ${sqliteProfile.name} profile's; drop --profile ${options.profile} or give a sessions.json.`);
     }
     return runSqliteSessionsCleanup(storePath, options, await readConfig(options.config), options.config);
   }
   const target = await openStore(options);
   const config = await readConfig(options.config);
-  const settings = effectiveSettings(config, options.profile).maintenance;
+  const profile = PROFILES[options.profile];
+  const settings = effectiveSettings(config, profile.runtimeDefaults).maintenance;
   const mode = options.enforce === true ? 'enforce' : settings.mode;
-  const cleanup = { ...target, settings, profile: options.profile, mode };
+  const cleanup = { ...target, settings, order: profile.maintenanceOrder, mode };
   if (options.dryRun === true) {
     const preview = previewCleanup(cleanup);
     const text = options.json === true ? `${JSON.stringify(preview.summary, null, 2)}\n` : renderCleanupDryRun(preview, target.nowMs, displayDefaults(config));
@@ -89,7 +91,7 @@ export async function runSessionsCleanup(options: SessionsCleanupOptions): Promi
   const store = createSessionStore({
     clock: { now: () => target.nowMs },
     settings,
-    profile: options.profile,
+    order: profile.maintenanceOrder,
     rng: createPrng('sessions-cleanup'), // no entry is created, so no id is drawn
     log: { write: (level, subsystem, message) => lines.push({ level, text: `[${subsystem}] ${message}\n` }) },
   });

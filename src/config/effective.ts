@@ -1,12 +1,11 @@
 import { tryParseByteSize } from './byte-size.ts';
 import { DURATION_DEFAULT_UNITS, parseDurationMs } from './duration.ts';
 import { DEFAULT_AGENT_MAX_CONCURRENT, DEFAULT_SUBAGENT_MAX_CONCURRENT } from './defaults.ts';
-import { RUNTIME_DEFAULTS, type GatewayProfile, type RuntimeDefaults } from './runtime-defaults.ts';
+import type { RuntimeDefaults } from './runtime-defaults.ts';
 import type { CommandsConfig, OpenClawConfig } from './schema.ts';
 
-/** Every setting the embedded gateway runs with: the config where set, the profile's runtime default where not. */
+/** Every setting the embedded gateway runs with: the config where set, the version's runtime default where not. */
 export type EffectiveSettings = {
-  profile: GatewayProfile;
   model: { primary: string | null; fallbacks: string[] };
   /** `agents.defaults.contextTokens`: a cap on the context the agent uses, or null for the model's window. */
   contextTokens: number | null;
@@ -92,18 +91,16 @@ export type EffectiveSettings = {
 };
 
 /**
- * Resolves what the gateway actually runs with, for one behaviour profile. Unlike `config get`,
+ * Resolves what the gateway actually runs with, over one version's runtime defaults. Unlike `config get`,
  * this fills in runtime defaults: maintenance warn/500/30d (2026.2) or enforce (2026.9),
  * heartbeat 30m, contextPruning's 5m ttl and thresholds, queue collect/1000/20/summarize,
  * cooldowns, cron's 24h retention, Telegram's command caps.
  *
  * `config` is a loaded (validated, materialized) config, so values are already well-formed.
  */
-export function effectiveSettings(config: OpenClawConfig, profile: GatewayProfile): EffectiveSettings {
-  const runtime = RUNTIME_DEFAULTS[profile];
+export function effectiveSettings(config: OpenClawConfig, runtime: RuntimeDefaults): EffectiveSettings {
   const model = resolveModel(config);
   return {
-    profile,
     model,
     contextTokens: config.agents?.defaults?.contextTokens ?? null,
     heartbeat: resolveHeartbeat(config, runtime, model.primary),

@@ -4,7 +4,7 @@ export { getConfigPath, formatConfigValue, type ConfigPathResult } from './get.t
 export { redact, redactText, collectSecrets, REDACTED } from './redact.ts';
 export { materializeDefaults } from './defaults.ts';
 export { effectiveSettings, type EffectiveSettings } from './effective.ts';
-export { GATEWAY_PROFILES, RUNTIME_DEFAULTS, type GatewayProfile } from './runtime-defaults.ts';
+export { HEARTBEAT_PROMPT, type RuntimeDefaults } from './runtime-defaults.ts';
 export { parseDurationMs, tryParseDurationMs, DURATION_DEFAULT_UNITS, type DurationUnit } from './duration.ts';
 export { parseConfigPath, formatConfigPath, type PathSegment } from './path.ts';
 export {

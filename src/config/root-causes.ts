@@ -1,12 +1,12 @@
 import { effectiveSettings, type EffectiveSettings } from './effective.ts';
 import { getConfigPath } from './get.ts';
 import type { LoadedConfig } from './load.ts';
-import type { GatewayProfile } from './runtime-defaults.ts';
+import type { RuntimeDefaults } from './runtime-defaults.ts';
 
 /**
  * Where a config stands on each setting behind the 2026-02-27 incident, read
  * statically: what the gateway would run with (effective settings, defaults
- * filled in for the profile) and whether the file set it or a default did.
+ * filled in for the version) and whether the file set it or a default did.
  * `risk` marks a root cause still present; `note` is context a reviewer needs.
  */
 export type RootCauseFinding = {
@@ -30,8 +30,8 @@ export const ROOT_CAUSE_IDS = [
 ] as const;
 export type RootCauseId = (typeof ROOT_CAUSE_IDS)[number];
 
-export function auditRootCauses(loaded: LoadedConfig, profile: GatewayProfile): RootCauseFinding[] {
-  const settings = effectiveSettings(loaded.config, profile);
+export function auditRootCauses(loaded: LoadedConfig, runtime: RuntimeDefaults): RootCauseFinding[] {
+  const settings = effectiveSettings(loaded.config, runtime);
   const setInFile = (path: string) => (getConfigPath(loaded.raw, path).found ? 'config' : 'default');
   return [
     firstFallback(settings, setInFile('agents.defaults.model')),

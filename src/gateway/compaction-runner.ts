@@ -1,26 +1,25 @@
 /**
  * When a session compacts and on which model, wired to the router and the gateway log:
- * pi's checks (before a prompt; after a run where the profile has that check), the threshold and
+ * pi's checks (before a prompt; after a run where the version has that check), the threshold and
  * chunk windows, and the summary requests as model calls of their own, recorded as `compaction_*`
  * decisions. compaction.ts plans and summarises; this decides when, and makes the calls.
  */
 import type { Clock } from '../clock/clock.ts';
 import type { Prng } from '../clock/prng.ts';
 import type { OpenClawConfig } from '../config/schema.ts';
-import type { GatewayProfile } from '../config/runtime-defaults.ts';
-import { compactionSettings, compactionWindow, compactTranscript, overThreshold, planCompaction, type SummaryCall } from './compaction.ts';
+import { compactionSettings, compactionWindow, compactTranscript, overThreshold, planCompaction, type CompactionBehaviour, type SummaryCall } from './compaction.ts';
 import { transcriptChars, type Transcript } from './context.ts';
-import type { RunOrigin } from './gateway.ts';
+import type { RunOrigin } from './run-origin.ts';
 import type { GatewayLog } from './log.ts';
 import { ProviderError } from './providers/provider-error.ts';
-import { BEHAVIOURS, classify, type ModelRouter, type TurnOutcome } from './router/index.ts';
+import { classify, type ModelRouter, type TurnOutcome } from './router/index.ts';
 import { configuredModel } from './router/router.ts';
 import { tokensOfChars } from './tokens.ts';
 
 export type Compactor = {
   /** pi's check before a prompt, on what the session's last call carried. */
   compactBeforePrompt(transcript: Transcript, modelRef: string, system: string, origin: RunOrigin): Promise<void>;
-  /** pi's check at `agent_end`, on the run's last call (profiles with `checkAfterRun`). */
+  /** pi's check at `agent_end`, on the run's last call (versions with `checkAfterRun`). */
   compactAfterRun(transcript: Transcript, outcome: TurnOutcome & { kind: 'reply' }, origin: RunOrigin): Promise<void>;
   /** The window a model's sessions compact against (compaction.ts `compactionWindow`). */
   thresholdWindowOf(modelRef: string): number;
@@ -28,7 +27,8 @@ export type Compactor = {
 
 export type CompactorDeps = {
   readonly config: OpenClawConfig;
-  readonly profile: GatewayProfile;
+  /** The version profile's `compaction`. */
+  readonly compaction: CompactionBehaviour;
   /** `agents.defaults.contextTokens`: sizes summary chunks in 2026.2, nothing more. */
   readonly contextTokensCap: number | null;
   readonly defaultContextWindowTokens: number;
@@ -45,7 +45,7 @@ export type CompactorDeps = {
 
 export function createCompactor(deps: CompactorDeps): Compactor {
   const { config, contextTokensCap } = deps;
-  const compactionBehaviour = BEHAVIOURS[deps.profile].compaction;
+  const compactionBehaviour = deps.compaction;
   const compaction = compactionSettings(config, compactionBehaviour);
   const jitter = deps.rng.fork('compaction-retry-jitter');
   return { compactBeforePrompt, compactAfterRun, thresholdWindowOf };

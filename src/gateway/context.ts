@@ -136,12 +136,12 @@ function prunableIndexes(entries: readonly TranscriptEntry[], keepLastAssistants
 }
 
 /**
- * Which model calls cache-ttl pruning applies to (§2, v4.12 `isCacheTtlEligibleProvider`):
- * any `anthropic-messages` model and Google's caching-capable models; OpenAI only from
- * PR #127992 (2026-08-22), so in the 2026.9 profile and not in 2026.2.
+ * Which model calls cache-ttl pruning applies to (v4.12 `isCacheTtlEligibleProvider`): any
+ * `anthropic-messages` model and Google's caching-capable models; OpenAI only where the version
+ * says so (its profile's `cacheTtlPruningForOpenAI`: openclaw PR #127992, after 2026.2.26).
  */
-export function pruningApplies(api: string, providerId: string, modelId: string, profile: '2026.2' | '2026.9'): boolean {
+export function pruningApplies(api: string, providerId: string, modelId: string, openaiEligible: boolean): boolean {
   if (api === 'anthropic-messages') return true;
   if (api === 'google-generative-ai') return /^gemini-(2\.5|3)/.test(modelId);
-  return profile === '2026.9' && providerId === 'openai';
+  return openaiEligible && providerId === 'openai';
 }

@@ -1,5 +1,5 @@
 /**
- * The embedded gateway: one OpenClaw config and behaviour profile, wired
+ * The embedded gateway: one OpenClaw config and version profile, wired
  * into a whole that starts, runs and stops on a clock — the Telegram
  * channel, the inbound queue and lanes, the session store with maintenance,
  * context building, the model router, heartbeat and cron, and the gateway
@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import type { Clock } from '../clock/clock.ts';
 import type { Prng } from '../clock/prng.ts';
 import { effectiveSettings, type EffectiveSettings } from '../config/effective.ts';
-import { HEARTBEAT_PROMPT, type GatewayProfile } from '../config/runtime-defaults.ts';
+import { HEARTBEAT_PROMPT } from '../config/runtime-defaults.ts';
 import type { OpenClawConfig } from '../config/schema.ts';
 import { writeFileAtomic } from '../report/write.ts';
 import { createTelegramChannel, type TelegramChannel } from './channels/index.ts';
@@ -39,7 +39,9 @@ import {
 import { createGatewayLog, type GatewayLog } from './log.ts';
 import { createFallbackNotices } from './fallback-notices.ts';
 import { deliveredReplyText } from './reply-text.ts';
-import { BEHAVIOURS, createModelRouter, type ModelRouter, type TurnOutcome } from './router/index.ts';
+import type { VersionProfile } from './profiles/profile.ts';
+import { createModelRouter, type ModelRouter, type TurnOutcome } from './router/index.ts';
+import type { RunOrigin } from './run-origin.ts';
 import { configuredModel, splitRef } from './router/router.ts';
 import {
   createCronReaper,
@@ -76,7 +78,8 @@ export type GatewayHost = {
 
 export type GatewayOptions = {
   readonly config: OpenClawConfig;
-  readonly profile: GatewayProfile;
+  /** The OpenClaw version the gateway behaves as (src/gateway/profiles/). */
+  readonly profile: VersionProfile;
   readonly clock: Clock;
   /** The clock-tracked fetch every provider and Telegram call goes through. */
   readonly fetch: typeof fetch;
@@ -95,8 +98,7 @@ export type Delivery = {
   readonly modelRef: string | undefined;
 };
 
-/** What started a model run: a user's message, the heartbeat, or a cron job. */
-export type RunOrigin = 'user' | 'heartbeat' | 'cron' | 'memory-flush';
+export type { RunOrigin } from './run-origin.ts';
 
 export type GatewayStats = {
   userTurns: number;
@@ -131,14 +133,14 @@ const DEFAULT_CONTEXT_WINDOW = 200_000;
 
 export function createGateway(options: GatewayOptions): Gateway {
   const { config, profile, clock } = options;
-  const settings = effectiveSettings(config, profile);
+  const settings = effectiveSettings(config, profile.runtimeDefaults);
   const host = options.host ?? {};
   const rng = options.rng;
   const log = createGatewayLog(clock);
   const pool = createTextPool(rng.fork('text-pool'));
   const systemPrompt = pool.take(charsOfTokens(host.systemPromptTokens ?? DEFAULT_SYSTEM_PROMPT_TOKENS), rng.fork('system-prompt'));
   const lightSystemPrompt = pool.take(charsOfTokens(LIGHT_CONTEXT_TOKENS), rng.fork('light-context'));
-  const store = createSessionStore({ clock, settings: settings.maintenance, profile, rng: rng.fork('sessions'), log });
+  const store = createSessionStore({ clock, settings: settings.maintenance, order: profile.maintenanceOrder, rng: rng.fork('sessions'), log });
   const router = createModelRouter(config, profile, {
     fetch: options.fetch,
     clock,
@@ -152,11 +154,11 @@ export function createGateway(options: GatewayOptions): Gateway {
     concurrency: { main: settings.lanes.mainMaxConcurrent, cron: settings.lanes.cronMaxConcurrentRuns, nested: settings.lanes.nestedMaxConcurrent },
   });
   const deliveries: Delivery[] = [];
-  const fallbackNotices = createFallbackNotices(BEHAVIOURS[profile].fallbackNotices);
+  const fallbackNotices = createFallbackNotices(profile.routing.fallbackNotices);
   const stats: GatewayStats = { userTurns: 0, heartbeatTurns: 0, cronTurns: 0, silentTurns: 0, compactions: 0, memoryFlushes: 0 };
-  const flushBehaviour = BEHAVIOURS[profile].memoryFlush;
+  const flushBehaviour = profile.memoryFlush;
   const flush = flushBehaviour === null ? undefined : memoryFlushSettings(config, flushBehaviour);
-  // Drawn only by a profile with a flush, so 2026.2's text pool draws stay as they were.
+  // Drawn only by a version with a flush: a draw here would shift every later text of the pool.
   const flushSystemPrompt = flushBehaviour === null ? '' : memoryFlushSystemPrompt(pool.take(charsOfTokens(flushBehaviour.systemPromptTokens), rng.fork('memory-flush-system-prompt')));
   // Per session (transcript): its compactions and the cycle last flushed.
   const flushStates = new WeakMap<Transcript, MemoryFlushState>();
@@ -170,7 +172,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   const nextRunId = (origin: RunOrigin) => `${origin}-${++runs}`;
   const { compactBeforePrompt, compactAfterRun, thresholdWindowOf } = createCompactor({
     config,
-    profile,
+    compaction: profile.compaction,
     contextTokensCap: settings.contextTokens,
     defaultContextWindowTokens: DEFAULT_CONTEXT_WINDOW,
     clock,
@@ -202,7 +204,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     clock,
     fetch: options.fetch,
     log,
-    profile,
+    behaviour: profile.telegram,
+    catalog: profile.commands,
     botToken: typeof config.channels?.telegram?.botToken === 'string' ? config.channels.telegram.botToken : '123456:quotastorm',
     apiRoot: settings.telegram.apiRoot,
     settings: settings.telegram,
@@ -351,7 +354,7 @@ export function createGateway(options: GatewayOptions): Gateway {
         const api = config.models?.providers?.[providerId]?.api ?? '';
         const request = buildRequest(transcript, system, incoming, {
           pruning: settings.contextPruning,
-          prunable: pruningApplies(api, providerId, modelId, profile),
+          prunable: pruningApplies(api, providerId, modelId, profile.cacheTtlPruningForOpenAI),
           contextWindowTokens: contextWindowOf(modelRef),
           nowMs: clock.now(),
         });
@@ -371,7 +374,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     if (outcome.kind === 'surfaced') return send(outcome.text, 'surfaced', outcome.modelRef);
     for (const notice of notices) await send(notice, 'notice', outcome.modelRef);
     // Trimmed as the run's reply payloads are (reply-text.ts); the transcript keeps the model's text.
-    const text = deliveredReplyText(outcome.text, BEHAVIOURS[profile].replyTrim);
+    const text = deliveredReplyText(outcome.text, profile.replyTrim);
     // An empty reply sends nothing (openclaw-2026-2-run.md §4: an empty stream is silent).
     if (text === '') {
       stats.silentTurns++;

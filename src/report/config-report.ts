@@ -1,16 +1,19 @@
 import { basename } from 'node:path';
 import { loadConfig } from '../config/load.ts';
 import { auditRootCauses, type RootCauseFinding } from '../config/root-causes.ts';
-import type { GatewayProfile } from '../config/runtime-defaults.ts';
+import type { VersionProfile } from '../gateway/profiles/profile.ts';
 import { table } from './markdown-text.ts';
 
 export type ConfigReport = { file: string; warnings: string[]; findings: RootCauseFinding[] };
 
-export async function loadConfigReports(files: readonly string[], profile: GatewayProfile): Promise<ConfigReport[]> {
+/** The version a report reads configs as: its name and its runtime defaults. */
+export type ReportVersion = Pick<VersionProfile, 'name' | 'runtimeDefaults'>;
+
+export async function loadConfigReports(files: readonly string[], profile: ReportVersion): Promise<ConfigReport[]> {
   const reports: ConfigReport[] = [];
   for (const file of files) {
     const loaded = await loadConfig(file);
-    reports.push({ file, warnings: loaded.warnings, findings: auditRootCauses(loaded, profile) });
+    reports.push({ file, warnings: loaded.warnings, findings: auditRootCauses(loaded, profile.runtimeDefaults) });
   }
   return reports;
 }
@@ -20,11 +23,11 @@ export async function loadConfigReports(files: readonly string[], profile: Gatew
  * terminal. Pure: the same configs give the same bytes (no dates, no paths
  * beyond the ones given).
  */
-export function renderConfigReport(reports: readonly ConfigReport[], profile: GatewayProfile): string {
+export function renderConfigReport(reports: readonly ConfigReport[], profile: ReportVersion): string {
   const lines = [
     `# Root-cause settings of the 2026-02-27 incident`,
     '',
-    `Static reading of ${reports.length === 1 ? 'one config' : `${reports.length} configs`} as OpenClaw ${profile} would run ${reports.length === 1 ? 'it' : 'them'} ` +
+    `Static reading of ${reports.length === 1 ? 'one config' : `${reports.length} configs`} as OpenClaw ${profile.name} would run ${reports.length === 1 ? 'it' : 'them'} ` +
       '(defaults filled in). It says which of the incident’s causes each config still carries; ' +
       'it does not run traffic — scenario runs measure what these settings do under load.',
     '',

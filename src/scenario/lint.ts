@@ -10,24 +10,20 @@
  */
 import { buildCommandCatalog } from '../gateway/channels/commands-catalog.ts';
 import { compactionSettings, compactionWindow, type ModelWindowEntry } from '../gateway/compaction.ts';
-import { BEHAVIOURS } from '../gateway/router/behaviour.ts';
-import { BUNDLED_SKILLS_2026_2 } from '../gateway/channels/bundled-skills.ts';
+import type { VersionProfile } from '../gateway/profiles/profile.ts';
 import { DEFAULT_MODELS, findModel, type ProviderId } from '../../mocks/providers/models.ts';
 import { limitsFor, resolvePolicy } from '../../mocks/providers/policy.ts';
 import { effectiveSettings, type EffectiveSettings } from '../config/effective.ts';
 import type { LoadedConfig } from '../config/load.ts';
 import { auditRootCauses, providerOf } from '../config/root-causes.ts';
-import type { GatewayProfile } from '../config/runtime-defaults.ts';
 
 export type LintFinding = { readonly rule: string; readonly path: string; readonly message: string; readonly fix: string };
 
-/** Eligible skills assumed on the host when predicting the menu: every bundled one (the worst case). */
-const PREDICTION_SKILLS = BUNDLED_SKILLS_2026_2;
 const TELEGRAM_MAX_COMMANDS = 100;
 
-export function lintConfig(loaded: LoadedConfig, profile: GatewayProfile): LintFinding[] {
-  const settings = effectiveSettings(loaded.config, profile);
-  const risks = new Map(auditRootCauses(loaded, profile).filter((finding) => finding.status === 'risk').map((finding) => [finding.id, finding]));
+export function lintConfig(loaded: LoadedConfig, profile: VersionProfile): LintFinding[] {
+  const settings = effectiveSettings(loaded.config, profile.runtimeDefaults);
+  const risks = new Map(auditRootCauses(loaded, profile.runtimeDefaults).filter((finding) => finding.status === 'risk').map((finding) => [finding.id, finding]));
   const findings: LintFinding[] = [];
   const first = risks.get('first-fallback-provider');
   if (first !== undefined) {
@@ -74,10 +70,17 @@ function maintenanceFindings(settings: EffectiveSettings): LintFinding[] {
   return [];
 }
 
-function menuFindings(settings: EffectiveSettings, profile: GatewayProfile): LintFinding[] {
+/** The menu predicted with every skill the version bundles eligible on the host (the worst case). */
+function menuFindings(settings: EffectiveSettings, profile: VersionProfile): LintFinding[] {
   const { telegram } = settings;
   if (!telegram.enabled || !telegram.nativeCommands) return [];
-  const catalog = buildCommandCatalog({ profile, nativeCommands: telegram.nativeCommands, nativeSkills: telegram.nativeSkills, skills: PREDICTION_SKILLS, customCommands: [] });
+  const catalog = buildCommandCatalog({
+    catalog: profile.commands,
+    nativeCommands: telegram.nativeCommands,
+    nativeSkills: telegram.nativeSkills,
+    skills: profile.bundledSkills,
+    customCommands: [],
+  });
   const count = catalog.commands.length;
   const chars = catalog.commands.reduce((sum, command) => sum + command.command.length + command.description.length, 0);
   const overCount = count > TELEGRAM_MAX_COMMANDS;
@@ -99,7 +102,7 @@ function menuFindings(settings: EffectiveSettings, profile: GatewayProfile): Lin
  * less the compaction reserve. pi checks that window, never `agents.defaults.contextTokens`
  * (read in openclaw@2026.2.26 and observed; gateway.ts `chunkWindowOf`), so the cap bounds nothing here.
  */
-function budgetFindings(loaded: LoadedConfig, settings: EffectiveSettings, profile: GatewayProfile): LintFinding[] {
+function budgetFindings(loaded: LoadedConfig, settings: EffectiveSettings, profile: VersionProfile): LintFinding[] {
   const primary = settings.model.primary;
   if (primary === null) return [];
   const provider = providerOf(primary);
@@ -111,9 +114,9 @@ function budgetFindings(loaded: LoadedConfig, settings: EffectiveSettings, profi
   if (tokensPerMinute === undefined) return [];
   const configured = loaded.config.models?.providers?.[provider]?.models ?? [];
   const index = configured.findIndex((entry) => entry.id === modelId);
-  const window = compactionWindow(configured[index], model.contextWindowTokens, BEHAVIOURS[profile].compaction);
-  const perModelCap = BEHAVIOURS[profile].compaction.thresholdWindow === 'model-capped-per-model';
-  const reserveTokens = compactionSettings(loaded.config, BEHAVIOURS[profile].compaction).reserveTokens;
+  const window = compactionWindow(configured[index], model.contextWindowTokens, profile.compaction);
+  const perModelCap = profile.compaction.thresholdWindow === 'model-capped-per-model';
+  const reserveTokens = compactionSettings(loaded.config, profile.compaction).reserveTokens;
   const perTurn = Math.max(0, window - reserveTokens);
   const turns = settings.lanes.mainMaxConcurrent * perTurn;
   const heartbeatOnPrimary = settings.heartbeat.enabled && settings.heartbeat.model !== null && providerOf(settings.heartbeat.model) === provider;
@@ -134,8 +137,8 @@ function budgetFindings(loaded: LoadedConfig, settings: EffectiveSettings, profi
 }
 
 /** The key that sets that window: the entry's contextTokens where 2026.9 reads one, else its contextWindow. */
-function windowPath(entry: ModelWindowEntry, base: string, profile: GatewayProfile): string {
-  if (BEHAVIOURS[profile].compaction.thresholdWindow === 'model-capped-per-model' && entry.contextTokens !== undefined) return `${base}.contextTokens`;
+function windowPath(entry: ModelWindowEntry, base: string, profile: VersionProfile): string {
+  if (profile.compaction.thresholdWindow === 'model-capped-per-model' && entry.contextTokens !== undefined) return `${base}.contextTokens`;
   return entry.contextWindow !== undefined ? `${base}.contextWindow` : 'agents.defaults.compaction.reserveTokens';
 }
 

@@ -12,7 +12,8 @@ import { createPrng, type Prng } from '../clock/prng.ts';
 import { createVirtualClock, type VirtualClock } from '../clock/virtual-clock.ts';
 import { loadConfig, type LoadedConfig } from '../config/load.ts';
 import { auditRootCauses } from '../config/root-causes.ts';
-import { BUNDLED_SKILLS_2026_2 } from '../gateway/channels/bundled-skills.ts';
+import { PROFILES } from '../gateway/profiles/index.ts';
+import type { VersionProfile } from '../gateway/profiles/profile.ts';
 import type { SkillSpec } from '../gateway/channels/commands-catalog.ts';
 import { createGateway, type Gateway, type GatewayHost } from '../gateway/gateway.ts';
 import { buildStaleSessions, MAIN_SESSION_KEY } from '../gateway/sessions/index.ts';
@@ -69,13 +70,14 @@ export async function runScenario(options: RunOptions): Promise<RunArtifacts> {
     ledger: ledgerConfigOf(mocksOf(options)),
     ...(faults === undefined ? {} : { faults: createFaultPlan(faults, { prng: rng.fork('faults'), startMs }) }),
   });
+  const profile = PROFILES[scenario.profile];
   const gateway = createGateway({
     config: options.configOverride ? options.configOverride(loadedConfig.config) : loadedConfig.config,
-    profile: scenario.profile,
+    profile,
     clock,
     fetch: options.tapFetch ? options.tapFetch(world.fetch) : world.fetch,
     rng: rng.fork('gateway'),
-    host: hostOf(scenario.host, scenario.cronJobs),
+    host: hostOf(scenario.host, scenario.cronJobs, profile),
   });
   const pool = createTextPool(rng.fork('workload/text'));
   preload(gateway, options.loaded, { startMs, rng: rng.fork('preload'), pool });
@@ -121,7 +123,7 @@ export async function runScenario(options: RunOptions): Promise<RunArtifacts> {
       const whole = spec.window === 'run';
       const context = {
         loaded: loadedConfig,
-        profile: scenario.profile,
+        profile,
         gateway,
         world,
         fromMs: whole ? startMs : fromMs,
@@ -148,7 +150,7 @@ export async function runScenario(options: RunOptions): Promise<RunArtifacts> {
     gateway,
     world,
     sessions: { atStart, series: sessionSeries.points },
-    rootCauses: auditRootCauses(loadedConfig, scenario.profile),
+    rootCauses: auditRootCauses(loadedConfig, profile.runtimeDefaults),
     configSha256: loadedConfig.sha256,
   });
   return { result, gateway, world, loadedConfig };
@@ -210,9 +212,10 @@ export function ledgerConfigOf(mocks: LoadedScenario['scenario']['mocks']): Ledg
   return { providers } as LedgerConfig;
 }
 
-function hostOf(host: LoadedScenario['scenario']['host'], cronJobs: LoadedScenario['scenario']['cronJobs']): GatewayHost {
+/** The simulated host; `bundled` skills are the ones the version's own package bundles. */
+function hostOf(host: LoadedScenario['scenario']['host'], cronJobs: LoadedScenario['scenario']['cronJobs'], profile: VersionProfile): GatewayHost {
   const skills: readonly SkillSpec[] | undefined =
-    host.skills === 'observed' ? undefined : host.skills === 'bundled' ? BUNDLED_SKILLS_2026_2 : BUNDLED_SKILLS_2026_2.slice(0, host.skills);
+    host.skills === 'observed' ? undefined : host.skills === 'bundled' ? profile.bundledSkills : profile.bundledSkills.slice(0, host.skills);
   return {
     heartbeatHasTasks: host.heartbeatHasTasks,
     toolResultTokensPerTurn: host.toolResultTokensPerTurn,

@@ -1,5 +1,5 @@
 /**
- * The scenario file (JSON5): which gateway config and behaviour profile, the
+ * The scenario file (JSON5): which gateway config and version profile, the
  * mocks' tiers, limits, scopes and faults, the simulated host, what the
  * store holds at start, the Telegram users, and a sequence of steps — each
  * sends messages, runs for a while and judges itself with checks. Validated
@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { tryParseDurationMs } from '../config/duration.ts';
-import { GATEWAY_PROFILES } from '../config/runtime-defaults.ts';
+import { PROFILE_NAMES } from '../gateway/profiles/index.ts';
 import { FaultScheduleSchema } from '../../mocks/providers/fault-schedule.ts';
 import { CHECK_NAMES } from './checks/names.ts';
 
@@ -118,7 +118,7 @@ export const ScenarioSchema = z.strictObject({
   description: z.string().optional(),
   /** The gateway config, relative to the scenario file; `--config` overrides it. */
   config: z.string().optional(),
-  profile: z.enum(GATEWAY_PROFILES).default('2026.2'),
+  profile: z.enum(PROFILE_NAMES).default('2026.2'),
   seed: z.number().int().min(0).default(20260227),
   /** Virtual start, ISO 8601. Default: 2026-02-27 08:00 Pacific, the incident's morning. */
   startAt: z.iso.datetime({ offset: true }).default('2026-02-27T16:00:00Z'),

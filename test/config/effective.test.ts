@@ -2,10 +2,11 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { effectiveSettings } from '../../src/config/effective.ts';
 import { loadConfig, parseConfigText } from '../../src/config/load.ts';
+import { PROFILES } from '../../src/gateway/profiles/index.ts';
 
 const AFTER = fileURLToPath(new URL('../../scenarios/configs/feb27-after.json5', import.meta.url));
 const settingsOf = (text: string, profile: '2026.2' | '2026.9' = '2026.2') =>
-  effectiveSettings(parseConfigText(text, 'x.json5').config, profile);
+  effectiveSettings(parseConfigText(text, 'x.json5').config, PROFILES[profile].runtimeDefaults);
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -18,7 +19,7 @@ describe('effectiveSettings', () => {
   });
 
   it('reads the fixed maintenance, heartbeat model and pruning of feb27-after', async () => {
-    const settings = effectiveSettings((await loadConfig(AFTER)).config, '2026.2');
+    const settings = effectiveSettings((await loadConfig(AFTER)).config, PROFILES['2026.2'].runtimeDefaults);
     expect(settings.maintenance).toMatchObject({ mode: 'enforce', maxEntries: 15, pruneAfterMs: 6 * HOUR });
     expect(settings.heartbeat).toMatchObject({ enabled: true, everyMs: 30 * MINUTE, model: 'moonshot/kimi-k2.5' });
     expect(settings.contextPruning).toMatchObject({ mode: 'cache-ttl', source: 'config', ttlMs: 5 * MINUTE, keepLastAssistants: 3 });

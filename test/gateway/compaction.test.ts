@@ -11,14 +11,14 @@ import {
   type SummaryCall,
 } from '../../src/gateway/compaction.ts';
 import { emptyTranscript, recordTurn, type Transcript } from '../../src/gateway/context.ts';
-import { BEHAVIOURS } from '../../src/gateway/router/index.ts';
+import { PROFILES } from '../../src/gateway/profiles/index.ts';
 
 const WINDOW_TOKENS = 100_000;
 const SETTINGS = { mode: 'safeguard', reserveTokens: 20_000, keepRecentTokens: 20_000 } as const;
 /** With `session(6, 20_000)` (≈ 5.3K tokens a turn) the walk back ends on the last turn's user message: no split turn. */
 const SMALL = { ...SETTINGS, keepRecentTokens: 5_250 };
-const BEHAVIOUR = BEHAVIOURS['2026.2'].compaction;
-const options = (behaviour: CompactionBehaviour = BEHAVIOURS['2026.2'].compaction): CompactionOptions => ({
+const BEHAVIOUR = PROFILES['2026.2'].compaction;
+const options = (behaviour: CompactionBehaviour = PROFILES['2026.2'].compaction): CompactionOptions => ({
   settings: SETTINGS,
   behaviour,
   windowTokens: WINDOW_TOKENS,
@@ -60,7 +60,7 @@ const chars = (transcript: Transcript, from = 0) => transcript.entries.slice(fro
 describe('compaction settings and threshold', () => {
   it('resolve agents.defaults.compaction as 2026.2.26 does: safeguard, reserve max(16,384, floor 20,000), keep 20,000', () => {
     const of = (compaction: string) =>
-      compactionSettings(parseConfigText(`{ agents: { defaults: { ${compaction} } } }`, 'c.json5').config, BEHAVIOURS['2026.2'].compaction);
+      compactionSettings(parseConfigText(`{ agents: { defaults: { ${compaction} } } }`, 'c.json5').config, PROFILES['2026.2'].compaction);
     expect(of('')).toEqual({ mode: 'safeguard', reserveTokens: 20_000, keepRecentTokens: 20_000 });
     expect(of('compaction: { reserveTokens: 30000, keepRecentTokens: 8000 }')).toEqual({ mode: 'safeguard', reserveTokens: 30_000, keepRecentTokens: 8_000 });
     expect(of('compaction: { reserveTokensFloor: 0 }').reserveTokens).toBe(16_384);
@@ -68,7 +68,7 @@ describe('compaction settings and threshold', () => {
   });
 
   it('resolve as 2026.9.6 does: the reserve keys are retired, so the 20,000 floor stands; safeguard without a defaults block too', () => {
-    const of = (text: string) => compactionSettings(parseConfigText(text, 'c.json5').config, BEHAVIOURS['2026.9'].compaction);
+    const of = (text: string) => compactionSettings(parseConfigText(text, 'c.json5').config, PROFILES['2026.9'].compaction);
     expect(of('{ agents: { defaults: { compaction: { reserveTokens: 50000, reserveTokensFloor: 0, keepRecentTokens: 8000 } } } }')).toEqual({
       mode: 'safeguard',
       reserveTokens: 20_000,
@@ -129,7 +129,7 @@ describe('planCompaction', () => {
 
   it('2026.9: the next compaction starts at the tail the previous one kept', async () => {
     const clock = createVirtualClock();
-    const behaviour = BEHAVIOURS['2026.9'].compaction;
+    const behaviour = PROFILES['2026.9'].compaction;
     const transcript = session(6, 20_000);
     await compactTranscript(transcript, planCompaction(transcript, SMALL, behaviour)!, options(behaviour), { clock, jitter: createPrng(1), call: recordingCall(clock).call });
     recordTurn(transcript, session(1, 20_000).entries, 0);
@@ -193,7 +193,7 @@ describe('compactTranscript', () => {
 
   it('2026.9: re-distils the previous summary as the history\'s first message, its own chunk, and no call starts from it', async () => {
     const clock = createVirtualClock();
-    const behaviour = BEHAVIOURS['2026.9'].compaction;
+    const behaviour = PROFILES['2026.9'].compaction;
     // Two big messages and a reply, as golden compaction-model-window's turn 4: [previous summary] [user] [reply].
     const transcript = emptyTranscript();
     const turn = (i: number) => [{ role: 'user' as const, text: `big ${i} `.padEnd(32_000, 'b') }, { role: 'assistant' as const, text: `reply ${i}` }];
@@ -222,7 +222,7 @@ describe('compactTranscript', () => {
     const transcript = session(12, 60_000);
     const plan = planCompaction(transcript, SETTINGS, BEHAVIOUR)!;
     const { calls, call } = recordingCall(clock);
-    await compactTranscript(transcript, plan, options(BEHAVIOURS['2026.9'].compaction), { clock, jitter: createPrng(1), call });
+    await compactTranscript(transcript, plan, options(PROFILES['2026.9'].compaction), { clock, jitter: createPrng(1), call });
     const merge = calls.find((request) => request.text.includes('Additional focus: Merge these partial summaries'))!;
     expect(merge.text).toMatch(/\[User\]: \[Chunk 1 — oldest messages\]\nsummary \d+\n\n\[User\]: \[Chunk 2 — most recent messages\]\nsummary \d+/);
     expect(merge.text).toContain('MUST PRESERVE:\n- Active tasks and their current status');
@@ -265,7 +265,7 @@ describe('compactTranscript', () => {
     const before = [...transcript.entries];
     const plan = planCompaction(transcript, SMALL, BEHAVIOUR)!;
     const { calls, call } = recordingCall(clock, Number.POSITIVE_INFINITY);
-    const done = compactTranscript(transcript, plan, options(BEHAVIOURS['2026.9'].compaction), { clock, jitter: createPrng(1), call });
+    const done = compactTranscript(transcript, plan, options(PROFILES['2026.9'].compaction), { clock, jitter: createPrng(1), call });
     await clock.runUntilIdle();
     expect(await done).toMatchObject({ kind: 'cancelled' });
     expect(calls).toHaveLength(3);

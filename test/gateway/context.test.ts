@@ -3,11 +3,12 @@ import { createPrng } from '../../src/clock/prng.ts';
 import { parseConfigText, effectiveSettings } from '../../src/config/index.ts';
 import { buildRequest, emptyTranscript, pruningApplies, recordTurn, type Transcript, type TranscriptEntry } from '../../src/gateway/context.ts';
 import { createTextPool } from '../../src/gateway/text-pool.ts';
+import { PROFILES } from '../../src/gateway/profiles/index.ts';
 
 const pool = createTextPool(createPrng('context-test'), 400_000);
 const rng = createPrng('context-draws');
 const text = (chars: number) => pool.take(chars, rng);
-const cacheTtl = effectiveSettings(parseConfigText('{ agents: { defaults: { contextPruning: { mode: "cache-ttl" } } } }', 'x.json5').config, '2026.2').contextPruning;
+const cacheTtl = effectiveSettings(parseConfigText('{ agents: { defaults: { contextPruning: { mode: "cache-ttl" } } } }', 'x.json5').config, PROFILES['2026.2'].runtimeDefaults).contextPruning;
 const WINDOW_TOKENS = 200_000;
 const MINUTE = 60_000;
 
@@ -73,10 +74,10 @@ describe('context', () => {
   });
 
   it('leaves providers outside cache-ttl pruning alone', () => {
-    expect(pruningApplies('anthropic-messages', 'anthropic', 'claude-haiku-4-5', '2026.2')).toBe(true);
-    expect(pruningApplies('google-generative-ai', 'google', 'gemini-2.5-flash', '2026.2')).toBe(true);
-    expect(pruningApplies('openai-completions', 'openai', 'gpt-5.2', '2026.2')).toBe(false);
-    expect(pruningApplies('openai-completions', 'openai', 'gpt-5.2', '2026.9')).toBe(true);
-    expect(pruningApplies('openai-completions', 'moonshot', 'kimi-k2.5', '2026.9')).toBe(false);
+    expect(pruningApplies('anthropic-messages', 'anthropic', 'claude-haiku-4-5', PROFILES['2026.2'].cacheTtlPruningForOpenAI)).toBe(true);
+    expect(pruningApplies('google-generative-ai', 'google', 'gemini-2.5-flash', PROFILES['2026.2'].cacheTtlPruningForOpenAI)).toBe(true);
+    expect(pruningApplies('openai-completions', 'openai', 'gpt-5.2', PROFILES['2026.2'].cacheTtlPruningForOpenAI)).toBe(false);
+    expect(pruningApplies('openai-completions', 'openai', 'gpt-5.2', PROFILES['2026.9'].cacheTtlPruningForOpenAI)).toBe(true);
+    expect(pruningApplies('openai-completions', 'moonshot', 'kimi-k2.5', PROFILES['2026.9'].cacheTtlPruningForOpenAI)).toBe(false);
   });
 });

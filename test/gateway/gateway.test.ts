@@ -7,11 +7,11 @@ import type { Transcript } from '../../src/gateway/context.ts';
 import { createTextPool } from '../../src/gateway/text-pool.ts';
 import { createFaultPlan } from '../../mocks/providers/fault-plan.ts';
 import { parseFaultSchedule } from '../../mocks/providers/fault-schedule.ts';
-import type { GatewayProfile } from '../../src/config/runtime-defaults.ts';
 import { createGateway, type Gateway, type GatewayHost } from '../../src/gateway/gateway.ts';
 import type { LedgerConfig } from '../../mocks/providers/ledger.ts';
 import { injectMessage } from '../../mocks/telegram/state.ts';
 import { createMockWorld, type MockWorld } from '../../mocks/world.ts';
+import { PROFILES, type ProfileName } from '../../src/gateway/profiles/index.ts';
 
 type Rig = { clock: VirtualClock; world: MockWorld; gateway: Gateway };
 
@@ -19,7 +19,7 @@ type RigOptions = {
   config: string;
   /** JSON5 merged over the config file's top-level keys (shallowly), for a variant of a bundled config. */
   overrides?: string;
-  profile?: GatewayProfile;
+  profile?: ProfileName;
   ledger?: LedgerConfig;
   faults?: object;
   host?: GatewayHost;
@@ -34,7 +34,7 @@ async function rig(options: RigOptions): Promise<Rig> {
   const world = createMockWorld({ clock, seed: 5, ...(options.ledger ? { ledger: options.ledger } : {}), ...(faults ? { faults } : {}) });
   const loaded = await loadConfig(`scenarios/configs/${options.config}`);
   const config = options.overrides === undefined && options.mutate === undefined ? loaded.config : withOverrides(loaded.raw, options.overrides ?? '{}', options.mutate);
-  const gateway = createGateway({ config, profile: options.profile ?? '2026.2', clock, fetch: world.fetch, rng: createPrng(5), host: { heartbeatHasTasks: false, ...options.host } });
+  const gateway = createGateway({ config, profile: PROFILES[options.profile ?? '2026.2'], clock, fetch: world.fetch, rng: createPrng(5), host: { heartbeatHasTasks: false, ...options.host } });
   if (options.stale) gateway.store.preload(buildStaleSessions(options.stale, { nowMs: clock.now(), rng: createPrng('stale') }));
   const started = gateway.start();
   await clock.advanceBy(1_000);

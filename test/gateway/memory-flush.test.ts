@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { PROFILES } from '../../src/gateway/profiles/index.ts';
 import { parseConfigText } from '../../src/config/index.ts';
 import {
   MEMORY_FLUSH_PROMPT,
@@ -11,15 +12,14 @@ import {
   recordFlush,
   shouldFlush,
 } from '../../src/gateway/memory-flush.ts';
-import { BEHAVIOURS } from '../../src/gateway/router/index.ts';
 
-const FLUSH = BEHAVIOURS['2026.9'].memoryFlush!;
+const FLUSH = PROFILES['2026.9'].memoryFlush!;
 const config = (compaction: string) => parseConfigText(`{ agents: { defaults: { compaction: ${compaction} } } }`, 'test.json5').config;
 const DEFAULTS = memoryFlushSettings(config('{}'), FLUSH)!;
 
 describe('memory flush (2026.9.6 runMemoryFlushIfNeeded)', () => {
   it('is a 2026.9 behaviour only', () => {
-    expect(BEHAVIOURS['2026.2'].memoryFlush).toBeNull();
+    expect(PROFILES['2026.2'].memoryFlush).toBeNull();
     expect(FLUSH).not.toBeNull();
   });
 

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createPrng, createVirtualClock } from '../../src/clock/index.ts';
 import { parseConfigText } from '../../src/config/index.ts';
-import type { GatewayProfile } from '../../src/config/runtime-defaults.ts';
 import { createModelRouter, type TurnOutcome } from '../../src/gateway/router/index.ts';
 import { mathRandomStream } from '../../src/sut/seeded-random.ts';
 import { OPENCLAW_VERSIONS } from '../../src/sut/versions.ts';
 import { createFaultPlan } from '../../mocks/providers/fault-plan.ts';
 import { parseFaultSchedule } from '../../mocks/providers/fault-schedule.ts';
 import { createMockWorld } from '../../mocks/world.ts';
+import { PROFILES, type ProfileName } from '../../src/gateway/profiles/index.ts';
 
 const CONFIG = `{
   agents: { defaults: { model: { primary: "google/gemini-2.5-flash", fallbacks: ["google/gemini-2.5-pro", "openai/gpt-5.2"] } } },
@@ -24,14 +24,14 @@ const EMPTY_STREAM_JITTER = () => mathRandomStream('20260227/empty-stream', OPEN
 /** One turn under a fault schedule; the requests the mocks saw as `model status +s` (2026.9: `+ms`). */
 async function turnWith(
   rules: object[],
-  options: { profile?: GatewayProfile; chain?: string[] } = {},
+  options: { profile?: ProfileName; chain?: string[] } = {},
 ): Promise<{ outcome: TurnOutcome; requests: string[] }> {
   const profile = options.profile ?? '2026.2';
   const clock = createVirtualClock({ startMs: 0 });
   const faults = createFaultPlan(parseFaultSchedule({ rules }, 'test'), { prng: createPrng(1).fork('faults'), startMs: 0 });
   const world = createMockWorld({ clock, seed: 1, faults });
   const deps = { fetch: world.fetch, clock, rng: createPrng(1), ...(profile === '2026.9' ? { retryJitter: EMPTY_STREAM_JITTER() } : {}) };
-  const router = createModelRouter(parseConfigText(CONFIG, 'c.json5').config, profile, deps);
+  const router = createModelRouter(parseConfigText(CONFIG, 'c.json5').config, PROFILES[profile], deps);
   const chain = options.chain ?? router.chain;
   const turn = router.runTurn({ runId: 'user-1', chain, callFor: () => ({ system: 'be brief', messages: [{ role: 'user', text: 'hi' }], stream: true }) });
   const settled = turn.then((value) => ({ value }));

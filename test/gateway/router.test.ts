@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createPrng, createVirtualClock, type VirtualClock } from '../../src/clock/index.ts';
 import { parseConfigText } from '../../src/config/index.ts';
-import type { GatewayProfile } from '../../src/config/runtime-defaults.ts';
 import { createModelRouter, type ModelRouter, type TurnOutcome } from '../../src/gateway/router/index.ts';
 import type { LedgerConfig } from '../../mocks/providers/ledger.ts';
 import { createMockWorld, type MockWorld } from '../../mocks/world.ts';
+import { PROFILES, type ProfileName } from '../../src/gateway/profiles/index.ts';
 
 const PROVIDERS = `
   google: { baseUrl: "https://generativelanguage.googleapis.com/v1beta", apiKey: "g-key", api: "google-generative-ai",
@@ -15,7 +15,7 @@ const PROVIDERS = `
 
 type Rig = { clock: VirtualClock; world: MockWorld; router: ModelRouter };
 
-function rig(options: { chain: string[]; profile: GatewayProfile; ledger?: LedgerConfig; extra?: string }): Rig {
+function rig(options: { chain: string[]; profile: ProfileName; ledger?: LedgerConfig; extra?: string }): Rig {
   const clock = createVirtualClock();
   const world = createMockWorld({ clock, seed: 3, ...(options.ledger ? { ledger: options.ledger } : {}) });
   const [primary, ...fallbacks] = options.chain;
@@ -24,7 +24,7 @@ function rig(options: { chain: string[]; profile: GatewayProfile; ledger?: Ledge
        models: { mode: "replace", providers: { ${PROVIDERS} } }, ${options.extra ?? ''} }`,
     'router-test.json5',
   );
-  const router = createModelRouter(config, options.profile, { fetch: world.fetch, clock, rng: createPrng(3) });
+  const router = createModelRouter(config, PROFILES[options.profile], { fetch: world.fetch, clock, rng: createPrng(3) });
   return { clock, world, router };
 }
 

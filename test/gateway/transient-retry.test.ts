@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Prng } from '../../src/clock/prng.ts';
-import { BEHAVIOURS } from '../../src/gateway/router/behaviour.ts';
 import { createTransientRetry, transientRetryDelayMs, type TransientFailure, type TransientRetryPolicy } from '../../src/gateway/router/transient-retry.ts';
 import { mathRandomStream } from '../../src/sut/seeded-random.ts';
 import { OPENCLAW_VERSIONS } from '../../src/sut/versions.ts';
+import { PROFILES } from '../../src/gateway/profiles/index.ts';
 
-const POLICY = BEHAVIOURS['2026.9'].sameModelRetry as TransientRetryPolicy;
+const POLICY = PROFILES['2026.9'].routing.sameModelRetry as TransientRetryPolicy;
 const GEMINI_QUOTA =
   '429: Google Generative AI API error (429): You exceeded your current quota, please check your plan and billing details. [code=RESOURCE_EXHAUSTED]';
 const OPENAI_RPM =

@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.ts';
 import { lintConfig } from '../../src/scenario/lint.ts';
 import { AFTER, BEFORE, configVariant } from './support.ts';
+import { PROFILES } from '../../src/gateway/profiles/index.ts';
 
 /** Gemini 2.5 Flash's contextWindow in models.providers: what OpenClaw compacts against. */
 const flashWindow = (tokens: number) => (c: any) => {
   c.models.providers.google.models.find((model: { id: string }) => model.id === 'gemini-2.5-flash').contextWindow = tokens;
 };
 
-const rules = async (file: string) => lintConfig(await loadConfig(file), '2026.2').map((finding) => `${finding.rule} @ ${finding.path}`);
+const rules = async (file: string) => lintConfig(await loadConfig(file), PROFILES['2026.2']).map((finding) => `${finding.rule} @ ${finding.path}`);
 
 describe('lint', () => {
   it('finds all five rules in the incident’s config, each with its JSON path', async () => {
@@ -34,7 +35,7 @@ describe('lint', () => {
       flashWindow(190_000)(c);
       c.agents.defaults.maxConcurrent = 8;
     });
-    const findings = lintConfig(await loadConfig(config), '2026.2');
+    const findings = lintConfig(await loadConfig(config), PROFILES['2026.2']);
     expect(findings.map((finding) => finding.rule)).toEqual(['token-budget']);
     expect(findings[0]!.message).toContain('8 concurrent turns × 170,000 tokens = 1,360,000 tokens in a minute');
     expect(findings[0]!.message).toContain('the model\'s contextWindow 190,000 less the 20,000-token reserve');
@@ -42,7 +43,7 @@ describe('lint', () => {
 
   it('2026.9: a model entry’s own contextTokens bounds a session, and the fix says to set it', async () => {
     const lint = async (mutate?: (c: any) => void) =>
-      lintConfig(await loadConfig(mutate === undefined ? AFTER : await configVariant(AFTER, mutate)), '2026.9').filter((finding) => finding.rule === 'token-budget');
+      lintConfig(await loadConfig(mutate === undefined ? AFTER : await configVariant(AFTER, mutate)), PROFILES['2026.9']).filter((finding) => finding.rule === 'token-budget');
     const [unbounded] = await lint();
     expect(unbounded!.fix).toContain("set contextTokens on google/gemini-2.5-flash's entry in models.providers (to 270,000 or less)");
     const capped = await lint((c) => {

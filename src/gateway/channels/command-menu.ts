@@ -125,7 +125,7 @@ export async function syncMenu(deps: MenuSyncDeps, commands: readonly MenuComman
     if (behaviour.menuHashCache && cleared) deps.hashCache.set(deps.hashKey, hash);
   };
   if (commands.length === 0) {
-    if (deps.nativeDisabledExplicit && behaviour.profile === '2026.2') {
+    if (deps.nativeDisabledExplicit && behaviour.setEmptyMenuWhenNativeOff) {
       await callLogged(log, 'setMyCommands', () => api.setMyCommands([])).catch(() => undefined);
     }
     remember();

@@ -1,15 +1,13 @@
 /**
- * How a pinned OpenClaw version runs its Telegram channel, as data. Each
- * field says where it comes from: [obs] the runs (openclaw-2026-2-run.md §4,
+ * How a pinned OpenClaw version runs its Telegram channel, as data: the
+ * `telegram` field of its version profile (src/gateway/profiles/). Each
+ * value says where it comes from: [obs] the runs (openclaw-2026-2-run.md §4,
  * §6; openclaw-run.md §4, §5), [src] the shipped code of the pinned version
  * (read in its `dist/`, installed under .cache/openclaw/<version>), [ref]
  * reference/openclaw.md. The golden traces of the real gateways are the
  * oracle these values answer to.
  */
-import type { GatewayProfile } from '../../config/runtime-defaults.ts';
-
 export type TelegramBehaviour = {
-  readonly profile: GatewayProfile;
   /**
    * What the gateway calls before polling, in order.
    * 2026.2 [obs]: the health probe (getMe, getWebhookInfo), the menu sync starts
@@ -74,48 +72,11 @@ export type TelegramBehaviour = {
    * all-models-429's reply; 2026.2 renders Markdown too, but no 2026.2 trace has a URL, so it stays off.
    */
   readonly linkifyUrls: boolean;
+  /**
+   * With native commands explicitly off and nothing to offer, the sync still sends an empty
+   * setMyCommands after clearing the menu (2026.2.26 [src]); 2026.9.6 only clears it.
+   */
+  readonly setEmptyMenuWhenNativeOff: boolean;
 };
 
 export type MenuScope = { readonly label: string; readonly scope?: { readonly type: 'all_group_chats' } };
-
-const SECOND = 1_000;
-const DEFAULT_SCOPE: MenuScope = { label: 'default' };
-
-export const TELEGRAM_BEHAVIOURS: Readonly<Record<GatewayProfile, TelegramBehaviour>> = {
-  '2026.2': {
-    profile: '2026.2',
-    startup: 'probe-then-runner',
-    menuSetAfterTick: true,
-    probeIntervalMs: 60 * SECOND,
-    menuScopes: [DEFAULT_SCOPE], // [obs] "one setMyCommands (default scope only)"
-    menuHashCache: false,
-    logTooMuchRejections: true,
-    logAcceptedAfterRetry: false,
-    skillFallbackUnderPressure: false,
-    initialPollTimeoutS: undefined,
-    typingIntervalMs: 3 * SECOND,
-    sendPaths: { reply: { throttled: true, retried: false }, outbound: { throttled: false, retried: true } },
-    typingThrottled: true,
-    sendLog: 'per-chunk',
-    logInbound: false,
-    linkifyUrls: false,
-  },
-  '2026.9': {
-    profile: '2026.9',
-    startup: 'botinfo-then-worker',
-    menuSetAfterTick: false,
-    probeIntervalMs: 0,
-    menuScopes: [DEFAULT_SCOPE, { label: 'all_group_chats', scope: { type: 'all_group_chats' } }],
-    menuHashCache: true,
-    logTooMuchRejections: false,
-    logAcceptedAfterRetry: true,
-    skillFallbackUnderPressure: true,
-    initialPollTimeoutS: 0,
-    typingIntervalMs: 4 * SECOND,
-    sendPaths: { reply: { throttled: true, retried: true }, outbound: { throttled: true, retried: true } },
-    typingThrottled: false,
-    sendLog: 'per-reply',
-    logInbound: true,
-    linkifyUrls: true,
-  },
-};

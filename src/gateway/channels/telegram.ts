@@ -12,14 +12,13 @@ import type { Update, UserFromGetMe } from 'grammy/types';
 import type { Clock, TimerHandle } from '../../clock/clock.ts';
 import { createPrng, type Prng } from '../../clock/prng.ts';
 import type { EffectiveSettings } from '../../config/effective.ts';
-import type { GatewayProfile } from '../../config/runtime-defaults.ts';
 import type { TelegramConfig } from '../../config/schema.ts';
 import type { GatewayLog } from '../log.ts';
-import { buildCommandCatalog, DEFAULT_ELIGIBLE_SKILLS, type SkillSpec } from './commands-catalog.ts';
+import { buildCommandCatalog, DEFAULT_ELIGIBLE_SKILLS, type CommandCatalogSpec, type SkillSpec } from './commands-catalog.ts';
 import { buildMenu, syncMenu, type MenuSyncOutcome } from './command-menu.ts';
 import { DEFAULT_ACCESS, pairingReply, type AccessConfig } from './telegram-access.ts';
 import { callLogged, createBotApi, TELEGRAM_SUBSYSTEM } from './telegram-api.ts';
-import { TELEGRAM_BEHAVIOURS, type TelegramBehaviour } from './telegram-behaviour.ts';
+import type { TelegramBehaviour } from './telegram-behaviour.ts';
 import { createPairingRequests, inboundLogLine, readInbound, type InboundTelegramMessage } from './telegram-inbound.ts';
 import { startPolling, type Polling } from './telegram-polling.ts';
 import { createTelegramSender, type SendOptions } from './telegram-send.ts';
@@ -31,7 +30,9 @@ export type TelegramChannelDeps = {
   readonly clock: Clock;
   readonly fetch: typeof fetch;
   readonly log: GatewayLog;
-  readonly profile: GatewayProfile;
+  /** The version profile's `telegram` and `commands` fields. */
+  readonly behaviour: TelegramBehaviour;
+  readonly catalog: CommandCatalogSpec;
   readonly botToken: string;
   /** 2026.2 has no apiRoot key: pass https://api.telegram.org (the in-process mock's origin). */
   readonly apiRoot: string;
@@ -69,7 +70,7 @@ export type TelegramChannel = {
 
 export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChannel {
   const { clock, log } = deps;
-  const behaviour = TELEGRAM_BEHAVIOURS[deps.profile];
+  const { behaviour } = deps;
   const prng = deps.prng ?? createPrng(0).fork('telegram');
   const api = createBotApi({ botToken: deps.botToken, apiRoot: deps.apiRoot, fetch: deps.fetch });
   const hashCache = deps.hashCache ?? new Map<string, string>();
@@ -106,7 +107,7 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
   /** `botId` keys the hash cache; OpenClaw falls back to the id in the token (resolveTelegramBotUserIdFromToken). */
   function startMenuSync(botId: number): Promise<MenuSyncOutcome | undefined> {
     const catalog = buildCommandCatalog({
-      profile: deps.profile,
+      catalog: deps.catalog,
       nativeCommands: deps.settings.nativeCommands,
       nativeSkills: deps.settings.nativeSkills,
       skills: deps.skills ?? DEFAULT_ELIGIBLE_SKILLS,

@@ -17,7 +17,7 @@
  *   to the real host the in-process mocks answer for (mocks/world.ts MOUNTS):
  *   `…/google/v1beta` → `https://generativelanguage.googleapis.com/v1beta`,
  *   `…/telegram` (2026.9.6's apiRoot) → `https://api.telegram.org`.
- * - profile: the trace's version, major.minor (`2026.2.26` → `2026.2`).
+ * - profile: the version profile calibrated on the trace's release.
  * - prompt size: the real gateway's system prompt + tool schemas in the
  *   recorder's fresh workspace (versions.ts `recordedPromptTokens`), not the
  *   reference deployment's 13,500 tokens, so that compaction thresholds are
@@ -41,7 +41,6 @@
 import { createPrng } from '../../clock/prng.ts';
 import { createVirtualClock, type VirtualClock } from '../../clock/virtual-clock.ts';
 import { parseConfigText } from '../../config/load.ts';
-import { GATEWAY_PROFILES, type GatewayProfile } from '../../config/runtime-defaults.ts';
 import { createFaultPlan } from '../../../mocks/providers/fault-plan.ts';
 import { createRouteFetch } from '../../../mocks/fetch.ts';
 import { createRouteTable } from '../../../mocks/routes.ts';
@@ -59,6 +58,8 @@ import { DEFAULT_CHAT_USER, type TraceCase } from '../../sut/trace-case.ts';
 import type { GoldenTrace, TraceLogLine } from '../../sut/trace.ts';
 import { OPENCLAW_VERSIONS } from '../../sut/versions.ts';
 import { createGateway, type Gateway } from '../gateway.ts';
+import { profileOfRelease } from '../profiles/index.ts';
+import type { VersionProfile } from '../profiles/profile.ts';
 import type { LogRecord } from '../log.ts';
 
 /** The recorder's numbers (src/sut/recorder.ts). */
@@ -81,11 +82,11 @@ export type EmbeddedRun = {
   readonly world: MockWorld;
 };
 
-/** `2026.2.26` → `2026.2`: the embedded gateway's behaviour profile for a recorded version. */
-export function profileOf(version: string): GatewayProfile {
-  const profile = version.split('.').slice(0, 2).join('.');
-  if (!(GATEWAY_PROFILES as readonly string[]).includes(profile)) throw new Error(`no embedded gateway profile for openclaw@${version}`);
-  return profile as GatewayProfile;
+/** The version profile calibrated on a recorded release (`2026.2.26`). */
+export function profileOf(version: string): VersionProfile {
+  const profile = profileOfRelease(version);
+  if (profile === undefined) throw new Error(`no embedded gateway profile for openclaw@${version}`);
+  return profile;
 }
 
 /** The trace's openclaw.json with every mock mount mapped back to its real host (mocks/world.ts MOUNTS). */
@@ -160,7 +161,7 @@ export async function runEmbedded(golden: GoldenTrace, traceCase: TraceCase): Pr
 
   const raw = {
     traceCase,
-    installed: { version: installed, dir: '', entry: '', reportedVersion: `quotastorm embedded gateway (profile ${profile})` },
+    installed: { version: installed, dir: '', entry: '', reportedVersion: `quotastorm embedded gateway (profile ${profile.name})` },
     isolation: 'none',
     mockUrl: NORMALIZE.mockUrl,
     runDir: NO_RUN_DIR,

@@ -34,7 +34,7 @@ const FAILURE_WINDOW_MS = 24 * 60 * 60 * 1000;
 export type CooldownOptions = {
   /** Rate limit, overload, timeout, auth, format, unknown: the stepped schedule. */
   readonly stepsMs: readonly number[];
-  readonly rateLimitScope: 'model' | 'profile';
+  readonly rateLimitScope: 'model' | 'auth-profile';
   /** billing: base · 2^(n−1) up to the cap (auth.cooldowns.billingBackoffHours / billingMaxHours: 5 h → 24 h). */
   readonly billingBaseMs: number;
   readonly billingMaxMs: number;

@@ -1,19 +1,19 @@
 /**
- * The model router for one gateway config and behaviour profile: the chain
+ * The model router for one gateway config and OpenClaw version: the chain
  * from `agents.defaults.model`, a client per provider and auth profile, the
  * cooldown store and the decision log.
  */
 import type { Clock } from '../../clock/clock.ts';
 import type { Prng } from '../../clock/prng.ts';
 import type { OpenClawConfig } from '../../config/schema.ts';
-import type { GatewayProfile } from '../../config/runtime-defaults.ts';
+import type { RuntimeDefaults } from '../../config/runtime-defaults.ts';
 import type { GatewayLog } from '../log.ts';
 import { createProviderClient } from '../providers/index.ts';
 import type { ChatCall, ChatReply, ProviderClient } from '../providers/types.ts';
-import { BEHAVIOURS } from './behaviour.ts';
 import { createCooldowns, type Cooldowns } from './cooldowns.ts';
-import { createDecisionLog, type DecisionLog } from './decision-log.ts';
+import { createDecisionLog, type DecisionLines, type DecisionLog } from './decision-log.ts';
 import { configuredModel, createRouter, splitRef, type Router } from './router.ts';
+import type { RoutingBehaviour } from './routing-behaviour.ts';
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
@@ -30,17 +30,24 @@ export type ModelRouter = Router & {
   callModel(modelRef: string, call: Omit<ChatCall, 'modelId'>): Promise<ChatReply>;
 };
 
+/** What the router takes from a version profile (src/gateway/profiles/). */
+export type RouterVersion = {
+  readonly routing: RoutingBehaviour;
+  readonly decisionLines: DecisionLines;
+  readonly runtimeDefaults: Pick<RuntimeDefaults, 'cooldownStepsMs'>;
+};
+
 export function createModelRouter(
   config: OpenClawConfig,
-  profile: GatewayProfile,
+  version: RouterVersion,
   deps: { fetch: typeof fetch; clock: Clock; rng: Prng; log?: GatewayLog; retryJitter?: Prng },
 ): ModelRouter {
-  const behaviour = BEHAVIOURS[profile];
-  const decisions = createDecisionLog(deps.clock, profile, deps.log);
+  const { routing } = version;
+  const decisions = createDecisionLog(deps.clock, version.decisionLines, deps.log);
   const configured = config.auth?.cooldowns;
   const cooldowns = createCooldowns({
-    stepsMs: behaviour.cooldownStepsMs,
-    rateLimitScope: behaviour.rateLimitCooldownScope,
+    stepsMs: version.runtimeDefaults.cooldownStepsMs,
+    rateLimitScope: routing.rateLimitCooldownScope,
     billingBaseMs: (configured?.billingBackoffHours ?? 5) * HOUR_MS,
     billingMaxMs: (configured?.billingMaxHours ?? 24) * HOUR_MS,
     authPermanentBaseMs: (configured?.authPermanentBackoffMinutes ?? 10) * MINUTE_MS,
@@ -56,14 +63,14 @@ export function createModelRouter(
       // An auth profile's secret lives outside openclaw.json; each profile gets its own stand-in key,
       // so a per-key quota scope in the mocks tells profiles apart.
       const keyed = authProfileId === undefined ? provider : { ...provider, apiKey: `quotastorm-profile-${authProfileId}` };
-      client = createProviderClient(providerId, keyed, { fetch: deps.fetch, clock: deps.clock, rng: deps.rng.fork(key), sdkRetries: behaviour.sdkRetries });
+      client = createProviderClient(providerId, keyed, { fetch: deps.fetch, clock: deps.clock, rng: deps.rng.fork(key), sdkRetries: routing.sdkRetries });
       clients.set(key, client);
     }
     return client;
   };
   const authProfiles = authProfilesByProvider(config);
   const router = createRouter({
-    behaviour,
+    routing,
     clock: deps.clock,
     rng: deps.rng.fork('router'),
     clientFor,
@@ -91,9 +98,9 @@ export function chainOf(config: OpenClawConfig): string[] {
 function authProfilesByProvider(config: OpenClawConfig): Map<string, string[]> {
   const byProvider = new Map<string, string[]>();
   const profiles = config.auth?.profiles ?? {};
-  for (const [id, profile] of Object.entries(profiles)) {
-    if (typeof profile.provider !== 'string') continue;
-    byProvider.set(profile.provider, [...(byProvider.get(profile.provider) ?? []), id]);
+  for (const [id, authProfile] of Object.entries(profiles)) {
+    if (typeof authProfile.provider !== 'string') continue;
+    byProvider.set(authProfile.provider, [...(byProvider.get(authProfile.provider) ?? []), id]);
   }
   for (const [provider, order] of Object.entries(config.auth?.order ?? {})) {
     const known = byProvider.get(provider) ?? [];
@@ -106,7 +113,8 @@ function maxTokensOf(config: OpenClawConfig, modelRef: string): number | undefin
   return configuredModel(config, modelRef)?.maxTokens;
 }
 
-export { BEHAVIOURS, type Behaviour } from './behaviour.ts';
+export type { RoutingBehaviour } from './routing-behaviour.ts';
+export type { DecisionLines } from './decision-log.ts';
 export { classify, FAILOVER_REASONS, type FailoverReason } from './classify.ts';
 export type { DecisionEvent, DecisionLog, LogLine } from './decision-log.ts';
 export type { TurnOutcome, TurnRequest } from './router.ts';

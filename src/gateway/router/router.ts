@@ -5,14 +5,14 @@
  *
  *   for each candidate (primary, then fallbacks in order):
  *     cooldown check → skip, or probe near expiry
- *     attempts on this model: SDK call (with SDK retries beneath, per profile),
- *       same-model retries per the profile, auth-profile rotation
+ *     attempts on this model: SDK call (with SDK retries beneath, per version),
+ *       same-model retries per the version, auth-profile rotation
  *     reply → done · unclassified error → its text is the reply · context overflow → stop
  *     failover reason → next candidate
  *   transient HTTP errors before any reply → the whole chain once more after 2.5 s
- *   all failed → `All models failed (N): …` and the profile's text for the user
+ *   all failed → `All models failed (N): …` and the version's text for the user
  *
- * Per profile: 2026.2 retries by pi-coding-agent's pattern and surfaces broken
+ * Per version (its profile's `routing`): 2026.2 retries by pi-coding-agent's pattern and surfaces broken
  * streams; 2026.9 (openclaw@2026.9.6, read in its dist/) records each error as
  * its transport does (error-projection.ts), retries transient ones with
  * jittered backoff (transient-retry.ts), treats broken Gemini streams as
@@ -20,24 +20,25 @@
  * notice (fallback-reason.ts) and all-failed reply (failure-reply.ts) from
  * the failed attempts.
  *
- * Every decision goes to the decision log, with the lines the profile's real
+ * Every decision goes to the decision log, with the lines the real
  * version writes for it.
  */
 import type { OpenClawConfig } from '../../config/schema.ts';
+import type { ModelApi } from '../../config/schema.ts';
 import type { Clock } from '../../clock/clock.ts';
 import type { Prng } from '../../clock/prng.ts';
 import type { ChatCall, ChatReply, ProviderClient } from '../providers/types.ts';
 import { ProviderError } from '../providers/provider-error.ts';
-import type { Behaviour } from './behaviour.ts';
+import type { RoutingBehaviour } from './routing-behaviour.ts';
 import { classify, type FailoverReason } from './classify.ts';
 import type { Cooldowns } from './cooldowns.ts';
 import type { DecisionLog } from './decision-log.ts';
 import { rawErrorText, retryAfterSecondsOf } from './error-projection.ts';
-import { allFailedReply as allFailedReply2026_9, unclassifiedFailureReply } from './failure-reply.ts';
+import { allFailedReply as classifiedAllFailedReply, OVERLOADED_REPLY, unclassifiedFailureReply } from './failure-reply.ts';
 import { fallbackReasonSummary } from './fallback-reason.ts';
 import { retryAfterMsFromText } from './retry-evidence.ts';
 import { incompleteStreamError, isTransportTimeout } from './stream-faults.ts';
-import { allFailedReply, attemptErrorText, CONTEXT_OVERFLOW_REPLY, fallbackNotice, fallbackSummary, type FailedAttempt } from './texts.ts';
+import { agentFailedReply, attemptErrorText, CONTEXT_OVERFLOW_REPLY, fallbackNotice, fallbackSummary, type FailedAttempt } from './texts.ts';
 import { createTransientRetry, type TransientRetry } from './transient-retry.ts';
 
 export type TurnRequest = {
@@ -59,7 +60,7 @@ export type TurnOutcome =
   | { readonly kind: 'failed'; readonly text: string; readonly summary: string; readonly attempts: readonly FailedAttempt[] };
 
 export type RouterDeps = {
-  readonly behaviour: Behaviour;
+  readonly routing: RoutingBehaviour;
   readonly clock: Clock;
   readonly rng: Prng;
   /** The client for a provider, authenticated as one of its auth profiles (undefined: the inline key). */
@@ -94,8 +95,8 @@ type CandidateResult =
   | { kind: 'reply'; reply: ChatReply }
   | { kind: 'surfaced'; text: string }
   | { kind: 'stop'; failed: FailedAttempt }
-  /** `profileFailure: false`: fail over without marking or rotating the auth profile (2026.9's exhausted empty-error retries). */
-  | { kind: 'failover'; failed: FailedAttempt; transientHttp: boolean; profileFailure: boolean };
+  /** `authProfileFailure: false`: fail over without marking or rotating the auth profile (2026.9's exhausted empty-error retries). */
+  | { kind: 'failover'; failed: FailedAttempt; transientHttp: boolean; authProfileFailure: boolean };
 
 async function runTurn(deps: RouterDeps, lastProbeMs: Map<string, number>, request: TurnRequest): Promise<TurnOutcome> {
   const failed: FailedAttempt[] = [];
@@ -134,29 +135,50 @@ async function runTurn(deps: RouterDeps, lastProbeMs: Map<string, number>, reque
     }
     if (pass > 0 || !allTransient || failed.length === 0) break;
     // §4.2 step 7: transient HTTP errors before any reply retry the whole chain once.
-    deps.decisions.record({ runId: request.runId, decision: 'transient_chain_retry', modelRef: request.chain[0]!, detail: `${deps.behaviour.transientChainRetryDelayMs}ms` });
-    await deps.clock.sleep(deps.behaviour.transientChainRetryDelayMs);
+    deps.decisions.record({ runId: request.runId, decision: 'transient_chain_retry', modelRef: request.chain[0]!, detail: `${deps.routing.transientChainRetryDelayMs}ms` });
+    await deps.clock.sleep(deps.routing.transientChainRetryDelayMs);
   }
   const summary = fallbackSummary(failed);
   deps.decisions.record({ runId: request.runId, decision: 'all_failed', modelRef: request.chain[0]!, detail: summary });
   return { kind: 'failed', text: failedText(deps, request, failed, summary), summary, attempts: failed };
 }
 
-/** The text for the user when every candidate failed, per profile. */
+/** The text for the user when every candidate failed, as the version words it. */
 function failedText(deps: RouterDeps, request: TurnRequest, failed: readonly FailedAttempt[], summary: string): string {
-  if (deps.behaviour.profile === '2026.2' || failed.length <= 1) {
-    return allFailedReply(deps.behaviour.profile, failed.length === 1 ? failed[0]!.errorText : summary);
-  }
-  return allFailedReply2026_9(failed, { summary, soonestCooldownExpiryMs: soonestCooldownExpiryMs(deps, request.chain), nowMs: deps.clock.now() });
+  return ALL_FAILED_REPLIES[deps.routing.allFailedReply](deps, request, failed, summary);
 }
+
+type AllFailedReply = (deps: RouterDeps, request: TurnRequest, failed: readonly FailedAttempt[], summary: string) => string;
+
+const ALL_FAILED_REPLIES: Readonly<Record<RoutingBehaviour['allFailedReply'], AllFailedReply>> = {
+  'agent-failed-summary': (_deps, _request, failed, summary) => agentFailedReply(failed.length === 1 ? failed[0]!.errorText : summary),
+  // One candidate's error is rethrown without a summary, a case not observed (a one-model recording
+  // went on retrying its 429 for longer than a turn lasts), so it keeps the copy seen with three.
+  'classified-copy': (deps, request, failed, summary) =>
+    failed.length <= 1
+      ? OVERLOADED_REPLY
+      : classifiedAllFailedReply(failed, { summary, soonestCooldownExpiryMs: soonestCooldownExpiryMs(deps, request.chain), nowMs: deps.clock.now() }),
+};
+
+/** An attempt's error as the summary and the log show it. */
+const ATTEMPT_ERROR_TEXTS: Readonly<Record<RoutingBehaviour['attemptErrorText'], (reason: FailoverReason | null, error: ProviderError, api: ModelApi) => string>> = {
+  'rate-limit-copy': (reason, error) => attemptErrorText(reason, error.message),
+  'transport-projection': (_reason, error, api) => rawErrorText(error, api),
+};
+
+/** What the user reads for an error no failover reason covers. */
+const UNCLASSIFIED_REPLIES: Readonly<Record<RoutingBehaviour['unclassifiedReply'], (modelRef: string, error: ProviderError) => string>> = {
+  'raw-message': (_modelRef, error) => error.message,
+  'classified-copy': (modelRef, error) => unclassifiedFailureReply(modelRef, error.status),
+};
 
 /** `resolveFallbackSoonestCooldownExpiry`: the earliest end of a cooldown among the chain's auth profiles. */
 function soonestCooldownExpiryMs(deps: RouterDeps, chain: readonly string[]): number | undefined {
   let soonest: number | undefined;
   for (const modelRef of chain) {
     const { providerId, modelId } = splitRef(modelRef);
-    for (const profile of deps.authProfiles.get(providerId) ?? []) {
-      const untilMs = deps.cooldowns.active(profile, modelId, deps.clock.now())?.untilMs;
+    for (const authProfile of deps.authProfiles.get(providerId) ?? []) {
+      const untilMs = deps.cooldowns.active(authProfile, modelId, deps.clock.now())?.untilMs;
       if (untilMs !== undefined && (soonest === undefined || untilMs < soonest)) soonest = untilMs;
     }
   }
@@ -166,7 +188,7 @@ function soonestCooldownExpiryMs(deps: RouterDeps, chain: readonly string[]): nu
 function replied(deps: RouterDeps, request: TurnRequest, modelRef: string, reply: ChatReply, failed: readonly FailedAttempt[]): TurnOutcome {
   const primary = request.chain[0]!;
   deps.decisions.record({ runId: request.runId, decision: 'candidate_succeeded', modelRef });
-  const notices = deps.behaviour.fallbackNotices && modelRef !== primary ? [fallbackNotice(primary, modelRef, fallbackReasonSummary(failed))] : [];
+  const notices = deps.routing.fallbackNotices && modelRef !== primary ? [fallbackNotice(primary, modelRef, fallbackReasonSummary(failed))] : [];
   return { kind: 'reply', text: reply.text, modelRef, notices, reply };
 }
 
@@ -179,10 +201,10 @@ function cooldownSkip(
   isPrimary: boolean,
 ): FailedAttempt | undefined {
   const { providerId, modelId } = splitRef(modelRef);
-  const profiles = deps.authProfiles.get(providerId) ?? [];
-  if (profiles.length === 0) return undefined;
+  const authProfiles = deps.authProfiles.get(providerId) ?? [];
+  if (authProfiles.length === 0) return undefined;
   const now = deps.clock.now();
-  const active = profiles.map((profile) => deps.cooldowns.active(profile, modelId, now));
+  const active = authProfiles.map((authProfile) => deps.cooldowns.active(authProfile, modelId, now));
   if (active.some((entry) => entry === undefined)) return undefined;
   const soonest = active.reduce((a, b) => (a!.untilMs <= b!.untilMs ? a : b))!;
   const transient = soonest.reason === 'rate_limit' || soonest.reason === 'overloaded' || soonest.reason === 'unknown';
@@ -201,29 +223,29 @@ function cooldownSkip(
 /** All attempts on one model: same-model retries and auth-profile rotation. */
 async function tryCandidate(deps: RouterDeps, request: TurnRequest, modelRef: string): Promise<CandidateResult> {
   const { providerId, modelId } = splitRef(modelRef);
-  const profiles = deps.authProfiles.get(providerId) ?? [];
-  const usable = profiles.filter((profile) => deps.cooldowns.active(profile, modelId, deps.clock.now()) === undefined);
-  const rotation = usable.length > 0 ? usable : profiles.length > 0 ? [profiles[0]!] : [undefined];
+  const authProfiles = deps.authProfiles.get(providerId) ?? [];
+  const usable = authProfiles.filter((authProfile) => deps.cooldowns.active(authProfile, modelId, deps.clock.now()) === undefined);
+  const rotation = usable.length > 0 ? usable : authProfiles.length > 0 ? [authProfiles[0]!] : [undefined];
   const maxRotations = request.chain.length > 1 ? 1 : rotation.length - 1; // §4.2 step 3
-  // One retry controller per candidate run, shared by its profile rotations (as 2026.9's is).
+  // One retry controller per candidate run, shared by its auth-profile rotations (as 2026.9's is).
   const retries = sameModelRetries(deps);
   let last: CandidateResult | undefined;
-  for (let turnOfProfile = 0; turnOfProfile <= Math.min(maxRotations, rotation.length - 1); turnOfProfile++) {
-    const profile = rotation[turnOfProfile];
-    if (turnOfProfile > 0) deps.decisions.record({ runId: request.runId, decision: 'rotate_profile', modelRef, detail: profile ?? '-' });
-    last = await attemptModel(deps, request, modelRef, deps.clientFor(providerId, profile), retries);
+  for (let rotationIndex = 0; rotationIndex <= Math.min(maxRotations, rotation.length - 1); rotationIndex++) {
+    const authProfile = rotation[rotationIndex];
+    if (rotationIndex > 0) deps.decisions.record({ runId: request.runId, decision: 'rotate_profile', modelRef, detail: authProfile ?? '-' });
+    last = await attemptModel(deps, request, modelRef, deps.clientFor(providerId, authProfile), retries);
     if (last.kind !== 'failover' && last.kind !== 'stop') {
-      if (profile !== undefined && last.kind === 'reply') deps.cooldowns.recordSuccess(profile);
+      if (authProfile !== undefined && last.kind === 'reply') deps.cooldowns.recordSuccess(authProfile);
       return last;
     }
-    if (last.kind === 'failover' && !last.profileFailure) return last;
-    if (profile !== undefined) deps.cooldowns.recordFailure(profile, modelId, last.failed.reason, deps.clock.now());
+    if (last.kind === 'failover' && !last.authProfileFailure) return last;
+    if (authProfile !== undefined) deps.cooldowns.recordFailure(authProfile, modelId, last.failed.reason, deps.clock.now());
     if (last.kind === 'stop') return last;
   }
   return last!;
 }
 
-/** One model with one credential, through the profile's same-model retry loop. */
+/** One model with one credential, through the version's same-model retry loop. */
 async function attemptModel(deps: RouterDeps, request: TurnRequest, modelRef: string, client: ProviderClient, retries: SameModelRetries): Promise<CandidateResult> {
   const { modelId } = splitRef(modelRef);
   const maxOutputTokens = deps.maxOutputTokens(modelRef);
@@ -233,22 +255,19 @@ async function attemptModel(deps: RouterDeps, request: TurnRequest, modelRef: st
     const answer = await callOnce(deps, client, call);
     if (answer.kind === 'reply') return answer;
     const error = answer.error;
-    const reason = classifyFor(deps.behaviour, error);
-    const errorText = deps.behaviour.profile === '2026.9' ? rawErrorText(error, client.api) : attemptErrorText(reason, error.message);
+    const reason = classifyFor(deps.routing, error);
+    const errorText = ATTEMPT_ERROR_TEXTS[deps.routing.attemptErrorText](reason, error, client.api);
     deps.decisions.record({ runId: request.runId, decision: 'attempt_failed', modelRef, reason, detail: errorText, raw: error.message, httpRequests: error.httpRequests });
     const next = await retries.next(request, modelRef, attempt, { reason, errorText, error });
     if (next === 'again') continue;
     if (next === 'failover-unknown') {
-      // 2026.9: exhausted empty-error resubmits fail over as `unknown`, no profile failure (profileFailureReason null).
-      return { kind: 'failover', failed: { modelRef, errorText, reason: 'unknown' }, transientHttp: false, profileFailure: false };
+      // 2026.9: exhausted empty-error resubmits fail over as `unknown`, no profile failure (authProfileFailureReason null).
+      return { kind: 'failover', failed: { modelRef, errorText, reason: 'unknown' }, transientHttp: false, authProfileFailure: false };
     }
-    if (reason === null) {
-      // 2026.2 surfaces the raw message [obs]; 2026.9 the classified copy (failure-reply.ts).
-      return { kind: 'surfaced', text: deps.behaviour.profile === '2026.9' ? unclassifiedFailureReply(modelRef, error.status) : error.message };
-    }
+    if (reason === null) return { kind: 'surfaced', text: UNCLASSIFIED_REPLIES[deps.routing.unclassifiedReply](modelRef, error) };
     const failed: FailedAttempt = { modelRef, errorText, reason, status: error.status ?? DEFAULT_STATUS[reason] };
     if (reason === 'context_overflow') return { kind: 'stop', failed };
-    return { kind: 'failover', failed, transientHttp: error.status !== undefined && TRANSIENT_HTTP_STATUSES.has(error.status), profileFailure: true };
+    return { kind: 'failover', failed, transientHttp: error.status !== undefined && TRANSIENT_HTTP_STATUSES.has(error.status), authProfileFailure: true };
   }
 }
 
@@ -261,11 +280,11 @@ type SameModelRetries = {
 
 /** The profile's same-model retries for one candidate run (2026.2 pattern backoff, 2026.9 transient retry). */
 function sameModelRetries(deps: RouterDeps): SameModelRetries {
-  const policy = deps.behaviour.sameModelRetry;
+  const policy = deps.routing.sameModelRetry;
   if (policy.kind === 'pattern-backoff') {
     return {
       async next(request, modelRef, attempt, failure) {
-        const delayMs = patternBackoffDelayMs(deps.behaviour, attempt, failure.error);
+        const delayMs = patternBackoffDelayMs(deps.routing, attempt, failure.error);
         if (delayMs === undefined) return 'give-up';
         deps.decisions.record({ runId: request.runId, decision: 'retry', modelRef, reason: failure.reason, detail: `${Math.round(delayMs)}ms` });
         await deps.clock.sleep(delayMs);
@@ -277,7 +296,7 @@ function sameModelRetries(deps: RouterDeps): SameModelRetries {
   let emptyErrorRetries = 0;
   return {
     async next(request, modelRef, _attempt, failure) {
-      const silentUnclassified = failure.reason === null && failure.error.phase === 'stream' && deps.behaviour.streamFaults === 'transient';
+      const silentUnclassified = failure.reason === null && failure.error.phase === 'stream' && deps.routing.streamFaults === 'transient';
       if (silentUnclassified && emptyErrorRetries < policy.emptyErrorRetries) {
         // [empty-error-retry]: resubmitted at once (dist/embedded-agent-BaH7wGBd.mjs assistant-failure.ts).
         emptyErrorRetries++;
@@ -294,7 +313,7 @@ function sameModelRetries(deps: RouterDeps): SameModelRetries {
 async function callOnce(deps: RouterDeps, client: ProviderClient, call: ChatCall): Promise<{ kind: 'reply'; reply: ChatReply } | { kind: 'error'; error: ProviderError }> {
   try {
     const reply = await client.call(call);
-    const incomplete = deps.behaviour.streamFaults === 'transient' ? incompleteStreamError(client.api, reply, client.providerId, call.modelId) : undefined;
+    const incomplete = deps.routing.streamFaults === 'transient' ? incompleteStreamError(client.api, reply, client.providerId, call.modelId) : undefined;
     return incomplete === undefined ? { kind: 'reply', reply } : { kind: 'error', error: incomplete };
   } catch (error) {
     if (!(error instanceof ProviderError)) throw error;
@@ -303,7 +322,7 @@ async function callOnce(deps: RouterDeps, client: ProviderClient, call: ChatCall
 }
 
 /** classify.ts, and for 2026.9 a transport failure ("terminated", an incomplete stream) is a timeout. */
-function classifyFor(behaviour: Behaviour, error: ProviderError): FailoverReason | null {
+function classifyFor(behaviour: RoutingBehaviour, error: ProviderError): FailoverReason | null {
   if (behaviour.streamFaults === 'transient' && isTransportTimeout(error)) return 'timeout';
   return classify(error);
 }
@@ -325,7 +344,7 @@ async function transientRetried(
   );
   if (!decision.retry) {
     if (decision.why === 'window_elapsed' || decision.why === 'retry_delay_exceeds_cap') {
-      deps.decisions.record({ runId: request.runId, decision: 'retry_stopped', modelRef, reason: failure.reason, detail: stoppedLine(modelRef, decision, deps.behaviour) });
+      deps.decisions.record({ runId: request.runId, decision: 'retry_stopped', modelRef, reason: failure.reason, detail: stoppedLine(modelRef, decision, deps.routing) });
     }
     return false;
   }
@@ -343,7 +362,7 @@ async function transientRetried(
 }
 
 /** The real log line for a stop before the budget (failover-retry-controller.ts). */
-function stoppedLine(modelRef: string, decision: { why: string; retriesDone: number; budget: number; retryAfterMs?: number }, behaviour: Behaviour): string {
+function stoppedLine(modelRef: string, decision: { why: string; retriesDone: number; budget: number; retryAfterMs?: number }, behaviour: RoutingBehaviour): string {
   const capMs = behaviour.sameModelRetry.kind === 'transient-retry' ? behaviour.sameModelRetry.maxRetryDelayMs : 0;
   return decision.why === 'window_elapsed'
     ? `transient retry window elapsed for ${modelRef} after ${decision.retriesDone}/${decision.budget} retries; stopping same-model retries`
@@ -351,7 +370,7 @@ function stoppedLine(modelRef: string, decision: { why: string; retriesDone: num
 }
 
 /** 2026.2: pi-coding-agent's auto-retry — the wait before the same model is tried again, or undefined. */
-function patternBackoffDelayMs(behaviour: Behaviour, attempt: number, error: ProviderError): number | undefined {
+function patternBackoffDelayMs(behaviour: RoutingBehaviour, attempt: number, error: ProviderError): number | undefined {
   const policy = behaviour.sameModelRetry;
   if (policy.kind !== 'pattern-backoff') return undefined;
   if (attempt > policy.maxRetries || !policy.pattern.test(error.message)) return undefined;

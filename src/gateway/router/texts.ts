@@ -1,12 +1,11 @@
 /**
- * What the user reads, character for character, per behaviour profile.
+ * What the user reads, character for character, per version.
  * 2026.2 texts were observed on openclaw@2026.2.26 (openclaw-2026-2-run.md
  * §4); 2026.9 texts on openclaw@2026.9.6 (openclaw-run.md §4). Texts marked
  * "reference" come from reference/openclaw.md and were not observed.
  */
-import type { GatewayProfile } from '../../config/runtime-defaults.ts';
 import type { FailoverReason } from './classify.ts';
-import { OVERLOADED_REPLY, RATE_LIMIT_USER_MESSAGE } from './failure-reply.ts';
+import { RATE_LIMIT_USER_MESSAGE } from './failure-reply.ts';
 
 export type FailedAttempt = {
   readonly modelRef: string;
@@ -27,16 +26,9 @@ export function attemptErrorText(reason: FailoverReason | null, rawMessage: stri
   return rawMessage;
 }
 
-/**
- * The reply when every candidate failed: 2026.2 always; 2026.9 only for a chain of one candidate,
- * whose error OpenClaw rethrows without a summary — a case not observed (a one-model recording
- * went on retrying its 429 for longer than a turn lasts, openclaw-run.md §4's 219 s case is the
- * same), so it keeps the overload copy seen with three failing models. Several candidates:
- * failure-reply.ts.
- */
-export function allFailedReply(profile: GatewayProfile, summary: string): string {
-  if (profile === '2026.2') return `⚠️ Agent failed before reply: ${summary}.\nLogs: openclaw logs --follow`; // [obs]
-  return OVERLOADED_REPLY; // [obs] Telegram, 2026.9.6, three models
+/** The reply when every candidate failed, where the version words it as the agent's failure (2026.2 [obs]). */
+export function agentFailedReply(summary: string): string {
+  return `⚠️ Agent failed before reply: ${summary}.\nLogs: openclaw logs --follow`;
 }
 
 /** reference §4.6 (v4.12); the wording after the dash is elided there, so only the observed part is certain. */

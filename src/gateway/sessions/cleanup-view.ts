@@ -12,9 +12,8 @@
  * modelled). The 2026.2.26 layout is kept for the 2026.9 profile too; its
  * archived entries show as 2026.9.6's `archive-age`/`archive-cap` actions.
  */
-import type { GatewayProfile } from '../../config/runtime-defaults.ts';
 import type { SessionEntry } from './entry.ts';
-import { planMaintenance, type MaintenancePlan, type MaintenanceSettings } from './maintenance.ts';
+import { planMaintenance, type MaintenanceOrder, type MaintenancePlan, type MaintenanceSettings } from './maintenance.ts';
 import { ageCell, displayModel, flagsCell, PAD, sessionRows, truncateSessionKey, type DisplayDefaults, type SessionRow } from './table.ts';
 
 export type CleanupAction = 'keep' | 'prune-missing' | 'prune-stale' | 'cap-overflow' | 'evict-budget' | 'archive-age' | 'archive-cap';
@@ -45,7 +44,8 @@ export type CleanupInput = {
   readonly storePath: string;
   readonly entries: ReadonlyMap<string, SessionEntry>;
   readonly settings: MaintenanceSettings;
-  readonly profile: GatewayProfile;
+  /** The version profile's `maintenanceOrder`. */
+  readonly order: MaintenanceOrder;
   /** What `Maintenance mode:` says: `--enforce`, else the configured mode. */
   readonly mode: MaintenanceSettings['mode'];
   readonly nowMs: number;
@@ -56,7 +56,7 @@ export function previewCleanup(input: CleanupInput): CleanupPreview {
     entries: input.entries,
     settings: { ...input.settings, mode: 'enforce' },
     nowMs: input.nowMs,
-    profile: input.profile,
+    order: input.order,
     force: true,
   });
   const summary = cleanupSummary(input, plan, { dryRun: true, beforeCount: input.entries.size, afterCount: plan.keptCount });

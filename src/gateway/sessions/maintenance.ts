@@ -5,13 +5,13 @@
  * plan before serializing, on every write, as `saveSessionStoreUnlocked`
  * does; nothing runs at load or startup.
  *
- * Two eviction orders, picked by the behaviour profile:
- * - `2026.2` (openclaw@2026.2.26 `src/config/sessions/store.ts`, = v4.12):
+ * Two eviction orders; the version profile names its own:
+ * - `oldest-first` (openclaw@2026.2.26 `src/config/sessions/store.ts`, = v4.12):
  *   no protection at all. Age prune, then keep the newest `maxEntries` by
  *   updatedAt; in enforce mode even the active session can go. Warn mode
  *   evicts nothing and only says so when the active session would go.
- * - `2026.9` (openclaw@2026.9.6 `store-maintenance.ts`): see
- *   maintenance-2026-9.ts.
+ * - `protected` (openclaw@2026.9.6 `store-maintenance.ts`): see
+ *   maintenance-protected.ts.
  *
  * Cost: a write must not sort or copy the store. The age scan is skipped
  * when the caller's lower bound on updatedAt (`oldestUpdatedAtMs`) proves
@@ -19,52 +19,21 @@
  * warn mode ranks the active session only when the caller's upper bound
  * (`newestOtherUpdatedAtMs`) does not already prove it the newest entry.
  */
-import type { EffectiveSettings } from '../../config/effective.ts';
-import type { GatewayProfile } from '../../config/runtime-defaults.ts';
 import type { SessionEntry } from './entry.ts';
 import { MAINTENANCE_LOG } from './log-lines.ts';
-import { planProtectedMaintenance } from './maintenance-2026-9.ts';
+import type { MaintenanceInput, MaintenanceLogLine, MaintenanceOrder, MaintenancePlan, MaintenanceSettings } from './maintenance-plan.ts';
+import { planProtectedMaintenance } from './maintenance-protected.ts';
 
-export type MaintenanceSettings = Pick<EffectiveSettings['maintenance'], 'mode' | 'pruneAfterMs' | 'maxEntries' | 'capTrigger'>;
-
-export type MaintenanceInput = {
-  readonly entries: ReadonlyMap<string, SessionEntry>;
-  readonly settings: MaintenanceSettings;
-  readonly nowMs: number;
-  /** The session this write is for; undefined for writes without one (cron run bookkeeping, the reaper, cleanup). */
-  readonly activeKey?: string | undefined;
-  readonly profile: GatewayProfile;
-  /** `sessions cleanup`: cap now, whatever the 2026.9 high-water trigger says (its maintenanceOverride). */
-  readonly force?: boolean;
-  /** A lower bound on updatedAt over every entry that could be pruned; -Infinity or absent = unknown. */
-  readonly oldestUpdatedAtMs?: number;
-  /** An upper bound on updatedAt over every entry but the active one; +Infinity or absent = unknown. */
-  readonly newestOtherUpdatedAtMs?: number;
-};
-
-export type MaintenanceLogLine = { readonly level: 'info' | 'warn'; readonly message: string };
-
-export type ArchiveReason = NonNullable<SessionEntry['archiveReason']>;
-
-export type MaintenancePlan = {
-  /** Removed for age: `updatedAt < now − pruneAfter`. */
-  readonly pruned: readonly string[];
-  /** Removed to bring the count down to maxEntries: the oldest entries. */
-  readonly capped: readonly string[];
-  /** 2026.9 only: kept in the store with archivedAt set, out of the cap count. */
-  readonly archived: readonly { readonly key: string; readonly reason: ArchiveReason }[];
-  /** Entries left in the store once the plan is applied (archived ones included). */
-  readonly keptCount: number;
-  /** Lines for the `sessions/store` subsystem, in order (§6). OpenClaw's counts go to its JSON log only. */
-  readonly log: readonly MaintenanceLogLine[];
-  /** The new lower bound on updatedAt over prunable entries, for the next write's input. */
-  readonly oldestUpdatedAtMs: number;
-};
+export type { ArchiveReason, MaintenanceInput, MaintenanceLogLine, MaintenanceOrder, MaintenancePlan, MaintenanceSettings } from './maintenance-plan.ts';
 
 export function planMaintenance(input: MaintenanceInput): MaintenancePlan {
-  if (input.profile === '2026.9') return planProtectedMaintenance(input, capTriggerEntries(input.settings));
-  return input.settings.mode === 'warn' ? planWarnOnly(input) : planOldestFirst(input);
+  return PLANNERS[input.order](input);
 }
+
+const PLANNERS: Readonly<Record<MaintenanceOrder, (input: MaintenanceInput) => MaintenancePlan>> = {
+  'oldest-first': (input) => (input.settings.mode === 'warn' ? planWarnOnly(input) : planOldestFirst(input)),
+  protected: (input) => planProtectedMaintenance(input, capTriggerEntries(input.settings)),
+};
 
 /**
  * The entry count at which the cap runs: over maxEntries on every write

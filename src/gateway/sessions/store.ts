@@ -17,20 +17,20 @@
  */
 import type { Clock } from '../../clock/clock.ts';
 import type { Prng } from '../../clock/prng.ts';
-import type { GatewayProfile } from '../../config/runtime-defaults.ts';
 import { writeFileAtomic } from '../../report/write.ts';
 import { emptyTranscript, type Transcript } from '../context.ts';
 import type { GatewayLog } from '../log.ts';
 import { mergeSessionEntry, seededSessionId, type SessionEntry, type SessionPatch } from './entry.ts';
 import { SESSIONS_LOG_SUBSYSTEM } from './log-lines.ts';
-import { planMaintenance, type MaintenancePlan, type MaintenanceSettings } from './maintenance.ts';
+import { planMaintenance, type MaintenanceOrder, type MaintenancePlan, type MaintenanceSettings } from './maintenance.ts';
 import { readSessionStoreFile } from './store-file.ts';
 
 export type SessionStoreOptions = {
   readonly clock: Pick<Clock, 'now'>;
-  /** `effectiveSettings(config, profile).maintenance`. */
+  /** `effectiveSettings(config, runtimeDefaults).maintenance`. */
   readonly settings: MaintenanceSettings;
-  readonly profile: GatewayProfile;
+  /** The version profile's `maintenanceOrder`. */
+  readonly order: MaintenanceOrder;
   /** Source of new session ids, e.g. `rng.fork('sessions')`. */
   readonly rng: Prng;
   /** Where maintenance's lines go (`[sessions/store] …`); none = dropped. */
@@ -115,7 +115,7 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
       settings: mode === options.settings.mode ? options.settings : { ...options.settings, mode },
       nowMs,
       activeKey,
-      profile: options.profile,
+      order: options.order,
       force: write.force === true,
       oldestUpdatedAtMs,
       newestOtherUpdatedAtMs,

@@ -11,7 +11,7 @@ export const configVerification: Check<Record<string, never>> = {
   title: () => 'Config verification: every root-cause setting fixed',
   parse: (raw) => z.strictObject({}).parse(raw) as Record<string, never>,
   run(context) {
-    const findings = auditRootCauses(context.loaded, context.profile).filter((finding) => finding.status !== 'note');
+    const findings = auditRootCauses(context.loaded, context.profile.runtimeDefaults).filter((finding) => finding.status !== 'note');
     const risks = findings.filter((finding) => finding.status === 'risk');
     return {
       status: risks.length === 0 ? 'pass' : 'fail',

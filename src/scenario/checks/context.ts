@@ -1,13 +1,13 @@
 import type { LoadedConfig } from '../../config/load.ts';
-import type { GatewayProfile } from '../../config/runtime-defaults.ts';
 import type { Gateway } from '../../gateway/gateway.ts';
+import type { VersionProfile } from '../../gateway/profiles/profile.ts';
 import type { MockWorld } from '../../../mocks/world.ts';
 import type { CheckResult } from '../result.ts';
 
 /** What a check may read: the run's two sides (gateway and mocks) and the window it judges. */
 export type CheckContext = {
   readonly loaded: LoadedConfig;
-  readonly profile: GatewayProfile;
+  readonly profile: VersionProfile;
   readonly gateway: Gateway;
   readonly world: MockWorld;
   /** Virtual ms; the window is [fromMs, toMs]. */

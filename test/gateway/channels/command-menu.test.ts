@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { BUNDLED_SKILLS_2026_2 } from '../../../src/gateway/channels/bundled-skills.ts';
+import { BUNDLED_SKILLS_2026_2 } from '../../../src/gateway/profiles/bundled-skills-2026.2.ts';
 import { capMenu, hashMenu, menuTextChars } from '../../../src/gateway/channels/command-menu.ts';
 import { buildCommandCatalog, type MenuCommand, type SkillSpec } from '../../../src/gateway/channels/commands-catalog.ts';
-import { TELEGRAM_BEHAVIOURS } from '../../../src/gateway/channels/telegram-behaviour.ts';
 import { harness, started } from './support.ts';
+import { PROFILES } from '../../../src/gateway/profiles/index.ts';
 
 const TOO_MUCH_REJECTION = "[telegram] setMyCommands failed: Call to 'setMyCommands' failed! (400: Bad Request: BOT_COMMANDS_TOO_MUCH)";
 const setCalls = (h: ReturnType<typeof harness>) => h.world.telegram.journal.where((e) => e.method === 'setMyCommands');
@@ -139,22 +139,22 @@ describe('menu caps', () => {
 
   it('trims descriptions evenly to the budget, then drops trailing commands', () => {
     const commands = Array.from({ length: 10 }, (_, i) => command(`c${i}`, 'd'.repeat(100)));
-    const trimmed = capMenu(commands, { maxCommands: 100, textBudgetChars: 520 }, TELEGRAM_BEHAVIOURS['2026.9']);
+    const trimmed = capMenu(commands, { maxCommands: 100, textBudgetChars: 520 }, PROFILES['2026.9'].telegram);
     expect(trimmed).toMatchObject({ descriptionTrimmed: true, textBudgetDropCount: 0 });
     expect(trimmed.commands[0]!.description).toBe(`${'d'.repeat(49)}…`);
     expect(menuTextChars(trimmed.commands)).toBeLessThanOrEqual(520);
-    const dropped = capMenu(commands, { maxCommands: 100, textBudgetChars: 25 }, TELEGRAM_BEHAVIOURS['2026.9']);
+    const dropped = capMenu(commands, { maxCommands: 100, textBudgetChars: 25 }, PROFILES['2026.9'].telegram);
     expect(dropped.commands).toHaveLength(8);
     expect(dropped.textBudgetDropCount).toBe(2);
   });
 
   it('has no text budget where the profile has none (2026.2)', () => {
     const commands = Array.from({ length: 10 }, (_, i) => command(`c${i}`, 'd'.repeat(100)));
-    expect(capMenu(commands, { maxCommands: 100, textBudgetChars: null }, TELEGRAM_BEHAVIOURS['2026.2']).commands).toEqual(commands);
+    expect(capMenu(commands, { maxCommands: 100, textBudgetChars: null }, PROFILES['2026.2'].telegram).commands).toEqual(commands);
   });
 
   it('hashes the menu by names and descriptions, not by kind', () => {
-    const menu = buildCommandCatalog({ profile: '2026.9', nativeCommands: true, nativeSkills: true, skills: [], customCommands: [] }).commands;
+    const menu = buildCommandCatalog({ catalog: PROFILES['2026.9'].commands, nativeCommands: true, nativeSkills: true, skills: [], customCommands: [] }).commands;
     expect(hashMenu(menu)).toMatch(/^[0-9a-f]{16}$/);
     expect(hashMenu(menu.map((c) => ({ ...c, kind: 'custom' as const })))).toBe(hashMenu(menu));
     expect(hashMenu(menu.slice(1))).not.toBe(hashMenu(menu));

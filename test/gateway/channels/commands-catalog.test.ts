@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildCommandCatalog, customCommands, DEFAULT_ELIGIBLE_SKILLS, normalizeCommandName, skillCommands } from '../../../src/gateway/channels/commands-catalog.ts';
-import { BUNDLED_SKILLS_2026_2 } from '../../../src/gateway/channels/bundled-skills.ts';
+import { buildCommandCatalog, customCommands, DEFAULT_ELIGIBLE_SKILLS, normalizeCommandName, skillCommands, type CatalogInput } from '../../../src/gateway/channels/commands-catalog.ts';
+import { PROFILES, type ProfileName } from '../../../src/gateway/profiles/index.ts';
+import { BUNDLED_SKILLS_2026_2 } from '../../../src/gateway/profiles/bundled-skills-2026.2.ts';
 
 // The 39 commands openclaw@2026.2.26 registered with nativeSkills off (openclaw-2026-2-run.md §6).
 const OBSERVED_39 =
@@ -9,8 +10,8 @@ const OBSERVED_39 =
   'exec, model, models, queue, dock_telegram, dock_discord, dock_slack, pair, phone, voice';
 const OBSERVED_SKILLS = ['coding_agent', 'healthcheck', 'skill_creator', 'tmux', 'weather'];
 
-const catalog = (overrides: Partial<Parameters<typeof buildCommandCatalog>[0]> = {}) =>
-  buildCommandCatalog({ profile: '2026.2', nativeCommands: true, nativeSkills: true, skills: DEFAULT_ELIGIBLE_SKILLS, customCommands: [], ...overrides });
+const catalog = ({ profile = '2026.2', ...overrides }: Partial<Omit<CatalogInput, 'catalog'>> & { profile?: ProfileName } = {}) =>
+  buildCommandCatalog({ catalog: PROFILES[profile].commands, nativeCommands: true, nativeSkills: true, skills: DEFAULT_ELIGIBLE_SKILLS, customCommands: [], ...overrides });
 
 describe('command catalogue', () => {
   it('lists the 39 commands 2026.2.26 registered with nativeSkills off, in its order', () => {

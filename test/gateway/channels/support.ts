@@ -5,11 +5,12 @@
  * mock's own journal.
  */
 import { createVirtualClock, type VirtualClock } from '../../../src/clock/index.ts';
-import { effectiveSettings, parseConfigText, type GatewayProfile } from '../../../src/config/index.ts';
+import { effectiveSettings, parseConfigText } from '../../../src/config/index.ts';
 import { createGatewayLog, type GatewayLog } from '../../../src/gateway/log.ts';
 import { createTelegramChannel, type TelegramChannel, type TelegramChannelDeps } from '../../../src/gateway/channels/index.ts';
 import type { InboundTelegramMessage } from '../../../src/gateway/channels/index.ts';
 import { createMockWorld, type MockWorld, type MockWorldOptions } from '../../../mocks/world.ts';
+import { PROFILES, type ProfileName } from '../../../src/gateway/profiles/index.ts';
 
 export const BOT_TOKEN = '123456:quotastorm-test';
 export const ADA = { id: 424242, firstName: 'Ada', username: 'ada' } as const;
@@ -28,7 +29,7 @@ export type Harness = {
 };
 
 export type HarnessOptions = {
-  profile: GatewayProfile;
+  profile: ProfileName;
   /** `channels.telegram` and `commands` of the openclaw.json, as JSON5 object literals. */
   config?: { channels?: { telegram?: Record<string, unknown> }; commands?: Record<string, unknown> };
   telegram?: MockWorldOptions['telegram'];
@@ -45,7 +46,7 @@ export function harness(options: HarnessOptions): Harness {
     ...(options.config?.commands === undefined ? {} : { commands: options.config.commands }),
   };
   const { config } = parseConfigText(JSON.stringify(raw), 'openclaw.json');
-  const settings = effectiveSettings(config, options.profile);
+  const settings = effectiveSettings(config, PROFILES[options.profile].runtimeDefaults);
   const log = createGatewayLog(clock);
   const requests: SentRequest[] = [];
   const recordingFetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
@@ -61,7 +62,8 @@ export function harness(options: HarnessOptions): Harness {
     clock,
     fetch: recordingFetch,
     log,
-    profile: options.profile,
+    behaviour: PROFILES[options.profile].telegram,
+    catalog: PROFILES[options.profile].commands,
     botToken: BOT_TOKEN,
     apiRoot: settings.telegram.apiRoot,
     settings: settings.telegram,

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildCommandCatalog, type SkillSpec } from '../../../src/gateway/channels/commands-catalog.ts';
 import { harness, started } from './support.ts';
+import { PROFILES } from '../../../src/gateway/profiles/index.ts';
 
 const VERSIONS = { '2026.2.26': '2026.2', '2026.9.6': '2026.9' } as const;
 
@@ -46,7 +47,7 @@ describe.skipIf(traces.length === 0)('Telegram startup against the golden traces
 
 /** Recorded commands that are not built-in, plugin or alias commands of the profile: the host's eligible skills. */
 function recordedSkills(profile: '2026.2' | '2026.9', recorded: readonly string[]): SkillSpec[] {
-  const own = new Set(buildCommandCatalog({ profile, nativeCommands: true, nativeSkills: false, skills: [], customCommands: [] }).commands.map((command) => command.command));
+  const own = new Set(buildCommandCatalog({ catalog: PROFILES[profile].commands, nativeCommands: true, nativeSkills: false, skills: [], customCommands: [] }).commands.map((command) => command.command));
   return recorded.filter((command) => !own.has(command)).map((command) => ({ name: command, description: command }));
 }
 

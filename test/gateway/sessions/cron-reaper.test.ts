@@ -5,6 +5,7 @@ import { effectiveSettings, parseConfigText } from '../../../src/config/index.ts
 import { createGatewayLog } from '../../../src/gateway/log.ts';
 import { createCronReaper, createSessionStore, cronRunSessionKey, cronSessionKey, MAIN_SESSION_KEY, type SessionEntry } from '../../../src/gateway/sessions/index.ts';
 import { ENFORCE_15_6H, FIXTURE_NOW_MS } from './fixtures.ts';
+import { PROFILES } from '../../../src/gateway/profiles/index.ts';
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
@@ -12,8 +13,8 @@ const HOUR_MS = 60 * MINUTE_MS;
 function rig(configText = '{}') {
   const clock = createVirtualClock({ startMs: FIXTURE_NOW_MS });
   const log = createGatewayLog(clock);
-  const settings = effectiveSettings(parseConfigText(configText, 'reaper-test.json5').config, '2026.2');
-  const store = createSessionStore({ clock, settings: settings.maintenance, profile: '2026.2', rng: createPrng(3), log });
+  const settings = effectiveSettings(parseConfigText(configText, 'reaper-test.json5').config, PROFILES['2026.2'].runtimeDefaults);
+  const store = createSessionStore({ clock, settings: settings.maintenance, order: PROFILES['2026.2'].maintenanceOrder, rng: createPrng(3), log });
   const reaper = createCronReaper({ store, settings: settings.cron, log });
   return { clock, log, store, reaper };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { PROFILES, type ProfileName } from '../../../src/gateway/profiles/index.ts';
 import { createPrng } from '../../../src/clock/prng.ts';
-import type { GatewayProfile } from '../../../src/config/runtime-defaults.ts';
 import {
   capTriggerEntries, MAINTENANCE_LOG, planMaintenance, type MaintenanceInput, type MaintenanceSettings, type SessionEntry,
 } from '../../../src/gateway/sessions/index.ts';
@@ -16,8 +16,9 @@ function settings(overrides: Partial<MaintenanceSettings> = {}): MaintenanceSett
   return { mode: 'enforce', pruneAfterMs: 6 * HOUR_MS, maxEntries: 3, capTrigger: 'every-write', ...overrides };
 }
 
-function plan(entries: Map<string, SessionEntry>, extra: Partial<MaintenanceInput> & { profile?: GatewayProfile } = {}) {
-  return planMaintenance({ entries, settings: settings(), nowMs: NOW_MS, profile: '2026.2', ...extra });
+function plan(entries: Map<string, SessionEntry>, extra: Partial<MaintenanceInput> & { profile?: ProfileName } = {}) {
+  const { profile = '2026.2', ...rest } = extra;
+  return planMaintenance({ entries, settings: settings(), nowMs: NOW_MS, order: PROFILES[profile].maintenanceOrder, ...rest });
 }
 
 describe('maintenance, 2026.2 (v4.12): age prune, then newest-first cap, nothing protected', () => {

@@ -5,24 +5,24 @@ import { describe, expect, it } from 'vitest';
 import { createPrng } from '../../../src/clock/prng.ts';
 import { createVirtualClock, type VirtualClock } from '../../../src/clock/virtual-clock.ts';
 import { effectiveSettings, parseConfigText } from '../../../src/config/index.ts';
-import type { GatewayProfile } from '../../../src/config/runtime-defaults.ts';
 import { createGatewayLog, type GatewayLog } from '../../../src/gateway/log.ts';
 import {
   buildStaleSessions, createSessionStore, cronRunSessionKey, cronSessionKey, directSessionKey, MAIN_SESSION_KEY, MAINTENANCE_LOG,
   type SessionStore,
 } from '../../../src/gateway/sessions/index.ts';
 import { ENFORCE_15_6H, FIXTURE_NOW_MS, incidentStore, mainEntry } from './fixtures.ts';
+import { PROFILES, type ProfileName } from '../../../src/gateway/profiles/index.ts';
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
 
 type Rig = { clock: VirtualClock; log: GatewayLog; store: SessionStore };
 
-function rig(configText: string, profile: GatewayProfile = '2026.2'): Rig {
+function rig(configText: string, profile: ProfileName = '2026.2'): Rig {
   const clock = createVirtualClock({ startMs: FIXTURE_NOW_MS });
   const log = createGatewayLog(clock);
   const { config } = parseConfigText(configText, 'store-test.json5');
-  const store = createSessionStore({ clock, settings: effectiveSettings(config, profile).maintenance, profile, rng: createPrng(11).fork('sessions'), log });
+  const store = createSessionStore({ clock, settings: effectiveSettings(config, PROFILES[profile].runtimeDefaults).maintenance, order: PROFILES[profile].maintenanceOrder, rng: createPrng(11).fork('sessions'), log });
   return { clock, log, store };
 }
 

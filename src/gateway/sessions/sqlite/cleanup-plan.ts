@@ -16,7 +16,7 @@
  * threads, external channels' DMs and groups). The configured mode does not
  * matter: the preview shows what enforce would do.
  *
- * quotastorm's embedded gateway runs its own model of this (maintenance-2026-9.ts,
+ * quotastorm's embedded gateway runs its own model of this (maintenance-protected.ts,
  * for the entries it writes); this one follows OpenClaw for stores OpenClaw wrote.
  */
 import type { SessionEntry } from '../entry.ts';

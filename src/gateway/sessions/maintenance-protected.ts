@@ -1,5 +1,5 @@
 /**
- * The `2026.9` eviction order, from openclaw@2026.9.6's own code
+ * The `protected` eviction order, from openclaw@2026.9.6's own code
  * (`dist/store-maintenance-*.mjs`, `store-maintenance-plan.ts`,
  * `store-maintenance-operations.ts`). Where it differs from reference §1.3
  * (written from a later snapshot), the pinned 2026.9.6 wins:
@@ -20,7 +20,7 @@
 import type { SessionEntry } from './entry.ts';
 import { isProtectedSessionKey, isSubagentKey, isSyntheticSessionKey, mainSessionKey, parseAgentSessionKey } from './keys.ts';
 import { MAINTENANCE_LOG } from './log-lines.ts';
-import type { ArchiveReason, MaintenanceInput, MaintenanceLogLine, MaintenancePlan } from './maintenance.ts';
+import type { ArchiveReason, MaintenanceInput, MaintenanceLogLine, MaintenancePlan } from './maintenance-plan.ts';
 
 type Archive = { key: string; reason: ArchiveReason };
 

@@ -6,7 +6,7 @@
  * menu. `canvas` has no frontmatter and is left out, so 51 remain. Which skills are
  * eligible on a real host depends on installed binaries and keys; a scenario picks.
  */
-import type { SkillSpec } from './commands-catalog.ts';
+import type { SkillSpec } from '../channels/commands-catalog.ts';
 
 export const BUNDLED_SKILLS_2026_2: readonly SkillSpec[] = [
   { name: '1password', description: 'Set up and use 1Password CLI (op). Use when installing the CLI, enabling desktop app integration, s…' },

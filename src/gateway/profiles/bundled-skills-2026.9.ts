@@ -1,0 +1,62 @@
+/**
+ * The skills bundled with openclaw@2026.9.6 (`skills/<name>/SKILL.md` in its package), for scenarios
+ * whose host has all of them eligible. Names as written in each SKILL.md's frontmatter; descriptions
+ * cut to the 100 characters the Telegram menu shows (commands-catalog.ts `skillCommands` cuts the
+ * same way). `canvas` has no frontmatter and is left out, so 51 remain, as in 2026.2.26. Which skills
+ * are eligible on a real host depends on installed binaries and keys; a scenario picks.
+ */
+import type { SkillSpec } from '../channels/commands-catalog.ts';
+
+export const BUNDLED_SKILLS_2026_9: readonly SkillSpec[] = [
+  { name: '1password', description: 'Set up and use 1Password CLI for sign-in, desktop integration, and reading or injecting secrets.' },
+  { name: 'apple-notes', description: 'Create, view, edit, delete, search, move, or export Apple Notes via the memo CLI on macOS.' },
+  { name: 'apple-reminders', description: 'List, add, edit, complete, or delete Apple Reminders and reminder lists via remindctl.' },
+  { name: 'bear-notes', description: 'Create, search, and manage Bear notes via grizzly CLI.' },
+  { name: 'blogwatcher', description: 'Monitor blogs and RSS/Atom feeds for updates using the blogwatcher CLI.' },
+  { name: 'blucli', description: 'BluOS CLI (blu) for discovery, playback, grouping, and volume.' },
+  { name: 'camsnap', description: 'Capture frames or clips from RTSP/ONVIF cameras and local webcams, including USB pan/tilt/zoom cont…' },
+  { name: 'clawhub', description: 'Search ClawHub for skills when a requested capability is not already available; install, verify, up…' },
+  { name: 'coding-agent', description: 'Delegate coding work to Codex, Claude Code, or OpenCode as background workers; not simple edits or …' },
+  { name: 'control-ui', description: 'Operate and troubleshoot the OpenClaw Control UI: navigate connected clients, organize sessions, bu…' },
+  { name: 'diagram-maker', description: 'Create SVG/HTML or Excalidraw diagrams for concepts, architecture, flows, and whiteboards.' },
+  { name: 'eightctl', description: 'Control Eight Sleep pods (status, temperature, alarms, schedules).' },
+  { name: 'gemini', description: 'Gemini CLI one-shot prompts, summaries, generation, skills, hooks, MCP, or Gemma routing.' },
+  { name: 'gh-issues', description: 'Fetch GitHub issues, select candidates, spawn background fix agents, open PRs, and optionally proce…' },
+  { name: 'gifgrep', description: 'Search GIF providers with CLI/TUI, download results, and extract stills/sheets.' },
+  { name: 'github', description: 'GitHub CLI for issues, PRs, CI/check logs, comments, reviews, releases, repos, and gh api queries.' },
+  { name: 'gog', description: 'Google Workspace CLI for Gmail, Calendar, Drive, Contacts, Sheets, and Docs.' },
+  { name: 'goplaces', description: 'Query Google Places for text search, place details, resolve, reviews, or scriptable JSON via goplac…' },
+  { name: 'healthcheck', description: 'Audit/harden OpenClaw hosts: SSH, firewall, updates, exposure, backups, disk encryption, gateway se…' },
+  { name: 'himalaya', description: 'Himalaya CLI for IMAP/SMTP mail: list, read, search, compose, reply, forward, copy, move, delete.' },
+  { name: 'mcporter', description: 'List, configure, authenticate, call, and inspect MCP servers/tools with mcporter over HTTP or stdio.' },
+  { name: 'meme-maker', description: 'Search meme templates, suggest formats, and generate local or hosted image memes.' },
+  { name: 'model-usage', description: 'Summarize CodexBar local cost logs by model for Codex or Claude, including current or full breakdow…' },
+  { name: 'nano-pdf', description: 'Edit PDFs with natural-language instructions using the nano-pdf CLI.' },
+  { name: 'node-connect', description: 'Diagnose OpenClaw Control UI browser and native Android, iOS, or macOS node connection failures acr…' },
+  { name: 'node-inspect-debugger', description: 'Debug Node.js with node inspect, --inspect, breakpoints, CDP, heap, and CPU profiles.' },
+  { name: 'notion', description: 'Notion CLI/API for pages, Markdown content, data sources, files, comments, search, Workers, and raw…' },
+  { name: 'obsidian', description: 'Work with Obsidian vaults using the official obsidian CLI: read/search/create/edit notes, tasks, li…' },
+  { name: 'openai-whisper', description: 'Local speech-to-text with the Whisper CLI (no API key).' },
+  { name: 'openai-whisper-api', description: 'OpenAI Audio Transcriptions API via curl; gpt-4o-transcribe, mini, diarize, or whisper-1.' },
+  { name: 'openhue', description: 'Control Philips Hue lights and scenes via the OpenHue CLI.' },
+  { name: 'oracle', description: 'Oracle CLI second-model review/debug/refactor/design with selected files, dry-run token checks, API…' },
+  { name: 'ordercli', description: 'Foodora-only CLI for checking past orders and active order status (Deliveroo WIP).' },
+  { name: 'peekaboo', description: 'Capture and automate macOS UI with the Peekaboo CLI.' },
+  { name: 'python-debugpy', description: 'Debug Python with pdb, breakpoint(), post-mortem inspection, and debugpy remote attach.' },
+  { name: 'sag', description: 'ElevenLabs text-to-speech with mac-style say UX.' },
+  { name: 'sherpa-onnx-tts', description: 'Local text-to-speech via sherpa-onnx (offline, no cloud)' },
+  { name: 'skill-creator', description: 'Author or review AgentSkills: create, repair, validate, or restructure SKILL.md files and bundled r…' },
+  { name: 'songsee', description: 'Generate spectrograms and feature-panel visualizations from audio with the songsee CLI.' },
+  { name: 'sonoscli', description: 'Control Sonos speakers (discover/status/play/volume/group).' },
+  { name: 'spike', description: 'Run throwaway prototypes to validate feasibility, compare approaches, and report a verdict.' },
+  { name: 'spotify-player', description: 'Terminal Spotify playback/search via spogo (preferred) or spotify_player.' },
+  { name: 'summarize', description: 'Summarize or transcribe URLs, YouTube/videos, podcasts, articles, transcripts, PDFs, and local file…' },
+  { name: 'taskflow', description: 'Run resumable approval workflows and coordinated subagent recipes with TaskFlow, Swarm, and optiona…' },
+  { name: 'taskflow-inbox-triage', description: 'Preview synthetic inbox routing with a real TaskFlow approval pause, and identify the adapters need…' },
+  { name: 'things-mac', description: 'Add, update, list, search, or inspect Things 3 todos, inbox, today, projects, areas, and tags on ma…' },
+  { name: 'tmux', description: 'Control tmux sessions/panes for interactive CLIs: list, capture output, send keys, paste text, moni…' },
+  { name: 'trello', description: 'Manage Trello boards, lists, and cards via the Trello REST API.' },
+  { name: 'visualize', description: 'Create inline visuals for code and explanations, or author persistent OpenClaw dashboard widgets wi…' },
+  { name: 'weather', description: 'Current weather and forecasts with web_fetch, falling back to wttr.in curl for locations, rain, tem…' },
+  { name: 'xurl', description: 'xurl CLI for authenticated X posts, replies, reads/search, DMs, media upload, followers, auth statu…' },
+];

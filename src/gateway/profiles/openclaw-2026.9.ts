@@ -1,0 +1,260 @@
+/**
+ * openclaw@2026.9.6: everything the embedded gateway does differently from other
+ * versions (profile.ts says what each field is).
+ */
+import { parts, cancelledCompaction, emptyCompactionLines, lastDetailPlaceholder, type DecisionLines } from '../router/decision-log.ts';
+import type { CommandSpec } from '../channels/commands-catalog.ts';
+import type { MenuScope } from '../channels/telegram-behaviour.ts';
+import { BUNDLED_SKILLS_2026_9 } from './bundled-skills-2026.9.ts';
+import type { VersionProfile } from './profile.ts';
+import { SHARED_RUNTIME_DEFAULTS } from './shared-runtime-defaults.ts';
+
+const SECOND = 1_000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+const GIB = 1024 ** 3;
+const DEFAULT_SCOPE: MenuScope = { label: 'default' };
+
+/**
+ * openclaw@2026.9.6 `buildBuiltinChatCommands()`, native-scope entries for Telegram enabled by
+ * default (`config`, `mcp`, `plugins`, `debug` need their `commands.*` flag; no channel docks).
+ * `side` is /btw's native alias, which 2026.9 lists after everything else.
+ */
+const BUILTINS: readonly CommandSpec[] = [
+  ['help', 'Show available commands.'],
+  ['commands', 'List all slash commands.'],
+  ['tools', 'List available runtime tools.'],
+  ['skill', 'Run a skill by name.'],
+  ['dashboard', "Create or update this session's dashboard."],
+  ['learn', 'Draft a reusable skill from recent work or named sources.'],
+  ['loop', 'Loop a prompt: /loop [interval] <prompt> | /loop status | /loop stop [name]'],
+  ['status', 'Show current status.'],
+  ['goal', 'Show or control the current goal.'],
+  ['diagnostics', 'Explain Gateway diagnostics and Codex feedback upload options.'],
+  ['login', 'Connect a model provider.'],
+  ['tasks', 'List background tasks for this session.'],
+  ['approve', 'Approve or deny exec requests.'],
+  ['context', 'Explain how context is built and used.'],
+  ['btw', 'Ask a side question without changing future session context.'],
+  ['export_session', 'Export current session to an owner-only HTML file in the workspace.'],
+  ['export_trajectory', 'Export a JSONL trajectory bundle for the active session.'],
+  ['tts', 'Control text-to-speech (TTS).'],
+  ['whoami', 'Show your sender id.'],
+  ['session', 'Manage conversation bindings and session lifecycle settings.'],
+  ['subagents', 'Inspect subagent runs for this session.'],
+  ['acp', 'Manage ACP sessions and runtime options.'],
+  ['agents', 'List thread-bound agents for this session.'],
+  ['steer', 'Send guidance to the active run in this session.'],
+  ['usage', 'Usage footer or cost summary.'],
+  ['stop', 'Stop the current run.'],
+  ['restart', 'Restart OpenClaw.'],
+  ['update', 'Update OpenClaw and restart.'],
+  ['activation', 'Set group activation mode.'],
+  ['send', 'Set send policy.'],
+  ['reset', 'Reset the current session.'],
+  ['new', 'Start a new session.'],
+  ['name', 'Name or rename the current session.'],
+  ['compact', 'Compact the session context.'],
+  ['think', 'Set thinking level.'],
+  ['verbose', 'Toggle verbose mode.'],
+  ['trace', 'Toggle plugin trace lines.'],
+  ['fast', 'Toggle fast mode.'],
+  ['reasoning', 'Toggle reasoning visibility.'],
+  ['elevated', 'Toggle elevated mode.'],
+  ['exec', 'Set exec defaults for this session.'],
+  ['model', 'Show or set the model; use -s, -a, or -g to choose scope.'],
+  ['models', 'List model providers/models.'],
+  ['queue', 'Adjust queue settings.'],
+];
+
+/**
+ * Plugin commands of the plugins enabled by default, as the recorded menus show them.
+ * 2026.2.26 [obs, golden]: device-pair, phone-control, talk-voice. 2026.9.6 [golden]: memory-core's
+ * /dreaming, device-pair, talk-voice; the Telegram mini-app's /dashboard collides with the built-in
+ * and is logged and dropped ("Plugin command "/dashboard" conflicts with an existing Telegram command.").
+ */
+const PLUGINS: readonly CommandSpec[] = [
+    ['dashboard', 'Open the OpenClaw dashboard'],
+    ['dreaming', 'Enable or disable memory dreaming.'],
+    ['pair', 'Generate setup codes and approve device pairing requests.'],
+    ['voice', 'List/set Talk provider voices (affects iOS Talk playback).'],
+];
+
+/** 2026.9.6 adds the decision lines (openclaw-run.md §4 [obs]; reference §6 templates). */
+const NO_CONVERSATION = 'no real conversation messages to summarize';
+
+const decisionLines: DecisionLines = (event) => {
+  const { provider, model } = parts(event.modelRef);
+  switch (event.decision) {
+    case 'attempt_failed':
+      return [{ level: 'warn', text: `[agent/embedded] embedded run agent end: runId=${event.runId} isError=true model=${model} provider=${provider} error=${event.detail} rawError=${event.raw}` }];
+    case 'retry':
+      return [
+        {
+          level: 'warn',
+          text: `[agent/embedded] transient same-model retry ${event.retryNumber}/${event.retryBudget} for ${event.modelRef} reason=${event.reason}: delayMs=${event.detail?.replace('ms', '')}`,
+        },
+      ];
+    case 'retry_stopped':
+      return [{ level: 'warn', text: `[agent/embedded] ${event.detail}` }];
+    case 'empty_error_retry':
+      return [
+        {
+          level: 'warn',
+          text: `[agent/embedded] [empty-error-retry] stopReason=error non-visible-output; resubmitting attempt=${event.detail} provider=${provider} model=${model}`,
+        },
+      ];
+    case 'candidate_failed':
+      return [
+        { level: 'warn', text: `[agent/embedded] embedded run failover decision: runId=${event.runId} stage=prompt decision=fallback_model reason=${event.reason} provider=${event.modelRef} profile=-` },
+        { level: 'warn', text: `[model-fallback/decision] model fallback decision: decision=candidate_failed requested=${event.modelRef} candidate=${event.modelRef} reason=${event.reason} next=${event.next ?? 'none'}` },
+      ];
+    case 'skip_candidate':
+      return [{ level: 'warn', text: `[model-fallback/decision] model fallback decision: decision=skip_candidate requested=${event.modelRef} candidate=${event.modelRef} reason=${event.reason} next=none detail=${event.detail}` }];
+    case 'candidate_succeeded':
+      return [{ level: 'info', text: `[model-fallback/decision] model fallback decision: decision=candidate_succeeded requested=${event.modelRef} candidate=${event.modelRef} reason=none next=none` }];
+    case 'all_failed':
+      return [{ level: 'error', text: `Embedded agent failed before reply: ${event.detail}` }];
+    // [src] dist/builtin-openclaw-q1hiFm14.mjs src/agents/compaction.ts and the compaction-safeguard hook (log.warn).
+    case 'compaction_pass_failed':
+      return [{ level: 'warn', text: `[compaction] ${event.pass === 'full' ? 'Full summarization failed' : 'Partial summarization also failed'}: ${event.detail}` }];
+    case 'compaction_end':
+      return cancelledCompaction(event) === undefined || cancelledCompaction(event) === NO_CONVERSATION
+        ? emptyCompactionLines(event)
+        : [{ level: 'warn', text: `[compaction-safeguard] Compaction summarization failed; cancelling compaction to preserve history: ${cancelledCompaction(event)}` }];
+    default:
+      return [];
+  }
+};
+
+export const OPENCLAW_2026_9: VersionProfile = {
+  name: '2026.9',
+  release: '2026.9.6',
+  runtimeDefaults: {
+    ...SHARED_RUNTIME_DEFAULTS,
+    heartbeat: { ...SHARED_RUNTIME_DEFAULTS.heartbeat, target: 'owner' }, // docs-latest (§3.2)
+    maintenance: {
+      mode: 'enforce', // latest DEFAULT_SESSION_MAINTENANCE_MODE (§1.1)
+      pruneAfterMs: 30 * DAY,
+      maxEntries: 5_000, // DEFAULT_SESSION_MAX_ENTRIES = 5e3 in openclaw@2026.9.6's dist/store-maintenance-*.mjs (§1.1's 500 is v4.12)
+      rotateBytes: null, // removed; the schema rejects it (§1.1)
+      maxDiskBytes: 10 * GIB, // DEFAULT_SESSION_MAX_DISK_BYTES (§1.1)
+      highWaterRatio: 0.8,
+      resetArchiveRetention: 'disk-pressure', // "keep until disk pressure" (§1.1)
+      // cap runs at maxEntries + max(25, ceil(10%)), strictly at maxEntries + 1 when maxEntries ≤ 49 (§1.2)
+      capTrigger: 'high-water',
+    },
+    // docs-latest: default mode steer with a built-in 500 ms debounce (§4.5, from docs, not code).
+    // The reference gives no newer cap/drop, so those stay at v4.12's.
+    queue: { mode: 'steer', debounceMs: 500, cap: 20, drop: 'summarize' },
+    cooldownStepsMs: [30_000, MINUTE, 5 * MINUTE], // 30s → 1m → 5m (§4.4)
+    telegramCommandTextBudgetChars: 5_700, // TELEGRAM_TOTAL_COMMAND_TEXT_BUDGET (§5)
+  },
+  routing: {
+    sdkRetries: false, // [obs] "There are no SDK-level retries: 1 HTTP request per attempt"
+    // [src] dist/embedded-agent-BaH7wGBd.mjs failover-retry-controller.ts: MAX_TRANSIENT_RETRIES 8, "n/9" for rate
+    // limits, MAX_TRANSIENT_RETRY_TIME_MS 90 s, 1 s → 30 s; retry.provider.maxRetryDelayMs 60 s [doc concepts/retry.md];
+    // assistant-failure.ts MAX_EMPTY_ERROR_RETRIES 3. [obs] empty-stream.json "transient same-model retry 1/8 … delayMs=742".
+    sameModelRetry: {
+      kind: 'transient-retry',
+      maxRetries: 8,
+      rateLimitMaxRetries: 9,
+      windowMs: 90 * SECOND,
+      baseDelayMs: 1 * SECOND,
+      maxDelayMs: 30 * SECOND,
+      maxRetryDelayMs: 60 * SECOND,
+      emptyErrorRetries: 3,
+    },
+    rateLimitCooldownScope: 'model',
+    transientChainRetryDelayMs: 2_500,
+    fallbackNotices: true,
+    streamFaults: 'transient',
+    attemptErrorText: 'transport-projection', // [src] error-projection.ts
+    unclassifiedReply: 'classified-copy', // [src] failure-reply.ts
+    allFailedReply: 'classified-copy', // [obs] Telegram, three models: the overload copy
+  },
+  decisionLines,
+  // [src] dist/builtin-openclaw-q1hiFm14.mjs summarizeWithFallback: the second pass only when some message is
+  // oversized, then CompactionError, and the safeguard cancels ("cancelling compaction to preserve history");
+  // dist/compaction-CAzwgOuQ.mjs generateSummary: maxTokens min(floor(0.8 × reserve), model.maxTokens), and a
+  // reply without text is an error ("model returned no summary text").
+  // [src] dist/setup-B7DuERIi.mjs resolveEffectiveRuntimeModel: "configured context caps are reflected in
+  // effectiveModel.contextWindow" — min(contextWindow, models.providers.*.models[].contextTokens); and
+  // io.snapshot-preparation-B6fMdY05.mjs deletes agents.defaults.contextTokens at load ("cannot be represented per model").
+  compaction: {
+    onSummaryFailure: 'cancel',
+    partialPassNeedsOversized: true,
+    capOutputAtModelMax: true,
+    emptySummaryFails: true,
+    thresholdWindow: 'model-capped-per-model',
+    chunkWindowCap: 'none',
+    // [src] dist/compaction-CAzwgOuQ.mjs prepareCompaction: boundaryStart = the previous compaction's firstKeptEntryIndex.
+    summarizeFrom: 'previous-kept-tail',
+    // [src] dist/legacy-Dc3ci2cN.mjs retires compaction.reserveTokens/reserveTokensFloor ("built-in defaults now apply");
+    // openclaw-runtime-agent-BiGnNm91.mjs DEFAULT_AGENT_COMPACTION_RESERVE_TOKENS_FLOOR = 2e4.
+    reserveFromConfig: false,
+    // [src] openclaw-runtime-agent-BiGnNm91.mjs shouldDisableAgentAutoCompaction + builtin-openclaw-q1hiFm14.mjs
+    // setCompactionEnabled(false): `safeguard` mode (the default) turns pi's after-run check off;
+    // agent-runner-memory-DnzQbIgI.mjs runSessionCompactionIfNeeded compacts before the prompt once the session's
+    // tokens reach contextWindow − reserveTokensFloor (resolveCompactionThreshold). [obs] compaction-model-window.json
+    // (re-recorded 2026-11-25): turn 2 (19,691 tokens before it) does not compact; turns 3 and 4 make their summary
+    // calls before the prompt.
+    checkAfterRun: false,
+    // [src] dist/builtin-openclaw-q1hiFm14.mjs summarizeViaLLM → prependPreviousSummaryForRedistill: the previous
+    // summary goes in as the first user message ("<previous-compaction-summary>\nPrevious compaction summary to
+    // re-distill …") with previousSummary undefined, then summarizeInStages (buildStageSplitPlan: ≥ 4 messages and
+    // over maxChunkTokens splits in two by token share) / summarizeChunks (chunks of maxChunkTokens / 1.2; the chunk
+    // ratio is computed over messagesToSummarize + turnPrefixMessages, without that message). Merge: partials
+    // labelled "[Chunk 1 — oldest messages]" … under the MUST PRESERVE MERGE_SUMMARIES_INSTRUCTIONS. Prompts:
+    // compaction-CAzwgOuQ.mjs SUMMARIZATION_SYSTEM_PROMPT (764 chars); generateSummary with summaryPrompt
+    // `custom` = buildCompactionStructureInstructions (strict identifier policy) + "\n\nAdditional focus: " +
+    // IDENTIFIER_PRESERVATION_INSTRUCTIONS = 714 chars, 883 with the "Update the previous summary …" line.
+    // [obs] compaction-model-window.json turn 4: three chunks [previous summary] [turn 2's user message] [its reply]
+    // — 1,186, 8,681, 718 tokens in.
+    previousSummary: 'redistill-message',
+    mergeRequest: 'labelled-chunks',
+    safeguardPromptChars: { system: 764, summarize: 714, update: 883 },
+  },
+  // [src] run-CjhhEQ1q.mjs scheduleSessionMaintenance → agent-runner-memory-DnzQbIgI.mjs runMemoryFlushIfNeeded;
+  // extensions/memory-core/index.js buildMemoryFlushPlan (DEFAULT_MEMORY_FLUSH_SOFT_TOKENS 4e3, reserve
+  // DEFAULT_AGENT_COMPACTION_RESERVE_TOKENS_FLOOR 2e4 capped by agent-compaction-constants MAX_COMPACTION_RESERVE_RATIO .25);
+  // recordMemoryFlushFailure MAX_FLUSH_FAILURES 3. [obs] compaction-model-window.json: one Flash request after the
+  // reply in turns 2–4 (22,911, 23,634, 23,865 tokens in) = transcript + 27,116 characters of system prompt and
+  // flush prompt; of those, 6,494 tokens are the memory run's own system prompt (turn 2, where nothing else is unknown).
+  memoryFlush: { reserveTokensFloor: 20_000, maxReserveRatio: 0.25, softThresholdTokens: 4_000, maxFailures: 3, systemPromptTokens: 6_494 },
+  // [src] dist/embedded-agent-utils-C9EyRsVl.mjs prepareEmbeddedAssistantTextForPhase (.trimEnd());
+  // dist/payloads-_3FIIqYv.mjs buildEmbeddedRunPayloads → trimTextPreservingCode(text, "both").
+  // [golden] compaction-model-window.json turn 4: 660 characters from the model ("…then you can "), 659 sent.
+  replyTrim: 'trim-keeping-indented-code',
+  cacheTtlPruningForOpenAI: true,
+  maintenanceOrder: 'protected',
+  sessionStore: 'sqlite',
+  telegram: {
+    startup: 'botinfo-then-worker',
+    menuSetAfterTick: false,
+    probeIntervalMs: 0,
+    menuScopes: [DEFAULT_SCOPE, { label: 'all_group_chats', scope: { type: 'all_group_chats' } }],
+    menuHashCache: true,
+    logTooMuchRejections: false,
+    logAcceptedAfterRetry: true,
+    skillFallbackUnderPressure: true,
+    initialPollTimeoutS: 0,
+    typingIntervalMs: 4 * SECOND,
+    sendPaths: { reply: { throttled: true, retried: true }, outbound: { throttled: true, retried: true } },
+    typingThrottled: false,
+    sendLog: 'per-reply',
+    logInbound: true,
+    linkifyUrls: true,
+    setEmptyMenuWhenNativeOff: false,
+  },
+  commands: {
+    builtins: BUILTINS,
+    aliases: [['side', 'Ask a side question without changing future session context.']],
+    flaggedOff: ['config', 'mcp', 'plugins', 'debug'],
+    plugins: PLUGINS,
+    pluginOrder: 'by-name',
+    customCommands: 'first',
+  },
+  bundledSkills: BUNDLED_SKILLS_2026_9,
+};

@@ -1,0 +1,55 @@
+/**
+ * How a pinned OpenClaw version routes a turn, as data: the `routing` field of
+ * its version profile (src/gateway/profiles/), where each value cites what it
+ * rests on. The golden traces of the real gateways are the oracle.
+ */
+import type { TransientRetryPolicy } from './transient-retry.ts';
+
+export type SameModelRetry =
+  /**
+   * 2026.2: pi-coding-agent's AgentSession auto-retry (openclaw-2026-2-run.md §4 [src]): up to
+   * `maxRetries` more attempts of the same model, `baseDelayMs · 2^(n−1)` apart (2 s, 4 s, 8 s),
+   * only when the error text matches `pattern`; a provider's retry hint is ignored.
+   */
+  | { readonly kind: 'pattern-backoff'; readonly maxRetries: number; readonly baseDelayMs: number; readonly maxDelayMs: number; readonly pattern: RegExp }
+  /** 2026.9: OpenClaw's own transient same-model retry and empty-error resubmits (transient-retry.ts). */
+  | TransientRetryPolicy;
+
+export type RoutingBehaviour = {
+  /** Whether the OpenAI/Anthropic SDKs' own 2 retries run beneath the gateway. */
+  readonly sdkRetries: boolean;
+  readonly sameModelRetry: SameModelRetry;
+  /** Rate-limit cooldowns apply to the failing model only (2026.9) or the whole auth profile (2026.2). */
+  readonly rateLimitCooldownScope: 'model' | 'auth-profile';
+  /** §4.2 step 7: a transient HTTP error before any reply retries the whole chain once after this delay. */
+  readonly transientChainRetryDelayMs: number;
+  /** Telegram gets "↪️ Model Fallback: …" before a fallback's reply (2026.9 [obs]). */
+  readonly fallbackNotices: boolean;
+  /**
+   * What a broken stream is. `reply-or-surface` (2026.2, pi-ai [obs openclaw-2026-2-run.md §4]): a
+   * stream without a finish reason is an empty reply, a reset surfaces "terminated", an error
+   * finish reason surfaces "An unknown error occurred". `transient` (2026.9 [obs] empty-stream,
+   * reset-mid-stream, flash-429-pro-malformed-function-call): a Gemini stream without a finish
+   * reason and a reset are timeouts (retried, then failed over); an error finish reason is
+   * unclassified, resubmitted at once, then failed over as `unknown`.
+   */
+  readonly streamFaults: 'reply-or-surface' | 'transient';
+  /**
+   * How a failed attempt's error reads in the all-failed summary and the log: `rate-limit-copy`
+   * (2026.2 [obs]: a rate limit becomes the user-facing rate-limit text, anything else its raw
+   * message) or `transport-projection` (2026.9: as its transport records it, error-projection.ts).
+   */
+  readonly attemptErrorText: 'rate-limit-copy' | 'transport-projection';
+  /**
+   * What the user reads for an unclassified error: its raw message (2026.2 [obs]) or the
+   * classified copy (2026.9, failure-reply.ts `unclassifiedFailureReply`).
+   */
+  readonly unclassifiedReply: 'raw-message' | 'classified-copy';
+  /**
+   * The reply when every candidate failed: `agent-failed-summary` ("⚠️ Agent failed before reply:
+   * <summary>.", 2026.2 [obs]) or `classified-copy` (2026.9: the overload copy for one candidate,
+   * failure-reply.ts's classification of the attempts for several).
+   */
+  readonly allFailedReply: 'agent-failed-summary' | 'classified-copy';
+};
+
