@@ -44,7 +44,8 @@ export {
   STREAM_FAULT_KINDS,
 } from './faults.ts';
 export { GEMINI_API_VERSIONS, GEMINI_ORIGIN, geminiRoutes } from './gemini.ts';
-export { createJournal, type Journal, type JournalEntry, type JournalFilter, type Outcome } from './journal.ts';
+export type { Journal, JournalEntry, JournalFilter, Outcome } from './journal.ts';
+export { createJournal } from './journal-store.ts';
 export {
   type Admission,
   type Admitted,
