@@ -22,7 +22,8 @@ export function providerRoutes(spec: ProviderMockSpec): MockRoute[] {
 }
 
 export { ANTHROPIC_ORIGIN, anthropicRoutes } from './anthropic.ts';
-export type { Answer, Call, Dialect, ProviderMockSpec, Route } from './exchange.ts';
+export type { Answer, Call, Dialect, ErrorFormat, FaultTable, Route } from './dialect.ts';
+export type { ProviderMockSpec } from './exchange.ts';
 export { createFaultPlan, type FaultPlanOptions } from './fault-plan.ts';
 export {
   FAULT_NAMES,
