@@ -45,7 +45,7 @@ type MessagesCall = Call<MessagesRequest>;
 
 const RATE_LIMIT_DOCS = 'https://docs.claude.com/en/api/rate-limits';
 
-/** How the 429 message names each dimension (§3.4; "requests per minute" wording [?]). */
+/** How the 429 message names each dimension (§3.4; the "requests per minute" wording is unverified). */
 const LIMIT_WORDS: Readonly<Partial<Record<QuotaDimension, string>>> = {
   requestsPerMinute: 'requests per minute',
   inputTokensPerMinute: 'input tokens per minute',

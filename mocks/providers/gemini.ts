@@ -162,7 +162,7 @@ function streamAnswer(call: Call<GeminiRequest>, reply: Reply, onSent: () => voi
       ? completeChunk(call, reply, piece, responseId)
       : {
           candidates: [{ content: { role: 'model', parts: [{ text: piece }] }, index: 0 }],
-          // Intermediate chunks carry prompt usage only; the last one is authoritative (§1.3) [?].
+          // Intermediate chunks carry prompt usage only; the last one is authoritative (§1.3; unverified).
           usageMetadata: { promptTokenCount: call.inputTokens, totalTokenCount: call.inputTokens },
           modelVersion: call.model.id,
           responseId,
@@ -278,7 +278,7 @@ function quotaViolation(violation: Violation, tier: string, family: string) {
   };
 }
 
-/** Observed metric / quotaId pairs (§1.4 table); tier 2/3 token metric names are [?]. */
+/** Observed metric / quotaId pairs (§1.4 table); tier 2/3 token metric names follow the tier-1 name, unverified. */
 function quotaIdentity(dimension: QuotaDimension, tier: string): { metric: string; quotaId: string } {
   const free = tier === 'free';
   switch (dimension) {

@@ -8,7 +8,7 @@
  * only in the text: "please try again after N seconds"), `engine_overloaded_error`
  * (capacity) and `exceeded_current_quota_error` (balance; not transient).
  * No rate-limit headers are sent (the help centre's `X-RateLimit-*` is
- * unverified [?]). Streamed usage rides in `choices[0].usage` of the final
+ * unverified). Streamed usage rides in `choices[0].usage` of the final
  * chunk (§4.2). Metering (metering.ts): one bucket for all models of the
  * account, prompt + max_tokens reserved and never refunded.
  */

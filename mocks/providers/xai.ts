@@ -4,7 +4,7 @@
  * "error":"<message>"}` (providers.md §5.2). openai-node then sets
  * `err.error` to the string and leaves `.type` / `.code` undefined.
  *
- * Rate-limit and retry headers are not documented, so none are sent [?].
+ * Rate-limit and retry headers are not documented, so none are sent.
  * Metering (metering.ts): per team × model, RPM enforced as RPS = RPM/60, all
  * tokens (prompt and completion) count toward TPM.
  */
@@ -94,7 +94,7 @@ function teamOf(call: Call<unknown>): string {
   return `${label}-${label.slice(0, 4)}-4${label.slice(1, 4)}-a${label.slice(4, 7)}-${label}${label.slice(0, 4)}`;
 }
 
-/** §5.2: "Too many tokens for team … Tokens per Minute (actual/limit): 65605/16000"; the requests wording is by analogy [?]. */
+/** §5.2: "Too many tokens for team … Tokens per Minute (actual/limit): 65605/16000"; the requests wording is by analogy. */
 function rateLimited(call: ChatCall, admission: Refusal): Answer {
   const violation = admission.violations[0]!;
   const tokens = violation.dimension !== 'requestsPerMinute';
