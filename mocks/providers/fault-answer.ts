@@ -49,7 +49,7 @@ export function faultAnswer<Body, Problem, Fields>(dialect: Dialect<Body, Proble
 }
 
 /** The row for `kind` in the provider's envelope; the outcome is the kind itself. Headers show the scope's uncharged state. */
-export function renderFaultRow<Fields>(
+function renderFaultRow<Fields>(
   errors: ErrorFormat<Fields>,
   faults: FaultTable<Fields>,
   kind: StatusFaultKind,
