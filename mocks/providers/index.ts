@@ -22,7 +22,7 @@ export function providerRoutes(spec: ProviderMockSpec): MockRoute[] {
 }
 
 export { ANTHROPIC_ORIGIN, anthropicRoutes } from './anthropic.ts';
-export type { Answer, Call, Dialect, ErrorFormat, FaultTable, Route } from './dialect.ts';
+export type { Answer, Call, Dialect, Route } from './dialect.ts';
 export type { ProviderMockSpec } from './exchange.ts';
 export { createFaultPlan, type FaultPlanOptions } from './fault-plan.ts';
 export {
