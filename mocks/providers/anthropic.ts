@@ -14,8 +14,9 @@
  */
 import { z } from 'zod';
 import type { Refusal, DimensionUsage, QuotaSnapshot } from './ledger.ts';
-import { type Answer, type Call, createExchange, type Dialect, invalidBody, MALFORMED_JSON, type ProviderMockSpec } from './exchange.ts';
-import type { StatusFaultKind } from './faults.ts';
+import type { Prng } from '../../src/clock/prng.ts';
+import { type Call, type Dialect, errorAnswer, type ErrorFormat, type FaultTable, invalidBody, MALFORMED_JSON } from './dialect.ts';
+import { createExchange, type ProviderMockSpec } from './exchange.ts';
 import { chunkText, type Reply } from './reply.ts';
 import type { MockRoute } from '../routes.ts';
 import { jsonReply, type ReplyInit, resetAfterHeadersReply, sseReply, type WireReply } from '../wire-reply.ts';
@@ -27,8 +28,7 @@ import { randomId, randomUuid, retryAfterSeconds, rfc3339Seconds } from './wire.
 export const ANTHROPIC_ORIGIN = 'https://api.anthropic.com';
 
 export function anthropicRoutes(spec: ProviderMockSpec): MockRoute[] {
-  const organizationId = randomUuid(spec.prng.fork('anthropic').fork('organization'));
-  const exchange = createExchange(spec, anthropicDialect(spec, organizationId));
+  const exchange = createExchange(spec, anthropicDialect(spec));
   return [{ method: 'POST', origin: ANTHROPIC_ORIGIN, path: '/v1/messages', handle: (request) => exchange(request, { api: 'messages' }) }];
 }
 
@@ -45,26 +45,51 @@ type MessagesCall = Call<MessagesRequest>;
 
 const RATE_LIMIT_DOCS = 'https://docs.claude.com/en/api/rate-limits';
 
-/** How the 429 message names each dimension (§3.4; "requests per minute" wording [?]). */
+/** How the 429 message names each dimension (§3.4; the "requests per minute" wording is unverified). */
 const LIMIT_WORDS: Readonly<Partial<Record<QuotaDimension, string>>> = {
   requestsPerMinute: 'requests per minute',
   inputTokensPerMinute: 'input tokens per minute',
   outputTokensPerMinute: 'output tokens per minute',
 };
 
-function anthropicDialect(spec: ProviderMockSpec, organizationId: string): Dialect<MessagesRequest> {
-  const requestIds = spec.prng.fork('anthropic').fork('request-ids');
-  const error = (status: number, type: string, message: string, outcome: Answer['outcome'], headers: Record<string, string> = {}, details?: object): Answer => {
-    const requestId = `req_${randomId(requestIds, 24)}`;
-    return {
-      reply: jsonReply(
+/** What differs between Anthropic's errors; the envelope adds `type: "error"` and the request id (§3.5). */
+type AnthropicError = { readonly type: string; readonly message: string; readonly details?: object };
+
+/** Every error carries `request-id`, in the header and the body, and the rate-limit headers of the state it shows. */
+function anthropicErrors(requestIds: Prng): ErrorFormat<AnthropicError> {
+  return {
+    errorType: (error) => error.type,
+    reply(status, { type, message, details }, { atMs = 0, quota = {}, headers = {} }) {
+      const requestId = `req_${randomId(requestIds, 24)}`;
+      return jsonReply(
         { type: 'error', error: details ? { type, message, details } : { type, message }, request_id: requestId },
-        { status, headers: { 'request-id': requestId, ...headers } },
-      ),
-      outcome,
-      errorType: type,
-    };
+        { status, headers: { 'request-id': requestId, ...rateLimitHeaders(quota, atMs), ...headers } },
+      );
+    },
   };
+}
+
+/** Error-status faults (faults.ts) as Anthropic answers them (§3.5). 529 is capacity, never quota: only a fault sends it. */
+const ANTHROPIC_FAULTS: FaultTable<AnthropicError> = {
+  overloaded: { status: 529, error: { type: 'overloaded_error', message: 'Overloaded' } },
+  'server-error': { status: 500, error: { type: 'api_error', message: 'Internal server error' } },
+  // Anthropic lists no 503 (§3.5); its api_error type is unverified.
+  unavailable: { status: 503, error: { type: 'api_error', message: 'Service unavailable' } },
+  // The spend cap (2026 docs): access returns on the 1st of next month, 00:00 UTC; no retry-after.
+  'budget-exhausted': {
+    status: 429,
+    errorFor: (call) => ({
+      type: 'rate_limit_error',
+      message: `You have reached your specified API usage limits. You will regain access on ${firstOfNextMonth(call.atMs)} at 00:00 UTC.`,
+      details: { error_code: 'enforced_spend_limit_reached' },
+    }),
+  },
+};
+
+export function anthropicDialect(spec: ProviderMockSpec): Dialect<MessagesRequest, string, AnthropicError> {
+  const organizationId = randomUuid(spec.prng.fork('anthropic').fork('organization'));
+  const requestIds = spec.prng.fork('anthropic').fork('request-ids');
+  const errors = anthropicErrors(requestIds);
   return {
     provider: 'anthropic',
     parseBody(json) {
@@ -79,35 +104,32 @@ function anthropicDialect(spec: ProviderMockSpec, organizationId: string): Diale
     isStream: (body) => body.stream === true,
     promptTexts,
     maxOutputTokens: (body) => body.max_tokens,
-    badRequest: (message) => error(400, 'invalid_request_error', message, 'bad-request'),
-    notFound: (modelId) => error(404, 'not_found_error', `model: ${modelId}`, 'not-found'),
+    badRequest: (message) => errorAnswer(errors, 400, { type: 'invalid_request_error', message }, 'bad-request'),
+    notFound: (modelId) => errorAnswer(errors, 404, { type: 'not_found_error', message: `model: ${modelId}` }, 'not-found'),
     contextTooLong(call) {
       const windowTokens = call.model.contextWindowTokens;
-      if (call.inputTokens > windowTokens) {
-        return error(400, 'invalid_request_error', `prompt is too long: ${call.inputTokens} tokens > ${windowTokens} maximum`, 'context-too-long');
-      }
+      const tooLong = (message: string) => errorAnswer(errors, 400, { type: 'invalid_request_error', message }, 'context-too-long');
+      if (call.inputTokens > windowTokens) return tooLong(`prompt is too long: ${call.inputTokens} tokens > ${windowTokens} maximum`);
       const maxTokens = call.maxOutputTokens ?? 0;
       if (call.inputTokens + maxTokens <= windowTokens) return undefined;
-      return error(
-        400,
-        'invalid_request_error',
+      return tooLong(
         `input length and \`max_tokens\` exceed context limit: ${call.inputTokens} + ${maxTokens} > ${windowTokens}, ` +
           'decrease input length or `max_tokens` and try again',
-        'context-too-long',
       );
     },
     rateLimited(call, admission) {
       const retryAfterMs = admission.retryAfterMs;
-      const headers = {
-        ...rateLimitHeaders(admission.after, call.atMs),
-        ...(retryAfterMs === undefined ? {} : { 'retry-after': retryAfterSeconds(retryAfterMs) }),
-      };
-      const answer = error(429, 'rate_limit_error', rateLimitMessage(call, admission, organizationId), retryAfterMs === undefined ? 'too-large' : 'rate-limited', headers);
+      const answer = errorAnswer(
+        errors,
+        429,
+        { type: 'rate_limit_error', message: rateLimitMessage(call, admission, organizationId) },
+        retryAfterMs === undefined ? 'too-large' : 'rate-limited',
+        { atMs: call.atMs, quota: admission.after, headers: retryAfterMs === undefined ? {} : { 'retry-after': retryAfterSeconds(retryAfterMs) } },
+      );
       return retryAfterMs === undefined ? answer : { ...answer, retryAfterMs };
     },
-    fault: (call, kind, quota) => faultAnswer(call, kind, (status, type, message, outcome, details) =>
-      error(status, type, message, outcome, rateLimitHeaders(quota, call.atMs), details),
-    ),
+    errors,
+    faults: ANTHROPIC_FAULTS,
     streamFault: (call, body, quota) =>
       streamFault(call, body, { status: 200, headers: { 'request-id': `req_${randomId(requestIds, 24)}`, ...rateLimitHeaders(quota, call.atMs) } }),
     success(call, reply, quota, onSent) {
@@ -252,28 +274,8 @@ function mostRestrictive(input: DimensionUsage | undefined, output: DimensionUsa
   return input.remaining / input.limit <= output.remaining / output.limit ? input : output;
 }
 
-type ErrorRenderer = (status: number, type: string, message: string, outcome: Answer['outcome'], details?: object) => Answer;
-
-function faultAnswer(call: MessagesCall, kind: StatusFaultKind, error: ErrorRenderer): Answer {
-  switch (kind) {
-    case 'overloaded':
-      return error(529, 'overloaded_error', 'Overloaded', 'overloaded');
-    case 'server-error':
-      return error(500, 'api_error', 'Internal server error', 'server-error');
-    case 'unavailable':
-      // Anthropic lists no 503 (§3.5); its api_error type [?].
-      return error(503, 'api_error', 'Service unavailable', 'unavailable');
-    case 'budget-exhausted': {
-      // Spend cap (2026 docs): access returns on the 1st of next month, 00:00 UTC; no retry-after.
-      const now = new Date(call.atMs);
-      const regainOn = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1)).toISOString().slice(0, 10);
-      return error(
-        429,
-        'rate_limit_error',
-        `You have reached your specified API usage limits. You will regain access on ${regainOn} at 00:00 UTC.`,
-        'budget-exhausted',
-        { error_code: 'enforced_spend_limit_reached' },
-      );
-    }
-  }
+/** The spend cap's date of regained access: the first day of the next UTC month, `YYYY-MM-DD`. */
+function firstOfNextMonth(atMs: number): string {
+  const now = new Date(atMs);
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1)).toISOString().slice(0, 10);
 }

@@ -12,8 +12,8 @@
  */
 import { z } from 'zod';
 import type { Refusal, QuotaSnapshot } from './ledger.ts';
-import { type Answer, bearerKey, type Call, createExchange, type Dialect, invalidBody, MALFORMED_JSON, type ProviderMockSpec } from './exchange.ts';
-import type { StatusFaultKind } from './faults.ts';
+import { type Answer, type Call, type Dialect, type ErrorFormat, type FaultTable, invalidBody, MALFORMED_JSON } from './dialect.ts';
+import { bearerKey, createExchange, type ProviderMockSpec } from './exchange.ts';
 import { chunkText, type Reply } from './reply.ts';
 import type { MockRoute } from '../routes.ts';
 import { jsonReply, type ReplyInit, resetAfterHeadersReply, sseReply, type WireReply } from '../wire-reply.ts';
@@ -40,7 +40,8 @@ export type ChatCall = Call<ChatRequest>;
 /** Why a body was refused: not JSON at all, or JSON of the wrong shape. */
 export type BodyProblem = { readonly kind: 'malformed' } | { readonly kind: 'invalid'; readonly param: string; readonly message: string };
 
-export type ChatFlavour = {
+/** `Fields`: what differs between the provider's errors, inside its own envelope (`errors`). */
+export type ChatFlavour<Fields> = {
   readonly provider: 'openai' | 'moonshot' | 'xai';
   readonly origin: string;
   readonly usage: (inputTokens: number, outputTokens: number) => object;
@@ -50,10 +51,11 @@ export type ChatFlavour = {
   readonly notFound: (modelId: string) => Answer;
   readonly contextTooLong: (call: ChatCall) => Answer;
   readonly rateLimited: (call: ChatCall, admission: Refusal) => Answer;
-  readonly fault: (call: ChatCall, kind: StatusFaultKind, quota: QuotaSnapshot) => Answer;
+  readonly errors: ErrorFormat<Fields>;
+  readonly faults: FaultTable<Fields>;
 };
 
-export function chatCompletionsRoutes(spec: ProviderMockSpec, flavour: ChatFlavour): MockRoute[] {
+export function chatCompletionsRoutes<Fields>(spec: ProviderMockSpec, flavour: ChatFlavour<Fields>): MockRoute[] {
   const exchange = createExchange(spec, chatDialect(flavour));
   return [{ method: 'POST', origin: flavour.origin, path: '/v1/chat/completions', handle: (request) => exchange(request, { api: 'chat.completions' }) }];
 }
@@ -66,7 +68,7 @@ export function* chatPromptTexts(body: ChatRequest): Iterable<string> {
   }
 }
 
-function chatDialect(flavour: ChatFlavour): Dialect<ChatRequest, BodyProblem> {
+export function chatDialect<Fields>(flavour: ChatFlavour<Fields>): Dialect<ChatRequest, BodyProblem, Fields> {
   return {
     provider: flavour.provider,
     parseBody(json) {
@@ -85,7 +87,8 @@ function chatDialect(flavour: ChatFlavour): Dialect<ChatRequest, BodyProblem> {
     notFound: (modelId) => flavour.notFound(modelId),
     contextTooLong: (call) => (call.inputTokens > call.model.contextWindowTokens ? flavour.contextTooLong(call) : undefined),
     rateLimited: flavour.rateLimited,
-    fault: flavour.fault,
+    errors: flavour.errors,
+    faults: flavour.faults,
     streamFault: (call, body, quota) => streamFault(flavour, call, body, { status: 200, headers: flavour.successHeaders(call, quota) }),
     success(call, reply, quota, onSent) {
       const headers = flavour.successHeaders(call, quota);
@@ -111,7 +114,7 @@ function endingOf(reply: Reply): Ending {
  * openai-node throws as an APIError (§2.3); `truncated` stops after one
  * content delta, with no final chunk and no `[DONE]`.
  */
-function streamFault(flavour: ChatFlavour, call: ChatCall, body: StreamFaultBody, init: ReplyInit): WireReply {
+function streamFault(flavour: ChatFlavour<unknown>, call: ChatCall, body: StreamFaultBody, init: ReplyInit): WireReply {
   const unmetered = () => undefined;
   const answer = (ending: Ending, cut = false) =>
     call.stream ? sseReply(streamEvents(flavour, call, ending, cut), init, unmetered) : jsonReply(completion(flavour, call, ending), init);
@@ -131,7 +134,7 @@ function streamFault(flavour: ChatFlavour, call: ChatCall, body: StreamFaultBody
   }
 }
 
-function completion(flavour: ChatFlavour, call: ChatCall, ending: Ending) {
+function completion(flavour: ChatFlavour<unknown>, call: ChatCall, ending: Ending) {
   return {
     id: `chatcmpl-${randomId(call.ids, 29)}`,
     object: 'chat.completion',
@@ -152,7 +155,7 @@ function completion(flavour: ChatFlavour, call: ChatCall, ending: Ending) {
 }
 
 /** The SSE events of an answer; `cut` sends the role chunk and `ending.text` as one delta, then stops. */
-function streamEvents(flavour: ChatFlavour, call: ChatCall, ending: Ending, cut = false): string[] {
+function streamEvents(flavour: ChatFlavour<unknown>, call: ChatCall, ending: Ending, cut = false): string[] {
   const trailingUsage = flavour.streamUsage === 'trailing-chunk-if-requested' && call.body.stream_options?.include_usage === true;
   const base = {
     id: `chatcmpl-${randomId(call.ids, 29)}`,

@@ -5,8 +5,8 @@
  *   → [fault answer, uncharged | ledger (429) → seeded reply → settle]
  *   → journal → latency slept on the clock → answer
  *
- * A provider file supplies a `Dialect`: how to read its request and how to
- * render each answer in its own shape. Everything stateful (ledger, journal,
+ * A provider file supplies a `Dialect` (dialect.ts): how to read its request
+ * and how to render each answer in its own shape. Everything stateful (ledger, journal,
  * PRNG streams) comes from the `ProviderMockSpec`; the time of a request is
  * `clock.now()` when it arrives, and everything is decided then: the latency
  * only delays the answer (a success keeps its concurrency slot meanwhile, as
@@ -17,14 +17,14 @@ import type { Clock } from '../../src/clock/clock.ts';
 import type { MockRequest } from '../routes.ts';
 import type { WireReply } from '../wire-reply.ts';
 import type { Prng } from '../../src/clock/prng.ts';
+import { type Answer, type Call, type Dialect, isInvalid, MALFORMED_JSON, problemOf, type Route } from './dialect.ts';
 import { faultAnswer } from './fault-answer.ts';
-import type { Fault, FaultPlan, StatusFaultKind } from './faults.ts';
-import type { Journal, Outcome } from './journal.ts';
+import type { Fault, FaultPlan } from './faults.ts';
+import type { Journal } from './journal.ts';
 import { holdForLatency } from './latency.ts';
-import { admit, type Refusal, type Ledger, type MeteredRequest, type QuotaSnapshot, quotaSnapshot, release, scopeOf, settle } from './ledger.ts';
-import { findModel, type ModelInfo, type ProviderId } from './models.ts';
-import { chunkText, createReplyWriter, type Reply, type ReplyShape, type ReplyWriter } from './reply.ts';
-import type { StreamFaultBody } from './stream-faults.ts';
+import { admit, type Ledger, type MeteredRequest, type QuotaSnapshot, quotaSnapshot, release, scopeOf, settle } from './ledger.ts';
+import { findModel, type ProviderId } from './models.ts';
+import { chunkText, createReplyWriter, type ReplyShape, type ReplyWriter } from './reply.ts';
 import { asSummary, requestedSummaryHeadings } from './summary-reply.ts';
 import type { QuotaDimension, QuotaLimits } from './tiers.ts';
 import { estimateTokens } from './tokens.ts';
@@ -42,70 +42,9 @@ export type ProviderMockSpec = {
   readonly replies?: ReplyShape;
 };
 
-/** What the URL says about a request. */
-export type Route = {
-  /** Wire operation, e.g. `generateContent`, `chat.completions`, `messages`. */
-  readonly api: string;
-  /** Set when the model is in the path (Gemini). */
-  readonly modelId?: string;
-  /** Set when streaming is in the path (Gemini `streamGenerateContent`). */
-  readonly stream?: boolean;
-  /** API version in the path, for error texts (Gemini `v1` / `v1beta`). */
-  readonly version?: string;
-};
-
-/** A request that parsed and names a known model. */
-export type Call<Body> = {
-  readonly body: Body;
-  readonly route: Route;
-  readonly atMs: number;
-  readonly model: ModelInfo;
-  readonly stream: boolean;
-  readonly apiKey: string | undefined;
-  readonly inputTokens: number;
-  readonly maxOutputTokens: number | undefined;
-  /** Seeded ids for this mock (response ids, request ids). */
-  readonly ids: Prng;
-};
-
-/** A rendered response plus what the journal needs to know about it. */
-export type Answer = {
-  readonly reply: WireReply;
-  readonly outcome: Outcome;
-  readonly errorType?: string;
-  readonly retryAfterMs?: number;
-};
-
-/** A refused body and why; `invalidBody(problem)` makes one. Keyed by a symbol, so no JSON body can pose as one. */
-export type InvalidBody<Problem> = { readonly [INVALID]: Problem };
-
-export type Dialect<Body, Problem = string> = {
-  readonly provider: ProviderId;
-  /** The body, or the problem for the provider's 400 (edge validation, zod). */
-  parseBody(json: unknown): Body | InvalidBody<Problem>;
-  apiKey(request: MockRequest): string | undefined;
-  modelId(body: Body, route: Route): string;
-  isStream(body: Body, route: Route): boolean;
-  /** The text parts the estimator counts (tokens.ts). */
-  promptTexts(body: Body): Iterable<string>;
-  maxOutputTokens(body: Body): number | undefined;
-  badRequest(problem: Problem, route: Route): Answer;
-  notFound(modelId: string, route: Route): Answer;
-  /** Undefined if the prompt fits; the provider's context-length 400 otherwise. */
-  contextTooLong(call: Call<Body>): Answer | undefined;
-  /** The quota 429; also renders forced ones (fault-answer.ts `forcedAdmission`). */
-  rateLimited(call: Call<Body>, admission: Refusal): Answer;
-  /** An error-status fault in the provider's shape (faults.ts table). */
-  fault(call: Call<Body>, kind: StatusFaultKind, quota: QuotaSnapshot): Answer;
-  /** A 200 whose body goes wrong (stream-faults.ts table), for stream and non-stream calls. */
-  streamFault(call: Call<Body>, body: StreamFaultBody, quota: QuotaSnapshot): WireReply;
-  /** `onSent` must run when the body is fully sent (frees the concurrency slot). */
-  success(call: Call<Body>, reply: Reply, quota: QuotaSnapshot, onSent: () => void): Answer;
-};
-
 export type Exchange = (request: MockRequest, route: Route) => Promise<WireReply>;
 
-export function createExchange<Body, Problem>(spec: ProviderMockSpec, dialect: Dialect<Body, Problem>): Exchange {
+export function createExchange<Body, Problem, Fields>(spec: ProviderMockSpec, dialect: Dialect<Body, Problem, Fields>): Exchange {
   const streams = spec.prng.fork(dialect.provider);
   const replies = createReplyWriter(streams.fork('replies'), spec.replies);
   // Its own stream, so a truncated answer never shifts the replies that follow (built on first use).
@@ -126,7 +65,7 @@ export function createExchange<Body, Problem>(spec: ProviderMockSpec, dialect: D
     };
     const parsed = dialect.parseBody(await readJson(request));
     if (isInvalid(parsed)) {
-      const answer = dialect.badRequest(parsed[INVALID], route);
+      const answer = dialect.badRequest(problemOf(parsed), route);
       record(spec.journal, journalBase, unmetered(route.modelId ?? '', route.stream ?? false, 0), answer);
       return answer.reply;
     }
@@ -172,9 +111,9 @@ type JournalBase = { atMs: number; provider: ProviderId; api: string; clientRetr
 type Scope = { metered: MeteredRequest; scopeKey: string; limits: QuotaLimits };
 
 /** A fault answers instead of the ledger; nothing is charged (faults.ts). */
-function answerFault<Body, Problem>(
+function answerFault<Body, Problem, Fields>(
   spec: ProviderMockSpec,
-  dialect: Dialect<Body, Problem>,
+  dialect: Dialect<Body, Problem, Fields>,
   call: Call<Body>,
   { metered, scopeKey, limits }: Scope,
   fault: Fault,
@@ -189,9 +128,9 @@ function answerFault<Body, Problem>(
 }
 
 /** The metered half of the exchange: ledger, reply, settle, answer, journal. */
-function meterAndAnswer<Body, Problem>(
+function meterAndAnswer<Body, Problem, Fields>(
   spec: ProviderMockSpec,
-  dialect: Dialect<Body, Problem>,
+  dialect: Dialect<Body, Problem, Fields>,
   replies: ReplyWriter,
   call: Call<Body>,
   { metered, scopeKey }: Scope,
@@ -239,19 +178,6 @@ async function readJson(request: MockRequest): Promise<unknown> {
   } catch {
     return MALFORMED_JSON;
   }
-}
-
-/** Marker for a body that is not JSON at all; dialects answer it with their "could not parse" 400. */
-export const MALFORMED_JSON: unique symbol = Symbol('malformed JSON');
-
-const INVALID: unique symbol = Symbol('invalid body');
-
-export function invalidBody<Problem>(problem: Problem): InvalidBody<Problem> {
-  return { [INVALID]: problem };
-}
-
-function isInvalid<Body, Problem>(parsed: Body | InvalidBody<Problem>): parsed is InvalidBody<Problem> {
-  return typeof parsed === 'object' && parsed !== null && INVALID in parsed;
 }
 
 function retryCountOf(request: MockRequest): number | undefined {

@@ -3,11 +3,13 @@
  * the provider's own quota-429 renderer with a refusal the ledger did not
  * make (`forcedAdmission`), so it is worded exactly like a real one; the
  * journal tells them apart (a forced one has `fault` set and no
- * `violations`). Status faults and stream faults are drawn by the dialect.
+ * `violations`). Every other error-status fault is a row of the provider's
+ * fault table, rendered here in its error envelope (`renderFaultRow`);
+ * stream faults are drawn by the dialect.
  */
 import { replyText } from '../wire-reply.ts';
-import type { Answer, Call, Dialect } from './exchange.ts';
-import type { Fault } from './faults.ts';
+import { type Answer, type Call, type Dialect, errorAnswer, type ErrorFormat, type FaultTable } from './dialect.ts';
+import type { Fault, StatusFaultKind } from './faults.ts';
 import type { Refusal, MeteredRequest, QuotaSnapshot } from './ledger.ts';
 import type { StreamFaultBody } from './stream-faults.ts';
 import type { QuotaDimension, QuotaLimits } from './tiers.ts';
@@ -23,7 +25,7 @@ export type FaultContext = {
   readonly partialText: () => string;
 };
 
-export function faultAnswer<Body, Problem>(dialect: Dialect<Body, Problem>, call: Call<Body>, fault: Fault, context: FaultContext): Answer {
+export function faultAnswer<Body, Problem, Fields>(dialect: Dialect<Body, Problem, Fields>, call: Call<Body>, fault: Fault, context: FaultContext): Answer {
   switch (fault.kind) {
     case 'rate-limit':
       return dialect.rateLimited(call, forcedAdmission(call, context, fault.retryAfterMs));
@@ -31,7 +33,7 @@ export function faultAnswer<Body, Problem>(dialect: Dialect<Body, Problem>, call
     case 'server-error':
     case 'unavailable':
     case 'budget-exhausted':
-      return dialect.fault(call, fault.kind, context.quota);
+      return renderFaultRow(dialect.errors, dialect.faults, fault.kind, call, context.quota);
     case 'error-in-stream': {
       const forced = dialect.rateLimited(call, forcedAdmission(call, context, fault.retryAfterMs));
       return streamFault(dialect, call, { kind: fault.kind, rateLimitJson: replyText(forced.reply) }, context.quota);
@@ -46,7 +48,20 @@ export function faultAnswer<Body, Problem>(dialect: Dialect<Body, Problem>, call
   }
 }
 
-function streamFault<Body, Problem>(dialect: Dialect<Body, Problem>, call: Call<Body>, body: StreamFaultBody, quota: QuotaSnapshot): Answer {
+/** The row for `kind` in the provider's envelope; the outcome is the kind itself. Headers show the scope's uncharged state. */
+function renderFaultRow<Fields>(
+  errors: ErrorFormat<Fields>,
+  faults: FaultTable<Fields>,
+  kind: StatusFaultKind,
+  call: Call<unknown>,
+  quota: QuotaSnapshot,
+): Answer {
+  const row = faults[kind];
+  const fields = 'errorFor' in row ? row.errorFor(call) : row.error;
+  return errorAnswer(errors, row.status, fields, kind, { atMs: call.atMs, quota });
+}
+
+function streamFault<Body, Problem, Fields>(dialect: Dialect<Body, Problem, Fields>, call: Call<Body>, body: StreamFaultBody, quota: QuotaSnapshot): Answer {
   return { reply: dialect.streamFault(call, body, quota), outcome: body.kind };
 }
 

@@ -44,7 +44,7 @@ export const FAULT_NAMES = [
 
 /**
  * Status shorthands a script may use. `529` is Anthropic's overloaded; the
- * others render `overloaded` in their own shape (faults.ts). Budget
+ * others render `overloaded` from their fault tables (dialect.ts). Budget
  * exhaustion has no shorthand: only Anthropic lists a 402, and the observed
  * credit errors are 429s (providers.md §2.4, §3.4, §4.3, §5.2).
  */

@@ -6,16 +6,12 @@
  * latency, slept on the clock before the answer — faulty or not — is returned.
  *
  * Seeded schedules as data live in fault-schedule.ts (format) and
- * fault-plan.ts (`createFaultPlan`). Each provider renders a kind in its own
- * shape (providers.md §1.4–§5.2; [?] = not in the sources, by analogy):
- *
- * | kind             | gemini                 | openai                   | anthropic                  | moonshot                      | xai                     |
- * |------------------|------------------------|--------------------------|----------------------------|-------------------------------|-------------------------|
- * | rate-limit       | 429 RESOURCE_EXHAUSTED | 429 rate_limit_exceeded  | 429 rate_limit_error       | 429 rate_limit_reached_error  | 429 "Too many requests" |
- * | overloaded       | 503 UNAVAILABLE        | 503 server_is_overloaded | 529 overloaded_error       | 429 engine_overloaded_error   | 429 "at capacity"       |
- * | server-error     | 500 INTERNAL           | 500 server_error         | 500 api_error              | 500 server_error              | 500 Internal error      |
- * | unavailable      | 503 UNAVAILABLE        | 503 "not ready yet"      | 503 api_error [?]          | 503 server_error [?]          | 503 UNAVAILABLE [?]     |
- * | budget-exhausted | 429 billing [?]        | 429 insufficient_quota   | 429 spend cap, no retry-after | 429 exceeded_current_quota_error | 429 credits          |
+ * fault-plan.ts (`createFaultPlan`). Each provider answers every
+ * error-status kind from its own table (`FaultTable` in dialect.ts:
+ * `GEMINI_FAULTS`, `OPENAI_FAULTS`, `ANTHROPIC_FAULTS`, `MOONSHOT_FAULTS`,
+ * `XAI_FAULTS`), rendered by one function (fault-answer.ts). They differ
+ * most on `overloaded`: Anthropic 529, Gemini and OpenAI 503, Moonshot and
+ * xAI a 429 of their capacity shape.
  *
  * A `rate-limit` is the provider's own quota 429 with RPM shown full,
  * rendered by the same code as a ledger refusal (fault-answer.ts).

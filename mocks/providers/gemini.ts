@@ -13,8 +13,8 @@
  */
 import { z } from 'zod';
 import type { Refusal, Violation } from './ledger.ts';
-import { type Answer, type Call, createExchange, type Dialect, invalidBody, MALFORMED_JSON, type ProviderMockSpec } from './exchange.ts';
-import type { StatusFaultKind } from './faults.ts';
+import { type Answer, type Call, type Dialect, errorAnswer, type ErrorFormat, type FaultTable, invalidBody, MALFORMED_JSON } from './dialect.ts';
+import { createExchange, type ProviderMockSpec } from './exchange.ts';
 import type { Reply } from './reply.ts';
 import { chunkText } from './reply.ts';
 import type { MockRoute } from '../routes.ts';
@@ -58,8 +58,41 @@ const GOOGLE_HEADERS = {
   'x-xss-protection': '0',
 } as const;
 const RATE_LIMITS_URL = 'https://ai.google.dev/gemini-api/docs/rate-limits';
+const QUOTA_HELP = { '@type': 'type.googleapis.com/google.rpc.Help', links: [{ description: 'Learn more about Gemini API quotas', url: RATE_LIMITS_URL }] };
 
-function geminiDialect(tier: string): Dialect<GeminiRequest> {
+/** What differs between Google's errors: the envelope repeats the HTTP status as `code` (§1.4). */
+type GoogleError = { readonly status: string; readonly message: string; readonly details?: readonly object[] };
+
+const GOOGLE_ERRORS: ErrorFormat<GoogleError> = {
+  errorType: (error) => error.status,
+  reply: (code, { status, message, details }) =>
+    jsonReply({ error: details ? { code, message, status, details } : { code, message, status } }, { status: code, headers: GOOGLE_HEADERS }, JSON_UTF8),
+};
+
+/** Error-status faults (faults.ts) as Gemini answers them (§1.5). Gemini has no 529: its overload is a 503. */
+const GEMINI_FAULTS: FaultTable<GoogleError> = {
+  overloaded: { status: 503, error: { status: 'UNAVAILABLE', message: 'The model is overloaded. Please try again later.' } },
+  // Wording observed in google-gemini/gemini-cli#11196.
+  unavailable: { status: 503, error: { status: 'UNAVAILABLE', message: 'The service is currently unavailable.' } },
+  'server-error': {
+    status: 500,
+    error: {
+      status: 'INTERNAL',
+      message: 'An internal error has occurred. Please retry or report in https://developers.generativeai.google/guide/troubleshooting',
+    },
+  },
+  // Prepaid/billing exhaustion: unverified; the quota 429's status and help link, without metric lines or RetryInfo.
+  'budget-exhausted': {
+    status: 429,
+    error: {
+      status: 'RESOURCE_EXHAUSTED',
+      message: `You exceeded your current quota, please check your plan and billing details. For more information on this error, head to: ${RATE_LIMITS_URL}.`,
+      details: [QUOTA_HELP],
+    },
+  },
+};
+
+export function geminiDialect(tier: string): Dialect<GeminiRequest, string, GoogleError> {
   return {
     provider: 'gemini',
     parseBody(json) {
@@ -75,26 +108,34 @@ function geminiDialect(tier: string): Dialect<GeminiRequest> {
     isStream: (_body, route) => route.stream ?? false,
     promptTexts,
     maxOutputTokens: (body) => body.generationConfig?.maxOutputTokens,
-    badRequest: (message) => googleError(400, 'INVALID_ARGUMENT', message, 'bad-request'),
+    badRequest: (message) => errorAnswer(GOOGLE_ERRORS, 400, { status: 'INVALID_ARGUMENT', message }, 'bad-request'),
     notFound: (modelId, route) =>
-      googleError(
+      errorAnswer(
+        GOOGLE_ERRORS,
         404,
-        'NOT_FOUND',
-        `models/${modelId} is not found for API version ${route.version ?? 'v1beta'}, or is not supported for ${route.api}. ` +
-          'Call ListModels to see the list of available models and their supported methods.',
+        {
+          status: 'NOT_FOUND',
+          message:
+            `models/${modelId} is not found for API version ${route.version ?? 'v1beta'}, or is not supported for ${route.api}. ` +
+            'Call ListModels to see the list of available models and their supported methods.',
+        },
         'not-found',
       ),
     contextTooLong(call) {
       if (call.inputTokens <= call.model.contextWindowTokens) return undefined;
-      return googleError(
+      return errorAnswer(
+        GOOGLE_ERRORS,
         400,
-        'INVALID_ARGUMENT',
-        `The input token count (${call.inputTokens}) exceeds the maximum number of tokens allowed (${call.model.contextWindowTokens}).`,
+        {
+          status: 'INVALID_ARGUMENT',
+          message: `The input token count (${call.inputTokens}) exceeds the maximum number of tokens allowed (${call.model.contextWindowTokens}).`,
+        },
         'context-too-long',
       );
     },
     rateLimited: (call, admission) => quotaExceeded(call, admission, tier),
-    fault: (_call, kind) => faultAnswer(kind),
+    errors: GOOGLE_ERRORS,
+    faults: GEMINI_FAULTS,
     streamFault,
     success: (call, reply, _quota, onSent) => (call.stream ? streamAnswer(call, reply, onSent) : jsonAnswer(call, reply, onSent)),
   };
@@ -121,7 +162,7 @@ function streamAnswer(call: Call<GeminiRequest>, reply: Reply, onSent: () => voi
       ? completeChunk(call, reply, piece, responseId)
       : {
           candidates: [{ content: { role: 'model', parts: [{ text: piece }] }, index: 0 }],
-          // Intermediate chunks carry prompt usage only; the last one is authoritative (§1.3) [?].
+          // Intermediate chunks carry prompt usage only; the last one is authoritative (§1.3; unverified).
           usageMetadata: { promptTokenCount: call.inputTokens, totalTokenCount: call.inputTokens },
           modelVersion: call.model.id,
           responseId,
@@ -204,16 +245,13 @@ function quotaExceeded(call: Call<GeminiRequest>, admission: Refusal, tier: stri
     `For more information on this error, head to: ${RATE_LIMITS_URL}. To monitor your current usage, head to: https://ai.dev/rate-limit. ` +
     violations.map((entry) => `\n* Quota exceeded for metric: ${entry.quotaMetric}, limit: ${entry.quotaValue}, model: ${family}`).join('') +
     (retryAfterMs === undefined ? '' : `\nPlease retry in ${retryAfterMs / 1000}s.`);
-  const details: object[] = [
-    { '@type': 'type.googleapis.com/google.rpc.Help', links: [{ description: 'Learn more about Gemini API quotas', url: RATE_LIMITS_URL }] },
-    { '@type': 'type.googleapis.com/google.rpc.QuotaFailure', violations },
-  ];
+  const details: object[] = [QUOTA_HELP, { '@type': 'type.googleapis.com/google.rpc.QuotaFailure', violations }];
   // `retryDelay` is whole seconds, truncated ("37s" for 37.52 s); absent when waiting cannot help (§1.4).
   if (retryAfterMs !== undefined) {
     details.push({ '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: `${Math.floor(retryAfterMs / 1000)}s` });
   }
   return {
-    ...googleError(429, 'RESOURCE_EXHAUSTED', message, admission.retryAfterMs === undefined ? 'too-large' : 'rate-limited', details),
+    ...errorAnswer(GOOGLE_ERRORS, 429, { status: 'RESOURCE_EXHAUSTED', message, details }, admission.retryAfterMs === undefined ? 'too-large' : 'rate-limited'),
     retryAfterMs,
   };
 }
@@ -240,7 +278,7 @@ function quotaViolation(violation: Violation, tier: string, family: string) {
   };
 }
 
-/** Observed metric / quotaId pairs (§1.4 table); tier 2/3 token metric names are [?]. */
+/** Observed metric / quotaId pairs (§1.4 table); tier 2/3 token metric names follow the tier-1 name, unverified. */
 function quotaIdentity(dimension: QuotaDimension, tier: string): { metric: string; quotaId: string } {
   const free = tier === 'free';
   switch (dimension) {
@@ -264,39 +302,3 @@ function quotaIdentity(dimension: QuotaDimension, tier: string): { metric: strin
       return { metric: `quotastorm_${dimension}`, quotaId: `${dimension}PerProjectPerModel` };
   }
 }
-
-function faultAnswer(kind: StatusFaultKind): Answer {
-  switch (kind) {
-    case 'overloaded':
-      return googleError(503, 'UNAVAILABLE', 'The model is overloaded. Please try again later.', 'overloaded');
-    case 'unavailable':
-      // [obs google-gemini/gemini-cli#11196]
-      return googleError(503, 'UNAVAILABLE', 'The service is currently unavailable.', 'unavailable');
-    case 'server-error':
-      return googleError(
-        500,
-        'INTERNAL',
-        'An internal error has occurred. Please retry or report in https://developers.generativeai.google/guide/troubleshooting',
-        'server-error',
-      );
-    case 'budget-exhausted':
-      // Prepaid/billing exhaustion: the same status, no metric lines and no RetryInfo [?].
-      return googleError(
-        429,
-        'RESOURCE_EXHAUSTED',
-        `You exceeded your current quota, please check your plan and billing details. For more information on this error, head to: ${RATE_LIMITS_URL}.`,
-        'budget-exhausted',
-        [{ '@type': 'type.googleapis.com/google.rpc.Help', links: [{ description: 'Learn more about Gemini API quotas', url: RATE_LIMITS_URL }] }],
-      );
-  }
-}
-
-function googleError(code: number, status: string, message: string, outcome: Answer['outcome'], details?: object[]): Answer {
-  const error = details ? { code, message, status, details } : { code, message, status };
-  return {
-    reply: jsonReply({ error }, { status: code, headers: GOOGLE_HEADERS }, JSON_UTF8),
-    outcome,
-    errorType: status,
-  };
-}
-

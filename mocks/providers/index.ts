@@ -22,7 +22,8 @@ export function providerRoutes(spec: ProviderMockSpec): MockRoute[] {
 }
 
 export { ANTHROPIC_ORIGIN, anthropicRoutes } from './anthropic.ts';
-export type { Answer, Call, Dialect, ProviderMockSpec, Route } from './exchange.ts';
+export type { Answer, Call, Dialect, Route } from './dialect.ts';
+export type { ProviderMockSpec } from './exchange.ts';
 export { createFaultPlan, type FaultPlanOptions } from './fault-plan.ts';
 export {
   FAULT_NAMES,
@@ -44,7 +45,8 @@ export {
   STREAM_FAULT_KINDS,
 } from './faults.ts';
 export { GEMINI_API_VERSIONS, GEMINI_ORIGIN, geminiRoutes } from './gemini.ts';
-export { createJournal, type Journal, type JournalEntry, type JournalFilter, type Outcome } from './journal.ts';
+export type { Journal, JournalEntry, JournalFilter, Outcome } from './journal.ts';
+export { createJournal } from './journal-store.ts';
 export {
   type Admission,
   type Admitted,

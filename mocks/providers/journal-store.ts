@@ -22,7 +22,7 @@ import type { DimensionUsage, QuotaSnapshot } from './ledger.ts';
 import type { ProviderId } from './models.ts';
 import { QUOTA_DIMENSIONS, type QuotaDimension } from './tiers.ts';
 
-export function createJournalStore(): Journal {
+export function createJournal(): Journal {
   const rows = createRows();
   const built: JournalEntry[] = [];
   const entries = (): JournalEntry[] => {

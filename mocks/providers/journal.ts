@@ -7,9 +7,12 @@
  * 429 on its own: the scope key, the violated dimensions, the quota state
  * and the retry hint that was sent. Entries are appended in the order
  * responses were decided, which on a virtual clock is deterministic.
+ *
+ * This file holds the journal's types only; `createJournal`
+ * (journal-store.ts) implements them, so the store and every reader depend
+ * on this file and never on each other.
  */
 import type { StreamFaultKind } from './faults.ts';
-import { createJournalStore } from './journal-store.ts';
 import type { QuotaSnapshot } from './ledger.ts';
 import type { ProviderId } from './models.ts';
 import type { QuotaDimension } from './tiers.ts';
@@ -81,7 +84,3 @@ export type Journal = {
   /** One JSON object per line, oldest first, newline-terminated. */
   toJsonl(): string;
 };
-
-export function createJournal(): Journal {
-  return createJournalStore();
-}

@@ -2,6 +2,8 @@
  * How each provider meters, as data: which window kind each dimension uses,
  * which tokens count, when output is charged, and the scope it really uses.
  * The ledger applies this; a scenario may override windows and scope.
+ * [?] marks a choice the sources do not confirm (README.md, "Choices where
+ * the sources are silent").
  *
  * | provider  | windows                                                   | tokens counted                         |
  * |-----------|-----------------------------------------------------------|----------------------------------------|

@@ -59,7 +59,7 @@ export const DEFAULT_MODELS: ModelCatalog = {
     model('claude-3-5-haiku-latest', 'claude-haiku-3.5', 200_000, 8_192),
   ],
   moonshot: [
-    // Moonshot documents a default max_tokens reservation but not its value [?].
+    // Moonshot documents a default max_tokens reservation but not its value; 1,024 is this mock's choice.
     model('kimi-k2.5', 'kimi-k2.5', 262_144, 1_024),
     model('kimi-k2-0905-preview', 'kimi-k2-0905-preview', 262_144, 1_024),
     model('kimi-k2-turbo-preview', 'kimi-k2-turbo-preview', 262_144, 1_024),

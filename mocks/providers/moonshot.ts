@@ -8,7 +8,7 @@
  * only in the text: "please try again after N seconds"), `engine_overloaded_error`
  * (capacity) and `exceeded_current_quota_error` (balance; not transient).
  * No rate-limit headers are sent (the help centre's `X-RateLimit-*` is
- * unverified [?]). Streamed usage rides in `choices[0].usage` of the final
+ * unverified). Streamed usage rides in `choices[0].usage` of the final
  * chunk (§4.2). Metering (metering.ts): one bucket for all models of the
  * account, prompt + max_tokens reserved and never refunded.
  */
@@ -16,8 +16,8 @@ import type { MockRoute } from '../routes.ts';
 import { jsonReply } from '../wire-reply.ts';
 import type { Refusal, Violation } from './ledger.ts';
 import { type BodyProblem, type ChatCall, chatCompletionsRoutes, type ChatFlavour } from './chat-completions.ts';
-import type { Answer, ProviderMockSpec } from './exchange.ts';
-import type { StatusFaultKind } from './faults.ts';
+import { type Answer, errorAnswer, type ErrorFormat, type FaultTable } from './dialect.ts';
+import type { ProviderMockSpec } from './exchange.ts';
 import { keyLabel } from './scope.ts';
 
 export const MOONSHOT_ORIGIN = 'https://api.moonshot.ai';
@@ -26,7 +26,30 @@ export function moonshotRoutes(spec: ProviderMockSpec): MockRoute[] {
   return chatCompletionsRoutes(spec, MOONSHOT_FLAVOUR);
 }
 
-const MOONSHOT_FLAVOUR: ChatFlavour = {
+/** Moonshot's error object: no `code`, no `param` (§4.3); the envelope is `{"error": …}` and no headers. */
+type MoonshotError = { readonly type: string; readonly message: string };
+
+const MOONSHOT_ERRORS: ErrorFormat<MoonshotError> = {
+  errorType: (error) => error.type,
+  reply: (status, { type, message }) => jsonReply({ error: { message, type } }, { status }),
+};
+
+/** Error-status faults (faults.ts) as Moonshot answers them (§4.3); its overload is a 429, like its quota refusals. */
+const MOONSHOT_FAULTS: FaultTable<MoonshotError> = {
+  overloaded: { status: 429, error: { type: 'engine_overloaded_error', message: 'The engine is currently overloaded, please try again later' } },
+  'server-error': { status: 500, error: { type: 'server_error', message: 'unexpected output' } },
+  // No 503 in Moonshot's error list (§4.3): its server_error type with a generic text, unverified.
+  unavailable: { status: 503, error: { type: 'server_error', message: 'The service is temporarily unavailable, please try again later' } },
+  'budget-exhausted': {
+    status: 429,
+    error: {
+      type: 'exceeded_current_quota_error',
+      message: 'Your account is suspended due to insufficient balance, please recharge your account or check your plan and billing details',
+    },
+  },
+};
+
+export const MOONSHOT_FLAVOUR: ChatFlavour<MoonshotError> = {
   provider: 'moonshot',
   origin: MOONSHOT_ORIGIN,
   usage: (inputTokens, outputTokens) => ({
@@ -37,13 +60,20 @@ const MOONSHOT_FLAVOUR: ChatFlavour = {
   }),
   streamUsage: 'final-choice',
   successHeaders: () => ({}),
-  badRequest: (problem) => moonshotError(400, 'invalid_request_error', badRequestMessage(problem), 'bad-request'),
-  notFound: (modelId) => moonshotError(404, 'resource_not_found_error', `Not found the model ${modelId} or Permission denied`, 'not-found'),
-  // Wording [?]: Moonshot reports the model's token limit in an invalid_request_error.
+  badRequest: (problem) => errorAnswer(MOONSHOT_ERRORS, 400, { type: 'invalid_request_error', message: badRequestMessage(problem) }, 'bad-request'),
+  notFound: (modelId) =>
+    errorAnswer(MOONSHOT_ERRORS, 404, { type: 'resource_not_found_error', message: `Not found the model ${modelId} or Permission denied` }, 'not-found'),
+  // Moonshot reports the model's token limit in an invalid_request_error; the wording is unverified.
   contextTooLong: (call) =>
-    moonshotError(400, 'invalid_request_error', `Invalid request: Your request exceeded model token limit: ${call.model.contextWindowTokens}`, 'context-too-long'),
+    errorAnswer(
+      MOONSHOT_ERRORS,
+      400,
+      { type: 'invalid_request_error', message: `Invalid request: Your request exceeded model token limit: ${call.model.contextWindowTokens}` },
+      'context-too-long',
+    ),
   rateLimited,
-  fault: (_call, kind) => faultAnswer(kind),
+  errors: MOONSHOT_ERRORS,
+  faults: MOONSHOT_FAULTS,
 };
 
 /** The account as Moonshot prints it: `org-…<ak-…>` (§4.3), from a hash of the key. */
@@ -55,7 +85,8 @@ function accountOf(call: ChatCall): string {
 function rateLimited(call: ChatCall, admission: Refusal): Answer {
   const violation = admission.violations[0]!;
   const retryAfterSeconds = Math.max(1, Math.ceil((violation.retryAfterMs ?? 1_000) / 1000));
-  const answer = moonshotError(429, 'rate_limit_reached_error', rateLimitMessage(accountOf(call), violation, retryAfterSeconds), 'rate-limited');
+  const message = rateLimitMessage(accountOf(call), violation, retryAfterSeconds);
+  const answer = errorAnswer(MOONSHOT_ERRORS, 429, { type: 'rate_limit_reached_error', message }, 'rate-limited');
   return violation.tooLarge ? { ...answer, outcome: 'too-large' } : { ...answer, retryAfterMs: retryAfterSeconds * 1000 };
 }
 
@@ -76,27 +107,4 @@ function rateLimitMessage(account: string, violation: Violation, retryAfterSecon
 
 function badRequestMessage(problem: BodyProblem): string {
   return problem.kind === 'malformed' ? 'Invalid request: failed to parse the request body as JSON' : `Invalid request: ${problem.param}: ${problem.message}`;
-}
-
-function faultAnswer(kind: StatusFaultKind): Answer {
-  switch (kind) {
-    case 'overloaded':
-      return moonshotError(429, 'engine_overloaded_error', 'The engine is currently overloaded, please try again later', 'overloaded');
-    case 'server-error':
-      return moonshotError(500, 'server_error', 'unexpected output', 'server-error');
-    case 'unavailable':
-      // No 503 in Moonshot's error list (§4.3); its server_error type with a generic text [?].
-      return moonshotError(503, 'server_error', 'The service is temporarily unavailable, please try again later', 'unavailable');
-    case 'budget-exhausted':
-      return moonshotError(
-        429,
-        'exceeded_current_quota_error',
-        'Your account is suspended due to insufficient balance, please recharge your account or check your plan and billing details',
-        'budget-exhausted',
-      );
-  }
-}
-
-function moonshotError(status: number, type: string, message: string, outcome: Answer['outcome']): Answer {
-  return { reply: jsonReply({ error: { message, type } }, { status }), outcome, errorType: type };
 }

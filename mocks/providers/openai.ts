@@ -15,8 +15,8 @@ import type { MockRoute } from '../routes.ts';
 import { jsonReply } from '../wire-reply.ts';
 import type { Refusal, QuotaSnapshot, Violation } from './ledger.ts';
 import { type BodyProblem, type ChatCall, chatCompletionsRoutes, type ChatFlavour } from './chat-completions.ts';
-import type { Answer, ProviderMockSpec } from './exchange.ts';
-import type { StatusFaultKind } from './faults.ts';
+import { errorAnswer, type ErrorFormat, type FaultTable } from './dialect.ts';
+import type { ProviderMockSpec } from './exchange.ts';
 import type { QuotaDimension } from './tiers.ts';
 import { randomId, retryAfterSeconds } from './wire.ts';
 
@@ -57,10 +57,35 @@ const LIMIT_NAMES: Readonly<Partial<Record<QuotaDimension, { text: string; type:
   tokensPerDay: { text: 'tokens per day (TPD)', type: 'tokens' },
 };
 
-function openaiFlavour(spec: ProviderMockSpec, options: OpenAiWireOptions): ChatFlavour {
+/** Error-status faults (faults.ts) as OpenAI answers them (§2.4, §2.5). */
+const OPENAI_FAULTS: FaultTable<OpenAiError> = {
+  overloaded: {
+    status: 503,
+    error: { message: 'The engine is currently overloaded, please try again later', type: 'service_unavailable_error', param: null, code: 'server_is_overloaded' },
+  },
+  // The pre-2024 503 wording; still the text openai-python's ServiceUnavailableError shows (observed, unverified against today's API).
+  unavailable: { status: 503, error: { message: 'The server is overloaded or not ready yet.', type: 'server_error', param: null, code: null } },
+  'server-error': {
+    status: 500,
+    error: { message: 'The server had an error while processing your request. Sorry about that!', type: 'server_error', param: null, code: null },
+  },
+  'budget-exhausted': {
+    status: 429,
+    error: {
+      message:
+        'You exceeded your current quota, please check your plan and billing details. For more information on this error, ' +
+        'read the docs: https://platform.openai.com/docs/guides/error-codes/api-errors.',
+      type: 'insufficient_quota',
+      param: null,
+      code: 'insufficient_quota',
+    },
+  },
+};
+
+export function openaiFlavour(spec: ProviderMockSpec, options: OpenAiWireOptions = {}): ChatFlavour<OpenAiError> {
   const organization = options.organization ?? 'org-quotastorm';
   const ids = spec.prng.fork('openai').fork('request-ids');
-  const headers = (quota: QuotaSnapshot, extra: Record<string, string> = {}) => {
+  const headers = (quota: QuotaSnapshot, extra: Readonly<Record<string, string>> = {}) => {
     const result: Record<string, string> = {
       'x-request-id': `req_${randomId(ids, 32, '0123456789abcdef')}`,
       'openai-version': '2020-10-01',
@@ -70,26 +95,28 @@ function openaiFlavour(spec: ProviderMockSpec, options: OpenAiWireOptions): Chat
     if (options.rateLimitHeaders !== false) addRateLimitHeaders(result, quota);
     return Object.assign(result, extra);
   };
-  const error = (status: number, body: OpenAiError, outcome: Answer['outcome'], quota: QuotaSnapshot = {}, extra?: Record<string, string>): Answer => ({
-    reply: jsonReply({ error: body }, { status, headers: headers(quota, extra) }),
-    outcome,
-    errorType: body.code ?? body.type,
-  });
+  const errors: ErrorFormat<OpenAiError> = {
+    errorType: (body) => body.code ?? body.type,
+    reply: (status, { message, type, param, code }, context) =>
+      jsonReply({ error: { message, type, param, code } }, { status, headers: headers(context.quota ?? {}, context.headers) }),
+  };
   return {
     provider: 'openai',
     origin: OPENAI_ORIGIN,
     usage: openaiUsage,
     streamUsage: 'trailing-chunk-if-requested',
     successHeaders: (_call, quota) => headers(quota),
-    badRequest: (problem) => error(400, badRequestBody(problem), 'bad-request'),
+    badRequest: (problem) => errorAnswer(errors, 400, badRequestBody(problem), 'bad-request'),
     notFound: (modelId) =>
-      error(
+      errorAnswer(
+        errors,
         404,
         { message: `The model \`${modelId}\` does not exist or you do not have access to it.`, type: 'invalid_request_error', param: null, code: 'model_not_found' },
         'not-found',
       ),
     contextTooLong: (call) =>
-      error(
+      errorAnswer(
+        errors,
         400,
         {
           message:
@@ -103,15 +130,18 @@ function openaiFlavour(spec: ProviderMockSpec, options: OpenAiWireOptions): Chat
       ),
     rateLimited(call, admission) {
       const retryAfterMs = admission.retryAfterMs;
-      const extra = retryAfterMs !== undefined && options.retryAfterHeader !== false ? { 'retry-after': retryAfterSeconds(retryAfterMs) } : undefined;
-      const answer = error(429, rateLimitBody(call, admission, organization), retryAfterMs === undefined ? 'too-large' : 'rate-limited', admission.after, extra);
+      const retryAfter: Record<string, string> = retryAfterMs !== undefined && options.retryAfterHeader !== false ? { 'retry-after': retryAfterSeconds(retryAfterMs) } : {};
+      const outcome = retryAfterMs === undefined ? 'too-large' : 'rate-limited';
+      const answer = errorAnswer(errors, 429, rateLimitBody(call, admission, organization), outcome, { quota: admission.after, headers: retryAfter });
       return retryAfterMs === undefined ? answer : { ...answer, retryAfterMs };
     },
-    fault: (_call, kind, quota) => faultAnswer(kind, (status, body, outcome) => error(status, body, outcome, quota)),
+    errors,
+    faults: OPENAI_FAULTS,
   };
 }
 
-type OpenAiError = { message: string; type: string; param: string | null; code: string | null };
+/** OpenAI's error object, every field always sent (§2.4); the envelope is `{"error": …}`. */
+type OpenAiError = { readonly message: string; readonly type: string; readonly param: string | null; readonly code: string | null };
 
 function openaiUsage(inputTokens: number, outputTokens: number) {
   return {
@@ -170,37 +200,4 @@ function badRequestBody(problem: BodyProblem): OpenAiError {
     };
   }
   return { message: `Invalid value for '${problem.param}': ${problem.message}`, type: 'invalid_request_error', param: problem.param, code: null };
-}
-
-function faultAnswer(kind: StatusFaultKind, error: (status: number, body: OpenAiError, outcome: Answer['outcome']) => Answer): Answer {
-  switch (kind) {
-    case 'overloaded':
-      return error(
-        503,
-        { message: 'The engine is currently overloaded, please try again later', type: 'service_unavailable_error', param: null, code: 'server_is_overloaded' },
-        'overloaded',
-      );
-    case 'unavailable':
-      // The pre-2024 503 wording, still what openai-python's ServiceUnavailableError shows [obs, ?].
-      return error(503, { message: 'The server is overloaded or not ready yet.', type: 'server_error', param: null, code: null }, 'unavailable');
-    case 'server-error':
-      return error(
-        500,
-        { message: 'The server had an error while processing your request. Sorry about that!', type: 'server_error', param: null, code: null },
-        'server-error',
-      );
-    case 'budget-exhausted':
-      return error(
-        429,
-        {
-          message:
-            'You exceeded your current quota, please check your plan and billing details. For more information on this error, ' +
-            'read the docs: https://platform.openai.com/docs/guides/error-codes/api-errors.',
-          type: 'insufficient_quota',
-          param: null,
-          code: 'insufficient_quota',
-        },
-        'budget-exhausted',
-      );
-  }
 }

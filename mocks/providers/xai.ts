@@ -4,7 +4,7 @@
  * "error":"<message>"}` (providers.md §5.2). openai-node then sets
  * `err.error` to the string and leaves `.type` / `.code` undefined.
  *
- * Rate-limit and retry headers are not documented, so none are sent [?].
+ * Rate-limit and retry headers are not documented, so none are sent.
  * Metering (metering.ts): per team × model, RPM enforced as RPS = RPM/60, all
  * tokens (prompt and completion) count toward TPM.
  */
@@ -12,8 +12,8 @@ import type { MockRoute } from '../routes.ts';
 import { jsonReply } from '../wire-reply.ts';
 import type { Refusal } from './ledger.ts';
 import { type BodyProblem, type ChatCall, chatCompletionsRoutes, type ChatFlavour } from './chat-completions.ts';
-import type { Answer, ProviderMockSpec } from './exchange.ts';
-import type { StatusFaultKind } from './faults.ts';
+import { type Answer, type Call, errorAnswer, type ErrorFormat, type FaultTable } from './dialect.ts';
+import type { ProviderMockSpec } from './exchange.ts';
 import { keyLabel } from './scope.ts';
 
 export const XAI_ORIGIN = 'https://api.x.ai';
@@ -31,7 +31,32 @@ const GRPC = {
   unavailable: 'The service is currently unavailable',
 } as const;
 
-const XAI_FLAVOUR: ChatFlavour = {
+/** xAI's whole error body (§5.2): `code` a gRPC status text, `error` the message; no headers. */
+type XaiError = { readonly code: string; readonly error: string };
+
+const XAI_ERRORS: ErrorFormat<XaiError> = {
+  errorType: (body) => body.code,
+  reply: (status, { code, error }) => jsonReply({ code, error }, { status }),
+};
+
+/** Error-status faults (faults.ts) as xAI answers them (§5.2); its overload is a 429, like its quota refusals. */
+const XAI_FAULTS: FaultTable<XaiError> = {
+  overloaded: { status: 429, error: { code: GRPC.resourceExhausted, error: 'The service is temporarily at capacity. Please retry your request shortly.' } },
+  'server-error': { status: 500, error: { code: GRPC.internal, error: 'Internal error' } },
+  // gRPC UNAVAILABLE in the same {code, error} shape (§5.2); the wording is unverified.
+  unavailable: { status: 503, error: { code: GRPC.unavailable, error: 'Service temporarily unavailable' } },
+  'budget-exhausted': {
+    status: 429,
+    errorFor: (call) => ({
+      code: GRPC.resourceExhausted,
+      error:
+        `Your team ${teamOf(call)} has either used all available credits or reached its monthly spending limit. ` +
+        'To continue making API requests, please purchase more credits or raise your spending limit.',
+    }),
+  },
+};
+
+export const XAI_FLAVOUR: ChatFlavour<XaiError> = {
   provider: 'xai',
   origin: XAI_ORIGIN,
   usage: (inputTokens, outputTokens) => ({
@@ -44,28 +69,32 @@ const XAI_FLAVOUR: ChatFlavour = {
   }),
   streamUsage: 'trailing-chunk-if-requested',
   successHeaders: () => ({}),
-  badRequest: (problem) => xaiError(400, GRPC.invalidArgument, badRequestMessage(problem), 'bad-request'),
+  badRequest: (problem) => errorAnswer(XAI_ERRORS, 400, { code: GRPC.invalidArgument, error: badRequestMessage(problem) }, 'bad-request'),
   notFound: (modelId) =>
-    xaiError(404, GRPC.notFound, `The model ${modelId} does not exist or your team does not have access to it.`, 'not-found'),
-  // Wording [?].
+    errorAnswer(XAI_ERRORS, 404, { code: GRPC.notFound, error: `The model ${modelId} does not exist or your team does not have access to it.` }, 'not-found'),
+  // The wording is unverified.
   contextTooLong: (call) =>
-    xaiError(
+    errorAnswer(
+      XAI_ERRORS,
       400,
-      GRPC.invalidArgument,
-      `This model's maximum prompt length is ${call.model.contextWindowTokens} but the request contains ${call.inputTokens} tokens.`,
+      {
+        code: GRPC.invalidArgument,
+        error: `This model's maximum prompt length is ${call.model.contextWindowTokens} but the request contains ${call.inputTokens} tokens.`,
+      },
       'context-too-long',
     ),
   rateLimited,
-  fault: (call, kind) => faultAnswer(call, kind),
+  errors: XAI_ERRORS,
+  faults: XAI_FAULTS,
 };
 
 /** A team id shaped like xAI's, stable per key. */
-function teamOf(call: ChatCall): string {
+function teamOf(call: Call<unknown>): string {
   const label = keyLabel(call.apiKey ?? 'none');
   return `${label}-${label.slice(0, 4)}-4${label.slice(1, 4)}-a${label.slice(4, 7)}-${label}${label.slice(0, 4)}`;
 }
 
-/** §5.2: "Too many tokens for team … Tokens per Minute (actual/limit): 65605/16000"; the requests wording is by analogy [?]. */
+/** §5.2: "Too many tokens for team … Tokens per Minute (actual/limit): 65605/16000"; the requests wording is by analogy. */
 function rateLimited(call: ChatCall, admission: Refusal): Answer {
   const violation = admission.violations[0]!;
   const tokens = violation.dimension !== 'requestsPerMinute';
@@ -75,34 +104,10 @@ function rateLimited(call: ChatCall, admission: Refusal): Answer {
   const message =
     `Too many ${what} for team ${teamOf(call)} and model ${call.model.id}. Your team's rate limit is — ` +
     `${period} (actual/limit): ${violation.used + violation.requested}/${limit}. You can view your team rate limits at https://console.x.ai.`;
-  const answer = xaiError(429, GRPC.resourceExhausted, message, violation.tooLarge ? 'too-large' : 'rate-limited');
+  const answer = errorAnswer(XAI_ERRORS, 429, { code: GRPC.resourceExhausted, error: message }, violation.tooLarge ? 'too-large' : 'rate-limited');
   return admission.retryAfterMs === undefined ? answer : { ...answer, retryAfterMs: admission.retryAfterMs };
 }
 
 function badRequestMessage(problem: BodyProblem): string {
   return problem.kind === 'malformed' ? 'Failed to deserialize the JSON body into the target type' : `${problem.param}: ${problem.message}`;
-}
-
-function faultAnswer(call: ChatCall, kind: StatusFaultKind): Answer {
-  switch (kind) {
-    case 'overloaded':
-      return xaiError(429, GRPC.resourceExhausted, 'The service is temporarily at capacity. Please retry your request shortly.', 'overloaded');
-    case 'server-error':
-      return xaiError(500, GRPC.internal, 'Internal error', 'server-error');
-    case 'unavailable':
-      // gRPC UNAVAILABLE in the same {code, error} shape (§5.2); wording [?].
-      return xaiError(503, GRPC.unavailable, 'Service temporarily unavailable', 'unavailable');
-    case 'budget-exhausted':
-      return xaiError(
-        429,
-        GRPC.resourceExhausted,
-        `Your team ${teamOf(call)} has either used all available credits or reached its monthly spending limit. ` +
-          'To continue making API requests, please purchase more credits or raise your spending limit.',
-        'budget-exhausted',
-      );
-  }
-}
-
-function xaiError(status: number, code: string, error: string, outcome: Answer['outcome']): Answer {
-  return { reply: jsonReply({ code, error }, { status }), outcome, errorType: code };
 }

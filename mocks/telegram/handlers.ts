@@ -152,7 +152,7 @@ function botMethods(spec: TelegramMockSpec): Record<string, Method> {
  * newer getUpdates ends a waiting one with Telegram's 409 conflict.
  */
 async function getUpdates(spec: TelegramMockSpec, params: BotApiParams, signal: AbortSignal): Promise<MethodResult> {
-  const { clock, state } = spec;
+  const { state } = spec;
   if (state.webhookUrl !== '') return { error: BOT_API_ERRORS.webhookConflict };
   const offset = integer(params['offset']);
   if (offset !== undefined && offset > 0) state.pending = state.pending.filter((update) => update.update_id >= offset);

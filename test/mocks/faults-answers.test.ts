@@ -1,28 +1,15 @@
-import Anthropic, { InternalServerError as AnthropicServerError, OverloadedError, RateLimitError as AnthropicRateLimitError } from '@anthropic-ai/sdk';
-import { ApiError, GoogleGenAI } from '@google/genai';
-import OpenAI, { APIUserAbortError, RateLimitError } from 'openai';
+import { InternalServerError as AnthropicServerError, OverloadedError, RateLimitError as AnthropicRateLimitError } from '@anthropic-ai/sdk';
+import { ApiError } from '@google/genai';
+import { APIUserAbortError, RateLimitError } from 'openai';
 import { describe, expect, it } from 'vitest';
 import { providerRoutes } from '../../mocks/providers/index.ts';
 import { createWorld, INCIDENT_MS, type World, type WorldOptions } from './support/world.ts';
 import { rejection } from './support/rejection.ts';
+import { sdkClients } from './support/clients.ts';
 
 function world(schedule: unknown, options: WorldOptions = {}): World {
   return createWorld(providerRoutes, { ...options, schedule });
 }
-
-/** Official clients over the mock fetch, SDK retries off (providers.md §6: the gateway retries on the clock). */
-function clients(mocks: World) {
-  const { fetch } = mocks;
-  return {
-    gemini: new GoogleGenAI({ apiKey: 'gemini-test-key', httpOptions: { fetch } }),
-    openai: new OpenAI({ apiKey: 'sk-test', fetch, maxRetries: 0 }),
-    anthropic: new Anthropic({ apiKey: 'sk-ant-test', fetch, maxRetries: 0 }),
-    moonshot: new OpenAI({ apiKey: 'sk-moonshot', baseURL: 'https://api.moonshot.ai/v1', fetch, maxRetries: 0 }),
-    xai: new OpenAI({ apiKey: 'xai-test', baseURL: 'https://api.x.ai/v1', fetch, maxRetries: 0 }),
-  };
-}
-
-/** The error a call rejects with, asserting its class. */
 
 async function statusOf(promise: Promise<unknown>): Promise<number> {
   return promise.then(
@@ -37,7 +24,7 @@ const message = (model = 'claude-sonnet-4-6') => ({ model, max_tokens: 64, messa
 describe('scheduled error faults through the official SDKs', () => {
   it('plays 429, 429, ok for one Gemini model and leaves another model alone', async () => {
     const mocks = world({ rules: [{ match: { provider: 'gemini', model: 'gemini-2.5-flash' }, script: ['429', '429', 'ok'] }] });
-    const { gemini } = clients(mocks);
+    const { gemini } = sdkClients(mocks);
     const ask = (model: string) => statusOf(gemini.models.generateContent({ model, contents: 'hi' }));
     const statuses = [];
     for (const model of ['gemini-2.5-flash', 'gemini-2.5-pro', 'gemini-2.5-flash', 'gemini-2.5-pro', 'gemini-2.5-flash', 'gemini-2.5-flash']) {
@@ -58,7 +45,7 @@ describe('scheduled error faults through the official SDKs', () => {
       { rules: [{ match: { model: 'gpt-4o' }, script: ['429', 'budget-exhausted'] }] },
       { ledger: { providers: { openai: { limits: { 'gpt-4o': { requestsPerMinute: 2 } } } } } },
     );
-    const { openai } = clients(mocks);
+    const { openai } = sdkClients(mocks);
     const forced = await rejection(openai.chat.completions.create(chat('gpt-4o')), RateLimitError);
     expect(forced.code).toBe('rate_limit_exceeded');
     expect(forced.message).toContain('Rate limit reached for gpt-4o in organization org-quotastorm on requests per min (RPM): Limit 2, Used 2, Requested 1.');
@@ -82,7 +69,7 @@ describe('scheduled error faults through the official SDKs', () => {
 
   it('keeps budget exhaustion distinguishable from a rate limit, per provider', async () => {
     const mocks = world({ rules: [{ match: { provider: ['anthropic', 'moonshot', 'xai'] }, script: ['rate-limit', 'budget-exhausted'] }] });
-    const { anthropic, moonshot, xai } = clients(mocks);
+    const { anthropic, moonshot, xai } = sdkClients(mocks);
 
     const limited = await rejection(anthropic.messages.create(message()), AnthropicRateLimitError);
     const capped = await rejection(anthropic.messages.create(message()), AnthropicRateLimitError);
@@ -103,7 +90,7 @@ describe('scheduled error faults through the official SDKs', () => {
 
   it('surfaces a scheduled 529 as Anthropic OverloadedError, 503 and 500 as server errors', async () => {
     const mocks = world({ rules: [{ match: { provider: ['anthropic', 'gemini'] }, script: ['529', '503', '500'] }] });
-    const { anthropic, gemini } = clients(mocks);
+    const { anthropic, gemini } = sdkClients(mocks);
     const overloaded = await rejection(anthropic.messages.create(message()), OverloadedError);
     expect([overloaded.status, overloaded.type]).toEqual([529, 'overloaded_error']);
     expect(overloaded).not.toBeInstanceOf(AnthropicRateLimitError);
@@ -117,7 +104,7 @@ describe('scheduled error faults through the official SDKs', () => {
 
   it('fires a time window only inside it, in virtual time from the run start', async () => {
     const mocks = world({ rules: [{ match: { provider: 'openai' }, when: { fromMs: 60_000, untilMs: 120_000 }, fault: 'server-error' }] });
-    const { openai } = clients(mocks);
+    const { openai } = sdkClients(mocks);
     const statuses = [];
     for (const stepMs of [0, 60_000, 59_999, 1]) {
       await mocks.clock.advanceBy(stepMs);
@@ -131,7 +118,7 @@ describe('scheduled error faults through the official SDKs', () => {
 describe('scheduled latency on the virtual clock', () => {
   it('advances time by the drawn latency, and equal latencies finish at the same instant', async () => {
     const mocks = world({ rules: [{ match: { provider: 'openai' }, latency: { distribution: 'fixed', ms: 1_500 } }] });
-    const { openai } = clients(mocks);
+    const { openai } = sdkClients(mocks);
     const finishedAt: number[] = [];
     const calls = [0, 1].map(() => openai.chat.completions.create(chat('gpt-4o')).then(() => finishedAt.push(mocks.clock.now())));
     await mocks.clock.runUntilIdle();
@@ -145,7 +132,7 @@ describe('scheduled latency on the virtual clock', () => {
 
   it('sleeps a seeded draw before a fault too, and the journal says how long', async () => {
     const mocks = world({ rules: [{ match: { provider: 'gemini' }, fault: 'rate-limit', latency: { distribution: 'normal', meanMs: 4_000, stdDevMs: 1_000 } }] });
-    const call = statusOf(clients(mocks).gemini.models.generateContent({ model: 'gemini-2.5-flash', contents: 'hi' }));
+    const call = statusOf(sdkClients(mocks).gemini.models.generateContent({ model: 'gemini-2.5-flash', contents: 'hi' }));
     await mocks.clock.runUntilIdle();
     expect(await call).toBe(429);
     const { latencyMs, fault } = mocks.journal.entries[0]!;
@@ -157,7 +144,7 @@ describe('scheduled latency on the virtual clock', () => {
   it('ends the sleep when the client aborts, leaving no clock timer behind', async () => {
     const mocks = world({ rules: [{ latency: { distribution: 'fixed', ms: 60_000 } }] });
     const controller = new AbortController();
-    const call = clients(mocks).openai.chat.completions.create(chat('gpt-4o'), { signal: controller.signal });
+    const call = sdkClients(mocks).openai.chat.completions.create(chat('gpt-4o'), { signal: controller.signal });
     await mocks.clock.advanceBy(1_000);
     expect(mocks.clock.pendingTimerCount()).toBe(1);
     controller.abort();

@@ -1,23 +1,15 @@
-import Anthropic, { APIError as AnthropicApiError } from '@anthropic-ai/sdk';
-import { ApiError, GoogleGenAI } from '@google/genai';
-import OpenAI, { APIError } from 'openai';
+import { APIError as AnthropicApiError } from '@anthropic-ai/sdk';
+import { ApiError } from '@google/genai';
+import { APIError } from 'openai';
 import { describe, expect, it } from 'vitest';
 import { providerRoutes } from '../../mocks/providers/index.ts';
 import { isStreamReset } from '../../mocks/providers/stream-faults.ts';
+import { sdkClients } from './support/clients.ts';
 import { createWorld, type World } from './support/world.ts';
 
 /** Mocks where every request of every provider gets `fault` (openclaw-2026-2-run.md §3 modes). */
 function world(fault: string): World {
   return createWorld(providerRoutes, { schedule: { rules: [{ fault }] } });
-}
-
-function clients(mocks: World) {
-  const { fetch } = mocks;
-  return {
-    gemini: new GoogleGenAI({ apiKey: 'gemini-test-key', httpOptions: { fetch } }),
-    openai: new OpenAI({ apiKey: 'sk-test', fetch, maxRetries: 0 }),
-    anthropic: new Anthropic({ apiKey: 'sk-ant-test', fetch, maxRetries: 0 }),
-  };
 }
 
 /** Everything a stream yields before it ends or throws. */
@@ -31,11 +23,11 @@ async function drain<T>(stream: AsyncIterable<T> | Promise<AsyncIterable<T>>): P
   }
 }
 
-const geminiStream = (mocks: World) => clients(mocks).gemini.models.generateContentStream({ model: 'gemini-2.5-flash', contents: 'hi' });
+const geminiStream = (mocks: World) => sdkClients(mocks).gemini.models.generateContentStream({ model: 'gemini-2.5-flash', contents: 'hi' });
 const openaiStream = (mocks: World) =>
-  clients(mocks).openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: 'hi' }], stream: true });
+  sdkClients(mocks).openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: 'hi' }], stream: true });
 const anthropicStream = (mocks: World) =>
-  clients(mocks).anthropic.messages.create({ model: 'claude-sonnet-4-6', max_tokens: 64, messages: [{ role: 'user', content: 'hi' }], stream: true });
+  sdkClients(mocks).anthropic.messages.create({ model: 'claude-sonnet-4-6', max_tokens: 64, messages: [{ role: 'user', content: 'hi' }], stream: true });
 
 describe('stream faults through the official SDKs', () => {
   it('sends a Gemini 200 with one empty chunk whose finishReason is MALFORMED_FUNCTION_CALL', async () => {
@@ -48,7 +40,7 @@ describe('stream faults through the official SDKs', () => {
     expect(candidate.content?.parts).toEqual([{ text: '' }]);
     expect(mocks.journal.entries[0]).toMatchObject({ status: 200, outcome: 'finish-reason', fault: 'rule 1: finish-reason:MALFORMED_FUNCTION_CALL' });
     // The same answer without streaming.
-    const json = await clients(mocks).gemini.models.generateContent({ model: 'gemini-2.5-flash', contents: 'hi' });
+    const json = await sdkClients(mocks).gemini.models.generateContent({ model: 'gemini-2.5-flash', contents: 'hi' });
     expect(json.candidates?.[0]?.finishReason).toBe('MALFORMED_FUNCTION_CALL');
   });
 
@@ -68,7 +60,7 @@ describe('stream faults through the official SDKs', () => {
     expect(await drain(geminiStream(mocks))).toEqual({ items: [], error: undefined });
     expect(await drain(openaiStream(mocks))).toEqual({ items: [], error: undefined });
     expect(await drain(anthropicStream(mocks))).toEqual({ items: [], error: undefined });
-    const json = await clients(mocks).gemini.models.generateContent({ model: 'gemini-2.5-flash', contents: 'hi' });
+    const json = await sdkClients(mocks).gemini.models.generateContent({ model: 'gemini-2.5-flash', contents: 'hi' });
     expect(json.candidates).toEqual([]);
     expect(json.text).toBeUndefined();
   });
@@ -101,7 +93,7 @@ describe('stream faults through the official SDKs', () => {
       expect(isStreamReset(error)).toBe(true);
       expect(((error as Error).cause as { code: string }).code).toBe('UND_ERR_SOCKET');
     }
-    const json = await clients(mocks).gemini.models.generateContent({ model: 'gemini-2.5-flash', contents: 'hi' }).catch((error: unknown) => error);
+    const json = await sdkClients(mocks).gemini.models.generateContent({ model: 'gemini-2.5-flash', contents: 'hi' }).catch((error: unknown) => error);
     expect(isStreamReset(json)).toBe(true);
   });
 

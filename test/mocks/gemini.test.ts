@@ -1,6 +1,7 @@
 import { ApiError, GoogleGenAI } from '@google/genai';
 import { describe, expect, it } from 'vitest';
 import { geminiRoutes } from '../../mocks/providers/gemini.ts';
+import { rejection } from './support/rejection.ts';
 import { createWorld, promptOfTokens, type World, type WorldOptions } from './support/world.ts';
 
 function geminiWorld(options: WorldOptions = {}) {
@@ -9,15 +10,6 @@ function geminiWorld(options: WorldOptions = {}) {
 
 function client(world: World, apiVersion?: string, apiKey = 'gemini-test-key') {
   return new GoogleGenAI({ apiKey, httpOptions: { fetch: world.fetch, ...(apiVersion ? { apiVersion } : {}) } });
-}
-
-async function rejection(promise: Promise<unknown>): Promise<ApiError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(ApiError);
-  return error as ApiError;
 }
 
 describe('gemini mock through @google/genai', () => {
@@ -67,7 +59,7 @@ describe('gemini mock through @google/genai', () => {
     const gemini = client(world);
     await gemini.models.generateContent({ model: 'gemini-2.5-flash', contents: 'one' });
     await world.clock.advanceBy(22_480);
-    const error = await rejection(gemini.models.generateContent({ model: 'gemini-2.5-flash', contents: 'two' }));
+    const error = await rejection(gemini.models.generateContent({ model: 'gemini-2.5-flash', contents: 'two' }), ApiError);
     expect(error.status).toBe(429);
     const body = JSON.parse(error.message);
     expect(body.error).toMatchObject({ code: 429, status: 'RESOURCE_EXHAUSTED' });
@@ -108,7 +100,7 @@ describe('gemini mock through @google/genai', () => {
     const gemini = client(world);
     await gemini.models.generateContent({ model: 'gemini-2.5-flash', contents: promptOfTokens(600), config: { maxOutputTokens: 50_000 } });
     expect(world.journal.entries[0]!.quotaAfter?.tokensPerMinute).toMatchObject({ used: 600, remaining: 400 });
-    const error = await rejection(gemini.models.generateContent({ model: 'gemini-2.5-flash', contents: promptOfTokens(401) }));
+    const error = await rejection(gemini.models.generateContent({ model: 'gemini-2.5-flash', contents: promptOfTokens(401) }), ApiError);
     expect(JSON.parse(error.message).error.message).toContain('generate_content_paid_tier_input_token_count, limit: 1000');
     await gemini.models.generateContent({ model: 'gemini-2.5-flash', contents: promptOfTokens(400) });
     expect(world.journal.entries.map((entry) => entry.status)).toEqual([200, 429, 200]);
@@ -116,14 +108,14 @@ describe('gemini mock through @google/genai', () => {
 
   it('refuses a prompt larger than the whole TPM without a retry hint', async () => {
     const world = geminiWorld({ ledger: { providers: { gemini: { limits: { 'gemini-2.5-flash': { tokensPerMinute: 1_000 } } } } } });
-    const error = await rejection(client(world).models.generateContent({ model: 'gemini-2.5-flash', contents: promptOfTokens(1_001) }));
+    const error = await rejection(client(world).models.generateContent({ model: 'gemini-2.5-flash', contents: promptOfTokens(1_001) }), ApiError);
     const body = JSON.parse(error.message);
     expect(body.error.details.map((detail: { '@type': string }) => detail['@type'])).not.toContain('type.googleapis.com/google.rpc.RetryInfo');
     expect(world.journal.entries[0]).toMatchObject({ outcome: 'too-large', retryAfterMs: undefined });
   });
 
   it('answers an unknown model with NOT_FOUND', async () => {
-    const error = await rejection(client(geminiWorld()).models.generateContent({ model: 'gemini-9-ultra', contents: 'x' }));
+    const error = await rejection(client(geminiWorld()).models.generateContent({ model: 'gemini-9-ultra', contents: 'x' }), ApiError);
     expect(error.status).toBe(404);
     expect(JSON.parse(error.message).error).toMatchObject({ code: 404, status: 'NOT_FOUND' });
   });
@@ -140,7 +132,7 @@ describe('gemini mock through @google/genai', () => {
 
   it('answers a prompt above the context window with the input-token-count 400', async () => {
     const world = geminiWorld();
-    const error = await rejection(client(world).models.generateContent({ model: 'gemini-2.5-flash', contents: promptOfTokens(1_048_577) }));
+    const error = await rejection(client(world).models.generateContent({ model: 'gemini-2.5-flash', contents: promptOfTokens(1_048_577) }), ApiError);
     expect(error.status).toBe(400);
     expect(JSON.parse(error.message).error.message).toBe(
       'The input token count (1048577) exceeds the maximum number of tokens allowed (1048576).',

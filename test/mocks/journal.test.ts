@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createJournal, type JournalRecord } from '../../mocks/providers/journal.ts';
+import { createJournal } from '../../mocks/providers/journal-store.ts';
+import type { JournalRecord } from '../../mocks/providers/journal.ts';
 
 function entry(fields: Partial<JournalRecord>): JournalRecord {
   return {

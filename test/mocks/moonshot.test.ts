@@ -1,6 +1,7 @@
 import OpenAI, { NotFoundError, RateLimitError } from 'openai';
 import { describe, expect, it } from 'vitest';
 import { moonshotRoutes } from '../../mocks/providers/moonshot.ts';
+import { rejection } from './support/rejection.ts';
 import { createWorld, promptOfTokens, type World, type WorldOptions } from './support/world.ts';
 
 function moonshotWorld(options: WorldOptions = {}) {
@@ -9,15 +10,6 @@ function moonshotWorld(options: WorldOptions = {}) {
 
 function client(world: World) {
   return new OpenAI({ apiKey: 'sk-moonshot', baseURL: 'https://api.moonshot.ai/v1', fetch: world.fetch, maxRetries: 0 });
-}
-
-async function rateLimitError(promise: Promise<unknown>): Promise<RateLimitError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(RateLimitError);
-  return error as RateLimitError;
 }
 
 const ask = (model: string, content = 'hi', maxTokens?: number) => ({
@@ -50,7 +42,7 @@ describe('moonshot mock through the openai SDK', () => {
     await kimi.chat.completions.create(ask('kimi-k2.5'));
     await kimi.chat.completions.create(ask('kimi-k2-turbo-preview'));
     await kimi.chat.completions.create(ask('kimi-k2-thinking'));
-    const error = await rateLimitError(kimi.chat.completions.create(ask('kimi-k2.5')));
+    const error = await rejection(kimi.chat.completions.create(ask('kimi-k2.5')), RateLimitError);
     expect(error.type).toBe('rate_limit_reached_error');
     expect(error.code).toBeUndefined();
     expect(error.message).toMatch(/^429 Your account org-[0-9a-f]{16}<ak-[0-9a-f]{8}> request reached organization max RPM: 3, please try again after 60 seconds$/);
@@ -61,13 +53,13 @@ describe('moonshot mock through the openai SDK', () => {
     const world = moonshotWorld({ ledger: { providers: { moonshot: { sharedLimits: { tokensPerMinute: 1_000 } } } } });
     const kimi = client(world);
     await kimi.chat.completions.create(ask('kimi-k2.5', promptOfTokens(100), 500));
-    const error = await rateLimitError(kimi.chat.completions.create(ask('kimi-k2.5', promptOfTokens(100), 500)));
+    const error = await rejection(kimi.chat.completions.create(ask('kimi-k2.5', promptOfTokens(100), 500)), RateLimitError);
     expect(error.message).toContain('request reached organization TPM rate limit, current: 1200, limit: 1000');
   });
 
   it('answers budget exhaustion with exceeded_current_quota_error, distinct from rate limits', async () => {
     const world = moonshotWorld({ faults: { decide: () => ({ fault: { kind: 'budget-exhausted', label: 'balance' } }) } });
-    const error = await rateLimitError(client(world).chat.completions.create(ask('kimi-k2.5')));
+    const error = await rejection(client(world).chat.completions.create(ask('kimi-k2.5')), RateLimitError);
     expect(error.type).toBe('exceeded_current_quota_error');
     expect(world.journal.entries[0]).toMatchObject({ outcome: 'budget-exhausted', errorType: 'exceeded_current_quota_error' });
   });

@@ -1,6 +1,7 @@
 import OpenAI, { RateLimitError } from 'openai';
 import { describe, expect, it } from 'vitest';
 import { xaiRoutes } from '../../mocks/providers/xai.ts';
+import { rejection } from './support/rejection.ts';
 import { createWorld, promptOfTokens, type World, type WorldOptions } from './support/world.ts';
 
 function xaiWorld(options: WorldOptions = {}) {
@@ -9,15 +10,6 @@ function xaiWorld(options: WorldOptions = {}) {
 
 function client(world: World) {
   return new OpenAI({ apiKey: 'xai-test', baseURL: 'https://api.x.ai/v1', fetch: world.fetch, maxRetries: 0 });
-}
-
-async function rateLimitError(promise: Promise<unknown>): Promise<RateLimitError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(RateLimitError);
-  return error as RateLimitError;
 }
 
 const ask = (content = 'hi') => ({ model: 'grok-4', messages: [{ role: 'user' as const, content }] });
@@ -39,7 +31,7 @@ describe('xai mock through the openai SDK', () => {
     const world = xaiWorld({ ledger: { providers: { xai: { limits: { 'grok-4': { tokensPerMinute: 16_000 } } } } } });
     const grok = client(world);
     await grok.chat.completions.create(ask(promptOfTokens(15_000)));
-    const error = await rateLimitError(grok.chat.completions.create(ask(promptOfTokens(2_000))));
+    const error = await rejection(grok.chat.completions.create(ask(promptOfTokens(2_000))), RateLimitError);
     expect(error.status).toBe(429);
     expect(error.type).toBeUndefined();
     expect(error.code).toBeUndefined();
@@ -57,7 +49,7 @@ describe('xai mock through the openai SDK', () => {
     const world = xaiWorld({ ledger: { providers: { xai: { limits: { 'grok-4': { requestsPerMinute: 60 } } } } } });
     const grok = client(world);
     await grok.chat.completions.create(ask());
-    const error = await rateLimitError(grok.chat.completions.create(ask()));
+    const error = await rejection(grok.chat.completions.create(ask()), RateLimitError);
     expect(error.message).toContain('Requests per Second (actual/limit): 2/1.');
     await world.clock.advanceBy(1_000);
     await grok.chat.completions.create(ask());
@@ -65,7 +57,7 @@ describe('xai mock through the openai SDK', () => {
 
   it('answers the credits exhaustion as a 429 with the same gRPC code, distinct outcome', async () => {
     const world = xaiWorld({ faults: { decide: () => ({ fault: { kind: 'budget-exhausted', label: 'credits' } }) } });
-    const error = await rateLimitError(client(world).chat.completions.create(ask()));
+    const error = await rejection(client(world).chat.completions.create(ask()), RateLimitError);
     expect(error.message).toContain('has either used all available credits or reached its monthly spending limit');
     expect(world.journal.entries[0]).toMatchObject({ outcome: 'budget-exhausted', errorType: 'Some resource has been exhausted' });
   });

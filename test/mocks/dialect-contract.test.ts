@@ -1,0 +1,379 @@
+/**
+ * The contract every provider dialect keeps (mocks/providers/dialect.ts).
+ * The behaviours are written once, in `dialectContract`, and run against
+ * each dialect, as hono runs one router suite against every router: a new
+ * provider passes by adding one `ContractCase`, never by copying tests.
+ *
+ * Requests go straight to the exchange (no SDK, no Response), so the suite
+ * stays fast; the SDK-level tests beside it (gemini.test.ts, …) show that
+ * the official clients read these answers as the real APIs'.
+ */
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { anthropicDialect } from '../../mocks/providers/anthropic.ts';
+import { chatDialect } from '../../mocks/providers/chat-completions.ts';
+import type { Dialect, Route } from '../../mocks/providers/dialect.ts';
+import { createExchange, type ProviderMockSpec } from '../../mocks/providers/exchange.ts';
+import { ERROR_FAULT_KINDS } from '../../mocks/providers/faults.ts';
+import { geminiDialect } from '../../mocks/providers/gemini.ts';
+import type { ProviderQuotaConfig } from '../../mocks/providers/ledger.ts';
+import { findModel, PROVIDER_IDS, type ProviderId } from '../../mocks/providers/models.ts';
+import { MOONSHOT_FLAVOUR } from '../../mocks/providers/moonshot.ts';
+import { openaiFlavour } from '../../mocks/providers/openai.ts';
+import { estimateTokens } from '../../mocks/providers/tokens.ts';
+import { XAI_FLAVOUR } from '../../mocks/providers/xai.ts';
+import type { MockRequest } from '../../mocks/routes.ts';
+import type { WireReply } from '../../mocks/wire-reply.ts';
+import { createWorld, promptOfTokens, type WorldOptions } from './support/world.ts';
+
+type Usage = { readonly inputTokens: number; readonly outputTokens: number };
+
+/** One dialect and what its provider's wire looks like, as the suite needs to know it. */
+type ContractCase = {
+  readonly provider: ProviderId;
+  readonly dialect: (spec: ProviderMockSpec) => Dialect<unknown, unknown, unknown>;
+  readonly model: string;
+  readonly url: string;
+  /** Where the API key goes. */
+  readonly headers: Readonly<Record<string, string>>;
+  readonly route: (model: string, stream: boolean) => Route;
+  /** A valid body whose only text is `prompt`. */
+  readonly body: (model: string, prompt: string, stream: boolean) => object;
+  /** Every error body of the provider, strictly: nothing missing, nothing extra. */
+  readonly errorEnvelope: (status: number) => z.ZodType;
+  readonly errorContentType: string;
+  /** The provider's own label in an error body (the journal's `errorType`). */
+  readonly errorLabel: (body: unknown) => string;
+  readonly badRequestLabel: string;
+  /** Ledger settings under which a second request in a minute is refused. */
+  readonly spentQuota: ProviderQuotaConfig;
+  readonly quotaRefusal: { readonly label: string; readonly headers: readonly string[] };
+  readonly usage: (body: unknown) => Usage;
+  /** The final usage a stream reports, and whether it ended the way the format ends a stream. */
+  readonly streamEnd: (events: readonly unknown[]) => { readonly usage: Usage; readonly ended: boolean };
+};
+
+const STATUS_FAULT_KINDS = ERROR_FAULT_KINDS.filter((kind) => kind !== 'rate-limit');
+const STREAM_FAULTS = ['finish-reason:SAFETY', 'empty-stream', 'error-in-stream', 'truncated', 'reset-after-headers'] as const;
+
+function dialectContract(contract: ContractCase): void {
+  const { provider, model } = contract;
+
+  describe(`${provider} dialect`, () => {
+    it('reads the model, the stream flag and the prompt tokens of a valid request', () => {
+      const dialect = contract.dialect(specOf());
+      for (const stream of [false, true]) {
+        const route = contract.route(model, stream);
+        const body = dialect.parseBody(contract.body(model, promptOfTokens(37), stream));
+        expect([dialect.modelId(body, route), dialect.isStream(body, route), estimateTokens(dialect.promptTexts(body))]).toEqual([model, stream, 37]);
+      }
+    });
+
+    it('answers a body that is not JSON with its 400, in its error envelope', async () => {
+      const mocks = exchangeOf(contract);
+      const reply = await mocks.send('{"contents": [', contract.route(model, false));
+      expectError(contract, reply, 400, contract.badRequestLabel);
+      expect(mocks.journal.entries[0]).toMatchObject({ status: 400, outcome: 'bad-request', errorType: contract.badRequestLabel });
+    });
+
+    it('answers JSON of the wrong shape with the same 400', async () => {
+      const mocks = exchangeOf(contract);
+      const reply = await mocks.send(JSON.stringify({ unexpected: true }), contract.route(model, false));
+      expectError(contract, reply, 400, contract.badRequestLabel);
+      expect(mocks.journal.entries[0]).toMatchObject({ outcome: 'bad-request' });
+    });
+
+    it('answers an unknown model with its 404', async () => {
+      const mocks = exchangeOf(contract);
+      const reply = await mocks.sendBody(contract.body('no-such-model', 'hi', false), contract.route('no-such-model', false));
+      expectError(contract, reply, 404);
+      expect(mocks.journal.entries[0]).toMatchObject({ status: 404, outcome: 'not-found', model: 'no-such-model' });
+    });
+
+    it('answers a prompt longer than the context window with its 400', async () => {
+      const mocks = exchangeOf(contract);
+      const windowTokens = findModel(mocks.ledger.models, provider, model)!.contextWindowTokens;
+      const reply = await mocks.sendBody(contract.body(model, promptOfTokens(windowTokens + 1), false), contract.route(model, false));
+      expectError(contract, reply, 400);
+      expect(mocks.journal.entries[0]).toMatchObject({ outcome: 'context-too-long', inputTokens: windowTokens + 1, scopeKey: undefined });
+    });
+
+    it('answers a success with usage: the estimated prompt and the output the journal charged', async () => {
+      const mocks = exchangeOf(contract);
+      const reply = await mocks.sendBody(contract.body(model, promptOfTokens(21), false), contract.route(model, false));
+      expect(reply.status).toBe(200);
+      const { outputTokens } = mocks.journal.entries[0]!;
+      expect(outputTokens).toBeGreaterThan(0);
+      expect(contract.usage(jsonOf(reply))).toEqual({ inputTokens: 21, outputTokens });
+    });
+
+    it('ends a streamed success the way its format ends a stream, with the final usage', async () => {
+      const mocks = exchangeOf(contract);
+      const reply = await mocks.sendBody(contract.body(model, promptOfTokens(13), true), contract.route(model, true));
+      expect([reply.status, reply.headers['content-type']]).toEqual([200, 'text/event-stream']);
+      const { outputTokens, stream } = mocks.journal.entries[0]!;
+      expect(stream).toBe(true);
+      expect(contract.streamEnd(eventsOf(reply))).toEqual({ usage: { inputTokens: 13, outputTokens }, ended: true });
+    });
+
+    it('refuses a request over a spent quota with its 429, its headers and a retry hint in the journal', async () => {
+      const mocks = exchangeOf(contract, { ledger: { providers: { [provider]: contract.spentQuota } } });
+      const send = () => mocks.sendBody(contract.body(model, 'hi', false), contract.route(model, false));
+      expect((await send()).status).toBe(200);
+      const refused = await send();
+      expectError(contract, refused, 429, contract.quotaRefusal.label);
+      expect(Object.keys(refused.headers)).toEqual(expect.arrayContaining([...contract.quotaRefusal.headers]));
+      const entry = mocks.journal.entries[1]!;
+      expect(entry).toMatchObject({ status: 429, outcome: 'rate-limited', fault: undefined, violations: ['requestsPerMinute'] });
+      expect(entry.retryAfterMs).toBeGreaterThan(0);
+    });
+
+    it.each(STATUS_FAULT_KINDS)('renders its %s fault row in its error envelope, charging nothing', async (kind) => {
+      const mocks = exchangeOf(contract, { schedule: { rules: [{ match: { provider }, fault: kind }] } });
+      const reply = await mocks.sendBody(contract.body(model, 'hi', false), contract.route(model, false));
+      const row = mocks.dialect.faults[kind];
+      expectError(contract, reply, row.status);
+      const entry = mocks.journal.entries[0]!;
+      expect(entry).toMatchObject({ status: row.status, outcome: kind, errorType: contract.errorLabel(jsonOf(reply)), fault: 'rule 1: ' + kind });
+      expect(entry.quotaAfter).toEqual(entry.quotaBefore);
+    });
+
+    it.each(STREAM_FAULTS.flatMap((fault) => [false, true].map((stream) => [fault, stream] as const)))(
+      'answers the %s stream fault with a 200 whose body goes wrong (stream: %s)',
+      async (fault, stream) => {
+        const mocks = exchangeOf(contract, { schedule: { rules: [{ match: { provider }, fault }] } });
+        const reply = await mocks.sendBody(contract.body(model, 'hi', stream), contract.route(model, stream));
+        expect(reply.status).toBe(200);
+        expect(reply.body.kind).toBe(fault === 'reset-after-headers' ? 'reset' : stream ? 'events' : 'text');
+        expect(mocks.journal.entries[0]).toMatchObject({ status: 200, outcome: fault.split(':')[0] });
+      },
+    );
+
+    it.each(['empty-stream', 'error-in-stream', 'truncated'] as const)('never ends a stream cut by the %s fault the way a success ends', async (fault) => {
+      const mocks = exchangeOf(contract, { schedule: { rules: [{ match: { provider }, fault }] } });
+      const reply = await mocks.sendBody(contract.body(model, 'hi', true), contract.route(model, true));
+      expect(contract.streamEnd(eventsOf(reply)).ended).toBe(false);
+    });
+  });
+}
+
+function expectError(contract: ContractCase, reply: WireReply, status: number, label?: string): void {
+  expect(reply.status).toBe(status);
+  expect(reply.headers['content-type']).toBe(contract.errorContentType);
+  const body = jsonOf(reply);
+  expect(contract.errorEnvelope(status).safeParse(body).error).toBeUndefined();
+  if (label !== undefined) expect(contract.errorLabel(body)).toBe(label);
+}
+
+/** A mock world with one dialect behind an exchange, and requests as the exchange reads them. */
+function exchangeOf(contract: ContractCase, options: WorldOptions = {}) {
+  const spec = specOf(options);
+  const dialect = contract.dialect(spec);
+  const exchange = createExchange(spec, dialect);
+  const send = (text: string, route: Route) => exchange(mockRequest(contract, text), route);
+  return { ...spec, dialect, send, sendBody: (body: object, route: Route) => send(JSON.stringify(body), route) };
+}
+
+function specOf(options: WorldOptions = {}): ProviderMockSpec {
+  let spec: ProviderMockSpec | undefined;
+  createWorld((built) => {
+    spec = built;
+    return [];
+  }, options);
+  return spec!;
+}
+
+function mockRequest(contract: ContractCase, text: string): MockRequest {
+  return {
+    method: 'POST',
+    url: contract.url,
+    headers: { get: (name) => contract.headers[name] ?? null },
+    signal: new AbortController().signal,
+    text: async () => text,
+  };
+}
+
+function jsonOf(reply: WireReply): unknown {
+  if (reply.body.kind !== 'text') throw new TypeError(`expected a JSON body, got ${reply.body.kind}`);
+  return JSON.parse(reply.body.text);
+}
+
+/** Each event's `data:` payload, parsed (`[DONE]` kept as the string); reading to the end frees the stream's slot. */
+function eventsOf(reply: WireReply): unknown[] {
+  if (reply.body.kind !== 'events') throw new TypeError(`expected an event stream, got ${reply.body.kind}`);
+  reply.body.onDone();
+  return reply.body.events.map((event) => {
+    const data = /^data: (.*)$/m.exec(event)![1]!;
+    return data === '[DONE]' ? data : JSON.parse(data);
+  });
+}
+
+// What the cases read from bodies, typed only as far as the suite looks.
+type ChatUsage = { usage?: { prompt_tokens: number; completion_tokens: number } | null };
+type ChatChunk = ChatUsage & { choices: ({ finish_reason: string | null } & ChatUsage)[] };
+type GeminiChunk = {
+  candidates: { finishReason?: string }[];
+  usageMetadata: { promptTokenCount: number; candidatesTokenCount?: number };
+};
+type AnthropicEvent = { type: string; usage?: { input_tokens: number; output_tokens: number } };
+
+const chatUsage = (usage: ChatUsage['usage']): Usage => ({ inputTokens: usage?.prompt_tokens ?? -1, outputTokens: usage?.completion_tokens ?? -1 });
+const geminiUsage = (chunk: GeminiChunk | undefined): Usage => ({
+  inputTokens: chunk?.usageMetadata?.promptTokenCount ?? -1,
+  outputTokens: chunk?.usageMetadata?.candidatesTokenCount ?? -1,
+});
+
+/**
+ * The three Chat Completions flavours share the wire and differ in their
+ * envelope, their labels and where a stream's usage goes.
+ */
+function chatCase(
+  provider: 'openai' | 'moonshot' | 'xai',
+  fields: Pick<ContractCase, 'dialect' | 'model' | 'url' | 'errorEnvelope' | 'errorLabel' | 'badRequestLabel' | 'spentQuota' | 'quotaRefusal'> & {
+    readonly apiKey: string;
+    /** Moonshot puts the final usage in the last choice; the others in a trailing chunk, when asked. */
+    readonly usageInFinalChoice: boolean;
+  },
+): ContractCase {
+  return {
+    provider,
+    ...fields,
+    headers: { authorization: `Bearer ${fields.apiKey}` },
+    route: () => ({ api: 'chat.completions' }),
+    body: (model, prompt, stream) => ({
+      model,
+      messages: [{ role: 'user', content: prompt }],
+      ...(stream ? { stream, stream_options: { include_usage: true } } : {}),
+    }),
+    errorContentType: 'application/json',
+    usage: (body) => chatUsage((body as ChatUsage).usage),
+    streamEnd(events) {
+      const chunks = events.slice(0, -1) as ChatChunk[];
+      const finished = chunks.find((chunk) => chunk.choices?.[0]?.finish_reason);
+      const usage = fields.usageInFinalChoice ? finished?.choices[0]?.usage : chunks.at(-1)?.usage;
+      return { usage: chatUsage(usage), ended: events.at(-1) === '[DONE]' && finished !== undefined };
+    },
+  };
+}
+
+const OPENAI_ERROR = z.strictObject({
+  error: z.strictObject({ message: z.string(), type: z.string(), param: z.string().nullable(), code: z.string().nullable() }),
+});
+
+const CASES: readonly ContractCase[] = [
+  {
+    provider: 'gemini',
+    dialect: (spec) => geminiDialect(spec.ledger.policies.gemini.tier),
+    model: 'gemini-2.5-flash',
+    url: 'https://generativelanguage.googleapis.com/v1beta/models/gemini-2.5-flash:generateContent',
+    headers: { 'x-goog-api-key': 'gemini-key' },
+    route: (model, stream) => ({ api: stream ? 'streamGenerateContent' : 'generateContent', version: 'v1beta', modelId: model, stream }),
+    body: (_model, prompt) => ({ contents: [{ role: 'user', parts: [{ text: prompt }] }] }),
+    errorEnvelope: (status) =>
+      z.strictObject({
+        error: z.strictObject({
+          code: z.literal(status),
+          message: z.string(),
+          status: z.string().regex(/^[A-Z_]+$/),
+          details: z.array(z.looseObject({ '@type': z.string() })).optional(),
+        }),
+      }),
+    // @google/genai parses error bodies only with this exact content-type.
+    errorContentType: 'application/json; charset=UTF-8',
+    errorLabel: (body) => (body as { error: { status: string } }).error.status,
+    badRequestLabel: 'INVALID_ARGUMENT',
+    spentQuota: { limits: { 'gemini-2.5-flash': { requestsPerMinute: 1 } } },
+    // Gemini sends no rate-limit or retry headers: the hint is RetryInfo in the body.
+    quotaRefusal: { label: 'RESOURCE_EXHAUSTED', headers: [] },
+    usage: (body) => geminiUsage(body as GeminiChunk),
+    streamEnd(events) {
+      const last = events.at(-1) as GeminiChunk | undefined;
+      return { usage: geminiUsage(last), ended: last?.candidates?.[0]?.finishReason !== undefined };
+    },
+  },
+  {
+    provider: 'anthropic',
+    dialect: (spec) => anthropicDialect(spec),
+    model: 'claude-sonnet-4-6',
+    url: 'https://api.anthropic.com/v1/messages',
+    headers: { 'x-api-key': 'sk-ant-key' },
+    route: () => ({ api: 'messages' }),
+    body: (model, prompt, stream) => ({ model, max_tokens: 256, messages: [{ role: 'user', content: prompt }], ...(stream ? { stream } : {}) }),
+    errorEnvelope: () =>
+      z.strictObject({
+        type: z.literal('error'),
+        error: z.strictObject({ type: z.string(), message: z.string(), details: z.looseObject({}).optional() }),
+        request_id: z.string().regex(/^req_/),
+      }),
+    errorContentType: 'application/json',
+    errorLabel: (body) => (body as { error: { type: string } }).error.type,
+    badRequestLabel: 'invalid_request_error',
+    spentQuota: { limits: { 'claude-sonnet-4-6': { requestsPerMinute: 1 } } },
+    quotaRefusal: {
+      label: 'rate_limit_error',
+      headers: ['request-id', 'retry-after', 'anthropic-ratelimit-requests-limit', 'anthropic-ratelimit-requests-remaining', 'anthropic-ratelimit-requests-reset'],
+    },
+    usage: (body) => {
+      const { usage } = body as { usage: { input_tokens: number; output_tokens: number } };
+      return { inputTokens: usage.input_tokens, outputTokens: usage.output_tokens };
+    },
+    streamEnd(events) {
+      const delta = (events as AnthropicEvent[]).find((event) => event.type === 'message_delta');
+      const usage = { inputTokens: delta?.usage?.input_tokens ?? -1, outputTokens: delta?.usage?.output_tokens ?? -1 };
+      return { usage, ended: (events.at(-1) as AnthropicEvent | undefined)?.type === 'message_stop' };
+    },
+  },
+  chatCase('openai', {
+    dialect: (spec) => chatDialect(openaiFlavour(spec)),
+    model: 'gpt-4o',
+    url: 'https://api.openai.com/v1/chat/completions',
+    apiKey: 'sk-openai',
+    errorEnvelope: () => OPENAI_ERROR,
+    // `code` when OpenAI sends one, else `type`.
+    errorLabel: (body) => {
+      const { error } = body as z.infer<typeof OPENAI_ERROR>;
+      return error.code ?? error.type;
+    },
+    badRequestLabel: 'invalid_request_error',
+    spentQuota: { limits: { 'gpt-4o': { requestsPerMinute: 1 } } },
+    quotaRefusal: {
+      label: 'rate_limit_exceeded',
+      headers: ['x-request-id', 'retry-after', 'x-ratelimit-limit-requests', 'x-ratelimit-remaining-requests', 'x-ratelimit-reset-requests'],
+    },
+    usageInFinalChoice: false,
+  }),
+  chatCase('moonshot', {
+    dialect: () => chatDialect(MOONSHOT_FLAVOUR),
+    model: 'kimi-k2.5',
+    url: 'https://api.moonshot.ai/v1/chat/completions',
+    apiKey: 'sk-moonshot',
+    errorEnvelope: () => z.strictObject({ error: z.strictObject({ message: z.string(), type: z.string() }) }),
+    errorLabel: (body) => (body as { error: { type: string } }).error.type,
+    badRequestLabel: 'invalid_request_error',
+    // Moonshot meters every model of an account in one bucket.
+    spentQuota: { sharedLimits: { requestsPerMinute: 1 } },
+    // No rate-limit headers: the wait is only in the message.
+    quotaRefusal: { label: 'rate_limit_reached_error', headers: [] },
+    usageInFinalChoice: true,
+  }),
+  chatCase('xai', {
+    dialect: () => chatDialect(XAI_FLAVOUR),
+    model: 'grok-4',
+    url: 'https://api.x.ai/v1/chat/completions',
+    apiKey: 'xai-key',
+    errorEnvelope: () => z.strictObject({ code: z.string(), error: z.string() }),
+    errorLabel: (body) => (body as { code: string }).code,
+    badRequestLabel: 'Client specified an invalid argument',
+    spentQuota: { limits: { 'grok-4': { requestsPerMinute: 1 } } },
+    quotaRefusal: { label: 'Some resource has been exhausted', headers: [] },
+    usageInFinalChoice: false,
+  }),
+];
+
+describe('every provider dialect keeps the contract', () => {
+  it('covers every provider', () => {
+    expect(CASES.map((contract) => contract.provider).sort()).toEqual([...PROVIDER_IDS].sort());
+  });
+});
+
+for (const contract of CASES) dialectContract(contract);
