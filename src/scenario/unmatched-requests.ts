@@ -28,7 +28,7 @@ export function unmatchedRequestsError(record: RunRecord): CheckResult | undefin
     title: 'Every request answered by a mock',
     step: undefined,
     status: 'error',
-    summary: `${total} request${total === 1 ? '' : 's'} no mock answered, first ${first.method} ${first.url}: fix the provider's baseUrl in the config`,
+    summary: `${total} request${total === 1 ? '' : 's'} no mock answered, first ${first.method} ${first.url}: a base URL in the config (models.providers.*.baseUrl, channels.telegram.apiRoot) points where no mock serves`,
     evidence: [...distinct.values()].slice(0, REQUESTS_SHOWN).map(
       (request) =>
         `${request.count} × ${request.method} ${request.url} (first at +${((request.firstAtMs - record.startMs) / 1000).toFixed(1)} s); could have meant ${couldHaveMeant(request.url, record.mounts)}`,
