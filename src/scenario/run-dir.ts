@@ -16,10 +16,8 @@ import { redactStrings } from './redact.ts';
 import type { RunResult } from './result.ts';
 import type { RunArtifacts } from './runner.ts';
 
-export const RUN_FILES = ['result.json', 'report.md', 'record.json', 'gateway.log', 'gateway.err.log', 'sessions.json', 'journal.jsonl', 'telegram-journal.jsonl'] as const;
-
 /** The files `quotastorm check` judges from; result.json names the run and is written last, so it marks a complete folder. */
-export const RECORD_FILES = ['result.json', 'record.json', 'journal.jsonl', 'telegram-journal.jsonl'] as const;
+const RECORD_FILES = ['result.json', 'record.json', 'journal.jsonl', 'telegram-journal.jsonl'] as const;
 
 /** Bumped when record.json changes shape, so an old folder is refused with a reason instead of misjudged. */
 const RECORD_VERSION = 1;
