@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { PROFILE_NAMES, type ProfileName } from './gateway/profiles/index.ts';
 import type { GatewayInstallOptions } from './commands/gateway-install.ts';
+import type { CheckCommandOptions } from './commands/check.ts';
 import type { CompareOptions } from './commands/compare.ts';
 import type { MocksServeOptions } from './commands/mocks-serve.ts';
 import type { RunCommandOptions } from './commands/run.ts';
@@ -158,6 +159,25 @@ export function buildProgram(): Command {
     .action(async (file: string, options: RunCommandOptions) => {
       const { runRunCommand } = await import('./commands/run.ts');
       process.exitCode = await runRunCommand(file, options);
+    });
+  program
+    .command('check')
+    .description(
+      'Judge a saved run folder again from its record (record.json, the journals, result.json): the checks it ran, or --suite\'s, ' +
+        'with --threshold laid over them. Prints the verdict as run does; exit 1 when a check failed or could not judge',
+    )
+    .argument('<run-dir>', 'a folder written by run or suite (their --out)')
+    .option('--suite <file>', "judge with this suite's checks instead of the run's own (steps matched by name)")
+    .addOption(
+      new Option(
+        '--threshold <expr>',
+        "replace a check's limit, k6-style, repeatable: CHECK<=N sets its max, CHECK>=N its min; CHECK{TAG:VALUE,…} picks by step, window, model or metric " +
+          "(e.g. 'session-count<=10', 'peak-usage{model:google/gemini-2.5-flash,metric:tpm}<=500000')",
+      ).argParser(collect),
+    )
+    .action(async (dir: string, options: CheckCommandOptions) => {
+      const { runCheckCommand } = await import('./commands/check.ts');
+      process.exitCode = await runCheckCommand(dir, options);
     });
   program
     .command('compare')

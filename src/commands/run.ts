@@ -2,12 +2,10 @@ import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRealClock } from '../clock/real-clock.ts';
 import { UserError } from '../errors.ts';
-import { renderJUnit } from '../report/junit.ts';
-import { renderRunReport } from '../report/markdown.ts';
 import { renderTerminalSummary } from '../report/terminal.ts';
-import { writeFileAtomic } from '../report/write.ts';
+import { writeRunOutputs } from '../report/write-run.ts';
 import { loadScenario, type LoadedScenario } from '../scenario/load.ts';
-import { writeRunDir } from '../scenario/run-dir.ts';
+import { writeRunRecord } from '../scenario/run-dir.ts';
 import { runScenario, type RunArtifacts, type RunProgress } from '../scenario/runner.ts';
 import { VERSION } from '../version.ts';
 
@@ -49,8 +47,8 @@ export async function runAndWrite(loaded: LoadedScenario, options: RunCommandOpt
       ...(options.variant === undefined ? {} : { variant: options.variant }),
     });
     const dir = options.out ?? defaultRunDir(loaded, options.variant);
-    await writeRunDir(dir, artifacts, renderRunReport(artifacts.result));
-    if (options.junit !== undefined) await writeFileAtomic(options.junit, renderJUnit(artifacts.result));
+    await writeRunRecord(dir, artifacts);
+    await writeRunOutputs(artifacts.result, { dir, ...(options.junit === undefined ? {} : { junitFile: options.junit }) });
     return { artifacts, dir };
   } finally {
     process.off('SIGINT', onSigint);
@@ -75,7 +73,7 @@ export function shownPath(file: string): string {
   return shown === '' || shown.startsWith('..') ? resolve(file) : shown;
 }
 
-function colorWanted(): boolean {
+export function colorWanted(): boolean {
   return process.stdout.isTTY === true && !process.env['NO_COLOR'];
 }
 

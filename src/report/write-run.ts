@@ -1,8 +1,10 @@
 /**
- * Writes a run's outputs, each atomically: the Markdown report, the JSON
- * result beside it (same name, `.json`) and, when asked, JUnit XML. The
- * renderers decide the bytes; this only decides where they go.
+ * Writes a run's outputs into its folder, each atomically: the Markdown
+ * report, JUnit XML when asked, and result.json last — its presence says the
+ * folder is complete (the run record's files come first, scenario/run-dir.ts).
+ * Both documents go through the renderers, which redact what they print.
  */
+import { join } from 'node:path';
 import type { RunResult } from '../scenario/result.ts';
 import { renderJUnit } from './junit.ts';
 import { renderRunReport } from './markdown.ts';
@@ -10,8 +12,8 @@ import { renderResultJson } from './result-json.ts';
 import { writeFileAtomic } from './write.ts';
 
 export type RunOutputs = {
-  /** `reports/<name>.md`; the JSON result goes to the same path with `.json`. */
-  readonly markdownFile: string;
+  /** The run folder: report.md and result.json go here. */
+  readonly dir: string;
   /** `--junit FILE`. */
   readonly junitFile?: string;
 };
@@ -19,9 +21,10 @@ export type RunOutputs = {
 export type WrittenFiles = { readonly markdownFile: string; readonly jsonFile: string; readonly junitFile: string | undefined };
 
 export async function writeRunOutputs(result: RunResult, outputs: RunOutputs): Promise<WrittenFiles> {
-  const jsonFile = outputs.markdownFile.replace(/\.md$/, '') + '.json';
-  await writeFileAtomic(outputs.markdownFile, renderRunReport(result));
-  await writeFileAtomic(jsonFile, renderResultJson(result));
+  const markdownFile = join(outputs.dir, 'report.md');
+  const jsonFile = join(outputs.dir, 'result.json');
+  await writeFileAtomic(markdownFile, renderRunReport(result));
   if (outputs.junitFile !== undefined) await writeFileAtomic(outputs.junitFile, renderJUnit(result));
-  return { markdownFile: outputs.markdownFile, jsonFile, junitFile: outputs.junitFile };
+  await writeFileAtomic(jsonFile, renderResultJson(result));
+  return { markdownFile, jsonFile, junitFile: outputs.junitFile };
 }

@@ -5,7 +5,9 @@
  * scenario, config and seed give the same result, byte for byte. Steps run
  * in order on one gateway (the stress suite's checks build on each other:
  * the session count after activity is the same store as before it); a
- * step's checks judge the window of that step.
+ * step's checks judge the window of that step. Checks judge the run record
+ * (record.ts), taken once the gateway has stopped, never the live objects:
+ * a saved run folder is judged the same way.
  */
 import { Faker, en } from '@faker-js/faker';
 import { createPrng, type Prng } from '../clock/prng.ts';
@@ -24,10 +26,13 @@ import type { LedgerConfig } from '../../mocks/providers/ledger.ts';
 import { LIMIT_KEYS } from '../../mocks/providers/limit-spec.ts';
 import { injectMessage } from '../../mocks/telegram/state.ts';
 import { createMockWorld, type MockWorld } from '../../mocks/world.ts';
-import { runCheck } from './checks/index.ts';
+import { judgeRecord } from './judge.ts';
 import type { LoadedScenario } from './load.ts';
+import type { RunRecord, StepRecord } from './record.ts';
+import { redactStrings, secretsOf } from './redact.ts';
 import { summarize } from './summarize.ts';
-import type { CheckResult, RunResult } from './result.ts';
+import type { RunResult } from './result.ts';
+import { takeRunRecord, takeStepRecord } from './take-record.ts';
 import { planMessages } from './workload.ts';
 
 export type RunOptions = {
@@ -50,7 +55,17 @@ export type RunOptions = {
 
 export type RunProgress = { readonly simulatedMs: number; readonly userTurns: number; readonly served429: number; readonly step: string };
 
-export type RunArtifacts = { readonly result: RunResult; readonly gateway: Gateway; readonly world: MockWorld; readonly loadedConfig: LoadedConfig };
+export type RunArtifacts = {
+  /** Redacted: the config's secrets appear nowhere in it. */
+  readonly result: RunResult;
+  /** What the checks judged; unredacted, like the live objects it was taken from. */
+  readonly record: RunRecord;
+  readonly gateway: Gateway;
+  readonly world: MockWorld;
+  readonly loadedConfig: LoadedConfig;
+  /** The config's secret values, for whoever writes the record out (redact.ts). */
+  readonly secrets: readonly string[];
+};
 
 const SLICE_MS = 60_000;
 const SETTLE_AFTER_LAST_MESSAGE_MS = 5 * 60_000;
@@ -84,15 +99,14 @@ export async function runScenario(options: RunOptions): Promise<RunArtifacts> {
   const users = usersOf(loadedConfig, scenario.users.count, rng.fork('workload/users'));
   const sessionSeries = trackSessions(clock, gateway, startMs);
 
-  const checks: CheckResult[] = [];
-  const steps: RunResult['steps'][number][] = [];
+  const steps: StepRecord[] = [];
   let incomplete = false;
   let messagesSoFar = 0;
-  await until(clock, gateway.start(), STARTUP_MS);
+  const startedUp = await unlessUnmatched(world, until(clock, gateway.start(), STARTUP_MS));
   const atStart = gateway.store.count();
 
   for (const [index, step] of scenario.steps.entries()) {
-    if (options.signal?.aborted) {
+    if (options.signal?.aborted || !startedUp) {
       incomplete = true;
       break;
     }
@@ -116,44 +130,48 @@ export async function runScenario(options: RunOptions): Promise<RunArtifacts> {
       served429: world.journal.where({ status: 429 }).length,
       step: step.name,
     })));
-    const toMs = clock.now();
-    steps.push({ name: step.name, fromMs: fromMs - startMs, toMs: toMs - startMs });
     messagesSoFar += planned.length;
-    for (const spec of step.checks) {
-      const whole = spec.window === 'run';
-      const context = {
-        loaded: loadedConfig,
-        profile,
-        gateway,
-        world,
-        fromMs: whole ? startMs : fromMs,
-        toMs,
-        runStartMs: startMs,
-        messagesSent: whole ? messagesSoFar : planned.length,
-        step: step.name,
-      };
-      checks.push(runCheck(spec, options.loaded.checkParams.get(spec), context));
-    }
+    const end = { name: step.name, fromMs, toMs: clock.now(), messagesSent: planned.length, messagesSentInRun: messagesSoFar, checks: step.checks };
+    steps.push(takeStepRecord(end, gateway, world));
     if (incomplete) break;
   }
 
-  await until(clock, gateway.stop(), SETTLE_AFTER_LAST_MESSAGE_MS);
+  await unlessUnmatched(world, until(clock, gateway.stop(), SETTLE_AFTER_LAST_MESSAGE_MS));
   sessionSeries.stop();
-  const result = summarize({
-    options,
+  const rootCauses = auditRootCauses(loadedConfig, profile.runtimeDefaults);
+  const record = takeRunRecord({ startMs, gateway, world, steps, rootCauses });
+  const secrets = secretsOf(loadedConfig);
+  const summary = summarize({
+    run: options,
     seed,
     startMs,
     endMs: clock.now(),
     incomplete,
-    checks,
-    steps,
+    checks: judgeRecord(record),
+    steps: steps.map((entry) => ({ name: entry.name, fromMs: entry.fromMs - startMs, toMs: entry.toMs - startMs })),
     gateway,
     world,
     sessions: { atStart, series: sessionSeries.points },
-    rootCauses: auditRootCauses(loadedConfig, profile.runtimeDefaults),
+    rootCauses,
     configSha256: loadedConfig.sha256,
   });
-  return { result, gateway, world, loadedConfig };
+  return { result: redactStrings(summary, secrets), record, gateway, world, loadedConfig, secrets };
+}
+
+/**
+ * True once `work` is done; false when it failed after a request no mock
+ * answered (a Telegram apiRoot the mocks do not serve fails the gateway's
+ * start-up): the run ends there and its record names the request. Any other
+ * failure is a bug and throws.
+ */
+async function unlessUnmatched(world: MockWorld, work: Promise<void>): Promise<boolean> {
+  try {
+    await work;
+    return true;
+  } catch (error) {
+    if (world.unmatched.entries.length === 0) throw error;
+    return false;
+  }
 }
 
 /** Drives the clock until `promise` settles, at most `limitMs` of virtual time. */
@@ -166,6 +184,8 @@ async function until<T>(clock: VirtualClock, promise: Promise<T>, limitMs: numbe
       throw error;
     },
   );
+  // A rejection while the clock is still being advanced is awaited below; until then it must not count as unhandled.
+  watched.catch(() => {});
   for (let waited = 0; !settled && waited < limitMs; waited += 1_000) await clock.advanceBy(1_000);
   if (settled) await watched;
 }

@@ -11,11 +11,19 @@ import type { Gateway } from '../gateway/gateway.ts';
 import type { DecisionEvent } from '../gateway/router/decision-log.ts';
 import type { MockWorld } from '../../mocks/world.ts';
 import type { CheckResult, DeliverySummary, FailoverAttempts, RunResult } from './result.ts';
-import type { RunOptions } from './runner.ts';
-import { configProviderOf, modelUsage } from './usage.ts';
+import { verdictOf } from './judge.ts';
+import { configProviderOf, ledgerLimits, modelUsage } from './usage.ts';
+
+/** Which run this was: what the result names and how to reproduce it (the runner's options have these fields). */
+export type RunIdentity = {
+  readonly loaded: { readonly file: string; readonly sha256: string; readonly scenario: { readonly name: string; readonly profile: string } };
+  readonly configFile: string;
+  readonly variant?: string;
+  readonly version: string;
+};
 
 export type SummaryInput = {
-  readonly options: RunOptions;
+  readonly run: RunIdentity;
   readonly seed: number;
   readonly startMs: number;
   readonly endMs: number;
@@ -33,11 +41,8 @@ const EXAMPLES_PER_KIND = 2;
 const EXCERPT_LINES = 6;
 
 export function summarize(input: SummaryInput): RunResult {
-  const { options, gateway, world } = input;
+  const { run: options, gateway, world } = input;
   const { scenario } = options.loaded;
-  const passed = input.checks.filter((check) => check.status === 'pass').length;
-  const failed = input.checks.filter((check) => check.status === 'fail').length;
-  const errors = input.checks.filter((check) => check.status === 'error').length;
   const errorRecords = gateway.log.records.filter((record) => record.level !== 'info');
   return {
     quotastorm: { version: options.version },
@@ -48,7 +53,7 @@ export function summarize(input: SummaryInput): RunResult {
     startedAt: new Date(input.startMs).toISOString(),
     simulatedMs: input.endMs - input.startMs,
     incomplete: input.incomplete,
-    verdict: { passed, failed, errors, total: input.checks.length, ok: !input.incomplete && failed === 0 && errors === 0 },
+    verdict: verdictOf(input.checks, input.incomplete),
     checks: input.checks,
     steps: input.steps,
     turns: {
@@ -58,7 +63,7 @@ export function summarize(input: SummaryInput): RunResult {
       silent: gateway.stats.silentTurns,
     },
     deliveries: deliveriesOf(gateway, input.startMs),
-    usage: modelUsage(world.journal.entries, world.ledger, input.startMs),
+    usage: modelUsage(world.journal.entries, ledgerLimits(world.ledger), input.startMs),
     failover: failoverOf(gateway.router.decisions.events),
     attemptsByOrigin: attemptsByOriginOf(gateway.router.decisions.events),
     sessions: {
@@ -78,7 +83,7 @@ export function summarize(input: SummaryInput): RunResult {
 }
 
 /** The one-line command that reproduces the run. */
-function reproduceCommand(options: RunOptions, seed: number): string {
+function reproduceCommand(options: RunIdentity, seed: number): string {
   const variant = options.variant === undefined ? '' : ` --variant ${options.variant}`;
   return `node src/cli.ts run ${portable(options.loaded.file)} --config ${portable(options.configFile)} --seed ${seed}${variant}`;
 }

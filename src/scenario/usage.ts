@@ -21,18 +21,26 @@ export function configProviderOf(mockProvider: string): string {
   return mockProvider === 'gemini' ? 'google' : mockProvider;
 }
 
-export function modelUsage(entries: readonly JournalEntry[], ledger: Ledger, runStartMs: number): ModelUsage[] {
+/** The `provider/model` a journal entry is for, as the gateway config names it. */
+export function modelRefOf(entry: Pick<JournalEntry, 'provider' | 'model'>): string {
+  return `${configProviderOf(entry.provider)}/${entry.model}`;
+}
+
+/** `limitsOf` names the limits a model was metered against: the ledger's during a run (`ledgerLimits`), the run record's after it. */
+export function modelUsage(entries: readonly JournalEntry[], limitsOf: LimitsOf, runStartMs: number): ModelUsage[] {
   const byModel = new Map<string, JournalEntry[]>();
   for (const entry of entries) {
-    const ref = `${configProviderOf(entry.provider)}/${entry.model}`;
+    const ref = modelRefOf(entry);
     const list = byModel.get(ref);
     if (list === undefined) byModel.set(ref, [entry]);
     else list.push(entry);
   }
-  return [...byModel].sort(([a], [b]) => a.localeCompare(b)).map(([modelRef, list]) => usageOf(modelRef, list, ledger, runStartMs));
+  return [...byModel].sort(([a], [b]) => a.localeCompare(b)).map(([modelRef, list]) => usageOf(modelRef, list, limitsOf, runStartMs));
 }
 
-function usageOf(modelRef: string, entries: readonly JournalEntry[], ledger: Ledger, runStartMs: number): ModelUsage {
+export type LimitsOf = (modelRef: string) => ModelUsage['limits'];
+
+function usageOf(modelRef: string, entries: readonly JournalEntry[], limitsOf: LimitsOf, runStartMs: number): ModelUsage {
   const perMinute = new Map<number, { tokens: number; requests: number }>();
   for (const entry of entries) {
     // Calendar minutes, numbered from the run's first: the same buckets as the peak.
@@ -53,7 +61,7 @@ function usageOf(modelRef: string, entries: readonly JournalEntry[], ledger: Led
     peakTokensPerMinute: peakMinute(entries, (entry) => entry.inputTokens, runStartMs),
     peakRequestsPerMinute: peakMinute(entries, () => 1, runStartMs),
     largestRequestTokens: entries.reduce((largest, entry) => Math.max(largest, entry.inputTokens), 0),
-    limits: limitsOf(modelRef, ledger),
+    limits: limitsOf(modelRef),
     perMinute: [...perMinute].sort(([a], [b]) => a - b).map(([minute, bucket]) => ({ minute, ...bucket })),
   };
 }
@@ -71,6 +79,10 @@ export function peakMinute(entries: readonly JournalEntry[], weight: (entry: Jou
   let best = { value: 0, atMs: 0 };
   for (const [minute, value] of minutes) if (value > best.value) best = { value, atMs: minute * MINUTE_MS - runStartMs };
   return best;
+}
+
+export function ledgerLimits(ledger: Ledger): LimitsOf {
+  return (modelRef) => limitsOf(modelRef, ledger);
 }
 
 function limitsOf(modelRef: string, ledger: Ledger): ModelUsage['limits'] {

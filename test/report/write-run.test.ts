@@ -13,15 +13,15 @@ afterEach(async () => {
 });
 
 describe('writeRunOutputs', () => {
-  it('writes the report, the JSON result beside it and the JUnit file, and no temporary files', async () => {
+  it('writes report.md, result.json and the JUnit file into the run folder, and no temporary files', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'quotastorm-report-'));
     dirs.push(dir);
     const result = passingRun();
-    const written = await writeRunOutputs(result, { markdownFile: join(dir, 'reports', 'stress.md'), junitFile: join(dir, 'junit.xml') });
-    expect(written.jsonFile).toBe(join(dir, 'reports', 'stress.json'));
+    const written = await writeRunOutputs(result, { dir: join(dir, 'run'), junitFile: join(dir, 'junit.xml') });
+    expect(written.jsonFile).toBe(join(dir, 'run', 'result.json'));
     expect(await readFile(written.markdownFile, 'utf8')).toBe(renderRunReport(result));
     expect(JSON.parse(await readFile(written.jsonFile, 'utf8'))).toEqual(JSON.parse(JSON.stringify(result)));
     expect(await readFile(join(dir, 'junit.xml'), 'utf8')).toBe(renderJUnit(result));
-    expect((await readdir(join(dir, 'reports'))).sort()).toEqual(['stress.json', 'stress.md']);
+    expect((await readdir(join(dir, 'run'))).sort()).toEqual(['report.md', 'result.json']);
   });
 });

@@ -12,12 +12,12 @@ export const botCommandsTooMuch: Check<Params> = {
   title: ({ max }) => `${max} new BOT_COMMANDS_TOO_MUCH`,
   parse: (raw) => z.strictObject({ max: z.number().int().min(0).default(0) }).parse(raw),
   run(context, { max }) {
-    const syncs = context.world.telegram.journal.where((entry) => entry.method === 'setMyCommands' && inWindow(context, entry.atMs));
+    const syncs = context.record.telegramJournal.filter((entry) => entry.method === 'setMyCommands' && inWindow(context, entry.atMs));
     if (syncs.length === 0) {
       return nothingTested('the gateway did not sync its command menu in this window: nothing was tested', { syncs: 0 });
     }
     const refused = syncs.filter((entry) => entry.description?.includes('BOT_COMMANDS_TOO_MUCH'));
-    const lines = context.gateway.log.records.filter(
+    const lines = context.record.log.filter(
       (record) => record.level !== 'info' && inWindow(context, record.atMs) && record.message.includes('BOT_COMMANDS_TOO_MUCH'),
     );
     const worst = Math.max(lines.length, refused.length);

@@ -1,17 +1,17 @@
 /**
  * Config verification, the stress suite's first check: every setting behind
  * the incident's causes is in its fixed state (src/config/root-causes.ts),
- * read statically from the config as the profile would run it.
+ * read statically from the config as the profile would run it (the run
+ * record keeps the findings).
  */
 import { z } from 'zod';
-import { auditRootCauses } from '../../config/root-causes.ts';
 import type { Check } from './context.ts';
 
 export const configVerification: Check<Record<string, never>> = {
   title: () => 'Config verification: every root-cause setting fixed',
   parse: (raw) => z.strictObject({}).parse(raw) as Record<string, never>,
   run(context) {
-    const findings = auditRootCauses(context.loaded, context.profile.runtimeDefaults).filter((finding) => finding.status !== 'note');
+    const findings = context.record.rootCauses.filter((finding) => finding.status !== 'note');
     const risks = findings.filter((finding) => finding.status === 'risk');
     return {
       status: risks.length === 0 ? 'pass' : 'fail',

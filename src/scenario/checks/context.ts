@@ -1,15 +1,14 @@
-import type { LoadedConfig } from '../../config/load.ts';
-import type { Gateway } from '../../gateway/gateway.ts';
-import type { VersionProfile } from '../../gateway/profiles/profile.ts';
-import type { MockWorld } from '../../../mocks/world.ts';
+import type { RecordView } from '../record.ts';
 import type { CheckResult } from '../result.ts';
 
-/** What a check may read: the run's two sides (gateway and mocks) and the window it judges. */
+/**
+ * What a check may read: the run record as it stood when its step ended
+ * (both sides: the gateway's log and deliveries, the mocks' journals) and
+ * the window it judges. Never the live gateway or mocks, so a saved run can
+ * be judged again.
+ */
 export type CheckContext = {
-  readonly loaded: LoadedConfig;
-  readonly profile: VersionProfile;
-  readonly gateway: Gateway;
-  readonly world: MockWorld;
+  readonly record: RecordView;
   /** Virtual ms; the window is [fromMs, toMs]. */
   readonly fromMs: number;
   readonly toMs: number;

@@ -12,7 +12,7 @@ export const errorReplies: Check<Params> = {
     if (context.messagesSent === 0) {
       return nothingTested('no message was sent in this step: nothing was tested', { messagesSent: 0 });
     }
-    const errors = context.gateway.deliveries.filter((delivery) => (delivery.kind === 'error' || delivery.kind === 'surfaced') && inWindow(context, delivery.atMs));
+    const errors = context.record.deliveries.filter((delivery) => (delivery.kind === 'error' || delivery.kind === 'surfaced') && inWindow(context, delivery.atMs));
     const ok = (min === undefined || errors.length >= min) && (min !== undefined || errors.length <= (max ?? 0));
     return {
       status: ok ? 'pass' : 'fail',

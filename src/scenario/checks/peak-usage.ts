@@ -23,8 +23,8 @@ export const peakUsage: Check<Params> = {
       })
       .parse(raw),
   run(context, params) {
-    const entries = context.world.journal.where((entry) => inWindow(context, entry.atMs));
-    const usage = modelUsage(entries, context.world.ledger, context.runStartMs).find((model) => model.modelRef === params.model);
+    const entries = context.record.journal.filter((entry) => inWindow(context, entry.atMs));
+    const usage = modelUsage(entries, (modelRef) => context.record.limits[modelRef] ?? {}, context.runStartMs).find((model) => model.modelRef === params.model);
     const peak = params.metric === 'tpm' ? usage?.peakTokensPerMinute : usage?.peakRequestsPerMinute;
     const limit = params.metric === 'tpm' ? usage?.limits.tokensPerMinute : usage?.limits.requestsPerMinute;
     const value = peak?.value ?? 0;

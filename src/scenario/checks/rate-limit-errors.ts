@@ -17,9 +17,9 @@ export const rateLimitErrors: Check<Params> = {
     if (context.messagesSent === 0) {
       return nothingTested('no message was sent in this step: nothing was tested', { messagesSent: 0 });
     }
-    const lines = context.gateway.log.records.filter((record) => record.level !== 'info' && inWindow(context, record.atMs));
+    const lines = context.record.log.filter((record) => record.level !== 'info' && inWindow(context, record.atMs));
     const grepLines = lines.filter((record) => `[${record.subsystem}] ${record.message}`.includes('rate limit'));
-    const served = context.world.journal.where((entry) => entry.status === 429 && inWindow(context, entry.atMs));
+    const served = context.record.journal.filter((entry) => entry.status === 429 && inWindow(context, entry.atMs));
     const worst = Math.max(grepLines.length, served.length);
     return {
       status: worst <= max ? 'pass' : 'fail',

@@ -12,7 +12,7 @@ export const repliesDelivered: Check<Params> = {
     if (context.messagesSent === 0) {
       return nothingTested('no message was sent in this step: nothing was tested', { messagesSent: 0 });
     }
-    const replies = context.gateway.deliveries.filter((delivery) => delivery.kind === 'reply' && inWindow(context, delivery.atMs));
+    const replies = context.record.deliveries.filter((delivery) => delivery.kind === 'reply' && inWindow(context, delivery.atMs));
     const needed = min === 'all' ? context.messagesSent : min;
     return {
       status: replies.length >= needed ? 'pass' : 'fail',

@@ -1,0 +1,69 @@
+/**
+ * No run folder holds a secret of the config it ran, whichever command wrote
+ * it: every one writes through runAndWrite (run, suite, compare, incident,
+ * start). The canaries are not key-shaped, so only the config's own secret
+ * list can catch them, and the Telegram apiRoot points where no mock serves,
+ * so the bot token travels in the URLs the run records.
+ */
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { runCompare } from '../../src/commands/compare.ts';
+import { runAndWrite } from '../../src/commands/run.ts';
+import { loadScenario } from '../../src/scenario/load.ts';
+import { AFTER, configVariant } from '../scenario/support.ts';
+
+const API_KEY = 'canary-api-key-77d1b3';
+const BOT_TOKEN = 'canary-bot-token-5f0c2e9a';
+const SCENARIO = 'scenarios/single-message.json5';
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+function canaryConfig(): Promise<string> {
+  return configVariant(AFTER, (c) => {
+    c.models.providers.google.apiKey = API_KEY;
+    c.channels.telegram.botToken = BOT_TOKEN;
+    c.channels.telegram.apiRoot = 'https://api.telegram.org/proxy';
+  });
+}
+
+/** Every file under `dir`, with its text. */
+async function filesUnder(dir: string): Promise<{ file: string; text: string }[]> {
+  const names = await readdir(dir, { recursive: true, withFileTypes: true });
+  return Promise.all(
+    names.filter((entry) => entry.isFile()).map(async (entry) => ({ file: join(entry.parentPath, entry.name), text: await readFile(join(entry.parentPath, entry.name), 'utf8') })),
+  );
+}
+
+function holding(files: readonly { file: string; text: string }[], secret: string): string[] {
+  return files.filter(({ text }) => text.includes(secret)).map(({ file }) => file);
+}
+
+describe('run folders', () => {
+  it('hold neither the API key nor the bot token, although the run saw the token (run, suite)', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'quotastorm-canary-'));
+    vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    const { artifacts } = await runAndWrite(await loadScenario(SCENARIO), { config: await canaryConfig(), out });
+    expect(JSON.stringify(artifacts.record)).toContain(BOT_TOKEN);
+    const files = await filesUnder(out);
+    expect(files.map(({ file }) => file.slice(out.length + 1)).sort()).toEqual(
+      ['gateway.err.log', 'gateway.log', 'journal.jsonl', 'record.json', 'report.md', 'result.json', 'sessions.json', 'telegram-journal.jsonl'],
+    );
+    expect(holding(files, BOT_TOKEN)).toEqual([]);
+    expect(holding(files, API_KEY)).toEqual([]);
+    expect(JSON.stringify(artifacts.result)).not.toContain(BOT_TOKEN);
+  });
+
+  it('hold neither for compare, nor does compare.md', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'quotastorm-canary-compare-'));
+    vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    await runCompare(SCENARIO, { config: [await canaryConfig(), AFTER], out });
+    const files = await filesUnder(out);
+    expect(files.some(({ file }) => file.endsWith('compare.md'))).toBe(true);
+    expect(holding(files, BOT_TOKEN)).toEqual([]);
+    expect(holding(files, API_KEY)).toEqual([]);
+  });
+});

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import type { StepRecord } from '../../src/scenario/record.ts';
+import type { CheckSpec } from '../../src/scenario/schema.ts';
+import { parseThreshold, withThresholds } from '../../src/scenario/thresholds.ts';
+
+function step(name: string, checks: Record<string, unknown>[]): StepRecord {
+  return {
+    name,
+    fromMs: 0,
+    toMs: 0,
+    messagesSent: 0,
+    messagesSentInRun: 0,
+    checks: checks.map((check) => ({ window: 'step', ...check }) as CheckSpec),
+    store: { sessions: [], writes: 0 },
+    seen: { journal: 0, telegramJournal: 0, log: 0, deliveries: 0 },
+  };
+}
+
+const STEPS = [
+  step('before', [{ check: 'session-count', max: 20, title: 'Session count ≤ 20 before' }]),
+  step('burst', [
+    { check: 'peak-usage', model: 'google/gemini-2.5-flash', metric: 'tpm', max: 'limit' },
+    { check: 'peak-usage', model: 'moonshot/kimi-k2.5', metric: 'tpm', min: 5 },
+    { check: 'session-count', max: 20 },
+  ]),
+];
+
+const judgedWith = (...thresholds: string[]) => STEPS.map(withThresholds(STEPS, (s) => s.checks, thresholds.map(parseThreshold)));
+
+describe('--threshold', () => {
+  it('reads k6’s shape: a check, optional {tag:value} filters, <= or >= and a number or keyword', () => {
+    expect(parseThreshold('peak-usage{model:google/gemini-2.5-flash, metric:tpm} <= 500000')).toMatchObject({
+      check: 'peak-usage',
+      tags: { model: 'google/gemini-2.5-flash', metric: 'tpm' },
+      parameter: 'max',
+      value: 500_000,
+    });
+    expect(parseThreshold('replies-delivered>=all')).toMatchObject({ check: 'replies-delivered', tags: {}, parameter: 'min', value: 'all' });
+  });
+
+  it('sets max for <= and min for >= on every check of that name, dropping the title that stated the old limit', () => {
+    const [before, burst] = judgedWith('session-count<=10');
+    expect(before).toEqual([{ check: 'session-count', window: 'step', max: 10 }]);
+    expect(burst![2]).toEqual({ check: 'session-count', window: 'step', max: 10 });
+  });
+
+  it('applies only where the tags match, step and parameters alike', () => {
+    const [before, burst] = judgedWith('session-count{step:burst}<=10', 'peak-usage{model:moonshot/kimi-k2.5}<=900');
+    expect(before![0]).toMatchObject({ max: 20, title: 'Session count ≤ 20 before' });
+    expect(burst![0]).toMatchObject({ max: 'limit' });
+    expect(burst![1]).toEqual({ check: 'peak-usage', window: 'step', model: 'moonshot/kimi-k2.5', metric: 'tpm', max: 900 });
+    expect(burst![2]).toMatchObject({ max: 10 });
+  });
+
+  it('matches a parameter the scenario left to its default', () => {
+    const [, burst] = judgedWith('peak-usage{metric:tpm}<=1');
+    expect(burst!.slice(0, 2).map((spec) => (spec as { max?: number }).max)).toEqual([1, 1]);
+  });
+
+  it.each([
+    ['session-count=10', 'is not a threshold'],
+    ['session-count<10', 'uses < or >, but a check\'s max and min are inclusive: write <= or >='],
+    ['session-count<=ten', 'is not a threshold'],
+    ['sessions<=10', 'names no check (known: config-verification, session-count'],
+    ['session-count{step}<=10', 'has a tag "step" that is not TAG:VALUE'],
+  ])('rejects %s: %s', (source, why) => {
+    expect(() => parseThreshold(source)).toThrow(`--threshold '${source}' ${why}`);
+  });
+
+  it('rejects a threshold that matches no check of the run, listing them', () => {
+    expect(() => judgedWith('session-count{step:after}<=10')).toThrow(
+      "--threshold 'session-count{step:after}<=10' matches no check of this run; its checks are session-count{step:before}, peak-usage{step:burst}",
+    );
+  });
+
+  it('rejects a threshold its check has no parameter for, naming the operator it takes', () => {
+    expect(() => judgedWith('session-count>=1')).toThrow("--threshold 'session-count>=1' does not fit session-count, which takes <= (its max)");
+  });
+});
