@@ -5,7 +5,7 @@ import { UserError } from '../errors.ts';
 import { renderJUnit } from '../report/junit.ts';
 import { renderRunReport } from '../report/markdown.ts';
 import { renderTerminalSummary } from '../report/terminal.ts';
-import { writeFileAtomic } from '../report/write.ts';
+import { writeFileAtomic } from '../io/write-file-atomic.ts';
 import { loadScenario, type LoadedScenario } from '../scenario/load.ts';
 import { writeRunDir } from '../scenario/run-dir.ts';
 import { runScenario, type RunArtifacts, type RunProgress } from '../scenario/runner.ts';

@@ -4,7 +4,7 @@
  * an interrupted run leaves whole files or none.
  */
 import { join } from 'node:path';
-import { writeFileAtomic } from '../report/write.ts';
+import { writeFileAtomic } from '../io/write-file-atomic.ts';
 import type { RunArtifacts } from './runner.ts';
 
 export const RUN_FILES = ['result.json', 'report.md', 'gateway.log', 'gateway.err.log', 'sessions.json', 'journal.jsonl', 'telegram-journal.jsonl'] as const;
