@@ -13,7 +13,7 @@ import { displayDefaults } from '../openclaw-store/table.ts';
 import { runSqliteSessions, runSqliteSessionsCleanup } from './sessions-sqlite.ts';
 
 /** Where the store is and the instant it is read at. */
-export type SessionsStoreOptions = {
+type SessionsStoreOptions = {
   store?: string;
   /** A run directory: the runner writes `<run>/sessions.json`. */
   run?: string;

@@ -17,7 +17,7 @@ import type { SessionEntry } from '../gateway/sessions/entry.ts';
 import { planMaintenance, type MaintenancePlan, type MaintenanceSettings } from '../gateway/sessions/maintenance.ts';
 import { ageCell, displayModel, flagsCell, PAD, sessionRows, truncateSessionKey, type DisplayDefaults, type SessionRow } from './table.ts';
 
-export type CleanupAction = 'keep' | 'prune-missing' | 'prune-stale' | 'cap-overflow' | 'evict-budget' | 'archive-age' | 'archive-cap';
+type CleanupAction = 'keep' | 'prune-missing' | 'prune-stale' | 'cap-overflow' | 'evict-budget' | 'archive-age' | 'archive-cap';
 
 /** The `--json` summary per store, fields in 2026.2.26's order. */
 export type CleanupSummary = {

@@ -39,7 +39,7 @@ export type TurnDriverOptions = {
 };
 
 /** Ready = the Telegram channel's long poll reached the mock, at `readyAtMs`. */
-export type ReadyOutcome = { readonly outcome: 'ready'; readonly readyAtMs: number } | { readonly outcome: 'exited' | 'timeout' };
+type ReadyOutcome = { readonly outcome: 'ready'; readonly readyAtMs: number } | { readonly outcome: 'exited' | 'timeout' };
 
 export type TurnDriver = {
   /** The newest activity after `sinceMs`, or `sinceMs` if there was none. */

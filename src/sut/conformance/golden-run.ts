@@ -87,7 +87,7 @@ export function profileOf(version: string): GatewayProfile {
 }
 
 /** The trace's openclaw.json with every mock mount mapped back to its real host (mocks/world.ts MOUNTS). */
-export function embeddedConfigText(golden: GoldenTrace): string {
+function embeddedConfigText(golden: GoldenTrace): string {
   return JSON.stringify(golden.config).replace(MOCK_PREFIX, (whole, mount: string) => {
     const origin = (MOUNTS as Record<string, string>)[mount];
     if (origin === undefined) throw new Error(`trace config names an unknown mock mount: ${whole}`);
@@ -96,7 +96,7 @@ export function embeddedConfigText(golden: GoldenTrace): string {
 }
 
 /** Runs the embedded gateway through the golden trace's case and builds its trace. */
-export async function runEmbedded(golden: GoldenTrace, traceCase: TraceCase): Promise<EmbeddedRun> {
+async function runEmbedded(golden: GoldenTrace, traceCase: TraceCase): Promise<EmbeddedRun> {
   const version = golden.gateway.version;
   const installed = OPENCLAW_VERSIONS[version];
   if (installed === undefined) throw new Error(`unknown recorded version ${version}`);
