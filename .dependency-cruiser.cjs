@@ -1,7 +1,8 @@
 // Import rules for src/ and mocks/ (`npm run deps`, run by .ci/run after the typecheck).
 //
-// Layers, highest first; a module may import its own layer's modules and any below, never above:
-//   cli.ts → commands/ → report/ → scenario/, sut/, load/, openclaw-store/ → gateway/, mocks/
+// Layers, highest first; a module may import its own layer's modules and any below, never above
+// (a few rules below narrow this further):
+//   cli.ts → commands/ → report/ → scenario/ → sut/, load/, openclaw-store/ → gateway/, mocks/
 //   → leaves: config/, clock/, io/, errors.ts, version.ts
 // report/ sits above scenario/ because it renders the run record scenario/ produces.
 // The gateway and the mocks are the two sides of every exchange: neither may know the other,

@@ -1,4 +1,4 @@
-import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { cruise } from 'dependency-cruiser';
@@ -30,10 +30,14 @@ async function violations(tree: Tree): Promise<string[]> {
     await mkdir(dirname(join(root, path)), { recursive: true });
     await writeFile(join(root, path), source);
   }
-  const options = await extractDepcruiseOptions(resolve('.dependency-cruiser.cjs'));
-  const result = await cruise(['src', 'mocks'], { ...options, baseDir: root, validate: true });
-  if (typeof result.output === 'string') throw new Error('expected a cruise result, got formatted text');
-  return result.output.summary.violations.map((violation) => `${violation.rule.name}: ${violation.from} → ${violation.to}`);
+  try {
+    const options = await extractDepcruiseOptions(resolve('.dependency-cruiser.cjs'));
+    const result = await cruise(['src', 'mocks'], { ...options, baseDir: root, validate: true });
+    if (typeof result.output === 'string') throw new Error('expected a cruise result, got formatted text');
+    return result.output.summary.violations.map((violation) => `${violation.rule.name}: ${violation.from} → ${violation.to}`);
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
 }
 
 describe('dependency rules (.dependency-cruiser.cjs)', () => {
