@@ -1,6 +1,6 @@
 import { basename, join } from 'node:path';
 import { renderComparison } from '../report/compare.ts';
-import { writeFileAtomic } from '../report/write.ts';
+import { writeFileAtomic } from '../io/write-file-atomic.ts';
 import { loadScenario } from '../scenario/load.ts';
 import { runAndWrite, shownPath } from './run.ts';
 

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRealClock } from '../clock/real-clock.ts';
 import { renderIncidentReport } from '../report/incident.ts';
-import { writeFileAtomic } from '../report/write.ts';
+import { writeFileAtomic } from '../io/write-file-atomic.ts';
 import { loadScenario } from '../scenario/load.ts';
 import { runAndWrite, shownPath } from './run.ts';
 

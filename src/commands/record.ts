@@ -1,9 +1,10 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { createRealClock } from '../clock/real-clock.ts';
 import { loadConfig } from '../config/load.ts';
 import { UserError } from '../errors.ts';
+import { writeFileAtomic } from '../io/write-file-atomic.ts';
 import { compareTrace, type CompareTolerances, formatDifferences } from '../sut/compare.ts';
 import { requireInstalled } from '../sut/install.ts';
 import { createShutdownGuard, insideNamespace, runInNamespace } from '../sut/isolate.ts';
@@ -78,7 +79,7 @@ export async function runRecord(caseNames: string[], options: RecordCommandOptio
         try {
           const trace = await recordOne(traceCase, installed, options, isolation, guard, say);
           const file = join(outDir, `openclaw-${installed.version.version}`, `${traceCase.name}.json`);
-          await writeAtomically(file, `${JSON.stringify(trace, null, 2)}\n`);
+          await writeFileAtomic(file, `${JSON.stringify(trace, null, 2)}\n`);
           recorded++;
           say(`${label}: wrote ${file}`);
           if (options.compare) {
@@ -134,11 +135,4 @@ async function compareWithGolden(actualFile: string, goldenFile: string, toleran
   const actual = GoldenTraceSchema.parse(JSON.parse(await readFile(actualFile, 'utf8')));
   const comparison = compareTrace(expected, actual, tolerances);
   return comparison.ok ? undefined : formatDifferences(comparison);
-}
-
-async function writeAtomically(file: string, text: string): Promise<void> {
-  await mkdir(dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  await writeFile(tmp, text);
-  await rename(tmp, file);
 }

@@ -1,19 +1,19 @@
 /**
  * `quotastorm sessions` and `sessions cleanup --dry-run` on openclaw@2026.9.6's
  * SQLite session store: what that version's `openclaw sessions --store
- * <file.sqlite>` prints (src/gateway/sessions/sqlite/). The store is read,
+ * <file.sqlite>` prints (src/openclaw-store/sqlite/). The store is read,
  * never written; ages are measured from `--now`, else from the store's
  * newest updatedAt, so the same file always prints the same text.
  */
 import { effectiveSettings, getConfigPath, tryParseDurationMs, type OpenClawConfig } from '../config/index.ts';
 import { UserError } from '../errors.ts';
 import { profileWithSessionStore } from '../gateway/profiles/index.ts';
-import { DEFAULT_ARCHIVE_DASHBOARD_AFTER_MS, planCleanup } from '../gateway/sessions/sqlite/cleanup-plan.ts';
-import { cleanupSummary, renderCleanupDryRun } from '../gateway/sessions/sqlite/cleanup-view.ts';
-import { measureSessionDiskUsage } from '../gateway/sessions/sqlite/disk-usage.ts';
-import { displayDefaultsOf } from '../gateway/sessions/sqlite/display-model.ts';
-import { DEFAULT_SESSIONS_LIMIT, renderSqliteSessionList, sqliteSessionListJson } from '../gateway/sessions/sqlite/list-view.ts';
-import { readSqliteSessionStore, type SqliteSessionStore } from '../gateway/sessions/sqlite/store.ts';
+import { DEFAULT_ARCHIVE_DASHBOARD_AFTER_MS, planCleanup } from '../openclaw-store/sqlite/cleanup-plan.ts';
+import { cleanupSummary, renderCleanupDryRun } from '../openclaw-store/sqlite/cleanup-view.ts';
+import { measureSessionDiskUsage } from '../openclaw-store/sqlite/disk-usage.ts';
+import { displayDefaultsOf } from '../openclaw-store/sqlite/display-model.ts';
+import { DEFAULT_SESSIONS_LIMIT, renderSqliteSessionList, sqliteSessionListJson } from '../openclaw-store/sqlite/list-view.ts';
+import { readSqliteSessionStore, type SqliteSessionStore } from '../openclaw-store/sqlite/store.ts';
 
 export type SqliteListOptions = {
   readonly json?: boolean;

@@ -3,17 +3,17 @@ import { createPrng } from '../clock/prng.ts';
 import { effectiveSettings, loadConfig, parseConfigText, type OpenClawConfig } from '../config/index.ts';
 import { PROFILES, profileWithSessionStore, type ProfileName } from '../gateway/profiles/index.ts';
 import { UserError } from '../errors.ts';
-import { cleanupSummary, previewCleanup, renderCleanupApplied, renderCleanupDryRun, type CleanupSummary } from '../gateway/sessions/cleanup-view.ts';
+import { cleanupSummary, previewCleanup, renderCleanupApplied, renderCleanupDryRun, type CleanupSummary } from '../openclaw-store/cleanup-view.ts';
 import type { SessionEntry } from '../gateway/sessions/entry.ts';
-import { renderSessionList, sessionListJson } from '../gateway/sessions/list-view.ts';
+import { renderSessionList, sessionListJson } from '../openclaw-store/list-view.ts';
 import { createSessionStore } from '../gateway/sessions/store.ts';
 import { readSessionStoreFile } from '../gateway/sessions/store-file.ts';
-import { isSqliteFile } from '../gateway/sessions/sqlite/store.ts';
-import { displayDefaults } from '../gateway/sessions/table.ts';
+import { isSqliteFile } from '../openclaw-store/sqlite/store.ts';
+import { displayDefaults } from '../openclaw-store/table.ts';
 import { runSqliteSessions, runSqliteSessionsCleanup } from './sessions-sqlite.ts';
 
 /** Where the store is and the instant it is read at. */
-export type SessionsStoreOptions = {
+type SessionsStoreOptions = {
   store?: string;
   /** A run directory: the runner writes `<run>/sessions.json`. */
   run?: string;

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { createRealClock } from '../clock/real-clock.ts';
 import { PROFILES, type ProfileName } from '../gateway/profiles/index.ts';
 import { loadConfigReports, renderConfigReport } from '../report/config-report.ts';
-import { writeFileAtomic } from '../report/write.ts';
+import { writeFileAtomic } from '../io/write-file-atomic.ts';
 import { runIncident } from './incident.ts';
 import { runRunCommand, shownPath } from './run.ts';
 

@@ -15,7 +15,7 @@ import type { Prng } from '../clock/prng.ts';
 import { effectiveSettings, type EffectiveSettings } from '../config/effective.ts';
 import { HEARTBEAT_PROMPT } from '../config/runtime-defaults.ts';
 import type { OpenClawConfig } from '../config/schema.ts';
-import { writeFileAtomic } from '../report/write.ts';
+import { writeFileAtomic } from '../io/write-file-atomic.ts';
 import { createTelegramChannel, type TelegramChannel } from './channels/index.ts';
 import type { SkillSpec } from './channels/commands-catalog.ts';
 import type { InboundTelegramMessage } from './channels/telegram-inbound.ts';

@@ -6,4 +6,3 @@ export { renderTerminalSummary, type TerminalSummaryOptions } from './terminal.t
 export { renderResultJson } from './result-json.ts';
 export { PRICES, priceOf, type ModelPrice, type PriceOverrides } from './prices.ts';
 export { writeRunOutputs, type RunOutputs, type WrittenFiles } from './write-run.ts';
-export { writeFileAtomic } from './write.ts';

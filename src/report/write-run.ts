@@ -9,7 +9,7 @@ import type { RunResult } from '../scenario/result.ts';
 import { renderJUnit } from './junit.ts';
 import { renderRunReport } from './markdown.ts';
 import { renderResultJson } from './result-json.ts';
-import { writeFileAtomic } from './write.ts';
+import { writeFileAtomic } from '../io/write-file-atomic.ts';
 
 export type RunOutputs = {
   /** The run folder: report.md and result.json go here. */

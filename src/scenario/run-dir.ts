@@ -10,7 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { redactText } from '../config/redact.ts';
 import { UserError } from '../errors.ts';
-import { writeFileAtomic } from '../report/write.ts';
+import { writeFileAtomic } from '../io/write-file-atomic.ts';
 import type { RunRecord } from './record.ts';
 import { redactStrings } from './redact.ts';
 import type { RunResult } from './result.ts';

@@ -130,7 +130,7 @@ function replyDelay(turn: TraceTurn): number {
 }
 
 /** What identifies a request in a sequence: `gemini/gemini-2.5-flash 429 rate-limited`. */
-export function requestKey(request: TraceRequest): string {
+function requestKey(request: TraceRequest): string {
   return `${request.provider}/${request.model} ${request.status} ${request.outcome}`;
 }
 

@@ -13,7 +13,7 @@ import type { Clock } from '../clock/clock.ts';
 import type { InstalledGateway } from './install.ts';
 import { isAlive, stopProcessTree } from './process-tree.ts';
 
-export type GatewayExit = { readonly exitCode: number | null; readonly signal: NodeJS.Signals | null };
+type GatewayExit = { readonly exitCode: number | null; readonly signal: NodeJS.Signals | null };
 
 export type GatewayProcess = {
   readonly pid: number;

@@ -27,7 +27,7 @@ import { describeFailure, runCommand } from './run-command.ts';
 import type { OpenclawVersion } from './versions.ts';
 
 const SUT_DIR = dirname(fileURLToPath(import.meta.url));
-export const REPO_ROOT = resolve(SUT_DIR, '../..');
+const REPO_ROOT = resolve(SUT_DIR, '../..');
 const MARKER = '.quotastorm-install.json';
 const NPM_TIMEOUT_MS = 20 * 60_000;
 const VERSION_TIMEOUT_MS = 60_000;
@@ -48,7 +48,7 @@ export function pinDir(version: OpenclawVersion): string {
 }
 
 /** `$QUOTASTORM_CACHE_DIR/openclaw/<version>`, default `<repo>/.cache/openclaw/<version>`. */
-export function installDir(version: OpenclawVersion, cacheDir = process.env['QUOTASTORM_CACHE_DIR'] ?? join(REPO_ROOT, '.cache')): string {
+function installDir(version: OpenclawVersion, cacheDir = process.env['QUOTASTORM_CACHE_DIR'] ?? join(REPO_ROOT, '.cache')): string {
   return join(cacheDir, 'openclaw', version.version);
 }
 
@@ -126,7 +126,7 @@ export async function installGateway(
 }
 
 /** `openclaw --version` with a throwaway HOME, under a timeout. */
-export async function reportVersion(entry: string, clock: Clock): Promise<string> {
+async function reportVersion(entry: string, clock: Clock): Promise<string> {
   const home = join(dirname(dirname(dirname(entry))), '.version-home');
   await mkdir(home, { recursive: true });
   const result = await runCommand(process.execPath, [entry, '--version'], {

@@ -18,7 +18,7 @@ import { spawn } from 'node:child_process';
 import type { Clock } from '../clock/clock.ts';
 import { createNamespace, deleteNamespace, namespaceName, sweepStaleNamespaces } from './netns.ts';
 
-export const NETNS_ENV = 'QUOTASTORM_NETNS';
+const NETNS_ENV = 'QUOTASTORM_NETNS';
 
 /** The namespace this process runs in, if a supervisor put it there. */
 export function insideNamespace(): string | undefined {

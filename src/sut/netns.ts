@@ -17,7 +17,7 @@ import { UserError } from '../errors.ts';
 import { isAlive } from './process-tree.ts';
 import { describeFailure, runCommand } from './run-command.ts';
 
-export const NAMESPACE_PREFIX = 'qs-';
+const NAMESPACE_PREFIX = 'qs-';
 const IP_TIMEOUT_MS = 10_000;
 
 export function namespaceName(supervisorPid = process.pid): string {

@@ -36,7 +36,7 @@ const MOUNT_BY_API: Readonly<Record<string, { mount: string; path: string }>> = 
   'anthropic-messages': { mount: 'anthropic', path: '' },
 };
 
-export const GATEWAY_PORT = 18789;
+const GATEWAY_PORT = 18789;
 export const GATEWAY_TOKEN = 'quotastorm-gateway-token';
 export const TELEGRAM_BOT_TOKEN = '123456:QUOTASTORM-FAKE-TOKEN';
 

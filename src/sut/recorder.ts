@@ -33,6 +33,7 @@ import { describeFailure, runCommand } from './run-command.ts';
 import { preloadEntries, readSessionKeys, seedSessions, type SessionKeys } from './session-store.ts';
 import { telegramSpy, type TelegramCall } from './telegram-spy.ts';
 import { DEFAULT_CHAT_USER, type TraceCase } from './trace-case.ts';
+import { createTurnDriver, STARTUP_SETTLE_MAX_MS, type TurnDriver } from './turn-driver.ts';
 
 export type RecordOptions = {
   readonly clock: Clock;
@@ -76,9 +77,6 @@ export type RawTurn = {
   readonly settled: boolean;
 };
 
-const STARTUP_QUIET_MS = 5_000;
-const STARTUP_SETTLE_MAX_MS = 45_000;
-const POLL_MS = 100;
 /** Every call of the gateway's own CLI is bounded (one reference run hung for 10 minutes). */
 const CLI_TIMEOUT_MS = 120_000;
 
@@ -105,6 +103,8 @@ export async function recordCase(traceCase: TraceCase, options: RecordOptions): 
   const faults = createFaultPlan(traceCase.faults, { prng: rng.fork('faults'), startMs: startedAtMs });
   const world = createMockWorld({ clock, seed: traceCase.seed, faults, telegram: { botTokens: [TELEGRAM_BOT_TOKEN] } });
   const telegramCalls: TelegramCall[] = [];
+  const driverFor = (running: GatewayProcess) =>
+    createTurnDriver({ clock, calls: telegramCalls, journal: world.journal, isRunning: () => running.isRunning() });
   const spied: MockWorld = {
     ...world,
     routesByMount: { ...world.routesByMount, telegram: [telegramSpy(clock, telegramCalls), ...world.routesByMount.telegram] },
@@ -142,14 +142,15 @@ export async function recordCase(traceCase: TraceCase, options: RecordOptions): 
       log('warm-up start (not recorded)');
       const warm = startGateway({ ...launch, label: 'warmup' });
       gateway = warm;
+      const driver = driverFor(warm);
       await writeFile(join(runDir, 'gateway.pid'), `${warm.pid}\n`);
-      await waitReady(warm, telegramCalls, 0, clock, version.readyTimeoutS * 1000);
-      await waitStartupQuiet(telegramCalls, world, clock);
+      await waitReady(warm, driver, 0, version.readyTimeoutS * 1000);
+      await driver.waitStartupQuiet();
       for (const turn of traceCase.warmup === true ? [] : traceCase.warmup.turns) {
         const from = turn.from ?? DEFAULT_CHAT_USER;
         const startMs = clock.now();
         injectMessage(world.telegram.state, clock, { from: { id: from.id, firstName: from.firstName }, text: turn.text });
-        await waitTurnSettled(warm, world, telegramCalls, startMs, clock, turn.settleMs ?? traceCase.settleMs, turn.timeoutMs ?? traceCase.turnTimeoutMs);
+        await driver.waitTurnSettled(startMs, turn.settleMs ?? traceCase.settleMs, turn.timeoutMs ?? traceCase.turnTimeoutMs);
         log(`warm-up turn "${turn.text}" done`);
       }
       await warm.stop();
@@ -173,10 +174,11 @@ export async function recordCase(traceCase: TraceCase, options: RecordOptions): 
     const gatewayStartMs = clock.now();
     log(`starting openclaw@${version.version} gateway`);
     gateway = startGateway({ ...launch, label: 'run' });
+    const driver = driverFor(gateway);
     await writeFile(join(runDir, 'gateway.pid'), `${gateway.pid}\n`);
-    const readyAtMs = await waitReady(gateway, telegramCalls, callsBeforeStart, clock, version.readyTimeoutS * 1000);
+    const readyAtMs = await waitReady(gateway, driver, callsBeforeStart, version.readyTimeoutS * 1000);
     log(`ready (Telegram long poll) after ${((readyAtMs - gatewayStartMs) / 1000).toFixed(1)} s`);
-    await waitStartupQuiet(telegramCalls, world, clock);
+    await driver.waitStartupQuiet();
     const idle = await waitForCpuIdle(gateway.pid, clock, { timeoutMs: STARTUP_SETTLE_MAX_MS });
     log(`${idle.idle ? 'idle' : 'still busy'} after another ${(idle.waitedMs / 1000).toFixed(1)} s (CPU < 10 % of a core over 2 s)`);
 
@@ -188,7 +190,7 @@ export async function recordCase(traceCase: TraceCase, options: RecordOptions): 
       log(`turn ${index + 1}: "${turn.text}" from ${from.id}`);
       const settleMs = turn.settleMs ?? traceCase.settleMs;
       const timeoutMs = turn.timeoutMs ?? traceCase.turnTimeoutMs;
-      const settled = await waitTurnSettled(gateway, world, telegramCalls, startMs, clock, settleMs, timeoutMs);
+      const settled = await driver.waitTurnSettled(startMs, settleMs, timeoutMs);
       const endMs = clock.now();
       const how = settled ? 'settled' : gateway.isRunning() ? 'still busy at the timeout' : 'the gateway exited';
       log(`turn ${index + 1}: ${how} after ${((endMs - startMs) / 1000).toFixed(1)} s`);
@@ -261,66 +263,20 @@ async function buildConfig(
 }
 
 /** Ready = the Telegram channel's long poll reached the mock (getUpdates with a timeout) after `fromCall`. */
-async function waitReady(gateway: GatewayProcess, calls: readonly TelegramCall[], fromCall: number, clock: Clock, timeoutMs: number): Promise<number> {
-  const deadline = clock.now() + timeoutMs;
-  while (clock.now() < deadline) {
-    const poll = calls.slice(fromCall).find((call) => call.method === 'getUpdates' && Number(call.params['timeout'] ?? 0) > 0);
-    if (poll) return poll.atMs;
-    if (!gateway.isRunning()) {
-      const exit = await gateway.exited;
-      throw new UserError(
-        `The gateway exited before it was ready (exit ${exit.exitCode ?? exit.signal}). Last output:\n${await tail(gateway.stderrFile)}\n${await tail(gateway.stdoutFile)}`,
-        { exitCode: 1 },
-      );
-    }
-    await clock.sleep(POLL_MS);
+async function waitReady(gateway: GatewayProcess, driver: TurnDriver, fromCall: number, timeoutMs: number): Promise<number> {
+  const ready = await driver.waitReady(fromCall, timeoutMs);
+  if (ready.outcome === 'ready') return ready.readyAtMs;
+  if (ready.outcome === 'exited') {
+    const exit = await gateway.exited;
+    throw new UserError(
+      `The gateway exited before it was ready (exit ${exit.exitCode ?? exit.signal}). Last output:\n${await tail(gateway.stderrFile)}\n${await tail(gateway.stdoutFile)}`,
+      { exitCode: 1 },
+    );
   }
   throw new UserError(
     `The gateway did not poll Telegram within ${timeoutMs / 1000} s. Last output:\n${await tail(gateway.stdoutFile)}`,
     { exitCode: 1 },
   );
-}
-
-/** After ready: until no Telegram call but polling, and no provider request, for STARTUP_QUIET_MS (at most STARTUP_SETTLE_MAX_MS). */
-async function waitStartupQuiet(calls: readonly TelegramCall[], world: MockWorld, clock: Clock): Promise<void> {
-  const deadline = clock.now() + STARTUP_SETTLE_MAX_MS;
-  while (clock.now() < deadline) {
-    const last = Math.max(lastActivityMs(calls, world, 0), 0);
-    if (clock.now() - last >= STARTUP_QUIET_MS) return;
-    await clock.sleep(POLL_MS);
-  }
-}
-
-function lastActivityMs(calls: readonly TelegramCall[], world: MockWorld, sinceMs: number): number {
-  let last = sinceMs;
-  for (const call of calls) if (call.method !== 'getUpdates' && call.atMs > last) last = call.atMs;
-  for (const entry of world.journal.entries) if (entry.atMs > last) last = entry.atMs;
-  return last;
-}
-
-/**
- * A turn is over when nothing — no provider request, no Telegram call other
- * than the long poll — has happened for `settleMs`. OpenClaw keeps sending
- * `typing` every 3–4 s while a turn is alive, retry waits included
- * (openclaw-2026-2-run.md §4, openclaw-run.md §4), so a quiet gap longer
- * than that means the turn has ended, reply or not.
- */
-async function waitTurnSettled(
-  gateway: GatewayProcess,
-  world: MockWorld,
-  calls: readonly TelegramCall[],
-  startMs: number,
-  clock: Clock,
-  settleMs: number,
-  timeoutMs: number,
-): Promise<boolean> {
-  const deadline = startMs + timeoutMs;
-  while (clock.now() < deadline) {
-    if (clock.now() - lastActivityMs(calls, world, startMs) >= settleMs) return true;
-    if (!gateway.isRunning()) return false;
-    await clock.sleep(POLL_MS);
-  }
-  return false;
 }
 
 async function tail(file: string, lines = 15): Promise<string> {

@@ -15,7 +15,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 
-export function sqliteStoreFile(home: string): string {
+function sqliteStoreFile(home: string): string {
   return join(home, '.openclaw', 'agents', 'main', 'agent', 'openclaw-agent.sqlite');
 }
 

@@ -43,12 +43,12 @@ export function preloadEntries(preloads: readonly CronRunPreload[], prng: Prng, 
   );
 }
 
-export function uuidFrom(prng: Prng): string {
+function uuidFrom(prng: Prng): string {
   const hex = Array.from({ length: 32 }, () => prng.int(0, 15).toString(16)).join('');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${'89ab'[prng.int(0, 3)]}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-export function sessionsJsonFile(home: string): string {
+function sessionsJsonFile(home: string): string {
   return join(home, '.openclaw', 'agents', 'main', 'sessions', 'sessions.json');
 }
 

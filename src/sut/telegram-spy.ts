@@ -38,7 +38,7 @@ export function telegramSpy(clock: Clock, calls: TelegramCall[], origin = TELEGR
 }
 
 /** The parameters a trace keeps per method; the rest (timeouts, link previews) is noise. */
-export function paramsThatMatter(method: string, params: BotApiParams): Record<string, unknown> {
+function paramsThatMatter(method: string, params: BotApiParams): Record<string, unknown> {
   const pick = (...names: string[]) =>
     Object.fromEntries(names.filter((name) => params[name] !== undefined).map((name) => [name, structured(params[name]) ?? params[name]]));
   switch (method.toLowerCase()) {

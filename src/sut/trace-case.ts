@@ -53,7 +53,7 @@ const VersionOverrideSchema = z.strictObject({
   skip: z.string().min(1).optional(),
 });
 
-export const TraceCaseSchema = z.strictObject({
+const TraceCaseSchema = z.strictObject({
   description: z.string().min(1),
   seed: z.number().int().min(0).default(20260227),
   /** Base OpenClaw config (JSON5), relative to the case file. */
@@ -77,16 +77,14 @@ export const TraceCaseSchema = z.strictObject({
   versions: z.record(z.enum(SUPPORTED_VERSIONS as [string, ...string[]]), VersionOverrideSchema).default({}),
 });
 
-export type TraceCaseInput = z.input<typeof TraceCaseSchema>;
 export type TraceCase = Omit<z.infer<typeof TraceCaseSchema>, 'faults'> & {
   readonly name: string;
   readonly file: string;
   readonly faults: FaultSchedule;
 };
-export type TraceTurn = z.infer<typeof TurnSchema>;
 
 /** A case by name (`all-ok`) or path (`scenarios/trace-cases/all-ok.json5`). */
-export function caseFile(nameOrPath: string): string {
+function caseFile(nameOrPath: string): string {
   return /[/\\]|\.json5?$/.test(nameOrPath) ? resolve(nameOrPath) : join(TRACE_CASES_DIR, `${nameOrPath}.json5`);
 }
 

@@ -1,7 +1,7 @@
 /**
  * The embedded gateway against every golden trace of the real OpenClaw
  * (test/golden/openclaw-<V>/<case>.json), replayed under the recorder's
- * conditions by src/gateway/conformance/golden-run.ts and judged by
+ * conditions by src/sut/conformance/golden-run.ts and judged by
  * compareTrace with its default tolerances.
  *
  * A case either matches (`ok`), or is a known gap (known-gaps.ts) whose
@@ -11,7 +11,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkConformance } from '../../src/gateway/conformance/golden-run.ts';
+import { checkConformance } from '../../src/sut/conformance/golden-run.ts';
 import { formatDifferences } from '../../src/sut/compare.ts';
 import { loadTraceCase } from '../../src/sut/trace-case.ts';
 import { GoldenTraceSchema } from '../../src/sut/trace.ts';

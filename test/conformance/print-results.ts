@@ -1,6 +1,6 @@
 // Debug: node test/conformance/print-results.ts [case] — runs every golden trace against the embedded gateway and prints the differences.
 import { readdirSync, readFileSync } from 'node:fs';
-import { checkConformance } from '../../src/gateway/conformance/golden-run.ts';
+import { checkConformance } from '../../src/sut/conformance/golden-run.ts';
 import { formatDifferences } from '../../src/sut/compare.ts';
 import { GoldenTraceSchema } from '../../src/sut/trace.ts';
 import { loadTraceCase } from '../../src/sut/trace-case.ts';

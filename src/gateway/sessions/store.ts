@@ -17,7 +17,7 @@
  */
 import type { Clock } from '../../clock/clock.ts';
 import type { Prng } from '../../clock/prng.ts';
-import { writeFileAtomic } from '../../report/write.ts';
+import { writeFileAtomic } from '../../io/write-file-atomic.ts';
 import { emptyTranscript, type Transcript } from '../context.ts';
 import type { GatewayLog } from '../log.ts';
 import { mergeSessionEntry, seededSessionId, type SessionEntry, type SessionPatch } from './entry.ts';

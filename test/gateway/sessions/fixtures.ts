@@ -1,5 +1,5 @@
 /**
- * Seeded session stores shared by the session tests and by record-golden.ts,
+ * Seeded session stores shared by the session tests and by test/openclaw-store/record-golden.ts,
  * which runs the real openclaw@2026.2.26 on the same stores to write the
  * golden CLI output the tests compare against. Everything is relative to
  * `nowMs`, so the real CLI (which measures ages from the wall clock) and

@@ -34,6 +34,7 @@
  *   without a Telegram call but polling and without a provider request).
  * - each turn: `injectMessage` from the case's user, then wait until nothing
  *   has happened for `settleMs` (or the turn's timeout), polling every 100 ms.
+ *   Every wait above is the recorder's own (src/sut/turn-driver.ts).
  * - stop, store keys, and the trace through src/sut/trace-build.ts
  *   (`buildTrace`); the log lines are the embedded gateway's log, filtered and
  *   normalized by src/sut/log-lines.ts as the real gateway's file log was.
@@ -41,31 +42,28 @@
 import { createPrng } from '../../clock/prng.ts';
 import { createVirtualClock, type VirtualClock } from '../../clock/virtual-clock.ts';
 import { parseConfigText } from '../../config/load.ts';
+import { createGateway, type Gateway } from '../../gateway/gateway.ts';
+import type { LogRecord } from '../../gateway/log.ts';
+import { profileOfRelease } from '../../gateway/profiles/index.ts';
+import type { VersionProfile } from '../../gateway/profiles/profile.ts';
 import { createFaultPlan } from '../../../mocks/providers/fault-plan.ts';
 import { createRouteFetch } from '../../../mocks/fetch.ts';
 import { createRouteTable } from '../../../mocks/routes.ts';
 import { injectMessage } from '../../../mocks/telegram/state.ts';
 import { createMockWorld, MOUNTS, type MockWorld } from '../../../mocks/world.ts';
-import { compareTrace, type CompareTolerances, type TraceComparison } from '../../sut/compare.ts';
-import { consoleSubsystem, isInteresting, normalizeLogText, type GatewayLogLine } from '../../sut/log-lines.ts';
-import { TELEGRAM_BOT_TOKEN } from '../../sut/openclaw-config.ts';
-import type { RawRecording, RawTurn } from '../../sut/recorder.ts';
-import { mathRandomStream } from '../../sut/seeded-random.ts';
-import { preloadEntries } from '../../sut/session-store.ts';
-import { telegramSpy, type TelegramCall } from '../../sut/telegram-spy.ts';
-import { buildTrace } from '../../sut/trace-build.ts';
-import { DEFAULT_CHAT_USER, type TraceCase } from '../../sut/trace-case.ts';
-import type { GoldenTrace, TraceLogLine } from '../../sut/trace.ts';
-import { OPENCLAW_VERSIONS } from '../../sut/versions.ts';
-import { createGateway, type Gateway } from '../gateway.ts';
-import { profileOfRelease } from '../profiles/index.ts';
-import type { VersionProfile } from '../profiles/profile.ts';
-import type { LogRecord } from '../log.ts';
+import { compareTrace, type CompareTolerances, type TraceComparison } from '../compare.ts';
+import { consoleSubsystem, isInteresting, normalizeLogText, type GatewayLogLine } from '../log-lines.ts';
+import { TELEGRAM_BOT_TOKEN } from '../openclaw-config.ts';
+import type { RawRecording, RawTurn } from '../recorder.ts';
+import { mathRandomStream } from '../seeded-random.ts';
+import { preloadEntries } from '../session-store.ts';
+import { telegramSpy, type TelegramCall } from '../telegram-spy.ts';
+import { buildTrace } from '../trace-build.ts';
+import { DEFAULT_CHAT_USER, type TraceCase } from '../trace-case.ts';
+import type { GoldenTrace, TraceLogLine } from '../trace.ts';
+import { createTurnDriver, POLL_MS, type TurnDriver } from '../turn-driver.ts';
+import { OPENCLAW_VERSIONS } from '../versions.ts';
 
-/** The recorder's numbers (src/sut/recorder.ts). */
-const STARTUP_QUIET_MS = 5_000;
-const STARTUP_SETTLE_MAX_MS = 45_000;
-const POLL_MS = 100;
 /** Virtual time a gateway may take to poll Telegram, or to stop. */
 const READY_TIMEOUT_MS = 120_000;
 const STOP_LIMIT_MS = 300_000;
@@ -90,7 +88,7 @@ export function profileOf(version: string): VersionProfile {
 }
 
 /** The trace's openclaw.json with every mock mount mapped back to its real host (mocks/world.ts MOUNTS). */
-export function embeddedConfigText(golden: GoldenTrace): string {
+function embeddedConfigText(golden: GoldenTrace): string {
   return JSON.stringify(golden.config).replace(MOCK_PREFIX, (whole, mount: string) => {
     const origin = (MOUNTS as Record<string, string>)[mount];
     if (origin === undefined) throw new Error(`trace config names an unknown mock mount: ${whole}`);
@@ -99,7 +97,7 @@ export function embeddedConfigText(golden: GoldenTrace): string {
 }
 
 /** Runs the embedded gateway through the golden trace's case and builds its trace. */
-export async function runEmbedded(golden: GoldenTrace, traceCase: TraceCase): Promise<EmbeddedRun> {
+async function runEmbedded(golden: GoldenTrace, traceCase: TraceCase): Promise<EmbeddedRun> {
   const version = golden.gateway.version;
   const installed = OPENCLAW_VERSIONS[version];
   if (installed === undefined) throw new Error(`unknown recorded version ${version}`);
@@ -111,6 +109,7 @@ export async function runEmbedded(golden: GoldenTrace, traceCase: TraceCase): Pr
   const world = createMockWorld({ clock, seed: traceCase.seed, faults, telegram: { botTokens: [TELEGRAM_BOT_TOKEN] } });
   const calls: TelegramCall[] = [];
   const fetch = createRouteFetch(createRouteTable([telegramSpy(clock, calls), ...world.routes.routes]), clock);
+  const driver = createTurnDriver({ clock, pass: (durationMs) => clock.advanceBy(durationMs), calls, journal: world.journal });
   const { config } = parseConfigText(embeddedConfigText(golden), `${golden.case}.openclaw.json`);
   const gatewaySeed = `${traceCase.seed}/${traceCase.name}`;
   const gatewayRng = createPrng(gatewaySeed);
@@ -131,11 +130,11 @@ export async function runEmbedded(golden: GoldenTrace, traceCase: TraceCase): Pr
   let carried: string | undefined;
   if (traceCase.warmup !== false) {
     const warm = makeGateway('warmup');
-    await startAndSettle(clock, warm, calls, world);
+    await startAndSettle(driver, warm, calls.length);
     for (const turn of traceCase.warmup === true ? [] : traceCase.warmup.turns) {
-      await runTurn(clock, world, calls, turn, traceCase);
+      await runTurn(clock, world, driver, turn, traceCase);
     }
-    await drive(clock, warm.stop(), STOP_LIMIT_MS);
+    await driver.drive(warm.stop(), STOP_LIMIT_MS);
     carried = warm.store.toJson();
   }
 
@@ -147,16 +146,16 @@ export async function runEmbedded(golden: GoldenTrace, traceCase: TraceCase): Pr
 
   const gatewayStartMs = clock.now();
   const callsBeforeStart = calls.length;
-  const readyAtMs = await startAndSettle(clock, gateway, calls, world, callsBeforeStart);
+  const readyAtMs = await startAndSettle(driver, gateway, callsBeforeStart);
   const turns: RawTurn[] = [];
   for (const [index, turn] of traceCase.turns.entries()) {
     const from = turn.from ?? DEFAULT_CHAT_USER;
     const startMs = clock.now();
-    const settled = await runTurn(clock, world, calls, turn, traceCase);
+    const settled = await runTurn(clock, world, driver, turn, traceCase);
     turns.push({ index, text: turn.text, chatId: from.id, startMs, endMs: clock.now(), settled });
   }
   const stoppedAtMs = clock.now();
-  await drive(clock, gateway.stop(), STOP_LIMIT_MS);
+  await driver.drive(gateway.stop(), STOP_LIMIT_MS);
   const sessionsAfter = storeKeys(gateway);
 
   const raw = {
@@ -206,49 +205,21 @@ export async function checkConformance(
 }
 
 /** start() → ready (first long poll after `fromCall`) → startup quiet; returns the ready time. */
-async function startAndSettle(clock: VirtualClock, gateway: Gateway, calls: readonly TelegramCall[], world: MockWorld, fromCall = calls.length): Promise<number> {
+async function startAndSettle(driver: TurnDriver, gateway: Gateway, fromCall: number): Promise<number> {
   const started = gateway.start();
-  let readyAtMs: number | undefined;
-  const deadline = clock.now() + READY_TIMEOUT_MS;
-  while (readyAtMs === undefined) {
-    readyAtMs = calls.slice(fromCall).find((call) => call.method === 'getUpdates' && Number(call.params['timeout'] ?? 0) > 0)?.atMs;
-    if (readyAtMs !== undefined) break;
-    if (clock.now() >= deadline) throw new Error(`the embedded gateway did not poll Telegram within ${READY_TIMEOUT_MS} ms`);
-    await clock.advanceBy(POLL_MS);
-  }
-  const quietDeadline = clock.now() + STARTUP_SETTLE_MAX_MS;
-  while (clock.now() < quietDeadline && clock.now() - lastActivityMs(calls, world, 0) < STARTUP_QUIET_MS) await clock.advanceBy(POLL_MS);
-  await drive(clock, started, POLL_MS);
-  return readyAtMs;
+  const ready = await driver.waitReady(fromCall, READY_TIMEOUT_MS);
+  if (ready.outcome !== 'ready') throw new Error(`the embedded gateway did not poll Telegram within ${READY_TIMEOUT_MS} ms`);
+  await driver.waitStartupQuiet();
+  await driver.drive(started, POLL_MS);
+  return ready.readyAtMs;
 }
 
 /** One user message, then wait as the recorder does: quiet for `settleMs`, or the timeout. */
-async function runTurn(clock: VirtualClock, world: MockWorld, calls: readonly TelegramCall[], turn: TraceCase['turns'][number], traceCase: TraceCase): Promise<boolean> {
+async function runTurn(clock: VirtualClock, world: MockWorld, driver: TurnDriver, turn: TraceCase['turns'][number], traceCase: TraceCase): Promise<boolean> {
   const from = turn.from ?? DEFAULT_CHAT_USER;
   const startMs = clock.now();
   injectMessage(world.telegram.state, clock, { from: { id: from.id, firstName: from.firstName, ...(from.username ? { username: from.username } : {}) }, text: turn.text });
-  const settleMs = turn.settleMs ?? traceCase.settleMs;
-  const deadline = startMs + (turn.timeoutMs ?? traceCase.turnTimeoutMs);
-  while (clock.now() < deadline) {
-    if (clock.now() - lastActivityMs(calls, world, startMs) >= settleMs) return true;
-    await clock.advanceBy(POLL_MS);
-  }
-  return false;
-}
-
-function lastActivityMs(calls: readonly TelegramCall[], world: MockWorld, sinceMs: number): number {
-  let last = sinceMs;
-  for (const call of calls) if (call.method !== 'getUpdates' && call.atMs > last) last = call.atMs;
-  for (const entry of world.journal.entries) if (entry.atMs > last) last = entry.atMs;
-  return last;
-}
-
-/** Drives the clock until `promise` settles, at most `limitMs` of virtual time. */
-async function drive(clock: VirtualClock, promise: Promise<unknown>, limitMs: number): Promise<void> {
-  let settled = false;
-  const watched = promise.finally(() => (settled = true));
-  for (let waited = 0; !settled && waited < limitMs; waited += POLL_MS) await clock.advanceBy(POLL_MS);
-  if (settled) await watched;
+  return driver.waitTurnSettled(startMs, turn.settleMs ?? traceCase.settleMs, turn.timeoutMs ?? traceCase.turnTimeoutMs);
 }
 
 function storeKeys(gateway: Gateway): { live: string[]; archived: string[] } {

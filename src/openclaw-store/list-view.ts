@@ -4,8 +4,8 @@
  * checked against its real output): `Session store:`, `Sessions listed:`,
  * then `Kind  Key  Age  Model  Tokens (ctx %)  Flags`. Pure: store → text.
  */
-import type { SessionEntry } from './entry.ts';
-import { parseAgentSessionKey, sessionKindOf, type SessionKind } from './keys.ts';
+import type { SessionEntry } from '../gateway/sessions/entry.ts';
+import { parseAgentSessionKey, sessionKindOf, type SessionKind } from '../gateway/sessions/keys.ts';
 import {
   ageCell, displayContextTokens, displayModel, flagsCell, freshTotalTokens, PAD, sessionRows, tokensCell, truncateSessionKey,
   type DisplayDefaults, type SessionRow,

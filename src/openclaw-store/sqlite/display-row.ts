@@ -5,7 +5,7 @@
  * the Kind, the runtime-policy key of a main-session DM, and the table cells.
  * Ages are measured from a given instant, never the wall clock.
  */
-import { parseAgentSessionKey } from '../keys.ts';
+import { parseAgentSessionKey } from '../../gateway/sessions/keys.ts';
 // 2026.9.6's formatTimeAgo is 2026.2.26's, unchanged: `just now`, `5m ago`, `3h ago` up to 47 h, `2d ago`.
 import { formatTimeAgo } from '../table.ts';
 import { optionalString } from './display-model.ts';

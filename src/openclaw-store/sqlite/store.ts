@@ -16,7 +16,7 @@
  */
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { DatabaseSync } from 'node:sqlite';
-import { UserError } from '../../../errors.ts';
+import { UserError } from '../../errors.ts';
 
 /** An entry as OpenClaw stored it: JSON, so every field but the two checked ones is unknown. */
 export type SqliteSessionEntry = { readonly sessionId: string; readonly updatedAt: number } & Readonly<Record<string, unknown>>;

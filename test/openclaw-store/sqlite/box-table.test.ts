@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderBoxTable, wrapCell } from '../../../../src/gateway/sessions/sqlite/box-table.ts';
+import { renderBoxTable, wrapCell } from '../../../src/openclaw-store/sqlite/box-table.ts';
 
 describe('wrapCell (openclaw@2026.9.6 terminal-core wrapLine)', () => {
   it('keeps a cell that fits on one line', () => {

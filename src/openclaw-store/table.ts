@@ -8,8 +8,8 @@
  * Ages are measured from a given `nowMs`, never the wall clock, so the same
  * store always prints the same table.
  */
-import type { OpenClawConfig } from '../../config/schema.ts';
-import type { SessionEntry } from './entry.ts';
+import type { OpenClawConfig } from '../config/schema.ts';
+import type { SessionEntry } from '../gateway/sessions/entry.ts';
 
 export const PAD = { kind: 6, key: 26, age: 9, model: 14, tokens: 20, action: 12 } as const;
 

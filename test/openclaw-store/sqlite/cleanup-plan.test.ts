@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { planCleanup, type CleanupSettings } from '../../../../src/gateway/sessions/sqlite/cleanup-plan.ts';
-import type { SqliteSessionEntry } from '../../../../src/gateway/sessions/sqlite/store.ts';
+import { planCleanup, type CleanupSettings } from '../../../src/openclaw-store/sqlite/cleanup-plan.ts';
+import type { SqliteSessionEntry } from '../../../src/openclaw-store/sqlite/store.ts';
 
 const NOW_MS = Date.UTC(2026, 8, 6, 12);
 const HOUR_MS = 3_600_000;

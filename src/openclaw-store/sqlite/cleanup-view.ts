@@ -19,7 +19,7 @@ import type { SqliteSessionStore } from './store.ts';
 import { sanitizeText } from './terminal-text.ts';
 import { textWidth } from './text-width.ts';
 
-export type DiskBudgetSettings = { readonly maxDiskBytes: number | null; readonly highWaterBytes: number | null };
+type DiskBudgetSettings = { readonly maxDiskBytes: number | null; readonly highWaterBytes: number | null };
 
 export type CleanupPreviewInput = {
   readonly store: SqliteSessionStore;

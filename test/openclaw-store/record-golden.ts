@@ -1,7 +1,7 @@
 /**
  * Re-records the golden CLI output in ./golden from the real
  * openclaw@2026.2.26 (install it first: `node src/cli.ts gateway install
- * openclaw@2026.2.26`). Run: `node test/gateway/sessions/record-golden.ts`.
+ * openclaw@2026.2.26`). Run: `node test/openclaw-store/record-golden.ts`.
  *
  * Each case writes a fixture store timed from the wall clock — the real CLI
  * measures ages from Date.now() — runs `openclaw sessions …` on it with a
@@ -14,9 +14,9 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { requireInstalled } from '../../../src/sut/install.ts';
-import { OPENCLAW_VERSIONS } from '../../../src/sut/versions.ts';
-import { ENFORCE_15_6H, incidentStore, smallStore } from './fixtures.ts';
+import { requireInstalled } from '../../src/sut/install.ts';
+import { OPENCLAW_VERSIONS } from '../../src/sut/versions.ts';
+import { ENFORCE_15_6H, incidentStore, smallStore } from '../gateway/sessions/fixtures.ts';
 import { GOLDEN_CASES, STORE_PLACEHOLDER, type GoldenCase } from './golden-cases.ts';
 
 const run = promisify(execFile);

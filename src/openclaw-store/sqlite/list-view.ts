@@ -7,7 +7,7 @@
  * 2026.9.6 prints the human listing on stderr, even on a terminal;
  * quotastorm prints the same text on stdout like every other command.
  */
-import { parseAgentSessionKey } from '../keys.ts';
+import { parseAgentSessionKey } from '../../gateway/sessions/keys.ts';
 import { agentRuntimeOf, isAcpSessionKey, runtimeLabelOf, type AgentRuntime } from './agent-runtime.ts';
 import { renderBoxTable, type BoxColumn } from './box-table.ts';
 import { contextTokensOf } from './context-window.ts';

@@ -3,8 +3,8 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { SessionEntry } from '../../../src/gateway/sessions/index.ts';
-import { ENFORCE_15_6H, FIXTURE_NOW_MS, incidentStore, smallStore } from './fixtures.ts';
+import type { SessionEntry } from '../../src/gateway/sessions/index.ts';
+import { ENFORCE_15_6H, FIXTURE_NOW_MS, incidentStore, smallStore } from '../gateway/sessions/fixtures.ts';
 import { GOLDEN_CASES, STORE_PLACEHOLDER, type GoldenCase } from './golden-cases.ts';
 
 type Outcome = { code: number; stdout: string; stderr: string };

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildRecordedStore } from '../../fixtures/sessions-2026.9.6/build-store.ts';
-import { RECORDED_CASES, STORE_PLACEHOLDER, type RecordedCase, type RecordedTimes } from '../../fixtures/sessions-2026.9.6/cases.ts';
-import { INCIDENT_CONFIG, type StoreName } from '../../fixtures/sessions-2026.9.6/stores.ts';
+import { buildRecordedStore } from '../fixtures/sessions-2026.9.6/build-store.ts';
+import { RECORDED_CASES, STORE_PLACEHOLDER, type RecordedCase, type RecordedTimes } from '../fixtures/sessions-2026.9.6/cases.ts';
+import { INCIDENT_CONFIG, type StoreName } from '../fixtures/sessions-2026.9.6/stores.ts';
 
 type Outcome = { code: number; stdout: string; stderr: string };
 
@@ -19,7 +19,7 @@ function cli(args: readonly string[]): Promise<Outcome> {
   });
 }
 
-const fixture = (name: string) => readFileSync(new URL(`../../fixtures/sessions-2026.9.6/${name}`, import.meta.url), 'utf8');
+const fixture = (name: string) => readFileSync(new URL(`../fixtures/sessions-2026.9.6/${name}`, import.meta.url), 'utf8');
 const times = JSON.parse(fixture('times.json')) as RecordedTimes;
 const scratch = mkdtempSync(join(tmpdir(), 'quotastorm-sessions-2026.9.6-'));
 const stores = {} as Record<StoreName, string>;

@@ -5,7 +5,7 @@
  * agent's default. A runtime model that ran through a CLI backend
  * (claude-cli, google-gemini-cli) is shown under the default provider.
  */
-import type { OpenClawConfig } from '../../../config/index.ts';
+import type { OpenClawConfig } from '../../config/index.ts';
 import { BUILT_IN_DEFAULT_MODEL, isCliProvider, parseModelRef, type ModelRef } from './model-ref.ts';
 
 /** What rows without a model of their own fall back to. */

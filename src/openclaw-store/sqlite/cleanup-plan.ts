@@ -16,11 +16,11 @@
  * threads, external channels' DMs and groups). The configured mode does not
  * matter: the preview shows what enforce would do.
  *
- * quotastorm's embedded gateway runs its own model of this (maintenance-protected.ts,
+ * quotastorm's embedded gateway runs its own model of this (gateway/sessions/maintenance-protected.ts,
  * for the entries it writes); this one follows OpenClaw for stores OpenClaw wrote.
  */
-import type { SessionEntry } from '../entry.ts';
-import { isProtectedSessionKey, isSyntheticSessionKey, mainSessionKey, parseAgentSessionKey } from '../keys.ts';
+import type { SessionEntry } from '../../gateway/sessions/entry.ts';
+import { isProtectedSessionKey, isSyntheticSessionKey, mainSessionKey, parseAgentSessionKey } from '../../gateway/sessions/keys.ts';
 import type { SqliteSessionEntry } from './store.ts';
 
 export type CleanupSettings = {

@@ -12,11 +12,11 @@
  * modelled). The 2026.2.26 layout is kept for the 2026.9 profile too; its
  * archived entries show as 2026.9.6's `archive-age`/`archive-cap` actions.
  */
-import type { SessionEntry } from './entry.ts';
-import { planMaintenance, type MaintenanceOrder, type MaintenancePlan, type MaintenanceSettings } from './maintenance.ts';
+import type { SessionEntry } from '../gateway/sessions/entry.ts';
+import { planMaintenance, type MaintenanceOrder, type MaintenancePlan, type MaintenanceSettings } from '../gateway/sessions/maintenance.ts';
 import { ageCell, displayModel, flagsCell, PAD, sessionRows, truncateSessionKey, type DisplayDefaults, type SessionRow } from './table.ts';
 
-export type CleanupAction = 'keep' | 'prune-missing' | 'prune-stale' | 'cap-overflow' | 'evict-budget' | 'archive-age' | 'archive-cap';
+type CleanupAction = 'keep' | 'prune-missing' | 'prune-stale' | 'cap-overflow' | 'evict-budget' | 'archive-age' | 'archive-cap';
 
 /** The `--json` summary per store, fields in 2026.2.26's order. */
 export type CleanupSummary = {
