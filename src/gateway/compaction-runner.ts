@@ -14,7 +14,8 @@ import type { RunOrigin } from './gateway.ts';
 import type { GatewayLog } from './log.ts';
 import { ProviderError } from './providers/provider-error.ts';
 import { BEHAVIOURS, classify, type ModelRouter, type TurnOutcome } from './router/index.ts';
-import { configuredModel } from './router/router.ts';
+import { configuredModel } from '../config/model-ref.ts';
+import { MODEL_REF_RULES } from '../config/model-ref-rules.ts';
 import { tokensOfChars } from './tokens.ts';
 
 export type Compactor = {
@@ -120,7 +121,7 @@ export function createCompactor(deps: CompactorDeps): Compactor {
     const outcome = await compactTranscript(
       transcript,
       plan,
-      { settings: compaction, behaviour: compactionBehaviour, windowTokens: chunkWindowOf(modelRef), modelMaxTokens: configuredModel(config, modelRef)?.maxTokens },
+      { settings: compaction, behaviour: compactionBehaviour, windowTokens: chunkWindowOf(modelRef), modelMaxTokens: configuredModel(config, modelRef, MODEL_REF_RULES[deps.profile])?.maxTokens },
       {
         clock: deps.clock,
         jitter,
@@ -139,7 +140,7 @@ export function createCompactor(deps: CompactorDeps): Compactor {
 
   /** The window a compaction's threshold is measured against (compaction.ts `compactionWindow`). */
   function thresholdWindowOf(modelRef: string): number {
-    return compactionWindow(configuredModel(config, modelRef), deps.defaultContextWindowTokens, compactionBehaviour);
+    return compactionWindow(configuredModel(config, modelRef, MODEL_REF_RULES[deps.profile]), deps.defaultContextWindowTokens, compactionBehaviour);
   }
 
   /**

@@ -7,6 +7,8 @@
  */
 import type { Clock } from '../../clock/clock.ts';
 import type { GatewayProfile } from '../../config/runtime-defaults.ts';
+import { parseModelRef } from '../../config/model-ref.ts';
+import { MODEL_REF_RULES_2026_9 } from '../../config/model-ref-rules-2026-9.ts';
 import type { GatewayLog, LogLevel } from '../log.ts';
 import type { FailoverReason } from './classify.ts';
 
@@ -110,7 +112,7 @@ const LINES: Record<GatewayProfile, LineOf> = {
   },
   // 2026.9.6 adds the decision lines (openclaw-run.md §4 [obs]; reference §6 templates).
   '2026.9': (event) => {
-    const { provider, model } = parts(event.modelRef);
+    const { provider, model } = parseModelRef(event.modelRef, MODEL_REF_RULES_2026_9) ?? { provider: '', model: event.modelRef };
     switch (event.decision) {
       case 'attempt_failed':
         return [{ level: 'warn', text: `[agent/embedded] embedded run agent end: runId=${event.runId} isError=true model=${model} provider=${provider} error=${event.detail} rawError=${event.raw}` }];
@@ -165,11 +167,6 @@ function compactionCancelledLines(event: DecisionEvent, profile: GatewayProfile)
 // The candidate's last error text travels on the candidate_failed event as `detail` when set.
 function lastDetailPlaceholder(event: DecisionEvent): string {
   return event.detail ?? `${event.reason}`;
-}
-
-function parts(modelRef: string): { provider: string; model: string } {
-  const slash = modelRef.indexOf('/');
-  return { provider: modelRef.slice(0, slash), model: modelRef.slice(slash + 1) };
 }
 
 /** `[agent/embedded] message` → subsystem and message; a line without a prefix has none. */

@@ -33,7 +33,8 @@
  * here (router.ts keeps texts.ts's reply for it). The Cloudflare/HTML, OAuth, CLI and Codex app-server
  * branches cannot arise from the embedded providers.
  */
-import { providerOf } from '../../config/root-causes.ts';
+import { providerOf } from '../../config/model-ref.ts';
+import { MODEL_REF_RULES_2026_9 } from '../../config/model-ref-rules-2026-9.ts';
 import type { FailoverReason } from './classify.ts';
 
 export type FailureAttempt = {
@@ -132,7 +133,7 @@ function providerRequestCopy(last: FailureAttempt, summary: string): string | un
 
 /** `extractCodexUsageLimitErrorMessage`: the first rate-limited attempt on provider `openai`, in its own words. */
 function openAiRateLimitCopy(attempts: readonly FailureAttempt[]): string | undefined {
-  const openai = attempts.find((attempt) => providerOf(attempt.modelRef) === 'openai' && attempt.reason === 'rate_limit' && attempt.errorText !== '');
+  const openai = attempts.find((attempt) => providerOf(attempt.modelRef, MODEL_REF_RULES_2026_9) === 'openai' && attempt.reason === 'rate_limit' && attempt.errorText !== '');
   if (openai === undefined) return undefined;
   const message = rateLimitMessage(openai.errorText).replace(/\s*\r?\n\s*/g, ' ').trim();
   const truncated = message.length > 500 ? `${message.slice(0, 497)}...` : message;
@@ -182,7 +183,7 @@ function requestFailureCopy(last: FailureAttempt): string {
   const summary = `⚠️ ${last.modelRef} request failed (${[words, status].filter(Boolean).join(', ')}).`;
   if (reason === 'overloaded' || reason === 'server_error' || reason === 'timeout' || reason === 'rate_limit') return `${summary} This is usually temporary — try again shortly.`;
   if (reason === 'auth' || reason === 'auth_permanent') return `${summary} Re-authenticate the provider and try again.`;
-  if (reason === 'billing') return `${summary} Check ${providerOf(last.modelRef)} billing and try again.`;
+  if (reason === 'billing') return `${summary} Check ${providerOf(last.modelRef, MODEL_REF_RULES_2026_9)} billing and try again.`;
   return summary;
 }
 

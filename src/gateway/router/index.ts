@@ -7,13 +7,15 @@ import type { Clock } from '../../clock/clock.ts';
 import type { Prng } from '../../clock/prng.ts';
 import type { OpenClawConfig } from '../../config/schema.ts';
 import type { GatewayProfile } from '../../config/runtime-defaults.ts';
+import { configuredModel, configuredProvider, modelKey, parseModelRef, resolveModelChain, type ModelRefRules } from '../../config/model-ref.ts';
+import { MODEL_REF_RULES } from '../../config/model-ref-rules.ts';
 import type { GatewayLog } from '../log.ts';
 import { createProviderClient } from '../providers/index.ts';
 import type { ChatCall, ChatReply, ProviderClient } from '../providers/types.ts';
 import { BEHAVIOURS } from './behaviour.ts';
 import { createCooldowns, type Cooldowns } from './cooldowns.ts';
 import { createDecisionLog, type DecisionLog } from './decision-log.ts';
-import { configuredModel, createRouter, splitRef, type Router } from './router.ts';
+import { createRouter, type Router } from './router.ts';
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
@@ -36,6 +38,7 @@ export function createModelRouter(
   deps: { fetch: typeof fetch; clock: Clock; rng: Prng; log?: GatewayLog; retryJitter?: Prng },
 ): ModelRouter {
   const behaviour = BEHAVIOURS[profile];
+  const modelRefRules = MODEL_REF_RULES[profile];
   const decisions = createDecisionLog(deps.clock, profile, deps.log);
   const configured = config.auth?.cooldowns;
   const cooldowns = createCooldowns({
@@ -51,7 +54,7 @@ export function createModelRouter(
     const key = `${providerId}|${authProfileId ?? ''}`;
     let client = clients.get(key);
     if (client === undefined) {
-      const provider = config.models?.providers?.[providerId];
+      const provider = configuredProvider(config, providerId, modelRefRules);
       if (provider === undefined) throw new Error(`model chain names provider "${providerId}", which models.providers does not declare`);
       // An auth profile's secret lives outside openclaw.json; each profile gets its own stand-in key,
       // so a per-key quota scope in the mocks tells profiles apart.
@@ -68,24 +71,21 @@ export function createModelRouter(
     rng: deps.rng.fork('router'),
     clientFor,
     authProfiles,
-    maxOutputTokens: (modelRef) => maxTokensOf(config, modelRef),
+    maxOutputTokens: (modelRef) => configuredModel(config, modelRef, modelRefRules)?.maxTokens,
     cooldowns,
     decisions,
     ...(deps.retryJitter === undefined ? {} : { retryJitter: deps.retryJitter }),
   });
   const callModel = (modelRef: string, call: Omit<ChatCall, 'modelId'>): Promise<ChatReply> => {
-    const { providerId, modelId } = splitRef(modelRef);
-    return clientFor(providerId, authProfiles.get(providerId)?.[0]).call({ ...call, modelId });
+    const { provider, model } = parseModelRef(modelRef, modelRefRules) ?? { provider: '', model: modelRef };
+    return clientFor(provider, authProfiles.get(provider)?.[0]).call({ ...call, modelId: model });
   };
-  return { ...router, chain: chainOf(config), decisions, cooldowns, callModel };
+  return { ...router, chain: chainOf(config, modelRefRules), decisions, cooldowns, callModel };
 }
 
-export function chainOf(config: OpenClawConfig): string[] {
-  const model = config.agents?.defaults?.model;
-  if (model === undefined) return [];
-  if (typeof model === 'string') return [model];
-  // §4.2 step 1: deduplicated, in order.
-  return [...new Set([model.primary, ...(model.fallbacks ?? [])].filter((ref): ref is string => typeof ref === 'string'))];
+/** The candidates as OpenClaw resolves them (aliases, bare ids, deduplicated), as `provider/model` keys. */
+export function chainOf(config: OpenClawConfig, rules: ModelRefRules): string[] {
+  return resolveModelChain(config, rules).map((ref) => modelKey(ref, rules));
 }
 
 function authProfilesByProvider(config: OpenClawConfig): Map<string, string[]> {
@@ -100,10 +100,6 @@ function authProfilesByProvider(config: OpenClawConfig): Map<string, string[]> {
     byProvider.set(provider, [...order.filter((id) => known.includes(id)), ...known.filter((id) => !order.includes(id))]);
   }
   return byProvider;
-}
-
-function maxTokensOf(config: OpenClawConfig, modelRef: string): number | undefined {
-  return configuredModel(config, modelRef)?.maxTokens;
 }
 
 export { BEHAVIOURS, type Behaviour } from './behaviour.ts';

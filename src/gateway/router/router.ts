@@ -23,7 +23,8 @@
  * Every decision goes to the decision log, with the lines the profile's real
  * version writes for it.
  */
-import type { OpenClawConfig } from '../../config/schema.ts';
+import { parseModelRef, type ModelRef } from '../../config/model-ref.ts';
+import { MODEL_REF_RULES } from '../../config/model-ref-rules.ts';
 import type { Clock } from '../../clock/clock.ts';
 import type { Prng } from '../../clock/prng.ts';
 import type { ChatCall, ChatReply, ProviderClient } from '../providers/types.ts';
@@ -154,7 +155,7 @@ function failedText(deps: RouterDeps, request: TurnRequest, failed: readonly Fai
 function soonestCooldownExpiryMs(deps: RouterDeps, chain: readonly string[]): number | undefined {
   let soonest: number | undefined;
   for (const modelRef of chain) {
-    const { providerId, modelId } = splitRef(modelRef);
+    const { provider: providerId, model: modelId } = modelRefOf(deps, modelRef);
     for (const profile of deps.authProfiles.get(providerId) ?? []) {
       const untilMs = deps.cooldowns.active(profile, modelId, deps.clock.now())?.untilMs;
       if (untilMs !== undefined && (soonest === undefined || untilMs < soonest)) soonest = untilMs;
@@ -178,7 +179,7 @@ function cooldownSkip(
   modelRef: string,
   isPrimary: boolean,
 ): FailedAttempt | undefined {
-  const { providerId, modelId } = splitRef(modelRef);
+  const { provider: providerId, model: modelId } = modelRefOf(deps, modelRef);
   const profiles = deps.authProfiles.get(providerId) ?? [];
   if (profiles.length === 0) return undefined;
   const now = deps.clock.now();
@@ -200,7 +201,7 @@ function cooldownSkip(
 
 /** All attempts on one model: same-model retries and auth-profile rotation. */
 async function tryCandidate(deps: RouterDeps, request: TurnRequest, modelRef: string): Promise<CandidateResult> {
-  const { providerId, modelId } = splitRef(modelRef);
+  const { provider: providerId, model: modelId } = modelRefOf(deps, modelRef);
   const profiles = deps.authProfiles.get(providerId) ?? [];
   const usable = profiles.filter((profile) => deps.cooldowns.active(profile, modelId, deps.clock.now()) === undefined);
   const rotation = usable.length > 0 ? usable : profiles.length > 0 ? [profiles[0]!] : [undefined];
@@ -225,7 +226,7 @@ async function tryCandidate(deps: RouterDeps, request: TurnRequest, modelRef: st
 
 /** One model with one credential, through the profile's same-model retry loop. */
 async function attemptModel(deps: RouterDeps, request: TurnRequest, modelRef: string, client: ProviderClient, retries: SameModelRetries): Promise<CandidateResult> {
-  const { modelId } = splitRef(modelRef);
+  const { model: modelId } = modelRefOf(deps, modelRef);
   const maxOutputTokens = deps.maxOutputTokens(modelRef);
   const call: ChatCall = { ...request.callFor(modelRef), modelId, ...(maxOutputTokens === undefined ? {} : { maxOutputTokens }) };
   for (let attempt = 1; ; attempt++) {
@@ -371,13 +372,7 @@ const DEFAULT_STATUS: Partial<Record<FailoverReason, number>> = {
   model_not_found: 404,
 };
 
-export function splitRef(modelRef: string): { providerId: string; modelId: string } {
-  const slash = modelRef.indexOf('/');
-  return { providerId: modelRef.slice(0, slash), modelId: modelRef.slice(slash + 1) };
-}
-
-/** The `models.providers.<provider>.models[]` entry a `provider/model` ref names, if the config has one. */
-export function configuredModel(config: OpenClawConfig, modelRef: string) {
-  const { providerId, modelId } = splitRef(modelRef);
-  return config.models?.providers?.[providerId]?.models?.find((model) => model.id === modelId);
+/** Chain entries are the keys resolveModelChain made, so each parses; an empty one names no provider. */
+function modelRefOf(deps: RouterDeps, modelRef: string): ModelRef {
+  return parseModelRef(modelRef, MODEL_REF_RULES[deps.behaviour.profile]) ?? { provider: '', model: modelRef };
 }
