@@ -16,7 +16,9 @@ import { DEFAULT_MODELS, findModel, type ProviderId } from '../../mocks/provider
 import { limitsFor, resolvePolicy } from '../../mocks/providers/policy.ts';
 import { effectiveSettings, type EffectiveSettings } from '../config/effective.ts';
 import type { LoadedConfig } from '../config/load.ts';
-import { auditRootCauses, providerOf } from '../config/root-causes.ts';
+import { auditRootCauses } from '../config/root-causes.ts';
+import { configuredProvider, configuredScope, resolveModelRef, resolvePrimaryModelRef } from '../config/model-ref.ts';
+import { MODEL_REF_RULES } from '../config/model-ref-rules.ts';
 import type { GatewayProfile } from '../config/runtime-defaults.ts';
 
 export type LintFinding = { readonly rule: string; readonly path: string; readonly message: string; readonly fix: string };
@@ -102,21 +104,21 @@ function menuFindings(settings: EffectiveSettings, profile: GatewayProfile): Lin
 function budgetFindings(loaded: LoadedConfig, settings: EffectiveSettings, profile: GatewayProfile): LintFinding[] {
   const primary = settings.model.primary;
   if (primary === null) return [];
-  const provider = providerOf(primary);
+  const rules = MODEL_REF_RULES[profile];
+  const { provider, model: modelId } = resolvePrimaryModelRef(loaded.config, rules);
   const mockProvider = (provider === 'google' ? 'gemini' : provider) as ProviderId;
-  const modelId = primary.slice(provider.length + 1);
   const model = findModel(DEFAULT_MODELS, mockProvider, modelId);
   if (model === undefined) return [];
   const tokensPerMinute = limitsFor(resolvePolicy(mockProvider, {}), { provider: mockProvider, model }).tokensPerMinute;
   if (tokensPerMinute === undefined) return [];
-  const configured = loaded.config.models?.providers?.[provider]?.models ?? [];
+  const configured = configuredProvider(loaded.config, provider, rules)?.models ?? [];
   const index = configured.findIndex((entry) => entry.id === modelId);
   const window = compactionWindow(configured[index], model.contextWindowTokens, BEHAVIOURS[profile].compaction);
   const perModelCap = BEHAVIOURS[profile].compaction.thresholdWindow === 'model-capped-per-model';
   const reserveTokens = compactionSettings(loaded.config, BEHAVIOURS[profile].compaction).reserveTokens;
   const perTurn = Math.max(0, window - reserveTokens);
   const turns = settings.lanes.mainMaxConcurrent * perTurn;
-  const heartbeatOnPrimary = settings.heartbeat.enabled && settings.heartbeat.model !== null && providerOf(settings.heartbeat.model) === provider;
+  const heartbeatOnPrimary = settings.heartbeat.enabled && settings.heartbeat.model !== null && resolveModelRef(settings.heartbeat.model, configuredScope(loaded.config, rules))?.provider === provider;
   const total = turns + (heartbeatOnPrimary ? perTurn : 0);
   if (total <= tokensPerMinute) return [];
   const slots = settings.lanes.mainMaxConcurrent + (heartbeatOnPrimary ? 1 : 0);

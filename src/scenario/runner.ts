@@ -12,6 +12,8 @@ import { createPrng, type Prng } from '../clock/prng.ts';
 import { createVirtualClock, type VirtualClock } from '../clock/virtual-clock.ts';
 import { loadConfig, type LoadedConfig } from '../config/load.ts';
 import { auditRootCauses } from '../config/root-causes.ts';
+import { parseModelRef, type ModelRefRules } from '../config/model-ref.ts';
+import { MODEL_REF_RULES } from '../config/model-ref-rules.ts';
 import { BUNDLED_SKILLS_2026_2 } from '../gateway/channels/bundled-skills.ts';
 import type { SkillSpec } from '../gateway/channels/commands-catalog.ts';
 import { createGateway, type Gateway, type GatewayHost } from '../gateway/gateway.ts';
@@ -66,7 +68,7 @@ export async function runScenario(options: RunOptions): Promise<RunArtifacts> {
   const world = createMockWorld({
     clock,
     seed,
-    ledger: ledgerConfigOf(mocksOf(options)),
+    ledger: ledgerConfigOf(mocksOf(options), MODEL_REF_RULES[scenario.profile]),
     ...(faults === undefined ? {} : { faults: createFaultPlan(faults, { prng: rng.fork('faults'), startMs }) }),
   });
   const gateway = createGateway({
@@ -196,16 +198,19 @@ function mocksOf(options: RunOptions): LoadedScenario['scenario']['mocks'] {
 
 
 /** The scenario's `mocks` block → the ledger's config (providers named as the mocks name them). */
-export function ledgerConfigOf(mocks: LoadedScenario['scenario']['mocks']): LedgerConfig {
+export function ledgerConfigOf(mocks: LoadedScenario['scenario']['mocks'], modelRefs: ModelRefRules): LedgerConfig {
   const providers: Record<string, { tier?: string; scope?: object; limits?: Record<string, object> }> = {};
   const entry = (name: string) => (providers[name === 'google' ? 'gemini' : name] ??= {});
   for (const [name, tier] of Object.entries(mocks.tiers)) if (tier !== undefined) entry(name).tier = tier;
   for (const [name, scope] of Object.entries(mocks.scope)) if (scope !== undefined) entry(name).scope = scope;
   for (const [ref, limits] of Object.entries(mocks.limits)) {
-    const slash = ref.indexOf('/');
+    // The gateway sends the model id its version normalizes to; the limit has to meter that id.
+    const parsed = parseModelRef(ref, modelRefs);
+    if (parsed === null) throw new Error(`mocks.limits: "${ref}" names no model; write it as provider/model`);
+    const { provider, model } = parsed;
     const mapped = Object.fromEntries(Object.entries(limits).map(([key, value]) => [LIMIT_KEYS[key as keyof typeof LIMIT_KEYS], value]));
-    const target = entry(ref.slice(0, slash));
-    target.limits = { ...target.limits, [ref.slice(slash + 1)]: mapped };
+    const target = entry(provider);
+    target.limits = { ...target.limits, [model]: mapped };
   }
   return { providers } as LedgerConfig;
 }

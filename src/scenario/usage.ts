@@ -13,10 +13,6 @@ import type { ModelUsage } from './result.ts';
 const MINUTE_MS = 60_000;
 
 /** OpenClaw configs call Google's provider `google`; the mocks call it `gemini`. */
-export function mockProviderOf(configProvider: string): string {
-  return configProvider === 'google' ? 'gemini' : configProvider;
-}
-
 export function configProviderOf(mockProvider: string): string {
   return mockProvider === 'gemini' ? 'google' : mockProvider;
 }
@@ -32,6 +28,7 @@ export function modelUsage(entries: readonly JournalEntry[], ledger: Ledger, run
   return [...byModel].sort(([a], [b]) => a.localeCompare(b)).map(([modelRef, list]) => usageOf(modelRef, list, ledger, runStartMs));
 }
 
+// Every entry of one list has the same provider and model: the row's limits are read from the first, not re-parsed from the key.
 function usageOf(modelRef: string, entries: readonly JournalEntry[], ledger: Ledger, runStartMs: number): ModelUsage {
   const perMinute = new Map<number, { tokens: number; requests: number }>();
   for (const entry of entries) {
@@ -53,7 +50,7 @@ function usageOf(modelRef: string, entries: readonly JournalEntry[], ledger: Led
     peakTokensPerMinute: peakMinute(entries, (entry) => entry.inputTokens, runStartMs),
     peakRequestsPerMinute: peakMinute(entries, () => 1, runStartMs),
     largestRequestTokens: entries.reduce((largest, entry) => Math.max(largest, entry.inputTokens), 0),
-    limits: limitsOf(modelRef, ledger),
+    limits: limitsOf(entries[0]!, ledger),
     perMinute: [...perMinute].sort(([a], [b]) => a - b).map(([minute, bucket]) => ({ minute, ...bucket })),
   };
 }
@@ -73,10 +70,9 @@ export function peakMinute(entries: readonly JournalEntry[], weight: (entry: Jou
   return best;
 }
 
-function limitsOf(modelRef: string, ledger: Ledger): ModelUsage['limits'] {
-  const slash = modelRef.indexOf('/');
-  const provider = mockProviderOf(modelRef.slice(0, slash)) as ProviderId;
-  const model = findModel(ledger.models, provider, modelRef.slice(slash + 1));
+function limitsOf(sample: JournalEntry, ledger: Ledger): ModelUsage['limits'] {
+  const provider = sample.provider;
+  const model = findModel(ledger.models, provider, sample.model);
   const policy = ledger.policies[provider];
   if (model === undefined || policy === undefined) return {};
   const limits = limitsFor(policy, { provider, model });
