@@ -1,7 +1,8 @@
 import { effectiveSettings, type EffectiveSettings } from './effective.ts';
 import { getConfigPath } from './get.ts';
 import type { LoadedConfig } from './load.ts';
-import type { RuntimeDefaults } from './runtime-defaults.ts';
+import type { ConfigVersion } from './config-version.ts';
+import { configuredModel, configuredScope, modelKey, resolveModelRef, type ModelRefScope } from './model-ref.ts';
 
 /**
  * Where a config stands on each setting behind the 2026-02-27 incident, read
@@ -30,27 +31,28 @@ export const ROOT_CAUSE_IDS = [
 ] as const;
 export type RootCauseId = (typeof ROOT_CAUSE_IDS)[number];
 
-export function auditRootCauses(loaded: LoadedConfig, runtime: RuntimeDefaults): RootCauseFinding[] {
-  const settings = effectiveSettings(loaded.config, runtime);
+export function auditRootCauses(loaded: LoadedConfig, version: ConfigVersion): RootCauseFinding[] {
+  const settings = effectiveSettings(loaded.config, version.runtimeDefaults);
   const setInFile = (path: string) => (getConfigPath(loaded.raw, path).found ? 'config' : 'default');
+  const scope = configuredScope(loaded.config, version.modelRefs);
   return [
-    firstFallback(settings, setInFile('agents.defaults.model')),
-    heartbeatModel(settings, setInFile('agents.defaults.heartbeat.model')),
+    firstFallback(settings, scope, setInFile('agents.defaults.model')),
+    heartbeatModel(settings, scope, setInFile('agents.defaults.heartbeat.model')),
     sessionMaintenance(settings, setInFile('session.maintenance.mode')),
     contextPruning(settings, setInFile('agents.defaults.contextPruning.mode')),
     telegramSkillCommands(settings, loaded, setInFile('commands.nativeSkills')),
-    contextTokens(settings, loaded, setInFile('agents.defaults.contextTokens')),
+    contextTokens(settings, loaded, scope, setInFile('agents.defaults.contextTokens')),
     maxConcurrent(settings, setInFile('agents.defaults.maxConcurrent')),
   ];
 }
 
-/** The provider half of a `provider/model` reference. */
-export function providerOf(modelRef: string): string {
-  const slash = modelRef.indexOf('/');
-  return slash === -1 ? modelRef : modelRef.slice(0, slash);
+/** The provider a configured ref runs on, resolved as the gateway resolves it; an unresolvable ref stands for itself. */
+function providerIn(scope: ModelRefScope): (modelRef: string) => string {
+  return (modelRef) => resolveModelRef(modelRef, scope)?.provider ?? modelRef.trim();
 }
 
-function firstFallback(settings: EffectiveSettings, source: RootCauseFinding['source']): RootCauseFinding {
+function firstFallback(settings: EffectiveSettings, scope: ModelRefScope, source: RootCauseFinding['source']): RootCauseFinding {
+  const providerOf = providerIn(scope);
   const { primary, fallbacks } = settings.model;
   const first = fallbacks[0];
   const chain = [primary ?? '(none)', ...fallbacks].join(' → ');
@@ -69,7 +71,8 @@ function firstFallback(settings: EffectiveSettings, source: RootCauseFinding['so
   return { ...base, status: 'ok', why: `The first fallback is on another provider; the chain spans ${providers.size} providers.` };
 }
 
-function heartbeatModel(settings: EffectiveSettings, source: RootCauseFinding['source']): RootCauseFinding {
+function heartbeatModel(settings: EffectiveSettings, scope: ModelRefScope, source: RootCauseFinding['source']): RootCauseFinding {
+  const providerOf = providerIn(scope);
   const { heartbeat, model } = settings;
   const every = formatDurationMs(heartbeat.everyMs);
   const base = { id: 'heartbeat-model', setting: 'agents.defaults.heartbeat.model', source } as const;
@@ -144,9 +147,9 @@ function telegramSkillCommands(
  * contextWindow less the reserve, never against this cap (openclaw@2026.2.26, read and observed;
  * gateway.ts `chunkWindowOf`): it sizes summary chunks and the status %, and bounds no turn.
  */
-function contextTokens(settings: EffectiveSettings, loaded: LoadedConfig, source: RootCauseFinding['source']): RootCauseFinding {
+function contextTokens(settings: EffectiveSettings, loaded: LoadedConfig, scope: ModelRefScope, source: RootCauseFinding['source']): RootCauseFinding {
   const chain = [settings.model.primary, ...settings.model.fallbacks].filter((ref): ref is string => ref !== null);
-  const windows = chain.map((ref) => ({ ref, window: contextWindowOf(loaded, ref) }));
+  const windows = chain.map((ref) => ({ ref, window: contextWindowOf(loaded, scope, ref) }));
   const value = settings.contextTokens === null ? "model's window" : `${settings.contextTokens.toLocaleString('en-US')} tokens`;
   const base = { id: 'context-tokens', setting: 'agents.defaults.contextTokens', value, source, status: 'note' } as const;
   const primaryWindow = windows[0]?.window;
@@ -168,10 +171,9 @@ function maxConcurrent(settings: EffectiveSettings, source: RootCauseFinding['so
   };
 }
 
-function contextWindowOf(loaded: LoadedConfig, modelRef: string): number | undefined {
-  const slash = modelRef.indexOf('/');
-  const provider = loaded.config.models?.providers?.[modelRef.slice(0, slash)];
-  return provider?.models?.find((model) => model.id === modelRef.slice(slash + 1))?.contextWindow;
+function contextWindowOf(loaded: LoadedConfig, scope: ModelRefScope, modelRef: string): number | undefined {
+  const ref = resolveModelRef(modelRef, scope);
+  return ref === null ? undefined : configuredModel(loaded.config, modelKey(ref, scope.rules), scope.rules)?.contextWindow;
 }
 
 function formatDurationMs(ms: number): string {

@@ -13,7 +13,7 @@ import type { RunOrigin } from './run-origin.ts';
 import type { GatewayLog } from './log.ts';
 import { ProviderError } from './providers/provider-error.ts';
 import { classify, type ModelRouter, type TurnOutcome } from './router/index.ts';
-import { configuredModel } from './router/router.ts';
+import { configuredModel, type ModelRefRules } from '../config/model-ref.ts';
 import { tokensOfChars } from './tokens.ts';
 
 export type Compactor = {
@@ -27,8 +27,9 @@ export type Compactor = {
 
 export type CompactorDeps = {
   readonly config: OpenClawConfig;
-  /** The version profile's `compaction`. */
+  /** The version profile's `compaction` and `modelRefs`. */
   readonly compaction: CompactionBehaviour;
+  readonly modelRefs: ModelRefRules;
   /** `agents.defaults.contextTokens`: sizes summary chunks in 2026.2, nothing more. */
   readonly contextTokensCap: number | null;
   readonly defaultContextWindowTokens: number;
@@ -120,7 +121,7 @@ export function createCompactor(deps: CompactorDeps): Compactor {
     const outcome = await compactTranscript(
       transcript,
       plan,
-      { settings: compaction, behaviour: compactionBehaviour, windowTokens: chunkWindowOf(modelRef), modelMaxTokens: configuredModel(config, modelRef)?.maxTokens },
+      { settings: compaction, behaviour: compactionBehaviour, windowTokens: chunkWindowOf(modelRef), modelMaxTokens: configuredModel(config, modelRef, deps.modelRefs)?.maxTokens },
       {
         clock: deps.clock,
         jitter,
@@ -139,7 +140,7 @@ export function createCompactor(deps: CompactorDeps): Compactor {
 
   /** The window a compaction's threshold is measured against (compaction.ts `compactionWindow`). */
   function thresholdWindowOf(modelRef: string): number {
-    return compactionWindow(configuredModel(config, modelRef), deps.defaultContextWindowTokens, compactionBehaviour);
+    return compactionWindow(configuredModel(config, modelRef, deps.modelRefs), deps.defaultContextWindowTokens, compactionBehaviour);
   }
 
   /**

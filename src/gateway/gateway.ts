@@ -36,13 +36,13 @@ import {
   shouldFlush,
   type MemoryFlushState,
 } from './memory-flush.ts';
+import { configuredModel, configuredProvider, configuredScope, modelKey, parseModelRef, resolveModelRef, type ModelRef } from '../config/model-ref.ts';
 import { createGatewayLog, type GatewayLog } from './log.ts';
 import { createFallbackNotices } from './fallback-notices.ts';
 import { deliveredReplyText } from './reply-text.ts';
 import type { VersionProfile } from './profiles/profile.ts';
 import { createModelRouter, type ModelRouter, type TurnOutcome } from './router/index.ts';
 import type { RunOrigin } from './run-origin.ts';
-import { configuredModel, splitRef } from './router/router.ts';
 import {
   createCronReaper,
   createSessionStore,
@@ -134,6 +134,7 @@ const DEFAULT_CONTEXT_WINDOW = 200_000;
 export function createGateway(options: GatewayOptions): Gateway {
   const { config, profile, clock } = options;
   const settings = effectiveSettings(config, profile.runtimeDefaults);
+  const modelRefRules = profile.modelRefs;
   const host = options.host ?? {};
   const rng = options.rng;
   const log = createGatewayLog(clock);
@@ -173,6 +174,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   const { compactBeforePrompt, compactAfterRun, thresholdWindowOf } = createCompactor({
     config,
     compaction: profile.compaction,
+    modelRefs: profile.modelRefs,
     contextTokensCap: settings.contextTokens,
     defaultContextWindowTokens: DEFAULT_CONTEXT_WINDOW,
     clock,
@@ -339,7 +341,7 @@ export function createGateway(options: GatewayOptions): Gateway {
 
   /** §3.1 and §4.2 step 1: a heartbeat model runs first, then the fallbacks, then the configured primary. */
   function heartbeatChain(): string[] {
-    const model = settings.heartbeat.model;
+    const model = heartbeatModelKey();
     if (model === null || model === router.chain[0]) return [...router.chain];
     return [...new Set([model, ...router.chain.slice(1), ...router.chain.slice(0, 1)])];
   }
@@ -350,8 +352,8 @@ export function createGateway(options: GatewayOptions): Gateway {
       runId: nextRunId(origin),
       chain,
       callFor: (modelRef) => {
-        const { providerId, modelId } = splitRef(modelRef);
-        const api = config.models?.providers?.[providerId]?.api ?? '';
+        const { provider: providerId, model: modelId } = modelRefOf(modelRef);
+        const api = configuredProvider(config, providerId, modelRefRules)?.api ?? '';
         const request = buildRequest(transcript, system, incoming, {
           pruning: settings.contextPruning,
           prunable: pruningApplies(api, providerId, modelId, profile.cacheTtlPruningForOpenAI),
@@ -385,7 +387,7 @@ export function createGateway(options: GatewayOptions): Gateway {
 
   function usagePatch(outcome: TurnOutcome) {
     if (outcome.kind !== 'reply') return { abortedLastRun: false };
-    const { providerId, modelId } = splitRef(outcome.modelRef);
+    const { provider: providerId, model: modelId } = modelRefOf(outcome.modelRef);
     const usage = outcome.reply.usage;
     return {
       modelProvider: providerId,
@@ -404,7 +406,18 @@ export function createGateway(options: GatewayOptions): Gateway {
   }
 
   function contextWindowOf(modelRef: string): number {
-    return configuredModel(config, modelRef)?.contextWindow ?? DEFAULT_CONTEXT_WINDOW;
+    return configuredModel(config, modelRef, modelRefRules)?.contextWindow ?? DEFAULT_CONTEXT_WINDOW;
+  }
+
+  function modelRefOf(modelRef: string): ModelRef {
+    return parseModelRef(modelRef, modelRefRules) ?? { provider: '', model: modelRef };
+  }
+
+  /** heartbeat.model resolved as the fallbacks are (the primary's provider and aliases), as a chain key. */
+  function heartbeatModelKey(): string | null {
+    const raw = settings.heartbeat.model;
+    const ref = raw === null ? null : resolveModelRef(raw, configuredScope(config, modelRefRules));
+    return ref === null ? null : modelKey(ref, modelRefRules);
   }
 
   return {

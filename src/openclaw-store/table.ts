@@ -9,12 +9,13 @@
  * store always prints the same table.
  */
 import type { OpenClawConfig } from '../config/schema.ts';
+import { parseModelRef, resolvePrimaryModelRef } from '../config/model-ref.ts';
+import { MODEL_REF_RULES_2026_2 } from '../config/model-ref-rules-2026-2.ts';
 import type { SessionEntry } from '../gateway/sessions/entry.ts';
 
 export const PAD = { kind: 6, key: 26, age: 9, model: 14, tokens: 20, action: 12 } as const;
 
-/** 2026.2.26's built-in defaults (model-selection: DEFAULT_MODEL, DEFAULT_CONTEXT_TOKENS). */
-const DEFAULT_MODEL = 'claude-opus-4-6';
+/** 2026.2.26's built-in DEFAULT_CONTEXT_TOKENS (model-selection); its default model is MODEL_REF_RULES_2026_2's. */
 const DEFAULT_CONTEXT_TOKENS = 200_000;
 
 /** One row as toSessionDisplayRows builds it; the key order is the order `--json` prints. */
@@ -76,6 +77,8 @@ export function sessionRows(entries: Iterable<readonly [string, Readonly<Session
 
 /** What the table falls back to for rows without a model or a context size, from the config if one is given. */
 export type DisplayDefaults = {
+  /** The provider bare runtime models and overrides are read under. */
+  readonly provider: string;
   readonly model: string;
   /** agents.defaults.contextTokens, else the default model's window, else 200k. */
   readonly contextTokens: number;
@@ -88,28 +91,27 @@ export function displayDefaults(config: OpenClawConfig | null): DisplayDefaults 
   for (const provider of Object.values(config?.models?.providers ?? {})) {
     for (const model of provider.models ?? []) if (model.contextWindow !== undefined && !windows.has(model.id)) windows.set(model.id, model.contextWindow);
   }
-  const primary = config?.agents?.defaults?.model;
-  const ref = typeof primary === 'string' ? primary : primary?.primary;
-  const model = ref === undefined || ref.trim() === '' ? DEFAULT_MODEL : modelIdOf(ref);
+  // resolveSessionDisplayDefaults: resolveConfiguredModelRef, so aliases and bare ids resolve as the gateway resolves them.
+  const { provider, model } = resolvePrimaryModelRef(config ?? {}, MODEL_REF_RULES_2026_2);
   return {
+    provider,
     model,
     contextTokens: config?.agents?.defaults?.contextTokens ?? windows.get(model) ?? DEFAULT_CONTEXT_TOKENS,
     contextWindowOf: (id) => windows.get(id),
   };
 }
 
-// parseModelRef: `provider/model` → model; aliases are not resolved.
-function modelIdOf(ref: string): string {
-  const slash = ref.indexOf('/');
-  return slash === -1 ? ref.trim() : ref.slice(slash + 1).trim();
+// resolveSessionModelRef: parseModelRef's model, else the text as stored.
+function modelIdOf(ref: string, defaultProvider: string): string {
+  return parseModelRef(ref, MODEL_REF_RULES_2026_2, defaultProvider)?.model ?? ref.trim();
 }
 
 /** resolveSessionModelRef's model: the entry's runtime model, else its override, else the default. */
-export function displayModel(row: Pick<SessionRow, 'model' | 'modelProvider' | 'modelOverride'>, defaults: DisplayDefaults): string {
+export function displayModel(row: Pick<SessionRow, 'model' | 'modelProvider' | 'providerOverride' | 'modelOverride'>, defaults: DisplayDefaults): string {
   const runtime = row.model?.trim();
-  if (runtime) return row.modelProvider?.trim() ? runtime : modelIdOf(runtime);
+  if (runtime) return row.modelProvider?.trim() ? runtime : modelIdOf(runtime, defaults.provider);
   const override = row.modelOverride?.trim();
-  return override ? modelIdOf(override) : defaults.model;
+  return override ? modelIdOf(override, row.providerOverride?.trim() || defaults.provider) : defaults.model;
 }
 
 export function displayContextTokens(row: Pick<SessionRow, 'contextTokens'>, model: string, defaults: DisplayDefaults): number {

@@ -3,7 +3,9 @@
  * output tokens and the estimated cost at list prices, then the prices used
  * with their sources. A model without a known price is named, never costed.
  */
-import { providerOf } from '../config/root-causes.ts';
+import { providerOf } from '../config/model-ref.ts';
+// Usage rows are `provider/model` keys built from the mock journal: any version's rules read the same provider.
+import { MODEL_REF_RULES_2026_2 } from '../config/model-ref-rules-2026-2.ts';
 import type { RunResult } from '../scenario/result.ts';
 import { providerCosts, type ProviderCost } from './cost.ts';
 import { formatCount, formatSignedCount, formatUsd } from './format.ts';
@@ -80,7 +82,7 @@ function pricesUsed(entries: readonly Entry[], overrides: PriceOverrides): strin
   const refs: string[] = [];
   for (const { result } of entries) for (const usage of result.usage) if (usage.requests > 0 && !refs.includes(usage.modelRef)) refs.push(usage.modelRef);
   // Code-unit order, not localeCompare: the bytes must not depend on the ICU build.
-  const sorted = [...refs].sort((a, b) => compare(providerOf(a), providerOf(b)) || compare(a, b));
+  const sorted = [...refs].sort((a, b) => compare(providerOf(a, MODEL_REF_RULES_2026_2), providerOf(b, MODEL_REF_RULES_2026_2)) || compare(a, b));
   const rows = sorted.map((ref) => {
     const price = priceOf(ref, overrides);
     return price.kind === 'known'

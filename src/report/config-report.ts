@@ -7,13 +7,13 @@ import { table } from './markdown-text.ts';
 export type ConfigReport = { file: string; warnings: string[]; findings: RootCauseFinding[] };
 
 /** The version a report reads configs as: its name and its runtime defaults. */
-export type ReportVersion = Pick<VersionProfile, 'name' | 'runtimeDefaults'>;
+export type ReportVersion = Pick<VersionProfile, 'name' | 'runtimeDefaults' | 'modelRefs'>;
 
 export async function loadConfigReports(files: readonly string[], profile: ReportVersion): Promise<ConfigReport[]> {
   const reports: ConfigReport[] = [];
   for (const file of files) {
     const loaded = await loadConfig(file);
-    reports.push({ file, warnings: loaded.warnings, findings: auditRootCauses(loaded, profile.runtimeDefaults) });
+    reports.push({ file, warnings: loaded.warnings, findings: auditRootCauses(loaded, profile) });
   }
   return reports;
 }

@@ -7,7 +7,9 @@
  * `inputTokensSent × ok / requests`, which assumes answered and refused
  * requests were the same size. Output tokens come only from answers.
  */
-import { providerOf } from '../config/root-causes.ts';
+import { providerOf } from '../config/model-ref.ts';
+// Usage rows are `provider/model` keys built from the mock journal: any version's rules read the same provider.
+import { MODEL_REF_RULES_2026_2 } from '../config/model-ref-rules-2026-2.ts';
 import type { ModelUsage } from '../scenario/result.ts';
 import { priceOf, type ModelPrice, type PriceOverrides } from './prices.ts';
 
@@ -45,7 +47,7 @@ export function modelCost(usage: ModelUsage, overrides: PriceOverrides = {}): Mo
 export function providerCosts(usage: readonly ModelUsage[], overrides: PriceOverrides = {}): ProviderCost[] {
   const byProvider = new Map<string, ProviderCost>();
   for (const row of usage) {
-    const provider = providerOf(row.modelRef);
+    const provider = providerOf(row.modelRef, MODEL_REF_RULES_2026_2);
     const cost = modelCost(row, overrides);
     const sum = byProvider.get(provider) ?? { provider, inputTokensSent: 0, billedInputTokens: 0, outputTokens: 0, knownUsd: 0, unpricedModels: [] };
     const billable = cost.billedInputTokens > 0 || cost.outputTokens > 0;

@@ -15,7 +15,8 @@ import { DEFAULT_MODELS, findModel, type ProviderId } from '../../mocks/provider
 import { limitsFor, resolvePolicy } from '../../mocks/providers/policy.ts';
 import { effectiveSettings, type EffectiveSettings } from '../config/effective.ts';
 import type { LoadedConfig } from '../config/load.ts';
-import { auditRootCauses, providerOf } from '../config/root-causes.ts';
+import { auditRootCauses } from '../config/root-causes.ts';
+import { configuredProvider, configuredScope, resolveModelRef, resolvePrimaryModelRef } from '../config/model-ref.ts';
 
 export type LintFinding = { readonly rule: string; readonly path: string; readonly message: string; readonly fix: string };
 
@@ -23,7 +24,7 @@ const TELEGRAM_MAX_COMMANDS = 100;
 
 export function lintConfig(loaded: LoadedConfig, profile: VersionProfile): LintFinding[] {
   const settings = effectiveSettings(loaded.config, profile.runtimeDefaults);
-  const risks = new Map(auditRootCauses(loaded, profile.runtimeDefaults).filter((finding) => finding.status === 'risk').map((finding) => [finding.id, finding]));
+  const risks = new Map(auditRootCauses(loaded, profile).filter((finding) => finding.status === 'risk').map((finding) => [finding.id, finding]));
   const findings: LintFinding[] = [];
   const first = risks.get('first-fallback-provider');
   if (first !== undefined) {
@@ -105,21 +106,21 @@ function menuFindings(settings: EffectiveSettings, profile: VersionProfile): Lin
 function budgetFindings(loaded: LoadedConfig, settings: EffectiveSettings, profile: VersionProfile): LintFinding[] {
   const primary = settings.model.primary;
   if (primary === null) return [];
-  const provider = providerOf(primary);
+  const rules = profile.modelRefs;
+  const { provider, model: modelId } = resolvePrimaryModelRef(loaded.config, rules);
   const mockProvider = (provider === 'google' ? 'gemini' : provider) as ProviderId;
-  const modelId = primary.slice(provider.length + 1);
   const model = findModel(DEFAULT_MODELS, mockProvider, modelId);
   if (model === undefined) return [];
   const tokensPerMinute = limitsFor(resolvePolicy(mockProvider, {}), { provider: mockProvider, model }).tokensPerMinute;
   if (tokensPerMinute === undefined) return [];
-  const configured = loaded.config.models?.providers?.[provider]?.models ?? [];
+  const configured = configuredProvider(loaded.config, provider, rules)?.models ?? [];
   const index = configured.findIndex((entry) => entry.id === modelId);
   const window = compactionWindow(configured[index], model.contextWindowTokens, profile.compaction);
   const perModelCap = profile.compaction.thresholdWindow === 'model-capped-per-model';
   const reserveTokens = compactionSettings(loaded.config, profile.compaction).reserveTokens;
   const perTurn = Math.max(0, window - reserveTokens);
   const turns = settings.lanes.mainMaxConcurrent * perTurn;
-  const heartbeatOnPrimary = settings.heartbeat.enabled && settings.heartbeat.model !== null && providerOf(settings.heartbeat.model) === provider;
+  const heartbeatOnPrimary = settings.heartbeat.enabled && settings.heartbeat.model !== null && resolveModelRef(settings.heartbeat.model, configuredScope(loaded.config, rules))?.provider === provider;
   const total = turns + (heartbeatOnPrimary ? perTurn : 0);
   if (total <= tokensPerMinute) return [];
   const slots = settings.lanes.mainMaxConcurrent + (heartbeatOnPrimary ? 1 : 0);

@@ -14,6 +14,7 @@ import { createPrng, type Prng } from '../clock/prng.ts';
 import { createVirtualClock, type VirtualClock } from '../clock/virtual-clock.ts';
 import { loadConfig, type LoadedConfig } from '../config/load.ts';
 import { auditRootCauses } from '../config/root-causes.ts';
+import { parseModelRef, type ModelRefRules } from '../config/model-ref.ts';
 import { PROFILES } from '../gateway/profiles/index.ts';
 import type { VersionProfile } from '../gateway/profiles/profile.ts';
 import type { SkillSpec } from '../gateway/channels/commands-catalog.ts';
@@ -82,7 +83,7 @@ export async function runScenario(options: RunOptions): Promise<RunArtifacts> {
   const world = createMockWorld({
     clock,
     seed,
-    ledger: ledgerConfigOf(mocksOf(options)),
+    ledger: ledgerConfigOf(mocksOf(options), PROFILES[scenario.profile].modelRefs),
     ...(faults === undefined ? {} : { faults: createFaultPlan(faults, { prng: rng.fork('faults'), startMs }) }),
   });
   const profile = PROFILES[scenario.profile];
@@ -138,7 +139,7 @@ export async function runScenario(options: RunOptions): Promise<RunArtifacts> {
 
   await unlessUnmatched(world, until(clock, gateway.stop(), SETTLE_AFTER_LAST_MESSAGE_MS));
   sessionSeries.stop();
-  const rootCauses = auditRootCauses(loadedConfig, profile.runtimeDefaults);
+  const rootCauses = auditRootCauses(loadedConfig, profile);
   const record = takeRunRecord({ startMs, gateway, world, steps, rootCauses });
   const secrets = secretsOf(loadedConfig);
   const summary = summarize({
@@ -218,16 +219,19 @@ function mocksOf(options: RunOptions): LoadedScenario['scenario']['mocks'] {
 
 
 /** The scenario's `mocks` block → the ledger's config (providers named as the mocks name them). */
-export function ledgerConfigOf(mocks: LoadedScenario['scenario']['mocks']): LedgerConfig {
+export function ledgerConfigOf(mocks: LoadedScenario['scenario']['mocks'], modelRefs: ModelRefRules): LedgerConfig {
   const providers: Record<string, { tier?: string; scope?: object; limits?: Record<string, object> }> = {};
   const entry = (name: string) => (providers[name === 'google' ? 'gemini' : name] ??= {});
   for (const [name, tier] of Object.entries(mocks.tiers)) if (tier !== undefined) entry(name).tier = tier;
   for (const [name, scope] of Object.entries(mocks.scope)) if (scope !== undefined) entry(name).scope = scope;
   for (const [ref, limits] of Object.entries(mocks.limits)) {
-    const slash = ref.indexOf('/');
+    // The gateway sends the model id its version normalizes to; the limit has to meter that id.
+    const parsed = parseModelRef(ref, modelRefs);
+    if (parsed === null) throw new Error(`mocks.limits: "${ref}" names no model; write it as provider/model`);
+    const { provider, model } = parsed;
     const mapped = Object.fromEntries(Object.entries(limits).map(([key, value]) => [LIMIT_KEYS[key as keyof typeof LIMIT_KEYS], value]));
-    const target = entry(ref.slice(0, slash));
-    target.limits = { ...target.limits, [ref.slice(slash + 1)]: mapped };
+    const target = entry(provider);
+    target.limits = { ...target.limits, [model]: mapped };
   }
   return { providers } as LedgerConfig;
 }

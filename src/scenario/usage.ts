@@ -13,10 +13,6 @@ import type { ModelUsage } from './result.ts';
 const MINUTE_MS = 60_000;
 
 /** OpenClaw configs call Google's provider `google`; the mocks call it `gemini`. */
-export function mockProviderOf(configProvider: string): string {
-  return configProvider === 'google' ? 'gemini' : configProvider;
-}
-
 export function configProviderOf(mockProvider: string): string {
   return mockProvider === 'gemini' ? 'google' : mockProvider;
 }
@@ -85,9 +81,11 @@ export function ledgerLimits(ledger: Ledger): LimitsOf {
   return (modelRef) => limitsOf(modelRef, ledger);
 }
 
+/** `modelRef` is a journal key (`modelRefOf`): the provider before the first slash, as the config names it. */
 function limitsOf(modelRef: string, ledger: Ledger): ModelUsage['limits'] {
   const slash = modelRef.indexOf('/');
-  const provider = mockProviderOf(modelRef.slice(0, slash)) as ProviderId;
+  const configProvider = modelRef.slice(0, slash);
+  const provider = (configProvider === 'google' ? 'gemini' : configProvider) as ProviderId;
   const model = findModel(ledger.models, provider, modelRef.slice(slash + 1));
   const policy = ledger.policies[provider];
   if (model === undefined || policy === undefined) return {};

@@ -12,7 +12,7 @@ const PROVIDERS = `models: { providers: {
 
 describe('auditRootCauses', () => {
   it('finds all five incident causes in the before-config', async () => {
-    const findings = auditRootCauses(await loadConfig('scenarios/configs/feb27-before.json5'), PROFILES['2026.2'].runtimeDefaults);
+    const findings = auditRootCauses(await loadConfig('scenarios/configs/feb27-before.json5'), PROFILES['2026.2']);
     expect(risks(findings)).toEqual([
       'first-fallback-provider',
       'heartbeat-model',
@@ -23,7 +23,7 @@ describe('auditRootCauses', () => {
   });
 
   it('finds none of them in the after-config', async () => {
-    const findings = auditRootCauses(await loadConfig('scenarios/configs/feb27-after.json5'), PROFILES['2026.2'].runtimeDefaults);
+    const findings = auditRootCauses(await loadConfig('scenarios/configs/feb27-after.json5'), PROFILES['2026.2']);
     expect(risks(findings)).toEqual([]);
   });
 
@@ -32,7 +32,7 @@ describe('auditRootCauses', () => {
       `{ agents: { defaults: { model: { primary: "google/flash", fallbacks: ["moonshot/kimi"] }, heartbeat: { model: "google/pro" } } }, ${PROVIDERS} }`,
       'inline.json5',
     );
-    const findings = auditRootCauses(loaded, PROFILES['2026.2'].runtimeDefaults);
+    const findings = auditRootCauses(loaded, PROFILES['2026.2']);
     expect(risks(findings)).toContain('heartbeat-model');
     expect(risks(findings)).not.toContain('first-fallback-provider');
   });
@@ -40,7 +40,7 @@ describe('auditRootCauses', () => {
   it('takes session maintenance as OpenClaw 2026.9 defaults it: enforce, so no risk when unset', () => {
     const loaded = parseConfigText(`{ agents: { defaults: { model: "google/flash" } }, ${PROVIDERS} }`, 'inline.json5');
     const byProfile = (profile: '2026.2' | '2026.9') =>
-      auditRootCauses(loaded, PROFILES[profile].runtimeDefaults).find((f) => f.id === 'session-maintenance')!;
+      auditRootCauses(loaded, PROFILES[profile]).find((f) => f.id === 'session-maintenance')!;
     expect(byProfile('2026.2')).toMatchObject({ status: 'risk', source: 'default', value: 'warn, maxEntries 500, pruneAfter 30d' });
     expect(byProfile('2026.9')).toMatchObject({ status: 'ok', source: 'default' });
   });
@@ -50,7 +50,7 @@ describe('auditRootCauses', () => {
       `{ agents: { defaults: { contextTokens: 170000, model: { primary: "google/flash", fallbacks: ["moonshot/kimi"] } } }, ${PROVIDERS} }`,
       'inline.json5',
     );
-    const note = auditRootCauses(loaded, PROFILES['2026.2'].runtimeDefaults).find((f) => f.id === 'context-tokens')!;
+    const note = auditRootCauses(loaded, PROFILES['2026.2']).find((f) => f.id === 'context-tokens')!;
     expect(note.status).toBe('note');
     expect(note.why).toContain('Does not bound what a turn sends');
     expect(note.why).toContain('overflows the window of moonshot/kimi (131,072)');

@@ -12,6 +12,7 @@
 import { describe, expect, it } from 'vitest';
 import { allFailedReply, type FailureAttempt, unclassifiedFailureReply } from '../../src/gateway/router/failure-reply.ts';
 import { fallbackSummary } from '../../src/gateway/router/texts.ts';
+import { PROFILES } from '../../src/gateway/profiles/index.ts';
 
 const GEMINI_429 =
   '429: Google Generative AI API error (429): You exceeded your current quota, please check your plan and billing details. ' +
@@ -29,7 +30,7 @@ const gpt: FailureAttempt = { modelRef: 'openai/gpt-4o-mini', reason: 'rate_limi
 const NOW_MS = 1_000_000;
 
 function reply(attempts: FailureAttempt[], soonestCooldownExpiryMs?: number): string {
-  return allFailedReply(attempts, { summary: fallbackSummary(attempts), soonestCooldownExpiryMs, nowMs: NOW_MS });
+  return allFailedReply(attempts, { summary: fallbackSummary(attempts), soonestCooldownExpiryMs, nowMs: NOW_MS, modelRefs: PROFILES['2026.9'].modelRefs });
 }
 
 describe('2026.9 all-failed reply (handleAgentExecutionError, then the delivery pass)', () => {
@@ -91,6 +92,6 @@ describe('2026.9 all-failed reply (handleAgentExecutionError, then the delivery 
   });
 
   it('an unclassified error of a one-model chain (observed: Flash MALFORMED_FUNCTION_CALL, no fallbacks)', () => {
-    expect(unclassifiedFailureReply('google/gemini-2.5-flash', undefined)).toBe('⚠️ Agent run failed (model: google/gemini-2.5-flash).');
+    expect(unclassifiedFailureReply('google/gemini-2.5-flash', undefined, PROFILES['2026.9'].modelRefs)).toBe('⚠️ Agent run failed (model: google/gemini-2.5-flash).');
   });
 });

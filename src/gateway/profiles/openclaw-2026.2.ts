@@ -2,7 +2,8 @@
  * openclaw@2026.2.26, the incident's version: everything the embedded gateway does
  * differently from other versions (profile.ts says what each field is).
  */
-import { parts, cancelledCompaction, emptyCompactionLines, lastDetailPlaceholder, type DecisionLines } from '../router/decision-log.ts';
+import { MODEL_REF_RULES_2026_2 } from '../../config/model-ref-rules-2026-2.ts';
+import { cancelledCompaction, emptyCompactionLines, lastDetailPlaceholder, type DecisionLines } from '../router/decision-log.ts';
 import type { CommandSpec } from '../channels/commands-catalog.ts';
 import type { MenuScope } from '../channels/telegram-behaviour.ts';
 import { BUNDLED_SKILLS_2026_2 } from './bundled-skills-2026.2.ts';
@@ -103,6 +104,7 @@ const decisionLines: DecisionLines = (event, candidateStartMs) => {
 export const OPENCLAW_2026_2: VersionProfile = {
   name: '2026.2',
   release: '2026.2.26',
+  modelRefs: MODEL_REF_RULES_2026_2,
   runtimeDefaults: {
     ...SHARED_RUNTIME_DEFAULTS,
     heartbeat: {

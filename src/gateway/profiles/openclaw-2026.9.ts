@@ -2,7 +2,9 @@
  * openclaw@2026.9.6: everything the embedded gateway does differently from other
  * versions (profile.ts says what each field is).
  */
-import { parts, cancelledCompaction, emptyCompactionLines, lastDetailPlaceholder, type DecisionLines } from '../router/decision-log.ts';
+import { MODEL_REF_RULES_2026_9 } from '../../config/model-ref-rules-2026-9.ts';
+import { parseModelRef } from '../../config/model-ref.ts';
+import { cancelledCompaction, emptyCompactionLines, lastDetailPlaceholder, type DecisionLines } from '../router/decision-log.ts';
 import type { CommandSpec } from '../channels/commands-catalog.ts';
 import type { MenuScope } from '../channels/telegram-behaviour.ts';
 import { BUNDLED_SKILLS_2026_9 } from './bundled-skills-2026.9.ts';
@@ -85,7 +87,7 @@ const PLUGINS: readonly CommandSpec[] = [
 const NO_CONVERSATION = 'no real conversation messages to summarize';
 
 const decisionLines: DecisionLines = (event) => {
-  const { provider, model } = parts(event.modelRef);
+  const { provider, model } = parseModelRef(event.modelRef, MODEL_REF_RULES_2026_9) ?? { provider: '', model: event.modelRef };
   switch (event.decision) {
     case 'attempt_failed':
       return [{ level: 'warn', text: `[agent/embedded] embedded run agent end: runId=${event.runId} isError=true model=${model} provider=${provider} error=${event.detail} rawError=${event.raw}` }];
@@ -131,6 +133,7 @@ const decisionLines: DecisionLines = (event) => {
 export const OPENCLAW_2026_9: VersionProfile = {
   name: '2026.9',
   release: '2026.9.6',
+  modelRefs: MODEL_REF_RULES_2026_9,
   runtimeDefaults: {
     ...SHARED_RUNTIME_DEFAULTS,
     heartbeat: { ...SHARED_RUNTIME_DEFAULTS.heartbeat, target: 'owner' }, // docs-latest (§3.2)

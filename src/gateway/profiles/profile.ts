@@ -8,6 +8,7 @@
  * `dist/`, installed by `quotastorm gateway install`), its golden traces
  * (test/golden/openclaw-<version>/), or the public docs of that release.
  */
+import type { ModelRefRules } from '../../config/model-ref.ts';
 import type { RuntimeDefaults } from '../../config/runtime-defaults.ts';
 import type { CommandCatalogSpec, SkillSpec } from '../channels/commands-catalog.ts';
 import type { TelegramBehaviour } from '../channels/telegram-behaviour.ts';
@@ -25,6 +26,8 @@ export type VersionProfile = {
   readonly release: string;
   /** Defaults applied at runtime that `config get` does not print. */
   readonly runtimeDefaults: RuntimeDefaults;
+  /** How a `provider/model` ref, a bare id or an alias resolves: default provider, normalization, aliases. */
+  readonly modelRefs: ModelRefRules;
   /** Retries, failover, cooldown scope and the texts of a failed turn. */
   readonly routing: RoutingBehaviour;
   /** The gateway log lines for each routing and compaction decision. */

@@ -103,11 +103,6 @@ export function lastDetailPlaceholder(event: DecisionEvent): string {
   return event.detail ?? `${event.reason}`;
 }
 
-export function parts(modelRef: string): { provider: string; model: string } {
-  const slash = modelRef.indexOf('/');
-  return { provider: modelRef.slice(0, slash), model: modelRef.slice(slash + 1) };
-}
-
 /** `[agent/embedded] message` → subsystem and message; a line without a prefix has none. */
 function splitSubsystem(text: string): { subsystem: string; message: string } {
   const match = /^\[([^\]]+)\] (.*)$/s.exec(text);

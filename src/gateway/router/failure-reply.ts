@@ -33,7 +33,7 @@
  * here (router.ts keeps texts.ts's reply for it). The Cloudflare/HTML, OAuth, CLI and Codex app-server
  * branches cannot arise from the embedded providers.
  */
-import { providerOf } from '../../config/root-causes.ts';
+import { providerOf, type ModelRefRules } from '../../config/model-ref.ts';
 import type { FailoverReason } from './classify.ts';
 
 export type FailureAttempt = {
@@ -50,6 +50,8 @@ export type FailureContext = {
   /** The soonest end of a cooldown among the candidates' auth profiles (none for inline keys). */
   readonly soonestCooldownExpiryMs: number | undefined;
   readonly nowMs: number;
+  /** How the version resolves the candidates' refs (its profile's `modelRefs`). */
+  readonly modelRefs: ModelRefRules;
 };
 
 export const OVERLOADED_REPLY = 'The AI service is temporarily overloaded. Please try again in a moment.';
@@ -108,11 +110,11 @@ export function chosenReply(attempts: readonly FailureAttempt[], context: Failur
   if (providerRequest !== undefined) return fixed(providerRequest);
   if (attempts.every((attempt) => attempt.reason === 'overloaded')) return fixed(MODEL_CAPACITY.test(context.summary) ? MODEL_CAPACITY_MESSAGE : OVERLOADED_REPLY);
   if (attempts.every((attempt) => attempt.reason === 'rate_limit' || attempt.reason === 'overloaded')) {
-    const openai = openAiRateLimitCopy(attempts);
+    const openai = openAiRateLimitCopy(attempts, context.modelRefs);
     return openai === undefined ? fixed(rateLimitCopy(attempts, context)) : { text: openai, providerSentence: openai !== RATE_LIMIT_USER_MESSAGE };
   }
   if (last.reason === 'format') return fixed(SCHEMA_REJECTION_MESSAGE);
-  return fixed(requestFailureCopy(last));
+  return fixed(requestFailureCopy(last, context.modelRefs));
 }
 
 /** `resolveProviderRequestFailureCode` on the summary's facts (the last attempt's reason and status). */
@@ -131,8 +133,8 @@ function providerRequestCopy(last: FailureAttempt, summary: string): string | un
 }
 
 /** `extractCodexUsageLimitErrorMessage`: the first rate-limited attempt on provider `openai`, in its own words. */
-function openAiRateLimitCopy(attempts: readonly FailureAttempt[]): string | undefined {
-  const openai = attempts.find((attempt) => providerOf(attempt.modelRef) === 'openai' && attempt.reason === 'rate_limit' && attempt.errorText !== '');
+function openAiRateLimitCopy(attempts: readonly FailureAttempt[], modelRefs: ModelRefRules): string | undefined {
+  const openai = attempts.find((attempt) => providerOf(attempt.modelRef, modelRefs) === 'openai' && attempt.reason === 'rate_limit' && attempt.errorText !== '');
   if (openai === undefined) return undefined;
   const message = rateLimitMessage(openai.errorText).replace(/\s*\r?\n\s*/g, ' ').trim();
   const truncated = message.length > 500 ? `${message.slice(0, 497)}...` : message;
@@ -169,12 +171,12 @@ export function rateLimitMessage(raw: string): string {
  * without a reason — "⚠️ Agent run failed (model: google/gemini-2.5-flash)." [obs: a one-model chain whose Flash
  * answered MALFORMED_FUNCTION_CALL, re-recorded 2026-11-24 with a scratch case; after 3 empty-error resubmits].
  */
-export function unclassifiedFailureReply(modelRef: string, status: number | undefined): string {
-  return requestFailureCopy({ modelRef, reason: 'unknown', errorText: '', status });
+export function unclassifiedFailureReply(modelRef: string, status: number | undefined, modelRefs: ModelRefRules): string {
+  return requestFailureCopy({ modelRef, reason: 'unknown', errorText: '', status }, modelRefs);
 }
 
 /** `renderAssistantRequestFailureCopy` for the last attempt's provider, model, reason and status. */
-function requestFailureCopy(last: FailureAttempt): string {
+function requestFailureCopy(last: FailureAttempt, modelRefs: ModelRefRules): string {
   const reason = last.reason === 'timeout' && last.status !== undefined && last.status >= 500 ? 'server_error' : last.reason;
   const words = REASON_WORDS[reason];
   const status = last.status !== undefined && last.status >= 100 && last.status <= 599 ? `HTTP ${last.status}` : undefined;
@@ -182,7 +184,7 @@ function requestFailureCopy(last: FailureAttempt): string {
   const summary = `⚠️ ${last.modelRef} request failed (${[words, status].filter(Boolean).join(', ')}).`;
   if (reason === 'overloaded' || reason === 'server_error' || reason === 'timeout' || reason === 'rate_limit') return `${summary} This is usually temporary — try again shortly.`;
   if (reason === 'auth' || reason === 'auth_permanent') return `${summary} Re-authenticate the provider and try again.`;
-  if (reason === 'billing') return `${summary} Check ${providerOf(last.modelRef)} billing and try again.`;
+  if (reason === 'billing') return `${summary} Check ${providerOf(last.modelRef, modelRefs)} billing and try again.`;
   return summary;
 }
 

@@ -7,12 +7,13 @@ import type { Clock } from '../../clock/clock.ts';
 import type { Prng } from '../../clock/prng.ts';
 import type { OpenClawConfig } from '../../config/schema.ts';
 import type { RuntimeDefaults } from '../../config/runtime-defaults.ts';
+import { configuredModel, configuredProvider, modelKey, parseModelRef, resolveModelChain, type ModelRefRules } from '../../config/model-ref.ts';
 import type { GatewayLog } from '../log.ts';
 import { createProviderClient } from '../providers/index.ts';
 import type { ChatCall, ChatReply, ProviderClient } from '../providers/types.ts';
 import { createCooldowns, type Cooldowns } from './cooldowns.ts';
 import { createDecisionLog, type DecisionLines, type DecisionLog } from './decision-log.ts';
-import { configuredModel, createRouter, splitRef, type Router } from './router.ts';
+import { createRouter, type Router } from './router.ts';
 import type { RoutingBehaviour } from './routing-behaviour.ts';
 
 const MINUTE_MS = 60_000;
@@ -35,6 +36,7 @@ export type RouterVersion = {
   readonly routing: RoutingBehaviour;
   readonly decisionLines: DecisionLines;
   readonly runtimeDefaults: Pick<RuntimeDefaults, 'cooldownStepsMs'>;
+  readonly modelRefs: ModelRefRules;
 };
 
 export function createModelRouter(
@@ -42,7 +44,7 @@ export function createModelRouter(
   version: RouterVersion,
   deps: { fetch: typeof fetch; clock: Clock; rng: Prng; log?: GatewayLog; retryJitter?: Prng },
 ): ModelRouter {
-  const { routing } = version;
+  const { routing, modelRefs: modelRefRules } = version;
   const decisions = createDecisionLog(deps.clock, version.decisionLines, deps.log);
   const configured = config.auth?.cooldowns;
   const cooldowns = createCooldowns({
@@ -58,7 +60,7 @@ export function createModelRouter(
     const key = `${providerId}|${authProfileId ?? ''}`;
     let client = clients.get(key);
     if (client === undefined) {
-      const provider = config.models?.providers?.[providerId];
+      const provider = configuredProvider(config, providerId, modelRefRules);
       if (provider === undefined) throw new Error(`model chain names provider "${providerId}", which models.providers does not declare`);
       // An auth profile's secret lives outside openclaw.json; each profile gets its own stand-in key,
       // so a per-key quota scope in the mocks tells profiles apart.
@@ -71,28 +73,26 @@ export function createModelRouter(
   const authProfiles = authProfilesByProvider(config);
   const router = createRouter({
     routing,
+    modelRefs: modelRefRules,
     clock: deps.clock,
     rng: deps.rng.fork('router'),
     clientFor,
     authProfiles,
-    maxOutputTokens: (modelRef) => maxTokensOf(config, modelRef),
+    maxOutputTokens: (modelRef) => configuredModel(config, modelRef, modelRefRules)?.maxTokens,
     cooldowns,
     decisions,
     ...(deps.retryJitter === undefined ? {} : { retryJitter: deps.retryJitter }),
   });
   const callModel = (modelRef: string, call: Omit<ChatCall, 'modelId'>): Promise<ChatReply> => {
-    const { providerId, modelId } = splitRef(modelRef);
-    return clientFor(providerId, authProfiles.get(providerId)?.[0]).call({ ...call, modelId });
+    const { provider, model } = parseModelRef(modelRef, modelRefRules) ?? { provider: '', model: modelRef };
+    return clientFor(provider, authProfiles.get(provider)?.[0]).call({ ...call, modelId: model });
   };
-  return { ...router, chain: chainOf(config), decisions, cooldowns, callModel };
+  return { ...router, chain: chainOf(config, modelRefRules), decisions, cooldowns, callModel };
 }
 
-export function chainOf(config: OpenClawConfig): string[] {
-  const model = config.agents?.defaults?.model;
-  if (model === undefined) return [];
-  if (typeof model === 'string') return [model];
-  // §4.2 step 1: deduplicated, in order.
-  return [...new Set([model.primary, ...(model.fallbacks ?? [])].filter((ref): ref is string => typeof ref === 'string'))];
+/** The candidates as OpenClaw resolves them (aliases, bare ids, deduplicated), as `provider/model` keys. */
+export function chainOf(config: OpenClawConfig, rules: ModelRefRules): string[] {
+  return resolveModelChain(config, rules).map((ref) => modelKey(ref, rules));
 }
 
 function authProfilesByProvider(config: OpenClawConfig): Map<string, string[]> {
@@ -107,10 +107,6 @@ function authProfilesByProvider(config: OpenClawConfig): Map<string, string[]> {
     byProvider.set(provider, [...order.filter((id) => known.includes(id)), ...known.filter((id) => !order.includes(id))]);
   }
   return byProvider;
-}
-
-function maxTokensOf(config: OpenClawConfig, modelRef: string): number | undefined {
-  return configuredModel(config, modelRef)?.maxTokens;
 }
 
 export type { RoutingBehaviour } from './routing-behaviour.ts';

@@ -23,7 +23,7 @@
  * Every decision goes to the decision log, with the lines the real
  * version writes for it.
  */
-import type { OpenClawConfig } from '../../config/schema.ts';
+import { parseModelRef, type ModelRef, type ModelRefRules } from '../../config/model-ref.ts';
 import type { ModelApi } from '../../config/schema.ts';
 import type { Clock } from '../../clock/clock.ts';
 import type { Prng } from '../../clock/prng.ts';
@@ -61,6 +61,8 @@ export type TurnOutcome =
 
 export type RouterDeps = {
   readonly routing: RoutingBehaviour;
+  /** How the version resolves a `provider/model` ref (config/model-ref.ts). */
+  readonly modelRefs: ModelRefRules;
   readonly clock: Clock;
   readonly rng: Prng;
   /** The client for a provider, authenticated as one of its auth profiles (undefined: the inline key). */
@@ -157,7 +159,7 @@ const ALL_FAILED_REPLIES: Readonly<Record<RoutingBehaviour['allFailedReply'], Al
   'classified-copy': (deps, request, failed, summary) =>
     failed.length <= 1
       ? OVERLOADED_REPLY
-      : classifiedAllFailedReply(failed, { summary, soonestCooldownExpiryMs: soonestCooldownExpiryMs(deps, request.chain), nowMs: deps.clock.now() }),
+      : classifiedAllFailedReply(failed, { summary, soonestCooldownExpiryMs: soonestCooldownExpiryMs(deps, request.chain), nowMs: deps.clock.now(), modelRefs: deps.modelRefs }),
 };
 
 /** An attempt's error as the summary and the log show it. */
@@ -167,16 +169,16 @@ const ATTEMPT_ERROR_TEXTS: Readonly<Record<RoutingBehaviour['attemptErrorText'],
 };
 
 /** What the user reads for an error no failover reason covers. */
-const UNCLASSIFIED_REPLIES: Readonly<Record<RoutingBehaviour['unclassifiedReply'], (modelRef: string, error: ProviderError) => string>> = {
+const UNCLASSIFIED_REPLIES: Readonly<Record<RoutingBehaviour['unclassifiedReply'], (modelRef: string, error: ProviderError, modelRefs: ModelRefRules) => string>> = {
   'raw-message': (_modelRef, error) => error.message,
-  'classified-copy': (modelRef, error) => unclassifiedFailureReply(modelRef, error.status),
+  'classified-copy': (modelRef, error, modelRefs) => unclassifiedFailureReply(modelRef, error.status, modelRefs),
 };
 
 /** `resolveFallbackSoonestCooldownExpiry`: the earliest end of a cooldown among the chain's auth profiles. */
 function soonestCooldownExpiryMs(deps: RouterDeps, chain: readonly string[]): number | undefined {
   let soonest: number | undefined;
   for (const modelRef of chain) {
-    const { providerId, modelId } = splitRef(modelRef);
+    const { provider: providerId, model: modelId } = modelRefOf(deps, modelRef);
     for (const authProfile of deps.authProfiles.get(providerId) ?? []) {
       const untilMs = deps.cooldowns.active(authProfile, modelId, deps.clock.now())?.untilMs;
       if (untilMs !== undefined && (soonest === undefined || untilMs < soonest)) soonest = untilMs;
@@ -200,7 +202,7 @@ function cooldownSkip(
   modelRef: string,
   isPrimary: boolean,
 ): FailedAttempt | undefined {
-  const { providerId, modelId } = splitRef(modelRef);
+  const { provider: providerId, model: modelId } = modelRefOf(deps, modelRef);
   const authProfiles = deps.authProfiles.get(providerId) ?? [];
   if (authProfiles.length === 0) return undefined;
   const now = deps.clock.now();
@@ -222,7 +224,7 @@ function cooldownSkip(
 
 /** All attempts on one model: same-model retries and auth-profile rotation. */
 async function tryCandidate(deps: RouterDeps, request: TurnRequest, modelRef: string): Promise<CandidateResult> {
-  const { providerId, modelId } = splitRef(modelRef);
+  const { provider: providerId, model: modelId } = modelRefOf(deps, modelRef);
   const authProfiles = deps.authProfiles.get(providerId) ?? [];
   const usable = authProfiles.filter((authProfile) => deps.cooldowns.active(authProfile, modelId, deps.clock.now()) === undefined);
   const rotation = usable.length > 0 ? usable : authProfiles.length > 0 ? [authProfiles[0]!] : [undefined];
@@ -247,7 +249,7 @@ async function tryCandidate(deps: RouterDeps, request: TurnRequest, modelRef: st
 
 /** One model with one credential, through the version's same-model retry loop. */
 async function attemptModel(deps: RouterDeps, request: TurnRequest, modelRef: string, client: ProviderClient, retries: SameModelRetries): Promise<CandidateResult> {
-  const { modelId } = splitRef(modelRef);
+  const { model: modelId } = modelRefOf(deps, modelRef);
   const maxOutputTokens = deps.maxOutputTokens(modelRef);
   const call: ChatCall = { ...request.callFor(modelRef), modelId, ...(maxOutputTokens === undefined ? {} : { maxOutputTokens }) };
   for (let attempt = 1; ; attempt++) {
@@ -264,7 +266,7 @@ async function attemptModel(deps: RouterDeps, request: TurnRequest, modelRef: st
       // 2026.9: exhausted empty-error resubmits fail over as `unknown`, no profile failure (authProfileFailureReason null).
       return { kind: 'failover', failed: { modelRef, errorText, reason: 'unknown' }, transientHttp: false, authProfileFailure: false };
     }
-    if (reason === null) return { kind: 'surfaced', text: UNCLASSIFIED_REPLIES[deps.routing.unclassifiedReply](modelRef, error) };
+    if (reason === null) return { kind: 'surfaced', text: UNCLASSIFIED_REPLIES[deps.routing.unclassifiedReply](modelRef, error, deps.modelRefs) };
     const failed: FailedAttempt = { modelRef, errorText, reason, status: error.status ?? DEFAULT_STATUS[reason] };
     if (reason === 'context_overflow') return { kind: 'stop', failed };
     return { kind: 'failover', failed, transientHttp: error.status !== undefined && TRANSIENT_HTTP_STATUSES.has(error.status), authProfileFailure: true };
@@ -390,13 +392,7 @@ const DEFAULT_STATUS: Partial<Record<FailoverReason, number>> = {
   model_not_found: 404,
 };
 
-export function splitRef(modelRef: string): { providerId: string; modelId: string } {
-  const slash = modelRef.indexOf('/');
-  return { providerId: modelRef.slice(0, slash), modelId: modelRef.slice(slash + 1) };
-}
-
-/** The `models.providers.<provider>.models[]` entry a `provider/model` ref names, if the config has one. */
-export function configuredModel(config: OpenClawConfig, modelRef: string) {
-  const { providerId, modelId } = splitRef(modelRef);
-  return config.models?.providers?.[providerId]?.models?.find((model) => model.id === modelId);
+/** Chain entries are the keys resolveModelChain made, so each parses; an empty one names no provider. */
+function modelRefOf(deps: RouterDeps, modelRef: string): ModelRef {
+  return parseModelRef(modelRef, deps.modelRefs) ?? { provider: '', model: modelRef };
 }

@@ -1,0 +1,12 @@
+/**
+ * What config/ needs to know of an OpenClaw version to read a config as that
+ * version runs it: its runtime defaults and how it resolves model refs. A
+ * version profile (src/gateway/profiles/) carries both.
+ */
+import type { ModelRefRules } from './model-ref.ts';
+import type { RuntimeDefaults } from './runtime-defaults.ts';
+
+export type ConfigVersion = {
+  readonly runtimeDefaults: RuntimeDefaults;
+  readonly modelRefs: ModelRefRules;
+};
