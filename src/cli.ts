@@ -268,7 +268,7 @@ function configOption(): Option {
   );
 }
 
-// OpenClaw's own lookup (reference/openclaw.md §7): OPENCLAW_CONFIG_PATH, else the state dir's openclaw.json.
+// OpenClaw's own lookup (openclaw/openclaw@2026.4.12 src/config/paths.ts): OPENCLAW_CONFIG_PATH, else the state dir's openclaw.json.
 function defaultConfigPath(): string {
   if (process.env['OPENCLAW_CONFIG_PATH']) return process.env['OPENCLAW_CONFIG_PATH'];
   const stateDir = process.env['OPENCLAW_STATE_DIR'] ?? join(homedir(), '.openclaw');

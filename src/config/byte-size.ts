@@ -13,7 +13,8 @@ const UNIT_BYTES: Record<string, number> = {
 /**
  * Parses an OpenClaw byte size (`"10mb"`, `"2gb"`, `1048576`) into bytes, or `undefined` for bad
  * input. Units are powers of 1024: OpenClaw's default `rotateBytes` "10mb" is
- * `DEFAULT_SESSION_ROTATE_BYTES = 10_485_760` (reference/openclaw.md §1.1). A bare number is bytes,
+ * `DEFAULT_SESSION_ROTATE_BYTES = 10_485_760` (openclaw/openclaw@2026.4.12
+ * src/config/sessions/store-maintenance.ts). A bare number is bytes,
  * as every OpenClaw call site passes `defaultUnit: "b"` (`src/config/zod-schema.session.ts`).
  */
 export function tryParseByteSize(value: string | number): number | undefined {

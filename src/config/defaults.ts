@@ -3,8 +3,8 @@ import type { ModelDefinitionConfig, ModelProviderConfig, OpenClawConfig } from 
 /**
  * Adds the defaults `openclaw config get` shows, and only those.
  *
- * `config get` prints `materializeRuntimeConfig(validated, "snapshot")` (reference/openclaw.md §7;
- * openclaw/openclaw `src/config/materialize.ts` and `src/config/defaults.ts`, read at 2026.4.x).
+ * `config get` prints `materializeRuntimeConfig(validated, "snapshot")` (openclaw/openclaw@2026.4.12
+ * `src/cli/config-cli.ts` runConfigGet, `src/config/materialize.ts` and `src/config/defaults.ts`).
  * The snapshot profile runs, in this order: message defaults, logging defaults, session
  * defaults, agent defaults, model defaults. It skips the contextPruning and compaction defaults.
  * zod defaults (`commands`, Telegram `dmPolicy`/`groupPolicy`) are already in `config`, because
@@ -12,15 +12,15 @@ import type { ModelDefinitionConfig, ModelProviderConfig, OpenClawConfig } from 
  *
  * Deliberately NOT materialized, because `config get` does not print them:
  * - `session.maintenance`: `config get session.maintenance` on a file without it fails with
- *   `Config path not found` (§7). Its defaults (warn/500/30d…) live in runtime-defaults.ts.
- * - `agents.defaults.contextPruning` and `compaction` (excluded from the snapshot profile, §7),
+ *   `Config path not found`. Its defaults (warn/500/30d…) live in runtime-defaults.ts.
+ * - `agents.defaults.contextPruning` and `compaction` (excluded from the snapshot profile),
  *   including the Anthropic auto-default (cache-ttl/1h), which only the "load" profile applies.
  * - heartbeat, `messages.queue`, cron, `auth.cooldowns`, Telegram caps: runtime constants, not
  *   config defaults (runtime-defaults.ts has them for the gateway).
  * - `~` expansion in path fields (`normalizeConfigPaths`): it depends on $HOME, and quotastorm
  *   prints the same thing on every machine. `talk` normalization: `talk` is opaque here.
  * - Later OpenClaw versions also add `subagents.archiveAfterMinutes: 60` and
- *   `cron.maxConcurrentRuns`; the reference's §7 list predates them, so they are left out.
+ *   `cron.maxConcurrentRuns`; they are left out because the snapshot modelled here is 2026.4.12's.
  */
 export function materializeDefaults(config: OpenClawConfig): OpenClawConfig {
   let next = applyMessageDefaults(config);
@@ -30,19 +30,19 @@ export function materializeDefaults(config: OpenClawConfig): OpenClawConfig {
   return applyModelDefaults(next);
 }
 
-/** Main-lane concurrency when unset (`DEFAULT_AGENT_MAX_CONCURRENT`, src/config/agent-limits.ts; §4.5). */
+/** Main-lane concurrency when unset (`DEFAULT_AGENT_MAX_CONCURRENT`, openclaw/openclaw@2026.4.12 src/config/agent-limits.ts). */
 export const DEFAULT_AGENT_MAX_CONCURRENT = 4;
-/** Subagent-lane concurrency when unset (`DEFAULT_SUBAGENT_MAX_CONCURRENT`; §4.5). */
+/** Subagent-lane concurrency when unset (`DEFAULT_SUBAGENT_MAX_CONCURRENT`, same file). */
 export const DEFAULT_SUBAGENT_MAX_CONCURRENT = 8;
-/** A custom model's contextWindow when unset (`DEFAULT_CONTEXT_TOKENS`, src/agents/defaults.ts; §8.1). */
+/** A custom model's contextWindow when unset (`DEFAULT_CONTEXT_TOKENS`, openclaw/openclaw@2026.4.12 src/agents/defaults.ts). */
 export const DEFAULT_CONTEXT_TOKENS = 200_000;
-/** A custom model's maxTokens when unset, capped by its contextWindow (§8.1). */
+/** A custom model's maxTokens when unset, capped by its contextWindow (applyModelDefaults, openclaw/openclaw@2026.4.12 src/config/defaults.ts). */
 export const DEFAULT_MODEL_MAX_TOKENS = 8_192;
 
 /**
  * Aliases OpenClaw adds to `agents.defaults.models` entries that exist and have none
  * (`DEFAULT_MODEL_ALIASES`, src/config/defaults.ts). The table changes between releases; this is
- * the one read at 2026.4.x. The reference does not list it, and it only matters for configs that
+ * the one read at 2026.4.12. It only matters for configs that
  * use `agents.defaults.models`.
  */
 export const DEFAULT_MODEL_ALIASES: Readonly<Record<string, string>> = {

@@ -7,7 +7,8 @@ export type DurationUnit = 'ms' | 's' | 'm' | 'h' | 'd';
  * `parseDurationMs` at each call site, so `pruneAfter: 30` is 30 days while `ttl: "30"` is
  * 30 minutes. Sources: `src/config/zod-schema.session.ts` (pruneAfter, resetArchiveRetention: "d"),
  * `zod-schema.agent-runtime.ts` HeartbeatSchema (every: "m"), `zod-schema.ts` cron
- * (sessionRetention: "h"), reference/openclaw.md §2 (contextPruning ttl: "bare numbers are minutes").
+ * (sessionRetention: "h"), `src/agents/pi-hooks/context-pruning/settings.ts` (contextPruning ttl: bare
+ * numbers are minutes); all in openclaw/openclaw@2026.4.12.
  */
 export const DURATION_DEFAULT_UNITS = {
   'session.maintenance.pruneAfter': 'd',

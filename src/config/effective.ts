@@ -145,7 +145,8 @@ function resolveHeartbeat(
   };
 }
 
-// Set → as set; else OpenClaw's Anthropic auto-default (1h for OAuth/token auth, 30m for API keys, §2); else 30m.
+// Set → as set; else OpenClaw's Anthropic auto-default (1h for OAuth/token auth, 30m for API keys;
+// openclaw/openclaw@2026.4.12 extensions/anthropic/config-defaults.ts); else 30m.
 function heartbeatEveryMs(config: OpenClawConfig, runtime: RuntimeDefaults): number {
   const every = config.agents?.defaults?.heartbeat?.every;
   const unit = DURATION_DEFAULT_UNITS['agents.defaults.heartbeat.every'];
@@ -279,7 +280,7 @@ function resolveCron(config: OpenClawConfig, runtime: RuntimeDefaults): Effectiv
   };
 }
 
-// Per-channel commands override the global ones; "auto" means on for Telegram (§5).
+// Per-channel commands override the global ones; "auto" means on for Telegram (openclaw/openclaw@2026.4.12 src/config/commands.ts).
 function resolveTelegram(config: OpenClawConfig, runtime: RuntimeDefaults): EffectiveSettings['telegram'] {
   const telegram = config.channels?.telegram;
   const defaults = runtime.telegram;

@@ -2,7 +2,8 @@ import { parseConfigPath } from './path.ts';
 
 /**
  * What `config get <path>` found. A missing path is an ordinary outcome, not a `UserError`:
- * OpenClaw prints `Config path not found: <path>` to stderr and exits 1 (§7), and so should we.
+ * OpenClaw prints `Config path not found: <path>` to stderr and exits 1
+ * (openclaw/openclaw@2026.4.12 src/cli/config-cli.ts runConfigGet), and so should we.
  */
 export type ConfigPathResult =
   | { found: true; path: string; value: unknown }

@@ -1,4 +1,4 @@
-/** OpenClaw's own marker for a redacted value (`openclaw config get`, §7). */
+/** OpenClaw's own marker for a redacted value (`openclaw config get`, openclaw/openclaw@2026.4.12 src/cli/config-cli.ts). */
 export const REDACTED = '__OPENCLAW_REDACTED__';
 
 /**

@@ -85,7 +85,7 @@ function heartbeatModel(settings: EffectiveSettings, scope: ModelRefScope, sourc
       ...base,
       value,
       status: 'risk',
-      // reference/openclaw.md §3.2: a heartbeat replays the main session, and is skipped while HEARTBEAT.md has no tasks.
+      // openclaw/openclaw@2026.4.12 src/infra/heartbeat-runner.ts: a heartbeat replays the main session, and is skipped while HEARTBEAT.md has no tasks.
       why:
         `Heartbeats run on the primary's provider (${providerOf(model.primary!)}) and replay the main session's transcript, ` +
         'spending the quota user turns need (once HEARTBEAT.md has tasks; the default template skips them).',
@@ -114,7 +114,7 @@ function contextPruning(settings: EffectiveSettings, source: RootCauseFinding['s
     ...base,
     value: `cache-ttl, ttl ${formatDurationMs(ttlMs)}`,
     status: 'ok',
-    // reference/openclaw.md §2: per-session TTL since the last model call, and only for eligible providers.
+    // openclaw/openclaw@2026.4.12 src/agents/pi-embedded-runner/cache-ttl.ts: per-session TTL since the last model call, and only for eligible providers.
     why: 'Trims old tool results once the ttl has passed since the session last called a model (Anthropic-style and eligible Google models only).',
   };
 }
@@ -133,7 +133,7 @@ function telegramSkillCommands(
     return {
       ...base,
       status: 'risk',
-      // openclaw-2026-2-run.md §6: a stock 2026.2.26 sent 44 commands with skills on, 39 without.
+      // Golden traces test/golden/openclaw-2026.2.26/command-menu-native-skills-{on,off}.json: 43 commands with skills on, 39 off.
       why:
         `Every eligible skill joins the bot's command menu. Telegram refuses menus over ${maxCommands} commands or a text budget ` +
         `(BOT_COMMANDS_TOO_MUCH); OpenClaw trims to ${maxCommands} and retries at 80 %, so whether the menu overflows depends on the installed skills.`,

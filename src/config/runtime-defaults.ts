@@ -55,6 +55,6 @@ export type RuntimeDefaults = {
   readonly queue: { readonly mode: string; readonly debounceMs: number; readonly cap: number; readonly drop: 'old' | 'new' | 'summarize' };
 };
 
-/** `HEARTBEAT_PROMPT`, src/auto-reply/heartbeat.ts (§3.1, v4.12). docs-latest rewords it; the new text is not in the reference. */
+/** `HEARTBEAT_PROMPT`, openclaw/openclaw@2026.4.12 src/auto-reply/heartbeat.ts. Later releases reword it; quotastorm has not read the new text. */
 export const HEARTBEAT_PROMPT =
   'Read HEARTBEAT.md if it exists (workspace context). Follow it strictly. Do not infer or repeat old tasks from prior chats. If nothing needs attention, reply HEARTBEAT_OK.';

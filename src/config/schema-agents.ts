@@ -78,7 +78,7 @@ export function modelAllowlistEntrySchema() {
   });
 }
 
-// HeartbeatSchema (zod-schema.agent-runtime.ts) + the v4.12 keys listed in reference §3.1.
+// HeartbeatSchema (openclaw/openclaw@2026.4.12 src/config/zod-schema.agent-runtime.ts).
 export function heartbeatSchema() {
   return looseObject({
     every: durationString('agents.defaults.heartbeat.every').optional(),

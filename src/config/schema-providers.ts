@@ -7,7 +7,10 @@ import {
 // The outside world the gateway talks to: `models.providers` (zod-schema.core.ts
 // ModelsConfigSchema) and `channels.telegram` (zod-schema.providers-core.ts).
 
-/** The `api` kinds OpenClaw accepts (`MODEL_APIS`, §8.1, plus the 2026.9 additions in openclaw-run.md §3). */
+/**
+ * The `api` kinds OpenClaw accepts: `MODEL_APIS` in openclaw/openclaw@2026.4.12 src/config/types.models.ts,
+ * plus the values the docs bundled with openclaw@2026.9.6 add (node_modules/openclaw/docs).
+ */
 export const MODEL_APIS = [
   'openai-completions',
   'openai-responses',
@@ -64,7 +67,8 @@ export function telegramSchema() {
     }).optional(),
     network: opaque().optional(),
     proxy: string().optional(),
-    // Not in openclaw@2026.2.26 (openclaw-2026-2-run.md); present in 2026.9.6.
+    // Not in openclaw@2026.2.26, present in 2026.9.6: compare the `config` of the two versions' golden
+    // traces (test/golden/openclaw-<version>/all-ok.json).
     apiRoot: url().optional(),
     webhookUrl: url().optional(),
     webhookSecret: secretInput().optional(),
@@ -80,7 +84,7 @@ export function modelsSchema() {
     mode: z.enum(['merge', 'replace']).optional(),
     providers: z.record(z.string(), providerSchema(), { error: 'an object of providers' }).optional(),
     bedrockDiscovery: opaque().optional(),
-    // 2026.9 only (openclaw-run.md §2): turns off the catalog.openclaw.ai refresh.
+    // 2026.9 only (openclaw@2026.9.6 dist/model-catalog-*.mjs): turns off the catalog.openclaw.ai refresh.
     catalogRefresh: opaque().optional(),
     proxy: string().optional(),
   });
@@ -114,7 +118,7 @@ export function modelDefinitionSchema() {
       cacheWrite: number().optional(),
     }).optional(),
     contextWindow: positiveNumber().optional(),
-    // Per-model cap on the context actually used (reference §8.1, `contextTokens?`).
+    // Per-model cap on the context actually used (`contextTokens?`, openclaw/openclaw@2026.4.12 src/config/types.models.ts).
     contextTokens: positiveInt().optional(),
     maxTokens: positiveNumber().optional(),
     headers: z.record(z.string(), string(), { error: 'an object of header values' }).optional(),

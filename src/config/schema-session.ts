@@ -61,7 +61,7 @@ export function messagesSchema() {
   });
 }
 
-// QueueSchema (zod-schema.core.ts); "queue" is an alias of "steer" (§4.5).
+// QueueSchema (openclaw/openclaw@2026.4.12 src/config/zod-schema.core.ts); "queue" is an alias of "steer".
 export function queueSchema() {
   const mode = z.enum(['steer', 'followup', 'collect', 'steer-backlog', 'steer+backlog', 'queue', 'interrupt']);
   return looseObject({

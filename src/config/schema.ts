@@ -16,7 +16,7 @@ export { MODEL_APIS, type ModelApi } from './schema-providers.ts';
  * The keys of OpenClaw's `openclaw.json` that the embedded gateway models, as zod 4 schemas.
  *
  * Shapes, key order and zod defaults follow OpenClaw's own schema (`src/config/zod-schema*.ts`
- * in openclaw/openclaw, read at 2026.4.x; reference/openclaw.md §7), with two deliberate
+ * in openclaw/openclaw, read at 2026.4.12), with two deliberate
  * differences:
  * - Objects are loose: a key quotastorm does not know passes through and `unknown-keys.ts` warns,
  *   where OpenClaw (strict) refuses to start. Users bring configs from many versions.
@@ -53,7 +53,8 @@ export const OpenClawConfigSchema = looseObject({
   media: opaque().optional(),
   messages: messagesSchema().optional(),
   // OpenClaw's CommandsSchema is `.optional().default({...})`, so `commands` is always present
-  // after validation and `config get commands` prints it on a file without one (§5).
+  // after validation and `config get commands` prints it on a file without one
+  // (openclaw/openclaw@2026.4.12 src/config/zod-schema.session.ts).
   commands: commandsSchema()
     .optional()
     .default(() => ({ native: 'auto' as const, nativeSkills: 'auto' as const, restart: true, ownerDisplay: 'raw' as const })),
