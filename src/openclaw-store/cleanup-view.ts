@@ -1,6 +1,6 @@
 /**
  * `openclaw sessions cleanup [--dry-run] [--enforce] [--json]` for one store
- * (reference/openclaw.md §1.6; openclaw@2026.2.26 `src/commands/sessions-cleanup.ts`,
+ * (openclaw@2026.2.26 `src/commands/sessions-cleanup.ts`,
  * checked against its real output).
  *
  * The dry run previews maintenance as enforce mode would apply it, whatever

@@ -1,6 +1,6 @@
 /**
  * What `openclaw sessions --store <file> [--active N] [--json]` prints
- * (reference/openclaw.md §1.6; openclaw@2026.2.26 `src/commands/sessions.ts`,
+ * (openclaw@2026.2.26 `src/commands/sessions.ts`,
  * checked against its real output): `Session store:`, `Sessions listed:`,
  * then `Kind  Key  Age  Model  Tokens (ctx %)  Flags`. Pure: store → text.
  */

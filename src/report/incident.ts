@@ -81,7 +81,7 @@ function disagreements(runs: IncidentRuns): string[] {
   return [
     `**"An unknown error occurred" is not what a rate limit looks like.** In openclaw@2026.2.26 a 429 ends as retries, fallback and, ` +
       `when every model fails, "⚠️ Agent failed before reply: All models failed (N): …"; the unknown-error text comes only from a Gemini 200 ` +
-      `whose finishReason is not STOP/MAX_TOKENS (reference/openclaw-2026-2-run.md §4). Measured: ${formatCount(unknownErrors(before.quotas))} such replies ` +
+      `whose finishReason is not STOP/MAX_TOKENS (golden trace test/golden/openclaw-2026.2.26/flash-429-pro-malformed-function-call.json). Measured: ${formatCount(unknownErrors(before.quotas))} such replies ` +
       `with quotas alone, ${formatCount(unknownErrors(before.finishReason))} once Gemini returns MALFORMED_FUNCTION_CALL.`,
     `**Stale sessions cost no tokens.** The 56 stale cron-run entries never call a model; they grow the store (${formatCount(before.quotas.sessions.atEnd)} entries at the end ` +
       `before the fix) but not Gemini's TPM. And 2026.2.26's cron reaper deletes cron runs older than 24 h on any cron tick, whatever session.maintenance says: ` +

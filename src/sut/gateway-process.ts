@@ -2,8 +2,8 @@
  * One real `openclaw gateway run` in the foreground, as a child in its own
  * process group, with a clean environment (a throwaway HOME, no inherited
  * OPENCLAW_* or API keys) and its console output going to files in the run
- * directory (files, not pipes: a gateway CLI once hung writing into a pipe,
- * openclaw-2026-2-run.md §1).
+ * directory (files, not pipes: openclaw@2026.2.26's CLI has been seen to hang
+ * writing into a pipe, and not when writing to a file).
  */
 import { spawn } from 'node:child_process';
 import { openSync, closeSync } from 'node:fs';

@@ -5,10 +5,10 @@
  *
  * - `legacy-peer-deps` (the pin's .npmrc): npm 7+ would otherwise install the
  *   peer `node-llama-cpp` with ~680 MB of prebuilt binaries, which nothing in a
- *   run loads. (`--omit=optional` was tried and breaks startup: the eager
+ *   run loads. (`--omit=optional` would break startup: the eager
  *   `@snazzah/davey` needs its optional native binding.)
  * - `ignore-scripts`: npm 11 skips them anyway ("not covered by allowScripts");
- *   nothing in a run needs them (both reference notes, §1).
+ *   nothing in a run needs them (observed installing both pinned versions).
  * - stubs (2026.2.26: libsignal) are copied next to the manifest first; the
  *   manifest points at them with `file:` + an override.
  *

@@ -67,7 +67,7 @@ function tryJson(text: string): unknown {
   }
 }
 
-/** The console's subsystem label: `gateway/` and `channels/` dropped (reference/openclaw.md §6). */
+/** The console's subsystem label: `gateway/` and `channels/` dropped (openclaw/openclaw@2026.4.12 src/logging/subsystem.ts). */
 export function consoleSubsystem(subsystem: string): string {
   return subsystem.replace(/^gateway\//, '').replace(/^channels\//, '');
 }

@@ -4,7 +4,7 @@
  * 127.0.0.1 and no other interface. `/etc/netns/<name>/hosts` is bind-mounted
  * over /etc/hosts by `ip netns exec`, which is how api.telegram.org resolves
  * to the TLS Telegram mock for versions without an API root setting
- * (openclaw-2026-2-run.md §2).
+ * (openclaw@2026.2.26 has no `channels.telegram.apiRoot`).
  *
  * Names are `qs-<pid of the supervising quotastorm>`: a namespace whose
  * supervisor died (SIGKILL, power loss) is recognised and removed by the next

@@ -77,7 +77,7 @@ export type RawTurn = {
   readonly settled: boolean;
 };
 
-/** Every call of the gateway's own CLI is bounded (one reference run hung for 10 minutes). */
+/** Every call of the gateway's own CLI is bounded (openclaw@2026.2.26's CLI has been seen to hang for 10 minutes). */
 const CLI_TIMEOUT_MS = 120_000;
 
 export async function recordCase(traceCase: TraceCase, options: RecordOptions): Promise<RawRecording> {

@@ -1,7 +1,7 @@
 /**
  * Every call of an external program (npm, the gateway CLI, ip) goes through
- * here, with a timeout: one reference run of `openclaw sessions --help` hung
- * for 10 minutes (openclaw-2026-2-run.md §1). The child gets its own process
+ * here, with a timeout: `openclaw sessions --help | head` on openclaw@2026.2.26
+ * has been seen to hang for 10 minutes. The child gets its own process
  * group, and on timeout the whole tree is stopped.
  */
 import { spawn } from 'node:child_process';

@@ -1,8 +1,8 @@
 /**
  * The 2026.9.6 session index: per-agent SQLite,
  * `~/.openclaw/agents/main/agent/openclaw-agent.sqlite`, one row per session
- * key in `session_nodes` (openclaw-run.md §6; the bundled docs'
- * reference/session-management-compaction/store.md).
+ * key in `session_nodes` (observed on openclaw@2026.9.6; the docs in its npm
+ * package, docs/reference/session-management-compaction/store.md).
  *
  * Seeding goes through the version's own CLI rather than SQL: a legacy
  * `sessions.json` (the 2026.2.26 format) is written where older installs kept

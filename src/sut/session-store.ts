@@ -3,12 +3,13 @@
  * gateway is stopped:
  *
  * - 2026.2.26: `~/.openclaw/agents/main/sessions/sessions.json`, one JSON
- *   object keyed by session key (openclaw-2026-2-run.md §5).
- * - 2026.9.6: SQLite (openclaw-run.md §6); see session-store-sqlite.ts.
+ *   object keyed by session key (observed on openclaw@2026.2.26).
+ * - 2026.9.6: SQLite; see session-store-sqlite.ts.
  *
  * Seeded entries are what the incident's store held: isolated cron runs,
  * `agent:main:cron:<job>:run:<uuid>`, last updated long ago, with no
- * transcript file (the reference run showed pruning does not need one).
+ * transcript file (pruning does not need one: golden trace
+ * test/golden/openclaw-2026.2.26/stale-cron-sessions.json).
  */
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';

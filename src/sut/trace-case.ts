@@ -67,7 +67,8 @@ const TraceCaseSchema = z.strictObject({
   /**
    * Start the gateway once first, optionally with turns, then stop it; the recording is the next start.
    * A first start differs: the agent workspace only exists after the first turn, and with it the
-   * workspace skills of the command menu (openclaw-2026-2-run.md §6: 39 commands, 44 later).
+   * workspace skills of the command menu (observed on openclaw@2026.2.26: 39 commands on the
+   * first start, more on later ones once workspace skills are eligible).
    */
   warmup: z.union([z.boolean(), z.strictObject({ turns: z.array(TurnSchema).min(1) })]).default(false),
   turns: z.array(TurnSchema).default([]),

@@ -9,7 +9,8 @@
  * Activity is read from the outside, as the mocks saw it: Bot API calls
  * other than the long poll (telegram-spy.ts) and provider requests (the
  * mocks' journal). A gateway that is waiting out a retry still sends
- * `typing` every 3–4 s (openclaw-2026-2-run.md §4, openclaw-run.md §4), so a
+ * `typing` every 3–4 s (golden traces test/golden/openclaw-2026.2.26/flash-429-pro-429-other-ok.json:
+ * 3 s; test/golden/openclaw-2026.9.6/empty-stream.json: 4 s), so a
  * quiet gap longer than that means its turn has ended, reply or not.
  */
 import type { Clock } from '../clock/clock.ts';

@@ -1,7 +1,7 @@
 /**
  * The real OpenClaw versions quotastorm can install and record against, and
- * what differs between them for a harness (openclaw-2026-2-run.md, "Differences
- * from 2026.9.6"). Each has a committed manifest + lockfile under
+ * what differs between them for a harness, as observed running both against
+ * the mocks (test/golden/openclaw-<version>/ records each). Each has a committed manifest + lockfile under
  * `src/sut/pins/openclaw-<version>/`.
  */
 import { UserError } from '../errors.ts';

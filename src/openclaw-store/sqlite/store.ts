@@ -1,7 +1,7 @@
 /**
  * An openclaw@2026.9.6 session store, read-only: the per-agent SQLite file
- * `~/.openclaw/agents/<agent>/agent/openclaw-agent.sqlite` (openclaw-run.md
- * §6), one row per session key in `session_nodes` with the entry as JSON.
+ * `~/.openclaw/agents/<agent>/agent/openclaw-agent.sqlite` (observed on
+ * openclaw@2026.9.6), one row per session key in `session_nodes` with the entry as JSON.
  *
  * Entries are read as `openclaw sessions` reads them
  * (`session-accessor.sqlite-entry-list.read`, `-entry-cache`, `-status` in
