@@ -35,9 +35,9 @@ export const DEFAULT_AGENT_MAX_CONCURRENT = 4;
 /** Subagent-lane concurrency when unset (`DEFAULT_SUBAGENT_MAX_CONCURRENT`, same file). */
 export const DEFAULT_SUBAGENT_MAX_CONCURRENT = 8;
 /** A custom model's contextWindow when unset (`DEFAULT_CONTEXT_TOKENS`, openclaw/openclaw@2026.4.12 src/agents/defaults.ts). */
-export const DEFAULT_CONTEXT_TOKENS = 200_000;
+const DEFAULT_CONTEXT_TOKENS = 200_000;
 /** A custom model's maxTokens when unset, capped by its contextWindow (applyModelDefaults, openclaw/openclaw@2026.4.12 src/config/defaults.ts). */
-export const DEFAULT_MODEL_MAX_TOKENS = 8_192;
+const DEFAULT_MODEL_MAX_TOKENS = 8_192;
 
 /**
  * Aliases OpenClaw adds to `agents.defaults.models` entries that exist and have none
@@ -45,7 +45,7 @@ export const DEFAULT_MODEL_MAX_TOKENS = 8_192;
  * the one read at 2026.4.12. It only matters for configs that
  * use `agents.defaults.models`.
  */
-export const DEFAULT_MODEL_ALIASES: Readonly<Record<string, string>> = {
+const DEFAULT_MODEL_ALIASES: Readonly<Record<string, string>> = {
   opus: 'anthropic/claude-opus-4-6',
   sonnet: 'anthropic/claude-sonnet-4-6',
   gpt: 'openai/gpt-5.4',

@@ -87,7 +87,7 @@ export function parseModelRef(raw: string, rules: ModelRefRules, defaultProvider
   return provider === '' || model === '' ? null : normalizeModelRef(provider, model, rules);
 }
 
-export function normalizeModelRef(provider: string, model: string, rules: ModelRefRules): ModelRef {
+function normalizeModelRef(provider: string, model: string, rules: ModelRefRules): ModelRef {
   return rules.normalizeModelRef(rules.normalizeProviderId(provider), model.trim());
 }
 

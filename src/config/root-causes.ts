@@ -20,7 +20,7 @@ export type RootCauseFinding = {
   why: string;
 };
 
-export const ROOT_CAUSE_IDS = [
+const ROOT_CAUSE_IDS = [
   'first-fallback-provider',
   'heartbeat-model',
   'session-maintenance',
@@ -29,7 +29,7 @@ export const ROOT_CAUSE_IDS = [
   'context-tokens',
   'max-concurrent',
 ] as const;
-export type RootCauseId = (typeof ROOT_CAUSE_IDS)[number];
+type RootCauseId = (typeof ROOT_CAUSE_IDS)[number];
 
 export function auditRootCauses(loaded: LoadedConfig, version: ConfigVersion): RootCauseFinding[] {
   const settings = effectiveSettings(loaded.config, version.runtimeDefaults);

@@ -14,7 +14,7 @@ export function agentsSchema() {
 }
 
 // zod-schema.agent-defaults.ts.
-export function agentDefaultsSchema() {
+function agentDefaultsSchema() {
   return looseObject({
     model: agentModelSchema().optional(),
     imageModel: agentModelSchema().optional(),
@@ -38,7 +38,7 @@ export function agentDefaultsSchema() {
   });
 }
 
-export function agentEntrySchema() {
+function agentEntrySchema() {
   return looseObject({
     id: nonEmptyString(),
     default: boolean().optional(),
@@ -57,7 +57,7 @@ export function agentEntrySchema() {
 }
 
 // A model ref "provider/model", or { primary, fallbacks } (AgentModelSchema).
-export function agentModelSchema() {
+function agentModelSchema() {
   return z.union(
     [
       z.string(),
@@ -70,7 +70,7 @@ export function agentModelSchema() {
   );
 }
 
-export function modelAllowlistEntrySchema() {
+function modelAllowlistEntrySchema() {
   return looseObject({
     alias: string().optional(),
     params: opaque().optional(),
@@ -79,7 +79,7 @@ export function modelAllowlistEntrySchema() {
 }
 
 // HeartbeatSchema (openclaw/openclaw@2026.4.12 src/config/zod-schema.agent-runtime.ts).
-export function heartbeatSchema() {
+function heartbeatSchema() {
   return looseObject({
     every: durationString('agents.defaults.heartbeat.every').optional(),
     activeHours: looseObject({
@@ -105,7 +105,7 @@ export function heartbeatSchema() {
 }
 
 // `contextPruning` in zod-schema.agent-defaults.ts. OpenClaw types `ttl` as a string only.
-export function contextPruningSchema() {
+function contextPruningSchema() {
   return looseObject({
     mode: z.enum(['off', 'cache-ttl']).optional(),
     ttl: durationString('agents.defaults.contextPruning.ttl').optional(),

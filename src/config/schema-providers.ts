@@ -11,7 +11,7 @@ import {
  * The `api` kinds OpenClaw accepts: `MODEL_APIS` in openclaw/openclaw@2026.4.12 src/config/types.models.ts,
  * plus the values the docs bundled with openclaw@2026.9.6 add (node_modules/openclaw/docs).
  */
-export const MODEL_APIS = [
+const MODEL_APIS = [
   'openai-completions',
   'openai-responses',
   'openai-codex-responses',

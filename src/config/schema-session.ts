@@ -24,7 +24,7 @@ export function sessionSchema() {
   });
 }
 
-export function maintenanceSchema() {
+function maintenanceSchema() {
   return looseObject({
     mode: z.enum(['enforce', 'warn']).optional(),
     pruneAfter: duration('session.maintenance.pruneAfter').optional(),
@@ -62,7 +62,7 @@ export function messagesSchema() {
 }
 
 // QueueSchema (openclaw/openclaw@2026.4.12 src/config/zod-schema.core.ts); "queue" is an alias of "steer".
-export function queueSchema() {
+function queueSchema() {
   const mode = z.enum(['steer', 'followup', 'collect', 'steer-backlog', 'steer+backlog', 'queue', 'interrupt']);
   return looseObject({
     mode: mode.optional(),

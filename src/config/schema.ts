@@ -1,16 +1,14 @@
 import { z } from 'zod';
 import { DURATION_DEFAULT_UNITS, describeDuration } from './duration.ts';
-import {
-  agentDefaultsSchema, agentModelSchema, agentsSchema, contextPruningSchema, heartbeatSchema,
-} from './schema-agents.ts';
+import { agentsSchema } from './schema-agents.ts';
 import {
   boolean, durationString, looseObject, nonEmptyString, nonNegativeInt, opaque, positiveInt, positiveNumber, secretInput,
   string, stringList, url,
 } from './schema-leaves.ts';
 import { channelsSchema, modelDefinitionSchema, modelsSchema, providerSchema, telegramSchema } from './schema-providers.ts';
-import { commandsSchema, maintenanceSchema, messagesSchema, queueSchema, sessionSchema } from './schema-session.ts';
+import { commandsSchema, messagesSchema, sessionSchema } from './schema-session.ts';
 
-export { MODEL_APIS, type ModelApi } from './schema-providers.ts';
+export type { ModelApi } from './schema-providers.ts';
 
 /**
  * The keys of OpenClaw's `openclaw.json` that the embedded gateway models, as zod 4 schemas.
@@ -76,21 +74,10 @@ export const OpenClawConfigSchema = looseObject({
 
 /** A validated config: what the user wrote, plus OpenClaw's zod defaults (`commands`, Telegram policies). */
 export type OpenClawConfig = z.output<typeof OpenClawConfigSchema>;
-export type AgentModelConfig = z.output<ReturnType<typeof agentModelSchema>>;
-export type AgentDefaultsConfig = z.output<ReturnType<typeof agentDefaultsSchema>>;
-export type HeartbeatConfig = z.output<ReturnType<typeof heartbeatSchema>>;
-export type ContextPruningConfig = z.output<ReturnType<typeof contextPruningSchema>>;
-export type SessionConfig = z.output<ReturnType<typeof sessionSchema>>;
-export type SessionMaintenanceConfig = z.output<ReturnType<typeof maintenanceSchema>>;
 export type CommandsConfig = z.output<ReturnType<typeof commandsSchema>>;
 export type TelegramConfig = z.output<ReturnType<typeof telegramSchema>>;
-export type ModelsConfig = z.output<ReturnType<typeof modelsSchema>>;
 export type ModelProviderConfig = z.output<ReturnType<typeof providerSchema>>;
 export type ModelDefinitionConfig = z.output<ReturnType<typeof modelDefinitionSchema>>;
-export type AuthConfig = z.output<ReturnType<typeof authSchema>>;
-export type AuthCooldownsConfig = z.output<ReturnType<typeof cooldownsSchema>>;
-export type CronConfig = z.output<ReturnType<typeof cronSchema>>;
-export type QueueConfig = z.output<ReturnType<typeof queueSchema>>;
 
 // auth, cron, logging, update: small enough to live with the root (zod-schema.ts).
 
