@@ -24,7 +24,7 @@ export type ChartInput = Columns & {
 };
 
 /** Rows of the y axis at most; small integer series get one row per unit instead. */
-export const CHART_HEIGHT_ROWS = 10;
+const CHART_HEIGHT_ROWS = 10;
 
 const LABEL_WIDTH = 7;
 // asciichart puts the label in cell 0, a blank in cell 1 and the axis in cell 2 (offset 3), so

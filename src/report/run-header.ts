@@ -13,7 +13,7 @@ export function runTitle(result: RunResult): string {
 }
 
 /** `stress-suite (variant before)`: the scenario as people name it. */
-export function scenarioLabel(result: RunResult): string {
+function scenarioLabel(result: RunResult): string {
   const variant = result.scenario.variant === undefined ? '' : ` (variant ${escapeInline(result.scenario.variant)})`;
   return `${escapeInline(result.scenario.name)}${variant}`;
 }

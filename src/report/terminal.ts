@@ -17,7 +17,7 @@ export type TerminalSummaryOptions = {
 };
 
 /** Titles longer than this are not padded further, so one long title does not push every summary right. */
-export const TITLE_COLUMN_MAX = 44;
+const TITLE_COLUMN_MAX = 44;
 
 export function renderTerminalSummary(input: RunResult, options: TerminalSummaryOptions): string {
   const result = redactResult(input);

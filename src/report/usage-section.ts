@@ -60,7 +60,7 @@ function peakCell(peak: { readonly value: number; readonly atMs: number }): stri
 }
 
 /** `1,000,000 (peak 142%, over)`; `none` where the mock metered no such limit. */
-export function limitCell(peak: number, limit: number | undefined): string {
+function limitCell(peak: number, limit: number | undefined): string {
   if (limit === undefined) return 'none';
   const over = peak > limit ? ', over' : '';
   return `${formatCount(limit)} (peak ${formatPercent(peak, limit)}${over})`;

@@ -10,7 +10,7 @@ import { escapeInline, fenced, table } from './markdown-text.ts';
 export const STATUS_LABEL: Readonly<Record<CheckStatus, string>> = { pass: 'PASS', fail: 'FAIL', error: 'ERROR' };
 
 /** Evidence lines shown per check; the JSON result beside the report has all of them. */
-export const EVIDENCE_LINES_MAX = 20;
+const EVIDENCE_LINES_MAX = 20;
 
 /** `6/6 passed`, `4/6 passed — failed: A, B; error: C`, prefixed `INCOMPLETE — ` for a cut-short run. */
 export function verdictLine(result: RunResult): string {

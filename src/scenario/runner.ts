@@ -219,7 +219,7 @@ function mocksOf(options: RunOptions): LoadedScenario['scenario']['mocks'] {
 
 
 /** The scenario's `mocks` block → the ledger's config (providers named as the mocks name them). */
-export function ledgerConfigOf(mocks: LoadedScenario['scenario']['mocks'], modelRefs: ModelRefRules): LedgerConfig {
+function ledgerConfigOf(mocks: LoadedScenario['scenario']['mocks'], modelRefs: ModelRefRules): LedgerConfig {
   const providers: Record<string, { tier?: string; scope?: object; limits?: Record<string, object> }> = {};
   const entry = (name: string) => (providers[name === 'google' ? 'gemini' : name] ??= {});
   for (const [name, tier] of Object.entries(mocks.tiers)) if (tier !== undefined) entry(name).tier = tier;

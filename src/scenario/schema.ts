@@ -41,9 +41,9 @@ const PoissonArrival = z.strictObject({
   /** Scale the rate by a day/night curve in the start time's zone (night ≈ 10 % of day). */
   dayCurve: z.boolean().default(false),
 });
-export const ArrivalSchema = z.discriminatedUnion('kind', [MessageArrival, BurstArrival, PoissonArrival]);
+const ArrivalSchema = z.discriminatedUnion('kind', [MessageArrival, BurstArrival, PoissonArrival]);
 
-export const CheckSpecSchema = z.looseObject({
+const CheckSpecSchema = z.looseObject({
   check: z.enum(CHECK_NAMES),
   title: z.string().optional(),
   /** What the check judges: this step's window (default), or everything since the gateway started. */
@@ -133,7 +133,6 @@ export const ScenarioSchema = z.strictObject({
 });
 
 export type Scenario = z.output<typeof ScenarioSchema>;
-export type Step = z.output<typeof StepSchema>;
 export type Arrival = z.output<typeof ArrivalSchema>;
 export type CheckSpec = z.output<typeof CheckSpecSchema>;
 export type TokenRange = z.output<typeof tokenRange>;

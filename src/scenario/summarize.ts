@@ -15,7 +15,7 @@ import { verdictOf } from './judge.ts';
 import { configProviderOf, ledgerLimits, modelUsage } from './usage.ts';
 
 /** Which run this was: what the result names and how to reproduce it (the runner's options have these fields). */
-export type RunIdentity = {
+type RunIdentity = {
   readonly loaded: { readonly file: string; readonly sha256: string; readonly scenario: { readonly name: string; readonly profile: string } };
   readonly configFile: string;
   readonly variant?: string;
@@ -113,7 +113,7 @@ function deliveriesOf(gateway: Gateway, startMs: number): DeliverySummary {
 }
 
 /** Per model: attempts, failures by reason, and where each failure went next — the cascade's edges. */
-export function failoverOf(events: readonly DecisionEvent[]): FailoverAttempts[] {
+function failoverOf(events: readonly DecisionEvent[]): FailoverAttempts[] {
   const byModel = new Map<string, { attempts: number; failed: number; succeeded: number; reasons: Record<string, number>; next: Record<string, number> }>();
   const of = (modelRef: string) => {
     let entry = byModel.get(modelRef);

@@ -31,7 +31,7 @@ export type Threshold = {
   readonly value: number | 'limit' | 'all';
 };
 
-export const THRESHOLD_FORM =
+const THRESHOLD_FORM =
   'CHECK<=N or CHECK>=N, optionally filtered k6-style as CHECK{TAG:VALUE,…}<=N (tags: step, window, or a parameter of the check such as model or metric), ' +
   "e.g. 'session-count<=10', 'rate-limit-errors{step:one Telegram message}<=2', 'peak-usage{model:google/gemini-2.5-flash,metric:tpm}<=500000'";
 

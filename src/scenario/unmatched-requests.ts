@@ -7,7 +7,7 @@
 import type { MountRoutes, RunRecord } from './record.ts';
 import type { CheckResult } from './result.ts';
 
-export const UNMATCHED_CHECK = 'unmatched-requests';
+const UNMATCHED_CHECK = 'unmatched-requests';
 
 const REQUESTS_SHOWN = 10;
 const ROUTES_SHOWN = 4;

@@ -66,7 +66,7 @@ function usageOf(modelRef: string, entries: readonly JournalEntry[], limitsOf: L
  * The busiest calendar minute (epoch-aligned, as Gemini meters and as providers' usage dashboards
  * count — the write-up's "1.42M TPM" is such a minute): its sum and when it began.
  */
-export function peakMinute(entries: readonly JournalEntry[], weight: (entry: JournalEntry) => number, runStartMs: number): { value: number; atMs: number } {
+function peakMinute(entries: readonly JournalEntry[], weight: (entry: JournalEntry) => number, runStartMs: number): { value: number; atMs: number } {
   const minutes = new Map<number, number>();
   for (const entry of entries) {
     const minute = Math.floor(entry.atMs / MINUTE_MS);

@@ -46,7 +46,7 @@ function poisson(
 }
 
 /** Share of the peak rate by local hour: busy 9–22, quiet at night (10 %), ramps between. */
-export function dayShare(epochMs: number, timeZone: string): number {
+function dayShare(epochMs: number, timeZone: string): number {
   const hour = Number(new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' }).format(epochMs));
   if (hour >= 9 && hour < 22) return 1;
   if (hour >= 7 && hour < 9) return 0.5;

@@ -8,7 +8,7 @@ import { UserError } from '../errors.ts';
 import type { CompareTolerances } from './compare.ts';
 
 /** How a version reaches the Telegram mock. */
-export type TelegramWiring =
+type TelegramWiring =
   /** `channels.telegram.apiRoot` points at the mock's `/telegram` mount. */
   | 'api-root'
   /** No apiRoot key: api.telegram.org resolves to loopback in the namespace, the mock serves TLS on :443. */

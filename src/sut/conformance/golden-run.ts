@@ -81,7 +81,7 @@ export type EmbeddedRun = {
 };
 
 /** The version profile calibrated on a recorded release (`2026.2.26`). */
-export function profileOf(version: string): VersionProfile {
+function profileOf(version: string): VersionProfile {
   const profile = profileOfRelease(version);
   if (profile === undefined) throw new Error(`no embedded gateway profile for openclaw@${version}`);
   return profile;
