@@ -252,7 +252,7 @@ export function planCompaction(transcript: Transcript, settings: CompactionSetti
   };
 }
 
-export type SummaryRequest = { readonly system: string; readonly messages: readonly ChatMessage[]; readonly maxOutputTokens: number };
+type SummaryRequest = { readonly system: string; readonly messages: readonly ChatMessage[]; readonly maxOutputTokens: number };
 
 /** One summarisation request to the run's model: its text, or a rejection when the call failed. */
 export type SummaryCall = (request: SummaryRequest) => Promise<string>;

@@ -98,9 +98,7 @@ export type Delivery = {
   readonly modelRef: string | undefined;
 };
 
-export type { RunOrigin } from './run-origin.ts';
-
-export type GatewayStats = {
+type GatewayStats = {
   userTurns: number;
   heartbeatTurns: number;
   cronTurns: number;

@@ -10,11 +10,11 @@
 import type { Clock } from '../clock/clock.ts';
 import type { GatewayLog } from './log.ts';
 
-export const LANE_WAIT_WARN_MS = 2_000;
+const LANE_WAIT_WARN_MS = 2_000;
 
-export type LaneName = string;
+type LaneName = string;
 
-export type LaneState = { readonly name: LaneName; readonly concurrency: number; active: number; readonly waiting: Array<() => void> };
+type LaneState = { readonly name: LaneName; readonly concurrency: number; active: number; readonly waiting: Array<() => void> };
 
 export type Lanes = {
   /** Runs `task` holding each lane in `path` in order (e.g. `session:agent:main:main`, then `main`). */

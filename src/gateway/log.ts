@@ -36,7 +36,7 @@ export function createGatewayLog(clock: Clock): GatewayLog {
   };
 }
 
-export function formatLine(record: LogRecord): string {
+function formatLine(record: LogRecord): string {
   const time = new Date(record.atMs).toISOString().slice(11, 19);
   const prefix = record.subsystem === '' ? '' : `[${record.subsystem}] `;
   return `${time} ${prefix}${record.message}\n`;

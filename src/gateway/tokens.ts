@@ -3,7 +3,7 @@
  * CHARS_PER_TOKEN_ESTIMATE (reference/openclaw.md §2) and the rule the mocks
  * meter by (mocks/providers/tokens.ts), so both sides count alike.
  */
-export const CHARS_PER_TOKEN = 4;
+const CHARS_PER_TOKEN = 4;
 
 export function tokensOfChars(chars: number): number {
   return Math.ceil(chars / CHARS_PER_TOKEN);

@@ -11,7 +11,7 @@
  * (test/golden/openclaw-<version>/), names and order. Each version's own
  * commands are the `commands` field of its profile (src/gateway/profiles/).
  */
-export type CommandKind = 'builtin' | 'skill' | 'plugin' | 'custom' | 'alias';
+type CommandKind = 'builtin' | 'skill' | 'plugin' | 'custom' | 'alias';
 
 /** A menu entry as Telegram takes it, plus where it came from (2026.9 treats skills and aliases apart). */
 export type MenuCommand = { readonly command: string; readonly description: string; readonly kind: CommandKind };
@@ -22,7 +22,7 @@ export type SkillSpec = { readonly name: string; readonly description: string };
 export type CustomCommandEntry = { readonly command?: unknown; readonly description?: unknown };
 
 /** Telegram's rule for command names (core.telegram.org/bots/api#botcommand); OpenClaw's TELEGRAM_COMMAND_NAME_PATTERN. */
-export const COMMAND_NAME_PATTERN = /^[a-z0-9_]{1,32}$/;
+const COMMAND_NAME_PATTERN = /^[a-z0-9_]{1,32}$/;
 
 const SKILL_NAME_MAX_CHARS = 32; // SKILL_COMMAND_MAX_LENGTH [src]
 const SKILL_DESCRIPTION_MAX_CHARS = 100; // SKILL_COMMAND_DESCRIPTION_MAX_LENGTH [src]

@@ -27,11 +27,11 @@ import type { Prng } from '../../clock/prng.ts';
 import type { GatewayLog } from '../log.ts';
 import { errorText, isBotApiError, retryAfterMs, TELEGRAM_SUBSYSTEM } from './telegram-api.ts';
 
-export const POLL_TIMEOUT_S = 30;
-export const POLL_LIMIT = 100;
+const POLL_TIMEOUT_S = 30;
+const POLL_LIMIT = 100;
 
 /** resolveTelegramAllowedUpdates: grammY's defaults plus reactions and channel posts. */
-export const ALLOWED_UPDATES: readonly string[] = (() => {
+const ALLOWED_UPDATES: readonly string[] = (() => {
   const updates: string[] = [...API_CONSTANTS.DEFAULT_UPDATE_TYPES];
   for (const extra of ['message_reaction', 'channel_post']) if (!updates.includes(extra)) updates.push(extra);
   return updates;

@@ -18,7 +18,7 @@ import { errorText, retryAfterMs } from './telegram-api.ts';
 
 export type RetryConfig = { readonly attempts: number; readonly minDelayMs: number; readonly maxDelayMs: number; readonly jitter: number };
 
-export const TELEGRAM_RETRY_PATTERN = /429|timeout|connect|reset|closed|unavailable|temporarily/i;
+const TELEGRAM_RETRY_PATTERN = /429|timeout|connect|reset|closed|unavailable|temporarily/i;
 
 export type RetryDeps = { readonly clock: Clock; readonly prng: Prng; readonly config: RetryConfig; readonly signal?: AbortSignal };
 

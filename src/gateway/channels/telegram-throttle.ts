@@ -21,7 +21,7 @@ export type ApiThrottle = {
   schedule<T>(chatId: number, call: () => Promise<T>): Promise<T>;
 };
 
-export const THROTTLE_LIMITS = {
+const THROTTLE_LIMITS = {
   chatMinTimeMs: 1_000,
   groupReservoir: 20,
   groupRefreshMs: 60_000,

@@ -24,7 +24,7 @@ import { startPolling, type Polling } from './telegram-polling.ts';
 import { createTelegramSender, type SendOptions } from './telegram-send.ts';
 import { DEFAULT_TEXT_CHUNK_LIMIT } from './telegram-text.ts';
 
-export type BotCommand = { readonly command: string; readonly description: string };
+type BotCommand = { readonly command: string; readonly description: string };
 
 export type TelegramChannelDeps = {
   readonly clock: Clock;

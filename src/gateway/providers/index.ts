@@ -67,5 +67,5 @@ function isSupported(api: string | undefined): api is SupportedApi {
   return (SUPPORTED_APIS as readonly string[]).includes(api ?? '');
 }
 
-export type { ChatCall, ChatMessage, ChatReply, ProviderClient } from './types.ts';
-export { ProviderError, UNKNOWN_ERROR_MESSAGE } from './provider-error.ts';
+export type { ChatCall, ProviderClient } from './types.ts';
+export { ProviderError } from './provider-error.ts';

@@ -42,7 +42,7 @@ export class ProviderError extends Error {
 }
 
 /** pi-ai throws exactly this when a stream ends with stopReason `error` or `aborted` (openclaw-2026-2-run.md §4). */
-export const UNKNOWN_ERROR_MESSAGE = 'An unknown error occurred';
+const UNKNOWN_ERROR_MESSAGE = 'An unknown error occurred';
 
 /**
  * A stream that ended with a stop reason pi-ai maps to `error` (Gemini SAFETY,

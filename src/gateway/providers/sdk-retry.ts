@@ -33,7 +33,7 @@ export type FailedRequest = { readonly status: number | undefined; readonly head
  * the retries are spent; `retryCount` is what the SDK sends as
  * `x-stainless-retry-count`.
  */
-export async function withSdkRetries<T>(
+async function withSdkRetries<T>(
   policy: SdkRetryPolicy,
   deps: { clock: Clock; rng: Prng },
   send: (retryCount: number) => Promise<T>,
@@ -52,7 +52,7 @@ export async function withSdkRetries<T>(
   }
 }
 
-export function shouldRetry(failed: FailedRequest): boolean {
+function shouldRetry(failed: FailedRequest): boolean {
   const hint = failed.headers?.get('x-should-retry');
   if (hint === 'true') return true;
   if (hint === 'false') return false;
@@ -60,7 +60,7 @@ export function shouldRetry(failed: FailedRequest): boolean {
   return status === undefined || status === 408 || status === 409 || status === 429 || status >= 500;
 }
 
-export function retryDelayMs(policy: SdkRetryPolicy, headers: Headers | undefined, retryCount: number, rng: Prng, nowMs: number): number {
+function retryDelayMs(policy: SdkRetryPolicy, headers: Headers | undefined, retryCount: number, rng: Prng, nowMs: number): number {
   const hinted = hintedDelayMs(headers, nowMs);
   if (hinted !== undefined && hinted >= 0 && hinted <= policy.maxRetryAfterMs) return hinted;
   const backoffMs = Math.min(0.5 * 2 ** retryCount, 8) * 1000;

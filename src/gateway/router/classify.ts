@@ -7,7 +7,7 @@
  */
 import type { ProviderError } from '../providers/provider-error.ts';
 
-export const FAILOVER_REASONS = [
+const FAILOVER_REASONS = [
   'auth',
   'auth_permanent',
   'format',

@@ -11,7 +11,7 @@
  */
 import type { FailoverReason } from './classify.ts';
 
-export type CooldownEntry = {
+type CooldownEntry = {
   errorCount: number;
   lastFailureMs: number;
   untilMs: number;

@@ -9,7 +9,7 @@ import type { Clock } from '../../clock/clock.ts';
 import type { GatewayLog, LogLevel } from '../log.ts';
 import type { FailoverReason } from './classify.ts';
 
-export type Decision =
+type Decision =
   | 'attempt'
   | 'attempt_failed'
   | 'retry'
@@ -49,7 +49,7 @@ export type DecisionEvent = {
   readonly pass?: 'full' | 'partial';
 };
 
-export type LogLine = { readonly atMs: number; readonly level: LogLevel; readonly subsystem: string; readonly message: string; readonly text: string };
+type LogLine = { readonly atMs: number; readonly level: LogLevel; readonly subsystem: string; readonly message: string; readonly text: string };
 
 export type DecisionLog = {
   readonly events: readonly DecisionEvent[];

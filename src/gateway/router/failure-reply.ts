@@ -101,7 +101,7 @@ export function allFailedReply(attempts: readonly FailureAttempt[], context: Fai
  * The text `handleAgentExecutionError` settles the turn with; `providerSentence` when it is the
  * provider's own words (4a) rather than one of OpenClaw's fixed copies.
  */
-export function chosenReply(attempts: readonly FailureAttempt[], context: FailureContext): { text: string; providerSentence: boolean } {
+function chosenReply(attempts: readonly FailureAttempt[], context: FailureContext): { text: string; providerSentence: boolean } {
   const fixed = (text: string) => ({ text, providerSentence: false });
   const last = attempts.at(-1);
   if (last === undefined) return fixed(RATE_LIMIT_RETRY_MESSAGE);
@@ -157,7 +157,7 @@ function rateLimitCopy(attempts: readonly FailureAttempt[], context: FailureCont
  * `renderRateLimitBaseCopy`: the provider's own rate-limit sentence behind "⚠️ ", when it says how
  * long or why (minutes, "try again in", quota, …) and is short; else the generic copy.
  */
-export function rateLimitMessage(raw: string): string {
+function rateLimitMessage(raw: string): string {
   if (MODEL_CAPACITY.test(raw)) return MODEL_CAPACITY_MESSAGE;
   const trimmedRaw = raw.trim();
   const candidate = (LEADING_HTTP_STATUS.exec(trimmedRaw)?.[2] ?? trimmedRaw).trim();

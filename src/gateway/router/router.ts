@@ -41,7 +41,7 @@ import { incompleteStreamError, isTransportTimeout } from './stream-faults.ts';
 import { agentFailedReply, attemptErrorText, CONTEXT_OVERFLOW_REPLY, fallbackNotice, fallbackSummary, type FailedAttempt } from './texts.ts';
 import { createTransientRetry, type TransientRetry } from './transient-retry.ts';
 
-export type TurnRequest = {
+type TurnRequest = {
   /** OpenClaw's runId: names the turn in log lines. */
   readonly runId: string;
   /** Primary first, then fallbacks, as `provider/model` refs. */

@@ -5,7 +5,7 @@
  */
 import type { TransientRetryPolicy } from './transient-retry.ts';
 
-export type SameModelRetry =
+type SameModelRetry =
   /**
    * 2026.2: pi-coding-agent's AgentSession auto-retry (openclaw-2026-2-run.md §4 [src]): up to
    * `maxRetries` more attempts of the same model, `baseDelayMs · 2^(n−1)` apart (2 s, 4 s, 8 s),

@@ -24,7 +24,7 @@ export type CronReaperOptions = {
   readonly log?: Pick<GatewayLog, 'write'>;
 };
 
-export type SweepResult = { readonly swept: boolean; readonly pruned: number };
+type SweepResult = { readonly swept: boolean; readonly pruned: number };
 
 export type CronReaper = {
   /** Called from every cron timer tick; does nothing within 5 minutes of the last sweep unless forced. */

@@ -13,7 +13,7 @@
  */
 import type { Prng } from '../../clock/prng.ts';
 
-export type SessionOrigin = {
+type SessionOrigin = {
   label?: string;
   provider?: string;
   surface?: string;
@@ -23,7 +23,7 @@ export type SessionOrigin = {
   accountId?: string;
 };
 
-export type DeliveryContext = { channel?: string; to?: string; accountId?: string; threadId?: string | number };
+type DeliveryContext = { channel?: string; to?: string; accountId?: string; threadId?: string | number };
 
 export type SessionEntry = {
   origin?: SessionOrigin;

@@ -11,7 +11,7 @@
  */
 import type { SessionEntry } from './entry.ts';
 
-export const DEFAULT_AGENT_ID = 'main';
+const DEFAULT_AGENT_ID = 'main';
 export const MAIN_SESSION_KEY = 'agent:main:main';
 
 /** `session.dmScope`: how direct messages map to sessions (§1.4). */

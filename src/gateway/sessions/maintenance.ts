@@ -24,7 +24,7 @@ import { MAINTENANCE_LOG } from './log-lines.ts';
 import type { MaintenanceInput, MaintenanceLogLine, MaintenanceOrder, MaintenancePlan, MaintenanceSettings } from './maintenance-plan.ts';
 import { planProtectedMaintenance } from './maintenance-protected.ts';
 
-export type { ArchiveReason, MaintenanceInput, MaintenanceLogLine, MaintenanceOrder, MaintenancePlan, MaintenanceSettings } from './maintenance-plan.ts';
+export type { MaintenanceInput, MaintenanceOrder, MaintenancePlan, MaintenanceSettings } from './maintenance-plan.ts';
 
 export function planMaintenance(input: MaintenanceInput): MaintenancePlan {
   return PLANNERS[input.order](input);

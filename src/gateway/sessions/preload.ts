@@ -13,7 +13,7 @@ import type { Prng } from '../../clock/prng.ts';
 import { seededSessionId, transcriptFileName, type SessionEntry } from './entry.ts';
 import { cronRunSessionKey, directSessionKey, groupSessionKey, type DmScope } from './keys.ts';
 
-export type StaleSessionKind = 'cron-run' | 'telegram-dm' | 'telegram-group' | 'subagent' | 'hook';
+type StaleSessionKind = 'cron-run' | 'telegram-dm' | 'telegram-group' | 'subagent' | 'hook';
 
 export type StaleSessionSpec = {
   readonly kind: StaleSessionKind;

@@ -37,7 +37,7 @@ export type SessionStoreOptions = {
   readonly log?: Pick<GatewayLog, 'write'>;
 };
 
-export type WriteOptions = {
+type WriteOptions = {
   /**
    * The session the write is for: 2026.2 warn mode warns when it would be
    * evicted, 2026.9 never evicts it. `update` defaults to its own key, as
@@ -51,14 +51,14 @@ export type WriteOptions = {
 };
 
 /** What one write's maintenance did (OpenClaw's onMaintenanceApplied report). */
-export type WriteReport = {
+type WriteReport = {
   readonly mode: MaintenanceSettings['mode'];
   readonly beforeCount: number;
   readonly afterCount: number;
   readonly plan: MaintenancePlan;
 };
 
-export type SessionStoreStats = { writes: number; pruned: number; capped: number; archived: number };
+type SessionStoreStats = { writes: number; pruned: number; capped: number; archived: number };
 
 export type SessionStore = {
   get(key: string): Readonly<SessionEntry> | undefined;
