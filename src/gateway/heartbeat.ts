@@ -1,5 +1,6 @@
 /**
- * The heartbeat (reference/openclaw.md §3.1–3.2, src/infra/heartbeat-runner.ts):
+ * The heartbeat (src/infra/heartbeat-runner.ts in OpenClaw 2026.4.12):
+
  * every `every` a turn in the main session on the main lane, sharing
  * `maxConcurrent` with user turns. It does not run while the main lane or the
  * session's lane has work active or queued (`requests-in-flight`; retried

@@ -1,5 +1,5 @@
 /**
- * OpenClaw's command queue (reference/openclaw.md §4.5, src/process/command-queue.ts):
+ * OpenClaw's command queue (src/process/command-queue.ts in OpenClaw 2026.4.12):
  * a run first takes its session's lane (one run per session at a time), then
  * a global lane — `main` (agents.defaults.maxConcurrent, default 4) for user
  * turns and heartbeats, `cron` (cron.maxConcurrentRuns, default 1) for cron
@@ -28,7 +28,8 @@ export function createLanes(deps: { clock: Clock; log: GatewayLog; concurrency: 
   const laneOf = (name: LaneName): LaneState => {
     let lane = lanes.get(name);
     if (lane === undefined) {
-      // Session lanes and unconfigured lanes run one task at a time (§4.5).
+      // Session lanes and unconfigured lanes run one task at a time, as in OpenClaw's command queue.
+
       lane = { name, concurrency: deps.concurrency[name] ?? 1, active: 0, waiting: [] };
       lanes.set(name, lane);
     }
