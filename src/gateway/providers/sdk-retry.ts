@@ -3,8 +3,10 @@
  * re-implemented on the clock so a `retry-after: 20` costs 20 virtual
  * seconds. The SDK clients themselves run with `maxRetries: 0`.
  *
- * From providers.md §2.8 / §3.8 (the SDKs' `shouldRetry` and
- * `calculateDefaultRetryTimeoutMillis`): retry connection errors, 408, 409,
+ * From the SDKs' `shouldRetry` and `calculateDefaultRetryTimeoutMillis`
+ * (src/client.ts of openai/openai-node v7.5.0 and of
+ * anthropics/anthropic-sdk-typescript v0.120.0): retry connection errors, 408, 409,
+
  * 429 and ≥ 500, unless `x-should-retry` says otherwise; wait `retry-after-ms`,
  * else `retry-after` (seconds or an HTTP date) when it is within bounds
  * (OpenAI: 0–60 s; Anthropic: any non-negative value), else
