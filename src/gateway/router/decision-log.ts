@@ -2,8 +2,10 @@
  * Every routing decision as a structured event, and the gateway log lines
  * the version writes for it (its profile's `decisionLines`). The lines are what the incident
  * write-up's own check greps (`grep -c 'rate limit' gateway.err.log`), so
- * they follow the real formats (reference/openclaw.md §6; 2026.2.26's in
- * openclaw-2026-2-run.md §4, 2026.9.6's in openclaw-run.md §4).
+ * they follow the real formats, as the golden traces' log lines show them
+ * (test/golden/openclaw-2026.2.26/all-models-429.json,
+ * test/golden/openclaw-2026.9.6/flash-429-pro-429-other-ok.json).
+
  */
 import type { Clock } from '../../clock/clock.ts';
 import type { GatewayLog, LogLevel } from '../log.ts';
