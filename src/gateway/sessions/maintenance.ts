@@ -1,5 +1,5 @@
 /**
- * Session-store maintenance (reference/openclaw.md §1.2–§1.3), as a pure
+ * Session-store maintenance (src/config/sessions/store-maintenance.ts), as a pure
  * plan: which keys a store write would prune for age, cap for count, or
  * (2026.9) archive, and the log lines it would write. The store applies the
  * plan before serializing, on every write, as `saveSessionStoreUnlocked`
@@ -38,7 +38,8 @@ const PLANNERS: Readonly<Record<MaintenanceOrder, (input: MaintenanceInput) => M
 /**
  * The entry count at which the cap runs: over maxEntries on every write
  * (2026.2), or at the 2026.9 high-water mark maxEntries + max(25, ⌈10 %⌉),
- * strictly (maxEntries + 1) for caps ≤ 49 (§1.2, resolveSessionEntryMaintenanceHighWater).
+ * strictly (maxEntries + 1) for caps ≤ 49 (resolveSessionEntryMaintenanceHighWater in openclaw@2026.9.6's dist).
+
  */
 export function capTriggerEntries(settings: Pick<MaintenanceSettings, 'maxEntries' | 'capTrigger'>): number {
   const { maxEntries } = settings;

@@ -1,12 +1,14 @@
 /**
  * The embedded gateway's session store: OpenClaw's `sessions.json` held in
- * memory (reference/openclaw.md §1.2, §1.5).
+ * memory (src/config/sessions/store.ts in OpenClaw 2026.4.12).
  *
  * Every write runs maintenance before anything could be serialized, as
  * 2026.2.26's `saveSessionStoreUnlocked` does: `update`, `write` and
  * `delete` are all store writes. Reading a store in (`load`, `preload`) does
- * not: the real gateway did not prune at startup, only on the first turn's
- * write (openclaw-2026-2-run.md §5: 77 entries stayed 77 across a restart).
+ * not: the real gateway does not prune at startup, only on the first turn's
+ * write (golden trace test/golden/openclaw-2026.2.26/stale-cron-sessions.json:
+ * the 56 stale entries survive startup and go with the first message).
+
  *
  * The file is written when the runner asks (`save`), not on every write: a
  * simulated day writes thousands of times and the bytes would be the same.
