@@ -2,7 +2,7 @@
  * Every command a pinned OpenClaw offers Telegram's menu, before any cap:
  * its built-in native commands, one command per eligible skill, plugin
  * commands and `channels.telegram.customCommands`, in the version's order
- * (reference/openclaw.md §5). The caps and the sync live in command-menu.ts.
+ * (`extensions/telegram/src/bot-native-commands.ts`). The caps and the sync live in command-menu.ts.
  *
  * Names and descriptions are OpenClaw's own, read in the pinned versions'
  * shipped code (`commands-registry` data, plugin `registerCommand` calls),
@@ -24,8 +24,9 @@ export type CustomCommandEntry = { readonly command?: unknown; readonly descript
 /** Telegram's rule for command names (core.telegram.org/bots/api#botcommand); OpenClaw's TELEGRAM_COMMAND_NAME_PATTERN. */
 const COMMAND_NAME_PATTERN = /^[a-z0-9_]{1,32}$/;
 
-const SKILL_NAME_MAX_CHARS = 32; // SKILL_COMMAND_MAX_LENGTH [src]
-const SKILL_DESCRIPTION_MAX_CHARS = 100; // SKILL_COMMAND_DESCRIPTION_MAX_LENGTH [src]
+// SKILL_COMMAND_MAX_LENGTH and SKILL_COMMAND_DESCRIPTION_MAX_LENGTH, read in the pinned versions' dist.
+const SKILL_NAME_MAX_CHARS = 32;
+const SKILL_DESCRIPTION_MAX_CHARS = 100;
 
 /** A native command as the version registers it: name and menu description. */
 export type CommandSpec = readonly [name: string, description: string];
@@ -46,7 +47,12 @@ export type CommandCatalogSpec = {
   readonly customCommands: 'last' | 'first';
 };
 
-/** The bundled skills eligible on the observed host, in load order (openclaw-2026-2-run.md §6; SKILL.md texts of 2026.2.26). */
+/**
+ * The bundled skills eligible on the host openclaw@2026.2.26 was first observed on, in load order (its menu
+ * had these five skill commands). Descriptions are the SKILL.md texts of 2026.2.26.
+
+ */
+
 export const DEFAULT_ELIGIBLE_SKILLS: readonly SkillSpec[] = [
   {
     name: 'coding-agent',

@@ -164,7 +164,8 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
       bot = await callLogged(log, 'getMe', () => api.getMe());
       log.write('info', TELEGRAM_SUBSYSTEM, `[default] starting provider (@${bot.username})`);
       await deleteWebhook();
-      // The polling worker boots after the sync's calls have gone out (openclaw-run.md §5 order).
+      // The polling worker boots after the sync's calls have gone out (the order observed on openclaw@2026.9.6).
+
       sync = startMenuSync(bot.id);
       await sync;
     }
