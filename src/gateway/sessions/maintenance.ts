@@ -6,7 +6,8 @@
  * does; nothing runs at load or startup.
  *
  * Two eviction orders; the version profile names its own:
- * - `oldest-first` (openclaw@2026.2.26 `src/config/sessions/store.ts`, = v4.12):
+ * - `oldest-first` (openclaw@2026.2.26 `src/config/sessions/store.ts`, as in 2026.4.12):
+
  *   no protection at all. Age prune, then keep the newest `maxEntries` by
  *   updatedAt; in enforce mode even the active session can go. Warn mode
  *   evicts nothing and only says so when the active session would go.
