@@ -189,7 +189,6 @@ export type ModelWindowEntry = { readonly contextWindow?: number | undefined; re
  * passes the entry unchanged; 2026.9.6 lowers it to the entry's own `contextTokens`
  * (the version profiles in profiles/ cite both). `agents.defaults.contextTokens` never reaches it
  * (docs/design-notes.md, "The compaction window is the model's").
-
  */
 export function compactionWindow(entry: ModelWindowEntry | undefined, fallbackWindowTokens: number, behaviour: Pick<CompactionBehaviour, 'thresholdWindow'>): number {
   const window = entry?.contextWindow ?? fallbackWindowTokens;

@@ -137,7 +137,6 @@ function prunableIndexes(entries: readonly TranscriptEntry[], keepLastAssistants
 
 /**
  * Which model calls cache-ttl pruning applies to (`isCacheTtlEligibleProvider` in OpenClaw 2026.4.12): any
-
  * `anthropic-messages` model and Google's caching-capable models; OpenAI only where the version
  * says so (its profile's `cacheTtlPruningForOpenAI`: openclaw PR #127992, after 2026.2.26).
  */

@@ -6,7 +6,6 @@
  * store collected 56 stale entries. OpenClaw keeps jobs in its cron store,
  * not in openclaw.json, so jobs come from the scenario. The cron timer tick
  * also drives the cron-run reaper (src/cron/session-reaper.ts), at most once per 5 minutes.
-
  */
 import type { Clock, TimerHandle } from '../clock/clock.ts';
 import type { Lanes } from './lanes.ts';

@@ -14,7 +14,6 @@
  * Observed on openclaw@2026.9.6 with three turns per chat: Flash 429 →
  * GPT-4o mini, and Pro MALFORMED_FUNCTION_CALL → GPT-4o mini, sent the notice
  * with the first turn only; a primary that answered again got the "cleared" notice.
-
  * OpenClaw persists the state in the session entry; here it lives as long as
  * the gateway.
  */

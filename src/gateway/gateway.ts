@@ -380,7 +380,6 @@ export function createGateway(options: GatewayOptions): Gateway {
     // Trimmed as the run's reply payloads are (reply-text.ts); the transcript keeps the model's text.
     const text = deliveredReplyText(outcome.text, profile.replyTrim);
     // An empty reply sends nothing (golden trace test/golden/openclaw-2026.2.26/empty-stream.json: no sendMessage).
-
     if (text === '') {
       stats.silentTurns++;
       return;

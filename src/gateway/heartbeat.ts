@@ -1,6 +1,5 @@
 /**
  * The heartbeat (src/infra/heartbeat-runner.ts in OpenClaw 2026.4.12):
-
  * every `every` a turn in the main session on the main lane, sharing
  * `maxConcurrent` with user turns. It does not run while the main lane or the
  * session's lane has work active or queued (`requests-in-flight`; retried

@@ -29,7 +29,6 @@ export function createLanes(deps: { clock: Clock; log: GatewayLog; concurrency: 
     let lane = lanes.get(name);
     if (lane === undefined) {
       // Session lanes and unconfigured lanes run one task at a time, as in OpenClaw's command queue.
-
       lane = { name, concurrency: deps.concurrency[name] ?? 1, active: 0, waiting: [] };
       lanes.set(name, lane);
     }

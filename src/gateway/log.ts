@@ -1,7 +1,6 @@
 /**
  * The gateway's own log, as OpenClaw's supervisor files hold it
  * (src/daemon/launchd.ts `resolveGatewayLogPaths` in OpenClaw 2026.4.12): `gateway.log` gets every line, `gateway.err.log`
-
  * the warnings and errors, each `<time> [<subsystem>] <message>` — the console
  * format, which is what a service's stdout/stderr capture. The incident
  * write-up's monitoring (`grep -c 'rate limit' gateway.err.log`,

@@ -18,7 +18,6 @@
  *   `trimTextPreservingCode(text, "both")`, which keeps a leading block code region (CommonMark code regions:
  *   a fenced block's indentation is trimmed, an indented block's kept — checked against the real function).
  *   Golden trace test/golden/openclaw-2026.9.6/compaction-model-window.json turn 4: the model's 660 characters
-
  *   ("…then you can ") reach Telegram as 659; the session's transcript event keeps all 660.
  */
 export type ReplyTrim = 'trim' | 'trim-keeping-indented-code';

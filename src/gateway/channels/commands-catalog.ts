@@ -50,9 +50,7 @@ export type CommandCatalogSpec = {
 /**
  * The bundled skills eligible on the host openclaw@2026.2.26 was first observed on, in load order (its menu
  * had these five skill commands). Descriptions are the SKILL.md texts of 2026.2.26.
-
  */
-
 export const DEFAULT_ELIGIBLE_SKILLS: readonly SkillSpec[] = [
   {
     name: 'coding-agent',

@@ -79,7 +79,6 @@ export type TelegramBehaviour = {
   /**
    * With native commands explicitly off and nothing to offer, the sync still sends an empty
    * setMyCommands after clearing the menu (read in 2026.2.26's dist); 2026.9.6 only clears it.
-
    */
   readonly setEmptyMenuWhenNativeOff: boolean;
 };

@@ -8,7 +8,6 @@
  *
  * Errors, as the grammY runner and OpenClaw's monitor treat them (read in
  * 2026.2.26's dist): a 409 conflict logs `Telegram getUpdates conflict: <error>;
-
  * retrying in <delay>.` and waits OpenClaw's poll-restart backoff (2 s ×1.8^n,
  * ≤ 30 s, +≤25 % jitter); a 429 waits its retry_after; anything else is
  * retried silently after 100 ms, doubling up to 30 s. A 401 ends polling

@@ -4,7 +4,6 @@
  * on the clock, with its jitter drawn from the seeded Prng instead of
  * Math.random. `channels.telegram.retry` sets it: attempts 3, 400 ms → 30 s,
  * jitter 0.1 (its defaults in retry-policy.ts).
-
  *
  * An error is retried when its text matches
  * /429|timeout|connect|reset|closed|unavailable|temporarily/i. The wait is

@@ -2,7 +2,6 @@
  * grammY's `apiThrottler()` (@grammyjs/transformer-throttler 1.2.1), which
  * OpenClaw installs on its bot (`createTelegramBot`, extensions/telegram/src/bot.ts;
  * read in 2026.2.26's dist), on the clock. Every call that names a `chat_id` waits its turn:
-
  *
  * - per private chat: one call at a time, starts at least 1 s apart
  *   (`out`: maxConcurrent 1, minTime 1000);

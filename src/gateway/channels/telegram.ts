@@ -165,7 +165,6 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
       log.write('info', TELEGRAM_SUBSYSTEM, `[default] starting provider (@${bot.username})`);
       await deleteWebhook();
       // The polling worker boots after the sync's calls have gone out (the order observed on openclaw@2026.9.6).
-
       sync = startMenuSync(bot.id);
       await sync;
     }

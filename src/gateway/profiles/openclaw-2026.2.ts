@@ -223,7 +223,6 @@ export const OPENCLAW_2026_2: VersionProfile = {
     logInbound: false,
     linkifyUrls: false,
     setEmptyMenuWhenNativeOff: true, // read in 2026.2.26's syncTelegramMenuCommands: setMyCommands([]) after deleteMyCommands
-
   },
   commands: {
     builtins: BUILTINS,

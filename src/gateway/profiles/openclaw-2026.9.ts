@@ -245,7 +245,6 @@ export const OPENCLAW_2026_9: VersionProfile = {
   // dist/payloads-_3FIIqYv.mjs buildEmbeddedRunPayloads → trimTextPreservingCode(text, "both").
   // Golden trace test/golden/openclaw-2026.9.6/compaction-model-window.json turn 4: 660 characters from the model
   // ("…then you can "), 659 sent.
-
   replyTrim: 'trim-keeping-indented-code',
   cacheTtlPruningForOpenAI: true,
   maintenanceOrder: 'protected',

@@ -59,7 +59,6 @@ export const SHARED_RUNTIME_DEFAULTS = {
     retry: { attempts: 3, minDelayMs: 400, maxDelayMs: 30_000, jitter: 0.1 }, // channels.telegram.retry defaults (src/infra/retry-policy.ts)
     // "auto" resolves to true for Telegram (nativeCommandsAutoEnabled / nativeSkillsAutoEnabled,
     // src/config/commands.ts and extensions/telegram/src/shared.ts).
-
     nativeCommandsAuto: true,
     nativeSkillsAuto: true,
   },

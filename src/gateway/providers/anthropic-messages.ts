@@ -10,7 +10,6 @@ import { stainlessCall } from './sdk-retry.ts';
 import type { ChatCall, ChatReply, ProviderClient } from './types.ts';
 
 /** OpenClaw's default output cap for a custom model (custom-provider defaults, https://docs.openclaw.ai/concepts/model-providers). */
-
 const DEFAULT_MAX_TOKENS = 8_192;
 
 type MessageEvent = Anthropic.Messages.RawMessageStreamEvent;

@@ -72,7 +72,6 @@ function textOf(response: GenerateContentResponse): string {
 // pi-ai google-shared mapStopReason: STOP → stop, MAX_TOKENS → length, every other finishReason → error
 // (SAFETY, RECITATION, OTHER, MALFORMED_FUNCTION_CALL, …; read in openclaw@2026.2.26's
 // node_modules/@mariozechner/pi-ai/dist/providers/google-shared.js).
-
 function stopReason(finish: string | undefined): ChatReply['stopReason'] {
   if (finish === undefined) return 'missing';
   if (finish === 'STOP') return 'stop';

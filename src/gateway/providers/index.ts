@@ -57,7 +57,6 @@ const BUILDERS: Record<SupportedApi, (deps: AdapterDeps) => ProviderClient> = {
 };
 
 // The Gemini SDK retries nothing unless asked (googleapis/js-genai src/_api_client.ts: no retryOptions, no retries).
-
 const SDK_RETRIES: Record<SupportedApi, SdkRetryPolicy> = {
   'google-generative-ai': NO_SDK_RETRIES,
   'openai-completions': OPENAI_SDK_RETRIES,

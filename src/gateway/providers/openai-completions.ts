@@ -53,7 +53,6 @@ async function readStream(stream: AsyncIterable<ChatCompletionChunk>, httpReques
     finish = choice?.finish_reason ?? finish;
     // Moonshot puts usage inside the final chunk's choice (unverified: what public client parsers for Moonshot
     // handle, not in its API docs); OpenAI in a trailing chunk.
-
     const raw = chunk.usage ?? (choice as { usage?: OpenAI.CompletionUsage } | undefined)?.usage;
     if (raw) usage = { inputTokens: raw.prompt_tokens, outputTokens: raw.completion_tokens };
   }

@@ -46,7 +46,6 @@ export class ProviderError extends Error {
  * node_modules/@mariozechner/pi-ai/dist/providers/google.js; golden trace
  * test/golden/openclaw-2026.2.26/flash-429-pro-malformed-function-call.json).
  */
-
 const UNKNOWN_ERROR_MESSAGE = 'An unknown error occurred';
 
 /**

@@ -6,7 +6,6 @@
  * From the SDKs' `shouldRetry` and `calculateDefaultRetryTimeoutMillis`
  * (src/client.ts of openai/openai-node v7.5.0 and of
  * anthropics/anthropic-sdk-typescript v0.120.0): retry connection errors, 408, 409,
-
  * 429 and ≥ 500, unless `x-should-retry` says otherwise; wait `retry-after-ms`,
  * else `retry-after` (seconds or an HTTP date) when it is within bounds
  * (OpenAI: 0–60 s; Anthropic: any non-negative value), else

@@ -25,7 +25,6 @@ const OVERLOADED_MESSAGE = /overloaded|at capacity/i;
 const CONTEXT_OVERFLOW_MESSAGE = /context.?length|context window|maximum context|too many tokens|prompt is too long|input length and `max_tokens` exceed|exceeds the (maximum|model)|token limit/i;
 // Credit and spend-cap answers that arrive as 429 but are not transient. Unverified: OpenClaw is taken to count
 // xAI's "used all available credits" and Moonshot's exceeded_current_quota_error as billing, not a rate limit.
-
 const BILLING_MESSAGE = /insufficient_quota|exceeded_current_quota|used all available credits|credit balance|billing|payment required|spend(ing)? (cap|limit)/i;
 const RATE_LIMIT_CODE = /^(RESOURCE_EXHAUSTED|RATE_LIMIT(ED|_EXCEEDED)?|TOO_MANY_REQUESTS|THROTTL\w*|rate_limit_error|rate_limit_exceeded|rate_limit_reached_error)$/i;
 const OVERLOADED_CODE = /^(OVERLOADED(_ERROR)?|engine_overloaded_error)$/i;
@@ -37,7 +36,6 @@ export function classify(error: ProviderError): FailoverReason | null {
   if (code !== undefined && RATE_LIMIT_CODE.test(code)) return 'rate_limit';
   if (code !== undefined && OVERLOADED_CODE.test(code)) return 'overloaded';
   // A stream that died with pi-ai's generic error: OpenClaw treats it as a timeout only for Anthropic (errors.ts).
-
   if (error.message === 'An unknown error occurred') return error.providerId.includes('anthropic') ? 'timeout' : null;
   if (OVERLOADED_MESSAGE.test(error.message)) return 'overloaded';
   if (RATE_LIMIT_MESSAGE.test(error.message)) return 'rate_limit';

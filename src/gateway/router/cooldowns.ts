@@ -57,7 +57,6 @@ export function createCooldowns(options: CooldownOptions): Cooldowns {
       // The count climbs the schedule with each failure after a window expired, and starts over after a
       // day without failures or on a success. Resetting whenever the previous cooldown expired would
       // never escalate, so the reset is read as the failure window (`failureWindowHours`, default 24).
-
       const reset = previous === undefined || nowMs - previous.lastFailureMs > FAILURE_WINDOW_MS;
       const errorCount = reset ? 1 : previous.errorCount + 1;
       const stepMs = cooldownMs(options, reason, errorCount);

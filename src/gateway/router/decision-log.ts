@@ -5,7 +5,6 @@
  * they follow the real formats, as the golden traces' log lines show them
  * (test/golden/openclaw-2026.2.26/all-models-429.json,
  * test/golden/openclaw-2026.9.6/flash-429-pro-429-other-ok.json).
-
  */
 import type { Clock } from '../../clock/clock.ts';
 import type { GatewayLog, LogLevel } from '../log.ts';

@@ -170,7 +170,6 @@ function rateLimitMessage(raw: string): string {
  * The reply for an unclassified error that is not failed over (a chain of one): `renderAssistantRequestFailureCopy`
  * without a reason — "⚠️ Agent run failed (model: google/gemini-2.5-flash)." (observed on openclaw@2026.9.6 with a
  * one-model chain whose Flash answered MALFORMED_FUNCTION_CALL, after 3 empty-error resubmits; no golden trace).
-
  */
 export function unclassifiedFailureReply(modelRef: string, status: number | undefined, modelRefs: ModelRefRules): string {
   return requestFailureCopy({ modelRef, reason: 'unknown', errorText: '', status }, modelRefs);

@@ -230,7 +230,6 @@ async function tryCandidate(deps: RouterDeps, request: TurnRequest, modelRef: st
   const rotation = usable.length > 0 ? usable : authProfiles.length > 0 ? [authProfiles[0]!] : [undefined];
   // With fallbacks, one rotation before failing over (DEFAULT_MAX_RATE_LIMIT_PROFILE_ROTATIONS = 1 in OpenClaw 2026.4.12).
   const maxRotations = request.chain.length > 1 ? 1 : rotation.length - 1;
-
   // One retry controller per candidate run, shared by its auth-profile rotations (as 2026.9's is).
   const retries = sameModelRetries(deps);
   let last: CandidateResult | undefined;

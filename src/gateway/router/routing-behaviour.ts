@@ -56,7 +56,6 @@ export type RoutingBehaviour = {
    * The reply when every candidate failed: `agent-failed-summary` ("⚠️ Agent failed before reply:
    * <summary>.", 2026.2, golden trace test/golden/openclaw-2026.2.26/all-models-429.json) or
    * `classified-copy` (2026.9: the overload copy for one candidate,
-
    * failure-reply.ts's classification of the attempts for several).
    */
   readonly allFailedReply: 'agent-failed-summary' | 'classified-copy';

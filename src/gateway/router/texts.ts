@@ -34,7 +34,6 @@ export function agentFailedReply(summary: string): string {
 /**
  * Unverified: OpenClaw 2026.4.12's src/auto-reply/reply/agent-runner-execution.ts, as far as "for this model.";
  * the sentence after it is not confirmed by any source. No golden trace overflows the context.
-
  */
 export const CONTEXT_OVERFLOW_REPLY = '⚠️ Context overflow — prompt too large for this model. Try a shorter message or start a new session with /new.';
 
@@ -44,7 +43,6 @@ export function fallbackNotice(selectedRef: string, activeRef: string, detail: s
 }
 
 /** 2026.9: sent with the next reply the primary gives in that chat (observed on openclaw@2026.9.6). */
-
 export function fallbackCleared(primaryRef: string, previousRef: string): string {
   return `↪️ Model Fallback cleared: ${primaryRef} (was ${previousRef})`;
 }

@@ -1,6 +1,5 @@
 /**
  * The cron run reaper (openclaw@2026.2.26
-
  * `src/cron/session-reaper.ts`): deletes `…:cron:<jobId>:run:<id>` entries
  * older than `cron.sessionRetention` (default 24h; `false` turns it off),
  * whatever the maintenance mode. The cron timer tick calls `sweep`; it

@@ -6,7 +6,6 @@
  *
  * Left out on purpose: `skillsSnapshot` (~5 KB per entry in 2026.2.26, ~41 KB
  * in openclaw/openclaw#55334) and `systemPromptReport` (larger). Nothing quotastorm models
-
  * reads them, and writing them would only make every simulated store write
  * slower. Their size matters to `rotateBytes` and the disk budget, which are
  * not modelled either. Fields a loaded store has and this type does not name

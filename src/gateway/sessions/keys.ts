@@ -85,7 +85,6 @@ export function cronRunSessionKey(jobId: string, sessionId: string, agentId: str
  * The isolated heartbeat's key: same key each run, new sessionId (heartbeat `isolatedSession`,
  * src/infra/heartbeat-runner.ts in OpenClaw 2026.4.12). 2026.2.26 predates isolated heartbeats.
  */
-
 export function heartbeatSessionKey(agentId: string = DEFAULT_AGENT_ID): string {
   return `${mainSessionKey(agentId)}:heartbeat`;
 }

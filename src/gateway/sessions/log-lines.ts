@@ -1,11 +1,9 @@
 /**
  * The session store's log lines, verbatim from the 2026.2.26 / 2026.9.6
  * dists. OpenClaw passes the counts as structured
-
  * metadata (`{pruned, maxAgeMs}`, `{removed, maxEntries}`), which its console
  * line does not show — observed on openclaw@2026.2.26: the bare
  * `[sessions/store] pruned stale session entries` — so neither does
-
  * quotastorm's gateway.log. The reaper's line has its count in the text.
  */
 export const SESSIONS_LOG_SUBSYSTEM = 'sessions/store';

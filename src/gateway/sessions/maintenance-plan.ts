@@ -40,7 +40,6 @@ export type MaintenancePlan = {
   /** Entries left in the store once the plan is applied (archived ones included). */
   readonly keptCount: number;
   /** Lines for the `sessions/store` subsystem, in order (log-lines.ts). OpenClaw's counts go to its JSON log only. */
-
   readonly log: readonly MaintenanceLogLine[];
   /** The new lower bound on updatedAt over prunable entries, for the next write's input. */
   readonly oldestUpdatedAtMs: number;

@@ -3,7 +3,6 @@
  * (`dist/store-maintenance-*.mjs`, `store-maintenance-plan.ts`,
  * `store-maintenance-operations.ts`). Where it differs from later OpenClaw
  * source (`isProtectedSessionMaintenanceEntry` on main), the pinned 2026.9.6 wins:
-
  * - Preserved entries are never touched but count toward the cap:
  *   protected keys (keys.ts), archived, pinned, model-locked and running
  *   entries, and the write's active session (it is in the preserve set), so

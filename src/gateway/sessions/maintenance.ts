@@ -7,7 +7,6 @@
  *
  * Two eviction orders; the version profile names its own:
  * - `oldest-first` (openclaw@2026.2.26 `src/config/sessions/store.ts`, as in 2026.4.12):
-
  *   no protection at all. Age prune, then keep the newest `maxEntries` by
  *   updatedAt; in enforce mode even the active session can go. Warn mode
  *   evicts nothing and only says so when the active session would go.
@@ -40,7 +39,6 @@ const PLANNERS: Readonly<Record<MaintenanceOrder, (input: MaintenanceInput) => M
  * The entry count at which the cap runs: over maxEntries on every write
  * (2026.2), or at the 2026.9 high-water mark maxEntries + max(25, ⌈10 %⌉),
  * strictly (maxEntries + 1) for caps ≤ 49 (resolveSessionEntryMaintenanceHighWater in openclaw@2026.9.6's dist).
-
  */
 export function capTriggerEntries(settings: Pick<MaintenanceSettings, 'maxEntries' | 'capTrigger'>): number {
   const { maxEntries } = settings;

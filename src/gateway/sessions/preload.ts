@@ -74,7 +74,6 @@ function staleSession(spec: StaleSessionSpec, index: number, sessionId: string, 
 }
 
 // origin as 2026.2.26 records a Telegram sender (observed in its sessions.json).
-
 function telegramOrigin(peerId: string, chatType: 'direct' | 'group'): Pick<SessionEntry, 'origin'> {
   const from = chatType === 'group' ? `telegram:group:${peerId}` : `telegram:${peerId}`;
   return {

@@ -8,7 +8,6 @@
  * not: the real gateway does not prune at startup, only on the first turn's
  * write (golden trace test/golden/openclaw-2026.2.26/stale-cron-sessions.json:
  * the 56 stale entries survive startup and go with the first message).
-
  *
  * The file is written when the runner asks (`save`), not on every write: a
  * simulated day writes thousands of times and the bytes would be the same.
