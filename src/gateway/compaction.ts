@@ -63,7 +63,7 @@ export type CompactionSettings = {
   readonly keepRecentTokens: number;
 };
 
-/** What a profile's compaction does differently (router/behaviour.ts cites each). */
+/** What a profile's compaction does differently (each version profile in profiles/ cites its source). */
 export type CompactionBehaviour = {
   /** When every summary pass failed: compact with "Summary unavailable…" (2026.2) or keep the history (2026.9). */
   readonly onSummaryFailure: 'fallback-text' | 'cancel';
@@ -187,7 +187,8 @@ export type ModelWindowEntry = { readonly contextWindow?: number | undefined; re
  * The window a compaction's threshold is measured against: the model's own contextWindow (the
  * entry's, else `fallbackWindowTokens`), as pi's check reads it from the session's model. 2026.2.26
  * passes the entry unchanged; 2026.9.6 lowers it to the entry's own `contextTokens`
- * (router/behaviour.ts cites both). `agents.defaults.contextTokens` never reaches it (design-notes).
+ * (the version profiles in profiles/ cite both). `agents.defaults.contextTokens` never reaches it
+ * (docs/design-notes.md, "The compaction window is the model's").
  */
 export function compactionWindow(entry: ModelWindowEntry | undefined, fallbackWindowTokens: number, behaviour: Pick<CompactionBehaviour, 'thresholdWindow'>): number {
   const window = entry?.contextWindow ?? fallbackWindowTokens;
@@ -252,7 +253,7 @@ export function planCompaction(transcript: Transcript, settings: CompactionSetti
   };
 }
 
-export type SummaryRequest = { readonly system: string; readonly messages: readonly ChatMessage[]; readonly maxOutputTokens: number };
+type SummaryRequest = { readonly system: string; readonly messages: readonly ChatMessage[]; readonly maxOutputTokens: number };
 
 /** One summarisation request to the run's model: its text, or a rejection when the call failed. */
 export type SummaryCall = (request: SummaryRequest) => Promise<string>;

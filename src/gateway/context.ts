@@ -6,7 +6,7 @@
  *
  * Transcripts hold sizes and text slices, not rich messages: a `toolResult`
  * entry stands for the tool output a real session accumulates, which is
- * what `cache-ttl` pruning trims (reference/openclaw.md §2). On the wire a
+ * what `cache-ttl` pruning trims (OpenClaw's docs/concepts/session-pruning.md). On the wire a
  * tool result travels as a user-role message of the same size.
  */
 import type { EffectiveSettings } from '../config/effective.ts';
@@ -17,7 +17,7 @@ export type TranscriptEntry = { readonly role: 'user' | 'assistant' | 'toolResul
 
 export type Transcript = {
   entries: TranscriptEntry[];
-  /** When the session last called a model: `cache-ttl` measures its TTL from here (§2 step 1). */
+  /** When the session last called a model: `cache-ttl` measures its TTL from here (`lastCacheTouchAt` in OpenClaw 2026.4.12's src/agents/pi-embedded-runner/cache-ttl.ts). */
   lastCacheTouchAtMs: number | undefined;
   /**
    * The last compaction's summary, the entry (always the first) that carries it, and the index of the
@@ -39,7 +39,7 @@ export function emptyTranscript(): Transcript {
   return { entries: [], lastCacheTouchAtMs: undefined, compactionSummary: undefined };
 }
 
-/** The request for one turn; prunes in memory only, as OpenClaw does (§2 "Effect on tokens"). */
+/** The request for one turn; prunes in memory only, as OpenClaw does: the transcript on disk keeps every tool result. */
 export function buildRequest(
   transcript: Transcript,
   system: string,
@@ -70,7 +70,7 @@ function toWire(entry: TranscriptEntry): ChatMessage {
 }
 
 /**
- * `cache-ttl` (§2): nothing until `ttl` has passed since the session's last
+ * `cache-ttl` (OpenClaw 2026.4.12's src/agents/pi-hooks/context-pruning/pruner.ts): nothing until `ttl` has passed since the session's last
  * model call; then, if the context fills ≥ softTrimRatio of the window,
  * long tool results outside the protected range are cut to head + tail; if
  * it still fills ≥ hardClearRatio and enough tool text is prunable, the
@@ -115,7 +115,7 @@ function pruneCacheTtl(
       hardCleared++;
     }
   }
-  // §2 step 5: a change restarts the cache clock.
+  // A change restarts the cache clock, as OpenClaw's pruner does.
   if (softTrimmed + hardCleared > 0) transcript.lastCacheTouchAtMs = options.nowMs;
   return { entries: out, softTrimmed, hardCleared };
 }
@@ -136,7 +136,7 @@ function prunableIndexes(entries: readonly TranscriptEntry[], keepLastAssistants
 }
 
 /**
- * Which model calls cache-ttl pruning applies to (v4.12 `isCacheTtlEligibleProvider`): any
+ * Which model calls cache-ttl pruning applies to (`isCacheTtlEligibleProvider` in OpenClaw 2026.4.12): any
  * `anthropic-messages` model and Google's caching-capable models; OpenAI only where the version
  * says so (its profile's `cacheTtlPruningForOpenAI`: openclaw PR #127992, after 2026.2.26).
  */

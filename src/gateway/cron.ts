@@ -1,11 +1,11 @@
 /**
- * Cron jobs with isolated sessions (reference/openclaw.md §3.3): each run
+ * Cron jobs with isolated sessions (src/cron/ in OpenClaw 2026.4.12): each run
  * takes the cron lane (cron.maxConcurrentRuns, default 1), then the nested
  * lane for its agent run, and writes a per-run session entry
  * `agent:main:cron:<job>:run:<sessionId>` — which is how the incident's
  * store collected 56 stale entries. OpenClaw keeps jobs in its cron store,
  * not in openclaw.json, so jobs come from the scenario. The cron timer tick
- * also drives the cron-run reaper (§1.2), at most once per 5 minutes.
+ * also drives the cron-run reaper (src/cron/session-reaper.ts), at most once per 5 minutes.
  */
 import type { Clock, TimerHandle } from '../clock/clock.ts';
 import type { Lanes } from './lanes.ts';

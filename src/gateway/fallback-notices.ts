@@ -11,9 +11,9 @@
  *   "↪️ Model Fallback cleared: <selected> (was <previous active>)";
  * - nothing for group chats (state still kept), nor when every model failed.
  *
- * [obs] scratch re-recordings with three turns each (2026-11-24): Flash 429 →
+ * Observed on openclaw@2026.9.6 with three turns per chat: Flash 429 →
  * GPT-4o mini, and Pro MALFORMED_FUNCTION_CALL → GPT-4o mini, sent the notice
- * with the first turn only; openclaw-run.md §4 saw the "cleared" notice.
+ * with the first turn only; a primary that answered again got the "cleared" notice.
  * OpenClaw persists the state in the session entry; here it lives as long as
  * the gateway.
  */

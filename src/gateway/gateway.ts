@@ -60,7 +60,7 @@ import { charsOfTokens } from './tokens.ts';
 
 /** What the simulated host brings that openclaw.json does not hold. */
 export type GatewayHost = {
-  /** System prompt + tool schemas per request: the real requests carried ~53–59 KB (openclaw-run.md §3). */
+  /** System prompt + tool schemas per request: observed on openclaw@2026.9.6, the real requests carried ~53–59 KB. */
   readonly systemPromptTokens?: number;
   /** Whether HEARTBEAT.md has tasks; the default template has none and skips every heartbeat. */
   readonly heartbeatHasTasks?: boolean;
@@ -98,9 +98,7 @@ export type Delivery = {
   readonly modelRef: string | undefined;
 };
 
-export type { RunOrigin } from './run-origin.ts';
-
-export type GatewayStats = {
+type GatewayStats = {
   userTurns: number;
   heartbeatTurns: number;
   cronTurns: number;
@@ -128,7 +126,7 @@ export type Gateway = {
 
 const DEFAULT_SYSTEM_PROMPT_TOKENS = 13_500;
 const LIGHT_CONTEXT_TOKENS = 1_000;
-/** OpenClaw's default window for a model without one (reference §8.1). */
+/** OpenClaw's default window for a model without one (`DEFAULT_CONTEXT_TOKENS`, src/agents/defaults.ts). */
 const DEFAULT_CONTEXT_WINDOW = 200_000;
 
 export function createGateway(options: GatewayOptions): Gateway {
@@ -310,7 +308,8 @@ export function createGateway(options: GatewayOptions): Gateway {
   async function heartbeatTurn(): Promise<void> {
     stats.heartbeatTurns++;
     const main = settings.heartbeat.isolatedSession ? undefined : store.get(heartbeatKey);
-    // Isolated: a new session and empty transcript per run (§3.2); otherwise the main session's transcript, replayed.
+    // Isolated: a new session and empty transcript per run (heartbeat `isolatedSession`, src/infra/heartbeat-runner.ts);
+    // otherwise the main session's transcript, replayed.
     const transcript = main === undefined ? emptyTranscript() : store.transcript(main.sessionId);
     const chain = heartbeatChain();
     const system = settings.heartbeat.lightContext ? lightSystemPrompt : systemPrompt;
@@ -327,7 +326,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     stats.cronTurns++;
     const sessionId = store.newSessionId();
     const runKey = cronRunSessionKey(job.id, sessionId);
-    // One store write for both entries, as OpenClaw's run-session-state does (§1.4): each run adds one entry.
+    // One store write for both entries, as OpenClaw's run-session-state does (src/cron/isolated-agent/): each run adds one entry.
     store.write((entries) => {
       const nowMs = clock.now();
       const patch = { sessionId, label: `Cron: ${job.id}` };
@@ -339,7 +338,10 @@ export function createGateway(options: GatewayOptions): Gateway {
     store.update(runKey, () => usagePatch(outcome), { activeKey: null });
   }
 
-  /** §3.1 and §4.2 step 1: a heartbeat model runs first, then the fallbacks, then the configured primary. */
+  /**
+   * A heartbeat model runs first, then the fallbacks, then the configured primary: `heartbeat.model` as the
+   * requested model in `resolveFallbackCandidates` (src/agents/model-fallback.ts, OpenClaw 2026.4.12).
+   */
   function heartbeatChain(): string[] {
     const model = heartbeatModelKey();
     if (model === null || model === router.chain[0]) return [...router.chain];
@@ -377,7 +379,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     for (const notice of notices) await send(notice, 'notice', outcome.modelRef);
     // Trimmed as the run's reply payloads are (reply-text.ts); the transcript keeps the model's text.
     const text = deliveredReplyText(outcome.text, profile.replyTrim);
-    // An empty reply sends nothing (openclaw-2026-2-run.md §4: an empty stream is silent).
+    // An empty reply sends nothing (golden trace test/golden/openclaw-2026.2.26/empty-stream.json: no sendMessage).
     if (text === '') {
       stats.silentTurns++;
       return;

@@ -1,5 +1,5 @@
 /**
- * The heartbeat (reference/openclaw.md §3.1–3.2, src/infra/heartbeat-runner.ts):
+ * The heartbeat (src/infra/heartbeat-runner.ts in OpenClaw 2026.4.12):
  * every `every` a turn in the main session on the main lane, sharing
  * `maxConcurrent` with user turns. It does not run while the main lane or the
  * session's lane has work active or queued (`requests-in-flight`; retried
@@ -13,9 +13,9 @@ import type { Lanes } from './lanes.ts';
 import type { GatewayLog } from './log.ts';
 
 /** DEFAULT_RETRY_MS of the wake layer. */
-export const HEARTBEAT_RETRY_MS = 1_000;
+const HEARTBEAT_RETRY_MS = 1_000;
 
-export type HeartbeatSkipReason = 'disabled' | 'quiet-hours' | 'empty-heartbeat-file' | 'requests-in-flight';
+type HeartbeatSkipReason = 'disabled' | 'quiet-hours' | 'empty-heartbeat-file' | 'requests-in-flight';
 
 export type Heartbeat = {
   start(): void;
@@ -80,7 +80,7 @@ export function createHeartbeat(deps: {
 }
 
 /** `activeHours: {start: "08:00", end: "22:00", timezone}`; an end before the start wraps past midnight. */
-export function withinActiveHours(hours: EffectiveSettings['heartbeat']['activeHours'], nowMs: number): boolean {
+function withinActiveHours(hours: EffectiveSettings['heartbeat']['activeHours'], nowMs: number): boolean {
   if (hours === null || hours.start === null || hours.end === null) return true;
   const minutes = minutesOfDay(nowMs, hours.timezone ?? 'UTC');
   const start = parseClockTime(hours.start);

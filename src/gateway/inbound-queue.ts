@@ -1,5 +1,5 @@
 /**
- * The per-session inbound queue (`messages.queue`, reference/openclaw.md §4.5,
+ * The per-session inbound queue (`messages.queue`, OpenClaw 2026.4.12's
  * src/auto-reply/reply/queue/*). A message to an idle session starts a turn
  * at once. Messages that arrive while the session's turn runs are held and,
  * once it ends and `debounceMs` has passed with no newer message, become one

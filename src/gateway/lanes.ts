@@ -1,5 +1,5 @@
 /**
- * OpenClaw's command queue (reference/openclaw.md §4.5, src/process/command-queue.ts):
+ * OpenClaw's command queue (src/process/command-queue.ts in OpenClaw 2026.4.12):
  * a run first takes its session's lane (one run per session at a time), then
  * a global lane — `main` (agents.defaults.maxConcurrent, default 4) for user
  * turns and heartbeats, `cron` (cron.maxConcurrentRuns, default 1) for cron
@@ -10,11 +10,11 @@
 import type { Clock } from '../clock/clock.ts';
 import type { GatewayLog } from './log.ts';
 
-export const LANE_WAIT_WARN_MS = 2_000;
+const LANE_WAIT_WARN_MS = 2_000;
 
-export type LaneName = string;
+type LaneName = string;
 
-export type LaneState = { readonly name: LaneName; readonly concurrency: number; active: number; readonly waiting: Array<() => void> };
+type LaneState = { readonly name: LaneName; readonly concurrency: number; active: number; readonly waiting: Array<() => void> };
 
 export type Lanes = {
   /** Runs `task` holding each lane in `path` in order (e.g. `session:agent:main:main`, then `main`). */
@@ -28,7 +28,7 @@ export function createLanes(deps: { clock: Clock; log: GatewayLog; concurrency: 
   const laneOf = (name: LaneName): LaneState => {
     let lane = lanes.get(name);
     if (lane === undefined) {
-      // Session lanes and unconfigured lanes run one task at a time (§4.5).
+      // Session lanes and unconfigured lanes run one task at a time, as in OpenClaw's command queue.
       lane = { name, concurrency: deps.concurrency[name] ?? 1, active: 0, waiting: [] };
       lanes.set(name, lane);
     }

@@ -1,6 +1,6 @@
 /**
  * The gateway's own log, as OpenClaw's supervisor files hold it
- * (reference/openclaw.md §6): `gateway.log` gets every line, `gateway.err.log`
+ * (src/daemon/launchd.ts `resolveGatewayLogPaths` in OpenClaw 2026.4.12): `gateway.log` gets every line, `gateway.err.log`
  * the warnings and errors, each `<time> [<subsystem>] <message>` — the console
  * format, which is what a service's stdout/stderr capture. The incident
  * write-up's monitoring (`grep -c 'rate limit' gateway.err.log`,
@@ -36,7 +36,7 @@ export function createGatewayLog(clock: Clock): GatewayLog {
   };
 }
 
-export function formatLine(record: LogRecord): string {
+function formatLine(record: LogRecord): string {
   const time = new Date(record.atMs).toISOString().slice(11, 19);
   const prefix = record.subsystem === '' ? '' : `[${record.subsystem}] `;
   return `${time} ${prefix}${record.message}\n`;

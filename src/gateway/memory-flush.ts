@@ -25,7 +25,7 @@
  */
 import type { OpenClawConfig } from '../config/schema.ts';
 
-/** What a profile's memory flush is (router/behaviour.ts cites each); `null` in a profile without one. */
+/** What a profile's memory flush is (each version profile in profiles/ cites its source); `null` in a profile without one. */
 export type MemoryFlushBehaviour = {
   /** `DEFAULT_AGENT_COMPACTION_RESERVE_TOKENS_FLOOR`, whatever `compaction.reserveTokensFloor` says. */
   readonly reserveTokensFloor: number;

@@ -6,17 +6,18 @@
  * space between two words). The session transcript keeps the message as the
  * model sent it: the trim is on the delivered copy only.
  *
- * - `trim` (2026.2.26 [src]): String.prototype.trim, both ends.
+ * - `trim` (read in 2026.2.26's dist): String.prototype.trim, both ends.
  *   dist/image-BaNRoyvf.js src/agents/pi-embedded-utils.ts `extractAssistantText` trims each text block;
  *   dist/pi-embedded-CQnl8oWA.js `handleMessageEnd` (`text.trim()`) and
  *   src/agents/pi-embedded-runner/run/payloads.ts `buildEmbeddedRunPayloads` (`item.text.trim()`).
- * - `trim-keeping-indented-code` (2026.9.6 [src][golden]): the end always; the start unless the text opens
+ * - `trim-keeping-indented-code` (read in 2026.9.6's dist, and shown by its golden trace below): the end
+ *   always; the start unless the text opens
  *   with an indented code block, whose indentation stays (only the blank lines before it go).
  *   dist/embedded-agent-utils-C9EyRsVl.mjs `prepareEmbeddedAssistantTextForPhase` (`.join("\n").trimEnd()`);
  *   dist/payloads-_3FIIqYv.mjs `buildEmbeddedRunPayloads` → dist/text-projection-DLGaFuGQ.mjs
  *   `trimTextPreservingCode(text, "both")`, which keeps a leading block code region (CommonMark code regions:
  *   a fenced block's indentation is trimmed, an indented block's kept — checked against the real function).
- *   [golden] test/golden/openclaw-2026.9.6/compaction-model-window.json turn 4: the model's 660 characters
+ *   Golden trace test/golden/openclaw-2026.9.6/compaction-model-window.json turn 4: the model's 660 characters
  *   ("…then you can ") reach Telegram as 659; the session's transcript event keeps all 660.
  */
 export type ReplyTrim = 'trim' | 'trim-keeping-indented-code';

@@ -24,7 +24,7 @@ const WORDS = (
 ).split(' ');
 
 /** Default pool: enough for a single message of ~256K tokens at 4 characters per token. */
-export const DEFAULT_POOL_CHARS = 1_200_000;
+const DEFAULT_POOL_CHARS = 1_200_000;
 
 export function createTextPool(rng: Prng, sizeChars = DEFAULT_POOL_CHARS): TextPool {
   const parts: string[] = [];

@@ -1,6 +1,6 @@
 /**
  * The Telegram command menu as OpenClaw builds and syncs it
- * (reference/openclaw.md §5; `bot-native-command-menu.ts` of the pinned
+ * (`extensions/telegram/src/bot-native-command-menu.ts` of the pinned
  * versions): cap the catalogue at 100 commands and, where the profile has
  * it, at a 5,700-character text budget; then, fire-and-forget at startup,
  * skip if the menu's hash is unchanged (2026.9), deleteMyCommands, and

@@ -2,7 +2,7 @@
  * Every command a pinned OpenClaw offers Telegram's menu, before any cap:
  * its built-in native commands, one command per eligible skill, plugin
  * commands and `channels.telegram.customCommands`, in the version's order
- * (reference/openclaw.md §5). The caps and the sync live in command-menu.ts.
+ * (`extensions/telegram/src/bot-native-commands.ts`). The caps and the sync live in command-menu.ts.
  *
  * Names and descriptions are OpenClaw's own, read in the pinned versions'
  * shipped code (`commands-registry` data, plugin `registerCommand` calls),
@@ -11,7 +11,7 @@
  * (test/golden/openclaw-<version>/), names and order. Each version's own
  * commands are the `commands` field of its profile (src/gateway/profiles/).
  */
-export type CommandKind = 'builtin' | 'skill' | 'plugin' | 'custom' | 'alias';
+type CommandKind = 'builtin' | 'skill' | 'plugin' | 'custom' | 'alias';
 
 /** A menu entry as Telegram takes it, plus where it came from (2026.9 treats skills and aliases apart). */
 export type MenuCommand = { readonly command: string; readonly description: string; readonly kind: CommandKind };
@@ -22,10 +22,11 @@ export type SkillSpec = { readonly name: string; readonly description: string };
 export type CustomCommandEntry = { readonly command?: unknown; readonly description?: unknown };
 
 /** Telegram's rule for command names (core.telegram.org/bots/api#botcommand); OpenClaw's TELEGRAM_COMMAND_NAME_PATTERN. */
-export const COMMAND_NAME_PATTERN = /^[a-z0-9_]{1,32}$/;
+const COMMAND_NAME_PATTERN = /^[a-z0-9_]{1,32}$/;
 
-const SKILL_NAME_MAX_CHARS = 32; // SKILL_COMMAND_MAX_LENGTH [src]
-const SKILL_DESCRIPTION_MAX_CHARS = 100; // SKILL_COMMAND_DESCRIPTION_MAX_LENGTH [src]
+// SKILL_COMMAND_MAX_LENGTH and SKILL_COMMAND_DESCRIPTION_MAX_LENGTH, read in the pinned versions' dist.
+const SKILL_NAME_MAX_CHARS = 32;
+const SKILL_DESCRIPTION_MAX_CHARS = 100;
 
 /** A native command as the version registers it: name and menu description. */
 export type CommandSpec = readonly [name: string, description: string];
@@ -46,7 +47,10 @@ export type CommandCatalogSpec = {
   readonly customCommands: 'last' | 'first';
 };
 
-/** The bundled skills eligible on the observed host, in load order (openclaw-2026-2-run.md §6; SKILL.md texts of 2026.2.26). */
+/**
+ * The bundled skills eligible on the host openclaw@2026.2.26 was first observed on, in load order (its menu
+ * had these five skill commands). Descriptions are the SKILL.md texts of 2026.2.26.
+ */
 export const DEFAULT_ELIGIBLE_SKILLS: readonly SkillSpec[] = [
   {
     name: 'coding-agent',

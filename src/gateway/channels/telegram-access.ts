@@ -17,8 +17,8 @@
  * true) or be a command; OpenClaw keeps the others as context for later
  * turns, which this model leaves out.
  */
-export type DmPolicy = 'pairing' | 'allowlist' | 'open' | 'disabled';
-export type GroupPolicy = 'open' | 'disabled' | 'allowlist';
+type DmPolicy = 'pairing' | 'allowlist' | 'open' | 'disabled';
+type GroupPolicy = 'open' | 'disabled' | 'allowlist';
 
 export type AccessConfig = {
   readonly dmPolicy: DmPolicy;
@@ -61,7 +61,7 @@ export function decideAccess(
 }
 
 /** An allowlist matches by user id or by username, ignoring case, `@` and a `telegram:`/`tg:` prefix; `*` matches all. */
-export function allowed(entries: readonly (string | number)[], sender: Sender): boolean {
+function allowed(entries: readonly (string | number)[], sender: Sender): boolean {
   const username = sender.username?.toLowerCase();
   return entries.some((entry) => {
     const normalized = String(entry).trim().replace(/^(telegram|tg):/i, '').toLowerCase();

@@ -4,10 +4,10 @@
  * offset moved past the last update received (which confirms it to
  * Telegram), each update handed over synchronously in order.
  *
- * 2026.9 opens with one `{timeout: 0}` call (openclaw-run.md §5 [obs]).
+ * 2026.9 opens with one `{timeout: 0}` call (observed on openclaw@2026.9.6).
  *
- * Errors, as the grammY runner and OpenClaw's monitor treat them (2026.2.26
- * [src]): a 409 conflict logs `Telegram getUpdates conflict: <error>;
+ * Errors, as the grammY runner and OpenClaw's monitor treat them (read in
+ * 2026.2.26's dist): a 409 conflict logs `Telegram getUpdates conflict: <error>;
  * retrying in <delay>.` and waits OpenClaw's poll-restart backoff (2 s ×1.8^n,
  * ≤ 30 s, +≤25 % jitter); a 429 waits its retry_after; anything else is
  * retried silently after 100 ms, doubling up to 30 s. A 401 ends polling
@@ -27,11 +27,11 @@ import type { Prng } from '../../clock/prng.ts';
 import type { GatewayLog } from '../log.ts';
 import { errorText, isBotApiError, retryAfterMs, TELEGRAM_SUBSYSTEM } from './telegram-api.ts';
 
-export const POLL_TIMEOUT_S = 30;
-export const POLL_LIMIT = 100;
+const POLL_TIMEOUT_S = 30;
+const POLL_LIMIT = 100;
 
 /** resolveTelegramAllowedUpdates: grammY's defaults plus reactions and channel posts. */
-export const ALLOWED_UPDATES: readonly string[] = (() => {
+const ALLOWED_UPDATES: readonly string[] = (() => {
   const updates: string[] = [...API_CONSTANTS.DEFAULT_UPDATE_TYPES];
   for (const extra of ['message_reaction', 'channel_post']) if (!updates.includes(extra)) updates.push(extra);
   return updates;

@@ -3,7 +3,7 @@
  * `retryAsync`, src/infra/retry-policy.ts and retry.ts, read in 2026.2.26),
  * on the clock, with its jitter drawn from the seeded Prng instead of
  * Math.random. `channels.telegram.retry` sets it: attempts 3, 400 ms → 30 s,
- * jitter 0.1 (reference §8.2).
+ * jitter 0.1 (its defaults in retry-policy.ts).
  *
  * An error is retried when its text matches
  * /429|timeout|connect|reset|closed|unavailable|temporarily/i. The wait is
@@ -18,7 +18,7 @@ import { errorText, retryAfterMs } from './telegram-api.ts';
 
 export type RetryConfig = { readonly attempts: number; readonly minDelayMs: number; readonly maxDelayMs: number; readonly jitter: number };
 
-export const TELEGRAM_RETRY_PATTERN = /429|timeout|connect|reset|closed|unavailable|temporarily/i;
+const TELEGRAM_RETRY_PATTERN = /429|timeout|connect|reset|closed|unavailable|temporarily/i;
 
 export type RetryDeps = { readonly clock: Clock; readonly prng: Prng; readonly config: RetryConfig; readonly signal?: AbortSignal };
 

@@ -8,7 +8,7 @@
  * (`sendMessage failed: …`) once it is given up on.
  *
  * Logged as the profile's version does: 2026.2 `sendMessage ok chat=… message=…`
- * per message [obs, golden]; 2026.9 one `outbound send ok …` line per reply [obs][src].
+ * per message; 2026.9 one `outbound send ok …` line per reply (both in the all-ok golden traces).
  * Lines are in console form, as gateway.log holds them: OpenClaw drops a message's
  * leading "telegram " under the [telegram] prefix (its JSONL file log, which the
  * golden traces quote, keeps it: `[telegram] telegram sendMessage ok …`).

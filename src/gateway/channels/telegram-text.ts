@@ -41,7 +41,7 @@ export function escapeHtml(text: string): string {
  * Bare http(s) URLs of already-escaped text as `<a href="URL">URL</a>`, as 2026.9.6's
  * `markdownToTelegramHtml` (markdown-it's linkify, dist/text-chunk-limit-LqLRfc4Y.mjs) renders
  * them: "Visit https://platform.openai.com/account/rate-limits to learn more." gets its link
- * [obs test/golden/openclaw-2026.9.6/all-models-429.json]; trailing punctuation and an
+ * (golden trace test/golden/openclaw-2026.9.6/all-models-429.json); trailing punctuation and an
  * unbalanced ")" stay outside (checked against the real function). Schemeless domains
  * ("example.com"), which it links too, are not modelled.
  */

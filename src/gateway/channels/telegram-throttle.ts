@@ -1,7 +1,7 @@
 /**
  * grammY's `apiThrottler()` (@grammyjs/transformer-throttler 1.2.1), which
- * OpenClaw installs on its bot (reference §8.2; `createTelegramBot` in
- * 2026.2.26), on the clock. Every call that names a `chat_id` waits its turn:
+ * OpenClaw installs on its bot (`createTelegramBot`, extensions/telegram/src/bot.ts;
+ * read in 2026.2.26's dist), on the clock. Every call that names a `chat_id` waits its turn:
  *
  * - per private chat: one call at a time, starts at least 1 s apart
  *   (`out`: maxConcurrent 1, minTime 1000);
@@ -21,7 +21,7 @@ export type ApiThrottle = {
   schedule<T>(chatId: number, call: () => Promise<T>): Promise<T>;
 };
 
-export const THROTTLE_LIMITS = {
+const THROTTLE_LIMITS = {
   chatMinTimeMs: 1_000,
   groupReservoir: 20,
   groupRefreshMs: 60_000,

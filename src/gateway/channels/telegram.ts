@@ -24,7 +24,7 @@ import { startPolling, type Polling } from './telegram-polling.ts';
 import { createTelegramSender, type SendOptions } from './telegram-send.ts';
 import { DEFAULT_TEXT_CHUNK_LIMIT } from './telegram-text.ts';
 
-export type BotCommand = { readonly command: string; readonly description: string };
+type BotCommand = { readonly command: string; readonly description: string };
 
 export type TelegramChannelDeps = {
   readonly clock: Clock;
@@ -164,7 +164,7 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
       bot = await callLogged(log, 'getMe', () => api.getMe());
       log.write('info', TELEGRAM_SUBSYSTEM, `[default] starting provider (@${bot.username})`);
       await deleteWebhook();
-      // The polling worker boots after the sync's calls have gone out (openclaw-run.md §5 order).
+      // The polling worker boots after the sync's calls have gone out (the order observed on openclaw@2026.9.6).
       sync = startMenuSync(bot.id);
       await sync;
     }

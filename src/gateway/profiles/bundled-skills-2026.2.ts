@@ -1,7 +1,7 @@
 /**
  * The skills bundled with openclaw@2026.2.26 (`skills/<name>/SKILL.md`), for scenarios whose
  * host has all of them eligible — the shape of the reports behind the incident
- * (#5787: '52 bundled skills + custom' → BOT_COMMANDS_TOO_MUCH). Names as written in
+ * (openclaw/openclaw#5787: '52 bundled skills + custom' → BOT_COMMANDS_TOO_MUCH). Names as written in
  * each SKILL.md; descriptions already cut to the 100 characters OpenClaw puts in the
  * menu. `canvas` has no frontmatter and is left out, so 51 remain. Which skills are
  * eligible on a real host depends on installed binaries and keys; a scenario picks.

@@ -66,7 +66,8 @@ const BUILTINS: readonly CommandSpec[] = [
 
 /**
  * Plugin commands of the plugins enabled by default, as the recorded menus show them.
- * 2026.2.26 [obs, golden]: device-pair, phone-control, talk-voice. 2026.9.6 [golden]: memory-core's
+ * 2026.2.26 (golden trace test/golden/openclaw-2026.2.26/command-menu-native-skills-on.json): device-pair,
+ * phone-control, talk-voice. 2026.9.6 (its command-menu golden traces): memory-core's
  * /dreaming, device-pair, talk-voice; the Telegram mini-app's /dashboard collides with the built-in
  * and is logged and dropped ("Plugin command "/dashboard" conflicts with an existing Telegram command.").
  */
@@ -76,7 +77,7 @@ const PLUGINS: readonly CommandSpec[] = [
     ['voice', 'List/set ElevenLabs Talk voice (affects iOS Talk playback).'],
 ];
 
-/** 2026.2.26 writes only these kinds (openclaw-2026-2-run.md §4 [obs]). */
+/** 2026.2.26 writes only these kinds (its golden traces, e.g. all-models-429.json; no `[model-fallback/decision]` lines). */
 const decisionLines: DecisionLines = (event, candidateStartMs) => {
   switch (event.decision) {
     case 'attempt_failed':
@@ -91,7 +92,7 @@ const decisionLines: DecisionLines = (event, candidateStartMs) => {
     }
     case 'all_failed':
       return [{ level: 'error', text: `Embedded agent failed before reply: ${event.detail}` }];
-    // [src] dist/pi-embedded-CQnl8oWA.js src/agents/compaction.ts and compaction-safeguard.ts (log.warn).
+    // Read in 2026.2.26's dist/pi-embedded-CQnl8oWA.js: src/agents/compaction.ts and compaction-safeguard.ts (log.warn).
     case 'compaction_pass_failed':
       return [{ level: 'warn', text: `[compaction] ${event.pass === 'full' ? 'Full summarization failed, trying partial' : 'Partial summarization also failed'}: ${event.detail}` }];
     case 'compaction_end':
@@ -109,11 +110,11 @@ export const OPENCLAW_2026_2: VersionProfile = {
     ...SHARED_RUNTIME_DEFAULTS,
     heartbeat: {
       ...SHARED_RUNTIME_DEFAULTS.heartbeat,
-      // v4.12 default (src/infra/heartbeat-summary.ts, §3.1); the reference has nothing older, so 2026.2 assumes it.
+      // OpenClaw 2026.4.12's default (src/infra/heartbeat-summary.ts); unverified for 2026.2.26, which is assumed to share it.
       target: 'none',
     },
     maintenance: {
-      // v4.12 store-maintenance.ts (§1.1), and the bundled 2026.2.26 docs (openclaw-2026-2-run.md §5).
+      // src/config/sessions/store-maintenance.ts in OpenClaw 2026.4.12; the docs bundled with 2026.2.26 give the same.
       mode: 'warn',
       pruneAfterMs: 30 * DAY,
       maxEntries: 500,
@@ -121,40 +122,51 @@ export const OPENCLAW_2026_2: VersionProfile = {
       maxDiskBytes: null, // off by default
       highWaterRatio: 0.8, // of maxDiskBytes
       resetArchiveRetention: 'pruneAfter', // defaults to pruneAfter
-      capTrigger: 'every-write', // maintenance runs on every store write (§1.2)
+      capTrigger: 'every-write', // maintenance runs on every store write (saveSessionStoreUnlocked, src/config/sessions/store.ts)
     },
-    queue: { mode: 'collect', debounceMs: 1_000, cap: 20, drop: 'summarize' }, // §4.5, v4.12
-    // 1m → 5m → 25m → 1h: min(1h, 60s·5^(n-1)) before PR #49834 (§4.4); observed +60s in 2026.2.26.
+    queue: { mode: 'collect', debounceMs: 1_000, cap: 20, drop: 'summarize' }, // OpenClaw 2026.4.12, src/auto-reply/reply/queue/
+    // 1m → 5m → 25m → 1h: min(1h, 60s·5^(n-1)), calculateAuthProfileCooldownMs (src/agents/auth-profiles/usage.ts)
+    // before openclaw/openclaw PR #49834; observed on openclaw@2026.2.26: a first cooldown of 60 s.
     cooldownStepsMs: [MINUTE, 5 * MINUTE, 25 * MINUTE, HOUR],
-    // The 5700-char menu budget is not mentioned for 2026.2.26 (only the 100 cap, openclaw-2026-2-run.md §6).
+    // Unverified: 2026.2.26's dist was read for the 100-command cap (`allCommands.slice(0, 100)`) only; no
+    // 5,700-character text budget is known for it.
     telegramCommandTextBudgetChars: null,
   },
   routing: {
-    sdkRetries: true, // [obs] 12 requests to an OpenAI fallback = 4 attempts × (1 + 2 SDK retries)
+    // Golden trace test/golden/openclaw-2026.2.26/all-models-429.json: 12 requests to the OpenAI fallback
+    // = 4 attempts × (1 + 2 SDK retries).
+    sdkRetries: true,
     sameModelRetry: {
       kind: 'pattern-backoff',
       maxRetries: 3,
       baseDelayMs: 2 * SECOND,
       maxDelayMs: 60 * SECOND,
-      // [src] pi-coding-agent's pattern; the reference elides part of it ("…"), so only the listed terms are here.
+      // pi-coding-agent's AgentSession retry pattern, read in 2026.2.26's install. Unverified in full: only these
+      // terms were copied from it, and a part between them is missing here.
       pattern: /overloaded|rate.?limit|too many requests|429|500|502|503|504|service.?unavailable|terminated|retry delay/i,
     },
     rateLimitCooldownScope: 'auth-profile',
-    transientChainRetryDelayMs: 2_500, // reference §4.2 (v4.12); unobserved on 2026.2.26
-    fallbackNotices: false, // [obs] "no fallback notice to the user"
+    // TRANSIENT_HTTP_RETRY_DELAY_MS in OpenClaw 2026.4.12's src/auto-reply/reply/agent-runner-execution.ts; unobserved on 2026.2.26.
+    transientChainRetryDelayMs: 2_500,
+    // No fallback notice to the user: golden trace test/golden/openclaw-2026.2.26/flash-429-pro-429-other-ok.json.
+    fallbackNotices: false,
     streamFaults: 'reply-or-surface',
-    attemptErrorText: 'rate-limit-copy', // [obs] "⚠️ API rate limit reached…" in the summary for a 429
-    unclassifiedReply: 'raw-message', // [obs] "An unknown error occurred" reaches the user as is
-    allFailedReply: 'agent-failed-summary', // [obs] "⚠️ Agent failed before reply: All models failed (N): …"
+    // The goldens in test/golden/openclaw-2026.2.26/: all-models-429.json shows "⚠️ API rate limit reached…" in the
+    // summary for a 429 and "⚠️ Agent failed before reply: All models failed (N): …"; flash-429-pro-malformed-function-call.json
+    // shows "An unknown error occurred" reaching the user as is.
+    attemptErrorText: 'rate-limit-copy',
+    unclassifiedReply: 'raw-message',
+    allFailedReply: 'agent-failed-summary',
   },
   decisionLines,
-  // [src] dist/pi-embedded-CQnl8oWA.js src/agents/compaction.ts summarizeWithFallback: a second pass without
+  // Read in 2026.2.26's dist/pi-embedded-CQnl8oWA.js, src/agents/compaction.ts summarizeWithFallback: a second pass without
   // oversized messages whatever their count, then "Summary unavailable due to size limits" as the summary;
   // pi-coding-agent 0.55.1 generateSummary: maxTokens floor(0.8 × reserveTokens), uncapped.
-  // [src]+[obs] pi-coding-agent 0.55.1 _checkCompaction: `this.model.contextWindow`, the models.providers entry as
-  // resolveModel returns it, nothing capping it; agents.defaults.contextTokens reaches only resolveContextWindowInfo
-  // (guard, overflow recovery, safeguard chunks, status). Observed: a 1M-window model with contextTokens 40,000
-  // sent 39,399 tokens and did not compact.
+  // Read in pi-coding-agent 0.55.1 (2026.2.26's install), _checkCompaction: `this.model.contextWindow`, the
+  // models.providers entry as resolveModel returns it, nothing capping it; agents.defaults.contextTokens reaches only
+  // resolveContextWindowInfo (guard, overflow recovery, safeguard chunks, status). Golden trace
+  // test/golden/openclaw-2026.2.26/compaction-context-tokens-cap-ignored.json: a 1M-window model with contextTokens
+  // 40,000 sends ~39,400 tokens and does not compact.
   compaction: {
     onSummaryFailure: 'fallback-text',
     partialPassNeedsOversized: false,
@@ -162,16 +174,18 @@ export const OPENCLAW_2026_2: VersionProfile = {
     emptySummaryFails: false,
     thresholdWindow: 'model',
     chunkWindowCap: 'agents-defaults-context-tokens',
-    // [src] pi-coding-agent 0.55.1 core/compaction/compaction.js prepareCompaction: boundaryStart = prevCompactionIndex + 1.
-    // [obs] compaction-model-window.json: turn 3 (23,212 tokens) cancels "no real conversation messages", turn 4's
+    // Read in pi-coding-agent 0.55.1 core/compaction/compaction.js prepareCompaction: boundaryStart = prevCompactionIndex + 1.
+    // Golden trace test/golden/openclaw-2026.2.26/compaction-model-window.json: turn 3 (23,212 tokens) cancels
+    // "no real conversation messages", turn 4's
     // summary carries turn 3 only (8,584 tokens in) and turn 2's kept message drops out.
     summarizeFrom: 'appended-since-compaction',
-    // [src] dist/pi-embedded-CQnl8oWA.js applyPiCompactionSettingsFromConfig: max(reserveTokens ?? 16384, reserveTokensFloor ?? 20000).
+    // Read in 2026.2.26's dist/pi-embedded-CQnl8oWA.js applyPiCompactionSettingsFromConfig:
+    // max(reserveTokens ?? 16384, reserveTokensFloor ?? 20000).
     reserveFromConfig: true,
-    // [src] pi-coding-agent 0.55.1 agent-session.js _checkCompaction on agent_end. [obs] compaction-model-window.json:
-    // the summary calls follow turn 2's reply.
+    // Read in pi-coding-agent 0.55.1 agent-session.js: _checkCompaction on agent_end. Golden trace
+    // test/golden/openclaw-2026.2.26/compaction-model-window.json: the summary calls follow turn 2's reply.
     checkAfterRun: true,
-    // [src] dist/pi-embedded-CQnl8oWA.js src/agents/compaction.ts summarizeChunks: the summary so far starts at
+    // Read in 2026.2.26's dist/pi-embedded-CQnl8oWA.js, src/agents/compaction.ts summarizeChunks: the summary so far starts at
     // params.previousSummary (pi's <previous-summary> block); MERGE_SUMMARIES_INSTRUCTIONS is one line over the
     // halves' bare summaries. pi-coding-agent 0.55.1 SUMMARIZATION_SYSTEM_PROMPT / SUMMARIZATION_PROMPT /
     // UPDATE_SUMMARIZATION_PROMPT: 317, 879, 1,257 characters.
@@ -179,14 +193,14 @@ export const OPENCLAW_2026_2: VersionProfile = {
     mergeRequest: 'plain',
     safeguardPromptChars: { system: 317, summarize: 879, update: 1_257 },
   },
-  // [src] reply-Deht_wOB.js runMemoryFlushIfNeeded: 2026.2.26 has a flush too (on by default, before the run, at
+  // Read in 2026.2.26's dist/reply-Deht_wOB.js runMemoryFlushIfNeeded: 2026.2.26 has a flush too (on by default, before the run, at
   // window − reserveTokensFloor − 4,000 on the entry's fresh totalTokens, window from the configured models), but
   // every compaction marks totalTokens stale (totalTokensFresh: false) and a run past window − reserve compacts
   // after it, so it can fire only after a run that ended between the two thresholds without compacting.
-  // [obs] compaction-model-window.json: no flush (sessions.json after the run: totalTokensFresh false,
-  // compactionCount 3). Not modelled.
+  // Observed on openclaw@2026.2.26 in the compaction-model-window case: no flush (sessions.json after the run:
+  // totalTokensFresh false, compactionCount 3). Not modelled.
   memoryFlush: null,
-  // [src] dist/image-BaNRoyvf.js extractAssistantText (each text block .trim()); dist/pi-embedded-CQnl8oWA.js
+  // Read in 2026.2.26's dist/image-BaNRoyvf.js extractAssistantText (each text block .trim()); dist/pi-embedded-CQnl8oWA.js
   // handleMessageEnd and buildEmbeddedRunPayloads (item.text.trim()). No 2026.2.26 golden reply ends in a blank.
   replyTrim: 'trim',
   cacheTtlPruningForOpenAI: false,
@@ -196,7 +210,7 @@ export const OPENCLAW_2026_2: VersionProfile = {
     startup: 'probe-then-runner',
     menuSetAfterTick: true,
     probeIntervalMs: 60 * SECOND,
-    menuScopes: [DEFAULT_SCOPE], // [obs] "one setMyCommands (default scope only)"
+    menuScopes: [DEFAULT_SCOPE], // one setMyCommands, default scope only (golden trace test/golden/openclaw-2026.2.26/all-ok.json)
     menuHashCache: false,
     logTooMuchRejections: true,
     logAcceptedAfterRetry: false,
@@ -208,7 +222,7 @@ export const OPENCLAW_2026_2: VersionProfile = {
     sendLog: 'per-chunk',
     logInbound: false,
     linkifyUrls: false,
-    setEmptyMenuWhenNativeOff: true, // [src] 2026.2.26 syncTelegramMenuCommands: setMyCommands([]) after deleteMyCommands
+    setEmptyMenuWhenNativeOff: true, // read in 2026.2.26's syncTelegramMenuCommands: setMyCommands([]) after deleteMyCommands
   },
   commands: {
     builtins: BUILTINS,

@@ -72,7 +72,8 @@ const BUILTINS: readonly CommandSpec[] = [
 
 /**
  * Plugin commands of the plugins enabled by default, as the recorded menus show them.
- * 2026.2.26 [obs, golden]: device-pair, phone-control, talk-voice. 2026.9.6 [golden]: memory-core's
+ * 2026.2.26 (its command-menu golden traces): device-pair, phone-control, talk-voice. 2026.9.6 (golden trace
+ * test/golden/openclaw-2026.9.6/command-menu-native-skills-on.json): memory-core's
  * /dreaming, device-pair, talk-voice; the Telegram mini-app's /dashboard collides with the built-in
  * and is logged and dropped ("Plugin command "/dashboard" conflicts with an existing Telegram command.").
  */
@@ -83,7 +84,10 @@ const PLUGINS: readonly CommandSpec[] = [
     ['voice', 'List/set Talk provider voices (affects iOS Talk playback).'],
 ];
 
-/** 2026.9.6 adds the decision lines (openclaw-run.md §4 [obs]; reference §6 templates). */
+/**
+ * 2026.9.6 adds the decision lines (golden traces, e.g. test/golden/openclaw-2026.9.6/flash-429-pro-429-other-ok.json;
+ * templates in OpenClaw's src/agents/model-fallback-observation.ts).
+ */
 const NO_CONVERSATION = 'no real conversation messages to summarize';
 
 const decisionLines: DecisionLines = (event) => {
@@ -118,7 +122,7 @@ const decisionLines: DecisionLines = (event) => {
       return [{ level: 'info', text: `[model-fallback/decision] model fallback decision: decision=candidate_succeeded requested=${event.modelRef} candidate=${event.modelRef} reason=none next=none` }];
     case 'all_failed':
       return [{ level: 'error', text: `Embedded agent failed before reply: ${event.detail}` }];
-    // [src] dist/builtin-openclaw-q1hiFm14.mjs src/agents/compaction.ts and the compaction-safeguard hook (log.warn).
+    // Read in 2026.9.6's dist/builtin-openclaw-q1hiFm14.mjs: src/agents/compaction.ts and the compaction-safeguard hook (log.warn).
     case 'compaction_pass_failed':
       return [{ level: 'warn', text: `[compaction] ${event.pass === 'full' ? 'Full summarization failed' : 'Partial summarization also failed'}: ${event.detail}` }];
     case 'compaction_end':
@@ -136,29 +140,37 @@ export const OPENCLAW_2026_9: VersionProfile = {
   modelRefs: MODEL_REF_RULES_2026_9,
   runtimeDefaults: {
     ...SHARED_RUNTIME_DEFAULTS,
-    heartbeat: { ...SHARED_RUNTIME_DEFAULTS.heartbeat, target: 'owner' }, // docs-latest (§3.2)
+    // Unverified in 2026.9.6's dist: OpenClaw's docs of 2026-08 (openclaw/docs) give the default heartbeat target "owner".
+    heartbeat: { ...SHARED_RUNTIME_DEFAULTS.heartbeat, target: 'owner' },
+    // Session maintenance defaults of OpenClaw after 2026.4.12 (src/config/sessions/store-maintenance.ts;
+    // docs/gateway/config-agents.md#session).
     maintenance: {
-      mode: 'enforce', // latest DEFAULT_SESSION_MAINTENANCE_MODE (§1.1)
+      mode: 'enforce', // DEFAULT_SESSION_MAINTENANCE_MODE
       pruneAfterMs: 30 * DAY,
-      maxEntries: 5_000, // DEFAULT_SESSION_MAX_ENTRIES = 5e3 in openclaw@2026.9.6's dist/store-maintenance-*.mjs (§1.1's 500 is v4.12)
-      rotateBytes: null, // removed; the schema rejects it (§1.1)
-      maxDiskBytes: 10 * GIB, // DEFAULT_SESSION_MAX_DISK_BYTES (§1.1)
+      maxEntries: 5_000, // DEFAULT_SESSION_MAX_ENTRIES = 5e3 in openclaw@2026.9.6's dist/store-maintenance-*.mjs (2026.4.12: 500)
+      rotateBytes: null, // removed; the schema rejects it
+      maxDiskBytes: 10 * GIB, // DEFAULT_SESSION_MAX_DISK_BYTES
       highWaterRatio: 0.8,
-      resetArchiveRetention: 'disk-pressure', // "keep until disk pressure" (§1.1)
-      // cap runs at maxEntries + max(25, ceil(10%)), strictly at maxEntries + 1 when maxEntries ≤ 49 (§1.2)
+      resetArchiveRetention: 'disk-pressure', // "keep until disk pressure"
+      // cap runs at maxEntries + max(25, ceil(10%)), strictly at maxEntries + 1 when maxEntries ≤ 49
+      // (resolveSessionEntryMaintenanceHighWater; docs/concepts/session.md)
       capTrigger: 'high-water',
     },
-    // docs-latest: default mode steer with a built-in 500 ms debounce (§4.5, from docs, not code).
-    // The reference gives no newer cap/drop, so those stay at v4.12's.
+    // Unverified in code: OpenClaw's docs of 2026-08 give default mode steer with a built-in 500 ms debounce.
+    // They give no newer cap/drop, so those stay at 2026.4.12's (src/auto-reply/reply/queue/).
     queue: { mode: 'steer', debounceMs: 500, cap: 20, drop: 'summarize' },
-    cooldownStepsMs: [30_000, MINUTE, 5 * MINUTE], // 30s → 1m → 5m (§4.4)
-    telegramCommandTextBudgetChars: 5_700, // TELEGRAM_TOTAL_COMMAND_TEXT_BUDGET (§5)
+    // 30s → 1m → 5m: calculateAuthProfileCooldownMs (src/agents/auth-profiles/usage.ts) since openclaw/openclaw PR #49834.
+    cooldownStepsMs: [30_000, MINUTE, 5 * MINUTE],
+    // TELEGRAM_TOTAL_COMMAND_TEXT_BUDGET (extensions/telegram/src/bot-native-command-menu.ts).
+    telegramCommandTextBudgetChars: 5_700,
   },
   routing: {
-    sdkRetries: false, // [obs] "There are no SDK-level retries: 1 HTTP request per attempt"
-    // [src] dist/embedded-agent-BaH7wGBd.mjs failover-retry-controller.ts: MAX_TRANSIENT_RETRIES 8, "n/9" for rate
-    // limits, MAX_TRANSIENT_RETRY_TIME_MS 90 s, 1 s → 30 s; retry.provider.maxRetryDelayMs 60 s [doc concepts/retry.md];
-    // assistant-failure.ts MAX_EMPTY_ERROR_RETRIES 3. [obs] empty-stream.json "transient same-model retry 1/8 … delayMs=742".
+    // One HTTP request per attempt, no SDK-level retries: golden trace test/golden/openclaw-2026.9.6/all-models-429.json.
+    sdkRetries: false,
+    // Read in 2026.9.6's dist/embedded-agent-BaH7wGBd.mjs, failover-retry-controller.ts: MAX_TRANSIENT_RETRIES 8, "n/9"
+    // for rate limits, MAX_TRANSIENT_RETRY_TIME_MS 90 s, 1 s → 30 s; retry.provider.maxRetryDelayMs 60 s (OpenClaw's
+    // docs/concepts/retry.md); assistant-failure.ts MAX_EMPTY_ERROR_RETRIES 3. Golden trace
+    // test/golden/openclaw-2026.9.6/empty-stream.json: "transient same-model retry 1/8 … delayMs=742".
     sameModelRetry: {
       kind: 'transient-retry',
       maxRetries: 8,
@@ -173,16 +185,16 @@ export const OPENCLAW_2026_9: VersionProfile = {
     transientChainRetryDelayMs: 2_500,
     fallbackNotices: true,
     streamFaults: 'transient',
-    attemptErrorText: 'transport-projection', // [src] error-projection.ts
-    unclassifiedReply: 'classified-copy', // [src] failure-reply.ts
-    allFailedReply: 'classified-copy', // [obs] Telegram, three models: the overload copy
+    attemptErrorText: 'transport-projection', // read in 2026.9.6's dist: see error-projection.ts
+    unclassifiedReply: 'classified-copy', // read in 2026.9.6's dist: see failure-reply.ts
+    allFailedReply: 'classified-copy', // observed on openclaw@2026.9.6: Telegram, three models: the overload copy
   },
   decisionLines,
-  // [src] dist/builtin-openclaw-q1hiFm14.mjs summarizeWithFallback: the second pass only when some message is
+  // Read in 2026.9.6's dist/builtin-openclaw-q1hiFm14.mjs summarizeWithFallback: the second pass only when some message is
   // oversized, then CompactionError, and the safeguard cancels ("cancelling compaction to preserve history");
   // dist/compaction-CAzwgOuQ.mjs generateSummary: maxTokens min(floor(0.8 × reserve), model.maxTokens), and a
   // reply without text is an error ("model returned no summary text").
-  // [src] dist/setup-B7DuERIi.mjs resolveEffectiveRuntimeModel: "configured context caps are reflected in
+  // Read in 2026.9.6's dist/setup-B7DuERIi.mjs resolveEffectiveRuntimeModel: "configured context caps are reflected in
   // effectiveModel.contextWindow" — min(contextWindow, models.providers.*.models[].contextTokens); and
   // io.snapshot-preparation-B6fMdY05.mjs deletes agents.defaults.contextTokens at load ("cannot be represented per model").
   compaction: {
@@ -192,19 +204,20 @@ export const OPENCLAW_2026_9: VersionProfile = {
     emptySummaryFails: true,
     thresholdWindow: 'model-capped-per-model',
     chunkWindowCap: 'none',
-    // [src] dist/compaction-CAzwgOuQ.mjs prepareCompaction: boundaryStart = the previous compaction's firstKeptEntryIndex.
+    // Read in 2026.9.6's dist/compaction-CAzwgOuQ.mjs prepareCompaction: boundaryStart = the previous compaction's firstKeptEntryIndex.
     summarizeFrom: 'previous-kept-tail',
-    // [src] dist/legacy-Dc3ci2cN.mjs retires compaction.reserveTokens/reserveTokensFloor ("built-in defaults now apply");
+    // Read in 2026.9.6's dist/legacy-Dc3ci2cN.mjs, which retires compaction.reserveTokens/reserveTokensFloor (its
+    // message: "built-in defaults now apply");
     // openclaw-runtime-agent-BiGnNm91.mjs DEFAULT_AGENT_COMPACTION_RESERVE_TOKENS_FLOOR = 2e4.
     reserveFromConfig: false,
-    // [src] openclaw-runtime-agent-BiGnNm91.mjs shouldDisableAgentAutoCompaction + builtin-openclaw-q1hiFm14.mjs
+    // Read in 2026.9.6's dist: openclaw-runtime-agent-BiGnNm91.mjs shouldDisableAgentAutoCompaction + builtin-openclaw-q1hiFm14.mjs
     // setCompactionEnabled(false): `safeguard` mode (the default) turns pi's after-run check off;
     // agent-runner-memory-DnzQbIgI.mjs runSessionCompactionIfNeeded compacts before the prompt once the session's
-    // tokens reach contextWindow − reserveTokensFloor (resolveCompactionThreshold). [obs] compaction-model-window.json
-    // (re-recorded 2026-11-25): turn 2 (19,691 tokens before it) does not compact; turns 3 and 4 make their summary
-    // calls before the prompt.
+    // tokens reach contextWindow − reserveTokensFloor (resolveCompactionThreshold). Golden trace
+    // test/golden/openclaw-2026.9.6/compaction-model-window.json: turn 2 (19,691 tokens before it) does not compact;
+    // turns 3 and 4 make their summary calls before the prompt.
     checkAfterRun: false,
-    // [src] dist/builtin-openclaw-q1hiFm14.mjs summarizeViaLLM → prependPreviousSummaryForRedistill: the previous
+    // Read in 2026.9.6's dist/builtin-openclaw-q1hiFm14.mjs summarizeViaLLM → prependPreviousSummaryForRedistill: the previous
     // summary goes in as the first user message ("<previous-compaction-summary>\nPrevious compaction summary to
     // re-distill …") with previousSummary undefined, then summarizeInStages (buildStageSplitPlan: ≥ 4 messages and
     // over maxChunkTokens splits in two by token share) / summarizeChunks (chunks of maxChunkTokens / 1.2; the chunk
@@ -213,22 +226,25 @@ export const OPENCLAW_2026_9: VersionProfile = {
     // compaction-CAzwgOuQ.mjs SUMMARIZATION_SYSTEM_PROMPT (764 chars); generateSummary with summaryPrompt
     // `custom` = buildCompactionStructureInstructions (strict identifier policy) + "\n\nAdditional focus: " +
     // IDENTIFIER_PRESERVATION_INSTRUCTIONS = 714 chars, 883 with the "Update the previous summary …" line.
-    // [obs] compaction-model-window.json turn 4: three chunks [previous summary] [turn 2's user message] [its reply]
+    // Golden trace test/golden/openclaw-2026.9.6/compaction-model-window.json turn 4: three chunks [previous summary]
+    // [turn 2's user message] [its reply]
     // — 1,186, 8,681, 718 tokens in.
     previousSummary: 'redistill-message',
     mergeRequest: 'labelled-chunks',
     safeguardPromptChars: { system: 764, summarize: 714, update: 883 },
   },
-  // [src] run-CjhhEQ1q.mjs scheduleSessionMaintenance → agent-runner-memory-DnzQbIgI.mjs runMemoryFlushIfNeeded;
+  // Read in 2026.9.6's dist: run-CjhhEQ1q.mjs scheduleSessionMaintenance → agent-runner-memory-DnzQbIgI.mjs runMemoryFlushIfNeeded;
   // extensions/memory-core/index.js buildMemoryFlushPlan (DEFAULT_MEMORY_FLUSH_SOFT_TOKENS 4e3, reserve
   // DEFAULT_AGENT_COMPACTION_RESERVE_TOKENS_FLOOR 2e4 capped by agent-compaction-constants MAX_COMPACTION_RESERVE_RATIO .25);
-  // recordMemoryFlushFailure MAX_FLUSH_FAILURES 3. [obs] compaction-model-window.json: one Flash request after the
+  // recordMemoryFlushFailure MAX_FLUSH_FAILURES 3. Golden trace test/golden/openclaw-2026.9.6/compaction-model-window.json:
+  // one Flash request after the
   // reply in turns 2–4 (22,911, 23,634, 23,865 tokens in) = transcript + 27,116 characters of system prompt and
   // flush prompt; of those, 6,494 tokens are the memory run's own system prompt (turn 2, where nothing else is unknown).
   memoryFlush: { reserveTokensFloor: 20_000, maxReserveRatio: 0.25, softThresholdTokens: 4_000, maxFailures: 3, systemPromptTokens: 6_494 },
-  // [src] dist/embedded-agent-utils-C9EyRsVl.mjs prepareEmbeddedAssistantTextForPhase (.trimEnd());
+  // Read in 2026.9.6's dist/embedded-agent-utils-C9EyRsVl.mjs prepareEmbeddedAssistantTextForPhase (.trimEnd());
   // dist/payloads-_3FIIqYv.mjs buildEmbeddedRunPayloads → trimTextPreservingCode(text, "both").
-  // [golden] compaction-model-window.json turn 4: 660 characters from the model ("…then you can "), 659 sent.
+  // Golden trace test/golden/openclaw-2026.9.6/compaction-model-window.json turn 4: 660 characters from the model
+  // ("…then you can "), 659 sent.
   replyTrim: 'trim-keeping-indented-code',
   cacheTtlPruningForOpenAI: true,
   maintenanceOrder: 'protected',

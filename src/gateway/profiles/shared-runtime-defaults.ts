@@ -1,7 +1,8 @@
 /**
- * Runtime defaults neither pinned version changed: the v4.12 values both
- * inherit (reference: OpenClaw's own source of that release, as each line
- * says). A version profile spreads these and overrides what differs.
+ * Runtime defaults neither pinned version changed: the values in OpenClaw
+ * 2026.4.12's source (openclaw/openclaw main at 2026-04-13), which lies
+ * between the two pins; each line names its file. A version profile spreads
+ * these and overrides what differs.
  */
 import { HEARTBEAT_PROMPT, type RuntimeDefaults } from '../../config/runtime-defaults.ts';
 
@@ -10,14 +11,15 @@ const HOUR_MS = 60 * MINUTE_MS;
 
 export const SHARED_RUNTIME_DEFAULTS = {
   heartbeat: {
-    everyMs: 30 * MINUTE_MS, // DEFAULT_HEARTBEAT_EVERY = "30m" (§3.1); "0m" disables
-    ackMaxChars: 300, // §3.1
+    everyMs: 30 * MINUTE_MS, // DEFAULT_HEARTBEAT_EVERY = "30m" (src/auto-reply/heartbeat.ts); "0m" disables
+    ackMaxChars: 300, // heartbeat.ackMaxChars default (src/auto-reply/heartbeat.ts)
     prompt: HEARTBEAT_PROMPT,
   },
-  // DEFAULT_CONTEXT_PRUNING_SETTINGS (§2). Applied only when mode is "cache-ttl"; mode is off unless set.
+  // DEFAULT_CONTEXT_PRUNING_SETTINGS (src/agents/pi-hooks/context-pruning/settings.ts). Applied only when mode
+  // is "cache-ttl"; mode is off unless set.
   contextPruning: {
     ttlMs: 5 * MINUTE_MS,
-    anthropicAutoTtlMs: HOUR_MS, // applyAnthropicConfigDefaults sets ttl "1h" (§2)
+    anthropicAutoTtlMs: HOUR_MS, // applyAnthropicConfigDefaults sets ttl "1h" (extensions/anthropic/config-defaults.ts)
     keepLastAssistants: 3,
     softTrimRatio: 0.3,
     hardClearRatio: 0.5,
@@ -26,17 +28,18 @@ export const SHARED_RUNTIME_DEFAULTS = {
     hardClear: { enabled: true, placeholder: '[Old tool result content cleared]' },
   },
   lanes: {
-    sessionMaxConcurrent: 1, // one run per session at a time (§4.5)
-    cronMaxConcurrentRuns: 1, // cron.maxConcurrentRuns ?? 1 (§3.3)
-    nestedMaxConcurrent: 1, // fixed (§4.5)
+    sessionMaxConcurrent: 1, // one run per session at a time (src/process/command-queue.ts)
+    cronMaxConcurrentRuns: 1, // cron.maxConcurrentRuns ?? 1 (src/gateway/server-lanes.ts)
+    nestedMaxConcurrent: 1, // fixed (src/process/lanes.ts)
   },
   cron: {
-    // Reference silent on `cron.enabled`'s default; cron runs unless disabled, so true.
+    // Unverified: no source read states `cron.enabled`'s default; cron runs unless disabled, so true.
     enabled: true,
-    sessionRetentionMs: 24 * HOUR_MS, // cron.sessionRetention default "24h" (§1.2, §3.3)
-    reaperMinSweepIntervalMs: 5 * MINUTE_MS, // MIN_SWEEP_INTERVAL_MS (§1.2)
+    sessionRetentionMs: 24 * HOUR_MS, // cron.sessionRetention default "24h" (src/cron/session-reaper.ts)
+    reaperMinSweepIntervalMs: 5 * MINUTE_MS, // MIN_SWEEP_INTERVAL_MS (src/cron/session-reaper.ts)
   },
-  // resolveAuthCooldownConfig defaults (§4.1, v4.12); the reference has no 2026.2 values, so both share them.
+  // resolveAuthCooldownConfig defaults (src/agents/auth-profiles/usage.ts). Unverified for either pin: no
+  // source of 2026.2.26 or 2026.9.6 was read for them, so both share these.
   cooldowns: {
     billingBackoffHours: 5,
     billingBackoffHoursByProvider: {} as Record<string, number>,
@@ -50,10 +53,12 @@ export const SHARED_RUNTIME_DEFAULTS = {
   },
   telegram: {
     apiRoot: 'https://api.telegram.org', // grammY's default; 2026.2 has no apiRoot key at all
-    maxCommands: 100, // TELEGRAM_MAX_COMMANDS (§5; also in 2026.2.26, openclaw-2026-2-run.md §6)
-    tooManyCommandsRetryRatio: 0.8, // BOT_COMMANDS_TOO_MUCH → retry with floor(n·0.8) (§5)
-    retry: { attempts: 3, minDelayMs: 400, maxDelayMs: 30_000, jitter: 0.1 }, // §8.2
-    // "auto" resolves to true for Telegram (nativeCommandsAutoEnabled / nativeSkillsAutoEnabled, §5).
+    // TELEGRAM_MAX_COMMANDS (extensions/telegram/src/bot-native-command-menu.ts; also in 2026.2.26's dist).
+    maxCommands: 100,
+    tooManyCommandsRetryRatio: 0.8, // BOT_COMMANDS_TOO_MUCH → retry with floor(n·0.8) (bot-native-command-menu.ts)
+    retry: { attempts: 3, minDelayMs: 400, maxDelayMs: 30_000, jitter: 0.1 }, // channels.telegram.retry defaults (src/infra/retry-policy.ts)
+    // "auto" resolves to true for Telegram (nativeCommandsAutoEnabled / nativeSkillsAutoEnabled,
+    // src/config/commands.ts and extensions/telegram/src/shared.ts).
     nativeCommandsAuto: true,
     nativeSkillsAuto: true,
   },

@@ -1,7 +1,7 @@
 /**
  * `anthropic-messages`: the Messages API through `@anthropic-ai/sdk`, streamed
  * by default. A provider configured with this API is what OpenClaw treats as
- * Anthropic-style (cache-ttl pruning applies to it, reference/openclaw.md §2).
+ * Anthropic-style (cache-ttl pruning applies to it: `isCacheTtlEligibleProvider` in OpenClaw 2026.4.12).
  */
 import Anthropic from '@anthropic-ai/sdk';
 import type { AdapterDeps } from './adapter-deps.ts';
@@ -9,7 +9,7 @@ import { messageOf, ProviderError, StopReasonError } from './provider-error.ts';
 import { stainlessCall } from './sdk-retry.ts';
 import type { ChatCall, ChatReply, ProviderClient } from './types.ts';
 
-/** OpenClaw's default output cap for a custom model (reference/openclaw.md §8.1). */
+/** OpenClaw's default output cap for a custom model (custom-provider defaults, https://docs.openclaw.ai/concepts/model-providers). */
 const DEFAULT_MAX_TOKENS = 8_192;
 
 type MessageEvent = Anthropic.Messages.RawMessageStreamEvent;

@@ -3,7 +3,8 @@
  * (`streamGenerateContent?alt=sse`, as OpenClaw calls it). The config's base
  * URL ends in the API version (`…/v1beta`), as OpenClaw's does, so the SDK's
  * own version segment is emptied (pi-ai sets `apiVersion: ""`). The Gemini
- * SDK retries nothing by default (providers.md §1.8), and neither does this.
+ * SDK retries nothing unless `httpOptions.retryOptions` is set (googleapis/js-genai
+ * v2.18.0, src/_api_client.ts), and neither does this.
  */
 import { ApiError, GoogleGenAI, type GenerateContentResponse } from '@google/genai';
 import type { AdapterDeps } from './adapter-deps.ts';
@@ -69,7 +70,8 @@ function textOf(response: GenerateContentResponse): string {
 }
 
 // pi-ai google-shared mapStopReason: STOP → stop, MAX_TOKENS → length, every other finishReason → error
-// (SAFETY, RECITATION, OTHER, MALFORMED_FUNCTION_CALL, …; openclaw-2026-2-run.md §4).
+// (SAFETY, RECITATION, OTHER, MALFORMED_FUNCTION_CALL, …; read in openclaw@2026.2.26's
+// node_modules/@mariozechner/pi-ai/dist/providers/google-shared.js).
 function stopReason(finish: string | undefined): ChatReply['stopReason'] {
   if (finish === undefined) return 'missing';
   if (finish === 'STOP') return 'stop';

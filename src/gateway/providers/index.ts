@@ -56,7 +56,7 @@ const BUILDERS: Record<SupportedApi, (deps: AdapterDeps) => ProviderClient> = {
   'anthropic-messages': anthropicMessagesClient,
 };
 
-// The Gemini SDK retries nothing unless asked (providers.md §1.8).
+// The Gemini SDK retries nothing unless asked (googleapis/js-genai src/_api_client.ts: no retryOptions, no retries).
 const SDK_RETRIES: Record<SupportedApi, SdkRetryPolicy> = {
   'google-generative-ai': NO_SDK_RETRIES,
   'openai-completions': OPENAI_SDK_RETRIES,
@@ -67,5 +67,5 @@ function isSupported(api: string | undefined): api is SupportedApi {
   return (SUPPORTED_APIS as readonly string[]).includes(api ?? '');
 }
 
-export type { ChatCall, ChatMessage, ChatReply, ProviderClient } from './types.ts';
-export { ProviderError, UNKNOWN_ERROR_MESSAGE } from './provider-error.ts';
+export type { ChatCall, ProviderClient } from './types.ts';
+export { ProviderError } from './provider-error.ts';

@@ -1,8 +1,9 @@
 /**
  * `openai-completions`: OpenAI Chat Completions through the official `openai`
  * SDK, for OpenAI and the OpenAI-compatible Moonshot and xAI. Streams by
- * default, as OpenClaw does (openclaw-run.md §3: `stream: true`,
- * `stream_options`, `max_completion_tokens`).
+ * default, as OpenClaw does (`stream: true` in the golden traces, e.g.
+ * test/golden/openclaw-2026.9.6/primary-429-cross-provider-ok.json; observed on
+ * openclaw@2026.9.6 with `stream_options` and `max_completion_tokens`).
  */
 import OpenAI from 'openai';
 import type { ChatCompletionChunk, ChatCompletionMessageParam } from 'openai/resources/chat/completions';
@@ -50,7 +51,8 @@ async function readStream(stream: AsyncIterable<ChatCompletionChunk>, httpReques
     const choice = chunk.choices[0];
     text += choice?.delta?.content ?? '';
     finish = choice?.finish_reason ?? finish;
-    // Moonshot puts usage inside the choice (providers.md §4.2); OpenAI in a trailing chunk.
+    // Moonshot puts usage inside the final chunk's choice (unverified: what public client parsers for Moonshot
+    // handle, not in its API docs); OpenAI in a trailing chunk.
     const raw = chunk.usage ?? (choice as { usage?: OpenAI.CompletionUsage } | undefined)?.usage;
     if (raw) usage = { inputTokens: raw.prompt_tokens, outputTokens: raw.completion_tokens };
   }

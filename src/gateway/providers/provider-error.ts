@@ -41,8 +41,12 @@ export class ProviderError extends Error {
   }
 }
 
-/** pi-ai throws exactly this when a stream ends with stopReason `error` or `aborted` (openclaw-2026-2-run.md §4). */
-export const UNKNOWN_ERROR_MESSAGE = 'An unknown error occurred';
+/**
+ * pi-ai throws exactly this when a stream ends with stopReason `error` or `aborted` (read in openclaw@2026.2.26's
+ * node_modules/@mariozechner/pi-ai/dist/providers/google.js; golden trace
+ * test/golden/openclaw-2026.2.26/flash-429-pro-malformed-function-call.json).
+ */
+const UNKNOWN_ERROR_MESSAGE = 'An unknown error occurred';
 
 /**
  * A stream that ended with a stop reason pi-ai maps to `error` (Gemini SAFETY,

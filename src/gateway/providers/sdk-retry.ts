@@ -3,8 +3,9 @@
  * re-implemented on the clock so a `retry-after: 20` costs 20 virtual
  * seconds. The SDK clients themselves run with `maxRetries: 0`.
  *
- * From providers.md §2.8 / §3.8 (the SDKs' `shouldRetry` and
- * `calculateDefaultRetryTimeoutMillis`): retry connection errors, 408, 409,
+ * From the SDKs' `shouldRetry` and `calculateDefaultRetryTimeoutMillis`
+ * (src/client.ts of openai/openai-node v7.5.0 and of
+ * anthropics/anthropic-sdk-typescript v0.120.0): retry connection errors, 408, 409,
  * 429 and ≥ 500, unless `x-should-retry` says otherwise; wait `retry-after-ms`,
  * else `retry-after` (seconds or an HTTP date) when it is within bounds
  * (OpenAI: 0–60 s; Anthropic: any non-negative value), else
@@ -33,7 +34,7 @@ export type FailedRequest = { readonly status: number | undefined; readonly head
  * the retries are spent; `retryCount` is what the SDK sends as
  * `x-stainless-retry-count`.
  */
-export async function withSdkRetries<T>(
+async function withSdkRetries<T>(
   policy: SdkRetryPolicy,
   deps: { clock: Clock; rng: Prng },
   send: (retryCount: number) => Promise<T>,
@@ -52,7 +53,7 @@ export async function withSdkRetries<T>(
   }
 }
 
-export function shouldRetry(failed: FailedRequest): boolean {
+function shouldRetry(failed: FailedRequest): boolean {
   const hint = failed.headers?.get('x-should-retry');
   if (hint === 'true') return true;
   if (hint === 'false') return false;
@@ -60,7 +61,7 @@ export function shouldRetry(failed: FailedRequest): boolean {
   return status === undefined || status === 408 || status === 409 || status === 429 || status >= 500;
 }
 
-export function retryDelayMs(policy: SdkRetryPolicy, headers: Headers | undefined, retryCount: number, rng: Prng, nowMs: number): number {
+function retryDelayMs(policy: SdkRetryPolicy, headers: Headers | undefined, retryCount: number, rng: Prng, nowMs: number): number {
   const hinted = hintedDelayMs(headers, nowMs);
   if (hinted !== undefined && hinted >= 0 && hinted <= policy.maxRetryAfterMs) return hinted;
   const backoffMs = Math.min(0.5 * 2 ** retryCount, 8) * 1000;

@@ -1,13 +1,12 @@
 /**
- * OpenClaw's failover reasons for a provider error (reference/openclaw.md
- * §4.3, from src/agents/pi-embedded-helpers/errors.ts and failover-matches.ts
- * at v2026.4.12): by status, then error code, then message. `null` means
- * unclassified: OpenClaw hands such an error to the user as the reply text
- * instead of failing over (§4.2 step 4).
+ * OpenClaw's failover reasons for a provider error (src/agents/pi-embedded-helpers/errors.ts
+ * and failover-matches.ts in OpenClaw 2026.4.12): by status, then error code, then message.
+ * `null` means unclassified: OpenClaw hands such an error to the user as the reply text
+ * instead of failing over (`surface_error` in src/agents/pi-embedded-runner/run/assistant-failover.ts).
  */
 import type { ProviderError } from '../providers/provider-error.ts';
 
-export const FAILOVER_REASONS = [
+const FAILOVER_REASONS = [
   'auth',
   'auth_permanent',
   'format',
@@ -24,8 +23,8 @@ export type FailoverReason = (typeof FAILOVER_REASONS)[number];
 const RATE_LIMIT_MESSAGE = /rate.?limit|too many requests|requests per (minute|hour|day)|quota|throttl|429\b|tokens per day|concurrency limit reached|(weekly|monthly) usage limit/i;
 const OVERLOADED_MESSAGE = /overloaded|at capacity/i;
 const CONTEXT_OVERFLOW_MESSAGE = /context.?length|context window|maximum context|too many tokens|prompt is too long|input length and `max_tokens` exceed|exceeds the (maximum|model)|token limit/i;
-// Credit and spend-cap answers that arrive as 429 but are not transient (providers.md §6: OpenClaw
-// classifies xAI's "used all available credits" and Moonshot's exceeded_current_quota_error as billing).
+// Credit and spend-cap answers that arrive as 429 but are not transient. Unverified: OpenClaw is taken to count
+// xAI's "used all available credits" and Moonshot's exceeded_current_quota_error as billing, not a rate limit.
 const BILLING_MESSAGE = /insufficient_quota|exceeded_current_quota|used all available credits|credit balance|billing|payment required|spend(ing)? (cap|limit)/i;
 const RATE_LIMIT_CODE = /^(RESOURCE_EXHAUSTED|RATE_LIMIT(ED|_EXCEEDED)?|TOO_MANY_REQUESTS|THROTTL\w*|rate_limit_error|rate_limit_exceeded|rate_limit_reached_error)$/i;
 const OVERLOADED_CODE = /^(OVERLOADED(_ERROR)?|engine_overloaded_error)$/i;
@@ -36,7 +35,7 @@ export function classify(error: ProviderError): FailoverReason | null {
   const code = codeOf(error.body);
   if (code !== undefined && RATE_LIMIT_CODE.test(code)) return 'rate_limit';
   if (code !== undefined && OVERLOADED_CODE.test(code)) return 'overloaded';
-  // A stream that died with pi-ai's generic error: OpenClaw treats it as a timeout only for Anthropic (§4.3).
+  // A stream that died with pi-ai's generic error: OpenClaw treats it as a timeout only for Anthropic (errors.ts).
   if (error.message === 'An unknown error occurred') return error.providerId.includes('anthropic') ? 'timeout' : null;
   if (OVERLOADED_MESSAGE.test(error.message)) return 'overloaded';
   if (RATE_LIMIT_MESSAGE.test(error.message)) return 'rate_limit';

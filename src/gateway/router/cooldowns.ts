@@ -1,17 +1,17 @@
 /**
- * Auth-profile cooldowns (reference/openclaw.md §4.4, src/agents/auth-profiles/usage.ts).
+ * Auth-profile cooldowns (src/agents/auth-profiles/usage.ts in OpenClaw 2026.4.12).
  *
  * A failure puts the profile (2026.2) or, for rate limits, the profile's
  * model (2026.9) in cooldown for the next step of the profile's schedule;
  * an active window is never extended by further failures; the count resets
  * once a cooldown has expired or after a day without failures. Only
  * providers that use auth profiles get any of this: with an inline apiKey
- * openclaw@2026.2.26 recorded no usage stats at all (openclaw-2026-2-run.md
- * §4 [obs]); quotastorm assumes the same of 2026.9, where it is unobserved.
+ * openclaw@2026.2.26 recorded no usage stats at all (observed on
+ * openclaw@2026.2.26); quotastorm assumes the same of 2026.9, where it is unobserved.
  */
 import type { FailoverReason } from './classify.ts';
 
-export type CooldownEntry = {
+type CooldownEntry = {
   errorCount: number;
   lastFailureMs: number;
   untilMs: number;
@@ -55,8 +55,8 @@ export function createCooldowns(options: CooldownOptions): Cooldowns {
       const previous = entries.get(profileId);
       if (previous !== undefined && previous.untilMs > nowMs) return previous; // active windows are immutable
       // The count climbs the schedule with each failure after a window expired, and starts over after a
-      // day without failures or on a success (reference §4.4 says "reset when the previous cooldown
-      // expired", which would never escalate; we read it as the failure-window reset).
+      // day without failures or on a success. Resetting whenever the previous cooldown expired would
+      // never escalate, so the reset is read as the failure window (`failureWindowHours`, default 24).
       const reset = previous === undefined || nowMs - previous.lastFailureMs > FAILURE_WINDOW_MS;
       const errorCount = reset ? 1 : previous.errorCount + 1;
       const stepMs = cooldownMs(options, reason, errorCount);

@@ -2,14 +2,15 @@
  * Every routing decision as a structured event, and the gateway log lines
  * the version writes for it (its profile's `decisionLines`). The lines are what the incident
  * write-up's own check greps (`grep -c 'rate limit' gateway.err.log`), so
- * they follow the real formats (reference/openclaw.md §6; 2026.2.26's in
- * openclaw-2026-2-run.md §4, 2026.9.6's in openclaw-run.md §4).
+ * they follow the real formats, as the golden traces' log lines show them
+ * (test/golden/openclaw-2026.2.26/all-models-429.json,
+ * test/golden/openclaw-2026.9.6/flash-429-pro-429-other-ok.json).
  */
 import type { Clock } from '../../clock/clock.ts';
 import type { GatewayLog, LogLevel } from '../log.ts';
 import type { FailoverReason } from './classify.ts';
 
-export type Decision =
+type Decision =
   | 'attempt'
   | 'attempt_failed'
   | 'retry'
@@ -49,7 +50,7 @@ export type DecisionEvent = {
   readonly pass?: 'full' | 'partial';
 };
 
-export type LogLine = { readonly atMs: number; readonly level: LogLevel; readonly subsystem: string; readonly message: string; readonly text: string };
+type LogLine = { readonly atMs: number; readonly level: LogLevel; readonly subsystem: string; readonly message: string; readonly text: string };
 
 export type DecisionLog = {
   readonly events: readonly DecisionEvent[];

@@ -43,7 +43,7 @@ function projectedMessage(error: ProviderError, api: ModelApi): string {
 }
 
 /** `createProviderHttpError(response, "Google Generative AI API error")` for a Gemini error body. */
-export function googleHttpErrorMessage(status: number, body: unknown): string {
+function googleHttpErrorMessage(status: number, body: unknown): string {
   const detail = payloadDetail(body);
   return `${GOOGLE_LABEL} (${status})${detail === undefined ? '' : `: ${detail}`}`;
 }

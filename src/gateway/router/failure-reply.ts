@@ -16,12 +16,12 @@
  *    a. the first rate-limited attempt on provider `openai`: "⚠️ " + its text
  *       (meant for Codex usage limits, it catches every OpenAI 429), which the
  *       delivery pass prefixes once more → "⚠️ ⚠️ Rate limit reached for …"
- *       [obs test/golden/openclaw-2026.9.6/all-models-429.json];
+ *       (golden trace test/golden/openclaw-2026.9.6/all-models-429.json);
  *    b. a cooldown of the candidates' auth profiles still running → "⚠️ Rate-limited — ready in ~N…";
  *    c. more than one model → "⚠️ All attempted models were rate-limited or
  *       overloaded. …", which the delivery pass reads as an overload and turns
  *       into "The AI service is temporarily overloaded. Please try again in a
- *       moment." (the text openclaw-run.md §4 saw with a non-OpenAI chain);
+ *       moment." (observed on openclaw@2026.9.6 with a non-OpenAI chain);
  *    d. else "⚠️ The model request was rate-limited. …";
  * 5. otherwise the classified copy of the last attempt: "⚠️ p/m request failed
  *    (request timed out, HTTP 408). …", or "⚠️ Agent run failed (model: p/m)."
@@ -101,7 +101,7 @@ export function allFailedReply(attempts: readonly FailureAttempt[], context: Fai
  * The text `handleAgentExecutionError` settles the turn with; `providerSentence` when it is the
  * provider's own words (4a) rather than one of OpenClaw's fixed copies.
  */
-export function chosenReply(attempts: readonly FailureAttempt[], context: FailureContext): { text: string; providerSentence: boolean } {
+function chosenReply(attempts: readonly FailureAttempt[], context: FailureContext): { text: string; providerSentence: boolean } {
   const fixed = (text: string) => ({ text, providerSentence: false });
   const last = attempts.at(-1);
   if (last === undefined) return fixed(RATE_LIMIT_RETRY_MESSAGE);
@@ -157,7 +157,7 @@ function rateLimitCopy(attempts: readonly FailureAttempt[], context: FailureCont
  * `renderRateLimitBaseCopy`: the provider's own rate-limit sentence behind "⚠️ ", when it says how
  * long or why (minutes, "try again in", quota, …) and is short; else the generic copy.
  */
-export function rateLimitMessage(raw: string): string {
+function rateLimitMessage(raw: string): string {
   if (MODEL_CAPACITY.test(raw)) return MODEL_CAPACITY_MESSAGE;
   const trimmedRaw = raw.trim();
   const candidate = (LEADING_HTTP_STATUS.exec(trimmedRaw)?.[2] ?? trimmedRaw).trim();
@@ -168,8 +168,8 @@ export function rateLimitMessage(raw: string): string {
 
 /**
  * The reply for an unclassified error that is not failed over (a chain of one): `renderAssistantRequestFailureCopy`
- * without a reason — "⚠️ Agent run failed (model: google/gemini-2.5-flash)." [obs: a one-model chain whose Flash
- * answered MALFORMED_FUNCTION_CALL, re-recorded 2026-11-24 with a scratch case; after 3 empty-error resubmits].
+ * without a reason — "⚠️ Agent run failed (model: google/gemini-2.5-flash)." (observed on openclaw@2026.9.6 with a
+ * one-model chain whose Flash answered MALFORMED_FUNCTION_CALL, after 3 empty-error resubmits; no golden trace).
  */
 export function unclassifiedFailureReply(modelRef: string, status: number | undefined, modelRefs: ModelRefRules): string {
   return requestFailureCopy({ modelRef, reason: 'unknown', errorText: '', status }, modelRefs);

@@ -91,7 +91,7 @@ export function createModelRouter(
 }
 
 /** The candidates as OpenClaw resolves them (aliases, bare ids, deduplicated), as `provider/model` keys. */
-export function chainOf(config: OpenClawConfig, rules: ModelRefRules): string[] {
+function chainOf(config: OpenClawConfig, rules: ModelRefRules): string[] {
   return resolveModelChain(config, rules).map((ref) => modelKey(ref, rules));
 }
 
@@ -109,8 +109,5 @@ function authProfilesByProvider(config: OpenClawConfig): Map<string, string[]> {
   return byProvider;
 }
 
-export type { RoutingBehaviour } from './routing-behaviour.ts';
-export type { DecisionLines } from './decision-log.ts';
-export { classify, FAILOVER_REASONS, type FailoverReason } from './classify.ts';
-export type { DecisionEvent, DecisionLog, LogLine } from './decision-log.ts';
-export type { TurnOutcome, TurnRequest } from './router.ts';
+export { classify } from './classify.ts';
+export type { TurnOutcome } from './router.ts';

@@ -1,7 +1,7 @@
 /**
  * One agent turn through the model chain, as OpenClaw routes it
- * (reference/openclaw.md §4.2; src/agents/model-fallback.ts and the
- * embedded runner):
+ * (src/agents/model-fallback.ts and the embedded runner,
+ * src/agents/pi-embedded-runner/run.ts, in OpenClaw 2026.4.12):
  *
  *   for each candidate (primary, then fallbacks in order):
  *     cooldown check → skip, or probe near expiry
@@ -41,7 +41,7 @@ import { incompleteStreamError, isTransportTimeout } from './stream-faults.ts';
 import { agentFailedReply, attemptErrorText, CONTEXT_OVERFLOW_REPLY, fallbackNotice, fallbackSummary, type FailedAttempt } from './texts.ts';
 import { createTransientRetry, type TransientRetry } from './transient-retry.ts';
 
-export type TurnRequest = {
+type TurnRequest = {
   /** OpenClaw's runId: names the turn in log lines. */
   readonly runId: string;
   /** Primary first, then fallbacks, as `provider/model` refs. */
@@ -82,7 +82,7 @@ export type RouterDeps = {
 
 export type Router = { runTurn(request: TurnRequest): Promise<TurnOutcome> };
 
-/** §4.2 step 2: a primary in cooldown may be probed this close to expiry, at most this often. */
+/** A primary in cooldown may be probed this close to expiry, at most this often (model-fallback.ts `resolveCooldownDecision`). */
 const PROBE_MARGIN_MS = 2 * 60_000;
 const MIN_PROBE_INTERVAL_MS = 30_000;
 const TRANSIENT_HTTP_STATUSES = new Set([502, 520, 521, 522, 523, 524]);
@@ -136,7 +136,7 @@ async function runTurn(deps: RouterDeps, lastProbeMs: Map<string, number>, reque
       });
     }
     if (pass > 0 || !allTransient || failed.length === 0) break;
-    // §4.2 step 7: transient HTTP errors before any reply retry the whole chain once.
+    // Transient HTTP errors before any reply retry the whole chain once (agent-runner-execution.ts in OpenClaw 2026.4.12).
     deps.decisions.record({ runId: request.runId, decision: 'transient_chain_retry', modelRef: request.chain[0]!, detail: `${deps.routing.transientChainRetryDelayMs}ms` });
     await deps.clock.sleep(deps.routing.transientChainRetryDelayMs);
   }
@@ -194,7 +194,7 @@ function replied(deps: RouterDeps, request: TurnRequest, modelRef: string, reply
   return { kind: 'reply', text: reply.text, modelRef, notices, reply };
 }
 
-/** §4.2 step 2: skip a candidate whose every auth profile is cooling down, unless it may be probed. */
+/** Skip a candidate whose every auth profile is cooling down, unless it may be probed (model-fallback.ts `resolveCooldownDecision`). */
 function cooldownSkip(
   deps: RouterDeps,
   lastProbeMs: Map<string, number>,
@@ -228,7 +228,8 @@ async function tryCandidate(deps: RouterDeps, request: TurnRequest, modelRef: st
   const authProfiles = deps.authProfiles.get(providerId) ?? [];
   const usable = authProfiles.filter((authProfile) => deps.cooldowns.active(authProfile, modelId, deps.clock.now()) === undefined);
   const rotation = usable.length > 0 ? usable : authProfiles.length > 0 ? [authProfiles[0]!] : [undefined];
-  const maxRotations = request.chain.length > 1 ? 1 : rotation.length - 1; // §4.2 step 3
+  // With fallbacks, one rotation before failing over (DEFAULT_MAX_RATE_LIMIT_PROFILE_ROTATIONS = 1 in OpenClaw 2026.4.12).
+  const maxRotations = request.chain.length > 1 ? 1 : rotation.length - 1;
   // One retry controller per candidate run, shared by its auth-profile rotations (as 2026.9's is).
   const retries = sameModelRetries(deps);
   let last: CandidateResult | undefined;

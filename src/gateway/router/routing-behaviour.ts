@@ -5,9 +5,10 @@
  */
 import type { TransientRetryPolicy } from './transient-retry.ts';
 
-export type SameModelRetry =
+type SameModelRetry =
   /**
-   * 2026.2: pi-coding-agent's AgentSession auto-retry (openclaw-2026-2-run.md §4 [src]): up to
+   * 2026.2: pi-coding-agent's AgentSession auto-retry (read in openclaw@2026.2.26's bundled
+   * @mariozechner/pi-coding-agent): up to
    * `maxRetries` more attempts of the same model, `baseDelayMs · 2^(n−1)` apart (2 s, 4 s, 8 s),
    * only when the error text matches `pattern`; a provider's retry hint is ignored.
    */
@@ -21,33 +22,40 @@ export type RoutingBehaviour = {
   readonly sameModelRetry: SameModelRetry;
   /** Rate-limit cooldowns apply to the failing model only (2026.9) or the whole auth profile (2026.2). */
   readonly rateLimitCooldownScope: 'model' | 'auth-profile';
-  /** §4.2 step 7: a transient HTTP error before any reply retries the whole chain once after this delay. */
+  /**
+   * A transient HTTP error before any reply retries the whole chain once after this delay
+   * (`TRANSIENT_HTTP_RETRY_DELAY_MS`, src/auto-reply/reply/agent-runner-execution.ts in OpenClaw 2026.4.12).
+   */
   readonly transientChainRetryDelayMs: number;
-  /** Telegram gets "↪️ Model Fallback: …" before a fallback's reply (2026.9 [obs]). */
+  /** Telegram gets "↪️ Model Fallback: …" before a fallback's reply (golden trace test/golden/openclaw-2026.9.6/primary-429-cross-provider-ok.json). */
   readonly fallbackNotices: boolean;
   /**
-   * What a broken stream is. `reply-or-surface` (2026.2, pi-ai [obs openclaw-2026-2-run.md §4]): a
+   * What a broken stream is. `reply-or-surface` (2026.2, pi-ai; golden traces
+   * test/golden/openclaw-2026.2.26/{empty-stream,reset-mid-stream,flash-429-pro-malformed-function-call}.json): a
    * stream without a finish reason is an empty reply, a reset surfaces "terminated", an error
-   * finish reason surfaces "An unknown error occurred". `transient` (2026.9 [obs] empty-stream,
-   * reset-mid-stream, flash-429-pro-malformed-function-call): a Gemini stream without a finish
+   * finish reason surfaces "An unknown error occurred". `transient` (2026.9, the same golden traces
+   * under test/golden/openclaw-2026.9.6/): a Gemini stream without a finish
    * reason and a reset are timeouts (retried, then failed over); an error finish reason is
    * unclassified, resubmitted at once, then failed over as `unknown`.
    */
   readonly streamFaults: 'reply-or-surface' | 'transient';
   /**
    * How a failed attempt's error reads in the all-failed summary and the log: `rate-limit-copy`
-   * (2026.2 [obs]: a rate limit becomes the user-facing rate-limit text, anything else its raw
+   * (2026.2, golden trace test/golden/openclaw-2026.2.26/all-models-429.json: a rate limit becomes
+   * the user-facing rate-limit text, anything else its raw
    * message) or `transport-projection` (2026.9: as its transport records it, error-projection.ts).
    */
   readonly attemptErrorText: 'rate-limit-copy' | 'transport-projection';
   /**
-   * What the user reads for an unclassified error: its raw message (2026.2 [obs]) or the
+   * What the user reads for an unclassified error: its raw message (2026.2, golden trace
+   * test/golden/openclaw-2026.2.26/flash-429-pro-malformed-function-call.json) or the
    * classified copy (2026.9, failure-reply.ts `unclassifiedFailureReply`).
    */
   readonly unclassifiedReply: 'raw-message' | 'classified-copy';
   /**
    * The reply when every candidate failed: `agent-failed-summary` ("⚠️ Agent failed before reply:
-   * <summary>.", 2026.2 [obs]) or `classified-copy` (2026.9: the overload copy for one candidate,
+   * <summary>.", 2026.2, golden trace test/golden/openclaw-2026.2.26/all-models-429.json) or
+   * `classified-copy` (2026.9: the overload copy for one candidate,
    * failure-reply.ts's classification of the attempts for several).
    */
   readonly allFailedReply: 'agent-failed-summary' | 'classified-copy';

@@ -1,8 +1,8 @@
 /**
  * What the user reads, character for character, per version.
- * 2026.2 texts were observed on openclaw@2026.2.26 (openclaw-2026-2-run.md
- * §4); 2026.9 texts on openclaw@2026.9.6 (openclaw-run.md §4). Texts marked
- * "reference" come from reference/openclaw.md and were not observed.
+ * 2026.2 texts were observed on openclaw@2026.2.26, 2026.9 texts on
+ * openclaw@2026.9.6; the golden traces under test/golden/ show them. Texts
+ * marked "unverified" were read in OpenClaw's source and never observed.
  */
 import type { FailoverReason } from './classify.ts';
 import { RATE_LIMIT_USER_MESSAGE } from './failure-reply.ts';
@@ -15,31 +15,34 @@ export type FailedAttempt = {
   readonly status?: number | undefined;
 };
 
-/** `All models failed (N): p/m: <error> (<reason>) | …`, FallbackSummaryError's message (§4.2 step 8). */
+/** `All models failed (N): p/m: <error> (<reason>) | …`, FallbackSummaryError's message (src/agents/model-fallback.ts `throwFallbackFailureSummary`). */
 export function fallbackSummary(attempts: readonly FailedAttempt[]): string {
   return `All models failed (${attempts.length}): ${attempts.map((a) => `${a.modelRef}: ${a.errorText} (${a.reason})`).join(' | ')}`;
 }
 
 /** The text an attempt's error shows in the summary on 2026.2 (2026.9: error-projection.ts `rawErrorText`). */
 export function attemptErrorText(reason: FailoverReason | null, rawMessage: string): string {
-  if (reason === 'rate_limit') return RATE_LIMIT_USER_MESSAGE; // [obs]
+  if (reason === 'rate_limit') return RATE_LIMIT_USER_MESSAGE; // golden trace test/golden/openclaw-2026.2.26/all-models-429.json
   return rawMessage;
 }
 
-/** The reply when every candidate failed, where the version words it as the agent's failure (2026.2 [obs]). */
+/** The reply when every candidate failed, where the version words it as the agent's failure (golden trace test/golden/openclaw-2026.2.26/all-models-429.json). */
 export function agentFailedReply(summary: string): string {
   return `⚠️ Agent failed before reply: ${summary}.\nLogs: openclaw logs --follow`;
 }
 
-/** reference §4.6 (v4.12); the wording after the dash is elided there, so only the observed part is certain. */
+/**
+ * Unverified: OpenClaw 2026.4.12's src/auto-reply/reply/agent-runner-execution.ts, as far as "for this model.";
+ * the sentence after it is not confirmed by any source. No golden trace overflows the context.
+ */
 export const CONTEXT_OVERFLOW_REPLY = '⚠️ Context overflow — prompt too large for this model. Try a shorter message or start a new session with /new.';
 
-/** 2026.9 [obs]: sent before the fallback's reply. */
+/** 2026.9: sent before the fallback's reply (golden trace test/golden/openclaw-2026.9.6/primary-429-cross-provider-ok.json). */
 export function fallbackNotice(selectedRef: string, activeRef: string, detail: string): string {
   return `↪️ Model Fallback: ${activeRef} (selected ${selectedRef}; ${detail})`;
 }
 
-/** 2026.9 [obs]: sent with the next reply the primary gives in that chat. */
+/** 2026.9: sent with the next reply the primary gives in that chat (observed on openclaw@2026.9.6). */
 export function fallbackCleared(primaryRef: string, previousRef: string): string {
   return `↪️ Model Fallback cleared: ${primaryRef} (was ${previousRef})`;
 }

@@ -55,11 +55,11 @@ export type TransientFailure = {
   readonly fallbackConfigured: boolean;
 };
 
-export type TransientDecision =
+type TransientDecision =
   | { readonly retry: true; readonly delayMs: number; readonly retryNumber: number; readonly budget: number }
   | { readonly retry: false; readonly why: TransientRejection; readonly retriesDone: number; readonly budget: number; readonly retryAfterMs?: number };
 
-export type TransientRejection = 'non_transient' | 'long_window_rate_limit' | 'retry_delay_exceeds_cap' | 'retry_budget_exhausted' | 'window_elapsed';
+type TransientRejection = 'non_transient' | 'long_window_rate_limit' | 'retry_delay_exceeds_cap' | 'retry_budget_exhausted' | 'window_elapsed';
 
 export type TransientRetry = {
   /** Decides on one failure at `nowMs`; a `retry` decision counts as made (OpenClaw counts it once the wait ends). */

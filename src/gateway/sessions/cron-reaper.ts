@@ -1,5 +1,5 @@
 /**
- * The cron run reaper (reference/openclaw.md §1.2; openclaw@2026.2.26
+ * The cron run reaper (openclaw@2026.2.26
  * `src/cron/session-reaper.ts`): deletes `…:cron:<jobId>:run:<id>` entries
  * older than `cron.sessionRetention` (default 24h; `false` turns it off),
  * whatever the maintenance mode. The cron timer tick calls `sweep`; it
@@ -24,7 +24,7 @@ export type CronReaperOptions = {
   readonly log?: Pick<GatewayLog, 'write'>;
 };
 
-export type SweepResult = { readonly swept: boolean; readonly pruned: number };
+type SweepResult = { readonly swept: boolean; readonly pruned: number };
 
 export type CronReaper = {
   /** Called from every cron timer tick; does nothing within 5 minutes of the last sweep unless forced. */

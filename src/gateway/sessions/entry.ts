@@ -1,11 +1,11 @@
 /**
  * One session-store entry in openclaw@2026.2.26's `sessions.json` format
- * (openclaw-2026-2-run.md §5 [obs]; field names and order from the real
- * entry and from `SessionEntry` in the 2026.2.26 dist), so the run
+ * (field names and order from a real entry observed on openclaw@2026.2.26
+ * and from `SessionEntry` in the 2026.2.26 dist), so the run
  * directory's store can be read by `openclaw sessions --store`.
  *
  * Left out on purpose: `skillsSnapshot` (~5 KB per entry in 2026.2.26, ~41 KB
- * in #55334) and `systemPromptReport` (larger). Nothing quotastorm models
+ * in openclaw/openclaw#55334) and `systemPromptReport` (larger). Nothing quotastorm models
  * reads them, and writing them would only make every simulated store write
  * slower. Their size matters to `rotateBytes` and the disk budget, which are
  * not modelled either. Fields a loaded store has and this type does not name
@@ -13,7 +13,7 @@
  */
 import type { Prng } from '../../clock/prng.ts';
 
-export type SessionOrigin = {
+type SessionOrigin = {
   label?: string;
   provider?: string;
   surface?: string;
@@ -23,7 +23,7 @@ export type SessionOrigin = {
   accountId?: string;
 };
 
-export type DeliveryContext = { channel?: string; to?: string; accountId?: string; threadId?: string | number };
+type DeliveryContext = { channel?: string; to?: string; accountId?: string; threadId?: string | number };
 
 export type SessionEntry = {
   origin?: SessionOrigin;

@@ -1,5 +1,5 @@
 /**
- * OpenClaw's session keys (reference/openclaw.md §1.4), as openclaw@2026.2.26
+ * OpenClaw's session keys, as openclaw@2026.2.26
  * builds them (`src/routing/session-key.ts`, `src/sessions/session-key-utils.ts`
  * in its dist): `agent:<agentId>:<rest>`, all lowercase, agent `main`.
  *
@@ -11,13 +11,13 @@
  */
 import type { SessionEntry } from './entry.ts';
 
-export const DEFAULT_AGENT_ID = 'main';
+const DEFAULT_AGENT_ID = 'main';
 export const MAIN_SESSION_KEY = 'agent:main:main';
 
-/** `session.dmScope`: how direct messages map to sessions (§1.4). */
+/** `session.dmScope`: how direct messages map to sessions (`buildAgentPeerSessionKey`, src/routing/session-key.ts). */
 export type DmScope = 'main' | 'per-peer' | 'per-channel-peer' | 'per-account-channel-peer';
 
-/** The Kind column of `openclaw sessions` (§1.6). */
+/** The Kind column of `openclaw sessions` (src/commands/sessions.ts). */
 export type SessionKind = 'direct' | 'group' | 'global' | 'unknown';
 
 /** `agent:<agent>:main`: the main session every DM shares under dmScope `main`, and the heartbeat's. */
@@ -81,7 +81,10 @@ export function cronRunSessionKey(jobId: string, sessionId: string, agentId: str
   return `${cronSessionKey(jobId, agentId)}:run:${sessionId.toLowerCase()}`;
 }
 
-/** The isolated heartbeat's key (same key each run, new sessionId; §1.4). 2026.2.26 predates isolated heartbeats. */
+/**
+ * The isolated heartbeat's key: same key each run, new sessionId (heartbeat `isolatedSession`,
+ * src/infra/heartbeat-runner.ts in OpenClaw 2026.4.12). 2026.2.26 predates isolated heartbeats.
+ */
 export function heartbeatSessionKey(agentId: string = DEFAULT_AGENT_ID): string {
   return `${mainSessionKey(agentId)}:heartbeat`;
 }

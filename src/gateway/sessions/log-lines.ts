@@ -1,8 +1,8 @@
 /**
- * The session store's log lines, verbatim from reference/openclaw.md §6 and
- * the 2026.2.26 / 2026.9.6 dists. OpenClaw passes the counts as structured
+ * The session store's log lines, verbatim from the 2026.2.26 / 2026.9.6
+ * dists. OpenClaw passes the counts as structured
  * metadata (`{pruned, maxAgeMs}`, `{removed, maxEntries}`), which its console
- * line does not show — openclaw-2026-2-run.md §5 quotes the bare
+ * line does not show — observed on openclaw@2026.2.26: the bare
  * `[sessions/store] pruned stale session entries` — so neither does
  * quotastorm's gateway.log. The reaper's line has its count in the text.
  */

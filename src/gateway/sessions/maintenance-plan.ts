@@ -39,7 +39,7 @@ export type MaintenancePlan = {
   readonly archived: readonly { readonly key: string; readonly reason: ArchiveReason }[];
   /** Entries left in the store once the plan is applied (archived ones included). */
   readonly keptCount: number;
-  /** Lines for the `sessions/store` subsystem, in order (§6). OpenClaw's counts go to its JSON log only. */
+  /** Lines for the `sessions/store` subsystem, in order (log-lines.ts). OpenClaw's counts go to its JSON log only. */
   readonly log: readonly MaintenanceLogLine[];
   /** The new lower bound on updatedAt over prunable entries, for the next write's input. */
   readonly oldestUpdatedAtMs: number;

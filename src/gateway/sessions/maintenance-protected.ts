@@ -1,8 +1,8 @@
 /**
  * The `protected` eviction order, from openclaw@2026.9.6's own code
  * (`dist/store-maintenance-*.mjs`, `store-maintenance-plan.ts`,
- * `store-maintenance-operations.ts`). Where it differs from reference §1.3
- * (written from a later snapshot), the pinned 2026.9.6 wins:
+ * `store-maintenance-operations.ts`). Where it differs from later OpenClaw
+ * source (`isProtectedSessionMaintenanceEntry` on main), the pinned 2026.9.6 wins:
  * - Preserved entries are never touched but count toward the cap:
  *   protected keys (keys.ts), archived, pinned, model-locked and running
  *   entries, and the write's active session (it is in the preserve set), so

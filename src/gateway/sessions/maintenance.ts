@@ -1,12 +1,12 @@
 /**
- * Session-store maintenance (reference/openclaw.md §1.2–§1.3), as a pure
+ * Session-store maintenance (src/config/sessions/store-maintenance.ts), as a pure
  * plan: which keys a store write would prune for age, cap for count, or
  * (2026.9) archive, and the log lines it would write. The store applies the
  * plan before serializing, on every write, as `saveSessionStoreUnlocked`
  * does; nothing runs at load or startup.
  *
  * Two eviction orders; the version profile names its own:
- * - `oldest-first` (openclaw@2026.2.26 `src/config/sessions/store.ts`, = v4.12):
+ * - `oldest-first` (openclaw@2026.2.26 `src/config/sessions/store.ts`, as in 2026.4.12):
  *   no protection at all. Age prune, then keep the newest `maxEntries` by
  *   updatedAt; in enforce mode even the active session can go. Warn mode
  *   evicts nothing and only says so when the active session would go.
@@ -24,7 +24,7 @@ import { MAINTENANCE_LOG } from './log-lines.ts';
 import type { MaintenanceInput, MaintenanceLogLine, MaintenanceOrder, MaintenancePlan, MaintenanceSettings } from './maintenance-plan.ts';
 import { planProtectedMaintenance } from './maintenance-protected.ts';
 
-export type { ArchiveReason, MaintenanceInput, MaintenanceLogLine, MaintenanceOrder, MaintenancePlan, MaintenanceSettings } from './maintenance-plan.ts';
+export type { MaintenanceInput, MaintenanceOrder, MaintenancePlan, MaintenanceSettings } from './maintenance-plan.ts';
 
 export function planMaintenance(input: MaintenanceInput): MaintenancePlan {
   return PLANNERS[input.order](input);
@@ -38,7 +38,7 @@ const PLANNERS: Readonly<Record<MaintenanceOrder, (input: MaintenanceInput) => M
 /**
  * The entry count at which the cap runs: over maxEntries on every write
  * (2026.2), or at the 2026.9 high-water mark maxEntries + max(25, ⌈10 %⌉),
- * strictly (maxEntries + 1) for caps ≤ 49 (§1.2, resolveSessionEntryMaintenanceHighWater).
+ * strictly (maxEntries + 1) for caps ≤ 49 (resolveSessionEntryMaintenanceHighWater in openclaw@2026.9.6's dist).
  */
 export function capTriggerEntries(settings: Pick<MaintenanceSettings, 'maxEntries' | 'capTrigger'>): number {
   const { maxEntries } = settings;

@@ -1,8 +1,8 @@
 /**
  * Stale sessions to put in a store before a run, as the incident's store had
  * them: 56 cron run entries two days old after maintenance had been off
- * (openclaw-2026-2-run.md §5 seeded 56 `agent:main:cron:job{0..3}:run:<uuid>`
- * about 48 h old, plus 20 `agent:main:cron:recent:run:<uuid>` about 1 h old).
+ * (the golden case test/golden/openclaw-2026.2.26/stale-cron-sessions.json
+ * seeds 56 `agent:main:cron:job{0..3}:run:<uuid>` about 48 h old).
  *
  * Seeded and deterministic: ids come from the given stream, times from
  * `nowMs`. The newest entry is `ageMs` old and each next one `spacingMs`
@@ -13,7 +13,7 @@ import type { Prng } from '../../clock/prng.ts';
 import { seededSessionId, transcriptFileName, type SessionEntry } from './entry.ts';
 import { cronRunSessionKey, directSessionKey, groupSessionKey, type DmScope } from './keys.ts';
 
-export type StaleSessionKind = 'cron-run' | 'telegram-dm' | 'telegram-group' | 'subagent' | 'hook';
+type StaleSessionKind = 'cron-run' | 'telegram-dm' | 'telegram-group' | 'subagent' | 'hook';
 
 export type StaleSessionSpec = {
   readonly kind: StaleSessionKind;
@@ -22,11 +22,11 @@ export type StaleSessionSpec = {
   readonly ageMs: number;
   /** Between consecutive entries' updatedAt; default one minute. */
   readonly spacingMs?: number;
-  /** cron-run: the jobs the runs belong to, in turn; default job0..job3 as in the reference's experiment. */
+  /** cron-run: the jobs the runs belong to, in turn; default job0..job3 as in the stale-cron-sessions golden case. */
   readonly jobIds?: readonly string[];
   /** telegram-dm: the DM scope the keys follow; default per-channel-peer (under `main` all DMs share one key). */
   readonly dmScope?: Exclude<DmScope, 'main'>;
-  /** What the session last ran on; none = the entry has no model fields, as the reference's seeded entries. */
+  /** What the session last ran on; none = the entry has no model fields, like bare seeded cron-run entries. */
   readonly model?: { readonly provider: string; readonly id: string; readonly contextTokens: number };
   /** The last prompt's size; needs `model`. */
   readonly totalTokens?: number;
@@ -73,7 +73,7 @@ function staleSession(spec: StaleSessionSpec, index: number, sessionId: string, 
   }
 }
 
-// origin as 2026.2.26 records a Telegram sender (openclaw-2026-2-run.md §5).
+// origin as 2026.2.26 records a Telegram sender (observed in its sessions.json).
 function telegramOrigin(peerId: string, chatType: 'direct' | 'group'): Pick<SessionEntry, 'origin'> {
   const from = chatType === 'group' ? `telegram:group:${peerId}` : `telegram:${peerId}`;
   return {

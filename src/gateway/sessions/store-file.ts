@@ -23,7 +23,7 @@ export async function readSessionStoreFile(file: string): Promise<Map<string, Se
 }
 
 /** `readSessionStoreFile` without the file system; `file` only names the store in messages. */
-export function parseSessionStoreJson(text: string, file: string): Map<string, SessionEntry> {
+function parseSessionStoreJson(text: string, file: string): Map<string, SessionEntry> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);

@@ -1,12 +1,13 @@
 /**
  * The embedded gateway's session store: OpenClaw's `sessions.json` held in
- * memory (reference/openclaw.md §1.2, §1.5).
+ * memory (src/config/sessions/store.ts in OpenClaw 2026.4.12).
  *
  * Every write runs maintenance before anything could be serialized, as
  * 2026.2.26's `saveSessionStoreUnlocked` does: `update`, `write` and
  * `delete` are all store writes. Reading a store in (`load`, `preload`) does
- * not: the real gateway did not prune at startup, only on the first turn's
- * write (openclaw-2026-2-run.md §5: 77 entries stayed 77 across a restart).
+ * not: the real gateway does not prune at startup, only on the first turn's
+ * write (golden trace test/golden/openclaw-2026.2.26/stale-cron-sessions.json:
+ * the 56 stale entries survive startup and go with the first message).
  *
  * The file is written when the runner asks (`save`), not on every write: a
  * simulated day writes thousands of times and the bytes would be the same.
@@ -37,7 +38,7 @@ export type SessionStoreOptions = {
   readonly log?: Pick<GatewayLog, 'write'>;
 };
 
-export type WriteOptions = {
+type WriteOptions = {
   /**
    * The session the write is for: 2026.2 warn mode warns when it would be
    * evicted, 2026.9 never evicts it. `update` defaults to its own key, as
@@ -51,14 +52,14 @@ export type WriteOptions = {
 };
 
 /** What one write's maintenance did (OpenClaw's onMaintenanceApplied report). */
-export type WriteReport = {
+type WriteReport = {
   readonly mode: MaintenanceSettings['mode'];
   readonly beforeCount: number;
   readonly afterCount: number;
   readonly plan: MaintenancePlan;
 };
 
-export type SessionStoreStats = { writes: number; pruned: number; capped: number; archived: number };
+type SessionStoreStats = { writes: number; pruned: number; capped: number; archived: number };
 
 export type SessionStore = {
   get(key: string): Readonly<SessionEntry> | undefined;
