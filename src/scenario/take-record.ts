@@ -8,17 +8,10 @@ import type { Gateway } from '../gateway/gateway.ts';
 import { isCronRunSessionKey, sessionKindOf } from '../gateway/sessions/keys.ts';
 import { MOUNTS, type Mount, type MockWorld } from '../../mocks/world.ts';
 import type { RunRecord, Seen, StepRecord, StoreSnapshot } from './record.ts';
-import type { CheckSpec } from './schema.ts';
 import { ledgerLimits, modelRefOf } from './usage.ts';
 
-export type StepEnd = {
-  readonly name: string;
-  readonly fromMs: number;
-  readonly toMs: number;
-  readonly messagesSent: number;
-  readonly messagesSentInRun: number;
-  readonly checks: readonly CheckSpec[];
-};
+/** A step as the runner knows it when it ends: the record less what is taken from the live objects. */
+export type StepEnd = Omit<StepRecord, 'store' | 'seen'>;
 
 /** What a step's checks will read of the store and the logs, taken the moment it ends. */
 export function takeStepRecord(step: StepEnd, gateway: Gateway, world: MockWorld): StepRecord {
