@@ -19,7 +19,7 @@ export type WireReply = {
   readonly body: WireBody;
 };
 
-export type WireBody =
+type WireBody =
   | { readonly kind: 'text'; readonly text: string }
   | { readonly kind: 'events'; readonly events: readonly string[]; readonly onDone: () => void }
   | { readonly kind: 'reset' };

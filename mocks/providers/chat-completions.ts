@@ -61,7 +61,7 @@ export function chatCompletionsRoutes<Fields>(spec: ProviderMockSpec, flavour: C
 }
 
 /** The text the estimator counts: string contents and `text` parts of every message. */
-export function* chatPromptTexts(body: ChatRequest): Iterable<string> {
+function* chatPromptTexts(body: ChatRequest): Iterable<string> {
   for (const message of body.messages) {
     if (typeof message.content === 'string') yield message.content;
     else for (const part of message.content ?? []) if (part.text) yield part.text;

@@ -30,7 +30,7 @@ export type FaultShape =
   | { readonly kind: 'finish-reason'; readonly finishReason: string };
 
 /** What a rule's `fault` and a script entry may name; plus `finish-reason:<REASON>`. */
-export const FAULT_NAMES = [
+const FAULT_NAMES = [
   'rate-limit',
   'overloaded',
   'server-error',
@@ -48,7 +48,7 @@ export const FAULT_NAMES = [
  * exhaustion has no shorthand: only Anthropic lists a 402, and the observed
  * credit errors are 429s (providers.md §2.4, §3.4, §4.3, §5.2).
  */
-export const SCRIPT_STATUSES: Readonly<Record<string, FaultShape['kind']>> = {
+const SCRIPT_STATUSES: Readonly<Record<string, FaultShape['kind']>> = {
   '429': 'rate-limit',
   '500': 'server-error',
   '503': 'unavailable',

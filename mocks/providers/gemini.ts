@@ -24,7 +24,7 @@ import type { QuotaDimension } from './tiers.ts';
 import { randomId } from './wire.ts';
 
 export const GEMINI_ORIGIN = 'https://generativelanguage.googleapis.com';
-export const GEMINI_API_VERSIONS = ['v1', 'v1beta'] as const;
+const GEMINI_API_VERSIONS = ['v1', 'v1beta'] as const;
 
 /** Routes of the Gemini API (../routes.ts); `spec` carries the clock, PRNG, ledger, journal and faults. */
 export function geminiRoutes(spec: ProviderMockSpec): MockRoute[] {

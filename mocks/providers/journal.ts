@@ -68,7 +68,7 @@ export type JournalEntry = {
 
 export type JournalRecord = Omit<JournalEntry, 'seq'>;
 
-export type JournalFilter = Partial<
+type JournalFilter = Partial<
   Pick<JournalEntry, 'provider' | 'model' | 'api' | 'stream' | 'scopeKey' | 'status' | 'outcome' | 'errorType' | 'fault' | 'latencyMs'>
 >;
 

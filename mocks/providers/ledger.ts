@@ -30,7 +30,7 @@ import {
   windowCapacity,
 } from './windows.ts';
 
-export type { ProviderPolicy, ProviderQuotaConfig } from './policy.ts';
+export type { ProviderQuotaConfig } from './policy.ts';
 
 export type LedgerConfig = {
   readonly providers?: Readonly<Partial<Record<ProviderId, ProviderQuotaConfig>>>;
@@ -86,7 +86,7 @@ type AdmissionBase = {
   readonly request: MeteredRequest;
 };
 
-export type Admitted = AdmissionBase & {
+type Admitted = AdmissionBase & {
   readonly admitted: true;
   /** Charged up front per dimension; `settle` corrects them and reports the quota state afterwards. */
   readonly charges: Readonly<Partial<Record<QuotaDimension, number>>>;

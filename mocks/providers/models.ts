@@ -9,8 +9,8 @@
  *
  * Context windows and output caps are the providers' published model-card
  * numbers (not in providers.md except Gemini's 1,048,576 from the §1.5
- * context-length message); treat them as defaults and override per run with
- * `withModels`.
+ * context-length message); treat them as defaults: a `LedgerConfig`'s `models`
+ * (ledger.ts) replaces the whole catalogue.
  */
 export const PROVIDER_IDS = ['gemini', 'openai', 'anthropic', 'moonshot', 'xai'] as const;
 export type ProviderId = (typeof PROVIDER_IDS)[number];
@@ -76,21 +76,6 @@ export const DEFAULT_MODELS: ModelCatalog = {
 /** The catalogue entry for `modelId`, or undefined (the handler answers 404). */
 export function findModel(catalog: ModelCatalog, provider: ProviderId, modelId: string): ModelInfo | undefined {
   return catalog[provider].find((entry) => entry.id === modelId);
-}
-
-/** `catalog` with extra or replaced models for some providers. */
-export function withModels(
-  catalog: ModelCatalog,
-  extra: Partial<Record<ProviderId, readonly ModelInfo[]>>,
-): ModelCatalog {
-  const merged = { ...catalog };
-  for (const provider of PROVIDER_IDS) {
-    const added = extra[provider];
-    if (!added) continue;
-    const addedIds = new Set(added.map((entry) => entry.id));
-    merged[provider] = [...catalog[provider].filter((entry) => !addedIds.has(entry.id)), ...added];
-  }
-  return merged;
 }
 
 function model(id: string, quotaFamily: string, contextWindowTokens: number, defaultMaxOutputTokens: number): ModelInfo {

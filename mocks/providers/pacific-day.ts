@@ -7,7 +7,7 @@
  * instant being asked about comes from the caller's clock; nothing here
  * reads the wall clock.
  */
-export const PACIFIC_TIME_ZONE = 'America/Los_Angeles';
+const PACIFIC_TIME_ZONE = 'America/Los_Angeles';
 
 export type DayBounds = { readonly startMs: number; readonly endMs: number };
 
@@ -18,7 +18,7 @@ export function pacificDayBounds(timeMs: number): DayBounds {
 }
 
 /** UTC milliseconds of 00:00 Pacific on the given date (`day` may overflow, like Date.UTC). */
-export function pacificMidnightMs(year: number, month: number, day: number): number {
+function pacificMidnightMs(year: number, month: number, day: number): number {
   const wallMs = Date.UTC(year, month - 1, day);
   // Guess with the offset half a day earlier, then correct with the offset at the guess:
   // DST switches happen at 02:00, never at midnight, so one correction settles it.
@@ -27,7 +27,7 @@ export function pacificMidnightMs(year: number, month: number, day: number): num
 }
 
 /** Pacific wall time minus UTC at `timeMs`: -8h in winter, -7h in summer. */
-export function pacificOffsetMs(timeMs: number): number {
+function pacificOffsetMs(timeMs: number): number {
   const wholeSecondMs = Math.floor(timeMs / 1000) * 1000;
   const parts = pacificParts(wholeSecondMs);
   const wallMs = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);

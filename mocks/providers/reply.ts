@@ -30,7 +30,7 @@ export type ReplyWriter = {
   write(capTokens: number): Reply;
 };
 
-export const DEFAULT_REPLY_SHAPE: ReplyShape = { minOutputTokens: 16, maxOutputTokens: 256 };
+const DEFAULT_REPLY_SHAPE: ReplyShape = { minOutputTokens: 16, maxOutputTokens: 256 };
 
 const POOL_SIZE = 128;
 

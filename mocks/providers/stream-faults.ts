@@ -35,7 +35,7 @@ export type StreamFaultBody =
   /** `text` is the one chunk sent before the stream stops. */
   | { readonly kind: 'truncated'; readonly text: string };
 
-export const STREAM_RESET_CODE = 'QUOTASTORM_STREAM_RESET';
+const STREAM_RESET_CODE = 'QUOTASTORM_STREAM_RESET';
 
 /** The body error of a `reset-after-headers` answer; see the header comment. */
 export class StreamResetError extends TypeError {

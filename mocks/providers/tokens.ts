@@ -19,7 +19,7 @@
  * (`promptTexts` there): message and system text. Tool schemas, images and
  * metadata are not counted: they rarely matter to the incident's quota maths.
  */
-export const CHARACTERS_PER_TOKEN = 4;
+const CHARACTERS_PER_TOKEN = 4;
 
 /** Tokens of a list of text parts: ceil(total characters / 4). Empty → 0. */
 export function estimateTokens(texts: Iterable<string>): number {

@@ -21,7 +21,7 @@ import { takeMessageId, type TelegramMessage, type TelegramState } from './state
 export const TELEGRAM_ORIGIN = 'https://api.telegram.org';
 
 /** Telegram's limit on a message text, after entity parsing (core.telegram.org/bots/api#sendmessage). */
-export const MAX_MESSAGE_CHARS = 4_096;
+const MAX_MESSAGE_CHARS = 4_096;
 /** Telegram caps a long poll at 50 seconds (getUpdates `timeout`). */
 const MAX_POLL_TIMEOUT_S = 50;
 
