@@ -46,7 +46,8 @@ const FAULT_NAMES = [
  * Status shorthands a script may use. `529` is Anthropic's overloaded; the
  * others render `overloaded` from their fault tables (dialect.ts). Budget
  * exhaustion has no shorthand: only Anthropic lists a 402, and the observed
- * credit errors are 429s (providers.md §2.4, §3.4, §4.3, §5.2).
+ * credit errors are 429s (OpenAI `insufficient_quota`, Anthropic's spend cap,
+ * Moonshot `exceeded_current_quota_error`, xAI's "used all available credits").
  */
 const SCRIPT_STATUSES: Readonly<Record<string, FaultShape['kind']>> = {
   '429': 'rate-limit',

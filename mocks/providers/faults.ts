@@ -15,8 +15,8 @@
  *
  * A `rate-limit` is the provider's own quota 429 with RPM shown full,
  * rendered by the same code as a ledger refusal (fault-answer.ts).
- * Stream faults are 200s that go wrong in the body (openclaw-2026-2-run.md §3
- * "Extra modes", §4): see stream-faults.ts for what each looks like per format.
+ * Stream faults are 200s that go wrong in the body, the answers OpenClaw
+ * 2026.2.26 mishandles: see stream-faults.ts for what each looks like per format.
  */
 import type { ProviderId } from './models.ts';
 

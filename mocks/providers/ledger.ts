@@ -4,10 +4,10 @@
  * real one would.
  *
  * A request is admitted only if every metered dimension of its scope has
- * room for it (providers.md §7, "any one exceeded → 429"). A charge larger
+ * room for it (every provider's rate-limit page: any one exceeded → 429). A charge larger
  * than a dimension can ever hold is refused as too large, with no retry
  * hint: the real APIs refuse it the same way however long the client waits
- * (OpenAI "Request too large … Limit 30000, Requested 30601", §2.4).
+ * (OpenAI "Request too large … Limit 30000, Requested 30601", DrShushen/climb#13).
  *
  * Lifecycle of one request: `admit` (charges up front, e.g. max_tokens
  * reservations) → `settle` once the output is known (refunds or charges the
@@ -94,7 +94,7 @@ type Admitted = AdmissionBase & {
 
 export type Refusal = AdmissionBase & {
   readonly admitted: false;
-  /** The quota state the 429 reports (a refusal may still count toward RPM, §2.6). */
+  /** The quota state the 429 reports (a refusal may still count toward RPM: OpenAI's `rejectedRequestsCount`, metering.ts). */
   readonly after: QuotaSnapshot;
   readonly violations: readonly Violation[];
   /** The longest wait among violations; undefined if any violation is too large. */
@@ -307,7 +307,10 @@ function longestWaitMs(violations: readonly Violation[]): number | undefined {
   return longestMs;
 }
 
-/** OpenAI: "unsuccessful requests count" toward per-minute limits (§2.6); never past the limit. Meters are advanced. */
+/**
+ * OpenAI: "unsuccessful requests count" toward per-minute limits
+ * (https://developers.openai.com/api/docs/guides/rate-limits); never past the limit. Meters are advanced.
+ */
 function chargeRejection(meters: readonly Meter[], nowMs: number): void {
   const meter = meters.find((candidate) => candidate.dimension === 'requestsPerMinute');
   if (!meter) return;

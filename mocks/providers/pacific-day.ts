@@ -1,6 +1,6 @@
 /**
  * Day boundaries in America/Los_Angeles: Gemini's requests-per-day quota
- * "resets at midnight Pacific time" (providers.md §1.6).
+ * "resets at midnight Pacific time" (https://ai.google.dev/gemini-api/docs/rate-limits).
  *
  * The offset comes from Intl (the runtime's tz database), not from a fixed
  * -8h, so the 23- and 25-hour days at the DST switches come out right. The

@@ -8,8 +8,9 @@
  *
  * Why chars/4: it is the rule of thumb every provider publishes for English
  * (OpenAI: "~4 characters per token"), it is what OpenAI itself uses to
- * estimate a request against TPM before tokenizing (providers.md §2.6,
- * "estimated number of tokens based on the character count"), and it costs one
+ * estimate a request against TPM before tokenizing ("estimated number of tokens
+ * based on the character count", https://developers.openai.com/api/docs/guides/rate-limits),
+ * and it costs one
  * `length` read per part: the mock is on the hot path of a simulated day and a
  * real BPE tokenizer on a 200K-token transcript would dominate the run.
  * Characters are UTF-16 code units (`string.length`), the cheapest stable

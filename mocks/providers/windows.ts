@@ -33,7 +33,7 @@ export type WindowState =
 
 /**
  * Moonshot answers a concurrency refusal with "please try again after 1
- * seconds" (providers.md §4.3); in-flight work has no computable end.
+ * seconds" (real 429s, e.g. MoonshotAI/kimi-cli#1599); in-flight work has no computable end.
  */
 const GAUGE_RETRY_AFTER_MS = 1_000;
 

@@ -1,8 +1,8 @@
 /**
  * The Telegram Bot API as a mock route (../routes.ts): `https://api.telegram.org/bot<token>/<method>`.
  *
- * Enough of the API for a gateway's Telegram channel (reference/openclaw.md
- * §5, §8.2; openclaw-run.md §5 lists the calls OpenClaw makes): getMe,
+ * Enough of the API for a gateway's Telegram channel (the Bot API calls the
+ * golden traces record, e.g. test/golden/openclaw-2026.9.6/all-ok.json): getMe,
  * webhook calls, getUpdates long polling parked on the clock, the command
  * menu with Telegram's BOT_COMMANDS_TOO_MUCH, sendMessage with the 4,096
  * character limit and flood control, and quiet `true` for the decorative
