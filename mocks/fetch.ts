@@ -1,6 +1,6 @@
 /**
  * Injected `fetch` functions that answer from the mocks in-process: no
- * sockets, no global patching (ARCHITECTURE.md, mocks/), so two gateways can
+ * sockets, no global patching, so two gateways can
  * share a process and load tools stay fast. Pass one to the SDKs' `fetch`
  * option (@google/genai: `httpOptions.fetch`).
  *

@@ -1,7 +1,7 @@
 /**
  * The mocks' one definition: a route is a method, a real origin, a path
  * pattern and a handler from a `MockRequest` to a `WireReply`. The same
- * routes are served three ways (ARCHITECTURE.md, mocks/):
+ * routes are served three ways (docs/design-notes.md, Mocks):
  *
  *   - `routeFetch`: an injected fetch that dispatches straight to them;
  *   - `toMswHandlers`: msw handlers, for `setupServer` or msw's `getResponse`;

@@ -20,7 +20,7 @@ import { injectMessage, type InboundMessage } from './telegram/state.ts';
 import type { WireReply } from './wire-reply.ts';
 import { MOUNTS, type Mount, type MockWorld } from './world.ts';
 
-export const LOOPBACK = '127.0.0.1';
+const LOOPBACK = '127.0.0.1';
 
 export type MockServer = { readonly url: string; readonly port: number; close(): Promise<void> };
 

@@ -19,7 +19,7 @@ export type WireReply = {
   readonly body: WireBody;
 };
 
-export type WireBody =
+type WireBody =
   | { readonly kind: 'text'; readonly text: string }
   | { readonly kind: 'events'; readonly events: readonly string[]; readonly onDone: () => void }
   | { readonly kind: 'reset' };
@@ -30,7 +30,7 @@ export type ReplyInit = {
   readonly headers?: Readonly<Record<string, string>>;
 };
 
-/** JSON with a provider-chosen content-type (Gemini sends `application/json; charset=UTF-8`, providers.md §1.4). */
+/** JSON with a provider-chosen content-type (Gemini sends `application/json; charset=UTF-8`). */
 export function jsonReply(body: unknown, init: ReplyInit, contentType = 'application/json'): WireReply {
   return {
     status: init.status,

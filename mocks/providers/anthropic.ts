@@ -2,7 +2,8 @@
  * Anthropic Messages API mock on https://api.anthropic.com/v1/messages (JSON
  * and SSE events).
  *
- * Wire details (providers.md §3.2–3.5): usage with cache fields; SSE is
+ * Wire details follow Anthropic's API docs (https://docs.claude.com/en/api/messages,
+ * /messages-streaming, /errors, /rate-limits): usage with cache fields; SSE is
  * `message_start` → `content_block_start` → `ping` → `content_block_delta`… →
  * `content_block_stop` → `message_delta` (cumulative `output_tokens`) →
  * `message_stop`; errors are `{"type":"error","error":{type,message},
@@ -10,7 +11,8 @@
  * `anthropic-ratelimit-*` headers (token `remaining` rounded to the nearest
  * thousand, `reset` in RFC 3339); a rate-limit 429 adds `retry-after` in
  * seconds. 529 `overloaded_error` is capacity, never quota, so it only comes
- * from a fault. The spend cap is a 429 without `retry-after` (§3.4).
+ * from a fault. The spend cap is a 429 without `retry-after`
+ * (https://platform.claude.com/docs/api/rate-limits).
  */
 import { z } from 'zod';
 import type { Refusal, DimensionUsage, QuotaSnapshot } from './ledger.ts';
@@ -45,14 +47,14 @@ type MessagesCall = Call<MessagesRequest>;
 
 const RATE_LIMIT_DOCS = 'https://docs.claude.com/en/api/rate-limits';
 
-/** How the 429 message names each dimension (§3.4; the "requests per minute" wording is unverified). */
+/** How the 429 message names each dimension (real 429s, e.g. anthropics/claude-code#55132; the "requests per minute" wording is unverified). */
 const LIMIT_WORDS: Readonly<Partial<Record<QuotaDimension, string>>> = {
   requestsPerMinute: 'requests per minute',
   inputTokensPerMinute: 'input tokens per minute',
   outputTokensPerMinute: 'output tokens per minute',
 };
 
-/** What differs between Anthropic's errors; the envelope adds `type: "error"` and the request id (§3.5). */
+/** What differs between Anthropic's errors; the envelope adds `type: "error"` and the request id (https://docs.claude.com/en/api/errors). */
 type AnthropicError = { readonly type: string; readonly message: string; readonly details?: object };
 
 /** Every error carries `request-id`, in the header and the body, and the rate-limit headers of the state it shows. */
@@ -69,11 +71,11 @@ function anthropicErrors(requestIds: Prng): ErrorFormat<AnthropicError> {
   };
 }
 
-/** Error-status faults (faults.ts) as Anthropic answers them (§3.5). 529 is capacity, never quota: only a fault sends it. */
+/** Error-status faults (faults.ts) as Anthropic answers them (https://docs.claude.com/en/api/errors). 529 is capacity, never quota: only a fault sends it. */
 const ANTHROPIC_FAULTS: FaultTable<AnthropicError> = {
   overloaded: { status: 529, error: { type: 'overloaded_error', message: 'Overloaded' } },
   'server-error': { status: 500, error: { type: 'api_error', message: 'Internal server error' } },
-  // Anthropic lists no 503 (§3.5); its api_error type is unverified.
+  // Anthropic's error list has no 503; its api_error type here is unverified.
   unavailable: { status: 503, error: { type: 'api_error', message: 'Service unavailable' } },
   // The spend cap (2026 docs): access returns on the 1st of next month, 00:00 UTC; no retry-after.
   'budget-exhausted': {
@@ -190,7 +192,7 @@ function sseEvent(type: string, data: object): string {
 /** The SSE events of an answer; `cut` stops after one delta carrying `ending.text` (no block stop, no message_stop). */
 function streamEvents(call: MessagesCall, ending: Ending, cut = false): string[] {
   const events = [
-    // message_start reports output_tokens as 1 before any text (§3.3).
+    // message_start reports output_tokens as 1 before any text (https://docs.claude.com/en/api/messages-streaming).
     sseEvent('message_start', { message: message(call, undefined, null, 1) }),
     sseEvent('content_block_start', { index: 0, content_block: { type: 'text', text: '' } }),
     sseEvent('ping', {}),
@@ -212,7 +214,7 @@ function streamEvents(call: MessagesCall, ending: Ending, cut = false): string[]
  * Stream faults (stream-faults.ts) in Messages format: the stop reason in
  * `message_delta` (Gemini names mapped: SAFETY, OTHER, … → `refusal`); the
  * in-stream error is what the real API sends, `event: error` with
- * overloaded_error (§3.3) — the SDK ignores data-only events, and throws an
+ * overloaded_error (https://docs.claude.com/en/api/errors) — the SDK ignores data-only events, and throws an
  * APIError with that type on this one.
  */
 function streamFault(call: MessagesCall, body: StreamFaultBody, init: ReplyInit): WireReply {
@@ -237,7 +239,7 @@ function streamFault(call: MessagesCall, body: StreamFaultBody, init: ReplyInit)
   }
 }
 
-/** The 2026 wording (§3.4), naming the first violated dimension. */
+/** The 2026 wording (quoted in anthropics/claude-code#55132), naming the first violated dimension. */
 function rateLimitMessage(call: MessagesCall, admission: Refusal, organizationId: string): string {
   const violation = admission.violations.find((entry) => LIMIT_WORDS[entry.dimension]) ?? admission.violations[0]!;
   const words = LIMIT_WORDS[violation.dimension] ?? violation.dimension;
@@ -251,7 +253,7 @@ function rateLimitMessage(call: MessagesCall, admission: Refusal, organizationId
 
 /**
  * `anthropic-ratelimit-{requests,input-tokens,output-tokens,tokens}-{limit,remaining,reset}`.
- * `tokens-*` shows the most restrictive of the token limits in effect (§3.4).
+ * `tokens-*` shows the most restrictive of the token limits in effect (https://docs.claude.com/en/api/rate-limits).
  */
 function rateLimitHeaders(quota: QuotaSnapshot, atMs: number): Record<string, string> {
   const headers: Record<string, string> = {};

@@ -1,14 +1,15 @@
 /**
  * The OpenAI Chat Completions wire format, shared by OpenAI, Moonshot and
- * xAI (all three speak it; providers.md §2, §4, §5). A `ChatFlavour` holds
+ * xAI (all three speak it). A `ChatFlavour` holds
  * what differs: usage fields, where streamed usage goes, headers, and every
  * error body.
  *
- * JSON: `chat.completion` with `usage` (§2.2). SSE: `chat.completion.chunk`
+ * JSON: `chat.completion` with `usage`. SSE: `chat.completion.chunk`
  * events, a first chunk with the role, content deltas, a final chunk with
- * `finish_reason`, then `data: [DONE]` (§2.3). Streamed usage goes either in
+ * `finish_reason`, then `data: [DONE]` (the openai SDK's src/core/streaming.ts
+ * stops there). Streamed usage goes either in
  * a trailing `choices: []` chunk when `stream_options.include_usage` is set
- * (OpenAI) or inside `choices[0].usage` of the final chunk (Moonshot, §4.2).
+ * (OpenAI) or inside `choices[0].usage` of the final chunk (Moonshot).
  */
 import { z } from 'zod';
 import type { Refusal, QuotaSnapshot } from './ledger.ts';
@@ -61,7 +62,7 @@ export function chatCompletionsRoutes<Fields>(spec: ProviderMockSpec, flavour: C
 }
 
 /** The text the estimator counts: string contents and `text` parts of every message. */
-export function* chatPromptTexts(body: ChatRequest): Iterable<string> {
+function* chatPromptTexts(body: ChatRequest): Iterable<string> {
   for (const message of body.messages) {
     if (typeof message.content === 'string') yield message.content;
     else for (const part of message.content ?? []) if (part.text) yield part.text;
@@ -111,7 +112,7 @@ function endingOf(reply: Reply): Ending {
  * Stream faults (stream-faults.ts) in this format: the finish reason rides in
  * the final chunk's `finish_reason` (Gemini names mapped: SAFETY, OTHER, … →
  * `content_filter`); the forced 429 JSON is a `data:` event, which
- * openai-node throws as an APIError (§2.3); `truncated` stops after one
+ * openai-node throws as an APIError (src/core/streaming.ts); `truncated` stops after one
  * content delta, with no final chunk and no `[DONE]`.
  */
 function streamFault(flavour: ChatFlavour<unknown>, call: ChatCall, body: StreamFaultBody, init: ReplyInit): WireReply {
@@ -168,7 +169,7 @@ function streamEvents(flavour: ChatFlavour<unknown>, call: ChatCall, ending: End
   const chunk = (choice: object | undefined, usage?: object) => ({
     ...base,
     choices: choice ? [{ index: 0, logprobs: null, ...choice }] : [],
-    // With include_usage every chunk carries `usage: null` until the trailing one (§2.3).
+    // With include_usage every chunk carries `usage: null` until the trailing one.
     ...(trailingUsage ? { usage: usage ?? null } : {}),
   });
   const usage = flavour.usage(call.inputTokens, ending.outputTokens);

@@ -83,7 +83,7 @@ export type ErrorContext = {
  * few wordings that name the call (a date, an account); every other row is
  * plain data.
  */
-export type FaultRow<Fields> =
+type FaultRow<Fields> =
   | { readonly status: number; readonly error: Fields }
   | { readonly status: number; readonly errorFor: (call: Call<unknown>) => Fields };
 

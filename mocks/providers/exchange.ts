@@ -156,7 +156,7 @@ function meterAndAnswer<Body, Problem, Fields>(
 }
 
 /** The metered view of a call, as the ledger sees it. */
-export function meteredRequest(provider: ProviderId, call: Call<unknown>): MeteredRequest {
+function meteredRequest(provider: ProviderId, call: Call<unknown>): MeteredRequest {
   return {
     provider,
     model: call.model,

@@ -71,7 +71,7 @@ function streamFault<Body, Problem, Fields>(dialect: Dialect<Body, Problem, Fiel
  * by default until the next whole virtual minute, what a fixed per-minute
  * window would say (always in (0, 60 s]).
  */
-export function forcedAdmission(call: Call<unknown>, context: FaultContext, retryAfterMs?: number): Refusal {
+function forcedAdmission(call: Call<unknown>, context: FaultContext, retryAfterMs?: number): Refusal {
   const dimension = shownDimension(context.quota);
   const limit = context.quota[dimension]?.limit ?? context.limits[dimension] ?? 1;
   const waitMs = retryAfterMs ?? 60_000 - (call.atMs % 60_000);

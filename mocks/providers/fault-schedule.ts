@@ -30,7 +30,7 @@ export type FaultShape =
   | { readonly kind: 'finish-reason'; readonly finishReason: string };
 
 /** What a rule's `fault` and a script entry may name; plus `finish-reason:<REASON>`. */
-export const FAULT_NAMES = [
+const FAULT_NAMES = [
   'rate-limit',
   'overloaded',
   'server-error',
@@ -46,9 +46,10 @@ export const FAULT_NAMES = [
  * Status shorthands a script may use. `529` is Anthropic's overloaded; the
  * others render `overloaded` from their fault tables (dialect.ts). Budget
  * exhaustion has no shorthand: only Anthropic lists a 402, and the observed
- * credit errors are 429s (providers.md §2.4, §3.4, §4.3, §5.2).
+ * credit errors are 429s (OpenAI `insufficient_quota`, Anthropic's spend cap,
+ * Moonshot `exceeded_current_quota_error`, xAI's "used all available credits").
  */
-export const SCRIPT_STATUSES: Readonly<Record<string, FaultShape['kind']>> = {
+const SCRIPT_STATUSES: Readonly<Record<string, FaultShape['kind']>> = {
   '429': 'rate-limit',
   '500': 'server-error',
   '503': 'unavailable',

@@ -15,19 +15,19 @@
  *
  * A `rate-limit` is the provider's own quota 429 with RPM shown full,
  * rendered by the same code as a ledger refusal (fault-answer.ts).
- * Stream faults are 200s that go wrong in the body (openclaw-2026-2-run.md §3
- * "Extra modes", §4): see stream-faults.ts for what each looks like per format.
+ * Stream faults are 200s that go wrong in the body, the answers OpenClaw
+ * 2026.2.26 mishandles: see stream-faults.ts for what each looks like per format.
  */
 import type { ProviderId } from './models.ts';
 
 /** Answers with an error status instead of the quota logic. */
 export const ERROR_FAULT_KINDS = ['rate-limit', 'overloaded', 'server-error', 'unavailable', 'budget-exhausted'] as const;
 /** Answers 200, then the body goes wrong (stream-faults.ts). */
-export const STREAM_FAULT_KINDS = ['finish-reason', 'empty-stream', 'error-in-stream', 'reset-after-headers', 'truncated'] as const;
-export const FAULT_KINDS = [...ERROR_FAULT_KINDS, ...STREAM_FAULT_KINDS] as const;
+const STREAM_FAULT_KINDS = ['finish-reason', 'empty-stream', 'error-in-stream', 'reset-after-headers', 'truncated'] as const;
+const FAULT_KINDS = [...ERROR_FAULT_KINDS, ...STREAM_FAULT_KINDS] as const;
 
 export type FaultKind = (typeof FAULT_KINDS)[number];
-export type ErrorFaultKind = (typeof ERROR_FAULT_KINDS)[number];
+type ErrorFaultKind = (typeof ERROR_FAULT_KINDS)[number];
 export type StreamFaultKind = (typeof STREAM_FAULT_KINDS)[number];
 /** The error faults a dialect renders itself (`rate-limit` reuses its quota 429). */
 export type StatusFaultKind = Exclude<ErrorFaultKind, 'rate-limit'>;
@@ -61,7 +61,7 @@ export type FaultRequest = {
   readonly clientRetryCount: number | undefined;
 };
 
-export type FaultDecision = {
+type FaultDecision = {
   /** Answer with this instead of the quota logic; undefined = the normal path. */
   readonly fault?: Fault;
   /** Virtual ms slept on the clock before the answer is returned; 0 or undefined = none. */

@@ -1,9 +1,12 @@
 /**
  * Google Gemini API mock: `models/{model}:generateContent` and
  * `:streamGenerateContent?alt=sse` under `v1` (what @google/genai 3 uses by
- * default) and `v1beta` (providers.md §1.1), on the real hostname.
+ * default) and `v1beta`, on the real hostname.
  *
- * Wire details (providers.md §1.2–1.5): usage in `usageMetadata`; SSE is bare
+ * Wire details follow googleapis/js-genai (src/_api_client.ts, src/types.ts,
+ * the recorded answers in test/system/recordings/) and real 429s quoted in
+ * public issues (googleapis/python-genai#2044, continuedev/continue#11552):
+ * usage in `usageMetadata`; SSE is bare
  * `data:` events with CRLF separators, no `[DONE]`, final usage on the last
  * chunk; the 429 is `RESOURCE_EXHAUSTED` with Help, QuotaFailure (one
  * violation per exceeded dimension, `quotaValue` a string) and RetryInfo
@@ -24,7 +27,7 @@ import type { QuotaDimension } from './tiers.ts';
 import { randomId } from './wire.ts';
 
 export const GEMINI_ORIGIN = 'https://generativelanguage.googleapis.com';
-export const GEMINI_API_VERSIONS = ['v1', 'v1beta'] as const;
+const GEMINI_API_VERSIONS = ['v1', 'v1beta'] as const;
 
 /** Routes of the Gemini API (../routes.ts); `spec` carries the clock, PRNG, ledger, journal and faults. */
 export function geminiRoutes(spec: ProviderMockSpec): MockRoute[] {
@@ -49,7 +52,7 @@ const GeminiRequest = z.looseObject({
 type GeminiRequest = z.infer<typeof GeminiRequest>;
 
 const JSON_UTF8 = 'application/json; charset=UTF-8';
-/** Response headers seen on real answers (§1.2); no request id, no rate-limit headers. */
+/** Response headers of real answers (js-genai's test/system/recordings/); no request id, no rate-limit headers. */
 const GOOGLE_HEADERS = {
   server: 'scaffolding on HTTPServer2',
   vary: 'Origin, X-Origin, Referer',
@@ -60,7 +63,7 @@ const GOOGLE_HEADERS = {
 const RATE_LIMITS_URL = 'https://ai.google.dev/gemini-api/docs/rate-limits';
 const QUOTA_HELP = { '@type': 'type.googleapis.com/google.rpc.Help', links: [{ description: 'Learn more about Gemini API quotas', url: RATE_LIMITS_URL }] };
 
-/** What differs between Google's errors: the envelope repeats the HTTP status as `code` (§1.4). */
+/** What differs between Google's errors: the envelope repeats the HTTP status as `code`. */
 type GoogleError = { readonly status: string; readonly message: string; readonly details?: readonly object[] };
 
 const GOOGLE_ERRORS: ErrorFormat<GoogleError> = {
@@ -69,7 +72,10 @@ const GOOGLE_ERRORS: ErrorFormat<GoogleError> = {
     jsonReply({ error: details ? { code, message, status, details } : { code, message, status } }, { status: code, headers: GOOGLE_HEADERS }, JSON_UTF8),
 };
 
-/** Error-status faults (faults.ts) as Gemini answers them (§1.5). Gemini has no 529: its overload is a 503. */
+/**
+ * Error-status faults (faults.ts) as Gemini answers them (https://ai.google.dev/gemini-api/docs/troubleshooting).
+ * Gemini has no 529: its overload is a 503.
+ */
 const GEMINI_FAULTS: FaultTable<GoogleError> = {
   overloaded: { status: 503, error: { status: 'UNAVAILABLE', message: 'The model is overloaded. Please try again later.' } },
   // Wording observed in google-gemini/gemini-cli#11196.
@@ -102,7 +108,7 @@ export function geminiDialect(tier: string): Dialect<GeminiRequest, string, Goog
       const issue = parsed.error.issues[0]!;
       return invalidBody(`* GenerateContentRequest.${issue.path.join('.')}: ${issue.message}\n`);
     },
-    // The SDK sends `x-goog-api-key`; `?key=` is the other documented way (§1.1).
+    // The SDK sends `x-goog-api-key` (js-genai src/node/_node_auth.ts); `?key=` is the other way Google APIs take a key.
     apiKey: (request) => request.headers.get('x-goog-api-key') ?? new URL(request.url).searchParams.get('key') ?? undefined,
     modelId: (_body, route) => route.modelId ?? '',
     isStream: (_body, route) => route.stream ?? false,
@@ -162,7 +168,7 @@ function streamAnswer(call: Call<GeminiRequest>, reply: Reply, onSent: () => voi
       ? completeChunk(call, reply, piece, responseId)
       : {
           candidates: [{ content: { role: 'model', parts: [{ text: piece }] }, index: 0 }],
-          // Intermediate chunks carry prompt usage only; the last one is authoritative (§1.3; unverified).
+          // Intermediate chunks carry prompt usage only; the last one is authoritative (unverified: no doc says which chunk's usage counts).
           usageMetadata: { promptTokenCount: call.inputTokens, totalTokenCount: call.inputTokens },
           modelVersion: call.model.id,
           responseId,
@@ -172,16 +178,17 @@ function streamAnswer(call: Call<GeminiRequest>, reply: Reply, onSent: () => voi
   return { reply: sseReply(events.map(sseEvent), { status: 200, headers: GOOGLE_HEADERS }, onSent), outcome: 'ok' };
 }
 
-/** Google separates events with CRLF; the SDK accepts \n\n, \r\r or \r\n\r\n (§1.3). */
+/** Google separates events with CRLF; the SDK accepts \n\n, \r\r or \r\n\r\n (js-genai src/_api_client.ts). */
 function sseEvent(event: object | string): string {
   return `data: ${typeof event === 'string' ? event : JSON.stringify(event)}\r\n\r\n`;
 }
 
 /**
- * The openclaw-2026-2-run.md §3 fake's modes: `finish:<REASON>` is one chunk
- * with empty text and that finishReason; `partial` one text chunk without
- * one; `sseerror` the 429 JSON as a data chunk (the SDK throws on any chunk
- * with an `error` key, §1.3); `empty` no chunks. Non-stream: the same as JSON.
+ * What the fake Gemini that OpenClaw 2026.2.26 was observed against sent:
+ * `finish:<REASON>` is one chunk with empty text and that finishReason;
+ * `partial` one text chunk without one; `sseerror` the 429 JSON as a data
+ * chunk (js-genai's `processStreamResponse` throws on any chunk with an
+ * `error` key); `empty` no chunks. Non-stream: the same as JSON.
  */
 function streamFault(call: Call<GeminiRequest>, body: StreamFaultBody): WireReply {
   const init = { status: 200, headers: GOOGLE_HEADERS };
@@ -235,7 +242,7 @@ function completeChunk(call: Call<GeminiRequest>, reply: Reply, text: string, re
   };
 }
 
-/** The current (late 2025 → 2026) 429 format, §1.4. */
+/** The 429 format of late 2025 → 2026, as quoted in continuedev/continue#11552. */
 function quotaExceeded(call: Call<GeminiRequest>, admission: Refusal, tier: string): Answer {
   const retryAfterMs = geminiRetryAfterMs(admission.violations);
   const family = call.model.quotaFamily;
@@ -246,7 +253,7 @@ function quotaExceeded(call: Call<GeminiRequest>, admission: Refusal, tier: stri
     violations.map((entry) => `\n* Quota exceeded for metric: ${entry.quotaMetric}, limit: ${entry.quotaValue}, model: ${family}`).join('') +
     (retryAfterMs === undefined ? '' : `\nPlease retry in ${retryAfterMs / 1000}s.`);
   const details: object[] = [QUOTA_HELP, { '@type': 'type.googleapis.com/google.rpc.QuotaFailure', violations }];
-  // `retryDelay` is whole seconds, truncated ("37s" for 37.52 s); absent when waiting cannot help (§1.4).
+  // `retryDelay` is whole seconds, truncated ("37s" for 37.52 s); absent when waiting cannot help (a paid-tier `limit: 0`).
   if (retryAfterMs !== undefined) {
     details.push({ '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: `${Math.floor(retryAfterMs / 1000)}s` });
   }
@@ -257,8 +264,8 @@ function quotaExceeded(call: Call<GeminiRequest>, admission: Refusal, tier: stri
 }
 
 /**
- * Observed: with an RPD violation in the list, `retryDelay` was still short
- * (§1.4, python-genai#2044), i.e. it follows the per-minute dimensions. Only
+ * Observed in googleapis/python-genai#2044: with an RPD violation in the list,
+ * `retryDelay` was still short, i.e. it follows the per-minute dimensions. Only
  * a request refused on the daily quota alone is told to wait for midnight.
  */
 function geminiRetryAfterMs(violations: readonly Violation[]): number | undefined {
@@ -278,7 +285,10 @@ function quotaViolation(violation: Violation, tier: string, family: string) {
   };
 }
 
-/** Observed metric / quotaId pairs (§1.4 table); tier 2/3 token metric names follow the tier-1 name, unverified. */
+/**
+ * Metric / quotaId pairs seen in real 429s (e.g. python-genai#2044, glidea/one-balance#22); tier 2/3 token
+ * metric names follow the tier-1 name, unverified.
+ */
 function quotaIdentity(dimension: QuotaDimension, tier: string): { metric: string; quotaId: string } {
   const free = tier === 'free';
   switch (dimension) {

@@ -2,8 +2,8 @@
  * The mock side's record of every request: what arrived, in which quota
  * scope, what the ledger said before and after, and what was answered.
  *
- * Checks judge a run from this side as well as from the gateway's logs
- * (ARCHITECTURE.md, Invariants), so an entry carries enough to explain a
+ * Checks judge a run from this side as well as from the gateway's logs, so
+ * an entry carries enough to explain a
  * 429 on its own: the scope key, the violated dimensions, the quota state
  * and the retry hint that was sent. Entries are appended in the order
  * responses were decided, which on a virtual clock is deterministic.
@@ -68,7 +68,7 @@ export type JournalEntry = {
 
 export type JournalRecord = Omit<JournalEntry, 'seq'>;
 
-export type JournalFilter = Partial<
+type JournalFilter = Partial<
   Pick<JournalEntry, 'provider' | 'model' | 'api' | 'stream' | 'scopeKey' | 'status' | 'outcome' | 'errorType' | 'fault' | 'latencyMs'>
 >;
 

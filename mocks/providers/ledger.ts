@@ -4,10 +4,10 @@
  * real one would.
  *
  * A request is admitted only if every metered dimension of its scope has
- * room for it (providers.md §7, "any one exceeded → 429"). A charge larger
+ * room for it (every provider's rate-limit page: any one exceeded → 429). A charge larger
  * than a dimension can ever hold is refused as too large, with no retry
  * hint: the real APIs refuse it the same way however long the client waits
- * (OpenAI "Request too large … Limit 30000, Requested 30601", §2.4).
+ * (OpenAI "Request too large … Limit 30000, Requested 30601", DrShushen/climb#13).
  *
  * Lifecycle of one request: `admit` (charges up front, e.g. max_tokens
  * reservations) → `settle` once the output is known (refunds or charges the
@@ -30,7 +30,7 @@ import {
   windowCapacity,
 } from './windows.ts';
 
-export type { ProviderPolicy, ProviderQuotaConfig } from './policy.ts';
+export type { ProviderQuotaConfig } from './policy.ts';
 
 export type LedgerConfig = {
   readonly providers?: Readonly<Partial<Record<ProviderId, ProviderQuotaConfig>>>;
@@ -86,7 +86,7 @@ type AdmissionBase = {
   readonly request: MeteredRequest;
 };
 
-export type Admitted = AdmissionBase & {
+type Admitted = AdmissionBase & {
   readonly admitted: true;
   /** Charged up front per dimension; `settle` corrects them and reports the quota state afterwards. */
   readonly charges: Readonly<Partial<Record<QuotaDimension, number>>>;
@@ -94,7 +94,7 @@ export type Admitted = AdmissionBase & {
 
 export type Refusal = AdmissionBase & {
   readonly admitted: false;
-  /** The quota state the 429 reports (a refusal may still count toward RPM, §2.6). */
+  /** The quota state the 429 reports (a refusal may still count toward RPM: OpenAI's `rejectedRequestsCount`, metering.ts). */
   readonly after: QuotaSnapshot;
   readonly violations: readonly Violation[];
   /** The longest wait among violations; undefined if any violation is too large. */
@@ -307,7 +307,10 @@ function longestWaitMs(violations: readonly Violation[]): number | undefined {
   return longestMs;
 }
 
-/** OpenAI: "unsuccessful requests count" toward per-minute limits (§2.6); never past the limit. Meters are advanced. */
+/**
+ * OpenAI: "unsuccessful requests count" toward per-minute limits
+ * (https://developers.openai.com/api/docs/guides/rate-limits); never past the limit. Meters are advanced.
+ */
 function chargeRejection(meters: readonly Meter[], nowMs: number): void {
   const meter = meters.find((candidate) => candidate.dimension === 'requestsPerMinute');
   if (!meter) return;

@@ -9,7 +9,7 @@ import { PROVIDER_IDS, type ProviderId } from './models.ts';
 import type { QuotaScope } from './scope.ts';
 import type { QuotaDimension, QuotaLimits } from './tiers.ts';
 
-export const LIMIT_SPEC_GRAMMAR =
+const LIMIT_SPEC_GRAMMAR =
   'provider/model:key=N[,key=N…] with provider one of google (or gemini), openai, anthropic, moonshot, xai and ' +
   'key one of rpm, tpm, rpd, tpd, itpm, otpm, concurrency; e.g. google/gemini-2.5-flash:rpm=1000,tpm=1000000,rpd=10000';
 
@@ -24,7 +24,7 @@ export const LIMIT_KEYS = {
   concurrency: 'concurrentRequests',
 } as const satisfies Readonly<Record<string, QuotaDimension>>;
 
-export const SCOPE_GRAMMAR = 'per-model or shared, optionally followed by ,per-account or ,per-key (e.g. shared,per-key)';
+const SCOPE_GRAMMAR = 'per-model or shared, optionally followed by ,per-account or ,per-key (e.g. shared,per-key)';
 
 /** Builds the ledger config for a list of `--limit` specs and an optional `--scope`. */
 export function ledgerConfigFromFlags(limitSpecs: readonly string[], scopeSpec?: string): LedgerConfig {
@@ -41,7 +41,7 @@ export function ledgerConfigFromFlags(limitSpecs: readonly string[], scopeSpec?:
   return { providers: providers as Partial<Record<ProviderId, ProviderQuotaConfig>> };
 }
 
-export function parseLimitSpec(spec: string): { provider: ProviderId; model: string; limits: QuotaLimits } {
+function parseLimitSpec(spec: string): { provider: ProviderId; model: string; limits: QuotaLimits } {
   const match = /^([a-z]+)\/([^:\s]+):(.+)$/.exec(spec.trim());
   if (match === null) throw badLimit(spec, 'it does not have the shape provider/model:key=N');
   const [, providerName, model, pairs] = match as unknown as [string, string, string, string];

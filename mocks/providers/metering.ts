@@ -2,16 +2,17 @@
  * How each provider meters, as data: which window kind each dimension uses,
  * which tokens count, when output is charged, and the scope it really uses.
  * The ledger applies this; a scenario may override windows and scope.
- * [?] marks a choice the sources do not confirm (README.md, "Choices where
- * the sources are silent").
+ * "unverified" marks a choice the providers' docs do not confirm (README.md,
+ * "Choices where the sources are silent"); each entry's `source` is the
+ * provider's rate-limit page.
  *
  * | provider  | windows                                                   | tokens counted                         |
  * |-----------|-----------------------------------------------------------|----------------------------------------|
- * | gemini    | fixed minute [?] (hints always < 60 s); RPD fixed Pacific day | input only (§1.6)                   |
- * | openai    | token bucket per minute/day ("continuous reset", §2.4/2.6) [?] | input + max_tokens, settled to actual [?] |
- * | anthropic | token bucket (documented, §3.6)                           | ITPM input; OTPM max_tokens, settled to actual |
- * | moonshot  | sliding ("rolling", §4.4) [?]; concurrency gauge          | input + max_tokens (or default), never settled |
- * | xai       | RPM as a per-second bucket (RPS = RPM/60, §5.3); TPM fixed minute [?] | input + actual output (all tokens) |
+ * | gemini    | fixed minute, unverified (retry hints always < 60 s); RPD fixed Pacific day | input only  |
+ * | openai    | token bucket per minute/day, unverified ("resets to its initial state" reads as continuous) | input + max_tokens, settled to actual (unverified) |
+ * | anthropic | token bucket (documented)                                 | ITPM input; OTPM max_tokens, settled to actual |
+ * | moonshot  | sliding ("reset on a rolling basis"), unverified; concurrency gauge | input + max_tokens (or default), never settled |
+ * | xai       | RPM as a per-second bucket (RPS = RPM/60); TPM fixed minute, unverified | input + actual output (all tokens) |
  */
 import type { ProviderId } from './models.ts';
 import type { QuotaScope } from './scope.ts';
@@ -56,7 +57,7 @@ export const METERING: Readonly<Record<ProviderId, Metering>> = {
     rejectedRequestsCount: false,
     defaultScope: PER_MODEL_ACCOUNT,
     defaultTier: 'tier1',
-    source: 'providers.md §1.6: per project × model, input-only TPM, RPD resets at midnight Pacific',
+    source: 'https://ai.google.dev/gemini-api/docs/rate-limits: per project × model, input-only TPM, RPD resets at midnight Pacific',
   },
   openai: {
     windows: {
@@ -71,7 +72,7 @@ export const METERING: Readonly<Record<ProviderId, Metering>> = {
     rejectedRequestsCount: true,
     defaultScope: PER_MODEL_ACCOUNT,
     defaultTier: 'tier1',
-    source: 'providers.md §2.6: org/project × model, max_tokens reserved, unsuccessful requests count',
+    source: 'https://developers.openai.com/api/docs/guides/rate-limits: org/project × model, max_tokens reserved, unsuccessful requests count',
   },
   anthropic: {
     windows: {
@@ -85,7 +86,7 @@ export const METERING: Readonly<Record<ProviderId, Metering>> = {
     rejectedRequestsCount: false,
     defaultScope: PER_MODEL_ACCOUNT,
     defaultTier: 'tier1',
-    source: 'providers.md §3.6: org × model class, token bucket, OTPM reserved from max_tokens',
+    source: 'https://docs.claude.com/en/api/rate-limits: org × model class, token bucket, OTPM reserved from max_tokens',
   },
   moonshot: {
     windows: {
@@ -100,7 +101,7 @@ export const METERING: Readonly<Record<ProviderId, Metering>> = {
     rejectedRequestsCount: false,
     defaultScope: { models: 'shared', keys: 'per-account' },
     defaultTier: 'tier1',
-    source: 'providers.md §4.4: per user, all models shared, prompt + max_tokens regardless of output',
+    source: 'https://platform.moonshot.ai/docs/pricing/limits: per user, all models shared, prompt + max_tokens regardless of output',
   },
   xai: {
     windows: {
@@ -113,6 +114,6 @@ export const METERING: Readonly<Record<ProviderId, Metering>> = {
     rejectedRequestsCount: false,
     defaultScope: PER_MODEL_ACCOUNT,
     defaultTier: 'default',
-    source: 'providers.md §5.3: per team × model, RPS = RPM/60, all tokens count',
+    source: 'https://docs.x.ai/developers/rate-limits.md: per team × model, RPS = RPM/60, all tokens count',
   },
 };

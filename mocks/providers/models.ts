@@ -3,14 +3,16 @@
  *
  * `quotaFamily` groups models that share one rate-limit bucket under the
  * per-model scope and is the name Gemini reports in
- * `QuotaFailure.quotaDimensions.model` (providers.md §1.4: "the base model
- * family"). Anthropic meters Sonnet 4.x together and Opus 4.x together
- * (providers.md §3.6), so their dated ids and aliases share a family.
+ * `QuotaFailure.quotaDimensions.model` (the base model family: real 429s for
+ * `gemini-3.1-pro-preview-customtools` report `gemini-3.1-pro`). Anthropic
+ * meters Sonnet 4.x together and Opus 4.x together
+ * (https://docs.claude.com/en/api/rate-limits), so their dated ids and aliases
+ * share a family.
  *
  * Context windows and output caps are the providers' published model-card
- * numbers (not in providers.md except Gemini's 1,048,576 from the §1.5
- * context-length message); treat them as defaults and override per run with
- * `withModels`.
+ * numbers (Gemini's 1,048,576 also appears in its context-length 400, "exceeds
+ * the maximum number of tokens allowed (1048576)"); treat them as defaults: a `LedgerConfig`'s `models`
+ * (ledger.ts) replaces the whole catalogue.
  */
 export const PROVIDER_IDS = ['gemini', 'openai', 'anthropic', 'moonshot', 'xai'] as const;
 export type ProviderId = (typeof PROVIDER_IDS)[number];
@@ -24,7 +26,7 @@ export type ModelInfo = {
   readonly contextWindowTokens: number;
   /**
    * Output cap when the request names none: caps generated text and is the
-   * reservation for providers that reserve a default (Moonshot, §4.4).
+   * reservation for providers that reserve a default (Moonshot, https://platform.moonshot.ai/docs/pricing/limits).
    */
   readonly defaultMaxOutputTokens: number;
 };
@@ -76,21 +78,6 @@ export const DEFAULT_MODELS: ModelCatalog = {
 /** The catalogue entry for `modelId`, or undefined (the handler answers 404). */
 export function findModel(catalog: ModelCatalog, provider: ProviderId, modelId: string): ModelInfo | undefined {
   return catalog[provider].find((entry) => entry.id === modelId);
-}
-
-/** `catalog` with extra or replaced models for some providers. */
-export function withModels(
-  catalog: ModelCatalog,
-  extra: Partial<Record<ProviderId, readonly ModelInfo[]>>,
-): ModelCatalog {
-  const merged = { ...catalog };
-  for (const provider of PROVIDER_IDS) {
-    const added = extra[provider];
-    if (!added) continue;
-    const addedIds = new Set(added.map((entry) => entry.id));
-    merged[provider] = [...catalog[provider].filter((entry) => !addedIds.has(entry.id)), ...added];
-  }
-  return merged;
 }
 
 function model(id: string, quotaFamily: string, contextWindowTokens: number, defaultMaxOutputTokens: number): ModelInfo {

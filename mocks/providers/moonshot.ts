@@ -1,15 +1,16 @@
 /**
  * Moonshot AI (Kimi) mock on https://api.moonshot.ai: OpenAI-compatible
- * Chat Completions with Moonshot's own errors (providers.md §4).
+ * Chat Completions with Moonshot's own errors
+ * (https://platform.kimi.ai/docs/api/errors.md).
  *
- * Errors are `{"error":{message,type}}` — no `code`, no `param` (§4.3), so
+ * Errors are `{"error":{message,type}}` — no `code`, no `param`, so
  * openai-node sees `.type` and an undefined `.code`. The 429 family:
  * `rate_limit_reached_error` (concurrency / RPM / TPM / TPD, the retry hint
  * only in the text: "please try again after N seconds"), `engine_overloaded_error`
  * (capacity) and `exceeded_current_quota_error` (balance; not transient).
  * No rate-limit headers are sent (the help centre's `X-RateLimit-*` is
  * unverified). Streamed usage rides in `choices[0].usage` of the final
- * chunk (§4.2). Metering (metering.ts): one bucket for all models of the
+ * chunk (as client parsers of Moonshot's stream read it). Metering (metering.ts): one bucket for all models of the
  * account, prompt + max_tokens reserved and never refunded.
  */
 import type { MockRoute } from '../routes.ts';
@@ -26,7 +27,7 @@ export function moonshotRoutes(spec: ProviderMockSpec): MockRoute[] {
   return chatCompletionsRoutes(spec, MOONSHOT_FLAVOUR);
 }
 
-/** Moonshot's error object: no `code`, no `param` (§4.3); the envelope is `{"error": …}` and no headers. */
+/** Moonshot's error object: no `code`, no `param`; the envelope is `{"error": …}` and no headers. */
 type MoonshotError = { readonly type: string; readonly message: string };
 
 const MOONSHOT_ERRORS: ErrorFormat<MoonshotError> = {
@@ -34,11 +35,11 @@ const MOONSHOT_ERRORS: ErrorFormat<MoonshotError> = {
   reply: (status, { type, message }) => jsonReply({ error: { message, type } }, { status }),
 };
 
-/** Error-status faults (faults.ts) as Moonshot answers them (§4.3); its overload is a 429, like its quota refusals. */
+/** Error-status faults (faults.ts) as Moonshot answers them; its overload is a 429, like its quota refusals. */
 const MOONSHOT_FAULTS: FaultTable<MoonshotError> = {
   overloaded: { status: 429, error: { type: 'engine_overloaded_error', message: 'The engine is currently overloaded, please try again later' } },
   'server-error': { status: 500, error: { type: 'server_error', message: 'unexpected output' } },
-  // No 503 in Moonshot's error list (§4.3): its server_error type with a generic text, unverified.
+  // No 503 in Moonshot's error list: its server_error type with a generic text, unverified.
   unavailable: { status: 503, error: { type: 'server_error', message: 'The service is temporarily unavailable, please try again later' } },
   'budget-exhausted': {
     status: 429,
@@ -76,7 +77,7 @@ export const MOONSHOT_FLAVOUR: ChatFlavour<MoonshotError> = {
   faults: MOONSHOT_FAULTS,
 };
 
-/** The account as Moonshot prints it: `org-…<ak-…>` (§4.3), from a hash of the key. */
+/** The account as Moonshot prints it in 429 texts, `org-…<ak-…>`, from a hash of the key. */
 function accountOf(call: ChatCall): string {
   const label = keyLabel(call.apiKey ?? 'none');
   return `org-${label}${label}<ak-${label}>`;
@@ -90,7 +91,7 @@ function rateLimited(call: ChatCall, admission: Refusal): Answer {
   return violation.tooLarge ? { ...answer, outcome: 'too-large' } : { ...answer, retryAfterMs: retryAfterSeconds * 1000 };
 }
 
-/** Observed texts, §4.3. */
+/** Texts of real 429s (LLM-Red-Team/kimi-cc#16, MoonshotAI/kimi-cli#1599). */
 function rateLimitMessage(account: string, violation: Violation, retryAfterSeconds: number): string {
   const current = violation.used + violation.requested;
   switch (violation.dimension) {

@@ -4,7 +4,9 @@
  * The 429 is `{"error":{message,type,param:null,code}}` with `type`
  * `requests` or `tokens` and `code: "rate_limit_exceeded"`; a request larger
  * than TPM alone is "Request too large" (same type and code, no retry hint);
- * billing exhaustion is `insufficient_quota`, also 429 (providers.md §2.4).
+ * billing exhaustion is `insufficient_quota`, also 429
+ * (https://developers.openai.com/docs/guides/error-codes, and real 429s such
+ * as continuedev/continue#11472).
  * Every answer carries `x-ratelimit-{limit,remaining,reset}-{requests,tokens}`
  * with resets in OpenAI's Go-style durations (`1s`, `6m0s`, `174ms`), and a
  * 429 carries `retry-after` in whole seconds (undocumented by OpenAI but sent
@@ -23,7 +25,7 @@ import { randomId, retryAfterSeconds } from './wire.ts';
 export const OPENAI_ORIGIN = 'https://api.openai.com';
 
 export type OpenAiWireOptions = {
-  /** Send `x-ratelimit-*` on every answer (default true; some real 429s had none, §2.4). */
+  /** Send `x-ratelimit-*` on every answer (default true; some real 429s had none, openai/openai-node#1477). */
   readonly rateLimitHeaders?: boolean;
   /** Send `retry-after` on rate-limit 429s (default true). */
   readonly retryAfterHeader?: boolean;
@@ -49,7 +51,7 @@ export function formatGoDuration(durationMs: number): string {
 
 const RATE_LIMITS_URL = 'https://platform.openai.com/account/rate-limits';
 
-/** How OpenAI names each dimension in its 429 messages (§2.4). */
+/** How OpenAI names each dimension in its 429 messages ("on tokens per min (TPM)", continuedev/continue#11472). */
 const LIMIT_NAMES: Readonly<Partial<Record<QuotaDimension, { text: string; type: 'requests' | 'tokens' }>>> = {
   requestsPerMinute: { text: 'requests per min (RPM)', type: 'requests' },
   requestsPerDay: { text: 'requests per day (RPD)', type: 'requests' },
@@ -57,7 +59,7 @@ const LIMIT_NAMES: Readonly<Partial<Record<QuotaDimension, { text: string; type:
   tokensPerDay: { text: 'tokens per day (TPD)', type: 'tokens' },
 };
 
-/** Error-status faults (faults.ts) as OpenAI answers them (§2.4, §2.5). */
+/** Error-status faults (faults.ts) as OpenAI answers them (https://developers.openai.com/docs/guides/error-codes). */
 const OPENAI_FAULTS: FaultTable<OpenAiError> = {
   overloaded: {
     status: 503,
@@ -140,7 +142,7 @@ export function openaiFlavour(spec: ProviderMockSpec, options: OpenAiWireOptions
   };
 }
 
-/** OpenAI's error object, every field always sent (§2.4); the envelope is `{"error": …}`. */
+/** OpenAI's error object, every field always sent (`param: null` included); the envelope is `{"error": …}`. */
 type OpenAiError = { readonly message: string; readonly type: string; readonly param: string | null; readonly code: string | null };
 
 function openaiUsage(inputTokens: number, outputTokens: number) {

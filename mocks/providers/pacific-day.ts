@@ -1,13 +1,13 @@
 /**
  * Day boundaries in America/Los_Angeles: Gemini's requests-per-day quota
- * "resets at midnight Pacific time" (providers.md §1.6).
+ * "resets at midnight Pacific time" (https://ai.google.dev/gemini-api/docs/rate-limits).
  *
  * The offset comes from Intl (the runtime's tz database), not from a fixed
  * -8h, so the 23- and 25-hour days at the DST switches come out right. The
  * instant being asked about comes from the caller's clock; nothing here
  * reads the wall clock.
  */
-export const PACIFIC_TIME_ZONE = 'America/Los_Angeles';
+const PACIFIC_TIME_ZONE = 'America/Los_Angeles';
 
 export type DayBounds = { readonly startMs: number; readonly endMs: number };
 
@@ -18,7 +18,7 @@ export function pacificDayBounds(timeMs: number): DayBounds {
 }
 
 /** UTC milliseconds of 00:00 Pacific on the given date (`day` may overflow, like Date.UTC). */
-export function pacificMidnightMs(year: number, month: number, day: number): number {
+function pacificMidnightMs(year: number, month: number, day: number): number {
   const wallMs = Date.UTC(year, month - 1, day);
   // Guess with the offset half a day earlier, then correct with the offset at the guess:
   // DST switches happen at 02:00, never at midnight, so one correction settles it.
@@ -27,7 +27,7 @@ export function pacificMidnightMs(year: number, month: number, day: number): num
 }
 
 /** Pacific wall time minus UTC at `timeMs`: -8h in winter, -7h in summer. */
-export function pacificOffsetMs(timeMs: number): number {
+function pacificOffsetMs(timeMs: number): number {
   const wholeSecondMs = Math.floor(timeMs / 1000) * 1000;
   const parts = pacificParts(wholeSecondMs);
   const wallMs = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);

@@ -3,8 +3,8 @@
  *
  * Faker runs once per mock, filling a small pool of phrases; each reply is
  * then stitched from the pool with the mock's PRNG. Generating text per call
- * would put faker on the hot path (ARCHITECTURE.md: the mock is on it for
- * every simulated request). The text is cut to exactly `outputTokens *
+ * would put faker on the hot path (the mock is on it for every simulated
+ * request). The text is cut to exactly `outputTokens *
  * CHARACTERS_PER_TOKEN` characters, so the usage fields and the ledger,
  * which both use tokens.ts, agree with the text the client receives.
  */
@@ -30,7 +30,7 @@ export type ReplyWriter = {
   write(capTokens: number): Reply;
 };
 
-export const DEFAULT_REPLY_SHAPE: ReplyShape = { minOutputTokens: 16, maxOutputTokens: 256 };
+const DEFAULT_REPLY_SHAPE: ReplyShape = { minOutputTokens: 16, maxOutputTokens: 256 };
 
 const POOL_SIZE = 128;
 

@@ -1,11 +1,11 @@
 /**
  * Which requests share a quota bucket.
  *
- * Two independent choices, because real providers and users' beliefs differ
- * (ARCHITECTURE.md, mocks/):
+ * Two independent choices, because real providers and users' beliefs differ:
  * - `models`: `per-model` gives each quota family its own bucket (Gemini
- *   "per project per model", §1.6); `shared` puts all of a provider's models
- *   in one (Moonshot "we share rate limits across all models", §4.4).
+ *   "per project per model", https://ai.google.dev/gemini-api/docs/rate-limits);
+ *   `shared` puts all of a provider's models in one (Moonshot "we share rate
+ *   limits across all models", https://platform.moonshot.ai/docs/pricing/limits).
  * - `keys`: `per-account` lets all keys of one project/org/team/user share
  *   (every provider documents this: "per project, not per API key"); `per-key`
  *   gives each API key its own bucket (a common belief, and what key rotation

@@ -1,17 +1,20 @@
 /**
  * Stream faults: a 200 whose body goes wrong. These are the answers the real
- * OpenClaw 2026.2.26 mishandles (openclaw-2026-2-run.md §4): a Gemini
- * finishReason other than STOP/MAX_TOKENS becomes "An unknown error occurred"
- * with no retry and no failover; an empty stream and an error inside the
- * stream send the user nothing; a reset after the headers reads "terminated".
- * What the run's fake sent for each mode (§3) is what the mocks send:
+ * OpenClaw 2026.2.26 mishandles, as its golden traces show
+ * (test/golden/openclaw-2026.2.26/): a Gemini finishReason other than
+ * STOP/MAX_TOKENS becomes "An unknown error occurred" with no retry and no
+ * failover (flash-429-pro-malformed-function-call.json); an empty stream sends
+ * the user nothing (empty-stream.json), and so does an error inside the stream
+ * (observed on openclaw@2026.2.26 against a fake Gemini, no trace); a reset
+ * after the headers reads "terminated" (reset-mid-stream.json). Each kind
+ * sends what that fake sent:
  *
  * | kind                | stream request                                      | non-stream request                              |
  * |---------------------|-----------------------------------------------------|-------------------------------------------------|
  * | finish-reason:R     | one chunk, empty text, that finish reason           | the same answer as JSON                         |
  * | empty-stream        | 200, no events at all                               | 200, no candidates / choices / content          |
  * | error-in-stream     | the provider's forced-429 JSON as a data event      | that JSON as the 200 body                       |
- * |                     | (Anthropic: `event: error` overloaded_error, §3.3)  | (Anthropic: the overloaded_error JSON)          |
+ * |                     | (Anthropic: `event: error` overloaded_error)        | (Anthropic: the overloaded_error JSON)          |
  * | reset-after-headers | 200 headers, then the body read fails               | the same                                        |
  * | truncated           | one text chunk, then the end: no finish reason,     | the text with a null finish reason              |
  * |                     | no `[DONE]`, no `message_stop`                      |                                                 |
@@ -35,7 +38,7 @@ export type StreamFaultBody =
   /** `text` is the one chunk sent before the stream stops. */
   | { readonly kind: 'truncated'; readonly text: string };
 
-export const STREAM_RESET_CODE = 'QUOTASTORM_STREAM_RESET';
+const STREAM_RESET_CODE = 'QUOTASTORM_STREAM_RESET';
 
 /** The body error of a `reset-after-headers` answer; see the header comment. */
 export class StreamResetError extends TypeError {
@@ -58,7 +61,7 @@ export type FinishVocabulary = 'gemini' | 'chat' | 'anthropic';
  * The finish reason to send for a scheduled `finish-reason:R` in `vocabulary`.
  * A reason the format itself uses is sent as written. Otherwise equivalents
  * are mapped: every Gemini reason other than STOP / MAX_TOKENS (SAFETY, OTHER,
- * MALFORMED_FUNCTION_CALL, …: all "error" to pi-ai, openclaw-2026-2-run.md §4)
+ * MALFORMED_FUNCTION_CALL, …: all "error" to pi-ai's google-shared.js `mapStopReason`)
  * becomes the one abnormal finish the other formats have, `content_filter`
  * (pi-ai maps it to "error" too: pi-mono packages/ai/src/providers/openai-completions.ts
  * `mapStopReason`) and `refusal`. A lowercase reason no format knows is sent
@@ -81,7 +84,7 @@ const ABNORMAL: Readonly<Record<FinishVocabulary, string>> = EQUIVALENTS[2]!;
 
 const VOCABULARIES: Readonly<Record<FinishVocabulary, ReadonlySet<string>>> = {
   gemini: new Set(),
-  // providers.md §2.2; `function_call` is the legacy spelling.
+  // The openai SDK's `ChatCompletion.Choice.finish_reason` type; `function_call` is the legacy spelling.
   chat: new Set(['stop', 'length', 'tool_calls', 'content_filter', 'function_call']),
   anthropic: new Set(['end_turn', 'max_tokens', 'stop_sequence', 'tool_use', 'pause_turn', 'refusal', 'model_context_window_exceeded']),
 };

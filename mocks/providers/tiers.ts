@@ -2,8 +2,8 @@
  * Published rate limits per provider and tier, as data.
  *
  * Every number is a default for a run, not a constant: providers change them
- * often (providers.md preamble). Each table cites its source; numbers marked
- * [?] in providers.md keep that mark here. A dimension absent from a row is
+ * often. Each table cites its public source; a number no primary source
+ * confirms is marked "unverified" with what it rests on. A dimension absent from a row is
  * not limited ("–" or "unlimited" in the source). Override per model or per
  * family through the ledger config (`limits`), or for a shared scope
  * (`sharedLimits`).
@@ -48,7 +48,7 @@ export type TierTable = {
 export type ProviderTiers = Readonly<Record<string, TierTable>>;
 
 const GEMINI_SOURCE =
-  'providers.md §1.7 (ai.google.dev rate-limits, mid-2025; discuss.ai.google.dev/t/104465). Pro Tier 2/3 [?].';
+  'https://ai.google.dev/gemini-api/docs/rate-limits (mid-2025) and https://discuss.ai.google.dev/t/reached-the-rate-limit-again/104465; Pro Tier 2/3 unverified (no primary source).';
 
 const GEMINI: ProviderTiers = {
   free: {
@@ -83,10 +83,12 @@ const GEMINI: ProviderTiers = {
   },
 };
 
-// Tier 1 is providers.md §2.7 (gpt-4o / gpt-4.1 500 RPM / 30,000 TPM confirmed by real 429 texts;
-// gpt-4o-mini 500 / 200,000 / 10,000 RPD). Tiers 2–4 are OpenAI's model pages as mirrored at
-// ai-buzz.com/ai-openai-rate-limits (2025) [?]; gpt-4.1 assumed equal to gpt-4o there [?].
-const OPENAI_SOURCE = 'providers.md §2.7 (Tier 1); Tiers 2–4 from OpenAI model pages via third-party mirror [?]';
+// Tier 1 is OpenAI's model pages (gpt-4o / gpt-4.1 500 RPM / 30,000 TPM, matching real 429 texts
+// "Limit 30000" in continuedev/continue#11472; gpt-4o-mini 500 / 200,000 / 10,000 RPD). Tiers 2–4 are
+// unverified: OpenAI's model pages as mirrored at ai-buzz.com/ai-openai-rate-limits (2025); gpt-4.1 is
+// assumed equal to gpt-4o there.
+const OPENAI_SOURCE =
+  'https://developers.openai.com/api/docs/guides/rate-limits and the model pages (Tier 1); Tiers 2–4 unverified, from a third-party mirror of the model pages';
 
 const OPENAI: ProviderTiers = {
   tier1: {
@@ -95,7 +97,7 @@ const OPENAI: ProviderTiers = {
       'gpt-4o': { requestsPerMinute: 500, tokensPerMinute: 30_000 },
       'gpt-4.1': { requestsPerMinute: 500, tokensPerMinute: 30_000 },
       'gpt-4o-mini': { requestsPerMinute: 500, tokensPerMinute: 200_000, requestsPerDay: 10_000 },
-      // §2.7: "gpt-5 Tier 1 reported 500 RPM with TPM anywhere from 30k to 500k" [?]; the upper figure.
+      // Unverified: gpt-5 Tier 1 was reported at 500 RPM with TPM anywhere from 30k to 500k over 2025; the upper figure.
       'gpt-5': { requestsPerMinute: 500, tokensPerMinute: 500_000 },
     },
   },
@@ -105,7 +107,7 @@ const OPENAI: ProviderTiers = {
       'gpt-4o': { requestsPerMinute: 5_000, tokensPerMinute: 450_000 },
       'gpt-4.1': { requestsPerMinute: 5_000, tokensPerMinute: 450_000 },
       'gpt-4o-mini': { requestsPerMinute: 5_000, tokensPerMinute: 2_000_000 },
-      'gpt-5': { requestsPerMinute: 5_000, tokensPerMinute: 450_000 }, // assumed equal to gpt-4o [?]
+      'gpt-5': { requestsPerMinute: 5_000, tokensPerMinute: 450_000 }, // unverified: assumed equal to gpt-4o
     },
   },
   tier3: {
@@ -114,7 +116,7 @@ const OPENAI: ProviderTiers = {
       'gpt-4o': { requestsPerMinute: 5_000, tokensPerMinute: 800_000 },
       'gpt-4.1': { requestsPerMinute: 5_000, tokensPerMinute: 800_000 },
       'gpt-4o-mini': { requestsPerMinute: 5_000, tokensPerMinute: 4_000_000 },
-      'gpt-5': { requestsPerMinute: 5_000, tokensPerMinute: 800_000 }, // assumed equal to gpt-4o [?]
+      'gpt-5': { requestsPerMinute: 5_000, tokensPerMinute: 800_000 }, // unverified: assumed equal to gpt-4o
     },
   },
   tier4: {
@@ -123,12 +125,12 @@ const OPENAI: ProviderTiers = {
       'gpt-4o': { requestsPerMinute: 10_000, tokensPerMinute: 2_000_000 },
       'gpt-4.1': { requestsPerMinute: 10_000, tokensPerMinute: 2_000_000 },
       'gpt-4o-mini': { requestsPerMinute: 10_000, tokensPerMinute: 10_000_000 },
-      'gpt-5': { requestsPerMinute: 10_000, tokensPerMinute: 2_000_000 }, // assumed equal to gpt-4o [?]
+      'gpt-5': { requestsPerMinute: 10_000, tokensPerMinute: 2_000_000 }, // unverified: assumed equal to gpt-4o
     },
   },
 };
 
-const ANTHROPIC_SOURCE = 'providers.md §3.7 (docs.claude.com/en/api/rate-limits, late 2025 / early 2026)';
+const ANTHROPIC_SOURCE = 'https://docs.claude.com/en/api/rate-limits (late 2025 / early 2026)';
 
 const ANTHROPIC: ProviderTiers = {
   tier1: {
@@ -169,9 +171,10 @@ const ANTHROPIC: ProviderTiers = {
   },
 };
 
-const MOONSHOT_SOURCE = 'providers.md §4.4 (platform.moonshot.ai/docs/pricing/limits, 2026 page)';
+const MOONSHOT_SOURCE = 'https://platform.moonshot.ai/docs/pricing/limits (2026 page)';
 
-// Moonshot limits are per user and shared by all models (§4.4), so the tiers have no per-family rows.
+// Moonshot limits are per user and shared by all models ("we share rate limits across all models",
+// same page), so the tiers have no per-family rows.
 const MOONSHOT: ProviderTiers = {
   tier0: { source: MOONSHOT_SOURCE, perFamily: {}, perAccount: moonshot(1, 3, 500_000, 1_500_000) },
   tier1: { source: MOONSHOT_SOURCE, perFamily: {}, perAccount: moonshot(50, 200, 2_000_000, undefined) },
@@ -181,15 +184,15 @@ const MOONSHOT: ProviderTiers = {
   tier5: { source: MOONSHOT_SOURCE, perFamily: {}, perAccount: moonshot(1_000, 10_000, 5_000_000, undefined) },
 };
 
-// xAI publishes per-model numbers only in the console; the one public data point is
-// grok-4 / grok-code-fast-1 at 480 RPM / 2,000,000 TPM (Sep 2025) [?] (providers.md §5.3).
+// xAI publishes per-model numbers only in the console; the one public data point, unverified, is
+// grok-4 / grok-code-fast-1 at 480 RPM / 2,000,000 TPM (Sep 2025, angular/web-codegen-scorer#51).
 const XAI: ProviderTiers = {
   default: {
-    source: 'providers.md §5.3 (angular/web-codegen-scorer#51, Sep 2025) [?]',
+    source: 'unverified: https://github.com/angular/web-codegen-scorer/issues/51 (Sep 2025); https://docs.x.ai/developers/rate-limits.md publishes no numbers',
     perFamily: {
       'grok-4': { requestsPerMinute: 480, tokensPerMinute: 2_000_000 },
       'grok-code-fast-1': { requestsPerMinute: 480, tokensPerMinute: 2_000_000 },
-      // No public grok-3 numbers; assumed equal to grok-4 [?].
+      // No public grok-3 numbers; unverified, assumed equal to grok-4.
       'grok-3': { requestsPerMinute: 480, tokensPerMinute: 2_000_000 },
     },
   },

@@ -8,8 +8,9 @@
  *
  * Why chars/4: it is the rule of thumb every provider publishes for English
  * (OpenAI: "~4 characters per token"), it is what OpenAI itself uses to
- * estimate a request against TPM before tokenizing (providers.md §2.6,
- * "estimated number of tokens based on the character count"), and it costs one
+ * estimate a request against TPM before tokenizing ("estimated number of tokens
+ * based on the character count", https://developers.openai.com/api/docs/guides/rate-limits),
+ * and it costs one
  * `length` read per part: the mock is on the hot path of a simulated day and a
  * real BPE tokenizer on a 200K-token transcript would dominate the run.
  * Characters are UTF-16 code units (`string.length`), the cheapest stable
@@ -19,7 +20,7 @@
  * (`promptTexts` there): message and system text. Tool schemas, images and
  * metadata are not counted: they rarely matter to the incident's quota maths.
  */
-export const CHARACTERS_PER_TOKEN = 4;
+const CHARACTERS_PER_TOKEN = 4;
 
 /** Tokens of a list of text parts: ceil(total characters / 4). Empty → 0. */
 export function estimateTokens(texts: Iterable<string>): number {

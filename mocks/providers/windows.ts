@@ -25,8 +25,6 @@ export type WindowSpec =
   | { readonly kind: 'bucket'; readonly periodMs: number; readonly burstRatio?: number }
   | { readonly kind: 'gauge' };
 
-export type WindowKind = WindowSpec['kind'];
-
 export type WindowState =
   | { kind: 'fixed'; startMs: number; endMs: number; used: number }
   | { kind: 'sliding'; atMs: number[]; amounts: number[]; head: number; used: number }
@@ -35,9 +33,9 @@ export type WindowState =
 
 /**
  * Moonshot answers a concurrency refusal with "please try again after 1
- * seconds" (providers.md §4.3); in-flight work has no computable end.
+ * seconds" (real 429s, e.g. MoonshotAI/kimi-cli#1599); in-flight work has no computable end.
  */
-export const GAUGE_RETRY_AFTER_MS = 1_000;
+const GAUGE_RETRY_AFTER_MS = 1_000;
 
 export const MINUTE_MS = 60_000;
 /** Bucket refills are fractional; a wait computed to the ms must then fit, not miss by 1e-12. */

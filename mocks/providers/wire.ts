@@ -9,7 +9,7 @@ export function retryAfterSeconds(retryAfterMs: number): string {
   return String(Math.max(0, Math.ceil(retryAfterMs / 1000)));
 }
 
-/** RFC 3339 at whole seconds, as Anthropic's `*-reset` headers (`2025-01-12T23:11:59Z`, §3.4). */
+/** RFC 3339 at whole seconds, as Anthropic's `*-reset` headers (`2025-01-12T23:11:59Z`, https://docs.claude.com/en/api/rate-limits). */
 export function rfc3339Seconds(timeMs: number): string {
   return new Date(Math.ceil(timeMs / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 }

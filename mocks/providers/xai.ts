@@ -1,7 +1,7 @@
 /**
  * xAI (Grok) mock on https://api.x.ai: OpenAI-compatible Chat Completions
  * with xAI's own, non-OpenAI error body `{"code":"<gRPC status text>",
- * "error":"<message>"}` (providers.md §5.2). openai-node then sets
+ * "error":"<message>"}` (real 429s, e.g. cline/cline#4826). openai-node then sets
  * `err.error` to the string and leaves `.type` / `.code` undefined.
  *
  * Rate-limit and retry headers are not documented, so none are sent.
@@ -31,7 +31,7 @@ const GRPC = {
   unavailable: 'The service is currently unavailable',
 } as const;
 
-/** xAI's whole error body (§5.2): `code` a gRPC status text, `error` the message; no headers. */
+/** xAI's whole error body: `code` a gRPC status text, `error` the message; no headers. */
 type XaiError = { readonly code: string; readonly error: string };
 
 const XAI_ERRORS: ErrorFormat<XaiError> = {
@@ -39,11 +39,11 @@ const XAI_ERRORS: ErrorFormat<XaiError> = {
   reply: (status, { code, error }) => jsonReply({ code, error }, { status }),
 };
 
-/** Error-status faults (faults.ts) as xAI answers them (§5.2); its overload is a 429, like its quota refusals. */
+/** Error-status faults (faults.ts) as xAI answers them; its overload is a 429, like its quota refusals. */
 const XAI_FAULTS: FaultTable<XaiError> = {
   overloaded: { status: 429, error: { code: GRPC.resourceExhausted, error: 'The service is temporarily at capacity. Please retry your request shortly.' } },
   'server-error': { status: 500, error: { code: GRPC.internal, error: 'Internal error' } },
-  // gRPC UNAVAILABLE in the same {code, error} shape (§5.2); the wording is unverified.
+  // gRPC UNAVAILABLE in the same {code, error} shape; the wording is unverified.
   unavailable: { status: 503, error: { code: GRPC.unavailable, error: 'Service temporarily unavailable' } },
   'budget-exhausted': {
     status: 429,
@@ -94,7 +94,7 @@ function teamOf(call: Call<unknown>): string {
   return `${label}-${label.slice(0, 4)}-4${label.slice(1, 4)}-a${label.slice(4, 7)}-${label}${label.slice(0, 4)}`;
 }
 
-/** §5.2: "Too many tokens for team … Tokens per Minute (actual/limit): 65605/16000"; the requests wording is by analogy. */
+/** cline/cline#4826: "Too many tokens for team … Tokens per Minute (actual/limit): 65605/16000"; the requests wording is by analogy. */
 function rateLimited(call: ChatCall, admission: Refusal): Answer {
   const violation = admission.violations[0]!;
   const tokens = violation.dimension !== 'requestsPerMinute';

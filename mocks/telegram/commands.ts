@@ -4,7 +4,8 @@
  * also refuses menus under 100 whose text is too large, with the same error
  * and no published limit (openclaw/openclaw#66699: 78 commands refused);
  * OpenClaw keeps its menus under 5,700 characters of names and descriptions
- * for that reason (reference/openclaw.md §5), and the mock takes that figure
+ * for that reason (`TELEGRAM_TOTAL_COMMAND_TEXT_BUDGET` in openclaw/openclaw
+ * extensions/telegram/src/bot-native-command-menu.ts, 2026.4.12), and the mock takes that figure
  * as the budget unless a scenario sets another.
  */
 import { BOT_API_ERRORS, badRequest, type BotApiError } from './errors.ts';

@@ -1,8 +1,8 @@
 /**
  * The Telegram Bot API as a mock route (../routes.ts): `https://api.telegram.org/bot<token>/<method>`.
  *
- * Enough of the API for a gateway's Telegram channel (reference/openclaw.md
- * §5, §8.2; openclaw-run.md §5 lists the calls OpenClaw makes): getMe,
+ * Enough of the API for a gateway's Telegram channel (the Bot API calls the
+ * golden traces record, e.g. test/golden/openclaw-2026.9.6/all-ok.json): getMe,
  * webhook calls, getUpdates long polling parked on the clock, the command
  * menu with Telegram's BOT_COMMANDS_TOO_MUCH, sendMessage with the 4,096
  * character limit and flood control, and quiet `true` for the decorative
@@ -21,7 +21,7 @@ import { takeMessageId, type TelegramMessage, type TelegramState } from './state
 export const TELEGRAM_ORIGIN = 'https://api.telegram.org';
 
 /** Telegram's limit on a message text, after entity parsing (core.telegram.org/bots/api#sendmessage). */
-export const MAX_MESSAGE_CHARS = 4_096;
+const MAX_MESSAGE_CHARS = 4_096;
 /** Telegram caps a long poll at 50 seconds (getUpdates `timeout`). */
 const MAX_POLL_TIMEOUT_S = 50;
 

@@ -6,11 +6,11 @@
  */
 import type { Clock } from '../../src/clock/clock.ts';
 
-export type TelegramUser = { id: number; is_bot: boolean; first_name: string; last_name?: string; username?: string; language_code?: string };
-export type TelegramChat =
+type TelegramUser = { id: number; is_bot: boolean; first_name: string; last_name?: string; username?: string; language_code?: string };
+type TelegramChat =
   | { id: number; type: 'private'; first_name: string; last_name?: string; username?: string }
   | { id: number; type: 'group' | 'supergroup'; title: string };
-export type MessageEntity = { type: string; offset: number; length: number };
+type MessageEntity = { type: string; offset: number; length: number };
 export type TelegramMessage = {
   message_id: number;
   from?: TelegramUser;
@@ -23,7 +23,7 @@ export type TelegramUpdate = { update_id: number; message: TelegramMessage };
 export type BotCommand = { command: string; description: string };
 
 /** A message the bot sent, as checks read it. */
-export type SentMessage = { atMs: number; chatId: number; messageId: number; text: string; parseMode: string | undefined };
+type SentMessage = { atMs: number; chatId: number; messageId: number; text: string; parseMode: string | undefined };
 
 export type TelegramState = {
   readonly bot: TelegramUser;
@@ -43,7 +43,7 @@ export type TelegramState = {
   closed: boolean;
 };
 
-export type PendingPoll = { readonly wake: (reason: 'update' | 'conflict' | 'closed') => void };
+type PendingPoll = { readonly wake: (reason: 'update' | 'conflict' | 'closed') => void };
 
 export type InboundMessage = {
   from: { id: number; firstName: string; lastName?: string; username?: string; languageCode?: string };

@@ -2,7 +2,7 @@
  * A self-signed certificate for `api.telegram.org`, so a gateway that cannot
  * change its Bot API root (openclaw 2026.2.26) can be pointed at the mock:
  * resolve the name to loopback in its network namespace and trust this
- * certificate with NODE_EXTRA_CA_CERTS (openclaw-2026-2-run.md §2). Made with
+ * certificate with NODE_EXTRA_CA_CERTS (what src/sut/recorder.ts does). Made with
  * the openssl CLI: Node can use certificates but not issue them.
  */
 import { execFile } from 'node:child_process';

@@ -104,7 +104,7 @@ describe('parseConfigText', () => {
   });
 });
 
-// The configs the real gateways ran with (reference/openclaw-run.md §3, openclaw-2026-2-run.md §3).
+// The configs the real gateways (openclaw@2026.9.6, openclaw@2026.2.26) were observed with, run offline against fake providers.
 const REAL_2026_9_CONFIG = `{
   gateway: {
     mode: "local", port: 18789, bind: "loopback",

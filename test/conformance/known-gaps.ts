@@ -26,40 +26,40 @@ export type KnownGap = {
 
 /**
  * 2026.9.6's first turn after a start: the first request 4.7–6.3 s after the message in the golden
- * traces (2026.2.26: 0.3–0.5 s), 9.1–16.7 s in five scratch re-recordings on this 2-core host
- * (2026-11-24, scratch cases). Host processing speed, not a timer, so not modelled.
+ * traces (2026.2.26: 0.3–0.5 s), 9.1–16.7 s in five scratch recordings on the same 2-core host.
+ * Host processing speed, not a timer, so not modelled.
  */
 const FIRST_TURN_WHY =
   'Host processing speed on a cold start, not behaviour with a duration of its own. Read in the installed dist: the ' +
   'turn waits for work, not for a timer. Its first session write ("session-entry.patch") queues behind SQLite ' +
   'automatic session maintenance, which the first store write after a start runs in a reclamation worker thread ' +
-  '(dist/session-accessor.sqlite-entry-UCl9kr-O.mjs "maintenance-plan"); the full file log of re-recordings shows ' +
+  '(dist/session-accessor.sqlite-entry-UCl9kr-O.mjs "maintenance-plan"); the full file log of scratch recordings shows ' +
   '"slow SQLite session write … queueWaitMs 3312/3748" and "slow SQLite reclamation Worker operation elapsedMs ' +
   '5136/6270 outcome rejected" (the plan is discarded: "inputs changed before commit"), then ~2.5–3 s of prompt ' +
   'and tool-catalogue assembly ("tool-search: cataloged 41 tools") before the request. "database integrity ' +
   'verification passed" is a fire-and-forget worker quick check queued by the first open of the agent database ' +
   '(dist/openclaw-database-verify-Ju-BQfY7.mjs), not a wait. The same case on the same host took 4.7–6.3 s in the ' +
-  'golden traces and 9.1–16.7 s in five scratch re-recordings, following the host\'s load. Warm turns start after ' +
+  'golden traces and 9.1–16.7 s in five scratch recordings, following the host\'s load. Warm turns start after ' +
   '0.65–0.92 s (all-ok turn 2; a three-turn scratch case, Pro MALFORMED → GPT), but not always: in a three-turn ' +
   'scratch case Flash 429 → GPT-4o mini, turns 2 and 3 sent their first request after 3.3 s and 6.0 s — turn 3, ' +
   'after 70 s idle, reopened the agent database (another quick check, a transcript write queued 2.6 s), and both ' +
   'spent ~2.5 s between the tool catalogue and the Flash request, which this study did not explain (no timer found ' +
   'on that path either). A constant would only encode one host\'s speed on one kind of turn. ' +
-  'Measured 2026-11-25 (`record … --compare` with /proc sampled every 100 ms): the gateway process used 1.2–1.9 of ' +
+  'Measured with `record … --compare` and /proc sampled every 100 ms: the gateway process used 1.2–1.9 of ' +
   'the host\'s 2 cores from 0.5 s after the message until its first request at 8.4 s (all-ok) and 10.5 s ' +
   '(all-models-429), and was idle (< 0.05 core) before the message and after the last request: work, not a wait. ' +
-  'That day\'s re-recordings of five cases sent their first request 8.1–10.5 s after the message (goldens 4.7–5.2 s).';
+  'Those recordings of five cases sent their first request 8.1–10.5 s after the message (goldens 4.7–5.2 s).';
 
 /** 2026.9.6 takes 1.2–1.6 s on one step after the first failure of a cold turn (0.2–0.7 s otherwise). */
 const FAILOVER_GAP_WHY =
   'Host processing speed on the first failure after a start, not a per-fallback setup. One step after the first ' +
   'failure of the first turn takes 1.2–2.5 s, whichever step comes next: flash→pro in all-models-429 (1174 ms) and ' +
   'flash-429-pro-malformed-function-call (1195 ms), pro→gpt in flash-429-pro-429-other-ok (1361 ms; flash→pro was ' +
-  '374 ms), the first empty-error resubmit in a scratch re-recording (2.4 s), no step at all in another (509 ms). ' +
+  '374 ms), the first empty-error resubmit in a scratch recording (2.4 s), no step at all in another (509 ms). ' +
   'In warm turns of the same scratch cases every hop took 180–700 ms. runWithModelFallback has no timer between ' +
   'candidates (dist/model-fallback-runner-C-B-h8RR.mjs, model-fallback-attempt-BK4U2ttd.mjs: no sleep, no ' +
-  'setTimeout); the first failure path loads and runs code a cold process has not run yet. Re-recorded ' +
-  '2026-11-25: all-models-429\'s slow hop moved to pro→gpt (2,587 and 3,052 ms in two re-recordings; golden 310 ms) ' +
+  'setTimeout); the first failure path loads and runs code a cold process has not run yet. In two scratch ' +
+  'recordings all-models-429\'s slow hop was pro→gpt (2,587 and 3,052 ms; golden 310 ms) ' +
   'while flash→pro took 488–565 ms (golden 1,174 ms), the gateway on 1.2–1.9 cores throughout; ' +
   'flash-429-pro-malformed-function-call\'s slow step was the first resubmit (2,331 ms; golden 197 ms). The real ' +
   'gateway failed its own golden there even with 2026.9.6\'s 50 % relative record tolerance (versions.ts).';

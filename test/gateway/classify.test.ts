@@ -5,7 +5,7 @@ import { classify } from '../../src/gateway/router/classify.ts';
 const error = (init: Partial<ConstructorParameters<typeof ProviderError>[0]>) =>
   new ProviderError({ message: 'x', providerId: 'openai', modelId: 'm', phase: 'http', httpRequests: 1, ...init });
 
-describe('classify (OpenClaw failover reasons, reference/openclaw.md §4.3)', () => {
+describe('classify (OpenClaw failover reasons, openclaw/openclaw src/agents/pi-embedded-helpers/errors.ts)', () => {
   it.each([
     [{ status: 429, body: { error: { status: 'RESOURCE_EXHAUSTED' } } }, 'rate_limit'],
     [{ status: 429, body: { message: 'Rate limit reached', type: 'requests', code: 'rate_limit_exceeded' } }, 'rate_limit'],

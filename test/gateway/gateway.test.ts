@@ -97,7 +97,7 @@ describe('embedded gateway', () => {
       stale: { kind: 'cron-run', count: 56, ageMs: 48 * HOUR },
       host: { heartbeatHasTasks: true },
     });
-    expect(r.gateway.store.count()).toBe(56); // startup does not prune (openclaw-2026-2-run.md §5)
+    expect(r.gateway.store.count()).toBe(56); // startup does not prune (test/golden/openclaw-2026.2.26/stale-cron-sessions.json)
     write(r, 'first message after the restart');
     await r.clock.advanceBy(60_000);
     expect(r.gateway.store.count()).toBeLessThanOrEqual(15);

@@ -41,7 +41,7 @@ async function turnWith(
   return { outcome, requests: world.journal.entries.map((entry) => `${entry.model} ${entry.status} ${at(entry.atMs)}`) };
 }
 
-describe('router on 2026.2 against the stream faults the real gateway mishandles (openclaw-2026-2-run.md §4)', () => {
+describe('router on 2026.2 against the stream faults the real gateway mishandles (test/golden/openclaw-2026.2.26/)', () => {
   it('surfaces "An unknown error occurred" for a Gemini 200 with MALFORMED_FUNCTION_CALL: no retry, no failover', async () => {
     const { outcome, requests } = await turnWith([{ match: { model: 'gemini-2.5-flash' }, fault: 'finish-reason:MALFORMED_FUNCTION_CALL' }]);
     expect(outcome).toMatchObject({ kind: 'surfaced', text: 'An unknown error occurred' });

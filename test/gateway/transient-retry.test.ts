@@ -66,7 +66,8 @@ describe('2026.9 transient same-model retry (failover-retry-controller.ts)', () 
   });
 
   it('without a fallback waits out the floor, up to 9 times, outside any window', () => {
-    // [obs] a one-model chain (GPT-4o mini, 429 with Retry-After 120): "transient same-model retry 1/9 … delayMs=120000".
+    // Observed on openclaw@2026.9.6 against the mocks, a one-model chain (GPT-4o mini, 429 with Retry-After 120):
+    // "transient same-model retry 1/9 … delayMs=120000".
     const { delaysMs, stopped } = run({ reason: 'rate_limit', message: OPENAI_RPM, retryAfterMs: 120_000, fallbackConfigured: false }, draws(0.5), 20);
     expect(delaysMs).toEqual(Array(9).fill(120_000));
     expect(stopped).toMatchObject({ why: 'retry_budget_exhausted', budget: 9 });

@@ -62,7 +62,7 @@ describe('scheduled error faults through the official SDKs', () => {
     expect(forcedEntry).toMatchObject({ status: 429, outcome: 'rate-limited', fault: 'rule 1: script 429 (1/2)', violations: undefined, retryAfterMs: 60_000 });
     expect(budgetEntry).toMatchObject({ status: 429, outcome: 'budget-exhausted', fault: 'rule 1: script budget-exhausted (2/2)' });
     expect(forcedEntry!.quotaAfter).toEqual(forcedEntry!.quotaBefore);
-    // OpenAI charges refused requests against RPM (§2.6); forced ones are not charged at all.
+    // OpenAI charges refused requests against RPM ("unsuccessful requests count", its rate-limits guide); forced ones are not charged at all.
     expect(firstOk!.quotaBefore?.requestsPerMinute?.used).toBe(0);
     expect(quotaEntry).toMatchObject({ status: 429, outcome: 'rate-limited', fault: undefined, violations: ['requestsPerMinute'] });
   });
@@ -96,7 +96,7 @@ describe('scheduled error faults through the official SDKs', () => {
     expect(overloaded).not.toBeInstanceOf(AnthropicRateLimitError);
     expect((await rejection(anthropic.messages.create(message()), AnthropicServerError)).status).toBe(503);
     expect((await rejection(anthropic.messages.create(message()), AnthropicServerError)).type).toBe('api_error');
-    // Gemini has no 529: its overload is 503 UNAVAILABLE (§1.5).
+    // Gemini has no 529: its overload is 503 UNAVAILABLE.
     const geminiOverloaded = await rejection(gemini.models.generateContent({ model: 'gemini-2.5-flash', contents: 'hi' }), ApiError);
     expect(geminiOverloaded.status).toBe(503);
     expect(geminiOverloaded.message).toContain('The model is overloaded. Please try again later.');

@@ -7,7 +7,7 @@ import { isStreamReset } from '../../mocks/providers/stream-faults.ts';
 import { sdkClients } from './support/clients.ts';
 import { createWorld, type World } from './support/world.ts';
 
-/** Mocks where every request of every provider gets `fault` (openclaw-2026-2-run.md §3 modes). */
+/** Mocks where every request of every provider gets `fault` (one of the stream faults, stream-faults.ts). */
 function world(fault: string): World {
   return createWorld(providerRoutes, { schedule: { rules: [{ fault }] } });
 }
@@ -89,7 +89,7 @@ describe('stream faults through the official SDKs', () => {
       const { items, error } = await drain(stream);
       expect(items).toEqual([]);
       expect(error).toBeInstanceOf(TypeError);
-      expect((error as Error).message).toBe('terminated'); // what undici says, and what OpenClaw showed (§4)
+      expect((error as Error).message).toBe('terminated'); // what undici says, and what OpenClaw shows (test/golden/openclaw-2026.2.26/reset-mid-stream.json)
       expect(isStreamReset(error)).toBe(true);
       expect(((error as Error).cause as { code: string }).code).toBe('UND_ERR_SOCKET');
     }

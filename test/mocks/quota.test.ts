@@ -1,5 +1,5 @@
 /**
- * The quota behaviours issue 4 asks for, driven through the official SDKs on
+ * The quota behaviours a provider mock must reproduce, driven through the official SDKs on
  * the virtual clock: requests are scheduled as clock timers and the clock is
  * run, as the gateway will drive them.
  */
@@ -84,7 +84,7 @@ describe('tokens per minute', () => {
 });
 
 describe('scope', () => {
-  // Tier 1 as published: Flash 1M TPM, Pro 2M TPM (providers.md §1.7). Flash spends 1M in four big prompts.
+  // Tier 1 as published: Flash 1M TPM, Pro 2M TPM (tiers.ts). Flash spends 1M in four big prompts.
   async function proAfterFlashSpentItsBudget(ledger: LedgerConfig) {
     const world = createWorld(geminiRoutes, { startMs: MINUTE_START_MS, ledger });
     const client = gemini(world);

@@ -15,7 +15,7 @@ const MINUTE_MS = 60_000;
 const SIX_HOURS_MS = 6 * 60 * MINUTE_MS;
 
 /** `1420000` → `1,420,000`, independent of the renderer's formatter so tests do not grade it against itself. */
-export function n(value: number): string {
+function n(value: number): string {
   return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 

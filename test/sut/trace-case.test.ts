@@ -7,7 +7,7 @@ import { isCaseFileName, loadTraceCase, parseTraceCase, TRACE_CASES_DIR } from '
 const caseNames = readdirSync(TRACE_CASES_DIR).filter(isCaseFileName).map((file) => file.replace(/\.json5$/, ''));
 
 describe('trace cases', () => {
-  it('has the cases issue #5 asks for', () => {
+  it('has the trace cases of the incident', () => {
     expect(caseNames.sort()).toEqual(
       expect.arrayContaining([
         'all-ok',

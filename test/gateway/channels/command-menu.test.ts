@@ -70,7 +70,7 @@ describe('command menu sync', () => {
     expect(log).toContain(
       'Telegram accepted 42 commands after BOT_COMMANDS_TOO_MUCH (started with 53; omitted 11). Reduce plugin/skill/custom commands to expose more menu entries.',
     );
-    // 2026.9.6 no longer logs each rejection as an API error.
+    // 2026.9.6 does not log each rejection as an API error.
     expect(h.log.errorText()).not.toContain('BOT_COMMANDS_TOO_MUCH');
     await h.channel.stop();
   });

@@ -3,7 +3,8 @@ import { buildCommandCatalog, customCommands, DEFAULT_ELIGIBLE_SKILLS, normalize
 import { PROFILES, type ProfileName } from '../../../src/gateway/profiles/index.ts';
 import { BUNDLED_SKILLS_2026_2 } from '../../../src/gateway/profiles/bundled-skills-2026.2.ts';
 
-// The 39 commands openclaw@2026.2.26 registered with nativeSkills off (openclaw-2026-2-run.md §6).
+// The 39 commands openclaw@2026.2.26 registered with nativeSkills off
+// (test/golden/openclaw-2026.2.26/command-menu-native-skills-off.json).
 const OBSERVED_39 =
   'help, commands, skill, status, approve, context, export_session, tts, whoami, session, subagents, acp, focus, ' +
   'unfocus, agents, kill, steer, usage, stop, restart, activation, send, reset, new, compact, think, verbose, reasoning, elevated, ' +

@@ -15,7 +15,7 @@ import { PROFILES, type ProfileName } from '../../../src/gateway/profiles/index.
 export const BOT_TOKEN = '123456:quotastorm-test';
 export const ADA = { id: 424242, firstName: 'Ada', username: 'ada' } as const;
 
-export type SentRequest = { readonly atMs: number; readonly method: string; readonly params: Record<string, unknown> };
+type SentRequest = { readonly atMs: number; readonly method: string; readonly params: Record<string, unknown> };
 
 export type Harness = {
   readonly clock: VirtualClock;

@@ -31,7 +31,7 @@ const STORE: [string, SessionEntry][] = [
   ['agent:main:subagent:s1', aged(48 * HOUR_MS, 's1')],
 ];
 
-describe('the cron run reaper (reference §1.2, 2026.2.26 session-reaper.ts)', () => {
+describe('the cron run reaper (openclaw/openclaw src/cron/session-reaper.ts)', () => {
   it('deletes only cron run entries older than cron.sessionRetention (24h), whatever the maintenance mode', () => {
     const { store, reaper, log } = rig();
     store.preload(STORE);

@@ -16,7 +16,7 @@ const HOUR_MS = 3_600_000;
 /** The incident's fix: openclaw.json5 text. */
 export const ENFORCE_15_6H = '{ session: { maintenance: { mode: "enforce", maxEntries: 15, pruneAfter: "6h" } } }';
 
-/** The Telegram DM main session as 2026.2.26 writes it (openclaw-2026-2-run.md §5), updated at `nowMs`. */
+/** The Telegram DM main session as openclaw@2026.2.26 was observed to write it to sessions.json, updated at `nowMs`. */
 export function mainEntry(nowMs: number, sessionId: string): SessionEntry {
   return {
     origin: { label: 'Tester (@tester) id:424242', provider: 'telegram', surface: 'telegram', chatType: 'direct', from: 'telegram:424242', to: 'telegram:424242', accountId: 'default' },
@@ -43,7 +43,7 @@ export function mainEntry(nowMs: number, sessionId: string): SessionEntry {
 }
 
 /**
- * The reference's pruning experiment (openclaw-2026-2-run.md §5): the main
+ * The store of a pruning experiment on openclaw@2026.2.26: the main
  * session, 56 cron runs of job0..job3 about 48 h old, 20 runs of `recent`
  * about 1 h old — 77 entries.
  */

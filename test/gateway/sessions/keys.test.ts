@@ -5,7 +5,7 @@ import {
   isSyntheticSessionKey, mainSessionKey, parseAgentSessionKey, seededSessionId, sessionKindOf, threadSessionKey,
 } from '../../../src/gateway/sessions/index.ts';
 
-describe('session keys (reference §1.4, 2026.2.26 session-key.ts)', () => {
+describe('session keys (openclaw/openclaw src/routing/session-key.ts)', () => {
   it('maps a Telegram DM to a key per session.dmScope', () => {
     const peer = { channel: 'telegram', peerId: 424242, accountId: 'default' } as const;
     expect(directSessionKey({ ...peer, dmScope: 'main' })).toBe('agent:main:main');

@@ -43,7 +43,7 @@ describe('maintenance, 2026.2 (v4.12): age prune, then newest-first cap, nothing
     expect(result.capped).toEqual(['w']);
   });
 
-  it('evicts even the active session in enforce mode (issue #56034)', () => {
+  it('evicts even the active session in enforce mode (openclaw/openclaw#56034)', () => {
     const result = plan(store([['agent:main:main', 5 * HOUR_MS], ['b', HOUR_MS], ['c', HOUR_MS], ['d', HOUR_MS]]), { activeKey: 'agent:main:main' });
     expect(result.capped).toEqual(['agent:main:main']);
   });
@@ -109,7 +109,7 @@ describe('maintenance, 2026.2 warn mode (the 2026.2 default)', () => {
   });
 });
 
-describe('the cap trigger (reference §1.2)', () => {
+describe('the cap trigger (openclaw/openclaw src/config/sessions/store.ts)', () => {
   it('is maxEntries + 1 on every write for 2026.2, and the high-water mark for 2026.9', () => {
     expect(capTriggerEntries({ maxEntries: 500, capTrigger: 'every-write' })).toBe(501);
     expect(capTriggerEntries({ maxEntries: 15, capTrigger: 'high-water' })).toBe(16);

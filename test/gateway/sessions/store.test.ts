@@ -48,7 +48,7 @@ function cronRun(store: SessionStore, jobId: string, nowMs: number): string {
 
 const storeLines = (log: GatewayLog) => log.records.filter((record) => record.subsystem === 'sessions/store').map((record) => record.message);
 
-describe('the incident: 56 stale cron runs, then session.maintenance {enforce, 15, 6h} (openclaw-2026-2-run.md §5)', () => {
+describe('the incident: 56 stale cron runs, then session.maintenance {enforce, 15, 6h} (as observed on openclaw@2026.2.26)', () => {
   it('prunes nothing at load: the store still has 77 entries after a restart', () => {
     const { store, log } = rig(ENFORCE_15_6H);
     store.preload(incidentStore(FIXTURE_NOW_MS));
@@ -141,7 +141,7 @@ describe('2026.9: protected sessions survive the cap', () => {
 });
 
 describe('sessions.json, as openclaw@2026.2.26 writes it', () => {
-  // The Telegram DM entry in openclaw-2026-2-run.md §5, less skillsSnapshot, systemPromptReport
+  // The Telegram DM entry openclaw@2026.2.26 was observed to write, less skillsSnapshot, systemPromptReport
   // and the fallbackNotice* fields (written only after a fallback).
   const REFERENCE_FIELDS = [
     'origin', 'sessionId', 'updatedAt', 'deliveryContext', 'lastChannel', 'lastTo', 'lastAccountId', 'systemSent', 'abortedLastRun', 'chatType',
