@@ -2,25 +2,14 @@
  * `quotastorm check <run-dir>`: a saved stress-suite run judged again from
  * its folder. Each suite run is made once, by the CLI, and judged many ways.
  */
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { cli, type Outcome } from '../support/cli.ts';
 
 const AFTER = 'scenarios/configs/feb27-after.json5';
 const BEFORE = 'scenarios/configs/feb27-before.json5';
-
-type Outcome = { code: number; stdout: string; stderr: string };
-
-function cli(...args: string[]): Promise<Outcome> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, ['src/cli.ts', ...args], { env: { ...process.env, NO_COLOR: '1' } }, (error, stdout, stderr) => {
-      const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
 
 /** The check rows and the verdict line: what a run and a re-judging must agree on. */
 function verdicts(stdout: string): string[] {

@@ -1,23 +1,12 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cli, type Outcome } from '../support/cli.ts';
 
 const BEFORE = 'scenarios/configs/feb27-before.json5';
 const AFTER = 'scenarios/configs/feb27-after.json5';
 
-type Outcome = { code: number; stdout: string; stderr: string };
-
-/** Runs the real CLI in a child process, as a user would. */
-function cli(...args: string[]): Promise<Outcome> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, ['src/cli.ts', ...args], { env: { ...process.env, NO_COLOR: '1' } }, (error, stdout, stderr) => {
-      const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
 
 async function scratchFile(name: string, content: string): Promise<string> {
   const file = join(await mkdtemp(join(tmpdir(), 'quotastorm-cli-')), name);

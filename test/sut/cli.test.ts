@@ -1,15 +1,5 @@
-import { execFile } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-
-type Outcome = { code: number; stdout: string; stderr: string };
-
-function cli(...args: string[]): Promise<Outcome> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, ['src/cli.ts', ...args], { env: { ...process.env, NO_COLOR: '1' } }, (error, stdout, stderr) => {
-      resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : -1, stdout, stderr });
-    });
-  });
-}
+import { cli } from '../support/cli.ts';
 
 describe('quotastorm gateway install / record: bad input', () => {
   it('lists the supported versions for an unknown one (exit 2, one line)', async () => {
