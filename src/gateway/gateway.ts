@@ -9,13 +9,11 @@
  *     → store write (maintenance) → compaction check → context (pruning) → router
  *     → transcript → compaction check (summary calls) → reply / notices / error text → store write
  */
-import { join } from 'node:path';
 import type { Clock } from '../clock/clock.ts';
 import type { Prng } from '../clock/prng.ts';
 import { effectiveSettings, type EffectiveSettings } from '../config/effective.ts';
 import { HEARTBEAT_PROMPT } from '../config/runtime-defaults.ts';
 import type { OpenClawConfig } from '../config/schema.ts';
-import { writeFileAtomic } from '../io/write-file-atomic.ts';
 import { createTelegramChannel, type TelegramChannel } from './channels/index.ts';
 import type { SkillSpec } from './channels/commands-catalog.ts';
 import type { InboundTelegramMessage } from './channels/telegram-inbound.ts';
@@ -120,8 +118,6 @@ export type Gateway = {
   readonly channel: TelegramChannel;
   readonly deliveries: readonly Delivery[];
   readonly stats: Readonly<GatewayStats>;
-  /** gateway.log, gateway.err.log and sessions.json into `dir`. */
-  writeRunFiles(dir: string): Promise<void>;
 };
 
 const DEFAULT_SYSTEM_PROMPT_TOKENS = 13_500;
@@ -442,11 +438,6 @@ export function createGateway(options: GatewayOptions): Gateway {
       await channel.stop();
       await queue.idle();
       await Promise.allSettled([...background]);
-    },
-    async writeRunFiles(dir) {
-      await writeFileAtomic(join(dir, 'gateway.log'), log.allText());
-      await writeFileAtomic(join(dir, 'gateway.err.log'), log.errorText());
-      await store.save(join(dir, 'sessions.json'));
     },
   };
 }

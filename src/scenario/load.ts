@@ -9,7 +9,7 @@ import { parseJson5, readConfigFile } from '../config/load.ts';
 import { describeIssues, MAX_LISTED_ISSUES } from '../config/validation-error.ts';
 import { UserError } from '../errors.ts';
 import { parseCheckParams } from './checks/index.ts';
-import { ScenarioSchema, type CheckSpec, type Scenario } from './schema.ts';
+import { ScenarioSchema, type Scenario } from './schema.ts';
 
 export type LoadedScenario = {
   readonly file: string;
@@ -17,8 +17,6 @@ export type LoadedScenario = {
   readonly scenario: Scenario;
   /** The gateway config the scenario names, resolved against its folder; undefined if it names none. */
   readonly configFile: string | undefined;
-  /** Parsed parameters per check, keyed by the spec object. */
-  readonly checkParams: ReadonlyMap<CheckSpec, unknown>;
 };
 
 export async function loadScenario(file: string): Promise<LoadedScenario> {
@@ -36,15 +34,14 @@ export function parseScenarioText(text: string, file: string): LoadedScenario {
     throw new UserError(`Invalid scenario ${file}${problems.length > 1 ? ` (${problems.length} problems)` : ''}: ${listed}${more}.`);
   }
   const scenario = parsed.data;
-  const checkParams = new Map<CheckSpec, unknown>();
+  // Check parameters are parsed again when the run is judged; parsing them here names a bad one before anything runs.
   scenario.steps.forEach((step, stepIndex) =>
-    step.checks.forEach((spec, checkIndex) => checkParams.set(spec, parseCheckParams(spec, `Scenario ${file} at steps[${stepIndex}].checks[${checkIndex}]`))),
+    step.checks.forEach((spec, checkIndex) => parseCheckParams(spec, `Scenario ${file} at steps[${stepIndex}].checks[${checkIndex}]`)),
   );
   return {
     file,
     sha256: createHash('sha256').update(text).digest('hex'),
     scenario,
     configFile: scenario.config === undefined ? undefined : resolve(dirname(file), scenario.config),
-    checkParams,
   };
 }
