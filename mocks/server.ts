@@ -10,11 +10,14 @@
  *   /openai/v1/…  /anthropic/v1/…  /moonshot/v1/…  /xai/v1/…  /telegram/bot<token>/<method>
  *
  * plus a control surface under /_quotastorm/ (journal, injecting Telegram
- * messages). It binds 127.0.0.1 only: load never leaves the machine.
+ * messages). It binds 127.0.0.1 only: load never leaves the machine, and
+ * bounds what a client can make it hold (request-limits.ts).
  */
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { journalCounts, parseJournalQuery, streamJournal } from './journal-endpoint.ts';
+import { DEFAULT_REQUEST_LIMITS, tooLargeReply, type RequestLimits } from './request-limits.ts';
 import { answerFrom, createRouteTable, type MockRequest, type RouteTable } from './routes.ts';
 import { injectMessage, type InboundMessage } from './telegram/state.ts';
 import type { WireReply } from './wire-reply.ts';
@@ -24,9 +27,26 @@ const LOOPBACK = '127.0.0.1';
 
 export type MockServer = { readonly url: string; readonly port: number; close(): Promise<void> };
 
-export async function serveMocks(world: MockWorld, options: { port?: number } = {}): Promise<MockServer> {
+export type ServeOptions = { readonly port?: number; readonly limits?: Partial<RequestLimits> };
+
+/** The port could not be bound (in use, not permitted): the caller's input, not a bug. */
+export class ListenError extends Error {
+  readonly code: string;
+
+  constructor(message: string, code: string) {
+    super(message);
+    this.name = 'ListenError';
+    this.code = code;
+  }
+}
+
+/** Unmatched requests keep at most this much of their URL: a path is the client's to choose, and the log outlives it. */
+const MAX_LOGGED_URL = 512;
+
+export async function serveMocks(world: MockWorld, options: ServeOptions = {}): Promise<MockServer> {
   const tables = mountTables(world);
-  const server = createHttpServer((request, response) => void route(world, tables, request, response));
+  const limits = { ...DEFAULT_REQUEST_LIMITS, ...options.limits };
+  const server = createHttpServer(serverLimits(limits), (request, response) => void route(world, tables, limits, request, response));
   return listen(server, options.port ?? 0, 'http');
 }
 
@@ -38,13 +58,24 @@ export async function serveMocks(world: MockWorld, options: { port?: number } = 
  */
 export async function serveTelegramTls(
   world: MockWorld,
-  options: { port?: number; certificatePem: string; keyPem: string },
+  options: ServeOptions & { certificatePem: string; keyPem: string },
 ): Promise<MockServer> {
   const table = createRouteTable(world.routesByMount.telegram);
-  const server = createHttpsServer({ cert: options.certificatePem, key: options.keyPem }, (request, response) =>
-    void serve(world, table, MOUNTS.telegram, request.url ?? '/', request, response).catch((error: unknown) => fail(response, error)),
+  const limits = { ...DEFAULT_REQUEST_LIMITS, ...options.limits };
+  const server = createHttpsServer({ cert: options.certificatePem, key: options.keyPem, ...serverLimits(limits) }, (request, response) =>
+    void serve(world, table, 'telegram', limits, request.url ?? '/', request, response).catch((error: unknown) => fail(response, error)),
   );
   return listen(server, options.port ?? 0, 'https');
+}
+
+/**
+ * node:http's own guards: a 408 and a closed socket for headers or a request
+ * that take too long. It checks them every `connectionsCheckingInterval`
+ * (30 s by default), so the check runs often enough for the shortest limit.
+ */
+function serverLimits(limits: RequestLimits) {
+  const checkEveryMs = Math.max(10, Math.min(1_000, Math.floor(Math.min(limits.headersTimeoutMs, limits.requestTimeoutMs) / 4)));
+  return { headersTimeout: limits.headersTimeoutMs, requestTimeout: limits.requestTimeoutMs, connectionsCheckingInterval: checkEveryMs };
 }
 
 function mountTables(world: MockWorld): Readonly<Record<Mount, RouteTable>> {
@@ -53,21 +84,27 @@ function mountTables(world: MockWorld): Readonly<Record<Mount, RouteTable>> {
   return tables;
 }
 
-async function route(world: MockWorld, tables: Readonly<Record<Mount, RouteTable>>, request: IncomingMessage, response: ServerResponse): Promise<void> {
+async function route(
+  world: MockWorld,
+  tables: Readonly<Record<Mount, RouteTable>>,
+  limits: RequestLimits,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
   try {
     const url = request.url ?? '/';
     const end = url.indexOf('/', 1);
     const first = url.slice(1, end < 0 ? url.length : end).split('?')[0]!;
     const rest = end < 0 ? '/' : url.slice(end);
-    if (first === '_quotastorm') return await control(world, rest.split('?')[0]!.slice(1), request, response);
+    if (first === '_quotastorm') return await control(world, limits, rest, request, response);
     if (!Object.hasOwn(MOUNTS, first)) {
-      world.unmatched.record({ atMs: world.clock.now(), method: request.method ?? 'GET', url, status: 404 });
+      world.unmatched.record({ atMs: world.clock.now(), method: request.method ?? 'GET', url: loggedUrl(url), status: 404 });
       return sendJson(response, 404, {
         error: `no mock mounted at /${first}; mounts: ${Object.keys(MOUNTS).map((mount) => `/${mount}`).join(', ')}, /_quotastorm`,
       });
     }
     const mount = first as Mount;
-    await serve(world, tables[mount], MOUNTS[mount], rest, request, response);
+    await serve(world, tables[mount], mount, limits, rest, request, response);
   } catch (error) {
     fail(response, error);
   }
@@ -77,20 +114,24 @@ async function route(world: MockWorld, tables: Readonly<Record<Mount, RouteTable
 async function serve(
   world: MockWorld,
   table: RouteTable,
-  origin: string,
+  mount: Mount,
+  limits: RequestLimits,
   pathAndQuery: string,
   incoming: IncomingMessage,
   outgoing: ServerResponse,
 ): Promise<void> {
+  const origin = MOUNTS[mount];
   const method = incoming.method ?? 'GET';
   const query = pathAndQuery.indexOf('?');
   const pathname = query < 0 ? pathAndQuery : pathAndQuery.slice(0, query);
-  const body = method === 'GET' || method === 'HEAD' ? '' : (await readBody(incoming)).toString('utf8');
+  const raw = method === 'GET' || method === 'HEAD' ? EMPTY : await readBody(incoming, limits.maxBodyBytes);
+  if (raw === TOO_LARGE) return writeReply(tooLargeReply(mount, limits.maxBodyBytes), outgoing);
+  const body = raw.toString('utf8');
   const request = new IncomingMockRequest(incoming, `${origin}${pathAndQuery}`, body, outgoing);
   const matches = table.match(origin, method, pathname);
   const reply = matches.length === 0 ? undefined : await world.clock.track(() => answerFrom(matches, request), `serve ${method} ${request.url}`);
   if (reply === undefined) {
-    world.unmatched.record({ atMs: world.clock.now(), method, url: incoming.url ?? pathAndQuery, status: 501 });
+    world.unmatched.record({ atMs: world.clock.now(), method, url: loggedUrl(incoming.url ?? pathAndQuery), status: 501 });
     outgoing.writeHead(501, { 'content-type': 'text/plain' }).end(`no mock handler for ${method} ${request.url}\n`);
     return;
   }
@@ -161,19 +202,26 @@ function writeReply(reply: WireReply, outgoing: ServerResponse): void {
 }
 
 /** `/_quotastorm/…`: what a harness in another process needs to drive and judge a run. */
-async function control(world: MockWorld, path: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
+async function control(world: MockWorld, limits: RequestLimits, pathAndQuery: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const [pathWithSlash = '', search = ''] = pathAndQuery.split('?', 2);
+  const path = pathWithSlash.slice(1);
   if (path === 'health' && request.method === 'GET') return sendJson(response, 200, { ok: true });
   if (path === 'journal' && request.method === 'GET') {
-    return sendJson(response, 200, { providers: world.journal.entries, telegram: world.telegram.journal.entries, unmatched: world.unmatched.entries });
+    const query = parseJournalQuery(new URLSearchParams(search));
+    if (typeof query === 'string') return sendJson(response, 400, { error: query });
+    return streamJournal(world, query, response);
   }
+  if (path === 'journal/counts' && request.method === 'GET') return sendJson(response, 200, journalCounts(world));
   if (path === 'telegram/sent' && request.method === 'GET') return sendJson(response, 200, world.telegram.state.sent);
   if (path === 'telegram/messages' && request.method === 'POST') {
-    const inbound = parseInbound(await readBody(request));
+    const body = await readBody(request, limits.maxBodyBytes);
+    if (body === TOO_LARGE) return writeReply(tooLargeReply('control', limits.maxBodyBytes), response);
+    const inbound = parseInbound(body);
     if (typeof inbound === 'string') return sendJson(response, 400, { error: inbound });
     return sendJson(response, 200, injectMessage(world.telegram.state, world.clock, inbound));
   }
   sendJson(response, 404, {
-    error: `unknown control path /_quotastorm/${path}; known: GET health, GET journal, GET telegram/sent, POST telegram/messages`,
+    error: `unknown control path /_quotastorm/${path}; known: GET health, GET journal, GET journal/counts, GET telegram/sent, POST telegram/messages`,
   });
 }
 
@@ -188,14 +236,42 @@ function parseInbound(body: Buffer): InboundMessage | string {
   }
 }
 
-// Events, not `for await`: the async iterator costs tens of microseconds per request under load.
-function readBody(incoming: IncomingMessage): Promise<Buffer> {
+const EMPTY = Buffer.alloc(0);
+const TOO_LARGE = Symbol('body over the limit');
+
+/**
+ * The whole body, or TOO_LARGE as soon as the declared or received length
+ * passes `maxBytes`: then reading stops and the socket closes after the 413,
+ * so an oversized body is never held. Events, not `for await`: the async
+ * iterator costs tens of microseconds per request under load.
+ */
+function readBody(incoming: IncomingMessage, maxBytes: number): Promise<Buffer | typeof TOO_LARGE> {
+  const declared = Number(incoming.headers['content-length'] ?? 0);
+  if (declared > maxBytes) return Promise.resolve(refuse(incoming));
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+    let received = 0;
+    const onData = (chunk: Buffer) => {
+      received += chunk.length;
+      if (received <= maxBytes) return void chunks.push(chunk);
+      incoming.off('data', onData);
+      chunks.length = 0;
+      resolve(refuse(incoming));
+    };
+    incoming.on('data', onData);
     incoming.once('end', () => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)));
     incoming.once('error', reject);
   });
+}
+
+/** Stops reading: the 413 goes out with `connection: close`, and node:http closes the socket after it. */
+function refuse(incoming: IncomingMessage): typeof TOO_LARGE {
+  incoming.pause();
+  return TOO_LARGE;
+}
+
+function loggedUrl(url: string): string {
+  return url.length <= MAX_LOGGED_URL ? url : `${url.slice(0, MAX_LOGGED_URL)}… (${url.length} chars)`;
 }
 
 function sendJson(response: ServerResponse, status: number, value: unknown): void {
@@ -210,7 +286,7 @@ function fail(response: ServerResponse, error: unknown): void {
 
 function listen(server: Server, port: number, scheme: 'http' | 'https'): Promise<MockServer> {
   return new Promise((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (error: NodeJS.ErrnoException) => reject(listenError(error, port)));
     server.listen(port, LOOPBACK, () => {
       const bound = (server.address() as AddressInfo).port;
       resolve({
@@ -224,4 +300,13 @@ function listen(server: Server, port: number, scheme: 'http' | 'https'): Promise
       });
     });
   });
+}
+
+function listenError(error: NodeJS.ErrnoException, port: number): Error {
+  const reasons: Record<string, string> = {
+    EADDRINUSE: 'is already in use (another server holds it; pick another port, or 0 for a free one)',
+    EACCES: 'may not be bound by this user (ports below 1024 need privileges)',
+  };
+  const reason = error.code === undefined ? undefined : reasons[error.code];
+  return reason === undefined ? error : new ListenError(`port ${port} on ${LOOPBACK} ${reason}`, error.code!);
 }

@@ -13,7 +13,7 @@ import { ANTHROPIC_ORIGIN, anthropicRoutes } from './providers/anthropic.ts';
 import type { ProviderMockSpec } from './providers/exchange.ts';
 import type { FaultPlan } from './providers/faults.ts';
 import { GEMINI_ORIGIN, geminiRoutes } from './providers/gemini.ts';
-import type { Journal } from './providers/journal.ts';
+import type { Journal, JournalEntry } from './providers/journal.ts';
 import { createJournal } from './providers/journal-store.ts';
 import { createLedger, type Ledger, type LedgerConfig } from './providers/ledger.ts';
 import { MOONSHOT_ORIGIN, moonshotRoutes } from './providers/moonshot.ts';
@@ -23,8 +23,9 @@ import { createRouteTable, type MockRoute, type RouteTable, toMswHandlers } from
 import type { CommandLimits } from './telegram/commands.ts';
 import type { FloodLimits } from './telegram/flood.ts';
 import { TELEGRAM_ORIGIN, telegramRoutes } from './telegram/handlers.ts';
-import { createTelegramJournal, type TelegramJournal } from './telegram/journal.ts';
-import { createUnmatchedLog, type UnmatchedLog } from './unmatched.ts';
+import { createTelegramJournal, type TelegramJournal, type TelegramJournalEntry } from './telegram/journal.ts';
+import { createUnmatchedLog, type UnmatchedLog, type UnmatchedRequest } from './unmatched.ts';
+import { createRecentLog } from './recent-log.ts';
 import { closeTelegram, createTelegramState, type TelegramState } from './telegram/state.ts';
 
 /** Path prefix → the real origin its handlers answer for. The prefix names the provider as OpenClaw configs do. */
@@ -44,7 +45,17 @@ export type MockWorldOptions = {
   readonly ledger?: LedgerConfig;
   readonly faults?: FaultPlan;
   readonly telegram?: { botTokens?: readonly string[]; commandLimits?: CommandLimits; floodLimits?: FloodLimits };
+  /**
+   * For a long-lived served mock: keep only the newest `recent` entries of
+   * each log (exact counts still), and hand every entry's JSON line to
+   * `sink`. Without it every log keeps every entry, as a run record needs.
+   */
+  readonly retain?: { readonly recent: number; readonly sink?: (log: LogName, line: string) => void };
 };
+
+/** The three logs a world keeps, as `GET /_quotastorm/journal` names them. */
+export const LOG_NAMES = ['providers', 'telegram', 'unmatched'] as const;
+export type LogName = (typeof LOG_NAMES)[number];
 
 export type MockWorld = {
   readonly clock: Clock;
@@ -71,10 +82,13 @@ export function createMockWorld(options: MockWorldOptions): MockWorld {
     clock,
     prng: mocksRng.fork('providers'),
     ledger: createLedger(options.ledger),
-    journal: createJournal(),
+    journal: options.retain === undefined ? createJournal() : recentLog<JournalEntry>(options.retain, 'providers'),
     ...(options.faults === undefined ? {} : { faults: options.faults }),
   };
-  const telegram = { state: createTelegramState(), journal: createTelegramJournal() };
+  const telegram = {
+    state: createTelegramState(),
+    journal: options.retain === undefined ? createTelegramJournal() : recentLog<TelegramJournalEntry>(options.retain, 'telegram'),
+  };
   const routesByMount: Record<Mount, readonly MockRoute[]> = {
     google: geminiRoutes(spec),
     openai: openaiRoutes(spec),
@@ -85,7 +99,7 @@ export function createMockWorld(options: MockWorldOptions): MockWorld {
   };
   const all = Object.values(routesByMount).flat();
   const routes = createRouteTable(all);
-  const unmatched = createUnmatchedLog();
+  const unmatched = options.retain === undefined ? createUnmatchedLog() : recentLog<UnmatchedRequest>(options.retain, 'unmatched');
   const onUnmatched = (method: string, url: string) => void unmatched.record({ atMs: clock.now(), method, url, status: undefined });
   return {
     clock,
@@ -99,4 +113,12 @@ export function createMockWorld(options: MockWorldOptions): MockWorld {
     fetch: createRouteFetch(routes, clock, { onUnmatched }),
     close: () => closeTelegram(telegram.state),
   };
+}
+
+function recentLog<Entry extends { readonly seq: number; readonly status?: number | undefined }>(
+  retain: NonNullable<MockWorldOptions['retain']>,
+  log: LogName,
+) {
+  const { sink } = retain;
+  return createRecentLog<Entry>({ capacity: retain.recent, ...(sink === undefined ? {} : { sink: (line: string) => sink(log, line) }) });
 }

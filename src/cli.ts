@@ -74,13 +74,19 @@ export function buildProgram(): Command {
   mocks
     .command('serve')
     .description('Serve every mock over HTTP on 127.0.0.1 (prefixes /google /openai /anthropic /moonshot /xai /telegram)')
-    .addOption(new Option('--port <n>', 'port; 0 picks a free one').argParser(nonNegativeInteger('--port')).default(0))
+    .addOption(new Option('--port <n>', 'port; 0 picks a free one').argParser(portNumber('--port')).default(0))
     .addOption(new Option('--limit <spec>', 'quota override, repeatable: provider/model:rpm=N,tpm=N,rpd=N').argParser(collect).default([]))
     .option('--scope <scope>', 'quota scope for every provider: per-model|shared[,per-account|per-key]')
     .addOption(new Option('--seed <n>', 'seed of the mock replies').argParser(nonNegativeInteger('--seed')).default(20260227))
     .option('--faults <file>', 'fault schedule (JSON5 {rules: [...]}, or a trace case with a faults key)')
-    .addOption(new Option('--telegram-tls-port <n>', 'also answer as https://api.telegram.org on this port').argParser(nonNegativeInteger('--telegram-tls-port')))
+    .addOption(new Option('--telegram-tls-port <n>', 'also answer as https://api.telegram.org on this port').argParser(portNumber('--telegram-tls-port')))
     .option('--cert-dir <dir>', 'where the generated api.telegram.org certificate goes')
+    // 10,000 entries of each log: a few MB, and minutes of history at the load a gateway makes.
+    .addOption(new Option('--journal-recent <n>', 'entries of each log kept in memory and served').argParser(positiveInteger('--journal-recent')).default(10_000))
+    .option('--journal-file <file>', 'write every log entry to this new JSONL file as it is recorded')
+    .addOption(new Option('--max-body-bytes <n>', 'larger request bodies get a 413').argParser(positiveInteger('--max-body-bytes')).default(32 * 1024 * 1024))
+    .addOption(new Option('--headers-timeout-ms <n>', 'close sockets whose headers take longer').argParser(positiveInteger('--headers-timeout-ms')).default(10_000))
+    .addOption(new Option('--request-timeout-ms <n>', 'close sockets whose request takes longer').argParser(positiveInteger('--request-timeout-ms')).default(60_000))
     .action(async (options: MocksServeOptions) => {
       const { runMocksServe } = await import('./commands/mocks-serve.ts');
       process.exitCode = await runMocksServe(options);
@@ -225,6 +231,14 @@ function nonNegativeInteger(flag: string): (value: string) => number {
   return (value) => {
     const number = Number(value);
     if (!Number.isInteger(number) || number < 0) throw new InvalidArgumentError(`${flag} needs a whole number ≥ 0, got "${value}".`);
+    return number;
+  };
+}
+
+function portNumber(flag: string): (value: string) => number {
+  return (value) => {
+    const number = Number(value);
+    if (!/^\d+$/.test(value) || number > 65_535) throw new InvalidArgumentError(`${flag} needs a port from 0 to 65535 (0 picks a free one), got "${value}".`);
     return number;
   };
 }

@@ -93,8 +93,8 @@ describe('mocks served over HTTP', () => {
     const updates = await bot.getUpdates();
     expect(updates.map((update) => update.message?.text)).toEqual(['hello bot']);
     await bot.sendMessage(424242, 'hi Ada');
-    const journal = (await (await fetch(`${url}/_quotastorm/journal`)).json()) as { telegram: Array<{ method: string }> };
-    expect(journal.telegram.map((entry) => entry.method)).toEqual(['getUpdates', 'sendMessage']);
+    const journal = (await journalLines(`${url}/_quotastorm/journal?log=telegram`)) as Array<{ method: string }>;
+    expect(journal.map((entry) => entry.method)).toEqual(['getUpdates', 'sendMessage']);
   });
 
   it('resets the connection after the headers when a fault says so, for whole bodies too', async () => {
@@ -129,11 +129,9 @@ describe('mocks served over HTTP', () => {
     const { url } = await served(w);
     expect((await fetch(`${url}/openai/v2/chat/completions`, { method: 'POST', body: '{}' })).status).toBe(501);
     expect((await fetch(`${url}/mistral/v1/chat/completions`)).status).toBe(404);
-    const journal = (await (await fetch(`${url}/_quotastorm/journal`)).json()) as { providers: unknown[]; unmatched: unknown[] };
-    expect(journal.providers).toEqual([]);
-    expect(journal.unmatched).toEqual([
-      { seq: 1, atMs: Date.UTC(2026, 1, 27, 12), method: 'POST', url: '/openai/v2/chat/completions', status: 501 },
-      { seq: 2, atMs: Date.UTC(2026, 1, 27, 12), method: 'GET', url: '/mistral/v1/chat/completions', status: 404 },
+    expect(await journalLines(`${url}/_quotastorm/journal`)).toEqual([
+      { log: 'unmatched', seq: 1, atMs: Date.UTC(2026, 1, 27, 12), method: 'POST', url: '/openai/v2/chat/completions', status: 501 },
+      { log: 'unmatched', seq: 2, atMs: Date.UTC(2026, 1, 27, 12), method: 'GET', url: '/mistral/v1/chat/completions', status: 404 },
     ]);
   });
 
@@ -183,6 +181,13 @@ describe('mocks served over HTTP', () => {
     expect(await exited).toBe(0);
   });
 });
+
+/** `GET /_quotastorm/journal…` as NDJSON, one object per line. */
+async function journalLines(url: string): Promise<unknown[]> {
+  const response = await fetch(url);
+  expect(response.headers.get('content-type')).toBe('application/x-ndjson');
+  return (await response.text()).split('\n').filter((line) => line !== '').map((line) => JSON.parse(line) as unknown);
+}
 
 /** Polls real time (the server runs on real sockets) until `condition` holds, for at most two seconds. */
 async function until(condition: () => boolean): Promise<void> {
