@@ -86,7 +86,7 @@ export function createMockWorld(options: MockWorldOptions): MockWorld {
     ...(options.faults === undefined ? {} : { faults: options.faults }),
   };
   const telegram = {
-    state: createTelegramState(),
+    state: createTelegramState(options.retain === undefined ? {} : { keepSent: options.retain.recent }),
     journal: options.retain === undefined ? createTelegramJournal() : recentLog<TelegramJournalEntry>(options.retain, 'telegram'),
   };
   const routesByMount: Record<Mount, readonly MockRoute[]> = {

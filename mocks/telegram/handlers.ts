@@ -16,7 +16,7 @@ import { BOT_API_ERRORS, badRequest, errorReply, okReply, tooManyRequests, type 
 import { admitSend, createFloodState, DEFAULT_FLOOD_LIMITS, type FloodLimits } from './flood.ts';
 import type { TelegramJournal, TelegramJournalEntry } from './journal.ts';
 import { integer, readParams, structured, type BotApiParams } from './params.ts';
-import { takeMessageId, type TelegramMessage, type TelegramState } from './state.ts';
+import { recordSent, takeMessageId, type TelegramMessage, type TelegramState } from './state.ts';
 
 export const TELEGRAM_ORIGIN = 'https://api.telegram.org';
 
@@ -125,7 +125,7 @@ function botMethods(spec: TelegramMockSpec): Record<string, Method> {
       if (!admitted.ok) return { error: tooManyRequests(admitted.retryAfterS), journal };
       const message: TelegramMessage = { message_id: takeMessageId(state, chat.id), from: state.bot, chat, date: Math.floor(clock.now() / 1000), text };
       const parseMode = typeof params['parse_mode'] === 'string' ? params['parse_mode'] : undefined;
-      state.sent.push({ atMs: clock.now(), chatId: chat.id, messageId: message.message_id, text, parseMode });
+      recordSent(state, { atMs: clock.now(), chatId: chat.id, messageId: message.message_id, text, parseMode });
       return { result: message, journal };
     },
 

@@ -36,6 +36,8 @@ export type TelegramState = {
   /** Command menus by scope key (`scopeKey(scope, language)`). */
   readonly menus: Map<string, BotCommand[]>;
   readonly sent: SentMessage[];
+  /** A served mock keeps only this many of the newest sent messages (recordSent); undefined: all, as a run record needs. */
+  readonly keepSent: number | undefined;
   webhookUrl: string;
   /** The long poll currently waiting, if any: a newer one ends it with 409. */
   poll: PendingPoll | undefined;
@@ -52,7 +54,7 @@ export type InboundMessage = {
   text: string;
 };
 
-export function createTelegramState(options: { botToken?: string } = {}): TelegramState {
+export function createTelegramState(options: { botToken?: string; keepSent?: number } = {}): TelegramState {
   const botId = Number((options.botToken ?? '123456:quotastorm').split(':')[0]) || 123456;
   return {
     bot: { id: botId, is_bot: true, first_name: 'quotastorm bot', username: 'quotastorm_bot' },
@@ -62,6 +64,7 @@ export function createTelegramState(options: { botToken?: string } = {}): Telegr
     chats: new Map(),
     menus: new Map(),
     sent: [],
+    keepSent: options.keepSent,
     webhookUrl: '',
     poll: undefined,
     closed: false,
@@ -122,4 +125,10 @@ export function takeMessageId(state: TelegramState, chatId: number): number {
 function commandEntities(text: string): { entities?: MessageEntity[] } {
   const match = /^\/[A-Za-z0-9_]{1,32}(@[A-Za-z0-9_]+)?/.exec(text);
   return match === null ? {} : { entities: [{ type: 'bot_command', offset: 0, length: match[0].length }] };
+}
+
+/** Appends a sent message; past twice `keepSent`, drops the oldest down to `keepSent` (amortized: one splice per `keepSent` sends). */
+export function recordSent(state: TelegramState, message: SentMessage): void {
+  state.sent.push(message);
+  if (state.keepSent !== undefined && state.sent.length >= 2 * state.keepSent) state.sent.splice(0, state.sent.length - state.keepSent);
 }

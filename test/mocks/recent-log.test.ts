@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createVirtualClock } from '../../src/clock/index.ts';
 import { createRecentLog } from '../../mocks/recent-log.ts';
+import { createTelegramState, recordSent } from '../../mocks/telegram/state.ts';
 import { createMockWorld } from '../../mocks/world.ts';
 
 type Entry = { seq: number; status: number; path: string };
@@ -66,5 +67,23 @@ describe('a mock world told to retain only recent entries', () => {
     const answer = async (world: typeof full) => (await world.fetch('https://api.openai.com/v1/chat/completions', { method: 'POST', body })).text();
     expect(await answer(bounded)).toBe(await answer(full));
     expect(bounded.journal.toJsonl()).toBe(full.journal.toJsonl());
+  });
+});
+
+describe("a served Telegram mock's sent messages", () => {
+  it('keep at most twice the newest keepSent, never fewer than keepSent', () => {
+    const state = createTelegramState({ keepSent: 3 });
+    for (let messageId = 1; messageId <= 20; messageId++) {
+      recordSent(state, { atMs: 0, chatId: 1, messageId, text: 'hi', parseMode: undefined });
+      expect(state.sent.length).toBeLessThan(6);
+      expect(state.sent.at(-1)!.messageId).toBe(messageId);
+      expect(state.sent.length).toBeGreaterThanOrEqual(Math.min(messageId, 3));
+    }
+  });
+
+  it('are all kept when no bound is given', () => {
+    const state = createTelegramState();
+    for (let messageId = 1; messageId <= 20; messageId++) recordSent(state, { atMs: 0, chatId: 1, messageId, text: 'hi', parseMode: undefined });
+    expect(state.sent).toHaveLength(20);
   });
 });
