@@ -117,6 +117,15 @@ describe('GET /_quotastorm/journal', () => {
     expect(counts['unmatched']).toEqual({ total: 120, retained: 100, byStatus: { '404': 120 } });
   });
 
+  it("streams a run's full journal in batches, every entry once and in order", async () => {
+    const world = createMockWorld({ clock: createVirtualClock(), seed: 1 });
+    for (let i = 0; i < 2_500; i++) world.unmatched.record({ atMs: 0, method: 'GET', url: `/nowhere/${i}`, status: 404 });
+    const server = await serveMocks(world);
+    open.push(server);
+    expect(seqs(await ndjson(`${server.url}/_quotastorm/journal?log=unmatched`))).toEqual(Array.from({ length: 2_500 }, (_, i) => i + 1));
+    expect(seqs(await ndjson(`${server.url}/_quotastorm/journal?log=unmatched&since=999&limit=1002`))).toEqual(Array.from({ length: 1_002 }, (_, i) => i + 1_000));
+  });
+
   it('refuses a query it cannot read, naming the parameter', async () => {
     const url = await withRequests(0);
     const response = await fetch(`${url}/_quotastorm/journal?since=-1`);
