@@ -24,7 +24,7 @@ for (const [suite, run] of suites) {
   if (chosen.length > 0 && !chosen.includes(suite)) continue;
   console.log(`\n## ${suite}`);
   for (const row of await run()) {
-    const ratio = row.ratio === undefined ? 'baseline' : `${row.ratio.toFixed(2)}×`;
+    const ratio = row.ratio !== undefined ? `${row.ratio.toFixed(2)}×` : row.figure === undefined ? 'baseline' : '';
     const verdict = row.met === undefined ? '' : row.met ? `  target ${row.target}: met` : `  target ${row.target}: MISSED`;
     if (row.met === false) missed++;
     const figure = row.figure !== undefined ? row.figure : row.rps === undefined ? `${row.ms.toFixed(0).padStart(7)} ms` : `${row.rps.toFixed(0).padStart(7)} req/s`;
