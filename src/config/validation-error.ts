@@ -87,7 +87,7 @@ function preview(value: unknown, underSecretKey: boolean): string {
   if (typeof value === 'object' && value !== null) {
     const keys = Object.keys(value);
     if (underSecretKey) return `an object with ${keys.length} key${keys.length === 1 ? '' : 's'}`;
-    return shorten(`{${keys.map((key) => `${JSON.stringify(key)}:${shapeOf((value as Record<string, unknown>)[key], false)}`).join(',')}}`);
+    return shorten(`{${keys.map((key) => `${JSON.stringify(key)}:${shapeOf((value as Record<string, unknown>)[key], isSecretKey(key))}`).join(',')}}`);
   }
   return shorten(JSON.stringify(value) ?? String(value));
 }

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { dirname, resolve } from 'node:path';
 import { parseJson5, readConfigFile } from '../config/load.ts';
+import { collectSecrets, redactText } from '../config/redact.ts';
 import { describeIssues, MAX_LISTED_ISSUES } from '../config/validation-error.ts';
 import { UserError } from '../errors.ts';
 import { parseCheckParams } from './checks/index.ts';
@@ -32,7 +33,8 @@ export function parseScenarioText(text: string, file: string): LoadedScenario {
     const problems = describeIssues(issues, raw);
     const listed = problems.slice(0, MAX_LISTED_ISSUES).join('; ');
     const more = problems.length > MAX_LISTED_ISSUES ? `; and ${problems.length - MAX_LISTED_ISSUES} more` : '';
-    throw new UserError(`Invalid scenario ${file}${problems.length > 1 ? ` (${problems.length} problems)` : ''}: ${listed}${more}.`);
+    // A scenario holds no secrets by design, but one pasted in by mistake is masked like in a config.
+    throw new UserError(redactText(`Invalid scenario ${file}${problems.length > 1 ? ` (${problems.length} problems)` : ''}: ${listed}${more}.`, collectSecrets(raw)));
   }
   const scenario = parsed.data!;
   // Check parameters are parsed again when the run is judged; parsing them here names a bad one before anything runs.
