@@ -2,7 +2,7 @@
 /**
  * quotastorm's command line. Thin on purpose: parse, call one function, set
  * the exit code (0 ok, 1 checks failed or path not found, 2 bad input, 70 a
- * bug in quotastorm: internal-error.ts).
+ * bug in quotastorm: command-error.ts).
  * Heavy modules (msw, faker, SDKs) are imported inside the commands that need
  * them, so `--help` and `config get` start fast.
  */
@@ -17,11 +17,11 @@ import type { MocksServeOptions } from './commands/mocks-serve.ts';
 import type { RunCommandOptions } from './commands/run.ts';
 import type { RecordCommandOptions } from './commands/record.ts';
 import type { SessionsCleanupOptions, SessionsListOptions } from './commands/sessions.ts';
-import { isUserError, UserError } from './errors.ts';
-import { describeInternalError } from './internal-error.ts';
+import { describeInternalError, handleCommandError, INTERNAL_ERROR_EXIT } from './command-error.ts';
+import { UserError } from './errors.ts';
 import { VERSION } from './version.ts';
 
-export const EXIT = { ok: 0, failed: 1, badInput: 2, internalError: 70 } as const;
+export const EXIT = { ok: 0, failed: 1, badInput: 2, internalError: INTERNAL_ERROR_EXIT } as const;
 
 
 export function buildProgram(): Command {
@@ -294,12 +294,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       // commander has already printed its message; --help and --version end here too.
       return error.exitCode === 0 ? EXIT.ok : EXIT.badInput;
     }
-    if (isUserError(error)) {
-      process.stderr.write(`quotastorm: ${error.message}\n`);
-      return error.exitCode;
-    }
-    process.stderr.write(describeInternalError(error, argv, process.env['QUOTASTORM_DEBUG'] === '1'));
-    return EXIT.internalError;
+    return handleCommandError(error, argv, (text) => process.stderr.write(text), process.env['QUOTASTORM_DEBUG'] === '1');
   }
 }
 

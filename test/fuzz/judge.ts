@@ -3,14 +3,17 @@
  * quotastorm behaved: every outcome is a result or a `UserError` (exit 0, 1 or 2), never another
  * exception, an exit 70 or a stack trace, and no output contains a planted secret.
  *
- * Configs go through the library (parse, lint, notes, redaction) and the commands as the CLI
- * runs them (`config validate`, `config get`, `config report`, `lint`); scenarios through
+ * Configs go through the library (parse, lint, notes, redaction) and the command functions with
+ * the CLI's own error handling (`config validate`, `config get`, `config report`, `lint`:
+ * src/command-error.ts decides 2 or 70 as the CLI does); scenarios through
  * `parseScenarioText`, the whole of what loading does before a run starts (a run itself is too
  * slow for thousands of cases).
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { main } from '../../src/cli.ts';
+import { handleCommandError } from '../../src/command-error.ts';
+import { runConfigGet, runConfigReport, runConfigValidate } from '../../src/commands/config.ts';
+import { runLint } from '../../src/commands/lint.ts';
 import { parseConfigText } from '../../src/config/load.ts';
 import { redact } from '../../src/config/redact.ts';
 import { isUserError } from '../../src/errors.ts';
@@ -22,12 +25,13 @@ import type { HostileInput } from './hostile-inputs.ts';
 /** What happened: the exit codes seen, or the first misbehaviour. */
 export type Verdict = { readonly ok: true; readonly exitCodes: readonly number[] } | { readonly ok: false; readonly problem: string };
 
-const CONFIG_COMMANDS = (file: string): string[][] => [
-  ['config', 'validate', '--config', file],
-  ['config', 'get', 'models.providers', '--config', file],
-  ['config', 'report', '--config', file, '--profile', '2026.9'],
-  ['lint', '--config', file],
-  ['lint', '--config', file, '--profile', '2026.9'],
+// Each as the CLI line it stands for, and the command function that line calls.
+const CONFIG_COMMANDS = (file: string): { argv: string[]; run: () => Promise<number> }[] => [
+  { argv: ['config', 'validate', '--config', file], run: () => runConfigValidate(file) },
+  { argv: ['config', 'get', 'models.providers', '--config', file], run: () => runConfigGet('models.providers', file) },
+  { argv: ['config', 'report', '--config', file, '--profile', '2026.9'], run: () => runConfigReport([file], '2026.9') },
+  { argv: ['lint', '--config', file], run: () => runLint(file, '2026.2') },
+  { argv: ['lint', '--config', file, '--profile', '2026.9'], run: () => runLint(file, '2026.9') },
 ];
 
 export async function judgeConfig(input: HostileInput, scratchDir: string): Promise<Verdict> {
@@ -41,8 +45,8 @@ export async function judgeConfig(input: HostileInput, scratchDir: string): Prom
   const file = join(scratchDir, 'openclaw.json');
   await writeFile(file, input.text);
   const exitCodes: number[] = [];
-  for (const argv of CONFIG_COMMANDS(file)) {
-    const run = await runCli(argv);
+  for (const { argv, run: command } of CONFIG_COMMANDS(file)) {
+    const run = await runCommand(argv, command);
     const problem = cliProblem(run, input);
     if (problem !== undefined) return { ok: false, problem: `quotastorm ${argv.join(' ')}: ${problem}` };
     exitCodes.push(run.code);
@@ -70,8 +74,8 @@ function inProcess(input: HostileInput, use: () => string): Verdict {
 
 type CliRun = { code: number; out: string; escaped?: unknown };
 
-/** `main(argv)` as the CLI runs it, its output captured. */
-async function runCli(argv: string[]): Promise<CliRun> {
+/** One command as the CLI runs it (cli.ts `main`): its exit code, or the code its error maps to; output captured. */
+async function runCommand(argv: readonly string[], command: () => Promise<number>): Promise<CliRun> {
   const out: string[] = [];
   const stdoutWrite = process.stdout.write;
   const stderrWrite = process.stderr.write;
@@ -81,21 +85,18 @@ async function runCli(argv: string[]): Promise<CliRun> {
   }) as typeof process.stdout.write;
   process.stdout.write = capture;
   process.stderr.write = capture;
-  process.exitCode = undefined;
   try {
-    return { code: await main(argv), out: out.join('') };
+    return { code: await command(), out: out.join('') };
   } catch (error) {
-    return { code: -1, out: out.join(''), escaped: error };
+    return { code: handleCommandError(error, argv, (text) => out.push(text), false), out: out.join(''), escaped: error };
   } finally {
     process.stdout.write = stdoutWrite;
     process.stderr.write = stderrWrite;
-    process.exitCode = undefined;
   }
 }
 
 function cliProblem(run: CliRun, input: HostileInput): string | undefined {
-  if (run.escaped !== undefined) return `escaped main(): ${describeError(run.escaped)}`;
-  if (![0, 1, 2].includes(run.code)) return `exit ${run.code}: ${run.out.slice(0, 400)}`;
+  if (![0, 1, 2].includes(run.code)) return `exit ${run.code}: ${run.out.slice(0, 400)}${run.escaped === undefined ? '' : `\n${describeError(run.escaped)}`}`;
   if (/\n\s+at .+:\d+:\d+\)?\n/.test(run.out)) return `printed a stack trace: ${run.out.slice(0, 400)}`;
   const leaked = leakIn(run.out, input);
   return leaked === undefined ? undefined : `printed the planted secret ${leaked}`;

@@ -1,10 +1,25 @@
 /**
- * What the CLI prints when something other than a `UserError` escapes a command: a bug in
- * quotastorm, never the user's input. One paragraph that says so, the seed when the command line
- * has one, and the exact command that reproduces it (runs are deterministic, so the same command
- * and seed fail the same way). The stack is for developers: `QUOTASTORM_DEBUG=1` adds it.
+ * What the CLI prints and exits with when a command throws. A `UserError` is the user's to fix:
+ * its one paragraph and its exit code (2). Anything else is a bug in quotastorm, never the
+ * user's input: exit 70 and one paragraph that says so, the seed when the command line has one,
+ * and the exact command that reproduces it (runs are deterministic, so the same command and seed
+ * fail the same way). The stack is for developers: `QUOTASTORM_DEBUG=1` adds it.
  */
 import { redactText } from './config/redact.ts';
+import { isUserError } from './errors.ts';
+
+/** Exit code for a bug in quotastorm (sysexits' EX_SOFTWARE). */
+export const INTERNAL_ERROR_EXIT = 70;
+
+/** Prints what `error` means for the user through `write` and returns the exit code. */
+export function handleCommandError(error: unknown, argv: readonly string[], write: (text: string) => void, debug: boolean): number {
+  if (isUserError(error)) {
+    write(`quotastorm: ${error.message}\n`);
+    return error.exitCode;
+  }
+  write(describeInternalError(error, argv, debug));
+  return INTERNAL_ERROR_EXIT;
+}
 
 export function describeInternalError(error: unknown, argv: readonly string[], debug: boolean): string {
   const what = error instanceof Error ? `${error.name}: ${firstLine(error.message)}` : `thrown value ${firstLine(String(error))}`;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeInternalError } from '../src/internal-error.ts';
+import { describeInternalError, handleCommandError } from '../src/command-error.ts';
+import { UserError } from '../src/errors.ts';
 
 describe('describeInternalError', () => {
   const bug = new TypeError("Cannot read properties of undefined (reading 'find')");
@@ -23,5 +24,24 @@ describe('describeInternalError', () => {
   it('masks a key-shaped value the message quotes', () => {
     const key = `sk-${'c'.repeat(30)}`;
     expect(describeInternalError(new Error(`bad header ${key}`), ['lint'], false)).not.toContain(key);
+  });
+});
+
+describe('handleCommandError', () => {
+  function handled(error: unknown): { code: number; printed: string } {
+    let printed = '';
+    const code = handleCommandError(error, ['lint', '--config', 'x.json5'], (text) => (printed += text), false);
+    return { code, printed };
+  }
+
+  it('prints a user error as its one paragraph and exits with its code', () => {
+    expect(handled(new UserError('Config file x.json5 was not found.'))).toEqual({ code: 2, printed: 'quotastorm: Config file x.json5 was not found.\n' });
+  });
+
+  it('exits 70 for anything else, with the paragraph that names it a bug', () => {
+    const { code, printed } = handled(new RangeError('Maximum call stack size exceeded'));
+    expect(code).toBe(70);
+    expect(printed).toContain('internal error (a bug in quotastorm, not in your input): RangeError: Maximum call stack size exceeded');
+    expect(printed).toContain('Reproduce with: quotastorm lint --config x.json5');
   });
 });
