@@ -99,13 +99,14 @@ function apply(file: string, original: Doc, mutations: readonly Mutation[]): Hos
     const paths = pathsOf(doc.root);
     const path = paths[m.at % paths.length]!;
     if (m.kind === 'delete') remove(doc, path);
-    if (m.kind === 'replace') set(doc, path, m.value);
+    // Copies: fast-check may hand the same generated value to several cases, and a later mutation edits the document in place.
+    if (m.kind === 'replace') set(doc, path, structuredClone(m.value));
     if (m.kind === 'deep' || m.kind === 'long') {
       const marker = `QSMARK${expansions.size}QSMARK`;
       expansions.set(marker, m.kind === 'deep' ? nested(m.depth, m.open) : JSON.stringify('x'.repeat(m.length)));
       set(doc, path, marker);
     }
-    if (m.kind === 'unknown-key') objectAt(doc, path)[m.key] = m.value;
+    if (m.kind === 'unknown-key') objectAt(doc, path)[m.key] = structuredClone(m.value);
     if (m.kind === 'secret') {
       const canary = `CANARY${canaries.length}x${m.at % 100_000}`;
       const numeric = 7_000_000_000 + canaries.length * 1_000 + (m.at % 1_000);
