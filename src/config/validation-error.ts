@@ -51,9 +51,22 @@ function expectedOf(issue: z.core.$ZodIssue): string {
     return values.length === 1 ? (values[0] ?? '') : `one of ${values.join(' | ')}`;
   }
   if (issue.code === 'invalid_type' && issue.message.startsWith('Invalid input')) {
+    if (issue.expected === 'int') return 'a whole number';
     return issue.expected === 'array' ? 'a list' : `${article(issue.expected)} ${issue.expected}`;
   }
+  // zod's own bound messages ("Too big: expected number to be <=10000"); a schema's custom message is kept.
+  if ((issue.code === 'too_big' || issue.code === 'too_small') && /^Too (big|small)/.test(issue.message)) return boundOf(issue);
   return issue.message;
+}
+
+function boundOf(issue: z.core.$ZodIssueTooBig | z.core.$ZodIssueTooSmall): string {
+  const big = issue.code === 'too_big';
+  const limit = Number(big ? issue.maximum : issue.minimum);
+  const inclusive = issue.inclusive !== false;
+  const shown = limit.toLocaleString('en-US');
+  if (issue.origin === 'array') return big ? `a list of at most ${shown} items` : `a list of at least ${shown} item${limit === 1 ? '' : 's'}`;
+  if (issue.origin === 'string') return big ? `at most ${shown} characters` : `at least ${shown} character${limit === 1 ? '' : 's'}`;
+  return `a number ${big ? (inclusive ? '≤' : '<') : inclusive ? '≥' : '>'} ${shown}`;
 }
 
 function describeReceived(path: readonly PathSegment[], raw: unknown): string {

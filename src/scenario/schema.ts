@@ -44,7 +44,7 @@ const duration = (what: string) =>
     .union([z.string(), z.number()])
     .refine((value) => tryParseDurationMs(value, 'ms') !== undefined, { message: `${what} as a duration like "5s", "30m", "24h" (a bare number is ms)` })
     .transform((value) => tryParseDurationMs(value, 'ms')!)
-    .refine((ms) => ms <= SCENARIO_BOUNDS.durationMs, { message: `${what} of at most 31 days` });
+    .refine((ms) => ms <= SCENARIO_BOUNDS.durationMs, { message: `${what}: a duration of at most 31 days` });
 
 const count = (max: number) => z.number().int().min(0).max(max);
 const tokens = z.number().int().min(1).max(SCENARIO_BOUNDS.tokens).describe('tokens (4 characters each)');

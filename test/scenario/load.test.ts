@@ -72,6 +72,12 @@ describe('scenario files', () => {
     expect(messageOf(`{ name: "x", steps: [{ name: "s", send: [${arrival}], ${checked} }] }`)).toContain(`at ${path}, expected`);
   });
 
+  it('say the bound in words, not as zod phrases it', () => {
+    expect(messageOf(`{ name: "x", steps: [{ name: "s", send: [{ kind: "burst", count: 100000000, every: 0, tokens: 10 }], ${checked} }] }`)).toContain(
+      'at steps[0].send[0].count, expected a number ≤ 10,000, got 100000000',
+    );
+  });
+
   it('reject bursts whose sum is over the bound', () => {
     const half = SCENARIO_BOUNDS.burstMessages / 2 + 1;
     const burst = `{ kind: "burst", count: ${half}, every: 0, tokens: 10 }`;
