@@ -146,8 +146,8 @@ export function lintNotes(loaded: LoadedConfig, profile: VersionProfile): string
   const primary = effectiveSettings(loaded.config, profile.runtimeDefaults).model.primary;
   if (primary === null || knownPrimary(loaded, profile) !== undefined) return [];
   return [
-    `token budget not judged: the primary ${primary} is not a model quotastorm has published limits for ` +
-      `(known providers: ${Object.keys(DEFAULT_MODELS).join(', ')}).`,
+    `token budget not judged: the primary ${primary.length > 100 ? `${primary.slice(0, 97)}...` : primary} is not a model quotastorm has published limits for ` +
+      `(known providers: ${Object.keys(DEFAULT_MODELS).map((provider) => (provider === 'gemini' ? 'google' : provider)).join(', ')}).`,
   ];
 }
 
