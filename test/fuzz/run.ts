@@ -41,7 +41,8 @@ let failed = false;
 try {
   for (const [index, kind] of kinds.entries()) {
     const kindRuns = Math.ceil(runs / kinds.length);
-    process.stdout.write(`fuzz ${kind}: ${kindRuns} cases, seed ${seed}${values.path === undefined ? '' : `, path ${values.path}`}\n`);
+    // Each kind has its own seed, so `--kind K --seed S` replays one kind of a `both` campaign.
+    process.stdout.write(`fuzz ${kind}: ${kindRuns} cases, seed ${seed + index}${values.path === undefined ? '' : `, path ${values.path}`}\n`);
     const tally = await campaign(kind, kindRuns, seed + index);
     failed ||= !tally.passed;
   }
