@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * quotastorm's command line. Thin on purpose: parse, call one function, set
- * the exit code (0 ok, 1 checks failed or path not found, 2 bad input).
+ * the exit code (0 ok, 1 checks failed or path not found, 2 bad input, 70 a
+ * bug in quotastorm: command-error.ts).
  * Heavy modules (msw, faker, SDKs) are imported inside the commands that need
  * them, so `--help` and `config get` start fast.
  */
@@ -16,10 +17,11 @@ import type { MocksServeOptions } from './commands/mocks-serve.ts';
 import type { RunCommandOptions } from './commands/run.ts';
 import type { RecordCommandOptions } from './commands/record.ts';
 import type { SessionsCleanupOptions, SessionsListOptions } from './commands/sessions.ts';
-import { isUserError } from './errors.ts';
+import { describeInternalError, handleCommandError, INTERNAL_ERROR_EXIT } from './command-error.ts';
+import { UserError } from './errors.ts';
 import { VERSION } from './version.ts';
 
-export const EXIT = { ok: 0, failed: 1, badInput: 2 } as const;
+export const EXIT = { ok: 0, failed: 1, badInput: 2, internalError: INTERNAL_ERROR_EXIT } as const;
 
 
 export function buildProgram(): Command {
@@ -194,7 +196,8 @@ export function buildProgram(): Command {
     .option('--variant <name>', "one of the scenario's named variants")
     .option('--out <dir>', 'folder for the runs and compare.md')
     .action(async (file: string, options: CompareOptions) => {
-      if ((options.config ?? []).length < 2) throw new InvalidArgumentError('compare needs at least two --config files.');
+      // Thrown from an action, commander would not print an InvalidArgumentError: the user would see nothing.
+      if ((options.config ?? []).length < 2) throw new UserError(`compare needs at least two --config files, got ${(options.config ?? []).length}.`);
       const { runCompare } = await import('./commands/compare.ts');
       process.exitCode = await runCompare(file, options);
     });
@@ -227,10 +230,13 @@ export function buildProgram(): Command {
   return program;
 }
 
+// Digits only and a safe integer: `1e30` and `9007199254740993` would otherwise parse to a different number than written.
 function nonNegativeInteger(flag: string): (value: string) => number {
   return (value) => {
     const number = Number(value);
-    if (!Number.isInteger(number) || number < 0) throw new InvalidArgumentError(`${flag} needs a whole number ≥ 0, got "${value}".`);
+    if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(number)) {
+      throw new InvalidArgumentError(`${flag} needs a whole number from 0 to ${Number.MAX_SAFE_INTEGER}, written in digits, got "${value}".`);
+    }
     return number;
   };
 }
@@ -302,14 +308,17 @@ export async function main(argv: readonly string[]): Promise<number> {
       // commander has already printed its message; --help and --version end here too.
       return error.exitCode === 0 ? EXIT.ok : EXIT.badInput;
     }
-    if (isUserError(error)) {
-      process.stderr.write(`quotastorm: ${error.message}\n`);
-      return error.exitCode;
-    }
-    throw error;
+    return handleCommandError(error, argv, (text) => process.stderr.write(text), process.env['QUOTASTORM_DEBUG'] === '1');
   }
 }
 
 if (import.meta.main) {
+  // A rejection nobody awaited (a timer callback, a stream) is a bug too: the same paragraph, never Node's stack dump.
+  const crash = (error: unknown) => {
+    process.stderr.write(describeInternalError(error, process.argv.slice(2), process.env['QUOTASTORM_DEBUG'] === '1'));
+    process.exit(EXIT.internalError);
+  };
+  process.on('uncaughtException', crash);
+  process.on('unhandledRejection', crash);
   process.exitCode = await main(process.argv.slice(2));
 }

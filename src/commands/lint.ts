@@ -1,11 +1,12 @@
 import { loadConfig } from '../config/load.ts';
 import { PROFILES, type ProfileName } from '../gateway/profiles/index.ts';
-import { lintConfig } from '../scenario/lint.ts';
+import { lintConfig, lintNotes } from '../scenario/lint.ts';
 
 /** `quotastorm lint --config f`: one finding a paragraph, path and fix; exit 1 when there is any. */
 export async function runLint(file: string, profile: ProfileName): Promise<number> {
   const loaded = await loadConfig(file);
   const findings = lintConfig(loaded, PROFILES[profile]);
+  for (const note of lintNotes(loaded, PROFILES[profile])) process.stderr.write(`note: ${note}\n`);
   for (const finding of findings) {
     process.stdout.write(`${file}: ${finding.path} [${finding.rule}]\n  ${finding.message}\n  fix: ${finding.fix}\n`);
   }

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import JSON5 from 'json5';
 import { UserError } from '../errors.ts';
 import { materializeDefaults } from './defaults.ts';
+import { assertNestingWithinLimit, inputTooLargeError, MAX_INPUT_BYTES } from './input-limits.ts';
 import { collectSecrets, redactText } from './redact.ts';
 import { OpenClawConfigSchema, type OpenClawConfig } from './schema.ts';
 import { findUnknownKeys } from './unknown-keys.ts';
@@ -47,14 +48,37 @@ export function parseConfigText(text: string, file: string): LoadedConfig {
 
 /** The file's text, or a one-paragraph `UserError` saying why it could not be read. */
 export async function readConfigFile(file: string, kind = 'Config file', expected = 'Expected an OpenClaw config (openclaw.json, JSON5) at that path.'): Promise<string> {
+  let text: string | undefined;
   try {
-    return await readFile(file, 'utf8');
+    text = await readAtMost(file, MAX_INPUT_BYTES);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = READ_FAILURES[code ?? ''] ?? `could not be read (${code ?? String(error)})`;
     throw new UserError(
       `${kind} ${file} ${why}. ${expected}`,
     );
+  }
+  if (text === undefined) throw inputTooLargeError(file, kind.replace(/ file$/, '').toLowerCase());
+  return text;
+}
+
+// Reads in chunks and stops one byte past the limit: a huge file or a device that never ends costs no more than the limit.
+async function readAtMost(file: string, maxBytes: number): Promise<string | undefined> {
+  const handle = await open(file, 'r');
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.alloc(Math.min(64 * 1024, maxBytes + 1 - total));
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) break;
+      chunks.push(chunk.subarray(0, bytesRead));
+      total += bytesRead;
+      if (total > maxBytes) return undefined;
+    }
+    return Buffer.concat(chunks).toString('utf8');
+  } finally {
+    await handle.close();
   }
 }
 
@@ -66,15 +90,27 @@ const READ_FAILURES: Record<string, string> = {
   EPERM: 'is not readable (permission denied)',
 };
 
-/** JSON5 text → value, or a one-paragraph `UserError` naming the file, line and column. `kind` names the file's role. */
+/**
+ * JSON5 text → value, or a one-paragraph `UserError` naming the file and the line and column or
+ * the limit it breaks (input-limits.ts). `kind` names the file's role.
+ */
 export function parseJson5(text: string, file: string, kind = 'config'): unknown {
+  if (text.length > MAX_INPUT_BYTES) throw inputTooLargeError(file, kind);
+  let value: unknown;
   try {
     // A UTF-8 byte-order mark is common in files saved by Windows editors; JSON5 rejects it.
-    return JSON5.parse(text.replace(/^\uFEFF/, ''));
+    value = JSON5.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
     if (!(error instanceof SyntaxError)) throw error;
     throw syntaxError(file, error as SyntaxError & { lineNumber?: number; columnNumber?: number }, kind);
   }
+  try {
+    assertNestingWithinLimit(value, file, kind);
+  } catch (error) {
+    // The path in the message is made of the file's keys; a key-shaped one is masked like any other text.
+    throw error instanceof UserError ? new UserError(redactText(error.message)) : error;
+  }
+  return value;
 }
 
 // json5 says "JSON5: invalid character ',' at 2:8" and sets lineNumber/columnNumber.

@@ -190,13 +190,16 @@ function prefixWhenBare(provider: string, model: string): string {
   return trimmed !== '' && !trimmed.includes('/') ? `${provider}/${trimmed}` : model;
 }
 
-/** normalizeGooglePreviewModelId (dist/provider-model-id-normalize-DODOj1rv.mjs): exact spellings, also under `google/`. */
+/**
+ * normalizeGooglePreviewModelId (dist/provider-model-id-normalize-DODOj1rv.mjs): exact spellings, also under `google/`.
+ * Any number of `google/` prefixes are kept and the id below them aliased; a loop, because the id is user text of any length.
+ */
 function googlePreviewModelId(id: string): string {
-  if (id.startsWith('google/')) {
-    const inner = googlePreviewModelId(id.slice(7));
-    return inner === id.slice(7) ? id : `google/${inner}`;
-  }
-  return GOOGLE_PREVIEW_ALIASES[id] ?? id;
+  let prefixes = 0;
+  while (id.startsWith('google/', prefixes * 7)) prefixes++;
+  const base = id.slice(prefixes * 7);
+  const alias = GOOGLE_PREVIEW_ALIASES[base];
+  return alias === undefined ? id : `${'google/'.repeat(prefixes)}${alias}`;
 }
 
 const GOOGLE_PREVIEW_ALIASES: Readonly<Record<string, string>> = { ...GOOGLE_MANIFEST_ALIASES, 'gemma-4-26b': 'gemma-4-26b-a4b-it' };

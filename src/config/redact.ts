@@ -4,9 +4,9 @@ export const REDACTED = '__OPENCLAW_REDACTED__';
 /**
  * Returns a deep copy of `value` with every secret replaced by `REDACTED`: scalars under a
  * secret-named key (`apiKey`, `botToken`, `token`, `webhookSecret`, `password`, `x-api-key`
- * headers, `OPENAI_API_KEY` env entries, …) and any string that looks like a provider key,
- * wherever it sits. Objects under a secret-named key are walked, not blanked: a SecretRef
- * `{ source: "env", provider, id }` names a variable and is safe to show.
+ * headers, `OPENAI_API_KEY` env entries, …), however deep below it, and any string that looks
+ * like a provider key, wherever it sits. Objects under a secret-named key keep their shape: a
+ * SecretRef `{ source: "env", provider, id }` names a variable and is shown as written.
  *
  * Call it on anything that is about to be printed; the loaded config itself stays unredacted
  * because the gateway needs the values.
@@ -75,30 +75,70 @@ const KEY_SHAPED: readonly RegExp[] = [
   /\bBearer\s+[A-Za-z0-9._~+/-]{16,}=*/i,
 ];
 
-function redactValue(value: unknown, underSecretKey: boolean): unknown {
-  if (Array.isArray(value)) return value.map((item) => redactValue(item, underSecretKey));
-  if (isPlainObject(value)) {
-    const out: Record<string, unknown> = {};
-    for (const [key, child] of Object.entries(value)) out[key] = redactValue(child, isSecretKey(key));
-    return out;
+// Iterative: values come from user files, and a walk must not run out of stack whatever their depth.
+function redactValue(root: unknown, rootUnderSecretKey: boolean): unknown {
+  const holder: { value?: unknown } = {};
+  const stack: { value: unknown; secret: Secrecy; into: Record<string | number, unknown>; at: string | number }[] = [
+    { value: root, secret: rootUnderSecretKey ? 'secret' : 'plain', into: holder, at: 'value' },
+  ];
+  while (stack.length > 0) {
+    const { value, secret, into, at } = stack.pop()!;
+    if (Array.isArray(value)) {
+      const out: unknown[] = [];
+      into[at] = out;
+      value.forEach((item, index) => stack.push({ value: item, secret, into: out as unknown as Record<number, unknown>, at: index }));
+    } else if (isPlainObject(value)) {
+      const out: Record<string, unknown> = {};
+      into[at] = out;
+      for (const [key, child] of Object.entries(value)) stack.push({ value: child, secret: keySecrecy(secret, value, key), into: out, at: key });
+    } else if (typeof value === 'string') {
+      into[at] = secret === 'secret' || looksLikeSecret(value) ? REDACTED : value;
+    } else if (typeof value === 'number' && secret === 'secret') {
+      into[at] = REDACTED;
+    } else {
+      into[at] = value;
+    }
   }
-  if (typeof value === 'string') return underSecretKey || looksLikeSecret(value) ? REDACTED : value;
-  if (typeof value === 'number' && underSecretKey) return REDACTED;
-  return value;
+  return holder.value;
 }
 
-function walkSecrets(value: unknown, underSecretKey: boolean, found: Set<string>): void {
-  if (Array.isArray(value)) {
-    for (const item of value) walkSecrets(item, underSecretKey, found);
-  } else if (isPlainObject(value)) {
-    for (const [key, child] of Object.entries(value)) walkSecrets(child, isSecretKey(key), found);
-  } else if (typeof value === 'string' || typeof value === 'number') {
-    const text = String(value);
-    // Very short values ("x", "test") would blank out ordinary words in messages; the key-shaped
-    // patterns in redactText still catch real keys of any length worth worrying about.
-    if ((underSecretKey && text.length >= 6) || looksLikeSecret(text)) found.add(text);
+function walkSecrets(root: unknown, rootUnderSecretKey: boolean, found: Set<string>): void {
+  const stack: { value: unknown; secret: Secrecy }[] = [{ value: root, secret: rootUnderSecretKey ? 'secret' : 'plain' }];
+  while (stack.length > 0) {
+    const { value, secret } = stack.pop()!;
+    if (Array.isArray(value)) {
+      for (const item of value) stack.push({ value: item, secret });
+    } else if (isPlainObject(value)) {
+      for (const [key, child] of Object.entries(value)) stack.push({ value: child, secret: keySecrecy(secret, value, key) });
+    } else if (typeof value === 'string' || typeof value === 'number') {
+      const text = String(value);
+      // Very short values ("x", "test") would blank out ordinary words in messages; the key-shaped
+      // patterns in redactText still catch real keys of any length worth worrying about.
+      if ((secret === 'secret' && text.length >= 6) || looksLikeSecret(text)) found.add(text);
+    }
   }
 }
+
+/**
+ * Whether a value is a secret: `plain` outside secret-named keys; `secret` under one. A value
+ * under a secret-named key stays secret however it is wrapped (`apiKey: { value: "sk-…" }`,
+ * `apiKey: ["sk-…"]`): a malformed secret is still a secret. Only a SecretRef
+ * (`{ source, provider?, id }`) names a variable instead of holding a key, so its fields are plain.
+ */
+type Secrecy = 'plain' | 'secret';
+
+function keySecrecy(parent: Secrecy, container: Record<string, unknown>, key: string): Secrecy {
+  if (isSecretKey(key)) return 'secret';
+  if (parent === 'secret' && isSecretRef(container)) return 'plain';
+  return parent;
+}
+
+function isSecretRef(value: Record<string, unknown>): boolean {
+  const keys = Object.keys(value);
+  return typeof value['source'] === 'string' && typeof value['id'] === 'string' && keys.every((key) => SECRET_REF_KEYS.has(key));
+}
+
+const SECRET_REF_KEYS = new Set(['source', 'provider', 'id']);
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

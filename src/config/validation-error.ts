@@ -51,20 +51,33 @@ function expectedOf(issue: z.core.$ZodIssue): string {
     return values.length === 1 ? (values[0] ?? '') : `one of ${values.join(' | ')}`;
   }
   if (issue.code === 'invalid_type' && issue.message.startsWith('Invalid input')) {
+    if (issue.expected === 'int') return 'a whole number';
     return issue.expected === 'array' ? 'a list' : `${article(issue.expected)} ${issue.expected}`;
   }
+  // zod's own bound messages ("Too big: expected number to be <=10000"); a schema's custom message is kept.
+  if ((issue.code === 'too_big' || issue.code === 'too_small') && /^Too (big|small)/.test(issue.message)) return boundOf(issue);
   return issue.message;
+}
+
+function boundOf(issue: z.core.$ZodIssueTooBig | z.core.$ZodIssueTooSmall): string {
+  const big = issue.code === 'too_big';
+  const limit = Number(big ? issue.maximum : issue.minimum);
+  const inclusive = issue.inclusive !== false;
+  const shown = limit.toLocaleString('en-US');
+  if (issue.origin === 'array') return big ? `a list of at most ${shown} items` : `a list of at least ${shown} item${limit === 1 ? '' : 's'}`;
+  if (issue.origin === 'string') return big ? `at most ${shown} characters` : `at least ${shown} character${limit === 1 ? '' : 's'}`;
+  return `a number ${big ? (inclusive ? '≤' : '<') : inclusive ? '≥' : '>'} ${shown}`;
 }
 
 function describeReceived(path: readonly PathSegment[], raw: unknown): string {
   const found = valueAt(raw, path);
   if (!found.present) return 'but it is missing';
-  const lastKey = [...path].reverse().find((segment) => typeof segment === 'string');
   const value = found.value;
-  if ((lastKey !== undefined && isSecretKey(lastKey) && isScalar(value)) || (typeof value === 'string' && looksLikeSecret(value))) {
+  const underSecretKey = path.some((segment) => typeof segment === 'string' && isSecretKey(segment));
+  if ((underSecretKey && isScalar(value)) || (typeof value === 'string' && looksLikeSecret(value))) {
     return `got ${REDACTED}`;
   }
-  return `got ${preview(value)}`;
+  return `got ${preview(value, underSecretKey)}`;
 }
 
 function valueAt(root: unknown, path: readonly PathSegment[]): { present: boolean; value?: unknown } {
@@ -76,10 +89,33 @@ function valueAt(root: unknown, path: readonly PathSegment[]): { present: boolea
   return { present: current !== undefined, value: current };
 }
 
-// Short, single-line rendering of the offending value.
-function preview(value: unknown): string {
-  const json = JSON.stringify(value) ?? String(value);
-  return json.length > 60 ? `${json.slice(0, 57)}...` : json;
+/**
+ * Short, single-line rendering of the offending value. A scalar prints as JSON; a list or object
+ * prints only its top level, never its contents' values: they may be any depth (no recursive
+ * stringify of user data) and a malformed secret (`apiKey: { value: "sk-…" }`) must not be echoed.
+ * Under a secret-named key even an object's key names stay hidden.
+ */
+function preview(value: unknown, underSecretKey: boolean): string {
+  if (Array.isArray(value)) return shorten(`[${value.map((item) => shapeOf(item, underSecretKey)).join(',')}]`);
+  if (typeof value === 'object' && value !== null) {
+    const keys = Object.keys(value);
+    if (underSecretKey) return `an object with ${keys.length} key${keys.length === 1 ? '' : 's'}`;
+    return shorten(`{${keys.map((key) => `${JSON.stringify(key)}:${shapeOf((value as Record<string, unknown>)[key], isSecretKey(key))}`).join(',')}}`);
+  }
+  return shorten(JSON.stringify(value) ?? String(value));
+}
+
+// One level down: numbers, booleans and null as written (outside secrets they carry none), strings and containers by kind.
+function shapeOf(value: unknown, underSecretKey: boolean): string {
+  if (underSecretKey) return '…';
+  if (Array.isArray(value)) return '[…]';
+  if (typeof value === 'object' && value !== null) return '{…}';
+  if (typeof value === 'string') return '"…"';
+  return String(value);
+}
+
+function shorten(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
 function isScalar(value: unknown): boolean {

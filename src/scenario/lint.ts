@@ -11,7 +11,7 @@
 import { buildCommandCatalog } from '../gateway/channels/commands-catalog.ts';
 import { compactionSettings, compactionWindow, type ModelWindowEntry } from '../gateway/compaction.ts';
 import type { VersionProfile } from '../gateway/profiles/profile.ts';
-import { DEFAULT_MODELS, findModel, type ProviderId } from '../../mocks/providers/models.ts';
+import { DEFAULT_MODELS, findModel, type ModelInfo, type ProviderId } from '../../mocks/providers/models.ts';
 import { limitsFor, resolvePolicy } from '../../mocks/providers/policy.ts';
 import { effectiveSettings, type EffectiveSettings } from '../config/effective.ts';
 import type { LoadedConfig } from '../config/load.ts';
@@ -108,9 +108,9 @@ function budgetFindings(loaded: LoadedConfig, settings: EffectiveSettings, profi
   if (primary === null) return [];
   const rules = profile.modelRefs;
   const { provider, model: modelId } = resolvePrimaryModelRef(loaded.config, rules);
-  const mockProvider = (provider === 'google' ? 'gemini' : provider) as ProviderId;
-  const model = findModel(DEFAULT_MODELS, mockProvider, modelId);
-  if (model === undefined) return [];
+  const known = knownPrimary(loaded, profile);
+  if (known === undefined) return [];
+  const { mockProvider, model } = known;
   const tokensPerMinute = limitsFor(resolvePolicy(mockProvider, {}), { provider: mockProvider, model }).tokensPerMinute;
   if (tokensPerMinute === undefined) return [];
   const configured = configuredProvider(loaded.config, provider, rules)?.models ?? [];
@@ -135,6 +135,29 @@ function budgetFindings(loaded: LoadedConfig, settings: EffectiveSettings, profi
       `${window.toLocaleString('en-US')} less the ${reserveTokens.toLocaleString('en-US')}-token reserve; agents.defaults.contextTokens does not lower it.`,
     fix: budgetFix(primary, Math.floor(tokensPerMinute / slots / 1000) * 1000 + reserveTokens, perModelCap),
   }];
+}
+
+/**
+ * What lint could not judge, one sentence each, for the user to read beside the findings (they do
+ * not change the exit code): a primary on a provider or model without published limits in the
+ * mocks' tables has no token budget to check against.
+ */
+export function lintNotes(loaded: LoadedConfig, profile: VersionProfile): string[] {
+  const primary = effectiveSettings(loaded.config, profile.runtimeDefaults).model.primary;
+  if (primary === null || knownPrimary(loaded, profile) !== undefined) return [];
+  return [
+    `token budget not judged: the primary ${primary.length > 100 ? `${primary.slice(0, 97)}...` : primary} is not a model quotastorm has published limits for ` +
+      `(known providers: ${Object.keys(DEFAULT_MODELS).map((provider) => (provider === 'gemini' ? 'google' : provider)).join(', ')}).`,
+  ];
+}
+
+/** The primary as the mocks know it, or undefined for a provider or model they do not serve. */
+function knownPrimary(loaded: LoadedConfig, profile: VersionProfile): { mockProvider: ProviderId; model: ModelInfo } | undefined {
+  const { provider, model: modelId } = resolvePrimaryModelRef(loaded.config, profile.modelRefs);
+  const mockProvider = provider === 'google' ? 'gemini' : provider;
+  if (!Object.hasOwn(DEFAULT_MODELS, mockProvider)) return undefined;
+  const model = findModel(DEFAULT_MODELS, mockProvider as ProviderId, modelId);
+  return model === undefined ? undefined : { mockProvider: mockProvider as ProviderId, model };
 }
 
 /** The key that sets that window: the entry's contextTokens where 2026.9 reads one, else its contextWindow. */

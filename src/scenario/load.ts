@@ -6,10 +6,11 @@
 import { createHash } from 'node:crypto';
 import { dirname, resolve } from 'node:path';
 import { parseJson5, readConfigFile } from '../config/load.ts';
+import { collectSecrets, redactText } from '../config/redact.ts';
 import { describeIssues, MAX_LISTED_ISSUES } from '../config/validation-error.ts';
 import { UserError } from '../errors.ts';
 import { parseCheckParams } from './checks/index.ts';
-import { ScenarioSchema, type Scenario } from './schema.ts';
+import { crossFieldIssues, ScenarioSchema, type Scenario } from './schema.ts';
 
 export type LoadedScenario = {
   readonly file: string;
@@ -27,13 +28,15 @@ export async function loadScenario(file: string): Promise<LoadedScenario> {
 export function parseScenarioText(text: string, file: string): LoadedScenario {
   const raw = parseJson5(text, file, 'scenario');
   const parsed = ScenarioSchema.safeParse(raw);
-  if (!parsed.success) {
-    const problems = describeIssues(parsed.error.issues, raw);
+  const issues = parsed.success ? crossFieldIssues(parsed.data) : parsed.error.issues;
+  if (issues.length > 0) {
+    const problems = describeIssues(issues, raw);
     const listed = problems.slice(0, MAX_LISTED_ISSUES).join('; ');
     const more = problems.length > MAX_LISTED_ISSUES ? `; and ${problems.length - MAX_LISTED_ISSUES} more` : '';
-    throw new UserError(`Invalid scenario ${file}${problems.length > 1 ? ` (${problems.length} problems)` : ''}: ${listed}${more}.`);
+    // A scenario holds no secrets by design, but one pasted in by mistake is masked like in a config.
+    throw new UserError(redactText(`Invalid scenario ${file}${problems.length > 1 ? ` (${problems.length} problems)` : ''}: ${listed}${more}.`, collectSecrets(raw)));
   }
-  const scenario = parsed.data;
+  const scenario = parsed.data!;
   // Check parameters are parsed again when the run is judged; parsing them here names a bad one before anything runs.
   scenario.steps.forEach((step, stepIndex) =>
     step.checks.forEach((spec, checkIndex) => parseCheckParams(spec, `Scenario ${file} at steps[${stepIndex}].checks[${checkIndex}]`)),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.ts';
+import { MAX_INPUT_BYTES, MAX_NESTING_DEPTH } from '../../src/config/input-limits.ts';
 import { loadConfig, parseConfigText } from '../../src/config/load.ts';
 
 // Runs `fn` and returns the UserError it throws; fails the test if it throws anything else.
@@ -18,6 +19,28 @@ async function asyncUserErrorOf(promise: Promise<unknown>): Promise<UserError> {
   expect(error).toBeInstanceOf(UserError);
   return error as UserError;
 }
+
+describe('input limits', () => {
+  it.each([
+    ['lists', `{ agents: ${'['.repeat(20_000)}${']'.repeat(20_000)} }`],
+    ['objects', `{ agents: ${'{ a: '.repeat(5_000)}1${' }'.repeat(5_000)} }`],
+  ])('refuses %s nested deeper than the limit, naming it', (_kind, text) => {
+    const error = userErrorOf(() => parseConfigText(text, 'deep.json5'));
+    expect(error.message).toContain('deep.json5');
+    expect(error.message).toContain(`more than ${MAX_NESTING_DEPTH} levels deep (at agents`);
+    expect(error.message).toContain('MAX_NESTING_DEPTH');
+  });
+
+  it('accepts nesting up to the limit', () => {
+    const text = `{ agents: { x: ${'['.repeat(MAX_NESTING_DEPTH - 2)}${']'.repeat(MAX_NESTING_DEPTH - 2)} } }`;
+    expect(parseConfigText(text, 'x.json5').warnings).toEqual(['unknown key agents.x (quotastorm does not model it; passed through)']);
+  });
+
+  it('refuses a file larger than the limit without reading all of it', async () => {
+    const error = await asyncUserErrorOf(loadConfig('/dev/zero'));
+    expect(error.message).toContain(`/dev/zero is larger than ${MAX_INPUT_BYTES.toLocaleString('en-US')} bytes`);
+  });
+});
 
 describe('parseConfigText', () => {
   it('keeps the JSON5 as written in raw and adds defaults only to config', () => {

@@ -50,6 +50,11 @@ describe('parseModelRef, both versions', () => {
 });
 
 describe('parseModelRef, where the versions differ', () => {
+  it('reads a model id under any number of google/ prefixes, aliased below them, without running out of stack', () => {
+    const prefixes = 'google/'.repeat(200_000);
+    expect(parseModelRef(`google/google/${prefixes}gemini-3-pro`, MODEL_REF_RULES_2026_9)?.model).toBe(`${prefixes}gemini-3.1-pro-preview`);
+  });
+
   it('puts a bare id under anthropic in 2026.2 and under openai in 2026.9 (DEFAULT_PROVIDER)', () => {
     expect(parseModelRef('gpt-4o', MODEL_REF_RULES_2026_2)).toEqual(ref('anthropic', 'gpt-4o'));
     expect(parseModelRef('gpt-4o', MODEL_REF_RULES_2026_9)).toEqual(ref('openai', 'gpt-4o'));

@@ -36,6 +36,20 @@ describe('redact', () => {
     });
   });
 
+  it('blanks every scalar of a malformed secret, whatever wraps it', () => {
+    expect(redact({ apiKey: { value: 'sk-CANARY-obj' }, botToken: ['canary-in-list', 7654321] })).toEqual({
+      apiKey: { value: REDACTED },
+      botToken: [REDACTED, REDACTED],
+    });
+  });
+
+  it('walks values nested far deeper than the call stack would allow', () => {
+    let deep: unknown = { apiKey: 'deep-canary' };
+    for (let level = 0; level < 100_000; level++) deep = [deep];
+    expect(collectSecrets(deep)).toEqual(['deep-canary']);
+    expect(collectSecrets(redact(deep))).toEqual([REDACTED]);
+  });
+
   it('does not change its input', () => {
     const config = { apiKey: 'k-123456' };
     redact(config);
@@ -75,6 +89,16 @@ describe('config errors', () => {
     const message = messageOf('{ models: { providers: { p: { baseUrl: "u", apiKey: 1234567, models: [] } } } }');
     expect(message).toContain(`at models.providers.p.apiKey, expected a string or a secret reference { source, provider, id }, got ${REDACTED}`);
     expect(message).not.toContain('1234567');
+  });
+
+  it.each([
+    ['an object', '{ value: "sk-CANARY-obj" }'],
+    ['a list', '["canary-list-item"]'],
+    ['an object in a list', '[{ key: "canary-nested" }]'],
+  ])('never echo a secret wrapped in %s', (_shape, written) => {
+    const message = messageOf(`{ models: { providers: { p: { baseUrl: "u", apiKey: ${written}, models: [] } } } }`);
+    expect(message).toContain('at models.providers.p.apiKey');
+    expect(message).not.toMatch(/CANARY|canary/);
   });
 
   it('never echo a bot token that landed under a non-secret key', () => {

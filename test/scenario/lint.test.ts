@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.ts';
-import { lintConfig } from '../../src/scenario/lint.ts';
+import { lintConfig, lintNotes } from '../../src/scenario/lint.ts';
 import { AFTER, BEFORE, configVariant } from './support.ts';
 import { PROFILES } from '../../src/gateway/profiles/index.ts';
 
@@ -12,6 +12,20 @@ const flashWindow = (tokens: number) => (c: any) => {
 const rules = async (file: string) => lintConfig(await loadConfig(file), PROFILES['2026.2']).map((finding) => `${finding.rule} @ ${finding.path}`);
 
 describe('lint', () => {
+  it('does not judge the token budget of a primary on a provider the mocks do not know, and says so', async () => {
+    const config = await configVariant(AFTER, (c) => {
+      c.models.providers.ollama = { baseUrl: 'http://127.0.0.1:11434', api: 'openai-completions', models: [{ id: 'llama3', name: 'Llama 3' }] };
+      c.agents.defaults.model.primary = 'ollama/llama3';
+    });
+    const loaded = await loadConfig(config);
+    expect(lintConfig(loaded, PROFILES['2026.2']).map((finding) => finding.rule)).not.toContain('token-budget');
+    expect(lintNotes(loaded, PROFILES['2026.2'])).toEqual([expect.stringContaining('token budget not judged: the primary ollama/llama3')]);
+  });
+
+  it('has no notes when every rule could be judged', async () => {
+    expect(lintNotes(await loadConfig(AFTER), PROFILES['2026.2'])).toEqual([]);
+  });
+
   it('finds all five rules in the incident’s config, each with its JSON path', async () => {
     expect(await rules(BEFORE)).toEqual([
       'first-fallback-same-provider @ agents.defaults.model.fallbacks[0]',
