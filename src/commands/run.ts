@@ -9,6 +9,7 @@ import { writeRunOutputs } from '../report/write-run.ts';
 import { loadScenario, type LoadedScenario } from '../scenario/load.ts';
 import { writeRunRecord } from '../scenario/run-dir.ts';
 import { runScenario, type RunArtifacts, type RunProgress } from '../scenario/runner.ts';
+import { checkWorkloadSize } from '../scenario/workload.ts';
 import { VERSION } from '../version.ts';
 import { interruptSignal, throwIfInterrupted, whileRunning } from './interrupt.ts';
 
@@ -49,6 +50,7 @@ export async function planRun(loaded: LoadedScenario, options: RunCommandOptions
     const known = Object.keys(loaded.scenario.variants);
     throw new UserError(`Scenario ${loaded.file} has no variant "${options.variant}"; ${known.length ? `it has: ${known.join(', ')}` : 'it defines none'}.`);
   }
+  checkWorkloadSize(loaded.scenario, loaded.file);
   await loadConfig(configFile);
   const dir = options.out ?? defaultRunDir(loaded, options.variant);
   await checkOutputDir(dir, { flag: '--out', force: options.force === true });
