@@ -1,0 +1,98 @@
+/**
+ * Runs given hostile outputs and inputs: each is refused before any work
+ * starts, with one paragraph and exit 2, and leaves no folder behind.
+ */
+import { access, mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cli, type Outcome } from '../support/cli.ts';
+
+const SCENARIO = 'scenarios/single-message.json5';
+const AFTER = 'scenarios/configs/feb27-after.json5';
+
+let root: string;
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'quotastorm-hostile-runs-'));
+});
+
+function expectRefused(outcome: Outcome, ...phrases: string[]): void {
+  expect(outcome.code).toBe(2);
+  expect(outcome.stdout).toBe('');
+  expect(outcome.stderr.trim().split('\n')).toHaveLength(1);
+  expect(outcome.stderr).not.toMatch(/\n\s+at /);
+  for (const phrase of phrases) expect(outcome.stderr).toContain(phrase);
+}
+
+async function exists(path: string): Promise<boolean> {
+  return access(path).then(() => true, () => false);
+}
+
+describe.concurrent('output paths, checked before the run', () => {
+  it('refuses --out naming a file', async () => {
+    const file = join(root, 'passwd');
+    await writeFile(file, 'root:x:0:0\n');
+    expectRefused(await cli('run', SCENARIO, '--out', file), `--out ${file} is a file`);
+  });
+
+  it.each(['run', 'suite', 'incident', 'start'])('%s refuses --out /proc/x at once instead of spinning', async (command) => {
+    const args = command === 'run' || command === 'suite' ? [command, SCENARIO] : [command];
+    expectRefused(await cli(...args, '--out', '/proc/x'), '--out /proc/x is inside /proc');
+  });
+
+  it('compare refuses --out under /sys', async () => {
+    expectRefused(await cli('compare', SCENARIO, '-c', AFTER, '-c', AFTER, '--out', '/sys/x'), '--out /sys/x is inside /sys');
+  });
+
+  it('refuses --junit /proc/x.xml before the run, writing no run folder', async () => {
+    const out = join(root, 'junit-proc');
+    expectRefused(await cli('run', SCENARIO, '--out', out, '--junit', '/proc/x.xml'), '--junit /proc/x.xml is inside /proc');
+    expect(await exists(out)).toBe(false);
+  });
+});
+
+describe.concurrent('an existing --out folder', () => {
+  it('is refused when it holds files, and left as it was', async () => {
+    const out = join(root, 'earlier-run');
+    await mkdir(out);
+    await writeFile(join(out, 'report.md'), 'an earlier run');
+    expectRefused(await cli('run', SCENARIO, '--out', out), 'already holds 1 file(s) (report.md)', '--force');
+    expect(await readdir(out)).toEqual(['report.md']);
+  });
+
+  it('is emptied first with --force, so no stale file sits beside the new run', async () => {
+    const out = join(root, 'forced');
+    await mkdir(join(out, 'old-subfolder'), { recursive: true });
+    await writeFile(join(out, 'stale.txt'), 'from an earlier run');
+    const outcome = await cli('run', SCENARIO, '--out', out, '--force');
+    expect(outcome.code).toBe(0);
+    expect((await readdir(out)).sort()).toEqual(
+      ['gateway.err.log', 'gateway.log', 'journal.jsonl', 'record.json', 'report.md', 'result.json', 'sessions.json', 'telegram-journal.jsonl'],
+    );
+  }, 60_000);
+});
+
+describe.concurrent('compare', () => {
+  it('with a single --config says a comparison needs two, exit 2', async () => {
+    expectRefused(await cli('compare', SCENARIO, '-c', AFTER), 'needs at least two', `one --config (${AFTER})`);
+  });
+
+  it('finds a missing second config before the first runs, leaving no folder', async () => {
+    const out = join(root, 'compare-missing');
+    expectRefused(await cli('compare', SCENARIO, '-c', AFTER, '-c', join(root, 'nope.json5'), '--out', out), 'nope.json5 was not found');
+    expect(await exists(out)).toBe(false);
+  });
+});
+
+describe.concurrent('a runaway workload', () => {
+  it('is refused before any folder is made, naming the limit', async () => {
+    const scenario = join(root, 'runaway.json5');
+    await writeFile(
+      scenario,
+      `{ name: "runaway", config: "${join(process.cwd(), AFTER)}", steps: [{ name: "flood", send: [{ kind: "burst", count: 100000000, every: 0, tokens: 30 }], run: "1m", checks: [{ check: "error-replies", max: 0 }] }] }`,
+    );
+    const out = join(root, 'runaway-out');
+    expectRefused(await cli('run', scenario, '--out', out), 'more than the 100,000 one run may send');
+    expect(await exists(out)).toBe(false);
+  });
+});
