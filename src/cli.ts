@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * quotastorm's command line. Thin on purpose: parse, call one function, set
- * the exit code (0 ok, 1 checks failed or path not found, 2 bad input).
+ * the exit code (0 ok, 1 checks failed or path not found, 2 bad input, 130/143
+ * a run cut short by SIGINT/SIGTERM: commands/interrupt.ts).
  * Heavy modules (msw, faker, SDKs, even the version profiles) are imported
  * inside `main` or the commands that need them, so `--help` and `config get`
  * start fast and SIGINT/SIGTERM are handled from the first moment.
