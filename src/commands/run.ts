@@ -12,6 +12,7 @@ import { runScenario, type RunArtifacts, type RunProgress } from '../scenario/ru
 import { checkWorkloadSize } from '../scenario/workload.ts';
 import { VERSION } from '../version.ts';
 import { interruptSignal, throwIfInterrupted, whileRunning } from './interrupt.ts';
+import { createMemoryGuard } from './memory-guard.ts';
 
 export type RunCommandOptions = { config?: string; seed?: number; out?: string; variant?: string; junit?: string; force?: boolean };
 
@@ -60,25 +61,32 @@ export async function planRun(loaded: LoadedScenario, options: RunCommandOptions
 
 /**
  * Runs a planned scenario with progress and writes its folder. A signal
- * (interrupt.ts) stops the run at its next slice; the folder is still
- * written, its result marked incomplete.
+ * (interrupt.ts) or a heap past its bound (memory-guard.ts) stops the run
+ * at its next slice; the folder is still written, its result marked
+ * incomplete.
  */
 export async function runAndWrite(plan: RunPlan): Promise<{ artifacts: RunArtifacts; dir: string }> {
   const { loaded, configFile, dir, options } = plan;
   const progress = progressPrinter();
+  const memory = createMemoryGuard();
   try {
     await claimOutputDir(dir, { force: options.force === true });
     const artifacts = await runScenario({
       loaded,
       configFile,
       version: VERSION,
-      signal: interruptSignal(),
-      onProgress: progress,
+      signal: AbortSignal.any([interruptSignal(), memory.signal]),
+      onProgress: (at) => {
+        memory.check();
+        progress(at);
+      },
       ...(options.seed === undefined ? {} : { seed: options.seed }),
       ...(options.variant === undefined ? {} : { variant: options.variant }),
     });
     await writeRunRecord(dir, artifacts);
     await writeRunOutputs(artifacts.result, { dir, ...(options.junit === undefined ? {} : { junitFile: options.junit }) });
+    const failure = memory.failure(shownPath(dir));
+    if (failure !== undefined) throw failure;
     return { artifacts, dir };
   } finally {
     progress.done();

@@ -2,7 +2,8 @@
  * Runs given hostile outputs and inputs: each is refused before any work
  * starts, with one paragraph and exit 2, and leaves no folder behind.
  */
-import { access, mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { access, mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -95,4 +96,18 @@ describe.concurrent('a runaway workload', () => {
     expectRefused(await cli('run', scenario, '--out', out), 'more than the 100,000 one run may send');
     expect(await exists(out)).toBe(false);
   });
+});
+
+describe.concurrent('a run past its heap bound', () => {
+  it('stops, writes its folder with the result incomplete, and exits 2 saying why', async () => {
+    const out = join(root, 'heap-bound');
+    const outcome = await new Promise<Outcome>((resolve) =>
+      execFile(process.execPath, ['src/cli.ts', 'run', SCENARIO, '--out', out], { env: { ...process.env, NO_COLOR: '1', QUOTASTORM_MAX_HEAP_MB: '1' } }, (error, stdout, stderr) =>
+        resolve({ code: error === null ? 0 : Number(error.code), stdout, stderr }),
+      ),
+    );
+    expectRefused(outcome, 'past the 1 MB bound (QUOTASTORM_MAX_HEAP_MB', 'result marked incomplete');
+    const result = JSON.parse(await readFile(join(out, 'result.json'), 'utf8')) as { incomplete: boolean };
+    expect(result.incomplete).toBe(true);
+  }, 60_000);
 });
