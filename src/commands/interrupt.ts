@@ -41,7 +41,10 @@ export async function whileRunning<T>(work: () => Promise<T>): Promise<T> {
   throwIfInterrupted();
   runsInProgress++;
   try {
-    return await work();
+    const outcome = await work();
+    // A signal during the last writes still ends the command with its code.
+    throwIfInterrupted();
+    return outcome;
   } finally {
     runsInProgress--;
   }

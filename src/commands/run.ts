@@ -11,7 +11,7 @@ import { writeRunRecord } from '../scenario/run-dir.ts';
 import { runScenario, type RunArtifacts, type RunProgress } from '../scenario/runner.ts';
 import { checkWorkloadSize } from '../scenario/workload.ts';
 import { VERSION } from '../version.ts';
-import { interruptSignal, throwIfInterrupted, whileRunning } from './interrupt.ts';
+import { interruptSignal, whileRunning } from './interrupt.ts';
 import { createMemoryGuard } from './memory-guard.ts';
 
 export type RunCommandOptions = { config?: string; seed?: number; out?: string; variant?: string; junit?: string; force?: boolean };
@@ -26,10 +26,11 @@ const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export async function runRunCommand(file: string, options: RunCommandOptions): Promise<number> {
   const loaded = await loadScenario(file);
   const plan = await planRun(loaded, options);
-  const { artifacts, dir } = await whileRunning(() => runAndWrite(plan));
-  process.stdout.write(renderTerminalSummary(artifacts.result, { color: colorWanted(), reportPath: shownPath(join(dir, 'report.md')) }));
-  throwIfInterrupted();
-  return artifacts.result.verdict.ok ? 0 : 1;
+  return whileRunning(async () => {
+    const { artifacts, dir } = await runAndWrite(plan);
+    process.stdout.write(renderTerminalSummary(artifacts.result, { color: colorWanted(), reportPath: shownPath(join(dir, 'report.md')) }));
+    return artifacts.result.verdict.ok ? 0 : 1;
+  });
 }
 
 /** A run whose inputs and outputs were all checked: nothing is left to fail for a reason the user could have fixed first. */
