@@ -92,8 +92,10 @@ describe('a signal before the run has started', () => {
     const { child, exited } = start('run', fifo, '--out', out);
     const writer = await open(fifo, 'w'); // returns once the CLI has opened the scenario: its handlers are installed
     child.kill('SIGTERM');
-    const exit = await exited;
+    // Exiting waits for the read blocked on the FIFO; end it once the signal has had time to land first.
+    await sleep(500);
     await writer.close();
+    const exit = await exited;
     expect(exit.code).toBe(143);
     expect(exit.stderr.trim()).toBe('quotastorm: interrupted by SIGTERM before any run started; nothing was written.');
     expect(await exists(out)).toBe(false);
