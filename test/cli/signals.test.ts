@@ -99,5 +99,5 @@ describe('a signal before the run has started', () => {
     expect(exit.code).toBe(143);
     expect(exit.stderr.trim()).toBe('quotastorm: interrupted by SIGTERM before any run started; nothing was written.');
     expect(await exists(out)).toBe(false);
-  }, 30_000);
+  }, 60_000);
 });
