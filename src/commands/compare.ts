@@ -45,7 +45,7 @@ export async function runCompare(file: string, options: CompareOptions): Promise
       const { artifacts } = await runAndWrite(plan);
       entries.push({ label, result: artifacts.result });
       allOk &&= artifacts.result.verdict.ok;
-      process.stdout.write(`${label}: ${artifacts.result.verdict.passed}/${artifacts.result.verdict.total} passed\n`);
+      process.stdout.write(`${label}: ${artifacts.result.verdict.passed}/${artifacts.result.verdict.total} passed${artifacts.result.incomplete ? ' (incomplete run)' : ''}\n`);
       throwIfInterrupted();
     }
     const reportFile = join(out, 'compare.md');

@@ -63,7 +63,7 @@ export async function runPlannedIncident(plan: IncidentPlan): Promise<number> {
   const run = async (config: Config, variant: Variant) => {
     throwIfInterrupted();
     const { artifacts } = await runAndWrite(plan.runs[`${config}-${variant}`]);
-    process.stdout.write(`${config} · ${variant}: ${artifacts.result.verdict.passed}/${artifacts.result.verdict.total} healthy-state checks passed\n`);
+    process.stdout.write(`${config} · ${variant}: ${artifacts.result.verdict.passed}/${artifacts.result.verdict.total} healthy-state checks passed${artifacts.result.incomplete ? ' (incomplete run)' : ''}\n`);
     throwIfInterrupted();
     return artifacts.result;
   };
