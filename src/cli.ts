@@ -2,17 +2,21 @@
 /**
  * quotastorm's command line. Thin on purpose: parse, call one function, set
  * the exit code (0 ok, 1 checks failed or path not found, 2 bad input, 70 a
- * bug in quotastorm: command-error.ts).
- * Heavy modules (msw, faker, SDKs) are imported inside the commands that need
- * them, so `--help` and `config get` start fast.
+ * bug in quotastorm: command-error.ts, 130/143 a run cut short by
+ * SIGINT/SIGTERM: commands/interrupt.ts).
+ * Heavy modules (msw, faker, SDKs, even the version profiles) are imported
+ * inside `main` or the commands that need them, so `--help` and `config get`
+ * start fast and SIGINT/SIGTERM are handled from the first moment.
  */
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { PROFILE_NAMES, type ProfileName } from './gateway/profiles/index.ts';
+import type { ProfileName } from './gateway/profiles/index.ts';
+import { installInterrupts } from './commands/interrupt.ts';
 import type { GatewayInstallOptions } from './commands/gateway-install.ts';
 import type { CheckCommandOptions } from './commands/check.ts';
 import type { CompareOptions } from './commands/compare.ts';
+import type { IncidentOptions } from './commands/incident.ts';
 import type { MocksServeOptions } from './commands/mocks-serve.ts';
 import type { RunCommandOptions } from './commands/run.ts';
 import type { RecordCommandOptions } from './commands/record.ts';
@@ -23,8 +27,13 @@ import { VERSION } from './version.ts';
 
 export const EXIT = { ok: 0, failed: 1, badInput: 2, internalError: INTERNAL_ERROR_EXIT } as const;
 
+// A run writes into an empty or new folder, so no stale file from an earlier run sits beside its own.
+const FORCE_HELP = 'empty an existing non-empty --out folder before writing (without it such a folder is refused)';
 
-export function buildProgram(): Command {
+
+export function buildProgram(profileNames: readonly [ProfileName, ...ProfileName[]]): Command {
+  const profileOption = () =>
+    new Option('--profile <profile>', 'version profile: the OpenClaw version whose behaviour is modelled').choices(profileNames).default('2026.2');
   const program = new Command('quotastorm')
     .description('Load tests and chaos runs for multi-provider AI chat gateways (OpenClaw is the reference).')
     .version(VERSION, '-V, --version')
@@ -38,8 +47,9 @@ export function buildProgram(): Command {
         'and the root-cause table, written under one new folder in reports/.',
     )
     .option('--out <dir>', 'folder for the report (default: a new folder under reports/)')
+    .option('--force', FORCE_HELP)
     .addOption(profileOption())
-    .action(async (options: { out?: string; profile: ProfileName }) => {
+    .action(async (options: { out?: string; profile: ProfileName; force?: boolean }) => {
       const { runStart } = await import('./commands/start.ts');
       process.exitCode = await runStart(options);
     });
@@ -154,6 +164,7 @@ export function buildProgram(): Command {
       .option('-c, --config <file>', "OpenClaw config to run against (default: the scenario's own)")
       .addOption(new Option('--seed <n>', "seed (default: the scenario's)").argParser(nonNegativeInteger('--seed')))
       .option('--out <dir>', 'run folder (default: a new folder under reports/)')
+      .option('--force', FORCE_HELP)
       .option('--variant <name>', 'one of the scenario\'s named variants')
       .option('--junit <file>', 'also write the checks as JUnit XML');
   scenarioOptions(program.command('run').description('Run a scenario: mocks, the embedded gateway, the workload and its checks, in virtual time'))
@@ -194,10 +205,9 @@ export function buildProgram(): Command {
     .addOption(new Option('-c, --config <file>', 'a config; repeat for each').argParser(collect))
     .addOption(new Option('--seed <n>', "seed (default: the scenario's)").argParser(nonNegativeInteger('--seed')))
     .option('--variant <name>', "one of the scenario's named variants")
-    .option('--out <dir>', 'folder for the runs and compare.md')
+    .option('--out <dir>', 'folder for the runs and compare.md (default: a new folder under reports/)')
+    .option('--force', FORCE_HELP)
     .action(async (file: string, options: CompareOptions) => {
-      // Thrown from an action, commander would not print an InvalidArgumentError: the user would see nothing.
-      if ((options.config ?? []).length < 2) throw new UserError(`compare needs at least two --config files, got ${(options.config ?? []).length}.`);
       const { runCompare } = await import('./commands/compare.ts');
       process.exitCode = await runCompare(file, options);
     });
@@ -205,8 +215,9 @@ export function buildProgram(): Command {
     .command('incident')
     .description('Replay 2026-02-27: the incident scenario on the before and after configs, both variants, and the root-cause table')
     .addOption(new Option('--seed <n>', "seed (default: the scenario's)").argParser(nonNegativeInteger('--seed')))
-    .option('--out <dir>', 'folder for the runs and the incident report')
-    .action(async (options: { seed?: number; out?: string }) => {
+    .option('--out <dir>', 'folder for the runs and the incident report (default: a new folder under reports/)')
+    .option('--force', FORCE_HELP)
+    .action(async (options: IncidentOptions) => {
       const { runIncident } = await import('./commands/incident.ts');
       process.exitCode = await runIncident(options);
     });
@@ -275,12 +286,6 @@ function withSessionStoreOptions(command: Command): Command {
     .option('-c, --config <file>', 'OpenClaw config: default model and context shown; maintenance settings for cleanup');
 }
 
-function profileOption(): Option {
-  return new Option('--profile <profile>', 'version profile: the OpenClaw version whose behaviour is modelled')
-    .choices(PROFILE_NAMES)
-    .default('2026.2');
-}
-
 function configOption(): Option {
   return new Option('-c, --config <file>', 'OpenClaw config file').default(
     defaultConfigPath(),
@@ -300,8 +305,10 @@ function collect(value: string, previous: string[] | undefined): string[] {
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
+  installInterrupts();
   try {
-    await buildProgram().parseAsync([...argv], { from: 'user' });
+    const { PROFILE_NAMES } = await import('./gateway/profiles/index.ts');
+    await buildProgram(PROFILE_NAMES).parseAsync([...argv], { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
   } catch (error) {
     if (error instanceof CommanderError) {

@@ -2,9 +2,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRealClock } from '../clock/real-clock.ts';
 import { renderIncidentReport } from '../report/incident.ts';
+import { checkOutputDir, claimOutputDir } from '../io/output-path.ts';
 import { writeFileAtomic } from '../io/write-file-atomic.ts';
 import { loadScenario } from '../scenario/load.ts';
-import { runAndWrite, shownPath } from './run.ts';
+import { throwIfInterrupted, whileRunning } from './interrupt.ts';
+import { planRun, runAndWrite, shownPath, type RunPlan } from './run.ts';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SCENARIO = join(PROJECT_ROOT, 'scenarios', 'incident-2026-02-27.json5');
@@ -24,24 +26,52 @@ const CONFIGS = {
  * a whole day depends on what else keeps the main session small, and the
  * report says which (the write-up's own gate is the stress suite's 6/6).
  */
-export async function runIncident(options: { seed?: number; out?: string }): Promise<number> {
+export async function runIncident(options: IncidentOptions): Promise<number> {
+  const plan = await planIncident(options);
+  return whileRunning(() => runPlannedIncident(plan));
+}
+
+export type IncidentOptions = { seed?: number; out?: string; force?: boolean };
+
+type IncidentPlan = { readonly out: string; readonly force: boolean; readonly runs: Readonly<Record<`${Config}-${Variant}`, RunPlan>> };
+type Config = keyof typeof CONFIGS;
+type Variant = 'quotas' | 'finish-reason';
+
+/** Every input and output of the four runs, checked before the first starts. */
+export async function planIncident(options: IncidentOptions): Promise<IncidentPlan> {
   const loaded = await loadScenario(SCENARIO);
   const out = options.out ?? join(PROJECT_ROOT, 'reports', `${stamp()}-incident`);
-  const run = async (config: 'before' | 'after', variant: 'quotas' | 'finish-reason') => {
-    const { artifacts } = await runAndWrite(loaded, {
-      config: CONFIGS[config],
-      variant,
-      out: join(out, `${config}-${variant}`),
-      ...(options.seed === undefined ? {} : { seed: options.seed }),
-    });
-    process.stdout.write(`${config} · ${variant}: ${artifacts.result.verdict.passed}/${artifacts.result.verdict.total} healthy-state checks passed\n`);
+  const force = options.force === true;
+  await checkOutputDir(out, { flag: '--out', force });
+  const plan = (config: Config, variant: Variant) =>
+    planRun(loaded, { config: CONFIGS[config], variant, out: join(out, `${config}-${variant}`), force, ...(options.seed === undefined ? {} : { seed: options.seed }) });
+  return {
+    out,
+    force,
+    runs: {
+      'before-quotas': await plan('before', 'quotas'),
+      'before-finish-reason': await plan('before', 'finish-reason'),
+      'after-quotas': await plan('after', 'quotas'),
+      'after-finish-reason': await plan('after', 'finish-reason'),
+    },
+  };
+}
+
+/** The four runs in order; a signal ends the current one as incomplete and starts no other. */
+export async function runPlannedIncident(plan: IncidentPlan): Promise<number> {
+  await claimOutputDir(plan.out, { force: plan.force });
+  const run = async (config: Config, variant: Variant) => {
+    throwIfInterrupted();
+    const { artifacts } = await runAndWrite(plan.runs[`${config}-${variant}`]);
+    process.stdout.write(`${config} · ${variant}: ${artifacts.result.verdict.passed}/${artifacts.result.verdict.total} healthy-state checks passed${artifacts.result.incomplete ? ' (incomplete run)' : ''}\n`);
+    throwIfInterrupted();
     return artifacts.result;
   };
   const runs = {
     before: { quotas: await run('before', 'quotas'), finishReason: await run('before', 'finish-reason') },
     after: { quotas: await run('after', 'quotas'), finishReason: await run('after', 'finish-reason') },
   };
-  const reportFile = join(out, 'incident.md');
+  const reportFile = join(plan.out, 'incident.md');
   await writeFileAtomic(reportFile, renderIncidentReport(runs));
   process.stdout.write(`report: ${shownPath(reportFile)}\n`);
   if (!runs.after.quotas.verdict.ok) {

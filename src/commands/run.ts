@@ -1,57 +1,95 @@
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRealClock } from '../clock/real-clock.ts';
+import { loadConfig } from '../config/load.ts';
 import { UserError } from '../errors.ts';
+import { checkOutputDir, checkOutputFile, claimOutputDir } from '../io/output-path.ts';
 import { renderTerminalSummary } from '../report/terminal.ts';
 import { writeRunOutputs } from '../report/write-run.ts';
 import { loadScenario, type LoadedScenario } from '../scenario/load.ts';
 import { writeRunRecord } from '../scenario/run-dir.ts';
 import { runScenario, type RunArtifacts, type RunProgress } from '../scenario/runner.ts';
+import { checkWorkloadSize } from '../scenario/workload.ts';
 import { VERSION } from '../version.ts';
+import { interruptSignal, whileRunning } from './interrupt.ts';
+import { createMemoryGuard } from './memory-guard.ts';
 
-export type RunCommandOptions = { config?: string; seed?: number; out?: string; variant?: string; junit?: string };
+export type RunCommandOptions = { config?: string; seed?: number; out?: string; variant?: string; junit?: string; force?: boolean };
 
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /**
  * `quotastorm run <scenario>` and `quotastorm suite <suite>`: one scenario
  * against one config; the run folder holds the evidence; exit 1 when a check
- * failed or could not be judged.
+ * failed or could not be judged, 130/143 when a signal cut it short.
  */
 export async function runRunCommand(file: string, options: RunCommandOptions): Promise<number> {
   const loaded = await loadScenario(file);
-  const { artifacts, dir } = await runAndWrite(loaded, options);
-  process.stdout.write(renderTerminalSummary(artifacts.result, { color: colorWanted(), reportPath: shownPath(join(dir, 'report.md')) }));
-  return artifacts.result.verdict.ok ? 0 : 1;
+  const plan = await planRun(loaded, options);
+  return whileRunning(async () => {
+    const { artifacts, dir } = await runAndWrite(plan);
+    process.stdout.write(renderTerminalSummary(artifacts.result, { color: colorWanted(), reportPath: shownPath(join(dir, 'report.md')) }));
+    return artifacts.result.verdict.ok ? 0 : 1;
+  });
 }
 
-/** Runs one scenario with Ctrl-C handling and progress, and writes its folder. */
-export async function runAndWrite(loaded: LoadedScenario, options: RunCommandOptions): Promise<{ artifacts: RunArtifacts; dir: string }> {
+/** A run whose inputs and outputs were all checked: nothing is left to fail for a reason the user could have fixed first. */
+export type RunPlan = {
+  readonly loaded: LoadedScenario;
+  readonly configFile: string;
+  readonly dir: string;
+  readonly options: RunCommandOptions;
+};
+
+/**
+ * Checks everything a run needs before it starts: the config loads, the
+ * variant exists, the run folder and `--junit` can be written. Throws a
+ * `UserError` naming the first problem.
+ */
+export async function planRun(loaded: LoadedScenario, options: RunCommandOptions): Promise<RunPlan> {
   const configFile = configOf(loaded, options.config);
   if (options.variant !== undefined && loaded.scenario.variants[options.variant] === undefined) {
     const known = Object.keys(loaded.scenario.variants);
     throw new UserError(`Scenario ${loaded.file} has no variant "${options.variant}"; ${known.length ? `it has: ${known.join(', ')}` : 'it defines none'}.`);
   }
-  const abort = new AbortController();
-  const onSigint = () => abort.abort();
-  process.once('SIGINT', onSigint);
+  checkWorkloadSize(loaded.scenario, loaded.file);
+  await loadConfig(configFile);
+  const dir = options.out ?? defaultRunDir(loaded, options.variant);
+  await checkOutputDir(dir, { flag: '--out', force: options.force === true });
+  if (options.junit !== undefined) await checkOutputFile(options.junit, '--junit');
+  return { loaded, configFile, dir, options };
+}
+
+/**
+ * Runs a planned scenario with progress and writes its folder. A signal
+ * (interrupt.ts) or a heap past its bound (memory-guard.ts) stops the run
+ * at its next slice; the folder is still written, its result marked
+ * incomplete.
+ */
+export async function runAndWrite(plan: RunPlan): Promise<{ artifacts: RunArtifacts; dir: string }> {
+  const { loaded, configFile, dir, options } = plan;
   const progress = progressPrinter();
+  const memory = createMemoryGuard();
   try {
+    await claimOutputDir(dir, { force: options.force === true });
     const artifacts = await runScenario({
       loaded,
       configFile,
       version: VERSION,
-      signal: abort.signal,
-      onProgress: progress,
+      signal: AbortSignal.any([interruptSignal(), memory.signal]),
+      onProgress: (at) => {
+        memory.check();
+        progress(at);
+      },
       ...(options.seed === undefined ? {} : { seed: options.seed }),
       ...(options.variant === undefined ? {} : { variant: options.variant }),
     });
-    const dir = options.out ?? defaultRunDir(loaded, options.variant);
     await writeRunRecord(dir, artifacts);
     await writeRunOutputs(artifacts.result, { dir, ...(options.junit === undefined ? {} : { junitFile: options.junit }) });
+    const failure = memory.failure(shownPath(dir));
+    if (failure !== undefined) throw failure;
     return { artifacts, dir };
   } finally {
-    process.off('SIGINT', onSigint);
     progress.done();
   }
 }

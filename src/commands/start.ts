@@ -3,9 +3,13 @@ import { fileURLToPath } from 'node:url';
 import { createRealClock } from '../clock/real-clock.ts';
 import { PROFILES, type ProfileName } from '../gateway/profiles/index.ts';
 import { loadConfigReports, renderConfigReport } from '../report/config-report.ts';
+import { checkOutputDir, claimOutputDir } from '../io/output-path.ts';
 import { writeFileAtomic } from '../io/write-file-atomic.ts';
-import { runIncident } from './incident.ts';
-import { runRunCommand, shownPath } from './run.ts';
+import { renderTerminalSummary } from '../report/terminal.ts';
+import { loadScenario } from '../scenario/load.ts';
+import { planIncident, runPlannedIncident } from './incident.ts';
+import { throwIfInterrupted, whileRunning } from './interrupt.ts';
+import { colorWanted, planRun, runAndWrite, shownPath } from './run.ts';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CONFIGS = ['feb27-before.json5', 'feb27-after.json5'].map((name) => join(PROJECT_ROOT, 'scenarios', 'configs', name));
@@ -16,18 +20,27 @@ const CONFIGS = ['feb27-before.json5', 'feb27-after.json5'].map((name) => join(P
  * and the static root-cause table — all under one new folder in reports/.
  * Exit 0 when the suite passes and the replay reproduces the incident.
  */
-export async function runStart(options: { out?: string; profile: ProfileName }): Promise<number> {
+export async function runStart(options: { out?: string; profile: ProfileName; force?: boolean }): Promise<number> {
   const profile = PROFILES[options.profile];
   const out = options.out ?? join(PROJECT_ROOT, 'reports', `${stamp()}-start`);
-  process.stdout.write('== stress suite on scenarios/configs/feb27-after.json5\n');
-  const suite = await runRunCommand(join(PROJECT_ROOT, 'scenarios', 'stress-suite.json5'), { out: join(out, 'stress-suite') });
-  process.stdout.write('\n== the 2026-02-27 incident, before and after the fix\n');
-  const incident = await runIncident({ out: join(out, 'incident') });
+  const force = options.force === true;
+  await checkOutputDir(out, { flag: '--out', force });
+  const suitePlan = await planRun(await loadScenario(join(PROJECT_ROOT, 'scenarios', 'stress-suite.json5')), { out: join(out, 'stress-suite'), force });
+  const incidentPlan = await planIncident({ out: join(out, 'incident'), force });
   const reports = await loadConfigReports(CONFIGS, profile);
-  const configReport = join(out, 'config-report.md');
-  await writeFileAtomic(configReport, renderConfigReport(reports.map((report) => ({ ...report, file: report.file.slice(PROJECT_ROOT.length) })), profile));
-  process.stdout.write(`\nroot-cause settings: ${shownPath(configReport)}\n`);
-  return suite === 0 && incident === 0 ? 0 : 1;
+  return whileRunning(async () => {
+    await claimOutputDir(out, { force });
+    process.stdout.write('== stress suite on scenarios/configs/feb27-after.json5\n');
+    const { artifacts, dir } = await runAndWrite(suitePlan);
+    process.stdout.write(renderTerminalSummary(artifacts.result, { color: colorWanted(), reportPath: shownPath(join(dir, 'report.md')) }));
+    throwIfInterrupted();
+    process.stdout.write('\n== the 2026-02-27 incident, before and after the fix\n');
+    const incident = await runPlannedIncident(incidentPlan);
+    const configReport = join(out, 'config-report.md');
+    await writeFileAtomic(configReport, renderConfigReport(reports.map((report) => ({ ...report, file: report.file.slice(PROJECT_ROOT.length) })), profile));
+    process.stdout.write(`\nroot-cause settings: ${shownPath(configReport)}\n`);
+    return artifacts.result.verdict.ok && incident === 0 ? 0 : 1;
+  });
 }
 
 function stamp(): string {

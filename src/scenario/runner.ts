@@ -34,7 +34,7 @@ import { redactStrings, secretsOf } from './redact.ts';
 import { summarize } from './summarize.ts';
 import type { RunResult } from './result.ts';
 import { takeRunRecord, takeStepRecord } from './take-record.ts';
-import { planMessages } from './workload.ts';
+import { checkWorkloadSize, planMessages } from './workload.ts';
 
 export type RunOptions = {
   readonly loaded: LoadedScenario;
@@ -74,6 +74,7 @@ const STARTUP_MS = 10_000;
 
 export async function runScenario(options: RunOptions): Promise<RunArtifacts> {
   const { scenario } = options.loaded;
+  checkWorkloadSize(scenario, options.loaded.file);
   const seed = options.seed ?? scenario.seed;
   const loadedConfig = await loadConfig(options.configFile);
   const startMs = Date.parse(scenario.startAt);

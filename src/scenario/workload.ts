@@ -5,11 +5,53 @@
  * day/night curve.
  */
 import type { Prng } from '../clock/prng.ts';
-import type { Arrival, TokenRange } from './schema.ts';
+import { UserError } from '../errors.ts';
+import type { Arrival, Scenario, TokenRange } from './schema.ts';
 
 export type PlannedMessage = { readonly atMs: number; readonly user: number; readonly tokens: number };
 
 const HOUR_MS = 3_600_000;
+
+/**
+ * The most messages one run may send. A step's messages are planned up
+ * front, so a runaway count would fill memory before the first simulated
+ * second: measured on 2 cores, 100,000 messages in one burst run in ~3.5 s
+ * and ~450 MB; 1,000,000 had not finished after 5 minutes at 2.3 GB.
+ */
+export const MAX_MESSAGES_PER_RUN = 100_000;
+
+/**
+ * Throws a `UserError` when the scenario's steps would send more than
+ * `MAX_MESSAGES_PER_RUN` messages (a Poisson arrival counts its expected
+ * number), naming the largest arrival. Draws nothing, so it is instant.
+ */
+export function checkWorkloadSize(scenario: Pick<Scenario, 'steps'>, file: string): void {
+  let total = 0;
+  let largest = { count: 0, where: '' };
+  for (const step of scenario.steps) {
+    step.send.forEach((arrival, index) => {
+      const count = expectedCount(arrival, step.run);
+      total += count;
+      if (count > largest.count) largest = { count, where: `step "${step.name}" send[${index}] (${arrival.kind})` };
+    });
+  }
+  if (total <= MAX_MESSAGES_PER_RUN) return;
+  throw new UserError(
+    `Scenario ${file} sends about ${formatCount(total)} messages, more than the ${formatCount(MAX_MESSAGES_PER_RUN)} one run may send ` +
+      `(the largest is ${largest.where}, about ${formatCount(largest.count)}): lower its count or perHour, or split it into several runs.`,
+  );
+}
+
+function expectedCount(arrival: Arrival, stepLengthMs: number | undefined): number {
+  if (arrival.kind === 'message') return 1;
+  if (arrival.kind === 'burst') return arrival.count;
+  const until = arrival.until ?? stepLengthMs;
+  return until === undefined ? 0 : Math.max(0, until - arrival.from) / HOUR_MS * arrival.perHour;
+}
+
+function formatCount(count: number): string {
+  return Number.isFinite(count) && count < 1e15 ? Math.round(count).toLocaleString('en-US') : count.toExponential(1);
+}
 
 /** Messages of one step, times relative to the step's start, in time order. */
 export function planMessages(

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runCompare } from '../../src/commands/compare.ts';
-import { runAndWrite } from '../../src/commands/run.ts';
+import { planRun, runAndWrite } from '../../src/commands/run.ts';
 import { loadScenario } from '../../src/scenario/load.ts';
 import { AFTER, configVariant } from '../scenario/support.ts';
 
@@ -46,7 +46,7 @@ describe('run folders', () => {
   it('hold neither the API key nor the bot token, although the run saw the token (run, suite)', async () => {
     const out = await mkdtemp(join(tmpdir(), 'quotastorm-canary-'));
     vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
-    const { artifacts } = await runAndWrite(await loadScenario(SCENARIO), { config: await canaryConfig(), out });
+    const { artifacts } = await runAndWrite(await planRun(await loadScenario(SCENARIO), { config: await canaryConfig(), out }));
     expect(JSON.stringify(artifacts.record)).toContain(BOT_TOKEN);
     const files = await filesUnder(out);
     expect(files.map(({ file }) => file.slice(out.length + 1)).sort()).toEqual(
