@@ -5,7 +5,7 @@
  */
 import { UserError } from '../../src/errors.ts';
 import type { LedgerConfig, ProviderQuotaConfig } from './ledger.ts';
-import { PROVIDER_IDS, type ProviderId } from './models.ts';
+import { DEFAULT_MODELS, findModel, PROVIDER_IDS, type ProviderId } from './models.ts';
 import type { QuotaScope } from './scope.ts';
 import type { QuotaDimension, QuotaLimits } from './tiers.ts';
 
@@ -47,6 +47,10 @@ function parseLimitSpec(spec: string): { provider: ProviderId; model: string; li
   const [, providerName, model, pairs] = match as unknown as [string, string, string, string];
   const provider = providerName === 'google' ? 'gemini' : providerName;
   if (!(PROVIDER_IDS as readonly string[]).includes(provider)) throw badLimit(spec, `"${providerName}" is not a provider`);
+  if (findModel(DEFAULT_MODELS, provider as ProviderId, model) === undefined) {
+    const known = DEFAULT_MODELS[provider as ProviderId].map((entry) => entry.id).join(', ');
+    throw badLimit(spec, `the mocks serve no model "${model}" for ${providerName} (they serve ${known})`);
+  }
   const limits: Record<string, number> = {};
   for (const pair of pairs.split(',')) {
     const [key = '', value = ''] = pair.split('=');

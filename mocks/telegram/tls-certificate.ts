@@ -6,15 +6,16 @@
  * the openssl CLI: Node can use certificates but not issue them.
  */
 import { execFile } from 'node:child_process';
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { UserError } from '../../src/errors.ts';
+import { makeDirectories } from '../../src/io/output-path.ts';
 
 export type TlsCertificate = { certificateFile: string; keyFile: string; certificatePem: string; keyPem: string };
 
 export async function generateCertificate(hostname: string, dir: string): Promise<TlsCertificate> {
-  await mkdir(dir, { recursive: true });
+  await makeDirectories(dir);
   const certificateFile = join(dir, `${hostname}.crt`);
   const keyFile = join(dir, `${hostname}.key`);
   try {

@@ -1,8 +1,7 @@
 import { once } from 'node:events';
-import { open, readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import type { WriteStream } from 'node:fs';
 import { join } from 'node:path';
-import JSON5 from 'json5';
 import { tmpdir } from 'node:os';
 import { createRealClock } from '../clock/real-clock.ts';
 import { ledgerConfigFromFlags } from '../../mocks/providers/limit-spec.ts';
@@ -13,6 +12,7 @@ import { createFaultPlan } from '../../mocks/providers/fault-plan.ts';
 import { parseFaultSchedule } from '../../mocks/providers/fault-schedule.ts';
 import { createPrng } from '../clock/prng.ts';
 import { UserError } from '../errors.ts';
+import { parseJson5, readConfigFile } from '../config/load.ts';
 
 export type MocksServeOptions = {
   port: number;
@@ -137,12 +137,7 @@ async function openJournalFile(path: string): Promise<{ write: (log: LogName, li
  * windows count from the moment the server starts.
  */
 async function loadFaultPlan(file: string, seed: number, startMs: number) {
-  let raw: unknown;
-  try {
-    raw = JSON5.parse(await readFile(file, 'utf8'));
-  } catch (error) {
-    throw new UserError(`--faults ${file} could not be read as JSON5 (${(error as Error).message}). Expected a fault schedule {rules: [...]}.`);
-  }
+  const raw = parseJson5(await readConfigFile(file, 'Fault schedule', 'Expected a fault schedule {rules: [...]} (JSON5), or a trace case whose `faults` key holds one.'), file, 'fault schedule');
   const schedule = typeof raw === 'object' && raw !== null && 'faults' in raw && !('rules' in raw) ? (raw as { faults: unknown }).faults : raw;
   return createFaultPlan(parseFaultSchedule(schedule, file), { prng: createPrng(seed).fork('faults'), startMs });
 }

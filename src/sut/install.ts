@@ -17,7 +17,7 @@
  * installed, and a changed lockfile asks for a reinstall.
  */
 import { createHash } from 'node:crypto';
-import { cp, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { cp, rename, rm, writeFile } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,6 +25,7 @@ import type { Clock } from '../clock/clock.ts';
 import { UserError } from '../errors.ts';
 import { describeFailure, runCommand } from './run-command.ts';
 import type { OpenclawVersion } from './versions.ts';
+import { makeDirectories } from '../io/output-path.ts';
 
 const SUT_DIR = dirname(fileURLToPath(import.meta.url));
 const REPO_ROOT = resolve(SUT_DIR, '../..');
@@ -94,7 +95,7 @@ export async function installGateway(
   const target = installDir(version, options.cacheDir);
   const staging = `${target}.staging-${process.pid}`;
   await rm(staging, { recursive: true, force: true });
-  await mkdir(staging, { recursive: true });
+  await makeDirectories(staging);
   try {
     for (const file of ['package.json', 'package-lock.json', '.npmrc']) await cp(join(pinDir(version), file), join(staging, file));
     for (const stub of version.stubs) await cp(join(SUT_DIR, 'stubs', stub.from), join(staging, stub.to), { recursive: true });
@@ -116,7 +117,7 @@ export async function installGateway(
     const marker: Marker = { version: version.version, lockfileSha256: lockfileSha256(version), reportedVersion };
     await writeFile(join(staging, MARKER), `${JSON.stringify(marker, null, 2)}\n`);
     await rm(target, { recursive: true, force: true });
-    await mkdir(dirname(target), { recursive: true });
+    await makeDirectories(dirname(target));
     await rename(staging, target);
     return { installed: { version, dir: target, entry: entryOf(target), reportedVersion }, reused: false };
   } catch (error) {
@@ -128,7 +129,7 @@ export async function installGateway(
 /** `openclaw --version` with a throwaway HOME, under a timeout. */
 async function reportVersion(entry: string, clock: Clock): Promise<string> {
   const home = join(dirname(dirname(dirname(entry))), '.version-home');
-  await mkdir(home, { recursive: true });
+  await makeDirectories(home);
   const result = await runCommand(process.execPath, [entry, '--version'], {
     clock,
     timeoutMs: VERSION_TIMEOUT_MS,

@@ -10,12 +10,13 @@
  * supervisor died (SIGKILL, power loss) is recognised and removed by the next
  * `quotastorm record` (`sweepStaleNamespaces`).
  */
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import type { Clock } from '../clock/clock.ts';
 import { UserError } from '../errors.ts';
 import { isAlive } from './process-tree.ts';
 import { describeFailure, runCommand } from './run-command.ts';
+import { makeDirectories } from '../io/output-path.ts';
 
 const NAMESPACE_PREFIX = 'qs-';
 const IP_TIMEOUT_MS = 10_000;
@@ -48,7 +49,7 @@ export async function createNamespace(name: string, clock: Clock, options: { loo
   await ip(['netns', 'add', name], clock);
   try {
     await ip(['-n', name, 'link', 'set', 'lo', 'up'], clock);
-    await mkdir(hostsDir(name), { recursive: true });
+    await makeDirectories(hostsDir(name));
     const names = ['localhost', ...(options.loopbackNames ?? [])];
     await writeFile(`${hostsDir(name)}/hosts`, `${names.map((host) => `127.0.0.1 ${host}`).join('\n')}\n::1 localhost\n`);
   } catch (error) {

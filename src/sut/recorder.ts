@@ -13,7 +13,7 @@
  * timestamps come from the real clock.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, rm, writeFile, readFile } from 'node:fs/promises';
+import { rm, writeFile, readFile } from 'node:fs/promises';
 import { join, resolve, dirname } from 'node:path';
 import type { Clock } from '../clock/clock.ts';
 import { createPrng } from '../clock/prng.ts';
@@ -34,6 +34,7 @@ import { preloadEntries, readSessionKeys, seedSessions, type SessionKeys } from 
 import { telegramSpy, type TelegramCall } from './telegram-spy.ts';
 import { DEFAULT_CHAT_USER, type TraceCase } from './trace-case.ts';
 import { createTurnDriver, STARTUP_SETTLE_MAX_MS, type TurnDriver } from './turn-driver.ts';
+import { makeDirectories } from '../io/output-path.ts';
 
 export type RecordOptions = {
   readonly clock: Clock;
@@ -94,8 +95,8 @@ export async function recordCase(traceCase: TraceCase, options: RecordOptions): 
 
   await rm(runDir, { recursive: true, force: true });
   const home = join(runDir, 'home');
-  await mkdir(join(runDir, 'tmp'), { recursive: true });
-  await mkdir(join(home, '.openclaw'), { recursive: true });
+  await makeDirectories(join(runDir, 'tmp'));
+  await makeDirectories(join(home, '.openclaw'));
   const startedAtMs = clock.now();
   const rng = createPrng(traceCase.seed);
 
@@ -288,7 +289,7 @@ async function tail(file: string, lines = 15): Promise<string> {
 }
 
 async function writeArtifacts(runDir: string, world: MockWorld, calls: readonly TelegramCall[]): Promise<void> {
-  await mkdir(runDir, { recursive: true });
+  await makeDirectories(runDir);
   await writeFile(join(runDir, 'providers.journal.jsonl'), world.journal.toJsonl());
   await writeFile(join(runDir, 'telegram.journal.jsonl'), world.telegram.journal.toJsonl());
   await writeFile(join(runDir, 'telegram.calls.jsonl'), calls.map((call) => `${JSON.stringify(call)}\n`).join(''));

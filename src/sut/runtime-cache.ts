@@ -9,8 +9,9 @@
  * changes nothing but startup time, which is not under test.
  */
 import { existsSync } from 'node:fs';
-import { cp, mkdir, rename, rm } from 'node:fs/promises';
+import { cp, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { makeDirectories } from '../io/output-path.ts';
 
 const CACHES = ['jiti', 'node-compile-cache'] as const;
 
@@ -22,7 +23,7 @@ function cacheDir(installDir: string): string {
 export async function primeRuntimeCache(installDir: string, runTmpDir: string): Promise<boolean> {
   const saved = cacheDir(installDir);
   if (!existsSync(saved)) return false;
-  await mkdir(runTmpDir, { recursive: true });
+  await makeDirectories(runTmpDir);
   for (const name of CACHES) {
     if (existsSync(join(saved, name))) await cp(join(saved, name), join(runTmpDir, name), { recursive: true });
   }
@@ -35,7 +36,7 @@ export async function saveRuntimeCache(installDir: string, runTmpDir: string): P
   if (existsSync(saved) || !CACHES.some((name) => existsSync(join(runTmpDir, name)))) return;
   const staging = `${saved}.staging-${process.pid}`;
   await rm(staging, { recursive: true, force: true });
-  await mkdir(staging, { recursive: true });
+  await makeDirectories(staging);
   for (const name of CACHES) {
     if (existsSync(join(runTmpDir, name))) await cp(join(runTmpDir, name), join(staging, name), { recursive: true });
   }

@@ -12,11 +12,12 @@
  * test/golden/openclaw-2026.2.26/stale-cron-sessions.json).
  */
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Prng } from '../clock/prng.ts';
 import { readSqliteSessionKeys } from './session-store-sqlite.ts';
 import type { SessionStoreKind } from './versions.ts';
+import { makeDirectories } from '../io/output-path.ts';
 
 export type SeededSession = { readonly key: string; readonly sessionId: string; readonly updatedAtMs: number };
 
@@ -69,7 +70,7 @@ export async function seedSessions(
   const file = sessionsJsonFile(home);
   const store = existsSync(file) ? (JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>) : {};
   for (const entry of entries) store[entry.key] = { sessionId: entry.sessionId, updatedAt: entry.updatedAtMs };
-  await mkdir(dirname(file), { recursive: true });
+  await makeDirectories(dirname(file));
   await writeFile(file, `${JSON.stringify(store, null, 2)}\n`);
   if (kind === 'sqlite') await importLegacy();
 }

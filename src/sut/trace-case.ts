@@ -11,10 +11,10 @@
  */
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import JSON5 from 'json5';
 import { z } from 'zod';
 import { formatConfigPath } from '../config/path.ts';
 import { UserError } from '../errors.ts';
+import { parseJson5 } from '../config/load.ts';
 import { type FaultSchedule, parseFaultSchedule } from '../../mocks/providers/fault-schedule.ts';
 import { SUPPORTED_VERSIONS } from './versions.ts';
 
@@ -101,13 +101,7 @@ export async function loadTraceCase(nameOrPath: string): Promise<TraceCase> {
 }
 
 export function parseTraceCase(text: string, file: string): TraceCase {
-  let raw: unknown;
-  try {
-    raw = JSON5.parse(text);
-  } catch (error) {
-    throw new UserError(`Trace case ${file} is not valid JSON5: ${(error as Error).message}.`);
-  }
-  const parsed = TraceCaseSchema.safeParse(raw);
+  const parsed = TraceCaseSchema.safeParse(parseJson5(text, file, 'trace case'));
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `at ${formatConfigPath(issue.path as (string | number)[])}, ${issue.message}`);
     throw new UserError(`Invalid trace case ${file}: ${problems.join('; ')}.`);

@@ -113,6 +113,12 @@ describe('quotastorm CLI', () => {
     expect(outcome.stderr).toContain('provider/model:key=N');
   });
 
+  it('rejects a --limit on a model the mocks do not serve, naming the ones they do, before listening', async () => {
+    const outcome = await cli('mocks', 'serve', '--limit', 'google/gemini-9-nope:rpm=5');
+    expectOneParagraphUserError(outcome);
+    expect(outcome.stderr).toContain('no model "gemini-9-nope" for google (they serve gemini-2.5-flash');
+  });
+
   it('warns about unknown keys on stderr and still succeeds', async () => {
     const file = await scratchFile('unknown.json5', '{ agents: { defaults: { maxConcurrent: 2, notAKey: true } } }');
     const outcome = await cli('config', 'get', 'agents.defaults.maxConcurrent', '--config', file);
