@@ -22,7 +22,7 @@ describe('command-line values', () => {
   it('refuse compare with one config, saying why', async () => {
     const outcome = await cli('compare', SCENARIO, '--config', 'scenarios/configs/feb27-after.json5');
     expect(outcome.code).toBe(2);
-    expect(outcome.stderr).toContain('compare needs at least two --config files, got 1.');
+    expect(outcome.stderr).toContain('got one --config (scenarios/configs/feb27-after.json5), but a comparison needs at least two');
   });
 });
 

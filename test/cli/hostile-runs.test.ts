@@ -123,7 +123,7 @@ describe('inputs, checked before the first run', () => {
     const scenario = join(root, 'runaway.json5');
     await writeFile(
       scenario,
-      `{ name: "runaway", config: "${join(process.cwd(), AFTER)}", steps: [{ name: "flood", send: [{ kind: "burst", count: 100000000, every: 0, tokens: 30 }], run: "1m", checks: [{ check: "error-replies", max: 0 }] }] }`,
+      `{ name: "runaway", config: "${join(process.cwd(), AFTER)}", steps: [{ name: "flood", send: [{ kind: "poisson", perHour: 10000, tokens: 30 }], run: "12h", checks: [{ check: "error-replies", max: 0 }] }] }`,
     );
     const out = join(root, 'runaway-out');
     await expectUserError(runRunCommand(scenario, { out }), 'more than the 100,000 one run may send');
