@@ -56,7 +56,7 @@ export type TelegramChannelDeps = {
 };
 
 /** An update the channel let go: the access policy's reason, `pairing`, or what kind of update it was not. */
-export type IgnoredUpdate = { readonly update: Update; readonly reason: string };
+type IgnoredUpdate = { readonly update: Update; readonly reason: string };
 
 export type TelegramChannel = {
   start(): Promise<void>;
