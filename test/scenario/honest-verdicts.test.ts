@@ -60,6 +60,18 @@ describe('every message accounted for', () => {
 });
 
 describe('a check whose precondition never happened is an error naming the cause', () => {
+  it('judges the messages that were answered, and says how many others were dropped', async () => {
+    const both = scenario(
+      '{ name: "two users", send: [{ kind: "message", user: 0, tokens: 200 }, { kind: "message", at: "10s", user: 1, tokens: 200 }], run: "2m", checks: [{ check: "error-replies", max: 0 }] }',
+      'users: { count: 2 },',
+    );
+    const result = await run(both, await oneUserAllowed());
+    expect(result.checks[0]!.status).toBe('pass');
+    expect(result.checks[0]!.summary).toBe('0 error replies for 2 messages; 1 dropped');
+    expect(result.checks[0]!.evidence).toContain('1 of 2 messages dropped: sender 700001 is not in channels.telegram.allowFrom (dmPolicy "allowlist")');
+  });
+
+
   it('rate-limit-errors, error-replies and replies-delivered when allowFrom excludes the sender', async () => {
     const result = await run(oneMessageFrom(1, '{ check: "rate-limit-errors", max: 0 }, { check: "error-replies", max: 0 }, { check: "replies-delivered" }'), await oneUserAllowed());
     expect(result.checks.map((check) => check.status)).toEqual(['error', 'error', 'fail']);

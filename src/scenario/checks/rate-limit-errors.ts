@@ -33,7 +33,7 @@ export const rateLimitErrors: Check<Params> = {
     const worst = Math.max(grepLines.length, served.length);
     return {
       status: worst <= max ? 'pass' : 'fail',
-      summary: `${grepLines.length} rate-limit lines in gateway.err.log · ${served.length} × 429 served (max ${max})`,
+      summary: `${grepLines.length} rate-limit lines in gateway.err.log · ${served.length} × 429 served (max ${max})${messages.dropped > 0 ? ` · ${messages.dropped} of ${messages.sent} messages dropped` : ''}`,
       evidence: [
         `${context.messagesSent} message(s) sent in the step`,
         ...dropLines(messages),
