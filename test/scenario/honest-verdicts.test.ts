@@ -42,6 +42,25 @@ describe('every message accounted for', () => {
     expect(messages.dropReasons).toEqual([{ reason: 'dm-not-allowed', count: 1, why: 'sender 700001 is not in channels.telegram.allowFrom (dmPolicy "allowlist")' }]);
   });
 
+  it('records messages the queue cap let go, and the follow-up turn that answered the one it kept', async () => {
+    const config = await configVariant(AFTER, (config) => (config['messages'] = { queue: { cap: 1, drop: 'new' } }));
+    const burst = scenario(
+      '{ name: "burst", send: [{ kind: "burst", count: 4, every: "1s", tokens: 200 }], run: "3m", checks: [{ check: "session-count", max: 20 }] }',
+      'mocks: { faults: { rules: [{ latency: { distribution: "fixed", ms: 10000 } }] } },',
+    );
+    const { messages } = await run(burst, config);
+    expect(messages).toMatchObject({ sent: 4, replied: 2, errorReplies: 0, dropped: 2, pending: 0 });
+    expect(messages.dropReasons.map(({ reason, count }) => ({ reason, count }))).toEqual([{ reason: 'queue-cap', count: 2 }]);
+  });
+
+  it('names pairing as the reason under dmPolicy "pairing"', async () => {
+    const config = await configVariant(AFTER, (config) => Object.assign(config['channels'].telegram, { dmPolicy: 'pairing', allowFrom: ['424242'] }));
+    const { messages } = await run(oneMessageFrom(1, '{ check: "session-count", max: 20 }'), config);
+    expect(messages.dropReasons).toEqual([
+      { reason: 'pairing', count: 1, why: 'sender 700001 is not in channels.telegram.allowFrom (dmPolicy "pairing": a pairing code instead of a turn)' },
+    ]);
+  });
+
   it('says in report.md and the terminal how many were dropped and why', async () => {
     const result = await run(oneMessageFrom(1, '{ check: "session-count", max: 20 }'), await oneUserAllowed());
     const line = '1 of 1 message dropped: sender 700001 is not in channels.telegram.allowFrom (dmPolicy "allowlist")';
