@@ -38,6 +38,7 @@ import { configuredModel, configuredProvider, configuredScope, modelKey, parseMo
 import { createGatewayLog, type GatewayLog } from './log.ts';
 import { createFallbackNotices } from './fallback-notices.ts';
 import { deliveredReplyText } from './reply-text.ts';
+import type { DropReason, InboundRef, MessageFate } from './message-fates.ts';
 import type { VersionProfile } from './profiles/profile.ts';
 import { createModelRouter, type ModelRouter, type TurnOutcome } from './router/index.ts';
 import type { RunOrigin } from './run-origin.ts';
@@ -117,6 +118,10 @@ export type Gateway = {
   readonly router: ModelRouter;
   readonly channel: TelegramChannel;
   readonly deliveries: readonly Delivery[];
+  /** What became of each user message received, in the order the fates were sealed (message-fates.ts). */
+  readonly messageFates: readonly MessageFate[];
+  /** Whether the config has a `channels.telegram` section: checks about the channel judge only then. */
+  readonly telegramConfigured: boolean;
   readonly stats: Readonly<GatewayStats>;
 };
 
@@ -149,6 +154,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     concurrency: { main: settings.lanes.mainMaxConcurrent, cron: settings.lanes.cronMaxConcurrentRuns, nested: settings.lanes.nestedMaxConcurrent },
   });
   const deliveries: Delivery[] = [];
+  const fates = createFateLog(clock);
+  const telegramConfigured = config.channels?.telegram !== undefined;
   const fallbackNotices = createFallbackNotices(profile.routing.fallbackNotices);
   const stats: GatewayStats = { userTurns: 0, heartbeatTurns: 0, cronTurns: 0, silentTurns: 0, compactions: 0, memoryFlushes: 0 };
   const flushBehaviour = profile.memoryFlush;
@@ -191,9 +198,11 @@ export function createGateway(options: GatewayOptions): Gateway {
     clock,
     settings: settings.queue,
     runTurn: (sessionKey, messages, dropped) =>
-      lanes.run([`session:${sessionKey}`, 'main'], () => userTurn(sessionKey, messages, dropped)).catch(() => {
+      lanes.run([`session:${sessionKey}`, 'main'], () => userTurn(sessionKey, messages, dropped)).catch((error: unknown) => {
         // The lane logged it; one failed turn does not stop the chat.
+        fates.seal(messages.map(inboundRef), 'dropped', 'turn-failed', error instanceof Error ? error.message : String(error));
       }),
+    onDropped: (message) => fates.seal([inboundRef(message)], 'dropped', 'queue-cap'),
   });
 
   const channel = createTelegramChannel({
@@ -210,6 +219,11 @@ export function createGateway(options: GatewayOptions): Gateway {
     ...(config.channels?.telegram === undefined ? {} : { channelConfig: config.channels.telegram }),
     prng: rng.fork('telegram'),
     onMessage: (inbound) => queue.push(sessionKeyOf(inbound), inbound),
+    onIgnored: ({ update, reason }) => {
+      const message = update.message;
+      const ref = { updateId: update.update_id, senderId: message?.from?.id ?? 0, chatId: message?.chat.id ?? 0, receivedAtMs: clock.now() };
+      fates.seal([ref], 'dropped', dropReasonOf(reason, telegramConfigured));
+    },
   });
 
   const heartbeatKey = settings.heartbeat.isolatedSession ? heartbeatSessionKey() : (settings.heartbeat.session ?? MAIN_SESSION_KEY);
@@ -266,6 +280,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       typing.stop();
     }
     await deliver(last.chatId, outcome, fallbackNotices.forTurn(sessionKey, last.chatType, router.chain[0] ?? '', outcome));
+    sealTurn(messages, outcome);
     if (outcome.kind !== 'reply') recordTurn(transcript, [], clock.now());
     store.update(sessionKey, () => usagePatch(outcome));
     // Session maintenance after delivery, only when the turn replied; the next message on this lane waits for it.
@@ -383,6 +398,14 @@ export function createGateway(options: GatewayOptions): Gateway {
     await send(text, 'reply', outcome.modelRef);
   }
 
+  /** The messages a turn answered, as what the user got: an error text, a reply, or nothing (an empty reply sends nothing). */
+  function sealTurn(messages: readonly InboundTelegramMessage[], outcome: TurnOutcome): void {
+    const refs = messages.map(inboundRef);
+    if (outcome.kind !== 'reply') fates.seal(refs, 'error-reply');
+    else if (deliveredReplyText(outcome.text, profile.replyTrim) === '') fates.seal(refs, 'dropped', 'empty-reply');
+    else fates.seal(refs, 'replied');
+  }
+
   function usagePatch(outcome: TurnOutcome) {
     if (outcome.kind !== 'reply') return { abortedLastRun: false };
     const { provider: providerId, model: modelId } = modelRefOf(outcome.modelRef);
@@ -425,6 +448,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     router,
     channel,
     deliveries,
+    messageFates: fates.entries,
+    telegramConfigured,
     stats,
     async start() {
       log.write('info', 'gateway', `agent model: ${router.chain[0] ?? '(none)'}`);
@@ -438,6 +463,33 @@ export function createGateway(options: GatewayOptions): Gateway {
       await channel.stop();
       await queue.idle();
       await Promise.allSettled([...background]);
+    },
+  };
+}
+
+function inboundRef(message: InboundTelegramMessage): InboundRef {
+  return { updateId: message.updateId, senderId: message.senderId, chatId: message.chatId, receivedAtMs: message.receivedAtMs };
+}
+
+/** The channel's reason in message-fates.ts's terms; pairing without a Telegram section is OpenClaw's defaults at work. */
+function dropReasonOf(reason: string, telegramConfigured: boolean): DropReason {
+  if (reason === 'pairing') return telegramConfigured ? 'pairing' : 'no-telegram-channel';
+  const access: readonly string[] = ['dm-disabled', 'dm-not-allowed', 'group-disabled', 'group-not-allowed', 'sender-not-allowed', 'no-mention'];
+  return access.includes(reason) ? (reason as DropReason) : 'not-a-text-message';
+}
+
+/** Each message's fate, sealed once: a turn that fails after it answered keeps its answer. */
+function createFateLog(clock: Clock) {
+  const entries: MessageFate[] = [];
+  const sealed = new Set<number>();
+  return {
+    entries,
+    seal(refs: readonly InboundRef[], fate: MessageFate['fate'], reason?: DropReason, detail?: string): void {
+      for (const ref of refs) {
+        if (sealed.has(ref.updateId)) continue;
+        sealed.add(ref.updateId);
+        entries.push({ ...ref, atMs: clock.now(), fate, ...(reason === undefined ? {} : { reason }), ...(detail === undefined ? {} : { detail }) });
+      }
     },
   };
 }

@@ -31,6 +31,8 @@ export function createInboundQueue<M>(deps: {
   clock: Clock;
   settings: QueueSettings;
   runTurn: (sessionKey: string, messages: readonly M[], droppedCount: number) => Promise<void>;
+  /** A message the cap pushed out or refused (recording only). */
+  onDropped?: (message: M) => void;
 }): InboundQueue<M> {
   const sessions = new Map<string, SessionQueue<M>>();
   let idleWaiters: Array<() => void> = [];
@@ -78,8 +80,12 @@ export function createInboundQueue<M>(deps: {
       state.held.push(message);
       return;
     }
-    if (deps.settings.drop === 'new') return;
-    state.held.shift();
+    if (deps.settings.drop === 'new') {
+      deps.onDropped?.(message);
+      return;
+    }
+    const pushedOut = state.held.shift();
+    if (pushedOut !== undefined) deps.onDropped?.(pushedOut);
     state.held.push(message);
     if (deps.settings.drop === 'summarize') state.dropped++;
   }

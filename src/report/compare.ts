@@ -116,11 +116,16 @@ function runsTable(entries: readonly Entry[]): string[] {
   return table(['Run', ...entries.map((entry) => escapeInline(entry.label))], rows);
 }
 
-/** `1/6 passed, 5 failed`: the verdict line without the titles, which the checks table shows. */
+/** `1/6 passed, 5 failed` (`, 1 not applicable` set apart): the verdict line without the titles, which the checks table shows. */
 function verdictCounts(result: RunResult): string {
   const { passed, failed, errors, total } = result.verdict;
-  const tail = [...(failed > 0 ? [`${failed} failed`] : []), ...(errors > 0 ? [`${errors} ${errors === 1 ? 'error' : 'errors'}`] : [])];
-  return `${result.incomplete ? 'INCOMPLETE — ' : ''}${passed}/${total} passed${tail.length > 0 ? `, ${tail.join(', ')}` : ''}`;
+  const notApplicable = result.verdict.notApplicable ?? 0;
+  const tail = [
+    ...(failed > 0 ? [`${failed} failed`] : []),
+    ...(errors > 0 ? [`${errors} ${errors === 1 ? 'error' : 'errors'}`] : []),
+    ...(notApplicable > 0 ? [`${notApplicable} not applicable`] : []),
+  ];
+  return `${result.incomplete ? 'INCOMPLETE — ' : ''}${passed}/${total - notApplicable} passed${tail.length > 0 ? `, ${tail.join(', ')}` : ''}`;
 }
 
 /** Checks matched by title and step; a check one run lacks shows `–`. */

@@ -1,7 +1,8 @@
 /**
  * JUnit XML for CI: one `<testsuite>` per run, one `<testcase>` per check
- * (classname = scenario, name = check title), `<failure>` for a failed check
- * and `<error>` for one that could not judge (its fault never fired), the
+ * (classname = scenario, name = check title), `<failure>` for a failed check,
+ * `<error>` for one that could not judge (its fault never fired), `<skipped>`
+ * for one that does not apply to the config (a channel it lacks), the
  * evidence in the body. A cut-short run adds one more test case, in error,
  * so a CI page can never show an incomplete run as green.
  *
@@ -19,11 +20,12 @@ export function renderJUnit(input: RunResult): string {
   const cases = [...result.checks.map((check) => checkCase(result, check)), ...incompleteCase(result)];
   const failures = result.checks.filter((check) => check.status === 'fail').length;
   const errors = result.checks.filter((check) => check.status === 'error').length + (result.incomplete ? 1 : 0);
+  const skipped = result.checks.filter((check) => check.status === 'n/a').length;
   const counts = { tests: String(cases.length), failures: String(failures), errors: String(errors) };
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites${attributes({ name: 'quotastorm', ...counts, time: '0' })}>`,
-    `  <testsuite${attributes({ name: suiteName(result), ...counts, skipped: '0', time: '0' })}>`,
+    `  <testsuite${attributes({ name: suiteName(result), ...counts, skipped: String(skipped), time: '0' })}>`,
     '    <properties>',
     ...properties(result).map(([name, value]) => `      <property${attributes({ name, value })}/>`),
     '    </properties>',
@@ -61,6 +63,8 @@ function checkCase(result: RunResult, check: CheckResult): string[] {
   const open = `<testcase${attributes({ classname: result.scenario.name, name: check.title, time: '0' })}>`;
   const body = escapeText(evidenceText(check));
   if (check.status === 'pass') return [open, `  <system-out>${body}</system-out>`, '</testcase>'];
+  // Not applicable: the config lacks what the check is about; CI shows it as skipped with the reason.
+  if (check.status === 'n/a') return [open, `  <skipped${attributes({ message: check.summary })}/>`, `  <system-out>${body}</system-out>`, '</testcase>'];
   const element = check.status === 'fail' ? 'failure' : 'error';
   return [open, `  <${element}${attributes({ message: check.summary, type: check.status })}>${body}</${element}>`, '</testcase>'];
 }

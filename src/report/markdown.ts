@@ -11,6 +11,7 @@ import type { RunResult } from '../scenario/result.ts';
 import { cascadeSection } from './cascade.ts';
 import { deliveriesSection } from './deliveries-section.ts';
 import { firstFailureSection } from './first-failure-section.ts';
+import { messagesSection } from './messages-section.ts';
 import { redactResult } from './redact-result.ts';
 import { rootCausesSection } from './root-causes-section.ts';
 import { headerTable, incompleteBanner, runTitle, verdictHeadline } from './run-header.ts';
@@ -32,6 +33,7 @@ export function renderRunReport(input: RunResult): string {
     '',
     ...verdictTable(result.checks),
     '',
+    ...messagesSection(result),
     ...(result.checks.length > 0 ? ['## Evidence', '', ...checkEvidence(result.checks)] : []),
     ...usageSection(result),
     ...cascadeSection(result.failover),

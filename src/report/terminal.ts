@@ -7,6 +7,8 @@
 import type { CheckStatus, RunResult } from '../scenario/result.ts';
 import { baseName, formatDurationMs } from './format.ts';
 import { redactResult } from './redact-result.ts';
+import { dropLines } from '../scenario/message-accounting.ts';
+import { messageCounts } from './messages-section.ts';
 import { STATUS_LABEL, verdictLine } from './verdict.ts';
 
 export type TerminalSummaryOptions = {
@@ -30,11 +32,22 @@ export function renderTerminalSummary(input: RunResult, options: TerminalSummary
     '',
     ...checkRows(result, paint),
     '',
+    ...messageLines(result),
     result.verdict.ok && !result.incomplete ? paint.good(verdictLine(result)) : paint.bad(verdictLine(result)),
     `report: ${options.reportPath}`,
     ...(result.verdict.ok && !result.incomplete ? [] : [`reproduce: ${result.reproduce}`]),
   ];
   return `${lines.join('\n')}\n`;
+}
+
+/** `messages: 3 sent · 1 replied · 0 error replies · 2 dropped · 0 pending`, then why any were dropped. */
+function messageLines(result: RunResult): string[] {
+  const { messages } = result;
+  if (messages === undefined) return [];
+  return [
+    `messages: ${messageCounts(messages)}`,
+    ...dropLines(messages).map((line) => `  ${line}`),
+  ];
 }
 
 function runLine(result: RunResult): string {
@@ -71,7 +84,7 @@ type Painter = {
   warn(text: string): string;
 };
 
-const ANSI = { reset: '\u001b[0m', bold: '\u001b[1m', red: '\u001b[31m', green: '\u001b[32m', yellow: '\u001b[33m' } as const;
+const ANSI = { reset: '\u001b[0m', bold: '\u001b[1m', dim: '\u001b[2m', red: '\u001b[31m', green: '\u001b[32m', yellow: '\u001b[33m' } as const;
 
 function painter(color: boolean): Painter {
   const wrap = (...codes: string[]) => (text: string) => (color ? `${codes.join('')}${text}${ANSI.reset}` : text);
@@ -79,6 +92,7 @@ function painter(color: boolean): Painter {
     pass: wrap(ANSI.green),
     fail: wrap(ANSI.bold, ANSI.red),
     error: wrap(ANSI.bold, ANSI.yellow),
+    'n/a': wrap(ANSI.dim),
   };
   return {
     status: (status, text) => byStatus[status](text),

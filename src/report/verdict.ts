@@ -7,21 +7,25 @@ import type { CheckResult, CheckStatus, RunResult } from '../scenario/result.ts'
 import { formatCount } from './format.ts';
 import { escapeInline, fenced, table } from './markdown-text.ts';
 
-export const STATUS_LABEL: Readonly<Record<CheckStatus, string>> = { pass: 'PASS', fail: 'FAIL', error: 'ERROR' };
+export const STATUS_LABEL: Readonly<Record<CheckStatus, string>> = { pass: 'PASS', fail: 'FAIL', error: 'ERROR', 'n/a': 'N/A' };
 
 /** Evidence lines shown per check; the JSON result beside the report has all of them. */
 const EVIDENCE_LINES_MAX = 20;
 
-/** `6/6 passed`, `4/6 passed — failed: A, B; error: C`, prefixed `INCOMPLETE — ` for a cut-short run. */
+/**
+ * `6/6 passed`, `4/6 passed — failed: A, B; error: C`, prefixed `INCOMPLETE — ` for a cut-short run.
+ * Checks that do not apply are counted apart: `5/5 passed, 1 not applicable`.
+ */
 export function verdictLine(result: RunResult): string {
   const { passed, total } = result.verdict;
+  const notApplicable = result.verdict.notApplicable ?? 0;
   const failed = titlesWith(result.checks, 'fail');
   const errors = titlesWith(result.checks, 'error');
   const tails = [
     ...(failed.length > 0 ? [`failed: ${failed.join(', ')}`] : []),
     ...(errors.length > 0 ? [`error: ${errors.join(', ')}`] : []),
   ];
-  const head = `${passed}/${total} passed`;
+  const head = `${passed}/${total - notApplicable} passed${notApplicable > 0 ? `, ${notApplicable} not applicable` : ''}`;
   const line = tails.length === 0 ? head : `${head} — ${tails.join('; ')}`;
   return result.incomplete ? `INCOMPLETE — ${line}` : line;
 }

@@ -30,12 +30,13 @@ export function judgeRecord(record: RunRecord, checksOf: ChecksOfStep = (step) =
   return unmatched === undefined ? results : [...results, unmatched];
 }
 
-/** Counts by status; ok only when every check passed over a run that was not cut short. */
+/** Counts by status; ok only when no check failed or erred over a run that was not cut short (`n/a` does not count against it). */
 export function verdictOf(checks: readonly CheckResult[], incomplete: boolean): RunResult['verdict'] {
   const passed = checks.filter((check) => check.status === 'pass').length;
   const failed = checks.filter((check) => check.status === 'fail').length;
   const errors = checks.filter((check) => check.status === 'error').length;
-  return { passed, failed, errors, total: checks.length, ok: !incomplete && failed === 0 && errors === 0 };
+  const notApplicable = checks.filter((check) => check.status === 'n/a').length;
+  return { passed, failed, errors, notApplicable, total: checks.length, ok: !incomplete && failed === 0 && errors === 0 };
 }
 
 function contextOf(record: RunRecord, step: StepRecord, spec: CheckSpec, view: CheckContext['record']): CheckContext {

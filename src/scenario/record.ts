@@ -13,6 +13,7 @@
 import type { RootCauseFinding } from '../config/root-causes.ts';
 import type { Delivery } from '../gateway/gateway.ts';
 import type { LogRecord } from '../gateway/log.ts';
+import type { MessageFate } from '../gateway/message-fates.ts';
 import type { JournalEntry } from '../../mocks/providers/journal.ts';
 import type { TelegramJournalEntry } from '../../mocks/telegram/journal.ts';
 import type { UnmatchedRequest } from '../../mocks/unmatched.ts';
@@ -30,6 +31,10 @@ export type RunRecord = {
   readonly log: readonly LogRecord[];
   /** Every message the gateway sent a chat, and as what (reply, notice, error): only the gateway knows the kind. */
   readonly deliveries: readonly Delivery[];
+  /** What became of each message the gateway received (replied, error reply, dropped and why); the rest were pending. */
+  readonly messageFates: readonly MessageFate[];
+  /** Whether the config has `channels.telegram`: a check about the channel is not applicable without it. */
+  readonly telegramConfigured: boolean;
   /** Requests no mock answered: a base URL or path the mocks do not serve. */
   readonly unmatched: readonly UnmatchedRequest[];
   /** What the mocks served, by mount: where a request that went astray could have been meant to go. */
@@ -71,7 +76,7 @@ export type StoreSnapshot = {
   readonly writes: number;
 };
 
-export type Seen = { readonly journal: number; readonly telegramJournal: number; readonly log: number; readonly deliveries: number };
+export type Seen = { readonly journal: number; readonly telegramJournal: number; readonly log: number; readonly deliveries: number; readonly messageFates: number };
 
 /** What a check reads: the record as it stood when a step ended. */
 export type RecordView = {
@@ -79,6 +84,8 @@ export type RecordView = {
   readonly telegramJournal: readonly TelegramJournalEntry[];
   readonly log: readonly LogRecord[];
   readonly deliveries: readonly Delivery[];
+  readonly messageFates: readonly MessageFate[];
+  readonly telegramConfigured: boolean;
   readonly store: StoreSnapshot;
   readonly limits: RunRecord['limits'];
   readonly rootCauses: readonly RootCauseFinding[];
@@ -90,6 +97,8 @@ export function viewAtEndOf(record: RunRecord, step: StepRecord): RecordView {
     telegramJournal: record.telegramJournal.slice(0, step.seen.telegramJournal),
     log: record.log.slice(0, step.seen.log),
     deliveries: record.deliveries.slice(0, step.seen.deliveries),
+    messageFates: record.messageFates.slice(0, step.seen.messageFates),
+    telegramConfigured: record.telegramConfigured,
     store: step.store,
     limits: record.limits,
     rootCauses: record.rootCauses,

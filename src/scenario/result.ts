@@ -6,7 +6,14 @@
  * since the run started (virtual time), so reports read as offsets.
  */
 
-export type CheckStatus = 'pass' | 'fail' | 'error';
+import type { MessageAccounting } from './message-accounting.ts';
+
+/**
+ * `error`: the check's precondition never happened (nothing was tested), so it cannot judge.
+ * `n/a`: the check is about something the config does not have (a channel it lacks): counted
+ * apart, and alone it never fails a run.
+ */
+export type CheckStatus = 'pass' | 'fail' | 'error' | 'n/a';
 
 export type CheckResult = {
   /** The check's kind, e.g. `session-count`. */
@@ -78,11 +85,21 @@ export type RunResult = {
   readonly startedAt: string;
   readonly simulatedMs: number;
   readonly incomplete: boolean;
-  readonly verdict: { readonly passed: number; readonly failed: number; readonly errors: number; readonly total: number; readonly ok: boolean };
+  readonly verdict: {
+    readonly passed: number;
+    readonly failed: number;
+    readonly errors: number;
+    /** Checks about something the config lacks; `total` counts them, the verdict line sets them apart. */
+    readonly notApplicable: number;
+    readonly total: number;
+    readonly ok: boolean;
+  };
   readonly checks: readonly CheckResult[];
   readonly steps: readonly { readonly name: string; readonly fromMs: number; readonly toMs: number }[];
   readonly turns: { readonly user: number; readonly heartbeat: number; readonly cron: number; readonly silent: number };
   readonly deliveries: DeliverySummary;
+  /** Every message the scenario sent: replied + error replies + dropped + pending = sent. */
+  readonly messages: MessageAccounting;
   readonly usage: readonly ModelUsage[];
   readonly failover: readonly FailoverAttempts[];
   /** Model attempts by what started them (user, heartbeat, cron) and model: whose traffic spent a quota. */

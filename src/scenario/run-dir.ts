@@ -20,7 +20,7 @@ import type { RunArtifacts } from './runner.ts';
 const RECORD_FILES = ['result.json', 'record.json', 'journal.jsonl', 'telegram-journal.jsonl'] as const;
 
 /** Bumped when record.json changes shape, so an old folder is refused with a reason instead of misjudged. */
-const RECORD_VERSION = 1;
+const RECORD_VERSION = 2;
 
 type RecordJson = Omit<RunRecord, 'journal' | 'telegramJournal'> & { readonly recordVersion: number };
 

@@ -156,6 +156,7 @@ export async function runScenario(options: RunOptions): Promise<RunArtifacts> {
     sessions: { atStart, series: sessionSeries.points },
     rootCauses,
     configSha256: loadedConfig.sha256,
+    messagesSent: messagesSoFar,
   });
   return { result: redactStrings(summary, secrets), record, gateway, world, loadedConfig, secrets };
 }

@@ -12,6 +12,7 @@ import type { DecisionEvent } from '../gateway/router/decision-log.ts';
 import type { MockWorld } from '../../mocks/world.ts';
 import type { CheckResult, DeliverySummary, FailoverAttempts, RunResult } from './result.ts';
 import { verdictOf } from './judge.ts';
+import { accountMessages } from './message-accounting.ts';
 import { configProviderOf, ledgerLimits, modelUsage } from './usage.ts';
 
 /** Which run this was: what the result names and how to reproduce it (the runner's options have these fields). */
@@ -35,6 +36,8 @@ export type SummaryInput = {
   readonly sessions: { readonly atStart: number; readonly series: readonly { atMs: number; count: number }[] };
   readonly rootCauses: readonly RootCauseFinding[];
   readonly configSha256: string;
+  /** User messages the workload sent over the whole run. */
+  readonly messagesSent: number;
 };
 
 const EXAMPLES_PER_KIND = 2;
@@ -63,6 +66,7 @@ export function summarize(input: SummaryInput): RunResult {
       silent: gateway.stats.silentTurns,
     },
     deliveries: deliveriesOf(gateway, input.startMs),
+    messages: accountMessages(gateway.messageFates, input.messagesSent),
     usage: modelUsage(world.journal.entries, ledgerLimits(world.ledger), input.startMs),
     failover: failoverOf(gateway.router.decisions.events),
     attemptsByOrigin: attemptsByOriginOf(gateway.router.decisions.events),

@@ -33,6 +33,8 @@ export function takeRunRecord(input: {
     telegramJournal: world.telegram.journal.entries,
     log: gateway.log.records,
     deliveries: gateway.deliveries,
+    messageFates: gateway.messageFates,
+    telegramConfigured: gateway.telegramConfigured,
     unmatched: world.unmatched.entries,
     mounts: mountsOf(world),
     limits: limitsOf(journal, world),
@@ -52,6 +54,7 @@ function seenNow(gateway: Gateway, world: MockWorld): Seen {
     telegramJournal: world.telegram.journal.entries.length,
     log: gateway.log.records.length,
     deliveries: gateway.deliveries.length,
+    messageFates: gateway.messageFates.length,
   };
 }
 

@@ -160,7 +160,13 @@ function verdictOf(checks: readonly CheckResult[]): RunResult['verdict'] {
   const passed = checks.filter((c) => c.status === 'pass').length;
   const failed = checks.filter((c) => c.status === 'fail').length;
   const errors = checks.filter((c) => c.status === 'error').length;
-  return { passed, failed, errors, total: checks.length, ok: failed === 0 && errors === 0 };
+  const notApplicable = checks.filter((c) => c.status === 'n/a').length;
+  return { passed, failed, errors, notApplicable, total: checks.length, ok: failed === 0 && errors === 0 };
+}
+
+/** Every message answered: the accounting of a run that dropped nothing and left nothing pending. */
+function allAnswered(replied: number, errorReplies: number): RunResult['messages'] {
+  return { sent: replied + errorReplies, replied, errorReplies, dropped: 0, pending: 0, dropReasons: [] };
 }
 
 /** A sampled session count and the start/peak/end figures that agree with it. */
@@ -210,6 +216,7 @@ export function passingRun(): RunResult {
       { name: 'warm-up', fromMs: 0, toMs: 30 * MINUTE_MS },
       { name: 'after-activity', fromMs: 30 * MINUTE_MS, toMs: SIX_HOURS_MS },
     ],
+    messages: allAnswered(530, 0),
     turns: { user: 530, heartbeat: 12, cron: 48, silent: 0 },
     deliveries: {
       replies: 530,
@@ -275,6 +282,7 @@ export function failingBeforeRun(): RunResult {
       { name: 'warm-up', fromMs: 0, toMs: 30 * MINUTE_MS },
       { name: 'after-activity', fromMs: 30 * MINUTE_MS, toMs: SIX_HOURS_MS },
     ],
+    messages: allAnswered(524, 118),
     turns: { user: 642, heartbeat: 12, cron: 48, silent: 0 },
     deliveries: {
       replies: 524,
@@ -360,6 +368,7 @@ export function errorRun(): RunResult {
     verdict: verdictOf(checks),
     checks,
     steps: [],
+    messages: allAnswered(40, 0),
     turns: { user: 40, heartbeat: 1, cron: 0, silent: 0 },
     deliveries: { replies: 40, errorReplies: 0, surfacedErrors: 0, notices: 0, silentTurns: 0, examples: [{ atMs: 4_250, kind: 'reply', text: 'Done: `ls | wc -l` says 12 files; see <results> and *notes*.' }] },
     usage: [flash],
@@ -393,6 +402,7 @@ export function incompleteRun(): RunResult {
     verdict: verdictOf(checks),
     checks,
     steps: [{ name: 'warm-up', fromMs: 0, toMs: 30 * MINUTE_MS }],
+    messages: allAnswered(96, 0),
     turns: { user: 96, heartbeat: 2, cron: 4, silent: 0 },
     deliveries: { replies: 96, errorReplies: 0, surfacedErrors: 0, notices: 0, silentTurns: 0, examples: [] },
     usage: [flash],

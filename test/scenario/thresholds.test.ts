@@ -12,7 +12,7 @@ function step(name: string, checks: Record<string, unknown>[]): StepRecord {
     messagesSentInRun: 0,
     checks: checks.map((check) => ({ window: 'step', ...check }) as CheckSpec),
     store: { sessions: [], writes: 0 },
-    seen: { journal: 0, telegramJournal: 0, log: 0, deliveries: 0 },
+    seen: { journal: 0, telegramJournal: 0, log: 0, deliveries: 0, messageFates: 0 },
   };
 }
 

@@ -42,6 +42,8 @@ export type TelegramChannelDeps = {
   readonly skills?: readonly SkillSpec[];
   /** The gateway queues the turn; must not block polling. */
   onMessage(inbound: InboundTelegramMessage): void;
+  /** An update that started no turn, and why (recording only: the channel acts the same without it). */
+  onIgnored?(ignored: IgnoredUpdate): void;
   /** `channels.telegram` as configured: access policy, customCommands, textChunkLimit, commands overrides. */
   readonly channelConfig?: TelegramConfig;
   /** The run's stream for retry jitter, poll backoff and pairing codes (e.g. `rng.fork('telegram')`). */
@@ -52,6 +54,9 @@ export type TelegramChannelDeps = {
    */
   readonly hashCache?: Map<string, string>;
 };
+
+/** An update the channel let go: the access policy's reason, `pairing`, or what kind of update it was not. */
+type IgnoredUpdate = { readonly update: Update; readonly reason: string };
 
 export type TelegramChannel = {
   start(): Promise<void>;
@@ -145,8 +150,11 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
       if (behaviour.logInbound) log.write('info', TELEGRAM_SUBSYSTEM, inboundLogLine(verdict.message, botUsername));
       deps.onMessage(verdict.message);
     } else if (verdict.kind === 'pair') {
+      deps.onIgnored?.({ update, reason: 'pairing' });
       const request = pairing.upsert(verdict.message.senderId, clock.now());
       if (request?.created === true) inBackground(sender.sendPlain(verdict.message.chatId, pairingReply(verdict.message.senderId, request.code)));
+    } else {
+      deps.onIgnored?.({ update, reason: verdict.reason });
     }
   }
 

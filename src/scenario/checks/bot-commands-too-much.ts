@@ -1,10 +1,14 @@
 /**
  * New BOT_COMMANDS_TOO_MUCH errors: the write-up's `grep -c BOT_COMMANDS_TOO_MUCH gateway.err.log`,
- * backed by the Telegram mock's refusals. Without a menu sync there is nothing to judge: error.
+ * backed by the Telegram mock's refusals.
+ *
+ * Applies only to a config with `channels.telegram` (without it: not
+ * applicable, with the reason). Precondition: the gateway synced its command
+ * menu in the window; without a sync there is nothing to judge: error.
  */
 import { z } from 'zod';
 import type { Check } from './context.ts';
-import { inWindow, nothingTested, offset } from './context.ts';
+import { inWindow, notApplicable, nothingTested, offset } from './context.ts';
 
 type Params = { max: number };
 
@@ -12,6 +16,7 @@ export const botCommandsTooMuch: Check<Params> = {
   title: ({ max }) => `${max} new BOT_COMMANDS_TOO_MUCH`,
   parse: (raw) => z.strictObject({ max: z.number().int().min(0).default(0) }).parse(raw),
   run(context, { max }) {
+    if (!context.record.telegramConfigured) return notApplicable('the config has no channels.telegram: there is no Telegram command menu to judge');
     const syncs = context.record.telegramJournal.filter((entry) => entry.method === 'setMyCommands' && inWindow(context, entry.atMs));
     if (syncs.length === 0) {
       return nothingTested('the gateway did not sync its command menu in this window: nothing was tested', { syncs: 0 });

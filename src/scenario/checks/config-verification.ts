@@ -3,15 +3,20 @@
  * the incident's causes is in its fixed state (src/config/root-causes.ts),
  * read statically from the config as the profile would run it (the run
  * record keeps the findings).
+ *
+ * Precondition: the audit found at least one root-cause setting to judge;
+ * "0/0 fixed" would be a pass about nothing, so it is an error.
  */
 import { z } from 'zod';
 import type { Check } from './context.ts';
+import { nothingTested } from './context.ts';
 
 export const configVerification: Check<Record<string, never>> = {
   title: () => 'Config verification: every root-cause setting fixed',
   parse: (raw) => z.strictObject({}).parse(raw) as Record<string, never>,
   run(context) {
     const findings = context.record.rootCauses.filter((finding) => finding.status !== 'note');
+    if (findings.length === 0) return nothingTested('the audit found no root-cause setting to judge in this config');
     const risks = findings.filter((finding) => finding.status === 'risk');
     return {
       status: risks.length === 0 ? 'pass' : 'fail',

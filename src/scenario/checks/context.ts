@@ -1,3 +1,4 @@
+import { accountMessages, fatesReceivedIn, whyUnreached, type MessageAccounting } from '../message-accounting.ts';
 import type { RecordView } from '../record.ts';
 import type { CheckResult } from '../result.ts';
 
@@ -31,6 +32,33 @@ export type Check<Params> = {
 /** A check whose precondition never happened: an error, never a pass. */
 export function nothingTested(summary: string, figures: Record<string, number> = {}): CheckOutcome {
   return { status: 'error', summary, evidence: [], figures };
+}
+
+/** A check about something the config lacks (a channel): not applicable, with the reason; never a pass or a fail. */
+export function notApplicable(summary: string): CheckOutcome {
+  return { status: 'n/a', summary, evidence: [], figures: {} };
+}
+
+/** The window's messages accounted for: replied, error reply, dropped, or pending when the step ended. */
+export function windowMessages(context: CheckContext): MessageAccounting {
+  return accountMessages(fatesReceivedIn(context.record.messageFates, context.fromMs, context.toMs), context.messagesSent);
+}
+
+/** Messages of the window that a model answered, with a reply or an error text. */
+export function answered(accounting: MessageAccounting): number {
+  return accounting.replied + accounting.errorReplies;
+}
+
+/** `0 of 4 messages reached a model: 4 dropped: sender 1003 is not in channels.telegram.allowFrom …` */
+export function unreached(context: CheckContext, accounting: MessageAccounting, what = 'reached a model'): CheckOutcome {
+  const log = context.record.log.filter((record) => record.atMs <= context.toMs);
+  return nothingTested(`${answered(accounting)} of ${accounting.sent} message${accounting.sent === 1 ? '' : 's'} ${what}: ${whyUnreached(accounting, log)}`, {
+    messagesSent: accounting.sent,
+    replied: accounting.replied,
+    errorReplies: accounting.errorReplies,
+    dropped: accounting.dropped,
+    pending: accounting.pending,
+  });
 }
 
 /** `at +12.3 s` style offsets in evidence, from the run's start. */

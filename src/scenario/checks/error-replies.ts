@@ -1,7 +1,14 @@
-/** Error texts users saw in the window: the all-failed summary, surfaced raw errors ("An unknown error occurred"). */
+/**
+ * Error texts users saw in the window: the all-failed summary, surfaced raw errors ("An unknown error occurred").
+ *
+ * Precondition: a message was sent in the window and at least one was
+ * answered (a reply or an error text). If every message was dropped or is
+ * still pending, "0 error replies" says nothing: an error naming why.
+ */
 import { z } from 'zod';
 import type { Check } from './context.ts';
-import { inWindow, nothingTested, offset } from './context.ts';
+import { answered, inWindow, nothingTested, offset, unreached, windowMessages } from './context.ts';
+import { dropLines } from '../message-accounting.ts';
 
 type Params = { max?: number; min?: number };
 
@@ -12,12 +19,14 @@ export const errorReplies: Check<Params> = {
     if (context.messagesSent === 0) {
       return nothingTested('no message was sent in this step: nothing was tested', { messagesSent: 0 });
     }
+    const messages = windowMessages(context);
+    if (answered(messages) === 0) return unreached(context, messages, 'were answered');
     const errors = context.record.deliveries.filter((delivery) => (delivery.kind === 'error' || delivery.kind === 'surfaced') && inWindow(context, delivery.atMs));
     const ok = (min === undefined || errors.length >= min) && (min !== undefined || errors.length <= (max ?? 0));
     return {
       status: ok ? 'pass' : 'fail',
-      summary: `${errors.length} error replies for ${context.messagesSent} messages`,
-      evidence: errors.slice(0, 3).map((error) => `${offset(context, error.atMs)} to chat ${error.chatId}: ${error.text.split('\n')[0]!.slice(0, 160)}`),
+      summary: `${errors.length} error replies for ${context.messagesSent} messages${messages.dropped > 0 ? `; ${messages.dropped} dropped` : ''}`,
+      evidence: [...dropLines(messages), ...errors.slice(0, 3).map((error) => `${offset(context, error.atMs)} to chat ${error.chatId}: ${error.text.split('\n')[0]!.slice(0, 160)}`)],
       figures: { errorReplies: errors.length, messagesSent: context.messagesSent },
     };
   },

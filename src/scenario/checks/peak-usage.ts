@@ -2,11 +2,15 @@
  * The busiest minute a model saw against a threshold: by default its limit
  * (stay under it), or a floor (`min`) to show a failure reproduces — the
  * incident's Gemini 2.5 Flash peaked at 1.42M tokens a minute against 1M.
+ *
+ * Precondition: the model got at least one request in the window, and there
+ * is a threshold (a limit or `max`). A model nothing was sent to proves no
+ * peak: an error naming where the messages went instead.
  */
 import { z } from 'zod';
 import { modelUsage } from '../usage.ts';
 import type { Check } from './context.ts';
-import { inWindow, nothingTested } from './context.ts';
+import { inWindow, nothingTested, unreached, windowMessages } from './context.ts';
 
 type Params = { model: string; metric: 'tpm' | 'rpm'; max?: number | 'limit'; min?: number };
 
@@ -25,6 +29,11 @@ export const peakUsage: Check<Params> = {
   run(context, params) {
     const entries = context.record.journal.filter((entry) => inWindow(context, entry.atMs));
     const usage = modelUsage(entries, (modelRef) => context.record.limits[modelRef] ?? {}, context.runStartMs).find((model) => model.modelRef === params.model);
+    if (usage === undefined || usage.requests === 0) {
+      const messages = windowMessages(context);
+      if (messages.sent > 0 && messages.replied + messages.errorReplies === 0) return unreached(context, messages);
+      return nothingTested(`no request reached ${params.model} in this window: nothing was measured`, { requests: 0 });
+    }
     const peak = params.metric === 'tpm' ? usage?.peakTokensPerMinute : usage?.peakRequestsPerMinute;
     const limit = params.metric === 'tpm' ? usage?.limits.tokensPerMinute : usage?.limits.requestsPerMinute;
     const value = peak?.value ?? 0;

@@ -1,12 +1,18 @@
 /**
  * Rate-limit errors in the window, counted both ways and both must hold:
  * the incident write-up's own command (`grep -c 'rate limit' gateway.err.log`)
- * and the mock journal's 429s served. A window in which no message was sent
- * proves nothing, so it is an error, not a pass.
+ * and the mock journal's 429s served.
+ *
+ * Precondition: a message was sent in the window and at least one reached a
+ * model (answered with a reply or an error text, or still in a turn while the
+ * mocks were being asked). Otherwise 0 rate-limit errors proves nothing: an
+ * error naming why the messages went nowhere (dropped by the allowlist, a
+ * failed turn, the gateway's first error line).
  */
 import { z } from 'zod';
 import type { Check } from './context.ts';
-import { inWindow, nothingTested, offset } from './context.ts';
+import { answered, inWindow, nothingTested, offset, unreached, windowMessages } from './context.ts';
+import { dropLines } from '../message-accounting.ts';
 
 type Params = { max: number };
 
@@ -17,15 +23,20 @@ export const rateLimitErrors: Check<Params> = {
     if (context.messagesSent === 0) {
       return nothingTested('no message was sent in this step: nothing was tested', { messagesSent: 0 });
     }
+    const messages = windowMessages(context);
+    const requests = context.record.journal.filter((entry) => inWindow(context, entry.atMs)).length;
+    const inFlight = messages.pending > 0 && requests > 0;
+    if (answered(messages) === 0 && !inFlight) return unreached(context, messages);
     const lines = context.record.log.filter((record) => record.level !== 'info' && inWindow(context, record.atMs));
     const grepLines = lines.filter((record) => `[${record.subsystem}] ${record.message}`.includes('rate limit'));
     const served = context.record.journal.filter((entry) => entry.status === 429 && inWindow(context, entry.atMs));
     const worst = Math.max(grepLines.length, served.length);
     return {
       status: worst <= max ? 'pass' : 'fail',
-      summary: `${grepLines.length} rate-limit lines in gateway.err.log · ${served.length} × 429 served (max ${max})`,
+      summary: `${grepLines.length} rate-limit lines in gateway.err.log · ${served.length} × 429 served (max ${max})${messages.dropped > 0 ? ` · ${messages.dropped} of ${messages.sent} messages dropped` : ''}`,
       evidence: [
         `${context.messagesSent} message(s) sent in the step`,
+        ...dropLines(messages),
         ...grepLines.slice(0, 3).map((record) => `gateway.err.log ${offset(context, record.atMs)}: [${record.subsystem}] ${record.message.slice(0, 160)}`),
         ...served.slice(0, 3).map((entry) => `journal #${entry.seq} ${offset(context, entry.atMs)}: ${entry.provider}/${entry.model} 429 ${entry.errorType ?? ''}${entry.fault ? ` (fault: ${entry.fault})` : ''}`),
       ],

@@ -1,7 +1,14 @@
-/** Replies users got in the window: at least `min`, and by default one per message sent. */
+/**
+ * Replies users got in the window: at least `min`, and by default one per message sent.
+ *
+ * Precondition: a message was sent in the window. Messages that got no reply
+ * are a failure, not an error, and the summary says where they went (dropped
+ * and why, or still pending).
+ */
 import { z } from 'zod';
 import type { Check } from './context.ts';
-import { inWindow, nothingTested } from './context.ts';
+import { inWindow, nothingTested, windowMessages } from './context.ts';
+import { dropLines } from '../message-accounting.ts';
 
 type Params = { min: number | 'all' };
 
@@ -14,10 +21,12 @@ export const repliesDelivered: Check<Params> = {
     }
     const replies = context.record.deliveries.filter((delivery) => delivery.kind === 'reply' && inWindow(context, delivery.atMs));
     const needed = min === 'all' ? context.messagesSent : min;
+    const messages = windowMessages(context);
+    const unanswered = [...(messages.dropped > 0 ? [`${messages.dropped} dropped`] : []), ...(messages.pending > 0 && replies.length < needed ? [`${messages.pending} pending`] : [])];
     return {
       status: replies.length >= needed ? 'pass' : 'fail',
-      summary: `${replies.length} replies for ${context.messagesSent} messages (needed ${needed})`,
-      evidence: replies.slice(0, 3).map((reply) => `reply from ${reply.modelRef}: ${reply.text.slice(0, 80)}`),
+      summary: `${replies.length} replies for ${context.messagesSent} messages (needed ${needed})${unanswered.length > 0 ? `; ${unanswered.join(', ')}` : ''}`,
+      evidence: [...dropLines(messages), ...replies.slice(0, 3).map((reply) => `reply from ${reply.modelRef}: ${reply.text.slice(0, 80)}`)],
       figures: { replies: replies.length, messagesSent: context.messagesSent, needed },
     };
   },

@@ -1,4 +1,9 @@
-/** The session store's entry count when the step ended, against a maximum (the write-up's "session count 14 (≤20)"). */
+/**
+ * The session store's entry count when the step ended, against a maximum (the write-up's "session count 14 (≤20)").
+ *
+ * Precondition: none. It judges a state, not an event: the store exists from
+ * the start (preloaded sessions included), so its size is always measured.
+ */
 import { z } from 'zod';
 import { isCronRunSessionKey } from '../../gateway/sessions/keys.ts';
 import type { Check } from './context.ts';
