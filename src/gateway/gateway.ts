@@ -17,6 +17,7 @@ import type { OpenClawConfig } from '../config/schema.ts';
 import { createTelegramChannel, type TelegramChannel } from './channels/index.ts';
 import type { SkillSpec } from './channels/commands-catalog.ts';
 import type { InboundTelegramMessage } from './channels/telegram-inbound.ts';
+import { simulationBotToken } from './channels/telegram-token.ts';
 import { createCompactor } from './compaction-runner.ts';
 import { buildRequest, emptyTranscript, pruningApplies, recordTurn, type Transcript, type TranscriptEntry } from './context.ts';
 import { createCron, type Cron, type CronJob } from './cron.ts';
@@ -211,7 +212,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     log,
     behaviour: profile.telegram,
     catalog: profile.commands,
-    botToken: typeof config.channels?.telegram?.botToken === 'string' ? config.channels.telegram.botToken : '123456:quotastorm',
+    botToken: simulationBotToken(config.channels?.telegram?.botToken),
     apiRoot: settings.telegram.apiRoot,
     settings: settings.telegram,
     commands: settings.commands,
