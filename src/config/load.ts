@@ -4,6 +4,7 @@ import JSON5 from 'json5';
 import { UserError } from '../errors.ts';
 import { materializeDefaults } from './defaults.ts';
 import { assertNestingWithinLimit, inputTooLargeError, MAX_INPUT_BYTES } from './input-limits.ts';
+import { resolveEnvReferences, type EnvSource, type MissingEnvVar } from './env-substitution.ts';
 import { collectSecrets, redactText } from './redact.ts';
 import { OpenClawConfigSchema, type OpenClawConfig } from './schema.ts';
 import { findUnknownKeys } from './unknown-keys.ts';
@@ -28,22 +29,39 @@ export type LoadedConfig = {
  * syntax, wrong type, unknown enum value — throws a one-paragraph `UserError` naming the file
  * and the line:column or JSON path; unknown keys only warn.
  *
- * `${VAR}` references and `$include` are kept as written, not resolved: resolving would make a
- * run depend on the machine's environment, and the simulated gateway talks to mocks that
- * ignore keys anyway.
+ * `${VAR}` references are resolved from the environment as OpenClaw resolves them
+ * (env-substitution.ts), except under secret-named keys: the simulated gateway talks to mocks
+ * with quotastorm's own keys. A variable OpenClaw would refuse to start without is bad input.
+ * `$include` is kept as written, with a warning.
  */
 export async function loadConfig(file: string): Promise<LoadedConfig> {
   return parseConfigText(await readConfigFile(file), file);
 }
 
 /** `loadConfig` without the file system: `file` is used only to name the config in messages. */
-export function parseConfigText(text: string, file: string): LoadedConfig {
+export function parseConfigText(text: string, file: string, env: EnvSource = process.env): LoadedConfig {
   const raw = parseJson5(text, file);
-  const secrets = collectSecrets(raw);
-  const result = OpenClawConfigSchema.safeParse(raw);
-  if (!result.success) throw configInvalidError(file, result.error.issues, raw, secrets);
+  const resolved = resolveEnvReferences(raw, env);
+  const secrets = [...new Set([...collectSecrets(raw), ...collectSecrets(resolved.value)])];
+  if (resolved.missing.length > 0) throw missingEnvError(file, resolved.missing);
+  const result = OpenClawConfigSchema.safeParse(resolved.value);
+  if (!result.success) throw configInvalidError(file, result.error.issues, resolved.value, secrets);
   const warnings = collectWarnings(raw).map((warning) => redactText(warning, secrets));
   return { file, raw, config: materializeDefaults(result.data), warnings, sha256: createHash('sha256').update(text).digest('hex') };
+}
+
+const MISSING_SHOWN = 4;
+
+// OpenClaw's MissingEnvVarError makes the config invalid and the gateway does not start; a simulation of it cannot either.
+function missingEnvError(file: string, missing: readonly MissingEnvVar[]): UserError {
+  const names = [...new Set(missing.map((entry) => entry.name))];
+  const shown = missing.slice(0, MISSING_SHOWN).map((entry) => `\${${entry.name}} at ${entry.path}`);
+  const where = shown.join(', ') + (missing.length > MISSING_SHOWN ? `, and ${missing.length - MISSING_SHOWN} more` : '');
+  return new UserError(
+    `Config ${file} refers to environment variable${names.length === 1 ? '' : 's'} ${names.join(', ')} that ${names.length === 1 ? 'is' : 'are'} not set or empty (${where}). ` +
+      `OpenClaw refuses to start with this config ("Missing env var \"${missing[0]!.name}\" referenced at config path: ${missing[0]!.path}"). ` +
+      'Set the variable before running, define it under env.vars in the config, or write the value in place of the reference (write $${NAME} for a literal ${NAME}).',
+  );
 }
 
 /** The file's text, or a one-paragraph `UserError` saying why it could not be read. */

@@ -1,0 +1,96 @@
+/**
+ * `${VAR}` references in an openclaw.json, resolved as OpenClaw resolves them at load time
+ * (openclaw@2026.2.26 dist/model-selection-*.js, region src/config/env-substitution.ts:
+ * `resolveConfigEnvVars`, `substituteString`, `parseEnvTokenAt`; and src/config/io.ts
+ * `resolveConfigForRead`, which applies the config's own `env` block first via
+ * `applyConfigEnvVars`).
+ *
+ * Their rules: every string value at any depth (never keys) is scanned; `${NAME}` with NAME
+ * matching `[A-Z_][A-Z0-9_]*` is replaced by the variable; `$${NAME}` is the escape for a
+ * literal `${NAME}`; anything else (`${lower}`, `${`, a lone `$`) stays as written. A variable
+ * that is unset or empty makes OpenClaw refuse the whole config (`MissingEnvVarError`: "Missing
+ * env var "X" referenced at config path: a.b") and the gateway does not start. The config's
+ * `env.vars.<NAME>` and `env.<NAME>` strings fill variables the process environment leaves
+ * unset or blank.
+ *
+ * One deliberate difference: strings under a secret-named key (`apiKey`, `botToken`, …) are
+ * left as written and their variables never read. The simulated gateway presents quotastorm's
+ * own keys and tokens to the mocks, so the user's secrets are not needed, not held in memory and
+ * cannot be printed; a missing secret variable does not stop a simulation.
+ */
+import { isSecretKey } from './redact.ts';
+
+export type EnvSource = Readonly<Record<string, string | undefined>>;
+
+/** A `${NAME}` OpenClaw would refuse to start without. */
+export type MissingEnvVar = { readonly name: string; readonly path: string };
+
+export type EnvResolution = { readonly value: unknown; readonly missing: readonly MissingEnvVar[] };
+
+/** `raw` with its `${NAME}` references replaced; every missing variable is listed, in document order. */
+export function resolveEnvReferences(raw: unknown, processEnv: EnvSource): EnvResolution {
+  const env = { ...configEnvOf(raw), ...nonBlank(processEnv) };
+  const missing: MissingEnvVar[] = [];
+  const walk = (value: unknown, path: string, underSecret: boolean): unknown => {
+    if (typeof value === 'string') return underSecret ? value : substitute(value, env, path, missing);
+    if (Array.isArray(value)) return value.map((item, index) => walk(item, `${path}[${index}]`, underSecret));
+    if (isPlainObject(value)) {
+      return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, walk(item, path ? `${path}.${key}` : key, underSecret || isSecretKey(key))]));
+    }
+    return value;
+  };
+  return { value: walk(raw, '', false), missing };
+}
+
+const NAME = /^[A-Z_][A-Z0-9_]*$/;
+
+function substitute(text: string, env: EnvSource, path: string, missing: MissingEnvVar[]): string {
+  if (!text.includes('$')) return text;
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const token = text[i] === '$' ? tokenAt(text, i) : null;
+    if (token === null) {
+      out += text[i];
+      continue;
+    }
+    if (token.kind === 'escaped') out += `\${${token.name}}`;
+    else {
+      const value = env[token.name];
+      if (value === undefined || value === '') {
+        // OpenClaw stops at the first; quotastorm names them all, and keeps the reference as written.
+        missing.push({ name: token.name, path });
+        out += `\${${token.name}}`;
+      } else out += value;
+    }
+    i = token.end;
+  }
+  return out;
+}
+
+function tokenAt(text: string, index: number): { kind: 'escaped' | 'substitution'; name: string; end: number } | null {
+  const escaped = text[index + 1] === '$' && text[index + 2] === '{';
+  if (escaped || text[index + 1] === '{') {
+    const start = index + (escaped ? 3 : 2);
+    const end = text.indexOf('}', start);
+    const name = end === -1 ? '' : text.slice(start, end);
+    if (NAME.test(name)) return { kind: escaped ? 'escaped' : 'substitution', name, end };
+  }
+  return null;
+}
+
+// collectConfigEnvVarsByTarget: `env.vars.<NAME>` and `env.<NAME>` (not shellEnv), non-blank strings only.
+function configEnvOf(raw: unknown): Record<string, string> {
+  const block = isPlainObject(raw) ? raw['env'] : undefined;
+  if (!isPlainObject(block)) return {};
+  const vars = isPlainObject(block['vars']) ? block['vars'] : {};
+  const direct = Object.fromEntries(Object.entries(block).filter(([key]) => key !== 'vars' && key !== 'shellEnv'));
+  return { ...nonBlank(vars), ...nonBlank(direct) };
+}
+
+function nonBlank(source: Readonly<Record<string, unknown>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(source).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1].trim() !== ''));
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
