@@ -9,7 +9,6 @@
  * (record.ts), taken once the gateway has stopped, never the live objects:
  * a saved run folder is judged the same way.
  */
-import { Faker, en } from '@faker-js/faker';
 import { createPrng, type Prng } from '../clock/prng.ts';
 import { createVirtualClock, type VirtualClock } from '../clock/virtual-clock.ts';
 import { loadConfig, type LoadedConfig } from '../config/load.ts';
@@ -34,6 +33,7 @@ import { redactStrings, secretsOf } from './redact.ts';
 import { summarize } from './summarize.ts';
 import type { RunResult } from './result.ts';
 import { takeRunRecord, takeStepRecord } from './take-record.ts';
+import { scenarioUsers } from './users.ts';
 import { checkWorkloadSize, planMessages } from './workload.ts';
 
 export type RunOptions = {
@@ -98,7 +98,7 @@ export async function runScenario(options: RunOptions): Promise<RunArtifacts> {
   });
   const pool = createTextPool(rng.fork('workload/text'));
   preload(gateway, options.loaded, { startMs, rng: rng.fork('preload'), pool });
-  const users = usersOf(loadedConfig, scenario.users.count, rng.fork('workload/users'));
+  const users = scenarioUsers(loadedConfig, scenario.users.count, rng.fork('workload/users'));
   const sessionSeries = trackSessions(clock, gateway, startMs);
 
   const steps: StepRecord[] = [];
@@ -273,19 +273,6 @@ function preload(gateway: Gateway, loaded: LoadedScenario, at: { startMs: number
       { role: 'assistant', text: at.pool.take(charsOfTokens(Math.ceil(size * 0.2)), rng) },
     );
   }
-}
-
-type User = { id: number; firstName: string; username: string };
-
-/** Telegram users: the config's allow-listed ids first (so the gateway admits them), then made-up ones. */
-function usersOf(loaded: LoadedConfig, count: number, rng: Prng): User[] {
-  const faker = new Faker({ locale: [en] });
-  faker.seed(rng.uint32());
-  const allowed = (loaded.config.channels?.telegram?.allowFrom ?? []).map(Number).filter((id) => Number.isInteger(id) && id > 0);
-  return Array.from({ length: count }, (_, index) => {
-    const firstName = faker.person.firstName();
-    return { id: allowed[index] ?? 700_000 + index, firstName, username: faker.internet.username({ firstName }).toLowerCase().replace(/[^a-z0-9_]/g, '_') };
-  });
 }
 
 /** The store's size whenever it changes, sampled each simulated minute. */
