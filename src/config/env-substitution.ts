@@ -5,11 +5,10 @@
  * `resolveConfigForRead`, which applies the config's own `env` block first via
  * `applyConfigEnvVars`).
  *
- * Their rules: every string value at any depth (never keys) is scanned; `${NAME}` with NAME
+ * Their rules, the same in both pinned versions unless said: every string value at any depth (never keys) is scanned; `${NAME}` with NAME
  * matching `[A-Z_][A-Z0-9_]*` is replaced by the variable; `$${NAME}` is the escape for a
  * literal `${NAME}`; anything else (`${lower}`, `${`, a lone `$`) stays as written. A variable
- * that is unset or empty makes OpenClaw refuse the whole config (`MissingEnvVarError`: "Missing
- * env var "X" referenced at config path: a.b") and the gateway does not start. The config's
+ * that is unset or empty is where they differ (`EnvRules`). The config's
  * `env.vars.<NAME>` and `env.<NAME>` strings fill variables the process environment leaves
  * unset or blank.
  *
@@ -21,6 +20,21 @@
 import { isSecretKey } from './redact.ts';
 
 export type EnvSource = Readonly<Record<string, string | undefined>>;
+
+/** What a version does with a `${NAME}` whose variable is unset or empty. */
+export type EnvRules = {
+  /**
+   * `refuse`: the config is invalid and the gateway does not start (2026.2.26: `substituteString`
+   * throws `MissingEnvVarError`: "Missing env var "X" referenced at config path: a.b").
+   * `keep`: the reference stays as written, the config is validated with it, and the gateway logs
+   * a warning (2026.9.6: `resolveConfigForRead` in dist/io.read-helpers-*.mjs passes `onMissing`;
+   * "Config (<file>): missing env var "X" at a.b - feature using this value will be unavailable").
+   */
+  readonly missingVariable: 'refuse' | 'keep';
+};
+
+export const ENV_RULES_2026_2: EnvRules = { missingVariable: 'refuse' };
+export const ENV_RULES_2026_9: EnvRules = { missingVariable: 'keep' };
 
 /** A `${NAME}` OpenClaw would refuse to start without. */
 export type MissingEnvVar = { readonly name: string; readonly path: string };
@@ -57,7 +71,7 @@ function substitute(text: string, env: EnvSource, path: string, missing: Missing
     else {
       const value = env[token.name];
       if (value === undefined || value === '') {
-        // OpenClaw stops at the first; quotastorm names them all, and keeps the reference as written.
+        // Kept as written (what 2026.9 does); where a version refuses, the caller refuses, naming all of them where OpenClaw names the first.
         missing.push({ name: token.name, path });
         out += `\${${token.name}}`;
       } else out += value;

@@ -4,7 +4,7 @@ import JSON5 from 'json5';
 import { UserError } from '../errors.ts';
 import { materializeDefaults } from './defaults.ts';
 import { assertNestingWithinLimit, inputTooLargeError, MAX_INPUT_BYTES } from './input-limits.ts';
-import { resolveEnvReferences, type EnvSource, type MissingEnvVar } from './env-substitution.ts';
+import { ENV_RULES_2026_2, resolveEnvReferences, type EnvRules, type EnvSource, type MissingEnvVar } from './env-substitution.ts';
 import { collectSecrets, redactText } from './redact.ts';
 import { OpenClawConfigSchema, type OpenClawConfig } from './schema.ts';
 import { findUnknownKeys } from './unknown-keys.ts';
@@ -34,32 +34,41 @@ export type LoadedConfig = {
  * with quotastorm's own keys. A variable OpenClaw would refuse to start without is bad input.
  * `$include` is kept as written, with a warning.
  */
-export async function loadConfig(file: string): Promise<LoadedConfig> {
-  return parseConfigText(await readConfigFile(file), file);
+export async function loadConfig(file: string, options: LoadOptions = {}): Promise<LoadedConfig> {
+  return parseConfigText(await readConfigFile(file), file, options);
 }
 
+export type LoadOptions = {
+  /** Where `${NAME}` values come from; the process environment unless given. */
+  readonly env?: EnvSource;
+  /** The version's rules; without one, the stricter (2026.2): a missing variable is refused. */
+  readonly envRules?: EnvRules;
+};
+
 /** `loadConfig` without the file system: `file` is used only to name the config in messages. */
-export function parseConfigText(text: string, file: string, env: EnvSource = process.env): LoadedConfig {
+export function parseConfigText(text: string, file: string, options: LoadOptions = {}): LoadedConfig {
   const raw = parseJson5(text, file);
-  const resolved = resolveEnvReferences(raw, env);
+  const resolved = resolveEnvReferences(raw, options.env ?? process.env);
   const secrets = [...new Set([...collectSecrets(raw), ...collectSecrets(resolved.value)])];
-  if (resolved.missing.length > 0) throw missingEnvError(file, resolved.missing);
+  const missingVariable = (options.envRules ?? ENV_RULES_2026_2).missingVariable;
+  if (resolved.missing.length > 0 && missingVariable === 'refuse') throw missingEnvError(file, resolved.missing);
   const result = OpenClawConfigSchema.safeParse(resolved.value);
   if (!result.success) throw configInvalidError(file, result.error.issues, resolved.value, secrets);
-  const warnings = collectWarnings(raw).map((warning) => redactText(warning, secrets));
+  const missingWarnings = resolved.missing.map(({ name, path }) => `missing env var "${name}" at ${path} - OpenClaw keeps the reference as written and warns that the feature using it will be unavailable`);
+  const warnings = [...collectWarnings(raw), ...missingWarnings].map((warning) => redactText(warning, secrets));
   return { file, raw, config: materializeDefaults(result.data), warnings, sha256: createHash('sha256').update(text).digest('hex') };
 }
 
 const MISSING_SHOWN = 4;
 
-// OpenClaw's MissingEnvVarError makes the config invalid and the gateway does not start; a simulation of it cannot either.
+// 2026.2's MissingEnvVarError makes the config invalid and the gateway does not start; a simulation of it cannot either.
 function missingEnvError(file: string, missing: readonly MissingEnvVar[]): UserError {
   const names = [...new Set(missing.map((entry) => entry.name))];
   const shown = missing.slice(0, MISSING_SHOWN).map((entry) => `\${${entry.name}} at ${entry.path}`);
   const where = shown.join(', ') + (missing.length > MISSING_SHOWN ? `, and ${missing.length - MISSING_SHOWN} more` : '');
   return new UserError(
     `Config ${file} refers to environment variable${names.length === 1 ? '' : 's'} ${names.join(', ')} that ${names.length === 1 ? 'is' : 'are'} not set or empty (${where}). ` +
-      `OpenClaw refuses to start with this config ("Missing env var \"${missing[0]!.name}\" referenced at config path: ${missing[0]!.path}"). ` +
+      `OpenClaw 2026.2 refuses to start with this config ("Missing env var \"${missing[0]!.name}\" referenced at config path: ${missing[0]!.path}"). ` +
       'Set the variable before running, define it under env.vars in the config, or write the value in place of the reference (write $${NAME} for a literal ${NAME}).',
   );
 }

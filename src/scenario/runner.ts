@@ -76,7 +76,7 @@ export async function runScenario(options: RunOptions): Promise<RunArtifacts> {
   const { scenario } = options.loaded;
   checkWorkloadSize(scenario, options.loaded.file);
   const seed = options.seed ?? scenario.seed;
-  const loadedConfig = await loadConfig(options.configFile);
+  const loadedConfig = await loadConfig(options.configFile, { envRules: PROFILES[scenario.profile].configEnv });
   const startMs = Date.parse(scenario.startAt);
   const clock = createVirtualClock({ startMs });
   const rng = createPrng(seed);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveEnvReferences } from '../../src/config/env-substitution.ts';
+import { ENV_RULES_2026_9, resolveEnvReferences } from '../../src/config/env-substitution.ts';
 import { parseConfigText } from '../../src/config/load.ts';
 import { UserError } from '../../src/errors.ts';
 
@@ -45,13 +45,13 @@ describe('${VAR} references, resolved as OpenClaw resolves them', () => {
 
 describe('loading a config with ${VAR} references', () => {
   it('validates the substituted values and keeps the file as written in raw', () => {
-    const loaded = parseConfigText('{ agents: { defaults: { model: { primary: "${PRIMARY}" } } } }', 'c.json5', { PRIMARY: 'google/gemini-2.5-pro' });
+    const loaded = parseConfigText('{ agents: { defaults: { model: { primary: "${PRIMARY}" } } } }', 'c.json5', { env: { PRIMARY: 'google/gemini-2.5-pro' } });
     expect(loaded.config.agents?.defaults?.model).toEqual({ primary: 'google/gemini-2.5-pro' });
     expect(loaded.raw).toEqual({ agents: { defaults: { model: { primary: '${PRIMARY}' } } } });
   });
 
   it('judges the type of the substituted value, as OpenClaw validates after substitution', () => {
-    expect(() => parseConfigText('{ agents: { defaults: { maxConcurrent: "${CONCURRENCY}" } } }', 'c.json5', { CONCURRENCY: '2' })).toThrow(
+    expect(() => parseConfigText('{ agents: { defaults: { maxConcurrent: "${CONCURRENCY}" } } }', 'c.json5', { env: { CONCURRENCY: '2' } })).toThrow(
       'at agents.defaults.maxConcurrent, expected a positive integer, got "2"',
     );
   });
@@ -59,17 +59,25 @@ describe('loading a config with ${VAR} references', () => {
   it('refuses a missing variable as bad input naming it, its path and what OpenClaw would do', () => {
     let error: unknown;
     try {
-      parseConfigText('{ models: { providers: { lm: { baseUrl: "${LMSTUDIO_BASE_URL}", api: "openai-completions", models: [] } } } }', 'lm.json5', {});
+      parseConfigText('{ models: { providers: { lm: { baseUrl: "${LMSTUDIO_BASE_URL}", api: "openai-completions", models: [] } } } }', 'lm.json5', { env: {} });
     } catch (caught) {
       error = caught;
     }
     expect(error).toBeInstanceOf(UserError);
     expect((error as UserError).message).toContain('lm.json5');
     expect((error as UserError).message).toContain('${LMSTUDIO_BASE_URL} at models.providers.lm.baseUrl');
-    expect((error as UserError).message).toContain('OpenClaw refuses to start');
+    expect((error as UserError).message).toContain('OpenClaw 2026.2 refuses to start');
   });
 
   it('runs with a missing secret variable: quotastorm never needs the user’s secret', () => {
-    expect(() => parseConfigText('{ channels: { telegram: { botToken: "${TELEGRAM_BOT_TOKEN}" } } }', 't.json5', {})).not.toThrow();
+    expect(() => parseConfigText('{ channels: { telegram: { botToken: "${TELEGRAM_BOT_TOKEN}" } } }', 't.json5', { env: {} })).not.toThrow();
+  });
+
+  it('under 2026.9 rules keeps a missing variable’s reference as written and warns, as that version does', () => {
+    const loaded = parseConfigText('{ agents: { defaults: { model: { primary: "${PRIMARY}" } } } }', 'c.json5', { env: {}, envRules: ENV_RULES_2026_9 });
+    expect(loaded.config.agents?.defaults?.model).toEqual({ primary: '${PRIMARY}' });
+    expect(loaded.warnings).toEqual([
+      'missing env var "PRIMARY" at agents.defaults.model.primary - OpenClaw keeps the reference as written and warns that the feature using it will be unavailable',
+    ]);
   });
 });

@@ -35,7 +35,7 @@ describe('users drawn from channels.telegram.allowFrom', () => {
   });
 
   it('takes an allow-listed @username as the user’s username, and ignores the wildcard', () => {
-    const loaded = parseConfigText('{ channels: { telegram: { allowFrom: ["*", "@Alice_Bot", "telegram:42"] } } }', 'c.json5', {});
+    const loaded = parseConfigText('{ channels: { telegram: { allowFrom: ["*", "@Alice_Bot", "telegram:42"] } } }', 'c.json5', { env: {} });
     const users = scenarioUsers(loaded, 3, createPrng(1));
     expect(users.map(({ id, username }) => ({ id, username })).slice(0, 2)).toEqual([
       { id: 700_000, username: 'alice_bot' },

@@ -17,6 +17,7 @@ import type { MemoryFlushBehaviour } from '../memory-flush.ts';
 import type { ReplyTrim } from '../reply-text.ts';
 import type { DecisionLines } from '../router/decision-log.ts';
 import type { RoutingBehaviour } from '../router/routing-behaviour.ts';
+import type { EnvRules } from '../../config/env-substitution.ts';
 import type { MaintenanceOrder } from '../sessions/maintenance-plan.ts';
 
 export type VersionProfile = {
@@ -28,6 +29,8 @@ export type VersionProfile = {
   readonly runtimeDefaults: RuntimeDefaults;
   /** How a `provider/model` ref, a bare id or an alias resolves: default provider, normalization, aliases. */
   readonly modelRefs: ModelRefRules;
+  /** What a `${VAR}` in the config whose variable is unset does: refuse the config or keep it as written. */
+  readonly configEnv: EnvRules;
   /** Retries, failover, cooldown scope and the texts of a failed turn. */
   readonly routing: RoutingBehaviour;
   /** The gateway log lines for each routing and compaction decision. */
