@@ -53,6 +53,7 @@ import {
   heartbeatSessionKey,
   MAIN_SESSION_KEY,
   mergeSessionEntry,
+  type SessionEntry,
   type SessionStore,
 } from './sessions/index.ts';
 import { createTextPool, type TextPool } from './text-pool.ts';
@@ -124,6 +125,23 @@ export type Gateway = {
   /** Whether the config has a `channels.telegram` section: checks about the channel judge only then. */
   readonly telegramConfigured: boolean;
   readonly stats: Readonly<GatewayStats>;
+  /**
+   * A message straight to the main session, as `openclaw agent --agent main --message <text>` sends it
+   * (`agentCommand`, dist/reply-*.js in 2026.2.26: `resolveSession` for agent `main` gives
+   * `agent:main:main`; no channel, no inbound queue; the run takes the session lane, then the main
+   * lane). The reply goes back to the caller, not to a chat. Its fate is sealed like a chat message's.
+   */
+  sendDirect(message: DirectMessage): void;
+};
+
+/** A message for the direct entry; `id` numbers it among the run's messages (the fate's `updateId`). */
+export type DirectMessage = { readonly id: number; readonly senderId: number; readonly text: string };
+
+/** Where a user turn came from and where its answer goes. */
+type TurnEntry = {
+  readonly bookkeeping: (last: InboundTelegramMessage) => Partial<SessionEntry>;
+  readonly keepTyping: (chatId: number) => { stop(): void };
+  readonly send: (chatId: number, text: string) => Promise<void>;
 };
 
 const DEFAULT_SYSTEM_PROMPT_TOKENS = 13_500;
@@ -253,22 +271,29 @@ export function createGateway(options: GatewayOptions): Gateway {
     return directSessionKey({ dmScope: (config.session?.dmScope as 'main' | undefined) ?? 'main', channel: 'telegram', peerId: inbound.senderId });
   }
 
-  async function userTurn(sessionKey: string, messages: readonly InboundTelegramMessage[], dropped: number): Promise<void> {
+  const telegramEntry: TurnEntry = {
+    bookkeeping: (last) => ({
+      lastChannel: 'telegram',
+      lastTo: last.from,
+      chatType: last.chatType,
+      deliveryContext: { channel: 'telegram', to: last.from, accountId: 'default' },
+    }),
+    keepTyping: (chatId) => channel.keepTyping(chatId),
+    send: (chatId, text) => channel.send(chatId, text),
+  };
+  // The CLI waits for the reply itself: no typing indicator, nothing sent to a chat.
+  const directEntry: TurnEntry = { bookkeeping: () => ({ chatType: 'direct' }), keepTyping: () => ({ stop: () => {} }), send: async () => {} };
+
+  async function userTurn(sessionKey: string, messages: readonly InboundTelegramMessage[], dropped: number, via: TurnEntry = telegramEntry): Promise<void> {
     const last = messages.at(-1);
     if (last === undefined) return;
     stats.userTurns++;
-    const to = last.from;
     // Inbound bookkeeping is a store write: maintenance runs here, on the turn's first write.
-    const entry = store.update(sessionKey, () => ({
-      lastChannel: 'telegram',
-      lastTo: to,
-      chatType: last.chatType,
-      deliveryContext: { channel: 'telegram', to, accountId: 'default' },
-    }));
+    const entry = store.update(sessionKey, () => via.bookkeeping(last));
     const transcript = entry === undefined ? emptyTranscript() : store.transcript(entry.sessionId);
     const summary = dropped > 0 ? [{ role: 'user' as const, text: `[${dropped} earlier messages dropped]` }] : [];
     const incoming: TranscriptEntry[] = [...summary, ...messages.map((message) => ({ role: 'user' as const, text: message.text }))];
-    const typing = channel.keepTyping(last.chatId);
+    const typing = via.keepTyping(last.chatId);
     let outcome: TurnOutcome;
     try {
       outcome = await agentLoop(transcript, incoming);
@@ -280,7 +305,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     } finally {
       typing.stop();
     }
-    await deliver(last.chatId, outcome, fallbackNotices.forTurn(sessionKey, last.chatType, router.chain[0] ?? '', outcome));
+    await deliver(last.chatId, outcome, fallbackNotices.forTurn(sessionKey, last.chatType, router.chain[0] ?? '', outcome), via);
     sealTurn(messages, outcome);
     if (outcome.kind !== 'reply') recordTurn(transcript, [], clock.now());
     store.update(sessionKey, () => usagePatch(outcome));
@@ -379,10 +404,10 @@ export function createGateway(options: GatewayOptions): Gateway {
     });
   }
 
-  async function deliver(chatId: number, outcome: TurnOutcome, notices: readonly string[]): Promise<void> {
+  async function deliver(chatId: number, outcome: TurnOutcome, notices: readonly string[], via: TurnEntry): Promise<void> {
     const send = async (text: string, kind: Delivery['kind'], modelRef: string | undefined) => {
       deliveries.push({ atMs: clock.now(), chatId, text, kind, modelRef });
-      await channel.send(chatId, text).catch(() => {
+      await via.send(chatId, text).catch(() => {
         // The channel logged the failed send.
       });
     };
@@ -452,6 +477,26 @@ export function createGateway(options: GatewayOptions): Gateway {
     messageFates: fates.entries,
     telegramConfigured,
     stats,
+    sendDirect(message) {
+      const nowMs = clock.now();
+      const inbound: InboundTelegramMessage = {
+        updateId: message.id,
+        messageId: message.id,
+        chatId: 0,
+        chatType: 'direct',
+        senderId: message.senderId,
+        senderUsername: undefined,
+        senderName: 'cli',
+        text: message.text,
+        from: 'cli',
+        command: undefined,
+        sentAtMs: nowMs,
+        receivedAtMs: nowMs,
+      };
+      void lanes.run([`session:${MAIN_SESSION_KEY}`, 'main'], () => userTurn(MAIN_SESSION_KEY, [inbound], 0, directEntry)).catch((error: unknown) => {
+        fates.seal([inboundRef(inbound)], 'dropped', 'turn-failed', error instanceof Error ? error.message : String(error));
+      });
+    },
     async start() {
       log.write('info', 'gateway', `agent model: ${router.chain[0] ?? '(none)'}`);
       await channel.start();

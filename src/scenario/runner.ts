@@ -104,6 +104,7 @@ export async function runScenario(options: RunOptions): Promise<RunArtifacts> {
   const steps: StepRecord[] = [];
   let incomplete = false;
   let messagesSoFar = 0;
+  let directMessages = 0;
   const startedUp = await unlessUnmatched(world, until(clock, gateway.start(), STARTUP_MS));
   const atStart = gateway.store.count();
 
@@ -123,7 +124,11 @@ export async function runScenario(options: RunOptions): Promise<RunArtifacts> {
     for (const message of planned) {
       const sender = users[message.user % users.length]!;
       const text = pool.take(charsOfTokens(message.tokens), rng.fork(`workload/message-${index}-${message.atMs}`));
-      clock.setTimeout(() => injectMessage(world.telegram.state, clock, { from: sender, text }), message.atMs);
+      // A config without Telegram has no chat to write to: the workload enters as `openclaw agent --message` does.
+      const send = gateway.telegramConfigured
+        ? () => injectMessage(world.telegram.state, clock, { from: sender, text })
+        : () => gateway.sendDirect({ id: ++directMessages, senderId: sender.id, text });
+      clock.setTimeout(send, message.atMs);
     }
     const lengthMs = step.run ?? (planned.at(-1)?.atMs ?? 0) + SETTLE_AFTER_LAST_MESSAGE_MS;
     incomplete = !(await runFor(clock, lengthMs, options, () => ({
