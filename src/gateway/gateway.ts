@@ -135,7 +135,7 @@ export type Gateway = {
 };
 
 /** A message for the direct entry; `id` numbers it among the run's messages (the fate's `updateId`). */
-export type DirectMessage = { readonly id: number; readonly senderId: number; readonly text: string };
+type DirectMessage = { readonly id: number; readonly senderId: number; readonly text: string };
 
 /** Where a user turn came from and where its answer goes. */
 type TurnEntry = {
