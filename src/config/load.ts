@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import JSON5 from 'json5';
 import { UserError } from '../errors.ts';
 import { materializeDefaults } from './defaults.ts';
 import { assertNestingWithinLimit, inputTooLargeError, MAX_INPUT_BYTES } from './input-limits.ts';
 import { ENV_RULES_2026_2, resolveEnvReferences, type EnvRules, type EnvSource, type MissingEnvVar } from './env-substitution.ts';
+import { IncludeError, resolveIncludes, type IncludeReader } from './includes.ts';
 import { collectSecrets, redactText } from './redact.ts';
 import { OpenClawConfigSchema, type OpenClawConfig } from './schema.ts';
 import { findUnknownKeys } from './unknown-keys.ts';
@@ -14,7 +16,7 @@ import { configInvalidError } from './validation-error.ts';
 export type LoadedConfig = {
   /** The path as given. */
   file: string;
-  /** The parsed JSON5, exactly as written (no defaults). */
+  /** The parsed JSON5 as written, `$include`s merged in: no `${VAR}` substituted, no defaults. */
   raw: unknown;
   /** Validated, with defaults materialized as `openclaw config get` shows them (defaults.ts). Unredacted. */
   config: OpenClawConfig;
@@ -32,10 +34,10 @@ export type LoadedConfig = {
  * `${VAR}` references are resolved from the environment as OpenClaw resolves them
  * (env-substitution.ts), except under secret-named keys: the simulated gateway talks to mocks
  * with quotastorm's own keys. A variable OpenClaw would refuse to start without is bad input.
- * `$include` is kept as written, with a warning.
+ * `$include` is followed as OpenClaw follows it (includes.ts).
  */
 export async function loadConfig(file: string, options: LoadOptions = {}): Promise<LoadedConfig> {
-  return parseConfigText(await readConfigFile(file), file, options);
+  return parseConfigText(await readConfigFile(file), file, { readInclude: readIncludeFile, ...options });
 }
 
 export type LoadOptions = {
@@ -43,20 +45,39 @@ export type LoadOptions = {
   readonly env?: EnvSource;
   /** The version's rules; without one, the stricter (2026.2): a missing variable is refused. */
   readonly envRules?: EnvRules;
+  /** Reads `$include` files; without one they are not followed, with a warning. */
+  readonly readInclude?: IncludeReader;
 };
+
+function readIncludeFile(path: string): string {
+  if (statSync(path).size > MAX_INPUT_BYTES) throw new Error(`larger than ${MAX_INPUT_BYTES} bytes`);
+  return readFileSync(path, 'utf8');
+}
 
 /** `loadConfig` without the file system: `file` is used only to name the config in messages. */
 export function parseConfigText(text: string, file: string, options: LoadOptions = {}): LoadedConfig {
   const raw = parseJson5(text, file);
-  const resolved = resolveEnvReferences(raw, options.env ?? process.env);
-  const secrets = [...new Set([...collectSecrets(raw), ...collectSecrets(resolved.value)])];
+  const included = options.readInclude === undefined ? raw : includesOf(raw, file, options.readInclude);
+  const resolved = resolveEnvReferences(included, options.env ?? process.env);
+  const secrets = [...new Set([...collectSecrets(included), ...collectSecrets(resolved.value)])];
   const missingVariable = (options.envRules ?? ENV_RULES_2026_2).missingVariable;
   if (resolved.missing.length > 0 && missingVariable === 'refuse') throw missingEnvError(file, resolved.missing);
   const result = OpenClawConfigSchema.safeParse(resolved.value);
   if (!result.success) throw configInvalidError(file, result.error.issues, resolved.value, secrets);
   const missingWarnings = resolved.missing.map(({ name, path }) => `missing env var "${name}" at ${path} - OpenClaw keeps the reference as written and warns that the feature using it will be unavailable`);
-  const warnings = [...collectWarnings(raw), ...missingWarnings].map((warning) => redactText(warning, secrets));
-  return { file, raw, config: materializeDefaults(result.data), warnings, sha256: createHash('sha256').update(text).digest('hex') };
+  const warnings = [...collectWarnings(included), ...missingWarnings].map((warning) => redactText(warning, secrets));
+  return { file, raw: included, config: materializeDefaults(result.data), warnings, sha256: createHash('sha256').update(text).digest('hex') };
+}
+
+function includesOf(raw: unknown, file: string, read: IncludeReader): unknown {
+  try {
+    return resolveIncludes(raw, file, read);
+  } catch (error) {
+    if (!(error instanceof IncludeError)) throw error;
+    throw new UserError(
+      redactText(`Config ${file}: ${error.message}. OpenClaw refuses a config whose $include it cannot follow; fix the "$include": "${error.include}" entry or inline the file's keys.`),
+    );
+  }
 }
 
 const MISSING_SHOWN = 4;
