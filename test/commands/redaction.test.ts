@@ -15,7 +15,8 @@ import { loadScenario } from '../../src/scenario/load.ts';
 import { AFTER, configVariant } from '../scenario/support.ts';
 
 const API_KEY = 'canary-api-key-77d1b3';
-const BOT_TOKEN = 'canary-bot-token-5f0c2e9a';
+// Shaped like a Bot API token, so the simulated gateway presents it (others it replaces with its own).
+const BOT_TOKEN = '123456:canary-bot-token-5f0c2e9a';
 const SCENARIO = 'scenarios/single-message.json5';
 
 afterEach(() => {
@@ -55,6 +56,15 @@ describe('run folders', () => {
     expect(holding(files, BOT_TOKEN)).toEqual([]);
     expect(holding(files, API_KEY)).toEqual([]);
     expect(JSON.stringify(artifacts.result)).not.toContain(BOT_TOKEN);
+  });
+
+  it('a placeholder bot token is not even presented to the mock: the run uses quotastorm’s own', async () => {
+    const placeholder = 'YOUR_TELEGRAM_BOT_TOKEN';
+    const config = await configVariant(AFTER, (c) => (c.channels.telegram.botToken = placeholder));
+    vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    const { artifacts } = await runAndWrite(await planRun(await loadScenario(SCENARIO), { config, out: await mkdtemp(join(tmpdir(), 'quotastorm-placeholder-')) }));
+    expect(JSON.stringify(artifacts.record)).not.toContain(placeholder);
+    expect(artifacts.result.messages).toMatchObject({ sent: 1, replied: 1 });
   });
 
   it('hold neither for compare, nor does compare.md', async () => {
