@@ -2,6 +2,7 @@
  * openclaw@2026.2.26, the incident's version: everything the embedded gateway does
  * differently from other versions (profile.ts says what each field is).
  */
+import { loadCatalog } from '../../config/catalog/index.ts';
 import { MODEL_REF_RULES_2026_2 } from '../../config/model-ref-rules-2026-2.ts';
 import { cancelledCompaction, emptyCompactionLines, lastDetailPlaceholder, type DecisionLines } from '../router/decision-log.ts';
 import type { CommandSpec } from '../channels/commands-catalog.ts';
@@ -106,6 +107,7 @@ export const OPENCLAW_2026_2: VersionProfile = {
   name: '2026.2',
   release: '2026.2.26',
   modelRefs: MODEL_REF_RULES_2026_2,
+  catalog: loadCatalog('2026.2.26'),
   runtimeDefaults: {
     ...SHARED_RUNTIME_DEFAULTS,
     heartbeat: {

@@ -2,6 +2,7 @@
  * openclaw@2026.9.6: everything the embedded gateway does differently from other
  * versions (profile.ts says what each field is).
  */
+import { loadCatalog } from '../../config/catalog/index.ts';
 import { MODEL_REF_RULES_2026_9 } from '../../config/model-ref-rules-2026-9.ts';
 import { parseModelRef } from '../../config/model-ref.ts';
 import { cancelledCompaction, emptyCompactionLines, lastDetailPlaceholder, type DecisionLines } from '../router/decision-log.ts';
@@ -138,6 +139,7 @@ export const OPENCLAW_2026_9: VersionProfile = {
   name: '2026.9',
   release: '2026.9.6',
   modelRefs: MODEL_REF_RULES_2026_9,
+  catalog: loadCatalog('2026.9.6'),
   runtimeDefaults: {
     ...SHARED_RUNTIME_DEFAULTS,
     // Unverified in 2026.9.6's dist: OpenClaw's docs of 2026-08 (openclaw/docs) give the default heartbeat target "owner".

@@ -8,6 +8,7 @@
  * `dist/`, installed by `quotastorm gateway install`), its golden traces
  * (test/golden/openclaw-<version>/), or the public docs of that release.
  */
+import type { ProviderCatalog } from '../../config/catalog/index.ts';
 import type { ModelRefRules } from '../../config/model-ref.ts';
 import type { RuntimeDefaults } from '../../config/runtime-defaults.ts';
 import type { CommandCatalogSpec, SkillSpec } from '../channels/commands-catalog.ts';
@@ -28,6 +29,8 @@ export type VersionProfile = {
   readonly runtimeDefaults: RuntimeDefaults;
   /** How a `provider/model` ref, a bare id or an alias resolves: default provider, normalization, aliases. */
   readonly modelRefs: ModelRefRules;
+  /** The built-in providers and models a config may name without declaring them (src/config/catalog/). */
+  readonly catalog: ProviderCatalog;
   /** Retries, failover, cooldown scope and the texts of a failed turn. */
   readonly routing: RoutingBehaviour;
   /** The gateway log lines for each routing and compaction decision. */

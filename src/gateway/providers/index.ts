@@ -5,7 +5,8 @@
  */
 import type { Clock } from '../../clock/clock.ts';
 import type { Prng } from '../../clock/prng.ts';
-import type { ModelProviderConfig, OpenClawConfig } from '../../config/schema.ts';
+import type { ResolvedProvider } from '../../config/catalog/index.ts';
+import type { OpenClawConfig } from '../../config/schema.ts';
 import { UserError } from '../../errors.ts';
 import type { AdapterDeps } from './adapter-deps.ts';
 import { anthropicMessagesClient } from './anthropic-messages.ts';
@@ -25,16 +26,17 @@ export type ProviderDeps = {
 export function createProviderClients(config: OpenClawConfig, deps: ProviderDeps): Map<string, ProviderClient> {
   const clients = new Map<string, ProviderClient>();
   for (const [providerId, provider] of Object.entries(config.models?.providers ?? {})) {
-    clients.set(providerId, createProviderClient(providerId, provider, deps));
+    clients.set(providerId, createProviderClient(providerId, { ...provider, api: provider.api, origin: 'config' }, deps));
   }
   return clients;
 }
 
-export function createProviderClient(providerId: string, provider: ModelProviderConfig, deps: ProviderDeps): ProviderClient {
-  const api = provider.api ?? provider.models?.[0]?.api;
+export function createProviderClient(providerId: string, provider: ResolvedProvider, deps: ProviderDeps): ProviderClient {
+  const api = provider.api ?? provider.models[0]?.api;
   if (!isSupported(api)) {
+    const where = provider.origin === 'config' ? `models.providers.${providerId}.api` : `the built-in provider "${providerId}"'s API kind`;
     throw new UserError(
-      `models.providers.${providerId}.api is ${api === undefined ? 'not set' : `"${api}"`}; quotastorm's gateway calls ` +
+      `${where} is ${api === undefined ? 'not set' : `"${api}"`}; quotastorm's gateway calls ` +
         `${SUPPORTED_APIS.join(', ')}. Set one of those for this provider.`,
     );
   }

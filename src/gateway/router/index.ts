@@ -7,7 +7,8 @@ import type { Clock } from '../../clock/clock.ts';
 import type { Prng } from '../../clock/prng.ts';
 import type { OpenClawConfig } from '../../config/schema.ts';
 import type { RuntimeDefaults } from '../../config/runtime-defaults.ts';
-import { configuredModel, configuredProvider, modelKey, parseModelRef, resolveModelChain, type ModelRefRules } from '../../config/model-ref.ts';
+import { type ProviderCatalog, resolveProvider } from '../../config/catalog/index.ts';
+import { configuredModel, modelKey, parseModelRef, resolveModelChain, type ModelRefRules } from '../../config/model-ref.ts';
 import type { GatewayLog } from '../log.ts';
 import { createProviderClient } from '../providers/index.ts';
 import type { ChatCall, ChatReply, ProviderClient } from '../providers/types.ts';
@@ -37,6 +38,7 @@ export type RouterVersion = {
   readonly decisionLines: DecisionLines;
   readonly runtimeDefaults: Pick<RuntimeDefaults, 'cooldownStepsMs'>;
   readonly modelRefs: ModelRefRules;
+  readonly catalog: ProviderCatalog;
 };
 
 export function createModelRouter(
@@ -60,8 +62,10 @@ export function createModelRouter(
     const key = `${providerId}|${authProfileId ?? ''}`;
     let client = clients.get(key);
     if (client === undefined) {
-      const provider = configuredProvider(config, providerId, modelRefRules);
-      if (provider === undefined) throw new Error(`model chain names provider "${providerId}", which models.providers does not declare`);
+      const provider = resolveProvider(config, providerId, modelRefRules, version.catalog);
+      if (provider === undefined) {
+        throw new Error(`model chain names provider "${providerId}", which neither models.providers nor OpenClaw ${version.catalog.openclawVersion}'s built-in catalog declares`);
+      }
       // An auth profile's secret lives outside openclaw.json; each profile gets its own stand-in key,
       // so a per-key quota scope in the mocks tells profiles apart.
       const keyed = authProfileId === undefined ? provider : { ...provider, apiKey: `quotastorm-profile-${authProfileId}` };
