@@ -10,6 +10,7 @@ import type { Clock } from '../src/clock/clock.ts';
 import { createPrng } from '../src/clock/prng.ts';
 import { createRouteFetch } from './fetch.ts';
 import { ANTHROPIC_ORIGIN, anthropicRoutes } from './providers/anthropic.ts';
+import { type CompatibleMount, compatibleRoutes } from './providers/compatible.ts';
 import type { ProviderMockSpec } from './providers/exchange.ts';
 import type { FaultPlan } from './providers/faults.ts';
 import { GEMINI_ORIGIN, geminiRoutes } from './providers/gemini.ts';
@@ -44,6 +45,12 @@ export type MockWorldOptions = {
   readonly seed: number | string;
   readonly ledger?: LedgerConfig;
   readonly faults?: FaultPlan;
+  /**
+   * OpenAI-compatible providers a config points elsewhere (ollama, vLLM,
+   * OpenRouter, …), each served on its own `baseUrl`. A route the fixed
+   * mocks already answer (the same origin and path) stays theirs.
+   */
+  readonly compatible?: readonly CompatibleMount[];
   readonly telegram?: { botTokens?: readonly string[]; commandLimits?: CommandLimits; floodLimits?: FloodLimits };
   /**
    * For a long-lived served mock: keep only the newest `recent` entries of
@@ -65,6 +72,8 @@ export type MockWorld = {
   /** Requests no mock answered (unmatched.ts), in-process and served. */
   readonly unmatched: UnmatchedLog;
   readonly routesByMount: Readonly<Record<Mount, readonly MockRoute[]>>;
+  /** The OpenAI-compatible routes on the config's own base URLs (`compatible`), after the fixed mounts. */
+  readonly compatibleRoutes: readonly MockRoute[];
   /** All routes, compiled: what the in-process fetch dispatches to. */
   readonly routes: RouteTable;
   /** All routes as msw handlers, for `setupServer` or msw's `getResponse`. */
@@ -97,7 +106,9 @@ export function createMockWorld(options: MockWorldOptions): MockWorld {
     xai: xaiRoutes(spec),
     telegram: telegramRoutes({ clock, ...telegram, ...options.telegram }),
   };
-  const all = Object.values(routesByMount).flat();
+  const fixed = Object.values(routesByMount).flat();
+  const compatible = compatibleRoutes(spec, options.compatible ?? []).filter((route) => !fixed.some((other) => other.origin === route.origin && other.path === route.path));
+  const all = [...fixed, ...compatible];
   const routes = createRouteTable(all);
   const unmatched = options.retain === undefined ? createUnmatchedLog() : recentLog<UnmatchedRequest>(options.retain, 'unmatched');
   const onUnmatched = (method: string, url: string) => void unmatched.record({ atMs: clock.now(), method, url, status: undefined });
@@ -108,6 +119,7 @@ export function createMockWorld(options: MockWorldOptions): MockWorld {
     telegram,
     unmatched,
     routesByMount,
+    compatibleRoutes: compatible,
     routes,
     handlers: toMswHandlers(all),
     fetch: createRouteFetch(routes, clock, { onUnmatched }),
