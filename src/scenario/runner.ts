@@ -27,6 +27,7 @@ import type { LedgerConfig } from '../../mocks/providers/ledger.ts';
 import { LIMIT_KEYS } from '../../mocks/providers/limit-spec.ts';
 import { injectMessage } from '../../mocks/telegram/state.ts';
 import { createMockWorld, type MockWorld } from '../../mocks/world.ts';
+import { compatibleMountsOf } from './provider-mounts.ts';
 import { judgeRecord } from './judge.ts';
 import type { LoadedScenario } from './load.ts';
 import type { RunRecord, StepRecord } from './record.ts';
@@ -81,13 +82,14 @@ export async function runScenario(options: RunOptions): Promise<RunArtifacts> {
   const clock = createVirtualClock({ startMs });
   const rng = createPrng(seed);
   const faults = faultScheduleOf(options);
+  const profile = PROFILES[scenario.profile];
   const world = createMockWorld({
     clock,
     seed,
-    ledger: ledgerConfigOf(mocksOf(options), PROFILES[scenario.profile].modelRefs),
+    ledger: ledgerConfigOf(mocksOf(options), profile.modelRefs),
+    compatible: compatibleMountsOf(loadedConfig.config, profile),
     ...(faults === undefined ? {} : { faults: createFaultPlan(faults, { prng: rng.fork('faults'), startMs }) }),
   });
-  const profile = PROFILES[scenario.profile];
   const gateway = createGateway({
     config: options.configOverride ? options.configOverride(loadedConfig.config) : loadedConfig.config,
     profile,

@@ -1,0 +1,54 @@
+/**
+ * Real configs whose models are not declared in `models.providers`, or that
+ * point a provider at an OpenAI-compatible server: the gateway resolves them
+ * as the pinned OpenClaw does (its built-in catalog, the config's own
+ * baseUrl) and the mocks answer there, so the run sends and judges turns.
+ */
+import { describe, expect, it } from 'vitest';
+import { runScenario } from '../../src/scenario/runner.ts';
+import { configVariant, inlineScenario } from './support.ts';
+
+const REAL = 'test/fixtures/real-configs';
+
+const oneMessage = (profile: string) =>
+  inlineScenario(
+    `{ name: "one-message", profile: "${profile}", host: { heartbeatHasTasks: false }, users: { count: 1 }, ` +
+      `steps: [{ name: "one", send: [{ kind: "message", tokens: 200 }], run: "2m", checks: [{ check: "rate-limit-errors", max: 0 }] }] }`,
+  );
+
+async function runOn(config: string, profile = '2026.2') {
+  const { result, world } = await runScenario({ loaded: oneMessage(profile), configFile: config, version: 'test' });
+  return { result, requests: world.journal.where(() => true) };
+}
+
+describe('a model from the built-in catalog', () => {
+  it('sends google/gemini-3.1-pro-preview to the Gemini mock when the config declares no models.providers', async () => {
+    const { result, requests } = await runOn(`${REAL}/google-gemini-builtin-bindings-telegram.json5`);
+    expect(requests.map((entry) => [entry.provider, entry.model, entry.status])).toContainEqual(['gemini', 'gemini-3.1-pro-preview', 200]);
+    expect(result.messages).toMatchObject({ sent: 1, replied: 1 });
+    expect(result.checks.map((entry) => entry.status)).toEqual(['pass']);
+  });
+
+  it('sends openrouter/… to the OpenRouter base URL under the 2026.9 catalog as well', async () => {
+    const { result, requests } = await runOn(`${REAL}/openrouter-llama-telegram-open.json5`, '2026.9');
+    expect(requests.map((entry) => [entry.provider, entry.model, entry.status])).toContainEqual(['compatible', 'meta-llama/llama-4-maverick', 200]);
+    expect(result.messages).toMatchObject({ sent: 1, replied: 1 });
+  });
+});
+
+describe('an OpenAI-compatible server on the config’s own baseUrl', () => {
+  it('answers an ollama provider on http://127.0.0.1:11434/v1 with any model id it names', async () => {
+    const config = await configVariant(`${REAL}/openrouter-llama-telegram-open.json5`, (config) => {
+      config['agents'].defaults.model.primary = 'ollama/qwen3:8b';
+      config['models'] = { providers: { ollama: { baseUrl: 'http://127.0.0.1:11434/v1', api: 'openai-completions', apiKey: 'ollama-local', models: [] } } };
+    });
+    const { result, requests } = await runOn(config);
+    expect(requests.map((entry) => [entry.provider, entry.model, entry.status])).toContainEqual(['compatible', 'qwen3:8b', 200]);
+    expect(result.messages).toMatchObject({ sent: 1, replied: 1 });
+  });
+
+  it('has no limits unless the scenario sets some', async () => {
+    const { requests } = await runOn(`${REAL}/openrouter-llama-telegram-open.json5`);
+    expect(requests.every((entry) => Object.keys(entry.quotaAfter ?? {}).length === 0)).toBe(true);
+  });
+});
