@@ -14,6 +14,7 @@ import { type CompatibleMount, compatibleRoutes } from './providers/compatible.t
 import type { ProviderMockSpec } from './providers/exchange.ts';
 import type { FaultPlan } from './providers/faults.ts';
 import { GEMINI_ORIGIN, geminiRoutes } from './providers/gemini.ts';
+import { type OllamaMount, ollamaRoutes } from './providers/ollama.ts';
 import type { Journal, JournalEntry } from './providers/journal.ts';
 import { createJournal } from './providers/journal-store.ts';
 import { createLedger, type Ledger, type LedgerConfig } from './providers/ledger.ts';
@@ -51,6 +52,8 @@ export type MockWorldOptions = {
    * mocks already answer (the same origin and path) stays theirs.
    */
   readonly compatible?: readonly CompatibleMount[];
+  /** Ollama servers a config names with `api: "ollama"`, each answering its native `/api/chat`. */
+  readonly ollama?: readonly OllamaMount[];
   readonly telegram?: { botTokens?: readonly string[]; commandLimits?: CommandLimits; floodLimits?: FloodLimits };
   /**
    * For a long-lived served mock: keep only the newest `recent` entries of
@@ -72,7 +75,7 @@ export type MockWorld = {
   /** Requests no mock answered (unmatched.ts), in-process and served. */
   readonly unmatched: UnmatchedLog;
   readonly routesByMount: Readonly<Record<Mount, readonly MockRoute[]>>;
-  /** The OpenAI-compatible routes on the config's own base URLs (`compatible`), after the fixed mounts. */
+  /** The routes on the config's own base URLs (`compatible`, `ollama`), after the fixed mounts. */
   readonly compatibleRoutes: readonly MockRoute[];
   /** All routes, compiled: what the in-process fetch dispatches to. */
   readonly routes: RouteTable;
@@ -107,7 +110,7 @@ export function createMockWorld(options: MockWorldOptions): MockWorld {
     telegram: telegramRoutes({ clock, ...telegram, ...options.telegram }),
   };
   const fixed = Object.values(routesByMount).flat();
-  const compatible = compatibleRoutes(spec, options.compatible ?? []).filter((route) => !fixed.some((other) => other.origin === route.origin && other.path === route.path));
+  const compatible = [...compatibleRoutes(spec, options.compatible ?? []), ...ollamaRoutes(spec, options.ollama ?? [])].filter((route) => !fixed.some((other) => other.origin === route.origin && other.path === route.path));
   const all = [...fixed, ...compatible];
   const routes = createRouteTable(all);
   const unmatched = options.retain === undefined ? createUnmatchedLog() : recentLog<UnmatchedRequest>(options.retain, 'unmatched');

@@ -127,4 +127,14 @@ export const METERING: Readonly<Record<ProviderId, Metering>> = {
     defaultTier: 'unlimited',
     source: 'assumed: an OpenAI-compatible server publishes no limits; fixed windows per model when the scenario sets some',
   },
+  ollama: {
+    windows: { requestsPerMinute: FIXED_MINUTE, tokensPerMinute: FIXED_MINUTE, requestsPerDay: FIXED_DAY, tokensPerDay: FIXED_DAY },
+    tokensCount: 'input+output',
+    outputCharge: 'actual',
+    reserveDefaultOutput: false,
+    rejectedRequestsCount: false,
+    defaultScope: PER_MODEL_ACCOUNT,
+    defaultTier: 'unlimited',
+    source: 'assumed: a local ollama server publishes no limits; fixed windows per model when the scenario sets some',
+  },
 };

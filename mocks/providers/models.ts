@@ -14,7 +14,7 @@
  * the maximum number of tokens allowed (1048576)"); treat them as defaults: a `LedgerConfig`'s `models`
  * (ledger.ts) replaces the whole catalogue.
  */
-export const PROVIDER_IDS = ['gemini', 'openai', 'anthropic', 'moonshot', 'xai', 'compatible'] as const;
+export const PROVIDER_IDS = ['gemini', 'openai', 'anthropic', 'moonshot', 'xai', 'compatible', 'ollama'] as const;
 export type ProviderId = (typeof PROVIDER_IDS)[number];
 
 export type ModelInfo = {
@@ -79,10 +79,11 @@ export const DEFAULT_MODELS: ModelCatalog = {
   ],
   // Any OpenAI-compatible server (ollama, vLLM, LM Studio, OpenRouter, …) serves whatever it hosts: see `findModel`.
   compatible: [],
+  ollama: [],
 };
 
 /** Providers that answer any model id: the model is whatever the user's server hosts. */
-const ANY_MODEL: ReadonlySet<ProviderId> = new Set(['compatible']);
+const ANY_MODEL: ReadonlySet<ProviderId> = new Set(['compatible', 'ollama']);
 
 /** What an OpenAI-compatible server's model is assumed to take when nothing says otherwise (a common 128K window). */
 const ANY_MODEL_CONTEXT_TOKENS = 131_072;

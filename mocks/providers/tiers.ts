@@ -212,7 +212,7 @@ const XAI: ProviderTiers = {
   },
 };
 
-// A user's own OpenAI-compatible server (ollama, vLLM, LM Studio, a LiteLLM proxy, …) has no
+// A user's own server (ollama native or OpenAI-compatible, vLLM, LM Studio, a LiteLLM proxy, …) has no
 // published limits: unlimited unless the scenario sets mocks.limits for its models.
 const COMPATIBLE: ProviderTiers = {
   unlimited: { source: 'assumed: no published limits for an OpenAI-compatible server; set mocks.limits to meter one', perFamily: {}, perAccount: {} },
@@ -225,6 +225,7 @@ export const TIERS: Readonly<Record<ProviderId, ProviderTiers>> = {
   moonshot: MOONSHOT,
   xai: XAI,
   compatible: COMPATIBLE,
+  ollama: COMPATIBLE,
 };
 
 /** The tier table, or a `RangeError` naming the valid tiers. */
