@@ -27,7 +27,7 @@ import type { LedgerConfig } from '../../mocks/providers/ledger.ts';
 import { LIMIT_KEYS } from '../../mocks/providers/limit-spec.ts';
 import { injectMessage } from '../../mocks/telegram/state.ts';
 import { createMockWorld, type MockWorld } from '../../mocks/world.ts';
-import { compatibleMountsOf } from './provider-mounts.ts';
+import { providerMountsOf } from './provider-mounts.ts';
 import { judgeRecord } from './judge.ts';
 import type { LoadedScenario } from './load.ts';
 import type { RunRecord, StepRecord } from './record.ts';
@@ -87,7 +87,7 @@ export async function runScenario(options: RunOptions): Promise<RunArtifacts> {
     clock,
     seed,
     ledger: ledgerConfigOf(mocksOf(options), profile.modelRefs),
-    compatible: compatibleMountsOf(loadedConfig.config, profile),
+    ...providerMountsOf(loadedConfig.config, profile),
     ...(faults === undefined ? {} : { faults: createFaultPlan(faults, { prng: rng.fork('faults'), startMs }) }),
   });
   const gateway = createGateway({

@@ -51,4 +51,14 @@ describe('an OpenAI-compatible server on the config’s own baseUrl', () => {
     const { requests } = await runOn(`${REAL}/openrouter-llama-telegram-open.json5`);
     expect(requests.every((entry) => Object.keys(entry.quotaAfter ?? {}).length === 0)).toBe(true);
   });
+
+  it('answers an ollama provider with api "ollama" on its native /api/chat, base URL as the config writes it', async () => {
+    const config = await configVariant(`${REAL}/openrouter-llama-telegram-open.json5`, (config) => {
+      config['agents'].defaults.model.primary = 'ollama/gemma4:e2b';
+      config['models'] = { providers: { ollama: { baseUrl: 'http://127.0.0.1:11434', api: 'ollama', apiKey: 'ollama-local', models: [] } } };
+    });
+    const { result, requests } = await runOn(config);
+    expect(requests.map((entry) => [entry.provider, entry.api, entry.model, entry.status])).toContainEqual(['ollama', 'chat', 'gemma4:e2b', 200]);
+    expect(result.messages).toMatchObject({ sent: 1, replied: 1 });
+  });
 });

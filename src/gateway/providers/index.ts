@@ -11,6 +11,7 @@ import { UserError } from '../../errors.ts';
 import type { AdapterDeps } from './adapter-deps.ts';
 import { anthropicMessagesClient } from './anthropic-messages.ts';
 import { googleGenerativeAiClient } from './google-generative-ai.ts';
+import { ollamaClient } from './ollama.ts';
 import { openAiCompletionsClient } from './openai-completions.ts';
 import { ANTHROPIC_SDK_RETRIES, NO_SDK_RETRIES, OPENAI_SDK_RETRIES, type SdkRetryPolicy } from './sdk-retry.ts';
 import { SUPPORTED_APIS, type ProviderClient, type SupportedApi } from './types.ts';
@@ -56,6 +57,7 @@ const BUILDERS: Record<SupportedApi, (deps: AdapterDeps) => ProviderClient> = {
   'google-generative-ai': googleGenerativeAiClient,
   'openai-completions': openAiCompletionsClient,
   'anthropic-messages': anthropicMessagesClient,
+  ollama: ollamaClient,
 };
 
 // The Gemini SDK retries nothing unless asked (googleapis/js-genai src/_api_client.ts: no retryOptions, no retries).
@@ -63,6 +65,8 @@ const SDK_RETRIES: Record<SupportedApi, SdkRetryPolicy> = {
   'google-generative-ai': NO_SDK_RETRIES,
   'openai-completions': OPENAI_SDK_RETRIES,
   'anthropic-messages': ANTHROPIC_SDK_RETRIES,
+  // OpenClaw calls ollama with plain fetch: nothing retries beneath the gateway.
+  ollama: NO_SDK_RETRIES,
 };
 
 function isSupported(api: string | undefined): api is SupportedApi {
