@@ -10,14 +10,14 @@ import { configVariant, inlineScenario } from './support.ts';
 
 const REAL = 'test/fixtures/real-configs';
 
-const oneMessage = (profile: string) =>
+const oneMessage = (profile: string, mocks = '') =>
   inlineScenario(
-    `{ name: "one-message", profile: "${profile}", host: { heartbeatHasTasks: false }, users: { count: 1 }, ` +
+    `{ name: "one-message", profile: "${profile}", host: { heartbeatHasTasks: false }, users: { count: 1 }, ${mocks}` +
       `steps: [{ name: "one", send: [{ kind: "message", tokens: 200 }], run: "2m", checks: [{ check: "rate-limit-errors", max: 0 }] }] }`,
   );
 
-async function runOn(config: string, profile = '2026.2') {
-  const { result, world } = await runScenario({ loaded: oneMessage(profile), configFile: config, version: 'test' });
+async function runOn(config: string, profile = '2026.2', mocks = '') {
+  const { result, world } = await runScenario({ loaded: oneMessage(profile, mocks), configFile: config, version: 'test' });
   return { result, requests: world.journal.where(() => true) };
 }
 
@@ -50,6 +50,17 @@ describe('an OpenAI-compatible server on the config’s own baseUrl', () => {
   it('has no limits unless the scenario sets some', async () => {
     const { requests } = await runOn(`${REAL}/openrouter-llama-telegram-open.json5`);
     expect(requests.every((entry) => Object.keys(entry.quotaAfter ?? {}).length === 0)).toBe(true);
+  });
+
+  it('meters the limits a scenario sets on one of its models', async () => {
+    const { requests } = await runOn(`${REAL}/openrouter-llama-telegram-open.json5`, '2026.2', 'mocks: { limits: { "openrouter/meta-llama/llama-4-maverick": { rpm: 7 } } }, ');
+    expect(requests[0]!.quotaAfter).toMatchObject({ requestsPerMinute: { limit: 7, used: 1 } });
+  });
+
+  it('refuses a limit on a provider the config cannot run, naming it', async () => {
+    await expect(runOn(`${REAL}/openrouter-llama-telegram-open.json5`, '2026.2', 'mocks: { limits: { "lmstudio/qwen3-8b": { rpm: 7 } } }, ')).rejects.toThrow(
+      /mocks.limits: "lmstudio\/qwen3-8b" names provider "lmstudio", which neither the config's models.providers nor OpenClaw 2026.2.26's built-in catalog declares/,
+    );
   });
 
   it('answers an ollama provider with api "ollama" on its native /api/chat, base URL as the config writes it', async () => {
