@@ -47,9 +47,15 @@ describe('an OpenAI-compatible server on the config’s own baseUrl', () => {
     expect(result.messages).toMatchObject({ sent: 1, replied: 1 });
   });
 
-  it('has no limits unless the scenario sets some', async () => {
-    const { requests } = await runOn(`${REAL}/openrouter-llama-telegram-open.json5`);
+  it('has no limits unless the scenario sets some, and the result says they were assumed', async () => {
+    const { result, requests } = await runOn(`${REAL}/openrouter-llama-telegram-open.json5`);
     expect(requests.every((entry) => Object.keys(entry.quotaAfter ?? {}).length === 0)).toBe(true);
+    expect(result.assumedLimits).toEqual([{ provider: 'compatible', models: ['meta-llama/llama-4-maverick'], source: expect.stringMatching(/^assumed: no published limits/) }]);
+  });
+
+  it('says nothing about assumed limits when every provider has a published table', async () => {
+    const { result } = await runOn(`${REAL}/google-gemini-builtin-bindings-telegram.json5`);
+    expect(result).not.toHaveProperty('assumedLimits');
   });
 
   it('meters the limits a scenario sets on one of its models', async () => {
