@@ -79,3 +79,15 @@ describe('an OpenAI-compatible server on the config’s own baseUrl', () => {
     expect(result.messages).toMatchObject({ sent: 1, replied: 1 });
   });
 });
+
+describe('an API kind quotastorm does not mock', () => {
+  it('is an error naming the model and the kind, not an empty pass', async () => {
+    const config = await configVariant(`${REAL}/openrouter-llama-telegram-open.json5`, (config) => {
+      config['agents'].defaults.model.primary = 'openai/gpt-5.2';
+    });
+    const { result, requests } = await runOn(config);
+    expect(requests).toEqual([]);
+    expect(result.checks.map((entry) => entry.status)).toEqual(['error']);
+    expect(result.checks[0]!.summary).toContain('openai/gpt-5.2 uses API kind "openai-responses", which quotastorm does not mock');
+  });
+});

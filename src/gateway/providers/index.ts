@@ -34,7 +34,7 @@ export function createProviderClients(config: OpenClawConfig, deps: ProviderDeps
 
 export function createProviderClient(providerId: string, provider: ResolvedProvider, deps: ProviderDeps): ProviderClient {
   const api = provider.api ?? provider.models[0]?.api;
-  if (!isSupported(api)) {
+  if (!isSupportedApi(api)) {
     const where = provider.origin === 'config' ? `models.providers.${providerId}.api` : `the built-in provider "${providerId}"'s API kind`;
     throw new UserError(
       `${where} is ${api === undefined ? 'not set' : `"${api}"`}; quotastorm's gateway calls ` +
@@ -69,7 +69,7 @@ const SDK_RETRIES: Record<SupportedApi, SdkRetryPolicy> = {
   ollama: NO_SDK_RETRIES,
 };
 
-function isSupported(api: string | undefined): api is SupportedApi {
+export function isSupportedApi(api: string | undefined): api is SupportedApi {
   return (SUPPORTED_APIS as readonly string[]).includes(api ?? '');
 }
 
