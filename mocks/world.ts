@@ -77,6 +77,11 @@ export type MockWorld = {
   readonly routesByMount: Readonly<Record<Mount, readonly MockRoute[]>>;
   /** The routes on the config's own base URLs (`compatible`, `ollama`), after the fixed mounts. */
   readonly compatibleRoutes: readonly MockRoute[];
+  /**
+   * Those base URLs by the config's provider id, for `mocks serve` to mount at
+   * `/<providerId>`: the origin a request under that prefix stands for.
+   */
+  readonly providerMounts: Readonly<Record<string, { readonly origin: string; readonly routes: readonly MockRoute[] }>>;
   /** All routes, compiled: what the in-process fetch dispatches to. */
   readonly routes: RouteTable;
   /** All routes as msw handlers, for `setupServer` or msw's `getResponse`. */
@@ -115,6 +120,12 @@ export function createMockWorld(options: MockWorldOptions): MockWorld {
   const routes = createRouteTable(all);
   const unmatched = options.retain === undefined ? createUnmatchedLog() : recentLog<UnmatchedRequest>(options.retain, 'unmatched');
   const onUnmatched = (method: string, url: string) => void unmatched.record({ atMs: clock.now(), method, url, status: undefined });
+  const providerMounts: Record<string, { origin: string; routes: readonly MockRoute[] }> = {};
+  for (const mount of [...(options.compatible ?? []), ...(options.ollama ?? [])]) {
+    if (mount.providerId === undefined || Object.hasOwn(MOUNTS, mount.providerId) || mount.providerId === '_quotastorm') continue;
+    const origin = new URL(mount.baseUrl).origin;
+    providerMounts[mount.providerId] = { origin, routes: all.filter((route) => route.origin === origin) };
+  }
   return {
     clock,
     ledger: spec.ledger,
@@ -123,6 +134,7 @@ export function createMockWorld(options: MockWorldOptions): MockWorld {
     unmatched,
     routesByMount,
     compatibleRoutes: compatible,
+    providerMounts,
     routes,
     handlers: toMswHandlers(all),
     fetch: createRouteFetch(routes, clock, { onUnmatched }),

@@ -12,8 +12,12 @@ import { chatCompletionsRoutesAt } from './chat-completions.ts';
 import type { ProviderMockSpec } from './exchange.ts';
 import { openaiFlavour } from './openai.ts';
 
-/** Where one OpenAI-compatible provider is served: its `baseUrl`, e.g. `http://127.0.0.1:11434/v1`. */
-export type CompatibleMount = { readonly baseUrl: string };
+/**
+ * Where one OpenAI-compatible provider is served: its `baseUrl`, e.g.
+ * `http://127.0.0.1:11434/v1`, and the config's id for it (`mocks serve`
+ * mounts it at `/<providerId>`).
+ */
+export type CompatibleMount = { readonly baseUrl: string; readonly providerId?: string };
 
 export function compatibleRoutes(spec: ProviderMockSpec, mounts: readonly CompatibleMount[]): MockRoute[] {
   const flavour = { ...openaiFlavour(spec, { rateLimitHeaders: false }), provider: 'compatible' as const };

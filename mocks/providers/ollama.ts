@@ -20,7 +20,7 @@ import { finishReasonFor, type StreamFaultBody } from './stream-faults.ts';
 import { tokensForCharacters } from './tokens.ts';
 
 /** Where one ollama server is: its `baseUrl`; a trailing `/v1` is dropped, as OpenClaw's `resolveOllamaChatUrl` does. */
-export type OllamaMount = { readonly baseUrl: string };
+export type OllamaMount = { readonly baseUrl: string; readonly providerId?: string };
 
 const OllamaRequest = z.looseObject({
   model: z.string(),

@@ -22,8 +22,8 @@ export function providerMountsOf(
     const provider = resolveProvider(config, providerId, profile.modelRefs, profile.catalog);
     if (provider === undefined || !URL.canParse(provider.baseUrl)) continue;
     const api = provider.api ?? provider.models[0]?.api;
-    if (api === 'openai-completions') mounts.compatible.push({ baseUrl: provider.baseUrl });
-    if (api === 'ollama') mounts.ollama.push({ baseUrl: provider.baseUrl });
+    if (api === 'openai-completions') mounts.compatible.push({ baseUrl: provider.baseUrl, providerId });
+    if (api === 'ollama') mounts.ollama.push({ baseUrl: provider.baseUrl, providerId });
   }
   return mounts;
 }
