@@ -5,6 +5,7 @@
  * baseUrl) and the mocks answer there, so the run sends and judges turns.
  */
 import { describe, expect, it } from 'vitest';
+import { loadScenario } from '../../src/scenario/load.ts';
 import { runScenario } from '../../src/scenario/runner.ts';
 import { configVariant, inlineScenario } from './support.ts';
 
@@ -90,4 +91,22 @@ describe('an API kind quotastorm does not mock', () => {
     expect(result.checks.map((entry) => entry.status)).toEqual(['error']);
     expect(result.checks[0]!.summary).toContain('openai/gpt-5.2 uses API kind "openai-responses", which quotastorm does not mock');
   });
+});
+
+describe('the stress suite on real configs', () => {
+  const openTelegram = (file: string) =>
+    configVariant(file, (config) => Object.assign(config['channels'].telegram, { dmPolicy: 'open', allowFrom: ['*'] }));
+  const cases = [
+    { config: () => Promise.resolve(`${REAL}/google-gemini-builtin-bindings-telegram.json5`), sent: ['gemini', 'gemini-3.1-pro-preview'] },
+    { config: () => Promise.resolve(`${REAL}/openrouter-llama-telegram-open.json5`), sent: ['compatible', 'meta-llama/llama-4-maverick'] },
+    { config: () => openTelegram(`${REAL}/ollama-openrouter-secretref-telegram.json5`), sent: ['ollama', 'gemma4:e2b'] },
+  ];
+  for (const { config, sent } of cases) {
+    it(`sends ${sent.join(' ')} requests and judges both rate-limit checks on them`, async () => {
+      const { result, world } = await runScenario({ loaded: await loadScenario('scenarios/stress-suite.json5'), configFile: await config(), version: 'test' });
+      expect(world.journal.where({ status: 200 }).some((entry) => entry.provider === sent[0] && entry.model === sent[1])).toBe(true);
+      expect(result.checks.filter((entry) => entry.check === 'rate-limit-errors').map((entry) => entry.status)).toEqual(['pass', 'pass']);
+      expect(result.messages).toMatchObject({ sent: 4, replied: 4 });
+    });
+  }
 });
