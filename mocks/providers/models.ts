@@ -89,9 +89,23 @@ const ANY_MODEL: ReadonlySet<ProviderId> = new Set(['compatible', 'ollama']);
 const ANY_MODEL_CONTEXT_TOKENS = 131_072;
 const ANY_MODEL_MAX_OUTPUT_TOKENS = 8_192;
 
-/** The catalogue entry for `modelId`, or undefined (the handler answers 404). */
+/** The catalogue entry for `modelId`, or undefined (the handler answers 404, or `servedModel` stands in). */
 export function findModel(catalog: ModelCatalog, provider: ProviderId, modelId: string): ModelInfo | undefined {
-  const known = catalog[provider]?.find((entry) => entry.id === modelId);
+  return catalog[provider].find((entry) => entry.id === modelId);
+}
+
+/** Whether the provider serves model ids its catalogue does not list (a user's own server hosts what it hosts). */
+export function acceptsAnyModel(provider: string): boolean {
+  return ANY_MODEL.has(provider as ProviderId);
+}
+
+/**
+ * The model a request names, as the mock serves it: the catalogue entry, or
+ * for a provider that accepts any model an entry with assumed limits of its
+ * own (a window nobody published, so no caller should judge against it).
+ */
+export function servedModel(catalog: ModelCatalog, provider: ProviderId, modelId: string): ModelInfo | undefined {
+  const known = findModel(catalog, provider, modelId);
   if (known !== undefined || !ANY_MODEL.has(provider) || modelId === '') return known;
   return model(modelId, modelId, ANY_MODEL_CONTEXT_TOKENS, ANY_MODEL_MAX_OUTPUT_TOKENS);
 }
