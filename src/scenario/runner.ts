@@ -30,7 +30,7 @@ import type { LedgerConfig } from '../../mocks/providers/ledger.ts';
 import { LIMIT_KEYS } from '../../mocks/providers/limit-spec.ts';
 import { injectMessage } from '../../mocks/telegram/state.ts';
 import { createMockWorld, type MockWorld } from '../../mocks/world.ts';
-import { providerMountsOf } from './provider-mounts.ts';
+import { providerMountsOf, servedModelsOf } from './provider-mounts.ts';
 import { judgeRecord } from './judge.ts';
 import type { LoadedScenario } from './load.ts';
 import type { RunRecord, StepRecord } from './record.ts';
@@ -233,6 +233,7 @@ function mocksOf(options: RunOptions): LoadedScenario['scenario']['mocks'] {
 function ledgerConfigOf(mocks: LoadedScenario['scenario']['mocks'], profile: VersionProfile, config: OpenClawConfig): LedgerConfig {
   const modelRefs = profile.modelRefs;
   const providers: Record<string, { tier?: string; scope?: object; limits?: Record<string, object> }> = {};
+  const models = servedModelsOf(config, profile);
   const entry = (name: string) => (providers[name === 'google' ? 'gemini' : name] ??= {});
   for (const [name, tier] of Object.entries(mocks.tiers)) if (tier !== undefined) entry(name).tier = tier;
   for (const [name, scope] of Object.entries(mocks.scope)) if (scope !== undefined) entry(name).scope = scope;
@@ -245,7 +246,7 @@ function ledgerConfigOf(mocks: LoadedScenario['scenario']['mocks'], profile: Ver
     const target = entry(mockProviderOf(ref, provider, profile, config));
     target.limits = { ...target.limits, [model]: mapped };
   }
-  return { providers } as LedgerConfig;
+  return { providers, ...(models === undefined ? {} : { models }) } as LedgerConfig;
 }
 
 const FIXED_MOCKS: ReadonlySet<string> = new Set(['google', 'gemini', 'openai', 'anthropic', 'moonshot', 'xai']);

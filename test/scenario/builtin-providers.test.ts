@@ -100,6 +100,8 @@ describe('the stress suite on real configs', () => {
     { config: () => Promise.resolve(`${REAL}/google-gemini-builtin-bindings-telegram.json5`), sent: ['gemini', 'gemini-3.1-pro-preview'] },
     { config: () => Promise.resolve(`${REAL}/openrouter-llama-telegram-open.json5`), sent: ['compatible', 'meta-llama/llama-4-maverick'] },
     { config: () => openTelegram(`${REAL}/ollama-openrouter-secretref-telegram.json5`), sent: ['ollama', 'gemma4:e2b'] },
+    // Its qwen3.5-plus declares a 1,000,000-token window: the stress suite's 240K transcript fits it.
+    { config: () => Promise.resolve(`${REAL}/bailian-dashscope-feishu-bindings.json5`), sent: ['compatible', 'qwen3.5-plus'] },
   ];
   for (const { config, sent } of cases) {
     it(`sends ${sent.join(' ')} requests and judges both rate-limit checks on them`, async () => {
