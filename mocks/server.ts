@@ -63,7 +63,7 @@ export async function serveTelegramTls(
   const table = createRouteTable(world.routesByMount.telegram);
   const limits = { ...DEFAULT_REQUEST_LIMITS, ...options.limits };
   const server = createHttpsServer({ cert: options.certificatePem, key: options.keyPem, ...serverLimits(limits) }, (request, response) =>
-    void serve(world, table, 'telegram', limits, request.url ?? '/', request, response).catch((error: unknown) => fail(response, error)),
+    void serve(world, table, { origin: MOUNTS.telegram, errorsAs: 'telegram' }, limits, request.url ?? '/', request, response).catch((error: unknown) => fail(response, error)),
   );
   return listen(server, options.port ?? 0, 'https');
 }
@@ -97,35 +97,36 @@ async function route(
     const first = url.slice(1, end < 0 ? url.length : end).split('?')[0]!;
     const rest = end < 0 ? '/' : url.slice(end);
     if (first === '_quotastorm') return await control(world, limits, rest, request, response);
+    const provider = Object.hasOwn(world.providerMounts, first) ? world.providerMounts[first] : undefined;
+    if (provider !== undefined) return await serve(world, createRouteTable(provider.routes), { origin: provider.origin, errorsAs: 'openai' }, limits, rest, request, response);
     if (!Object.hasOwn(MOUNTS, first)) {
       world.unmatched.record({ atMs: world.clock.now(), method: request.method ?? 'GET', url: loggedUrl(url), status: 404 });
       return sendJson(response, 404, {
-        error: `no mock mounted at /${first}; mounts: ${Object.keys(MOUNTS).map((mount) => `/${mount}`).join(', ')}, /_quotastorm`,
+        error: `no mock mounted at /${first}; mounts: ${[...Object.keys(MOUNTS), ...Object.keys(world.providerMounts)].map((mount) => `/${mount}`).join(', ')}, /_quotastorm`,
       });
     }
     const mount = first as Mount;
-    await serve(world, tables[mount], mount, limits, rest, request, response);
+    await serve(world, tables[mount], { origin: MOUNTS[mount], errorsAs: mount }, limits, rest, request, response);
   } catch (error) {
     fail(response, error);
   }
 }
 
-/** One request through the mount's routes, as if sent to `origin`. */
+/** One request through the mount's routes, as if sent to `origin`; a too-large body gets the `errorsAs` mount's 413. */
 async function serve(
   world: MockWorld,
   table: RouteTable,
-  mount: Mount,
+  { origin, errorsAs }: { origin: string; errorsAs: Mount },
   limits: RequestLimits,
   pathAndQuery: string,
   incoming: IncomingMessage,
   outgoing: ServerResponse,
 ): Promise<void> {
-  const origin = MOUNTS[mount];
   const method = incoming.method ?? 'GET';
   const query = pathAndQuery.indexOf('?');
   const pathname = query < 0 ? pathAndQuery : pathAndQuery.slice(0, query);
   const raw = method === 'GET' || method === 'HEAD' ? EMPTY : await readBody(incoming, limits.maxBodyBytes);
-  if (raw === TOO_LARGE) return writeReply(tooLargeReply(mount, limits.maxBodyBytes), outgoing);
+  if (raw === TOO_LARGE) return writeReply(tooLargeReply(errorsAs, limits.maxBodyBytes), outgoing);
   const body = raw.toString('utf8');
   const request = new IncomingMockRequest(incoming, `${origin}${pathAndQuery}`, body, outgoing);
   const matches = table.match(origin, method, pathname);

@@ -10,9 +10,11 @@ import type { Clock } from '../src/clock/clock.ts';
 import { createPrng } from '../src/clock/prng.ts';
 import { createRouteFetch } from './fetch.ts';
 import { ANTHROPIC_ORIGIN, anthropicRoutes } from './providers/anthropic.ts';
+import { type CompatibleMount, compatibleRoutes } from './providers/compatible.ts';
 import type { ProviderMockSpec } from './providers/exchange.ts';
 import type { FaultPlan } from './providers/faults.ts';
 import { GEMINI_ORIGIN, geminiRoutes } from './providers/gemini.ts';
+import { type OllamaMount, ollamaRoutes } from './providers/ollama.ts';
 import type { Journal, JournalEntry } from './providers/journal.ts';
 import { createJournal } from './providers/journal-store.ts';
 import { createLedger, type Ledger, type LedgerConfig } from './providers/ledger.ts';
@@ -44,6 +46,14 @@ export type MockWorldOptions = {
   readonly seed: number | string;
   readonly ledger?: LedgerConfig;
   readonly faults?: FaultPlan;
+  /**
+   * OpenAI-compatible providers a config points elsewhere (ollama, vLLM,
+   * OpenRouter, …), each served on its own `baseUrl`. A route the fixed
+   * mocks already answer (the same origin and path) stays theirs.
+   */
+  readonly compatible?: readonly CompatibleMount[];
+  /** Ollama servers a config names with `api: "ollama"`, each answering its native `/api/chat`. */
+  readonly ollama?: readonly OllamaMount[];
   readonly telegram?: { botTokens?: readonly string[]; commandLimits?: CommandLimits; floodLimits?: FloodLimits };
   /**
    * For a long-lived served mock: keep only the newest `recent` entries of
@@ -65,6 +75,13 @@ export type MockWorld = {
   /** Requests no mock answered (unmatched.ts), in-process and served. */
   readonly unmatched: UnmatchedLog;
   readonly routesByMount: Readonly<Record<Mount, readonly MockRoute[]>>;
+  /** The routes on the config's own base URLs (`compatible`, `ollama`), after the fixed mounts. */
+  readonly compatibleRoutes: readonly MockRoute[];
+  /**
+   * Those base URLs by the config's provider id, for `mocks serve` to mount at
+   * `/<providerId>`: the origin a request under that prefix stands for.
+   */
+  readonly providerMounts: Readonly<Record<string, { readonly origin: string; readonly routes: readonly MockRoute[] }>>;
   /** All routes, compiled: what the in-process fetch dispatches to. */
   readonly routes: RouteTable;
   /** All routes as msw handlers, for `setupServer` or msw's `getResponse`. */
@@ -97,10 +114,18 @@ export function createMockWorld(options: MockWorldOptions): MockWorld {
     xai: xaiRoutes(spec),
     telegram: telegramRoutes({ clock, ...telegram, ...options.telegram }),
   };
-  const all = Object.values(routesByMount).flat();
+  const fixed = Object.values(routesByMount).flat();
+  const compatible = [...compatibleRoutes(spec, options.compatible ?? []), ...ollamaRoutes(spec, options.ollama ?? [])].filter((route) => !fixed.some((other) => other.origin === route.origin && other.path === route.path));
+  const all = [...fixed, ...compatible];
   const routes = createRouteTable(all);
   const unmatched = options.retain === undefined ? createUnmatchedLog() : recentLog<UnmatchedRequest>(options.retain, 'unmatched');
   const onUnmatched = (method: string, url: string) => void unmatched.record({ atMs: clock.now(), method, url, status: undefined });
+  const providerMounts: Record<string, { origin: string; routes: readonly MockRoute[] }> = {};
+  for (const mount of [...(options.compatible ?? []), ...(options.ollama ?? [])]) {
+    if (mount.providerId === undefined || Object.hasOwn(MOUNTS, mount.providerId) || mount.providerId === '_quotastorm') continue;
+    const origin = new URL(mount.baseUrl).origin;
+    providerMounts[mount.providerId] = { origin, routes: all.filter((route) => route.origin === origin) };
+  }
   return {
     clock,
     ledger: spec.ledger,
@@ -108,6 +133,8 @@ export function createMockWorld(options: MockWorldOptions): MockWorld {
     telegram,
     unmatched,
     routesByMount,
+    compatibleRoutes: compatible,
+    providerMounts,
     routes,
     handlers: toMswHandlers(all),
     fetch: createRouteFetch(routes, clock, { onUnmatched }),

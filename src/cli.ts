@@ -99,6 +99,8 @@ export function buildProgram(profileNames: readonly [ProfileName, ...ProfileName
     .addOption(new Option('--max-body-bytes <n>', 'larger request bodies get a 413').argParser(positiveInteger('--max-body-bytes')).default(32 * 1024 * 1024))
     .addOption(new Option('--headers-timeout-ms <n>', 'close sockets whose headers take longer').argParser(positiveInteger('--headers-timeout-ms')).default(10_000))
     .addOption(new Option('--request-timeout-ms <n>', 'close sockets whose request takes longer').argParser(positiveInteger('--request-timeout-ms')).default(60_000))
+    .option('--config <file>', "an openclaw.json: each provider it points at its own server (ollama, OpenRouter, vLLM, …) is mounted at /<provider id>")
+    .addOption(profileOption())
     .action(async (options: MocksServeOptions) => {
       const { runMocksServe } = await import('./commands/mocks-serve.ts');
       process.exitCode = await runMocksServe(options);

@@ -43,7 +43,7 @@ export type BodyProblem = { readonly kind: 'malformed' } | { readonly kind: 'inv
 
 /** `Fields`: what differs between the provider's errors, inside its own envelope (`errors`). */
 export type ChatFlavour<Fields> = {
-  readonly provider: 'openai' | 'moonshot' | 'xai';
+  readonly provider: 'openai' | 'moonshot' | 'xai' | 'compatible';
   readonly origin: string;
   readonly usage: (inputTokens: number, outputTokens: number) => object;
   readonly streamUsage: 'trailing-chunk-if-requested' | 'final-choice';
@@ -57,8 +57,13 @@ export type ChatFlavour<Fields> = {
 };
 
 export function chatCompletionsRoutes<Fields>(spec: ProviderMockSpec, flavour: ChatFlavour<Fields>): MockRoute[] {
+  return chatCompletionsRoutesAt(spec, flavour, '/v1/chat/completions');
+}
+
+/** The same route on another path: OpenAI-compatible servers put `/chat/completions` under their own base path. */
+export function chatCompletionsRoutesAt<Fields>(spec: ProviderMockSpec, flavour: ChatFlavour<Fields>, path: string): MockRoute[] {
   const exchange = createExchange(spec, chatDialect(flavour));
-  return [{ method: 'POST', origin: flavour.origin, path: '/v1/chat/completions', handle: (request) => exchange(request, { api: 'chat.completions' }) }];
+  return [{ method: 'POST', origin: flavour.origin, path, handle: (request) => exchange(request, { api: 'chat.completions' }) }];
 }
 
 /** The text the estimator counts: string contents and `text` parts of every message. */

@@ -23,7 +23,7 @@ import type { Fault, FaultPlan } from './faults.ts';
 import type { Journal } from './journal.ts';
 import { holdForLatency } from './latency.ts';
 import { admit, type Ledger, type MeteredRequest, type QuotaSnapshot, quotaSnapshot, release, scopeOf, settle } from './ledger.ts';
-import { findModel, type ProviderId } from './models.ts';
+import { type ProviderId, servedModel } from './models.ts';
 import { chunkText, createReplyWriter, type ReplyShape, type ReplyWriter } from './reply.ts';
 import { asSummary, requestedSummaryHeadings } from './summary-reply.ts';
 import type { QuotaDimension, QuotaLimits } from './tiers.ts';
@@ -71,7 +71,7 @@ export function createExchange<Body, Problem, Fields>(spec: ProviderMockSpec, di
     }
     const stream = dialect.isStream(parsed, route);
     const modelId = dialect.modelId(parsed, route);
-    const model = findModel(spec.ledger.models, dialect.provider, modelId);
+    const model = servedModel(spec.ledger.models, dialect.provider, modelId);
     if (!model) {
       const answer = dialect.notFound(modelId, route);
       record(spec.journal, journalBase, unmetered(modelId, stream, 0), answer);

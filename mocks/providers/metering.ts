@@ -41,6 +41,7 @@ export type Metering = {
 };
 
 const FIXED_MINUTE: WindowSpec = { kind: 'fixed', periodMs: MINUTE_MS, anchor: 'epoch' };
+const FIXED_DAY: WindowSpec = { kind: 'fixed', periodMs: DAY_MS, anchor: 'epoch' };
 const PACIFIC_DAY: WindowSpec = { kind: 'fixed', periodMs: DAY_MS, anchor: 'midnight-pacific' };
 const BUCKET_MINUTE: WindowSpec = { kind: 'bucket', periodMs: MINUTE_MS };
 const BUCKET_DAY: WindowSpec = { kind: 'bucket', periodMs: DAY_MS };
@@ -115,5 +116,25 @@ export const METERING: Readonly<Record<ProviderId, Metering>> = {
     defaultScope: PER_MODEL_ACCOUNT,
     defaultTier: 'default',
     source: 'https://docs.x.ai/developers/rate-limits.md: per team × model, RPS = RPM/60, all tokens count',
+  },
+  compatible: {
+    windows: { requestsPerMinute: FIXED_MINUTE, tokensPerMinute: FIXED_MINUTE, requestsPerDay: FIXED_DAY, tokensPerDay: FIXED_DAY },
+    tokensCount: 'input+output',
+    outputCharge: 'actual',
+    reserveDefaultOutput: false,
+    rejectedRequestsCount: false,
+    defaultScope: PER_MODEL_ACCOUNT,
+    defaultTier: 'unlimited',
+    source: 'assumed: an OpenAI-compatible server publishes no limits; fixed windows per model when the scenario sets some',
+  },
+  ollama: {
+    windows: { requestsPerMinute: FIXED_MINUTE, tokensPerMinute: FIXED_MINUTE, requestsPerDay: FIXED_DAY, tokensPerDay: FIXED_DAY },
+    tokensCount: 'input+output',
+    outputCharge: 'actual',
+    reserveDefaultOutput: false,
+    rejectedRequestsCount: false,
+    defaultScope: PER_MODEL_ACCOUNT,
+    defaultTier: 'unlimited',
+    source: 'assumed: a local ollama server publishes no limits; fixed windows per model when the scenario sets some',
   },
 };

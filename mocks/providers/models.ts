@@ -14,7 +14,7 @@
  * the maximum number of tokens allowed (1048576)"); treat them as defaults: a `LedgerConfig`'s `models`
  * (ledger.ts) replaces the whole catalogue.
  */
-export const PROVIDER_IDS = ['gemini', 'openai', 'anthropic', 'moonshot', 'xai'] as const;
+export const PROVIDER_IDS = ['gemini', 'openai', 'anthropic', 'moonshot', 'xai', 'compatible', 'ollama'] as const;
 export type ProviderId = (typeof PROVIDER_IDS)[number];
 
 export type ModelInfo = {
@@ -38,6 +38,10 @@ export const DEFAULT_MODELS: ModelCatalog = {
     model('gemini-2.5-flash', 'gemini-2.5-flash', 1_048_576, 65_536),
     model('gemini-2.5-pro', 'gemini-2.5-pro', 1_048_576, 65_536),
     model('gemini-2.5-flash-lite', 'gemini-2.5-flash-lite', 1_048_576, 65_536),
+    // The Gemini 3 previews real configs run (OpenClaw's built-in catalog names them).
+    model('gemini-3.1-pro-preview', 'gemini-3.1-pro', 1_048_576, 65_536),
+    model('gemini-3-pro-preview', 'gemini-3-pro', 1_048_576, 65_536),
+    model('gemini-3-flash-preview', 'gemini-3-flash', 1_048_576, 65_536),
   ],
   openai: [
     model('gpt-4o', 'gpt-4o', 128_000, 16_384),
@@ -73,11 +77,37 @@ export const DEFAULT_MODELS: ModelCatalog = {
     model('grok-code-fast-1', 'grok-code-fast-1', 256_000, 32_768),
     model('grok-3', 'grok-3', 131_072, 16_384),
   ],
+  // Any OpenAI-compatible server (ollama, vLLM, LM Studio, OpenRouter, …) serves whatever it hosts: see `findModel`.
+  compatible: [],
+  ollama: [],
 };
 
-/** The catalogue entry for `modelId`, or undefined (the handler answers 404). */
+/** Providers that answer any model id: the model is whatever the user's server hosts. */
+const ANY_MODEL: ReadonlySet<ProviderId> = new Set(['compatible', 'ollama']);
+
+/** What an OpenAI-compatible server's model is assumed to take when nothing says otherwise (a common 128K window). */
+const ANY_MODEL_CONTEXT_TOKENS = 131_072;
+const ANY_MODEL_MAX_OUTPUT_TOKENS = 8_192;
+
+/** The catalogue entry for `modelId`, or undefined (the handler answers 404, or `servedModel` stands in). */
 export function findModel(catalog: ModelCatalog, provider: ProviderId, modelId: string): ModelInfo | undefined {
   return catalog[provider].find((entry) => entry.id === modelId);
+}
+
+/** Whether the provider serves model ids its catalogue does not list (a user's own server hosts what it hosts). */
+export function acceptsAnyModel(provider: string): boolean {
+  return ANY_MODEL.has(provider as ProviderId);
+}
+
+/**
+ * The model a request names, as the mock serves it: the catalogue entry, or
+ * for a provider that accepts any model an entry with assumed limits of its
+ * own (a window nobody published, so no caller should judge against it).
+ */
+export function servedModel(catalog: ModelCatalog, provider: ProviderId, modelId: string): ModelInfo | undefined {
+  const known = findModel(catalog, provider, modelId);
+  if (known !== undefined || !ANY_MODEL.has(provider) || modelId === '') return known;
+  return model(modelId, modelId, ANY_MODEL_CONTEXT_TOKENS, ANY_MODEL_MAX_OUTPUT_TOKENS);
 }
 
 function model(id: string, quotaFamily: string, contextWindowTokens: number, defaultMaxOutputTokens: number): ModelInfo {

@@ -50,12 +50,17 @@ export type ProviderTiers = Readonly<Record<string, TierTable>>;
 const GEMINI_SOURCE =
   'https://ai.google.dev/gemini-api/docs/rate-limits (mid-2025) and https://discuss.ai.google.dev/t/reached-the-rate-limit-again/104465; Pro Tier 2/3 unverified (no primary source).';
 
+// Gemini 3 previews: no public per-tier table at the time of writing; unverified, assumed equal to
+// the 2.5 model of the same class (pro, flash) until a scenario sets its own mocks.limits.
 const GEMINI: ProviderTiers = {
   free: {
     source: GEMINI_SOURCE,
     perFamily: {
       'gemini-2.5-flash': rpmTpmRpd(10, 250_000, 250),
+      'gemini-3-flash': rpmTpmRpd(10, 250_000, 250),
       'gemini-2.5-pro': rpmTpmRpd(5, 250_000, 100),
+      'gemini-3.1-pro': rpmTpmRpd(5, 250_000, 100),
+      'gemini-3-pro': rpmTpmRpd(5, 250_000, 100),
       'gemini-2.5-flash-lite': rpmTpmRpd(15, 250_000, 1_000),
     },
   },
@@ -63,7 +68,10 @@ const GEMINI: ProviderTiers = {
     source: GEMINI_SOURCE,
     perFamily: {
       'gemini-2.5-flash': rpmTpmRpd(1_000, 1_000_000, 10_000),
+      'gemini-3-flash': rpmTpmRpd(1_000, 1_000_000, 10_000),
       'gemini-2.5-pro': rpmTpmRpd(150, 2_000_000, 10_000),
+      'gemini-3.1-pro': rpmTpmRpd(150, 2_000_000, 10_000),
+      'gemini-3-pro': rpmTpmRpd(150, 2_000_000, 10_000),
       'gemini-2.5-flash-lite': rpmTpmRpd(4_000, 4_000_000, undefined),
     },
   },
@@ -71,14 +79,20 @@ const GEMINI: ProviderTiers = {
     source: GEMINI_SOURCE,
     perFamily: {
       'gemini-2.5-flash': rpmTpmRpd(2_000, 3_000_000, 100_000),
+      'gemini-3-flash': rpmTpmRpd(2_000, 3_000_000, 100_000),
       'gemini-2.5-pro': rpmTpmRpd(1_000, 5_000_000, 50_000),
+      'gemini-3.1-pro': rpmTpmRpd(1_000, 5_000_000, 50_000),
+      'gemini-3-pro': rpmTpmRpd(1_000, 5_000_000, 50_000),
     },
   },
   tier3: {
     source: GEMINI_SOURCE,
     perFamily: {
       'gemini-2.5-flash': rpmTpmRpd(10_000, 8_000_000, undefined),
+      'gemini-3-flash': rpmTpmRpd(10_000, 8_000_000, undefined),
       'gemini-2.5-pro': rpmTpmRpd(2_000, 8_000_000, undefined),
+      'gemini-3.1-pro': rpmTpmRpd(2_000, 8_000_000, undefined),
+      'gemini-3-pro': rpmTpmRpd(2_000, 8_000_000, undefined),
     },
   },
 };
@@ -198,12 +212,20 @@ const XAI: ProviderTiers = {
   },
 };
 
+// A user's own server (ollama native or OpenAI-compatible, vLLM, LM Studio, a LiteLLM proxy, …) has no
+// published limits: unlimited unless the scenario sets mocks.limits for its models.
+const COMPATIBLE: ProviderTiers = {
+  unlimited: { source: 'assumed: no published limits for an OpenAI-compatible server; set mocks.limits to meter one', perFamily: {}, perAccount: {} },
+};
+
 export const TIERS: Readonly<Record<ProviderId, ProviderTiers>> = {
   gemini: GEMINI,
   openai: OPENAI,
   anthropic: ANTHROPIC,
   moonshot: MOONSHOT,
   xai: XAI,
+  compatible: COMPATIBLE,
+  ollama: COMPATIBLE,
 };
 
 /** The tier table, or a `RangeError` naming the valid tiers. */

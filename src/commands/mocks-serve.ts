@@ -12,7 +12,9 @@ import { createFaultPlan } from '../../mocks/providers/fault-plan.ts';
 import { parseFaultSchedule } from '../../mocks/providers/fault-schedule.ts';
 import { createPrng } from '../clock/prng.ts';
 import { UserError } from '../errors.ts';
-import { parseJson5, readConfigFile } from '../config/load.ts';
+import { loadConfig, parseJson5, readConfigFile } from '../config/load.ts';
+import { PROFILES, type ProfileName } from '../gateway/profiles/index.ts';
+import { providerMountsOf } from '../scenario/provider-mounts.ts';
 
 export type MocksServeOptions = {
   port: number;
@@ -30,6 +32,10 @@ export type MocksServeOptions = {
   maxBodyBytes: number;
   headersTimeoutMs: number;
   requestTimeoutMs: number;
+  /** An openclaw.json whose own providers (ollama, OpenRouter, vLLM, …) get a mount each, at `/<provider id>`. */
+  config?: string;
+  /** Whose built-in catalog resolves the config's providers. */
+  profile: ProfileName;
 };
 
 /**
@@ -46,10 +52,12 @@ export async function runMocksServe(options: MocksServeOptions): Promise<number>
   if (options.headersTimeoutMs > options.requestTimeoutMs) {
     throw new UserError(`--headers-timeout-ms ${options.headersTimeoutMs} is longer than --request-timeout-ms ${options.requestTimeoutMs}; the headers are part of the request.`);
   }
+  const mounts = options.config === undefined ? {} : providerMountsOf((await loadConfig(options.config)).config, PROFILES[options.profile]);
   const journalFile = options.journalFile === undefined ? undefined : await openJournalFile(options.journalFile);
   const world = createMockWorld({
     clock,
     seed: options.seed,
+    ...mounts,
     ledger: ledgerConfigFromFlags(options.limit, options.scope),
     ...(faults === undefined ? {} : { faults }),
     retain: { recent: options.journalRecent, ...(journalFile === undefined ? {} : { sink: journalFile.write }) },
@@ -75,7 +83,8 @@ export async function runMocksServe(options: MocksServeOptions): Promise<number>
         `listening ${tls.server.url} as https://api.telegram.org (trust ${tls.certificate.certificateFile} via NODE_EXTRA_CA_CERTS)\n`,
       );
     }
-    process.stdout.write(`mounts: /google /openai /anthropic /moonshot /xai /telegram; journal: GET ${servers[0]!.url}/_quotastorm/journal\n`);
+    const own = Object.keys(world.providerMounts).map((providerId) => ` /${providerId}`).join('');
+    process.stdout.write(`mounts: /google /openai /anthropic /moonshot /xai /telegram${own}; journal: GET ${servers[0]!.url}/_quotastorm/journal\n`);
     await stopped;
   } finally {
     await Promise.all(servers.map((server) => server.close()));

@@ -23,6 +23,10 @@ export function usageSection(result: RunResult): string[] {
     ...peaksTable(active),
     '',
     ...(idle.length > 0 ? [`No traffic: ${idle.map((usage) => codeSpan(usage.modelRef)).join(', ')}.`, ''] : []),
+    ...(result.assumedLimits ?? []).flatMap(({ provider, models, source }) => [
+      `Limits for ${codeSpan(provider)} (${models.map(codeSpan).join(', ')}): ${escapeInline(source)}.`,
+      '',
+    ]),
     ...active.flatMap((usage) => modelCharts(usage, result.simulatedMs)),
   ];
 }

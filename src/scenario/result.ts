@@ -74,6 +74,8 @@ export type DeliverySummary = {
   readonly examples: readonly { readonly atMs: number; readonly kind: string; readonly text: string }[];
 };
 
+export type AssumedLimits = { readonly provider: string; readonly models: readonly string[]; readonly source: string };
+
 export type RunResult = {
   readonly quotastorm: { readonly version: string };
   readonly scenario: { readonly name: string; readonly file: string; readonly sha256: string; readonly variant: string | undefined };
@@ -101,6 +103,11 @@ export type RunResult = {
   /** Every message the scenario sent: replied + error replies + dropped + pending = sent. */
   readonly messages: MessageAccounting;
   readonly usage: readonly ModelUsage[];
+  /**
+   * Mock providers that served this run with limits no provider publishes (a user's own ollama,
+   * vLLM, OpenRouter, …): unlimited unless the scenario set `mocks.limits`. Absent when none did.
+   */
+  readonly assumedLimits?: readonly AssumedLimits[];
   readonly failover: readonly FailoverAttempts[];
   /** Model attempts by what started them (user, heartbeat, cron) and model: whose traffic spent a quota. */
   readonly attemptsByOrigin: readonly { readonly origin: string; readonly modelRef: string; readonly attempts: number }[];

@@ -13,7 +13,10 @@ import { createPrng, type Prng } from '../clock/prng.ts';
 import { createVirtualClock, type VirtualClock } from '../clock/virtual-clock.ts';
 import { loadConfig, type LoadedConfig } from '../config/load.ts';
 import { auditRootCauses } from '../config/root-causes.ts';
-import { parseModelRef, type ModelRefRules } from '../config/model-ref.ts';
+import { resolveProvider } from '../config/catalog/index.ts';
+import { parseModelRef } from '../config/model-ref.ts';
+import type { OpenClawConfig } from '../config/schema.ts';
+import { UserError } from '../errors.ts';
 import { PROFILES } from '../gateway/profiles/index.ts';
 import type { VersionProfile } from '../gateway/profiles/profile.ts';
 import type { SkillSpec } from '../gateway/channels/commands-catalog.ts';
@@ -26,6 +29,7 @@ import type { LedgerConfig } from '../../mocks/providers/ledger.ts';
 import { LIMIT_KEYS } from '../../mocks/providers/limit-spec.ts';
 import { injectMessage } from '../../mocks/telegram/state.ts';
 import { createMockWorld, type MockWorld } from '../../mocks/world.ts';
+import { providerMountsOf, servedModelsOf } from './provider-mounts.ts';
 import { judgeRecord } from './judge.ts';
 import type { LoadedScenario } from './load.ts';
 import type { RunRecord, StepRecord } from './record.ts';
@@ -81,13 +85,14 @@ export async function runScenario(options: RunOptions): Promise<RunArtifacts> {
   const clock = createVirtualClock({ startMs });
   const rng = createPrng(seed);
   const faults = faultScheduleOf(options);
+  const profile = PROFILES[scenario.profile];
   const world = createMockWorld({
     clock,
     seed,
-    ledger: ledgerConfigOf(mocksOf(options), PROFILES[scenario.profile].modelRefs),
+    ledger: ledgerConfigOf(mocksOf(options), profile, loadedConfig.config),
+    ...providerMountsOf(loadedConfig.config, profile),
     ...(faults === undefined ? {} : { faults: createFaultPlan(faults, { prng: rng.fork('faults'), startMs }) }),
   });
-  const profile = PROFILES[scenario.profile];
   const gateway = createGateway({
     config: options.configOverride ? options.configOverride(loadedConfig.config) : loadedConfig.config,
     profile,
@@ -225,9 +230,15 @@ function mocksOf(options: RunOptions): LoadedScenario['scenario']['mocks'] {
 }
 
 
-/** The scenario's `mocks` block → the ledger's config (providers named as the mocks name them). */
-function ledgerConfigOf(mocks: LoadedScenario['scenario']['mocks'], modelRefs: ModelRefRules): LedgerConfig {
+/**
+ * The scenario's `mocks` block → the ledger's config (providers named as the mocks name them). A
+ * limit on a provider the fixed mocks do not serve meters the mock the config points it at
+ * (OpenAI-compatible or ollama); one the config cannot resolve is the scenario's mistake.
+ */
+function ledgerConfigOf(mocks: LoadedScenario['scenario']['mocks'], profile: VersionProfile, config: OpenClawConfig): LedgerConfig {
+  const modelRefs = profile.modelRefs;
   const providers: Record<string, { tier?: string; scope?: object; limits?: Record<string, object> }> = {};
+  const models = servedModelsOf(config, profile);
   const entry = (name: string) => (providers[name === 'google' ? 'gemini' : name] ??= {});
   for (const [name, tier] of Object.entries(mocks.tiers)) if (tier !== undefined) entry(name).tier = tier;
   for (const [name, scope] of Object.entries(mocks.scope)) if (scope !== undefined) entry(name).scope = scope;
@@ -237,10 +248,24 @@ function ledgerConfigOf(mocks: LoadedScenario['scenario']['mocks'], modelRefs: M
     if (parsed === null) throw new Error(`mocks.limits: "${ref}" names no model; write it as provider/model`);
     const { provider, model } = parsed;
     const mapped = Object.fromEntries(Object.entries(limits).map(([key, value]) => [LIMIT_KEYS[key as keyof typeof LIMIT_KEYS], value]));
-    const target = entry(provider);
+    const target = entry(mockProviderOf(ref, provider, profile, config));
     target.limits = { ...target.limits, [model]: mapped };
   }
-  return { providers } as LedgerConfig;
+  return { providers, ...(models === undefined ? {} : { models }) } as LedgerConfig;
+}
+
+const FIXED_MOCKS: ReadonlySet<string> = new Set(['google', 'gemini', 'openai', 'anthropic', 'moonshot', 'xai']);
+const MOCK_OF_API: Readonly<Record<string, string>> = { 'openai-completions': 'compatible', ollama: 'ollama' };
+
+function mockProviderOf(ref: string, provider: string, profile: VersionProfile, config: OpenClawConfig): string {
+  if (FIXED_MOCKS.has(provider)) return provider;
+  const resolved = resolveProvider(config, provider, profile.modelRefs, profile.catalog);
+  const mock = MOCK_OF_API[resolved?.api ?? resolved?.models[0]?.api ?? ''];
+  if (mock !== undefined) return mock;
+  throw new UserError(
+    `mocks.limits: "${ref}" names provider "${provider}", which ${resolved === undefined ? `neither the config's models.providers nor OpenClaw ${profile.catalog.openclawVersion}'s built-in catalog declares` : `uses API kind "${resolved.api}", which the mocks do not serve`}. ` +
+      'Limit a provider/model the config runs.',
+  );
 }
 
 /** The simulated host; `bundled` skills are the ones the version's own package bundles. */

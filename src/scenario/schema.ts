@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { tryParseDurationMs } from '../config/duration.ts';
 import { parseModelRef } from '../config/model-ref.ts';
 import { PROFILE_NAMES, PROFILES, type ProfileName } from '../gateway/profiles/index.ts';
-import { DEFAULT_MODELS, findModel, type ProviderId } from '../../mocks/providers/models.ts';
+import { acceptsAnyModel, DEFAULT_MODELS, findModel, type ProviderId } from '../../mocks/providers/models.ts';
 import { FaultScheduleSchema } from '../../mocks/providers/fault-schedule.ts';
 import { CHECK_NAMES } from './checks/names.ts';
 
@@ -213,7 +213,9 @@ function mocksServe(ref: string, profile: ProfileName): boolean {
   const parsed = parseModelRef(ref, PROFILES[profile].modelRefs);
   if (parsed === null) return false;
   const provider = parsed.provider === 'google' ? 'gemini' : parsed.provider;
-  return Object.hasOwn(DEFAULT_MODELS, provider) && findModel(DEFAULT_MODELS, provider as ProviderId, parsed.model) !== undefined;
+  // Another provider is served where the config points it, any model id; the runner checks the ref against the config.
+  if (!Object.hasOwn(DEFAULT_MODELS, provider) || acceptsAnyModel(provider)) return true;
+  return findModel(DEFAULT_MODELS, provider as ProviderId, parsed.model) !== undefined;
 }
 
 export function scenarioJsonSchema(): unknown {

@@ -10,7 +10,8 @@ import type { RootCauseFinding } from '../config/root-causes.ts';
 import type { Gateway } from '../gateway/gateway.ts';
 import type { DecisionEvent } from '../gateway/router/decision-log.ts';
 import type { MockWorld } from '../../mocks/world.ts';
-import type { CheckResult, DeliverySummary, FailoverAttempts, RunResult } from './result.ts';
+import type { ProviderId } from '../../mocks/providers/models.ts';
+import type { AssumedLimits, CheckResult, DeliverySummary, FailoverAttempts, RunResult } from './result.ts';
 import { verdictOf } from './judge.ts';
 import { accountMessages } from './message-accounting.ts';
 import { configProviderOf, ledgerLimits, modelUsage } from './usage.ts';
@@ -68,6 +69,7 @@ export function summarize(input: SummaryInput): RunResult {
     deliveries: deliveriesOf(gateway, input.startMs),
     messages: accountMessages(gateway.messageFates, input.messagesSent),
     usage: modelUsage(world.journal.entries, ledgerLimits(world.ledger), input.startMs),
+    ...assumedLimitsOf(world),
     failover: failoverOf(gateway.router.decisions.events),
     attemptsByOrigin: attemptsByOriginOf(gateway.router.decisions.events),
     sessions: {
@@ -83,6 +85,21 @@ export function summarize(input: SummaryInput): RunResult {
     },
     firstFailure: firstFailureOf(gateway, world, input.startMs),
     rootCauses: input.rootCauses.map(({ id, setting, value, status, why }) => ({ id, setting, value, status, why })),
+  };
+}
+
+/** Providers whose limits are an assumption (tiers.ts sources starting "assumed"), with the models they served. */
+function assumedLimitsOf(world: MockWorld): { assumedLimits?: AssumedLimits[] } {
+  const models = new Map<string, Set<string>>();
+  for (const entry of world.journal.entries) {
+    if (!world.ledger.policies[entry.provider].table.source.startsWith('assumed')) continue;
+    const seen = models.get(entry.provider) ?? new Set<string>();
+    seen.add(entry.model);
+    models.set(entry.provider, seen);
+  }
+  if (models.size === 0) return {};
+  return {
+    assumedLimits: [...models].map(([provider, seen]) => ({ provider, models: [...seen].sort(), source: world.ledger.policies[provider as ProviderId].table.source })),
   };
 }
 

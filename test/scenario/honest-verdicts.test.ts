@@ -109,15 +109,15 @@ describe('a check whose precondition never happened is an error naming the cause
     expect(gateway.store.get('agent:main:main')).toBeDefined();
   });
 
-  it('rate-limit-errors when the chain names a provider models.providers does not declare', async () => {
+  it('rate-limit-errors when the chain names a provider neither models.providers nor the built-in catalog declares', async () => {
     const config = await configVariant(AFTER, (config) => {
-      config['agents'].defaults.model = { primary: 'groq/llama-3.3-70b-versatile', fallbacks: [] };
+      config['agents'].defaults.model = { primary: 'lmstudio/qwen3-8b', fallbacks: [] };
       delete config['agents'].defaults.heartbeat;
     });
     const result = await run(oneMessageFrom(0, '{ check: "rate-limit-errors", max: 0 }, { check: "error-replies", max: 0 }'), config);
     expect(result.checks.map((check) => check.status)).toEqual(['error', 'error']);
     expect(result.checks[0]!.summary).toBe(
-      '0 of 1 message reached a model: 1 dropped: the turn failed: model chain names provider "groq", which models.providers does not declare',
+      '0 of 1 message reached a model: 1 dropped: the turn failed: model chain names provider "lmstudio", which neither models.providers nor OpenClaw 2026.2.26\'s built-in catalog declares',
     );
   });
 

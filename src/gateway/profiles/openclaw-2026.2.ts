@@ -3,6 +3,7 @@
  * differently from other versions (profile.ts says what each field is).
  */
 import { ENV_RULES_2026_2 } from '../../config/env-substitution.ts';
+import { loadCatalog } from '../../config/catalog/index.ts';
 import { MODEL_REF_RULES_2026_2 } from '../../config/model-ref-rules-2026-2.ts';
 import { cancelledCompaction, emptyCompactionLines, lastDetailPlaceholder, type DecisionLines } from '../router/decision-log.ts';
 import type { CommandSpec } from '../channels/commands-catalog.ts';
@@ -108,6 +109,7 @@ export const OPENCLAW_2026_2: VersionProfile = {
   release: '2026.2.26',
   modelRefs: MODEL_REF_RULES_2026_2,
   configEnv: ENV_RULES_2026_2,
+  catalog: loadCatalog('2026.2.26'),
   runtimeDefaults: {
     ...SHARED_RUNTIME_DEFAULTS,
     heartbeat: {

@@ -8,6 +8,7 @@
  * `dist/`, installed by `quotastorm gateway install`), its golden traces
  * (test/golden/openclaw-<version>/), or the public docs of that release.
  */
+import type { ProviderCatalog } from '../../config/catalog/index.ts';
 import type { ModelRefRules } from '../../config/model-ref.ts';
 import type { RuntimeDefaults } from '../../config/runtime-defaults.ts';
 import type { CommandCatalogSpec, SkillSpec } from '../channels/commands-catalog.ts';
@@ -31,6 +32,8 @@ export type VersionProfile = {
   readonly modelRefs: ModelRefRules;
   /** What a `${VAR}` in the config whose variable is unset does: refuse the config or keep it as written. */
   readonly configEnv: EnvRules;
+  /** The built-in providers and models a config may name without declaring them (src/config/catalog/). */
+  readonly catalog: ProviderCatalog;
   /** Retries, failover, cooldown scope and the texts of a failed turn. */
   readonly routing: RoutingBehaviour;
   /** The gateway log lines for each routing and compaction decision. */

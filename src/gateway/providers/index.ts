@@ -5,11 +5,13 @@
  */
 import type { Clock } from '../../clock/clock.ts';
 import type { Prng } from '../../clock/prng.ts';
-import type { ModelProviderConfig, OpenClawConfig } from '../../config/schema.ts';
+import type { ResolvedProvider } from '../../config/catalog/index.ts';
+import type { OpenClawConfig } from '../../config/schema.ts';
 import { UserError } from '../../errors.ts';
 import type { AdapterDeps } from './adapter-deps.ts';
 import { anthropicMessagesClient } from './anthropic-messages.ts';
 import { googleGenerativeAiClient } from './google-generative-ai.ts';
+import { ollamaClient } from './ollama.ts';
 import { openAiCompletionsClient } from './openai-completions.ts';
 import { ANTHROPIC_SDK_RETRIES, NO_SDK_RETRIES, OPENAI_SDK_RETRIES, type SdkRetryPolicy } from './sdk-retry.ts';
 import { SUPPORTED_APIS, type ProviderClient, type SupportedApi } from './types.ts';
@@ -25,16 +27,17 @@ export type ProviderDeps = {
 export function createProviderClients(config: OpenClawConfig, deps: ProviderDeps): Map<string, ProviderClient> {
   const clients = new Map<string, ProviderClient>();
   for (const [providerId, provider] of Object.entries(config.models?.providers ?? {})) {
-    clients.set(providerId, createProviderClient(providerId, provider, deps));
+    clients.set(providerId, createProviderClient(providerId, { ...provider, api: provider.api, origin: 'config' }, deps));
   }
   return clients;
 }
 
-export function createProviderClient(providerId: string, provider: ModelProviderConfig, deps: ProviderDeps): ProviderClient {
-  const api = provider.api ?? provider.models?.[0]?.api;
-  if (!isSupported(api)) {
+export function createProviderClient(providerId: string, provider: ResolvedProvider, deps: ProviderDeps): ProviderClient {
+  const api = provider.api ?? provider.models[0]?.api;
+  if (!isSupportedApi(api)) {
+    const where = provider.origin === 'config' ? `models.providers.${providerId}.api` : `the built-in provider "${providerId}"'s API kind`;
     throw new UserError(
-      `models.providers.${providerId}.api is ${api === undefined ? 'not set' : `"${api}"`}; quotastorm's gateway calls ` +
+      `${where} is ${api === undefined ? 'not set' : `"${api}"`}; quotastorm's gateway calls ` +
         `${SUPPORTED_APIS.join(', ')}. Set one of those for this provider.`,
     );
   }
@@ -54,6 +57,7 @@ const BUILDERS: Record<SupportedApi, (deps: AdapterDeps) => ProviderClient> = {
   'google-generative-ai': googleGenerativeAiClient,
   'openai-completions': openAiCompletionsClient,
   'anthropic-messages': anthropicMessagesClient,
+  ollama: ollamaClient,
 };
 
 // The Gemini SDK retries nothing unless asked (googleapis/js-genai src/_api_client.ts: no retryOptions, no retries).
@@ -61,9 +65,11 @@ const SDK_RETRIES: Record<SupportedApi, SdkRetryPolicy> = {
   'google-generative-ai': NO_SDK_RETRIES,
   'openai-completions': OPENAI_SDK_RETRIES,
   'anthropic-messages': ANTHROPIC_SDK_RETRIES,
+  // OpenClaw calls ollama with plain fetch: nothing retries beneath the gateway.
+  ollama: NO_SDK_RETRIES,
 };
 
-function isSupported(api: string | undefined): api is SupportedApi {
+export function isSupportedApi(api: string | undefined): api is SupportedApi {
   return (SUPPORTED_APIS as readonly string[]).includes(api ?? '');
 }
 

@@ -7,9 +7,12 @@ import type { Clock } from '../../clock/clock.ts';
 import type { Prng } from '../../clock/prng.ts';
 import type { OpenClawConfig } from '../../config/schema.ts';
 import type { RuntimeDefaults } from '../../config/runtime-defaults.ts';
-import { configuredModel, configuredProvider, modelKey, parseModelRef, resolveModelChain, type ModelRefRules } from '../../config/model-ref.ts';
+import { type ProviderCatalog, resolveProvider } from '../../config/catalog/index.ts';
+import { configuredModel, modelKey, parseModelRef, resolveModelChain, type ModelRefRules } from '../../config/model-ref.ts';
 import type { GatewayLog } from '../log.ts';
-import { createProviderClient } from '../providers/index.ts';
+import { UserError } from '../../errors.ts';
+import { createProviderClient, isSupportedApi } from '../providers/index.ts';
+import { SUPPORTED_APIS } from '../providers/types.ts';
 import type { ChatCall, ChatReply, ProviderClient } from '../providers/types.ts';
 import { createCooldowns, type Cooldowns } from './cooldowns.ts';
 import { createDecisionLog, type DecisionLines, type DecisionLog } from './decision-log.ts';
@@ -37,6 +40,7 @@ export type RouterVersion = {
   readonly decisionLines: DecisionLines;
   readonly runtimeDefaults: Pick<RuntimeDefaults, 'cooldownStepsMs'>;
   readonly modelRefs: ModelRefRules;
+  readonly catalog: ProviderCatalog;
 };
 
 export function createModelRouter(
@@ -60,8 +64,18 @@ export function createModelRouter(
     const key = `${providerId}|${authProfileId ?? ''}`;
     let client = clients.get(key);
     if (client === undefined) {
-      const provider = configuredProvider(config, providerId, modelRefRules);
-      if (provider === undefined) throw new Error(`model chain names provider "${providerId}", which models.providers does not declare`);
+      const provider = resolveProvider(config, providerId, modelRefRules, version.catalog);
+      if (provider === undefined) {
+        throw new Error(`model chain names provider "${providerId}", which neither models.providers nor OpenClaw ${version.catalog.openclawVersion}'s built-in catalog declares`);
+      }
+      const api = provider.api ?? provider.models[0]?.api;
+      if (!isSupportedApi(api)) {
+        const models = chainOf(config, modelRefRules).filter((ref) => parseModelRef(ref, modelRefRules)?.provider === providerId);
+        throw new UserError(
+          `${models.length > 0 ? models.join(', ') : `provider "${providerId}"`} uses API kind ${api === undefined ? '(not set)' : `"${api}"`}, ` +
+            `which quotastorm does not mock (it mocks ${SUPPORTED_APIS.join(', ')})`,
+        );
+      }
       // An auth profile's secret lives outside openclaw.json; each profile gets its own stand-in key,
       // so a per-key quota scope in the mocks tells profiles apart.
       const keyed = authProfileId === undefined ? provider : { ...provider, apiKey: `quotastorm-profile-${authProfileId}` };
