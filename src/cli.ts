@@ -329,5 +329,8 @@ if (import.meta.main) {
   };
   process.on('uncaughtException', crash);
   process.on('unhandledRejection', crash);
-  process.exitCode = await main(process.argv.slice(2));
+  // Every command has finished its work and written its files when main returns. A simulated run can end
+  // with a request still parked in a mock (its turn pending on the virtual clock), and the provider SDK's own
+  // request timer (real time, minutes) would keep the process alive with nothing left to do.
+  process.exit(await main(process.argv.slice(2)));
 }
