@@ -49,6 +49,9 @@ export function looksLikeSecret(text: string): boolean {
   return KEY_SHAPED.some((pattern) => pattern.test(text));
 }
 
+/** A value no key generator produces: lowercase letters only, as placeholder keys are. */
+const PLAIN_WORD = /^[a-z]+$/;
+
 const SECRET_KEY_SUFFIXES = [
   'apikey',
   'apikeys',
@@ -112,9 +115,10 @@ function walkSecrets(root: unknown, rootUnderSecretKey: boolean, found: Set<stri
       for (const [key, child] of Object.entries(value)) stack.push({ value: child, secret: keySecrecy(secret, value, key) });
     } else if (typeof value === 'string' || typeof value === 'number') {
       const text = String(value);
-      // Very short values ("x", "test") would blank out ordinary words in messages; the key-shaped
-      // patterns in redactText still catch real keys of any length worth worrying about.
-      if ((secret === 'secret' && text.length >= 6) || looksLikeSecret(text)) found.add(text);
+      // Very short values ("x", "test") and plain lowercase words (the "lmstudio" or "ollama" local
+      // servers take as a key) would blank out ordinary words in messages, file names included; the
+      // key-shaped patterns in redactText still catch real keys of any length worth worrying about.
+      if ((secret === 'secret' && text.length >= 6 && !PLAIN_WORD.test(text)) || looksLikeSecret(text)) found.add(text);
     }
   }
 }

@@ -57,6 +57,18 @@ describe('redact', () => {
   });
 });
 
+describe('collectSecrets', () => {
+  it('spares a placeholder key that is a plain word, so it does not blank the word elsewhere (file names, provider ids)', () => {
+    const config = { models: { providers: { lmstudio: { apiKey: 'lmstudio' }, openai: { apiKey: 'sk-proj-Q7x9cT2vLm4' } } } };
+    expect(collectSecrets(config)).toEqual(['sk-proj-Q7x9cT2vLm4']);
+    expect(redactText('--config docs-lmstudio-local.json5', collectSecrets(config))).toBe('--config docs-lmstudio-local.json5');
+  });
+
+  it('still structurally masks a plain-word value under a secret key', () => {
+    expect(JSON.stringify(redact({ apiKey: 'lmstudio' }))).not.toContain('lmstudio');
+  });
+});
+
 describe('isSecretKey', () => {
   it.each(['apiKey', 'api_key', 'botToken', 'token', 'webhookToken', 'ownerDisplaySecret', 'password', 'Authorization', 'X-Goog-Api-Key'])(
     'treats %s as secret',
