@@ -117,24 +117,20 @@ export const METERING: Readonly<Record<ProviderId, Metering>> = {
     defaultTier: 'default',
     source: 'https://docs.x.ai/developers/rate-limits.md: per team × model, RPS = RPM/60, all tokens count',
   },
-  compatible: {
-    windows: { requestsPerMinute: FIXED_MINUTE, tokensPerMinute: FIXED_MINUTE, requestsPerDay: FIXED_DAY, tokensPerDay: FIXED_DAY },
-    tokensCount: 'input+output',
-    outputCharge: 'actual',
-    reserveDefaultOutput: false,
-    rejectedRequestsCount: false,
-    defaultScope: PER_MODEL_ACCOUNT,
-    defaultTier: 'unlimited',
-    source: 'assumed: an OpenAI-compatible server publishes no limits; fixed windows per model when the scenario sets some',
-  },
-  ollama: {
-    windows: { requestsPerMinute: FIXED_MINUTE, tokensPerMinute: FIXED_MINUTE, requestsPerDay: FIXED_DAY, tokensPerDay: FIXED_DAY },
-    tokensCount: 'input+output',
-    outputCharge: 'actual',
-    reserveDefaultOutput: false,
-    rejectedRequestsCount: false,
-    defaultScope: PER_MODEL_ACCOUNT,
-    defaultTier: 'unlimited',
-    source: 'assumed: a local ollama server publishes no limits; fixed windows per model when the scenario sets some',
-  },
+  compatible: unpublishedLimits('an OpenAI-compatible server'),
+  ollama: unpublishedLimits('a local ollama server'),
 };
+
+/** A server that publishes no limits: unlimited, with fixed windows per model when the scenario sets some. */
+function unpublishedLimits(server: string) {
+  return {
+    windows: { requestsPerMinute: FIXED_MINUTE, tokensPerMinute: FIXED_MINUTE, requestsPerDay: FIXED_DAY, tokensPerDay: FIXED_DAY },
+    tokensCount: 'input+output',
+    outputCharge: 'actual',
+    reserveDefaultOutput: false,
+    rejectedRequestsCount: false,
+    defaultScope: PER_MODEL_ACCOUNT,
+    defaultTier: 'unlimited',
+    source: `assumed: ${server} publishes no limits; fixed windows per model when the scenario sets some`,
+  } as const;
+}

@@ -99,6 +99,9 @@ export type Delivery = {
   readonly modelRef: string | undefined;
 };
 
+/** What a user got for a turn: an error text, a reply, or nothing (an empty reply sends nothing). */
+type Delivered = 'error-reply' | 'replied' | 'nothing';
+
 type GatewayStats = {
   userTurns: number;
   heartbeatTurns: number;
@@ -305,8 +308,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     } finally {
       typing.stop();
     }
-    await deliver(last.chatId, outcome, fallbackNotices.forTurn(sessionKey, last.chatType, router.chain[0] ?? '', outcome), via);
-    sealTurn(messages, outcome);
+    const delivered = await deliver(last.chatId, outcome, fallbackNotices.forTurn(sessionKey, last.chatType, router.chain[0] ?? '', outcome), via);
+    sealTurn(messages, delivered);
     if (outcome.kind !== 'reply') recordTurn(transcript, [], clock.now());
     store.update(sessionKey, () => usagePatch(outcome));
     // Session maintenance after delivery, only when the turn replied; the next message on this lane waits for it.
@@ -404,32 +407,33 @@ export function createGateway(options: GatewayOptions): Gateway {
     });
   }
 
-  async function deliver(chatId: number, outcome: TurnOutcome, notices: readonly string[], via: TurnEntry): Promise<void> {
+  /** Sends the turn's outcome to the chat; says what the user got: an error text, a reply, or nothing. */
+  async function deliver(chatId: number, outcome: TurnOutcome, notices: readonly string[], via: TurnEntry): Promise<Delivered> {
     const send = async (text: string, kind: Delivery['kind'], modelRef: string | undefined) => {
       deliveries.push({ atMs: clock.now(), chatId, text, kind, modelRef });
       await via.send(chatId, text).catch(() => {
         // The channel logged the failed send.
       });
     };
-    if (outcome.kind === 'failed') return send(outcome.text, 'error', undefined);
-    if (outcome.kind === 'surfaced') return send(outcome.text, 'surfaced', outcome.modelRef);
+    if (outcome.kind === 'failed') return send(outcome.text, 'error', undefined).then(() => 'error-reply');
+    if (outcome.kind === 'surfaced') return send(outcome.text, 'surfaced', outcome.modelRef).then(() => 'error-reply');
     for (const notice of notices) await send(notice, 'notice', outcome.modelRef);
     // Trimmed as the run's reply payloads are (reply-text.ts); the transcript keeps the model's text.
     const text = deliveredReplyText(outcome.text, profile.replyTrim);
     // An empty reply sends nothing (golden trace test/golden/openclaw-2026.2.26/empty-stream.json: no sendMessage).
     if (text === '') {
       stats.silentTurns++;
-      return;
+      return 'nothing';
     }
     await send(text, 'reply', outcome.modelRef);
+    return 'replied';
   }
 
-  /** The messages a turn answered, as what the user got: an error text, a reply, or nothing (an empty reply sends nothing). */
-  function sealTurn(messages: readonly InboundTelegramMessage[], outcome: TurnOutcome): void {
+  /** The messages a turn answered, as what the user got. */
+  function sealTurn(messages: readonly InboundTelegramMessage[], delivered: Delivered): void {
     const refs = messages.map(inboundRef);
-    if (outcome.kind !== 'reply') fates.seal(refs, 'error-reply');
-    else if (deliveredReplyText(outcome.text, profile.replyTrim) === '') fates.seal(refs, 'dropped', 'empty-reply');
-    else fates.seal(refs, 'replied');
+    if (delivered === 'nothing') fates.seal(refs, 'dropped', 'empty-reply');
+    else fates.seal(refs, delivered);
   }
 
   function usagePatch(outcome: TurnOutcome) {

@@ -79,16 +79,8 @@ export type StoreSnapshot = {
 export type Seen = { readonly journal: number; readonly telegramJournal: number; readonly log: number; readonly deliveries: number; readonly messageFates: number };
 
 /** What a check reads: the record as it stood when a step ended. */
-export type RecordView = {
-  readonly journal: readonly JournalEntry[];
-  readonly telegramJournal: readonly TelegramJournalEntry[];
-  readonly log: readonly LogRecord[];
-  readonly deliveries: readonly Delivery[];
-  readonly messageFates: readonly MessageFate[];
-  readonly telegramConfigured: boolean;
+export type RecordView = Pick<RunRecord, 'journal' | 'telegramJournal' | 'log' | 'deliveries' | 'messageFates' | 'telegramConfigured' | 'limits' | 'rootCauses'> & {
   readonly store: StoreSnapshot;
-  readonly limits: RunRecord['limits'];
-  readonly rootCauses: readonly RootCauseFinding[];
 };
 
 export function viewAtEndOf(record: RunRecord, step: StepRecord): RecordView {
