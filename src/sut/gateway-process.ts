@@ -7,7 +7,7 @@
  */
 import { spawn } from 'node:child_process';
 import { openSync, closeSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, extname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Clock } from '../clock/clock.ts';
 import type { InstalledGateway } from './install.ts';
@@ -39,7 +39,8 @@ export type GatewayLaunch = {
   readonly seed?: string;
 };
 
-const SEEDED_RANDOM = fileURLToPath(new URL('./preload/seeded-math-random.ts', import.meta.url));
+// The preload's extension is this module's own: `.ts` run from a clone, `.js` in the built package (npm run build).
+const SEEDED_RANDOM = fileURLToPath(new URL(`./preload/seeded-math-random${extname(fileURLToPath(import.meta.url))}`, import.meta.url));
 
 export function gatewayEnv(launch: Pick<GatewayLaunch, 'home' | 'runDir' | 'env' | 'seed'>): Record<string, string> {
   return {

@@ -3,7 +3,8 @@
  * committed manifest + lockfile (src/sut/pins/openclaw-<version>/) into the
  * git-ignored cache `.cache/openclaw/<version>/`, with `npm ci`:
  *
- * - `legacy-peer-deps` (the pin's .npmrc): npm 7+ would otherwise install the
+ * - `legacy-peer-deps` (the pin's .npmrc, and a flag of the `npm ci` below,
+ *   because `npm pack` never ships a .npmrc): npm 7+ would otherwise install the
  *   peer `node-llama-cpp` with ~680 MB of prebuilt binaries, which nothing in a
  *   run loads. (`--omit=optional` would break startup: the eager
  *   `@snazzah/davey` needs its optional native binding.)
@@ -30,6 +31,8 @@ import { makeDirectories } from '../io/output-path.ts';
 const SUT_DIR = dirname(fileURLToPath(import.meta.url));
 const REPO_ROOT = resolve(SUT_DIR, '../..');
 const MARKER = '.quotastorm-install.json';
+/** The pins' .npmrc as flags: `npm pack` leaves every .npmrc out, so the installed package has none to copy. */
+const PIN_NPM_FLAGS = ['--legacy-peer-deps', '--ignore-scripts', '--no-audit', '--no-fund'];
 const NPM_TIMEOUT_MS = 20 * 60_000;
 const VERSION_TIMEOUT_MS = 60_000;
 
@@ -97,11 +100,11 @@ export async function installGateway(
   await rm(staging, { recursive: true, force: true });
   await makeDirectories(staging);
   try {
-    for (const file of ['package.json', 'package-lock.json', '.npmrc']) await cp(join(pinDir(version), file), join(staging, file));
+    for (const file of ['package.json', 'package-lock.json']) await cp(join(pinDir(version), file), join(staging, file));
     for (const stub of version.stubs) await cp(join(SUT_DIR, 'stubs', stub.from), join(staging, stub.to), { recursive: true });
 
     say(`npm ci in ${staging} (openclaw@${version.version}, committed lockfile; a few minutes on a cold npm cache)`);
-    const npm = await runCommand('npm', ['ci', '--no-audit', '--no-fund'], {
+    const npm = await runCommand('npm', ['ci', ...PIN_NPM_FLAGS], {
       clock,
       timeoutMs: NPM_TIMEOUT_MS,
       cwd: staging,
