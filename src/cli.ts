@@ -163,20 +163,21 @@ export function buildProgram(profileNames: readonly [ProfileName, ...ProfileName
 
   const scenarioOptions = (command: Command) =>
     command
-      .option('-c, --config <file>', "OpenClaw config to run against (default: the scenario's own)")
+      .option('-c, --config <file>', "OpenClaw config to run against, or a bundled config's name (default: the scenario's own)")
       .addOption(new Option('--seed <n>', "seed (default: the scenario's)").argParser(nonNegativeInteger('--seed')))
       .option('--out <dir>', 'run folder (default: a new folder under reports/)')
       .option('--force', FORCE_HELP)
       .option('--variant <name>', 'one of the scenario\'s named variants')
-      .option('--junit <file>', 'also write the checks as JUnit XML');
+      .option('--junit <file>', 'also write the checks as JUnit XML')
+      .option('--json', 'print the result as one JSON document on stdout (result.json plus the files written); the summary goes to stderr');
   scenarioOptions(program.command('run').description('Run a scenario: mocks, the embedded gateway, the workload and its checks, in virtual time'))
-    .argument('<scenario>', 'scenario file (JSON5), e.g. scenarios/single-message.json5')
+    .argument('<scenario>', 'scenario file (JSON5), e.g. scenarios/single-message.json5, or a bundled scenario\'s name, e.g. single-message')
     .action(async (file: string, options: RunCommandOptions) => {
       const { runRunCommand } = await import('./commands/run.ts');
       process.exitCode = await runRunCommand(file, options);
     });
   scenarioOptions(program.command('suite').description('Run a suite scenario and print k/N passed (the stress suite: scenarios/stress-suite.json5)'))
-    .argument('<suite>', 'suite file, e.g. scenarios/stress-suite.json5')
+    .argument('<suite>', 'suite file, e.g. scenarios/stress-suite.json5, or a bundled suite\'s name, e.g. stress-suite')
     .action(async (file: string, options: RunCommandOptions) => {
       const { runRunCommand } = await import('./commands/run.ts');
       process.exitCode = await runRunCommand(file, options);
@@ -204,11 +205,12 @@ export function buildProgram(profileNames: readonly [ProfileName, ...ProfileName
     .command('compare')
     .description('The same scenario and seed against two or more configs, in one report')
     .argument('<scenario>', 'scenario file')
-    .addOption(new Option('-c, --config <file>', 'a config; repeat for each').argParser(collect))
+    .addOption(new Option('-c, --config <file>', 'a config (a file or a bundled config\'s name); repeat for each').argParser(collect))
     .addOption(new Option('--seed <n>', "seed (default: the scenario's)").argParser(nonNegativeInteger('--seed')))
     .option('--variant <name>', "one of the scenario's named variants")
     .option('--out <dir>', 'folder for the runs and compare.md (default: a new folder under reports/)')
     .option('--force', FORCE_HELP)
+    .option('--json', 'print every run\'s result and the report\'s path as one JSON document on stdout; progress goes to stderr')
     .action(async (file: string, options: CompareOptions) => {
       const { runCompare } = await import('./commands/compare.ts');
       process.exitCode = await runCompare(file, options);
@@ -289,7 +291,7 @@ function withSessionStoreOptions(command: Command): Command {
 }
 
 function configOption(): Option {
-  return new Option('-c, --config <file>', 'OpenClaw config file').default(
+  return new Option('-c, --config <file>', 'OpenClaw config file, or a bundled config\'s name (feb27-before, feb27-after)').default(
     defaultConfigPath(),
     '$OPENCLAW_CONFIG_PATH or ~/.openclaw/openclaw.json, as OpenClaw resolves it',
   );

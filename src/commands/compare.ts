@@ -1,23 +1,24 @@
 import { basename, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { createRealClock } from '../clock/real-clock.ts';
 import { UserError } from '../errors.ts';
 import { checkOutputDir, claimOutputDir } from '../io/output-path.ts';
 import { writeFileAtomic } from '../io/write-file-atomic.ts';
 import { renderComparison } from '../report/compare.ts';
+import { renderCompareSummaryJson } from '../report/result-json.ts';
 import { loadScenario } from '../scenario/load.ts';
 import { throwIfInterrupted, whileRunning } from './interrupt.ts';
+import { configFile, scenarioFile } from './bundled-files.ts';
+import { newReportDir } from './report-dir.ts';
 import { planRun, runAndWrite, shownPath, type RunPlan } from './run.ts';
 
-export type CompareOptions = { config?: string[]; seed?: number; out?: string; variant?: string; force?: boolean };
-
-const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export type CompareOptions = { config?: string[]; seed?: number; out?: string; variant?: string; force?: boolean; json?: boolean };
 
 /**
  * `quotastorm compare <scenario> --config A --config B…`: the same scenario
  * and seed against each config, each in its own run folder inside `--out`,
  * and one report side by side. Every config and output is checked before
- * the first run starts. Exit 1 when any config failed a check.
+ * the first run starts. Exit 1 when any config failed a check. With
+ * `--json` stdout holds one JSON document (report/result-json.ts) and the
+ * progress lines go to stderr.
  */
 export async function runCompare(file: string, options: CompareOptions): Promise<number> {
   const configs = options.config ?? [];
@@ -27,34 +28,34 @@ export async function runCompare(file: string, options: CompareOptions): Promise
         'repeat --config for each OpenClaw config to put side by side, e.g. --config scenarios/configs/feb27-before.json5 --config scenarios/configs/feb27-after.json5.',
     );
   }
-  const loaded = await loadScenario(file);
-  const out = options.out ?? join(PROJECT_ROOT, 'reports', `${stamp()}-compare-${loaded.scenario.name}`);
+  const loaded = await loadScenario(scenarioFile(file));
+  const out = options.out ?? newReportDir(`compare-${loaded.scenario.name}`);
   const force = options.force === true;
   await checkOutputDir(out, { flag: '--out', force });
   const plans: RunPlan[] = [];
   for (const [index, config] of configs.entries()) {
     const dir = join(out, `${index + 1}-${basename(config).replace(/\.json5?$/, '')}`);
-    plans.push(await planRun(loaded, { config, out: dir, force, ...(options.seed === undefined ? {} : { seed: options.seed }), ...(options.variant === undefined ? {} : { variant: options.variant }) }));
+    plans.push(await planRun(loaded, { config: configFile(config), out: dir, force, ...(options.seed === undefined ? {} : { seed: options.seed }), ...(options.variant === undefined ? {} : { variant: options.variant }) }));
   }
+  const human = options.json === true ? process.stderr : process.stdout;
   return whileRunning(async () => {
     await claimOutputDir(out, { force });
     const entries = [];
+    const runs = [];
     let allOk = true;
     for (const [index, plan] of plans.entries()) {
       const label = basename(configs[index]!);
-      const { artifacts } = await runAndWrite(plan);
+      const { artifacts, files } = await runAndWrite(plan);
       entries.push({ label, result: artifacts.result });
+      runs.push({ result: artifacts.result, files });
       allOk &&= artifacts.result.verdict.ok;
-      process.stdout.write(`${label}: ${artifacts.result.verdict.passed}/${artifacts.result.verdict.total} passed${artifacts.result.incomplete ? ' (incomplete run)' : ''}\n`);
+      human.write(`${label}: ${artifacts.result.verdict.passed}/${artifacts.result.verdict.total} passed${artifacts.result.incomplete ? ' (incomplete run)' : ''}\n`);
       throwIfInterrupted();
     }
     const reportFile = join(out, 'compare.md');
     await writeFileAtomic(reportFile, renderComparison(entries));
-    process.stdout.write(`report: ${shownPath(reportFile)}\n`);
+    human.write(`report: ${shownPath(reportFile)}\n`);
+    if (options.json === true) process.stdout.write(renderCompareSummaryJson(runs, reportFile));
     return allOk ? 0 : 1;
   });
-}
-
-function stamp(): string {
-  return new Date(createRealClock().now()).toISOString().replaceAll(':', '-').replace(/\.\d+Z$/, 'Z');
 }

@@ -1,12 +1,13 @@
 import { formatConfigValue, getConfigPath, loadConfig, redact } from '../config/index.ts';
 import { PROFILES, type ProfileName } from '../gateway/profiles/index.ts';
+import { configFile } from './bundled-files.ts';
 
 /**
  * `quotastorm config get <path>`: what `openclaw config get <path>` prints.
  * A missing path is OpenClaw's exit 1 with `Config path not found: <path>`.
  */
 export async function runConfigGet(path: string, file: string): Promise<number> {
-  const loaded = await loadConfig(file);
+  const loaded = await loadConfig(configFile(file));
   printWarnings(loaded.warnings);
   const result = getConfigPath(redact(loaded.config), path);
   if (!result.found) {
@@ -19,7 +20,7 @@ export async function runConfigGet(path: string, file: string): Promise<number> 
 
 /** `quotastorm config validate`: `Config valid: <file>`, warnings on stderr. */
 export async function runConfigValidate(file: string): Promise<number> {
-  const loaded = await loadConfig(file);
+  const loaded = await loadConfig(configFile(file));
   printWarnings(loaded.warnings);
   process.stdout.write(`Config valid: ${file}\n`);
   return 0;
@@ -29,7 +30,7 @@ export async function runConfigValidate(file: string): Promise<number> {
 export async function runConfigReport(files: string[], name: ProfileName): Promise<number> {
   const { renderConfigReport, loadConfigReports } = await import('../report/config-report.ts');
   const profile = PROFILES[name];
-  const reports = await loadConfigReports(files, profile);
+  const reports = await loadConfigReports(files.map(configFile), profile);
   for (const report of reports) printWarnings(report.warnings);
   process.stdout.write(renderConfigReport(reports, profile));
   return 0;

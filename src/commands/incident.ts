@@ -1,18 +1,17 @@
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { createRealClock } from '../clock/real-clock.ts';
 import { renderIncidentReport } from '../report/incident.ts';
 import { checkOutputDir, claimOutputDir } from '../io/output-path.ts';
 import { writeFileAtomic } from '../io/write-file-atomic.ts';
 import { loadScenario } from '../scenario/load.ts';
 import { throwIfInterrupted, whileRunning } from './interrupt.ts';
+import { BUNDLED_SCENARIOS_DIR } from './bundled-files.ts';
+import { newReportDir } from './report-dir.ts';
 import { planRun, runAndWrite, shownPath, type RunPlan } from './run.ts';
 
-const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const SCENARIO = join(PROJECT_ROOT, 'scenarios', 'incident-2026-02-27.json5');
+const SCENARIO = join(BUNDLED_SCENARIOS_DIR, 'incident-2026-02-27.json5');
 const CONFIGS = {
-  before: join(PROJECT_ROOT, 'scenarios', 'configs', 'feb27-before.json5'),
-  after: join(PROJECT_ROOT, 'scenarios', 'configs', 'feb27-after.json5'),
+  before: join(BUNDLED_SCENARIOS_DIR, 'configs', 'feb27-before.json5'),
+  after: join(BUNDLED_SCENARIOS_DIR, 'configs', 'feb27-after.json5'),
 };
 
 /**
@@ -40,7 +39,7 @@ type Variant = 'quotas' | 'finish-reason';
 /** Every input and output of the four runs, checked before the first starts. */
 export async function planIncident(options: IncidentOptions): Promise<IncidentPlan> {
   const loaded = await loadScenario(SCENARIO);
-  const out = options.out ?? join(PROJECT_ROOT, 'reports', `${stamp()}-incident`);
+  const out = options.out ?? newReportDir('incident');
   const force = options.force === true;
   await checkOutputDir(out, { flag: '--out', force });
   const plan = (config: Config, variant: Variant) =>
@@ -80,8 +79,4 @@ export async function runPlannedIncident(plan: IncidentPlan): Promise<number> {
   const reproduced = !runs.before.quotas.verdict.ok;
   if (!reproduced) process.stderr.write('the replay did not reproduce the incident: the before-config passed its healthy-state checks\n');
   return reproduced ? 0 : 1;
-}
-
-function stamp(): string {
-  return new Date(createRealClock().now()).toISOString().replaceAll(':', '-').replace(/\.\d+Z$/, 'Z');
 }

@@ -1,10 +1,11 @@
 import { loadConfig } from '../config/load.ts';
 import { PROFILES, type ProfileName } from '../gateway/profiles/index.ts';
 import { lintConfig, lintNotes } from '../scenario/lint.ts';
+import { configFile } from './bundled-files.ts';
 
-/** `quotastorm lint --config f`: one finding a paragraph, path and fix; exit 1 when there is any. */
+/** `quotastorm lint --config f` (a path, or a bundled config's name): one finding a paragraph, path and fix; exit 1 when there is any. */
 export async function runLint(file: string, profile: ProfileName): Promise<number> {
-  const loaded = await loadConfig(file);
+  const loaded = await loadConfig(configFile(file));
   const findings = lintConfig(loaded, PROFILES[profile]);
   for (const note of lintNotes(loaded, PROFILES[profile])) process.stderr.write(`note: ${note}\n`);
   for (const finding of findings) {

@@ -1,34 +1,46 @@
-import { join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { relative, resolve } from 'node:path';
 import { createRealClock } from '../clock/real-clock.ts';
 import { loadConfig } from '../config/load.ts';
 import { UserError } from '../errors.ts';
 import { checkOutputDir, checkOutputFile, claimOutputDir } from '../io/output-path.ts';
+import { renderRunSummaryJson } from '../report/result-json.ts';
 import { renderTerminalSummary } from '../report/terminal.ts';
-import { writeRunOutputs } from '../report/write-run.ts';
+import { writeRunOutputs, type WrittenFiles } from '../report/write-run.ts';
 import { loadScenario, type LoadedScenario } from '../scenario/load.ts';
 import { writeRunRecord } from '../scenario/run-dir.ts';
 import { runScenario, type RunArtifacts, type RunProgress } from '../scenario/runner.ts';
 import { checkWorkloadSize } from '../scenario/workload.ts';
 import { VERSION } from '../version.ts';
+import { configFile, scenarioFile } from './bundled-files.ts';
 import { interruptSignal, whileRunning } from './interrupt.ts';
 import { createMemoryGuard } from './memory-guard.ts';
+import { newReportDir } from './report-dir.ts';
 
-export type RunCommandOptions = { config?: string; seed?: number; out?: string; variant?: string; junit?: string; force?: boolean };
-
-const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export type RunCommandOptions = {
+  config?: string;
+  seed?: number;
+  out?: string;
+  variant?: string;
+  junit?: string;
+  force?: boolean;
+  /** The result as one JSON document on stdout (report/result-json.ts); the human summary goes to stderr. */
+  json?: boolean;
+};
 
 /**
  * `quotastorm run <scenario>` and `quotastorm suite <suite>`: one scenario
  * against one config; the run folder holds the evidence; exit 1 when a check
  * failed or could not be judged, 130/143 when a signal cut it short.
+ * `<scenario>` and `--config` may name a bundled file (bundled-files.ts).
  */
 export async function runRunCommand(file: string, options: RunCommandOptions): Promise<number> {
-  const loaded = await loadScenario(file);
+  const loaded = await loadScenario(scenarioFile(file));
   const plan = await planRun(loaded, options);
   return whileRunning(async () => {
-    const { artifacts, dir } = await runAndWrite(plan);
-    process.stdout.write(renderTerminalSummary(artifacts.result, { color: colorWanted(), reportPath: shownPath(join(dir, 'report.md')) }));
+    const { artifacts, files } = await runAndWrite(plan);
+    const human = options.json === true ? process.stderr : process.stdout;
+    human.write(renderTerminalSummary(artifacts.result, { color: colorWanted(human), reportPath: shownPath(files.markdownFile) }));
+    if (options.json === true) process.stdout.write(renderRunSummaryJson(artifacts.result, files));
     return artifacts.result.verdict.ok ? 0 : 1;
   });
 }
@@ -66,7 +78,7 @@ export async function planRun(loaded: LoadedScenario, options: RunCommandOptions
  * at its next slice; the folder is still written, its result marked
  * incomplete.
  */
-export async function runAndWrite(plan: RunPlan): Promise<{ artifacts: RunArtifacts; dir: string }> {
+export async function runAndWrite(plan: RunPlan): Promise<{ artifacts: RunArtifacts; dir: string; files: WrittenFiles }> {
   const { loaded, configFile, dir, options } = plan;
   const progress = progressPrinter();
   const memory = createMemoryGuard();
@@ -85,24 +97,23 @@ export async function runAndWrite(plan: RunPlan): Promise<{ artifacts: RunArtifa
       ...(options.variant === undefined ? {} : { variant: options.variant }),
     });
     await writeRunRecord(dir, artifacts);
-    await writeRunOutputs(artifacts.result, { dir, ...(options.junit === undefined ? {} : { junitFile: options.junit }) });
+    const files = await writeRunOutputs(artifacts.result, { dir, ...(options.junit === undefined ? {} : { junitFile: options.junit }) });
     const failure = memory.failure(shownPath(dir));
     if (failure !== undefined) throw failure;
-    return { artifacts, dir };
+    return { artifacts, dir, files };
   } finally {
     progress.done();
   }
 }
 
 function configOf(loaded: LoadedScenario, flag: string | undefined): string {
-  if (flag !== undefined) return resolve(flag);
+  if (flag !== undefined) return resolve(configFile(flag));
   if (loaded.configFile !== undefined) return loaded.configFile;
   throw new UserError(`Scenario ${loaded.file} names no gateway config: pass --config FILE (an OpenClaw openclaw.json).`);
 }
 
 function defaultRunDir(loaded: LoadedScenario, variant: string | undefined): string {
-  const stamp = new Date(createRealClock().now()).toISOString().replaceAll(':', '-').replace(/\.\d+Z$/, 'Z');
-  return join(PROJECT_ROOT, 'reports', `${stamp}-${loaded.scenario.name}${variant === undefined ? '' : `-${variant}`}`);
+  return newReportDir(`${loaded.scenario.name}${variant === undefined ? '' : `-${variant}`}`);
 }
 
 /** Relative to where the user stands when inside it, else absolute. */
@@ -111,8 +122,9 @@ export function shownPath(file: string): string {
   return shown === '' || shown.startsWith('..') ? resolve(file) : shown;
 }
 
-export function colorWanted(): boolean {
-  return process.stdout.isTTY === true && !process.env['NO_COLOR'];
+/** ANSI colour for what goes to `stream`: a terminal, and NO_COLOR unset. */
+export function colorWanted(stream: NodeJS.WriteStream = process.stdout): boolean {
+  return stream.isTTY === true && !process.env['NO_COLOR'];
 }
 
 /** Progress on stderr, only for a terminal and only once a run has taken over a second. */

@@ -1,6 +1,4 @@
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { createRealClock } from '../clock/real-clock.ts';
 import { PROFILES, type ProfileName } from '../gateway/profiles/index.ts';
 import { loadConfigReports, renderConfigReport } from '../report/config-report.ts';
 import { checkOutputDir, claimOutputDir } from '../io/output-path.ts';
@@ -9,10 +7,11 @@ import { renderTerminalSummary } from '../report/terminal.ts';
 import { loadScenario } from '../scenario/load.ts';
 import { planIncident, runPlannedIncident } from './incident.ts';
 import { throwIfInterrupted, whileRunning } from './interrupt.ts';
+import { BUNDLED_SCENARIOS_DIR, PACKAGE_ROOT } from './bundled-files.ts';
+import { newReportDir } from './report-dir.ts';
 import { colorWanted, planRun, runAndWrite, shownPath } from './run.ts';
 
-const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const CONFIGS = ['feb27-before.json5', 'feb27-after.json5'].map((name) => join(PROJECT_ROOT, 'scenarios', 'configs', name));
+const CONFIGS = ['feb27-before.json5', 'feb27-after.json5'].map((name) => join(BUNDLED_SCENARIOS_DIR, 'configs', name));
 
 /**
  * `npm start`: the main job on bundled defaults. The stress suite on the
@@ -22,10 +21,10 @@ const CONFIGS = ['feb27-before.json5', 'feb27-after.json5'].map((name) => join(P
  */
 export async function runStart(options: { out?: string; profile: ProfileName; force?: boolean }): Promise<number> {
   const profile = PROFILES[options.profile];
-  const out = options.out ?? join(PROJECT_ROOT, 'reports', `${stamp()}-start`);
+  const out = options.out ?? newReportDir('start');
   const force = options.force === true;
   await checkOutputDir(out, { flag: '--out', force });
-  const suitePlan = await planRun(await loadScenario(join(PROJECT_ROOT, 'scenarios', 'stress-suite.json5')), { out: join(out, 'stress-suite'), force });
+  const suitePlan = await planRun(await loadScenario(join(BUNDLED_SCENARIOS_DIR, 'stress-suite.json5')), { out: join(out, 'stress-suite'), force });
   const incidentPlan = await planIncident({ out: join(out, 'incident'), force });
   const reports = await loadConfigReports(CONFIGS, profile);
   return whileRunning(async () => {
@@ -37,12 +36,8 @@ export async function runStart(options: { out?: string; profile: ProfileName; fo
     process.stdout.write('\n== the 2026-02-27 incident, before and after the fix\n');
     const incident = await runPlannedIncident(incidentPlan);
     const configReport = join(out, 'config-report.md');
-    await writeFileAtomic(configReport, renderConfigReport(reports.map((report) => ({ ...report, file: report.file.slice(PROJECT_ROOT.length) })), profile));
+    await writeFileAtomic(configReport, renderConfigReport(reports.map((report) => ({ ...report, file: report.file.slice(PACKAGE_ROOT.length) })), profile));
     process.stdout.write(`\nroot-cause settings: ${shownPath(configReport)}\n`);
     return artifacts.result.verdict.ok && incident === 0 ? 0 : 1;
   });
-}
-
-function stamp(): string {
-  return new Date(createRealClock().now()).toISOString().replaceAll(':', '-').replace(/\.\d+Z$/, 'Z');
 }

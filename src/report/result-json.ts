@@ -3,10 +3,41 @@
  * rendered from (key-shaped secrets redacted, as in the report), two-space
  * indented, newline-terminated. Key order is the runner's construction order,
  * so the bytes are as deterministic as the run.
+ *
+ * `run --json`, `suite --json` and `compare --json` print the same value on
+ * stdout with one key added, `files`: where the run's report, result.json and
+ * JUnit file were written (absolute paths).
  */
+import { dirname, resolve } from 'node:path';
 import type { RunResult } from '../scenario/result.ts';
 import { redactResult } from './redact-result.ts';
 
+/** Where write-run.ts put a run's outputs (its WrittenFiles), as this module needs them without importing it back. */
+type WrittenFiles = { readonly markdownFile: string; readonly jsonFile: string; readonly junitFile: string | undefined };
+
 export function renderResultJson(result: RunResult): string {
   return `${JSON.stringify(redactResult(result), null, 2)}\n`;
+}
+
+/** What `--json` prints for one run: result.json's object and the `files` it was written to. */
+export function renderRunSummaryJson(result: RunResult, files: WrittenFiles): string {
+  return `${JSON.stringify(runSummary(result, files), null, 2)}\n`;
+}
+
+/** `compare --json`: whether every config passed, the side-by-side report, and each run as `run --json` prints it. */
+export function renderCompareSummaryJson(runs: readonly { readonly result: RunResult; readonly files: WrittenFiles }[], reportFile: string): string {
+  const summary = { ok: runs.every(({ result }) => result.verdict.ok), report: resolve(reportFile), runs: runs.map(({ result, files }) => runSummary(result, files)) };
+  return `${JSON.stringify(summary, null, 2)}\n`;
+}
+
+function runSummary(result: RunResult, files: WrittenFiles) {
+  return {
+    ...redactResult(result),
+    files: {
+      dir: dirname(resolve(files.markdownFile)),
+      report: resolve(files.markdownFile),
+      result: resolve(files.jsonFile),
+      ...(files.junitFile === undefined ? {} : { junit: resolve(files.junitFile) }),
+    },
+  };
 }
