@@ -17,7 +17,7 @@ import { extname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const PACKAGE_DIR = join(ROOT, 'build', 'package');
+const PACKAGE_DIR = join(ROOT, 'build', 'package');
 /** Folders whose non-TypeScript files ship as they are, beside the emitted JavaScript. */
 const CODE_DIRS = ['src', 'mocks'];
 const COPIED = ['scenarios', 'README.md'];
@@ -34,17 +34,22 @@ type RootManifest = {
   dependencies?: Record<string, string>;
 };
 
-export function buildPackage(): { dir: string; dependencies: string[] } {
-  rmSync(PACKAGE_DIR, { recursive: true, force: true });
-  execFileSync(join(ROOT, 'node_modules', '.bin', 'tsc'), ['-p', join(ROOT, 'tsconfig.build.json')], { stdio: 'inherit' });
+/**
+ * Stages the package in `dir` (emptied first). Keep it inside the repository:
+ * the emitted code then resolves its dependencies from the repository's
+ * node_modules, so it runs in place without an install.
+ */
+export function buildPackage(dir = PACKAGE_DIR): { dir: string; dependencies: string[] } {
+  rmSync(dir, { recursive: true, force: true });
+  execFileSync(join(ROOT, 'node_modules', '.bin', 'tsc'), ['-p', join(ROOT, 'tsconfig.build.json'), '--outDir', dir], { stdio: 'inherit' });
   // Read before the data files are copied in: the stubs' JavaScript belongs to the pinned OpenClaw installs.
-  const imported = importedPackages(PACKAGE_DIR);
-  for (const dir of CODE_DIRS) copyDataFiles(join(ROOT, dir), join(PACKAGE_DIR, dir));
-  for (const path of COPIED) cpSync(join(ROOT, path), join(PACKAGE_DIR, path), { recursive: true });
+  const imported = importedPackages(dir);
+  for (const code of CODE_DIRS) copyDataFiles(join(ROOT, code), join(dir, code));
+  for (const path of COPIED) cpSync(join(ROOT, path), join(dir, path), { recursive: true });
   const manifest = packageManifest(readJson(join(ROOT, 'package.json')) as RootManifest, imported);
-  writeFileSync(join(PACKAGE_DIR, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-  chmodSync(join(PACKAGE_DIR, BIN), 0o755);
-  return { dir: PACKAGE_DIR, dependencies: Object.keys(manifest.dependencies) };
+  writeFileSync(join(dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  chmodSync(join(dir, BIN), 0o755);
+  return { dir, dependencies: Object.keys(manifest.dependencies) };
 }
 
 /**
