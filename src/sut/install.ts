@@ -32,7 +32,7 @@ const SUT_DIR = dirname(fileURLToPath(import.meta.url));
 const REPO_ROOT = resolve(SUT_DIR, '../..');
 const MARKER = '.quotastorm-install.json';
 /** The pins' .npmrc as flags: `npm pack` leaves every .npmrc out, so the installed package has none to copy. */
-const PIN_NPM_FLAGS = ['--legacy-peer-deps', '--ignore-scripts', '--no-audit', '--no-fund'];
+export const PIN_NPM_FLAGS = ['--legacy-peer-deps', '--ignore-scripts', '--no-audit', '--no-fund'];
 const NPM_TIMEOUT_MS = 20 * 60_000;
 const VERSION_TIMEOUT_MS = 60_000;
 

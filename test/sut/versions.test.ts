@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.ts';
-import { pinDir } from '../../src/sut/install.ts';
+import { PIN_NPM_FLAGS, pinDir } from '../../src/sut/install.ts';
 import { OPENCLAW_VERSIONS, parseGatewaySpec, SUPPORTED_VERSIONS } from '../../src/sut/versions.ts';
 
 describe('gateway versions', () => {
@@ -29,6 +29,12 @@ describe('gateway versions', () => {
     // The peer node-llama-cpp (~680 MB of binaries) stays out.
     expect(lock.packages['node_modules/node-llama-cpp']).toBeUndefined();
     expect(readFileSync(join(dir, '.npmrc'), 'utf8')).toContain('legacy-peer-deps=true');
+  });
+
+  it.each(SUPPORTED_VERSIONS)('installs openclaw@%s with its .npmrc as flags, since npm pack ships no .npmrc', (version) => {
+    const settings = readFileSync(join(pinDir(OPENCLAW_VERSIONS[version]!), '.npmrc'), 'utf8').trim().split('\n');
+    const asFlags = settings.map((line) => (line.endsWith('=false') ? `--no-${line.slice(0, -'=false'.length)}` : `--${line.replace(/=true$/, '')}`));
+    expect([...PIN_NPM_FLAGS].sort()).toEqual(asFlags.sort());
   });
 
   it('2026.2.26 resolves libsignal to the stub package the project ships', () => {
