@@ -51,6 +51,7 @@ export function tooLargeReply(mount: Mount | 'control', maxBodyBytes: number): W
     xai: { code: 'Client specified an invalid argument.', error: message },
     anthropic: { type: 'error', error: { type: 'request_too_large', message } },
     google: { error: { code: status, message, status: 'INVALID_ARGUMENT' } },
+    'google-vertex': { error: { code: status, message, status: 'INVALID_ARGUMENT' } },
     telegram: { ok: false, error_code: status, description: 'Request Entity Too Large' },
     control: { error: message },
   };

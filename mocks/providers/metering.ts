@@ -119,6 +119,7 @@ export const METERING: Readonly<Record<ProviderId, Metering>> = {
   },
   compatible: unpublishedLimits('an OpenAI-compatible server'),
   ollama: unpublishedLimits('a local ollama server'),
+  vertex: unpublishedLimits('Vertex AI (dynamic shared quota)'),
 };
 
 /** A server that publishes no limits: unlimited, with fixed windows per model when the scenario sets some. */

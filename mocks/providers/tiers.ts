@@ -218,6 +218,17 @@ const COMPATIBLE: ProviderTiers = {
   unlimited: { source: 'assumed: no published limits for an OpenAI-compatible server; set mocks.limits to meter one', perFamily: {}, perAccount: {} },
 };
 
+// Vertex AI serves Gemini 2.x and later under dynamic shared quota: capacity shared by all customers of a region,
+// no per-project table to meter against.
+const VERTEX: ProviderTiers = {
+  unlimited: {
+    source:
+      'assumed: Vertex AI publishes no per-project limits for Gemini (dynamic shared quota, https://cloud.google.com/vertex-ai/generative-ai/docs/dynamic-shared-quota); set mocks.limits to meter one',
+    perFamily: {},
+    perAccount: {},
+  },
+};
+
 export const TIERS: Readonly<Record<ProviderId, ProviderTiers>> = {
   gemini: GEMINI,
   openai: OPENAI,
@@ -226,6 +237,7 @@ export const TIERS: Readonly<Record<ProviderId, ProviderTiers>> = {
   xai: XAI,
   compatible: COMPATIBLE,
   ollama: COMPATIBLE,
+  vertex: VERTEX,
 };
 
 /** The tier table, or a `RangeError` naming the valid tiers. */

@@ -15,7 +15,8 @@ import { chatDialect } from '../../mocks/providers/chat-completions.ts';
 import type { Dialect, Route } from '../../mocks/providers/dialect.ts';
 import { createExchange, type ProviderMockSpec } from '../../mocks/providers/exchange.ts';
 import { ERROR_FAULT_KINDS } from '../../mocks/providers/faults.ts';
-import { geminiDialect } from '../../mocks/providers/gemini.ts';
+import { GEMINI_FLAVOUR, geminiDialect } from '../../mocks/providers/gemini.ts';
+import { VERTEX_FLAVOUR } from '../../mocks/providers/vertex.ts';
 import type { ProviderQuotaConfig } from '../../mocks/providers/ledger.ts';
 import { acceptsAnyModel, findModel, PROVIDER_IDS, type ProviderId } from '../../mocks/providers/models.ts';
 import { MOONSHOT_FLAVOUR } from '../../mocks/providers/moonshot.ts';
@@ -47,7 +48,8 @@ type ContractCase = {
   readonly badRequestLabel: string;
   /** Ledger settings under which a second request in a minute is refused. */
   readonly spentQuota: ProviderQuotaConfig;
-  readonly quotaRefusal: { readonly label: string; readonly headers: readonly string[] };
+  /** Its 429's label and headers, and whether it tells the client when to retry (Vertex's shared-capacity 429 does not). */
+  readonly quotaRefusal: { readonly label: string; readonly headers: readonly string[]; readonly retryHint?: false };
   readonly usage: (body: unknown) => Usage;
   /** The final usage a stream reports, and whether it ended the way the format ends a stream. */
   readonly streamEnd: (events: readonly unknown[]) => { readonly usage: Usage; readonly ended: boolean };
@@ -125,7 +127,8 @@ function dialectContract(contract: ContractCase): void {
       expect(Object.keys(refused.headers)).toEqual(expect.arrayContaining([...contract.quotaRefusal.headers]));
       const entry = mocks.journal.entries[1]!;
       expect(entry).toMatchObject({ status: 429, outcome: 'rate-limited', fault: undefined, violations: ['requestsPerMinute'] });
-      expect(entry.retryAfterMs).toBeGreaterThan(0);
+      if (contract.quotaRefusal.retryHint === false) expect(entry.retryAfterMs).toBeUndefined();
+      else expect(entry.retryAfterMs).toBeGreaterThan(0);
     });
 
     it.each(STATUS_FAULT_KINDS)('renders its %s fault row in its error envelope, charging nothing', async (kind) => {
@@ -256,18 +259,11 @@ function chatCase(
   };
 }
 
-const OPENAI_ERROR = z.strictObject({
-  error: z.strictObject({ message: z.string(), type: z.string(), param: z.string().nullable(), code: z.string().nullable() }),
-});
-
-const CASES: readonly ContractCase[] = [
-  {
-    provider: 'gemini',
-    dialect: (spec) => geminiDialect(spec.ledger.policies.gemini.tier),
-    model: 'gemini-2.5-flash',
-    url: 'https://generativelanguage.googleapis.com/v1beta/models/gemini-2.5-flash:generateContent',
+/** The services that speak Gemini's format share its bodies, envelope and stream; they differ in where and how they refuse. */
+function geminiCase(fields: Pick<ContractCase, 'provider' | 'dialect' | 'model' | 'url' | 'route' | 'spentQuota' | 'quotaRefusal'>): ContractCase {
+  return {
+    ...fields,
     headers: { 'x-goog-api-key': 'gemini-key' },
-    route: (model, stream) => ({ api: stream ? 'streamGenerateContent' : 'generateContent', version: 'v1beta', modelId: model, stream }),
     body: (_model, prompt) => ({ contents: [{ role: 'user', parts: [{ text: prompt }] }] }),
     errorEnvelope: (status) =>
       z.strictObject({
@@ -282,15 +278,39 @@ const CASES: readonly ContractCase[] = [
     errorContentType: 'application/json; charset=UTF-8',
     errorLabel: (body) => (body as { error: { status: string } }).error.status,
     badRequestLabel: 'INVALID_ARGUMENT',
-    spentQuota: { limits: { 'gemini-2.5-flash': { requestsPerMinute: 1 } } },
-    // Gemini sends no rate-limit or retry headers: the hint is RetryInfo in the body.
-    quotaRefusal: { label: 'RESOURCE_EXHAUSTED', headers: [] },
     usage: (body) => geminiUsage(body as GeminiChunk),
     streamEnd(events) {
       const last = events.at(-1) as GeminiChunk | undefined;
       return { usage: geminiUsage(last), ended: last?.candidates?.[0]?.finishReason !== undefined };
     },
-  },
+  };
+}
+
+const OPENAI_ERROR = z.strictObject({
+  error: z.strictObject({ message: z.string(), type: z.string(), param: z.string().nullable(), code: z.string().nullable() }),
+});
+
+const CASES: readonly ContractCase[] = [
+  geminiCase({
+    provider: 'gemini',
+    dialect: (spec) => geminiDialect(spec.ledger.policies.gemini.tier, GEMINI_FLAVOUR),
+    model: 'gemini-2.5-flash',
+    url: 'https://generativelanguage.googleapis.com/v1beta/models/gemini-2.5-flash:generateContent',
+    route: (model, stream) => ({ api: stream ? 'streamGenerateContent' : 'generateContent', version: 'v1beta', modelId: model, stream }),
+    spentQuota: { limits: { 'gemini-2.5-flash': { requestsPerMinute: 1 } } },
+    // Gemini sends no rate-limit or retry headers: the hint is RetryInfo in the body.
+    quotaRefusal: { label: 'RESOURCE_EXHAUSTED', headers: [] },
+  }),
+  geminiCase({
+    provider: 'vertex',
+    dialect: (spec) => geminiDialect(spec.ledger.policies.vertex.tier, VERTEX_FLAVOUR),
+    model: 'gemini-2.5-flash',
+    url: 'https://us-central1-aiplatform.googleapis.com/v1/projects/p/locations/us-central1/publishers/google/models/gemini-2.5-flash:generateContent',
+    route: (model, stream) => ({ api: stream ? 'streamGenerateContent' : 'generateContent', version: 'v1', modelId: model, stream, resource: 'projects/p/locations/us-central1' }),
+    spentQuota: { limits: { 'gemini-2.5-flash': { requestsPerMinute: 1 } } },
+    // Dynamic shared quota's 429 names no quota and no wait.
+    quotaRefusal: { label: 'RESOURCE_EXHAUSTED', headers: [], retryHint: false },
+  }),
   {
     provider: 'anthropic',
     dialect: (spec) => anthropicDialect(spec),

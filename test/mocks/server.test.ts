@@ -143,11 +143,27 @@ describe('mocks served over HTTP', () => {
     ]);
   });
 
+  it('serves Vertex AI under /google-vertex, on the path @google/genai builds with vertexai: true', async () => {
+    const w = world();
+    const { url } = await served(w);
+    const vertex = new GoogleGenAI({
+      vertexai: true,
+      project: 'p',
+      location: 'us-central1',
+      apiKey: 'vertex-key',
+      apiVersion: 'v1',
+      httpOptions: { baseUrl: `${url}/google-vertex` },
+    });
+    const response = await vertex.models.generateContent({ model: 'gemini-2.5-pro', contents: 'hello there' });
+    expect(response.text?.length).toBeGreaterThan(0);
+    expect(w.journal.entries.map((entry) => [entry.provider, entry.api, entry.model, entry.status])).toEqual([['vertex', 'generateContent', 'gemini-2.5-pro', 200]]);
+  });
+
   it('names the mounts when a path has none', async () => {
     const { url } = await served(world());
     const response = await fetch(`${url}/azure/v1/chat`);
     expect(response.status).toBe(404);
-    expect(await response.text()).toContain('/google, /openai, /anthropic, /moonshot, /xai, /telegram');
+    expect(await response.text()).toContain('/google, /openai, /anthropic, /moonshot, /xai, /google-vertex, /telegram');
   });
 
   it('answers as https://api.telegram.org with a generated certificate', async () => {

@@ -7,6 +7,7 @@
  * v2.18.0, src/_api_client.ts), and neither does this.
  */
 import { ApiError, GoogleGenAI, type GenerateContentResponse } from '@google/genai';
+import type { ModelApi } from '../../config/schema.ts';
 import type { AdapterDeps } from './adapter-deps.ts';
 import { messageOf, ProviderError, StopReasonError } from './provider-error.ts';
 import type { ChatCall, ChatReply, ProviderClient } from './types.ts';
@@ -16,9 +17,14 @@ export function googleGenerativeAiClient(deps: AdapterDeps): ProviderClient {
     apiKey: deps.apiKey ?? 'quotastorm-no-key',
     httpOptions: { baseUrl: deps.baseUrl, apiVersion: '', fetch: deps.fetch } as never,
   });
+  return genAiClient(deps, 'google-generative-ai', client);
+}
+
+/** One chat call through a configured `@google/genai` client, whichever backend it is set up for (Gemini API, Vertex AI). */
+export function genAiClient(deps: Pick<AdapterDeps, 'providerId'>, api: ModelApi, client: GoogleGenAI): ProviderClient {
   return {
     providerId: deps.providerId,
-    api: 'google-generative-ai',
+    api,
     async call(call) {
       try {
         return call.stream ? await streamed(client, call) : await whole(client, call);

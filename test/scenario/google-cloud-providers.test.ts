@@ -1,0 +1,46 @@
+/**
+ * Models whose API kind is Google's Cloud flavour of Gemini: the built-in
+ * `google-vertex` provider (api google-vertex). A scenario with one as the
+ * primary gets its message replied, by the mock on the URL the real SDK
+ * builds, and judged from both sides.
+ */
+import { describe, expect, it } from 'vitest';
+import { runScenario } from '../../src/scenario/runner.ts';
+import { configVariant, inlineScenario } from './support.ts';
+
+const REAL = 'test/fixtures/real-configs';
+
+const oneMessage = (mocks = '') =>
+  inlineScenario(
+    `{ name: "one-message", profile: "2026.2", host: { heartbeatHasTasks: false }, users: { count: 1 }, ${mocks}` +
+      `steps: [{ name: "one", send: [{ kind: "message", tokens: 200 }], run: "2m", checks: [{ check: "rate-limit-errors", max: 0 }] }] }`,
+  );
+
+async function runWithPrimary(primary: string, mocks = '') {
+  const config = await configVariant(`${REAL}/google-gemini-builtin-bindings-telegram.json5`, (config) => {
+    config['agents'].defaults.model = { primary };
+  });
+  const { result, world } = await runScenario({ loaded: oneMessage(mocks), configFile: config, version: 'test' });
+  return { result, world, requests: world.journal.where(() => true) };
+}
+
+describe('google-vertex from the built-in catalog', () => {
+  it('replies through the Vertex mock on the regional publisher-model URL', async () => {
+    const { result, world, requests } = await runWithPrimary('google-vertex/gemini-2.5-flash');
+    expect(requests.map((entry) => [entry.provider, entry.api, entry.model, entry.status])).toEqual([['vertex', 'streamGenerateContent', 'gemini-2.5-flash', 200]]);
+    // Every request reached a mock route: the URL was the Vertex one, nothing went unanswered.
+    expect(world.unmatched.entries).toEqual([]);
+    expect(result.messages).toMatchObject({ sent: 1, replied: 1 });
+    expect(result.checks.map((entry) => entry.status)).toEqual(['pass']);
+  });
+
+  it('runs unlimited and says the limits were assumed', async () => {
+    const { result } = await runWithPrimary('google-vertex/gemini-2.5-flash');
+    expect(result.assumedLimits).toEqual([{ provider: 'vertex', models: ['gemini-2.5-flash'], source: expect.stringMatching(/^assumed: Vertex AI publishes no per-project limits/) }]);
+  });
+
+  it('meters a limit the scenario sets on a Vertex model', async () => {
+    const { requests } = await runWithPrimary('google-vertex/gemini-2.5-flash', 'mocks: { limits: { "google-vertex/gemini-2.5-flash": { rpm: 7 } } }, ');
+    expect(requests[0]!.quotaAfter).toMatchObject({ requestsPerMinute: { limit: 7, used: 1 } });
+  });
+});
