@@ -35,6 +35,7 @@ export function isTransportTimeout(error: ProviderError): boolean {
 
 /** The error 2026.9's Google transport throws for `reply`, if it ended without a finish reason. */
 export function incompleteStreamError(api: ModelApi, reply: ChatReply, providerId: string, modelId: string): ProviderError | undefined {
-  if (api !== 'google-generative-ai' || reply.stopReason !== 'missing') return undefined;
+  // Vertex goes through the same transport (openclaw@2026.9.6 `createGoogleTransportStreamFn("google-vertex")`).
+  if ((api !== 'google-generative-ai' && api !== 'google-vertex') || reply.stopReason !== 'missing') return undefined;
   return new ProviderError({ message: GOOGLE_INCOMPLETE_STREAM_MESSAGE, providerId, modelId, phase: 'stream', httpRequests: reply.httpRequests });
 }
