@@ -52,6 +52,7 @@ export function tooLargeReply(mount: Mount | 'control', maxBodyBytes: number): W
     anthropic: { type: 'error', error: { type: 'request_too_large', message } },
     google: { error: { code: status, message, status: 'INVALID_ARGUMENT' } },
     'google-vertex': { error: { code: status, message, status: 'INVALID_ARGUMENT' } },
+    'google-gemini-cli': { error: { code: status, message, status: 'INVALID_ARGUMENT' } },
     telegram: { ok: false, error_code: status, description: 'Request Entity Too Large' },
     control: { error: message },
   };

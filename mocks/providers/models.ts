@@ -14,7 +14,7 @@
  * the maximum number of tokens allowed (1048576)"); treat them as defaults: a `LedgerConfig`'s `models`
  * (ledger.ts) replaces the whole catalogue.
  */
-export const PROVIDER_IDS = ['gemini', 'openai', 'anthropic', 'moonshot', 'xai', 'compatible', 'ollama', 'vertex'] as const;
+export const PROVIDER_IDS = ['gemini', 'openai', 'anthropic', 'moonshot', 'xai', 'compatible', 'ollama', 'vertex', 'gemini-cli'] as const;
 export type ProviderId = (typeof PROVIDER_IDS)[number];
 
 export type ModelInfo = {
@@ -92,6 +92,24 @@ export const DEFAULT_MODELS: ModelCatalog = {
     model('gemini-3-flash-preview', 'gemini-3-flash', 1_048_576, 65_536),
     model('gemini-3-pro-preview', 'gemini-3-pro', 1_000_000, 64_000),
     model('gemini-3.1-pro-preview', 'gemini-3.1-pro', 1_048_576, 65_536),
+  ],
+  // The models OpenClaw 2026.2.26's built-in google-gemini-cli and google-antigravity providers list (both speak
+  // Cloud Code Assist), with its windows and output caps (src/config/catalog/openclaw-2026.2.26.json).
+  'gemini-cli': [
+    model('gemini-2.0-flash', 'gemini-2.0-flash', 1_048_576, 8_192),
+    model('gemini-2.5-flash', 'gemini-2.5-flash', 1_048_576, 65_535),
+    model('gemini-2.5-pro', 'gemini-2.5-pro', 1_048_576, 65_535),
+    model('gemini-3-flash-preview', 'gemini-3-flash', 1_048_576, 65_535),
+    model('gemini-3-pro-preview', 'gemini-3-pro', 1_048_576, 65_535),
+    model('gemini-3.1-pro-preview', 'gemini-3.1-pro', 1_048_576, 65_535),
+    model('claude-opus-4-5-thinking', 'claude-opus-4.x', 200_000, 64_000),
+    model('claude-opus-4-6-thinking', 'claude-opus-4.x', 200_000, 128_000),
+    model('claude-sonnet-4-5', 'claude-sonnet-4.x', 200_000, 64_000),
+    model('claude-sonnet-4-5-thinking', 'claude-sonnet-4.x', 200_000, 64_000),
+    model('gemini-3-flash', 'gemini-3-flash', 1_048_576, 65_535),
+    model('gemini-3-pro-high', 'gemini-3-pro', 1_048_576, 65_535),
+    model('gemini-3-pro-low', 'gemini-3-pro', 1_048_576, 65_535),
+    model('gpt-oss-120b-medium', 'gpt-oss-120b', 131_072, 32_768),
   ],
   // Any OpenAI-compatible server (ollama, vLLM, LM Studio, OpenRouter, …) serves whatever it hosts: see `findModel`.
   compatible: [],

@@ -229,6 +229,17 @@ const VERTEX: ProviderTiers = {
   },
 };
 
+// Cloud Code Assist meters each signed-in user across models, per day; the per-minute figure is from the same
+// page's earlier version ("60 model requests / user / minute", said of the individual tier; unverified for the
+// paid ones). Antigravity's own limits are not published:
+// unverified, assumed the individual tier's.
+const CODE_ASSIST_SOURCE = 'https://github.com/google-gemini/gemini-cli/blob/main/docs/resources/quota-and-pricing.md';
+const GEMINI_CLI: ProviderTiers = {
+  individual: { source: `${CODE_ASSIST_SOURCE} (Gemini Code Assist for individuals)`, perFamily: {}, perAccount: { requestsPerMinute: 60, requestsPerDay: 1_000 } },
+  'ai-pro': { source: `${CODE_ASSIST_SOURCE} (Google AI Pro)`, perFamily: {}, perAccount: { requestsPerMinute: 60, requestsPerDay: 1_500 } },
+  'ai-ultra': { source: `${CODE_ASSIST_SOURCE} (Google AI Ultra)`, perFamily: {}, perAccount: { requestsPerMinute: 60, requestsPerDay: 2_000 } },
+};
+
 export const TIERS: Readonly<Record<ProviderId, ProviderTiers>> = {
   gemini: GEMINI,
   openai: OPENAI,
@@ -238,6 +249,7 @@ export const TIERS: Readonly<Record<ProviderId, ProviderTiers>> = {
   compatible: COMPATIBLE,
   ollama: COMPATIBLE,
   vertex: VERTEX,
+  'gemini-cli': GEMINI_CLI,
 };
 
 /** The tier table, or a `RangeError` naming the valid tiers. */

@@ -17,6 +17,7 @@ import { createExchange, type ProviderMockSpec } from '../../mocks/providers/exc
 import { ERROR_FAULT_KINDS } from '../../mocks/providers/faults.ts';
 import { GEMINI_FLAVOUR, geminiDialect } from '../../mocks/providers/gemini.ts';
 import { VERTEX_FLAVOUR } from '../../mocks/providers/vertex.ts';
+import { GEMINI_CLI_FLAVOUR } from '../../mocks/providers/gemini-cli.ts';
 import type { ProviderQuotaConfig } from '../../mocks/providers/ledger.ts';
 import { acceptsAnyModel, findModel, PROVIDER_IDS, type ProviderId } from '../../mocks/providers/models.ts';
 import { MOONSHOT_FLAVOUR } from '../../mocks/providers/moonshot.ts';
@@ -311,6 +312,25 @@ const CASES: readonly ContractCase[] = [
     // Dynamic shared quota's 429 names no quota and no wait.
     quotaRefusal: { label: 'RESOURCE_EXHAUSTED', headers: [], retryHint: false },
   }),
+  {
+    ...geminiCase({
+      provider: 'gemini-cli',
+      dialect: (spec) => geminiDialect(spec.ledger.policies['gemini-cli'].tier, GEMINI_CLI_FLAVOUR),
+      model: 'gemini-2.5-pro',
+      url: 'https://cloudcode-pa.googleapis.com/v1internal:generateContent',
+      route: (_model, stream) => ({ api: stream ? 'streamGenerateContent' : 'generateContent', version: 'v1internal', stream }),
+      spentQuota: { sharedLimits: { requestsPerMinute: 1 } },
+      quotaRefusal: { label: 'RESOURCE_EXHAUSTED', headers: [] },
+    }),
+    // Cloud Code Assist wraps the Gemini request and names the model beside it; every chunk comes back in `response`.
+    headers: { authorization: 'Bearer ya29.oauth-token' },
+    body: (model, prompt) => ({ model, project: 'p', request: { contents: [{ role: 'user', parts: [{ text: prompt }] }] } }),
+    usage: (body) => geminiUsage((body as { response: GeminiChunk }).response),
+    streamEnd(events) {
+      const last = (events.at(-1) as { response?: GeminiChunk } | undefined)?.response;
+      return { usage: geminiUsage(last), ended: last?.candidates?.[0]?.finishReason !== undefined };
+    },
+  },
   {
     provider: 'anthropic',
     dialect: (spec) => anthropicDialect(spec),

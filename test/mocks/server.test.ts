@@ -159,11 +159,24 @@ describe('mocks served over HTTP', () => {
     expect(w.journal.entries.map((entry) => [entry.provider, entry.api, entry.model, entry.status])).toEqual([['vertex', 'generateContent', 'gemini-2.5-pro', 200]]);
   });
 
+  it('serves Cloud Code Assist under /google-gemini-cli, answering in its wrapped chunks', async () => {
+    const w = world();
+    const { url } = await served(w);
+    const body = { model: 'gemini-2.5-flash', project: 'p', request: { contents: [{ role: 'user', parts: [{ text: 'hello there' }] }] } };
+    const response = await fetch(`${url}/google-gemini-cli/v1internal:generateContent`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer token', 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    expect(((await response.json()) as { response: { candidates: unknown[] } }).response.candidates).toHaveLength(1);
+    expect(w.journal.entries.map((entry) => [entry.provider, entry.model, entry.status])).toEqual([['gemini-cli', 'gemini-2.5-flash', 200]]);
+  });
+
   it('names the mounts when a path has none', async () => {
     const { url } = await served(world());
     const response = await fetch(`${url}/azure/v1/chat`);
     expect(response.status).toBe(404);
-    expect(await response.text()).toContain('/google, /openai, /anthropic, /moonshot, /xai, /google-vertex, /telegram');
+    expect(await response.text()).toContain('/google, /openai, /anthropic, /moonshot, /xai, /google-vertex, /google-gemini-cli, /telegram');
   });
 
   it('answers as https://api.telegram.org with a generated certificate', async () => {

@@ -1,8 +1,9 @@
 /**
- * Models whose API kind is Google's Cloud flavour of Gemini: the built-in
- * `google-vertex` provider (api google-vertex). A scenario with one as the
- * primary gets its message replied, by the mock on the URL the real SDK
- * builds, and judged from both sides.
+ * Models whose API kind is one of Google's Cloud flavours of Gemini: the
+ * built-in `google-vertex` provider (api google-vertex) and `google-gemini-cli`
+ * (Cloud Code Assist). A scenario with one as the primary gets its message
+ * replied, by the mock on the URL the real client calls, and judged from
+ * both sides.
  */
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../src/scenario/runner.ts';
@@ -42,5 +43,16 @@ describe('google-vertex from the built-in catalog', () => {
   it('meters a limit the scenario sets on a Vertex model', async () => {
     const { requests } = await runWithPrimary('google-vertex/gemini-2.5-flash', 'mocks: { limits: { "google-vertex/gemini-2.5-flash": { rpm: 7 } } }, ');
     expect(requests[0]!.quotaAfter).toMatchObject({ requestsPerMinute: { limit: 7, used: 1 } });
+  });
+});
+
+describe('google-gemini-cli from the built-in catalog', () => {
+  it('replies through the Cloud Code Assist mock, metered per user under the individual tier', async () => {
+    const { result, world, requests } = await runWithPrimary('google-gemini-cli/gemini-2.5-pro');
+    expect(requests.map((entry) => [entry.provider, entry.api, entry.model, entry.status])).toEqual([['gemini-cli', 'streamGenerateContent', 'gemini-2.5-pro', 200]]);
+    expect(requests[0]!.quotaAfter).toMatchObject({ requestsPerMinute: { limit: 60, used: 1 }, requestsPerDay: { limit: 1000, used: 1 } });
+    expect(world.unmatched.entries).toEqual([]);
+    expect(result.messages).toMatchObject({ sent: 1, replied: 1 });
+    expect(result).not.toHaveProperty('assumedLimits');
   });
 });

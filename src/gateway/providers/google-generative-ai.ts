@@ -7,10 +7,9 @@
  * v2.18.0, src/_api_client.ts), and neither does this.
  */
 import { ApiError, GoogleGenAI, type GenerateContentResponse } from '@google/genai';
-import type { ModelApi } from '../../config/schema.ts';
 import type { AdapterDeps } from './adapter-deps.ts';
 import { messageOf, ProviderError, StopReasonError } from './provider-error.ts';
-import type { ChatCall, ChatReply, ProviderClient } from './types.ts';
+import type { ChatCall, ChatReply, ClientApi, ProviderClient } from './types.ts';
 
 export function googleGenerativeAiClient(deps: AdapterDeps): ProviderClient {
   const client = new GoogleGenAI({
@@ -21,7 +20,7 @@ export function googleGenerativeAiClient(deps: AdapterDeps): ProviderClient {
 }
 
 /** One chat call through a configured `@google/genai` client, whichever backend it is set up for (Gemini API, Vertex AI). */
-export function genAiClient(deps: Pick<AdapterDeps, 'providerId'>, api: ModelApi, client: GoogleGenAI): ProviderClient {
+export function genAiClient(deps: Pick<AdapterDeps, 'providerId'>, api: ClientApi, client: GoogleGenAI): ProviderClient {
   return {
     providerId: deps.providerId,
     api,

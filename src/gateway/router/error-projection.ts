@@ -19,14 +19,14 @@
  *   ended before a terminal finish reason" (@openclaw/ai
  *   dist/google-messages-DB7GKkDk.mjs); a reset reads "terminated" (undici).
  */
-import type { ModelApi } from '../../config/schema.ts';
 import type { ProviderError } from '../providers/provider-error.ts';
+import type { ClientApi } from '../providers/types.ts';
 
 /**
  * The prefix 2026.9's Google transport gives an HTTP error, per API kind: both kinds go through it
  * (openclaw@2026.9.6 dist/transport-stream-*.mjs `openGoogleSseChunks`, `errorPrefix`).
  */
-const GOOGLE_LABELS: Readonly<Partial<Record<ModelApi, string>>> = {
+const GOOGLE_LABELS: Readonly<Partial<Record<ClientApi, string>>> = {
   'google-generative-ai': 'Google Generative AI API error',
   'google-vertex': 'Google Vertex AI API error',
 };
@@ -35,13 +35,13 @@ const ERROR_DETAIL_MAX_CHARS = 220;
 export const GOOGLE_INCOMPLETE_STREAM_MESSAGE = 'Google stream ended before a terminal finish reason';
 
 /** 2026.9's rawError for a failed attempt on a client of API kind `api`. */
-export function rawErrorText(error: ProviderError, api: ModelApi): string {
+export function rawErrorText(error: ProviderError, api: ClientApi): string {
   const retryAfterS = retryAfterSecondsOf(error.headers);
   const suffix = retryAfterS === undefined ? '' : `; Retry-After: ${retryAfterS} seconds`;
   return `${projectedMessage(error, api)}${suffix}`;
 }
 
-function projectedMessage(error: ProviderError, api: ModelApi): string {
+function projectedMessage(error: ProviderError, api: ClientApi): string {
   const stopReason = (error.body as { stopReason?: unknown } | undefined)?.stopReason;
   const googleLabel = GOOGLE_LABELS[api];
   if (error.phase === 'stream' && googleLabel !== undefined && typeof stopReason === 'string') return `Google generation stopped (${stopReason})`;
