@@ -53,6 +53,7 @@ export function tooLargeReply(mount: Mount | 'control', maxBodyBytes: number): W
     google: { error: { code: status, message, status: 'INVALID_ARGUMENT' } },
     'google-vertex': { error: { code: status, message, status: 'INVALID_ARGUMENT' } },
     'google-gemini-cli': { error: { code: status, message, status: 'INVALID_ARGUMENT' } },
+    'amazon-bedrock': { message },
     telegram: { ok: false, error_code: status, description: 'Request Entity Too Large' },
     control: { error: message },
   };

@@ -27,6 +27,7 @@ import type { FloodLimits } from './telegram/flood.ts';
 import { TELEGRAM_ORIGIN, telegramRoutes } from './telegram/handlers.ts';
 import { VERTEX_ORIGINS, vertexRoutes } from './providers/vertex.ts';
 import { CLOUD_CODE_ORIGIN, geminiCliRoutes } from './providers/gemini-cli.ts';
+import { BEDROCK_ORIGIN, bedrockRoutes } from './providers/bedrock.ts';
 import { createTelegramJournal, type TelegramJournal, type TelegramJournalEntry } from './telegram/journal.ts';
 import { createUnmatchedLog, type UnmatchedLog, type UnmatchedRequest } from './unmatched.ts';
 import { createRecentLog } from './recent-log.ts';
@@ -43,6 +44,7 @@ export const MOUNTS = {
   'google-vertex': VERTEX_ORIGINS[0],
   // Gemini CLI's Cloud Code Assist (Antigravity's sandbox endpoint is served in-process only).
   'google-gemini-cli': CLOUD_CODE_ORIGIN,
+  'amazon-bedrock': BEDROCK_ORIGIN,
   telegram: TELEGRAM_ORIGIN,
 } as const;
 export type Mount = keyof typeof MOUNTS;
@@ -120,6 +122,7 @@ export function createMockWorld(options: MockWorldOptions): MockWorld {
     xai: xaiRoutes(spec),
     'google-vertex': vertexRoutes(spec),
     'google-gemini-cli': geminiCliRoutes(spec),
+    'amazon-bedrock': bedrockRoutes(spec),
     telegram: telegramRoutes({ clock, ...telegram, ...options.telegram }),
   };
   const fixed = Object.values(routesByMount).flat();

@@ -121,6 +121,7 @@ export const METERING: Readonly<Record<ProviderId, Metering>> = {
   compatible: unpublishedLimits('an OpenAI-compatible server'),
   ollama: unpublishedLimits('a local ollama server'),
   vertex: unpublishedLimits('Vertex AI (dynamic shared quota)'),
+  bedrock: unpublishedLimits('Amazon Bedrock (quotas per account and region in AWS Service Quotas)'),
   'gemini-cli': {
     // The reset times users quote are not midnight in any zone (google-gemini/gemini-cli#22643): unverified, a
     // rolling day; requests per minute in fixed minutes, as Gemini's.

@@ -14,7 +14,7 @@
  * the maximum number of tokens allowed (1048576)"); treat them as defaults: a `LedgerConfig`'s `models`
  * (ledger.ts) replaces the whole catalogue.
  */
-export const PROVIDER_IDS = ['gemini', 'openai', 'anthropic', 'moonshot', 'xai', 'compatible', 'ollama', 'vertex', 'gemini-cli'] as const;
+export const PROVIDER_IDS = ['gemini', 'openai', 'anthropic', 'moonshot', 'xai', 'compatible', 'ollama', 'vertex', 'gemini-cli', 'bedrock'] as const;
 export type ProviderId = (typeof PROVIDER_IDS)[number];
 
 export type ModelInfo = {
@@ -110,6 +110,17 @@ export const DEFAULT_MODELS: ModelCatalog = {
     model('gemini-3-pro-high', 'gemini-3-pro', 1_048_576, 65_535),
     model('gemini-3-pro-low', 'gemini-3-pro', 1_048_576, 65_535),
     model('gpt-oss-120b-medium', 'gpt-oss-120b', 131_072, 32_768),
+  ],
+  // Amazon Bedrock serves what the account has access to: the built-in amazon-bedrock catalog's models are added
+  // per run (src/scenario/provider-mounts.ts); these are the defaults a scenario without a config meets, with the
+  // windows and output caps OpenClaw 2026.2.26's catalog gives them.
+  bedrock: [
+    model('anthropic.claude-sonnet-4-5-20250929-v1:0', 'anthropic.claude-sonnet-4-5-20250929-v1:0', 200_000, 64_000),
+    model('anthropic.claude-haiku-4-5-20251001-v1:0', 'anthropic.claude-haiku-4-5-20251001-v1:0', 200_000, 64_000),
+    model('anthropic.claude-3-5-sonnet-20241022-v2:0', 'anthropic.claude-3-5-sonnet-20241022-v2:0', 200_000, 8_192),
+    model('amazon.nova-pro-v1:0', 'amazon.nova-pro-v1:0', 300_000, 8_192),
+    model('amazon.nova-lite-v1:0', 'amazon.nova-lite-v1:0', 300_000, 8_192),
+    model('meta.llama3-1-70b-instruct-v1:0', 'meta.llama3-1-70b-instruct-v1:0', 128_000, 4_096),
   ],
   // Any OpenAI-compatible server (ollama, vLLM, LM Studio, OpenRouter, …) serves whatever it hosts: see `findModel`.
   compatible: [],

@@ -240,6 +240,17 @@ const GEMINI_CLI: ProviderTiers = {
   'ai-ultra': { source: `${CODE_ASSIST_SOURCE} (Google AI Ultra)`, perFamily: {}, perAccount: { requestsPerMinute: 60, requestsPerDay: 2_000 } },
 };
 
+// Bedrock's on-demand quotas are per account, region and model in AWS Service Quotas, and new accounts get lower
+// defaults than the console lists: none is taken here.
+const BEDROCK: ProviderTiers = {
+  unlimited: {
+    source:
+      'assumed: Amazon Bedrock on-demand quotas are per account × region × model in AWS Service Quotas (https://docs.aws.amazon.com/bedrock/latest/userguide/quotas.html), not taken here; set mocks.limits to meter one',
+    perFamily: {},
+    perAccount: {},
+  },
+};
+
 export const TIERS: Readonly<Record<ProviderId, ProviderTiers>> = {
   gemini: GEMINI,
   openai: OPENAI,
@@ -250,6 +261,7 @@ export const TIERS: Readonly<Record<ProviderId, ProviderTiers>> = {
   ollama: COMPATIBLE,
   vertex: VERTEX,
   'gemini-cli': GEMINI_CLI,
+  bedrock: BEDROCK,
 };
 
 /** The tier table, or a `RangeError` naming the valid tiers. */
