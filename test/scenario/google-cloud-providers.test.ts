@@ -6,6 +6,7 @@
  * both sides.
  */
 import { describe, expect, it } from 'vitest';
+import { loadScenario } from '../../src/scenario/load.ts';
 import { runScenario } from '../../src/scenario/runner.ts';
 import { configVariant, inlineScenario } from './support.ts';
 
@@ -17,11 +18,13 @@ const oneMessage = (mocks = '') =>
       `steps: [{ name: "one", send: [{ kind: "message", tokens: 200 }], run: "2m", checks: [{ check: "rate-limit-errors", max: 0 }] }] }`,
   );
 
-async function runWithPrimary(primary: string, mocks = '') {
-  const config = await configVariant(`${REAL}/google-gemini-builtin-bindings-telegram.json5`, (config) => {
+const configWithPrimary = (primary: string) =>
+  configVariant(`${REAL}/google-gemini-builtin-bindings-telegram.json5`, (config) => {
     config['agents'].defaults.model = { primary };
   });
-  const { result, world } = await runScenario({ loaded: oneMessage(mocks), configFile: config, version: 'test' });
+
+async function runWithPrimary(primary: string, mocks = '') {
+  const { result, world } = await runScenario({ loaded: oneMessage(mocks), configFile: await configWithPrimary(primary), version: 'test' });
   return { result, world, requests: world.journal.where(() => true) };
 }
 
@@ -55,4 +58,18 @@ describe('google-gemini-cli from the built-in catalog', () => {
     expect(result.messages).toMatchObject({ sent: 1, replied: 1 });
     expect(result).not.toHaveProperty('assumedLimits');
   });
+});
+
+describe('the stress suite with a Google Cloud model as the primary', () => {
+  for (const [primary, sent] of [
+    ['google-vertex/gemini-2.5-flash', ['vertex', 'gemini-2.5-flash']],
+    ['google-gemini-cli/gemini-2.5-pro', ['gemini-cli', 'gemini-2.5-pro']],
+  ] as const) {
+    it(`sends ${sent.join(' ')} requests and judges both rate-limit checks on them`, async () => {
+      const { result, world } = await runScenario({ loaded: await loadScenario('scenarios/stress-suite.json5'), configFile: await configWithPrimary(primary), version: 'test' });
+      expect(world.journal.where({ status: 200 }).some((entry) => entry.provider === sent[0] && entry.model === sent[1])).toBe(true);
+      expect(result.checks.filter((entry) => entry.check === 'rate-limit-errors').map((entry) => entry.status)).toEqual(['pass', 'pass']);
+      expect(result.messages).toMatchObject({ sent: 4, replied: 4 });
+    });
+  }
 });
