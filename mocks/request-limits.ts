@@ -51,6 +51,9 @@ export function tooLargeReply(mount: Mount | 'control', maxBodyBytes: number): W
     xai: { code: 'Client specified an invalid argument.', error: message },
     anthropic: { type: 'error', error: { type: 'request_too_large', message } },
     google: { error: { code: status, message, status: 'INVALID_ARGUMENT' } },
+    'google-vertex': { error: { code: status, message, status: 'INVALID_ARGUMENT' } },
+    'google-gemini-cli': { error: { code: status, message, status: 'INVALID_ARGUMENT' } },
+    'amazon-bedrock': { message },
     telegram: { ok: false, error_code: status, description: 'Request Entity Too Large' },
     control: { error: message },
   };

@@ -21,7 +21,8 @@ export type WireReply = {
 
 type WireBody =
   | { readonly kind: 'text'; readonly text: string }
-  | { readonly kind: 'events'; readonly events: readonly string[]; readonly onDone: () => void }
+  /** Server-sent events as text, or binary messages (an AWS event stream). */
+  | { readonly kind: 'events'; readonly events: readonly (string | Uint8Array)[]; readonly onDone: () => void }
   | { readonly kind: 'reset' };
 
 export type ReplyInit = {
@@ -47,6 +48,16 @@ export function sseReply(events: readonly string[], init: ReplyInit, onDone: () 
     statusText: statusTextOf(init),
     headers: { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', ...init.headers },
     body: { kind: 'events', events, onDone: once(onDone) },
+  };
+}
+
+/** An AWS event stream (`application/vnd.amazon.eventstream`, mocks/providers/event-stream.ts): one binary message per pull. */
+export function eventStreamReply(messages: readonly Uint8Array[], init: ReplyInit, onDone: () => void): WireReply {
+  return {
+    status: init.status,
+    statusText: statusTextOf(init),
+    headers: { 'content-type': 'application/vnd.amazon.eventstream', ...init.headers },
+    body: { kind: 'events', events: messages, onDone: once(onDone) },
   };
 }
 
@@ -85,13 +96,14 @@ export function toResponse(reply: WireReply): Response {
   }
 }
 
-function eventStream(events: readonly string[], onDone: () => void): ReadableStream<Uint8Array> {
+function eventStream(events: readonly (string | Uint8Array)[], onDone: () => void): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let next = 0;
   return new ReadableStream<Uint8Array>({
     pull(controller) {
       if (next < events.length) {
-        controller.enqueue(encoder.encode(events[next++]!));
+        const event = events[next++]!;
+        controller.enqueue(typeof event === 'string' ? encoder.encode(event) : event);
         return;
       }
       controller.close();

@@ -25,6 +25,9 @@ import { createRouteTable, type MockRoute, type RouteTable, toMswHandlers } from
 import type { CommandLimits } from './telegram/commands.ts';
 import type { FloodLimits } from './telegram/flood.ts';
 import { TELEGRAM_ORIGIN, telegramRoutes } from './telegram/handlers.ts';
+import { VERTEX_ORIGINS, vertexRoutes } from './providers/vertex.ts';
+import { CLOUD_CODE_ORIGIN, geminiCliRoutes } from './providers/gemini-cli.ts';
+import { BEDROCK_ORIGIN, bedrockRoutes } from './providers/bedrock.ts';
 import { createTelegramJournal, type TelegramJournal, type TelegramJournalEntry } from './telegram/journal.ts';
 import { createUnmatchedLog, type UnmatchedLog, type UnmatchedRequest } from './unmatched.ts';
 import { createRecentLog } from './recent-log.ts';
@@ -37,6 +40,11 @@ export const MOUNTS = {
   anthropic: ANTHROPIC_ORIGIN,
   moonshot: MOONSHOT_ORIGIN,
   xai: XAI_ORIGIN,
+  // The regional endpoint of the location quotastorm's gateway names (the global one is served in-process only).
+  'google-vertex': VERTEX_ORIGINS[0],
+  // Gemini CLI's Cloud Code Assist (Antigravity's sandbox endpoint is served in-process only).
+  'google-gemini-cli': CLOUD_CODE_ORIGIN,
+  'amazon-bedrock': BEDROCK_ORIGIN,
   telegram: TELEGRAM_ORIGIN,
 } as const;
 export type Mount = keyof typeof MOUNTS;
@@ -112,6 +120,9 @@ export function createMockWorld(options: MockWorldOptions): MockWorld {
     anthropic: anthropicRoutes(spec),
     moonshot: moonshotRoutes(spec),
     xai: xaiRoutes(spec),
+    'google-vertex': vertexRoutes(spec),
+    'google-gemini-cli': geminiCliRoutes(spec),
+    'amazon-bedrock': bedrockRoutes(spec),
     telegram: telegramRoutes({ clock, ...telegram, ...options.telegram }),
   };
   const fixed = Object.values(routesByMount).flat();

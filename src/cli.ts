@@ -85,7 +85,7 @@ export function buildProgram(profileNames: readonly [ProfileName, ...ProfileName
   const mocks = program.command('mocks').description('The provider and Telegram mocks on their own');
   mocks
     .command('serve')
-    .description('Serve every mock over HTTP on 127.0.0.1 (prefixes /google /openai /anthropic /moonshot /xai /telegram)')
+    .description('Serve every mock over HTTP on 127.0.0.1 (prefixes /google /openai /anthropic /moonshot /xai /google-vertex /google-gemini-cli /amazon-bedrock /telegram)')
     .addOption(new Option('--port <n>', 'port; 0 picks a free one').argParser(portNumber('--port')).default(0))
     .addOption(new Option('--limit <spec>', 'quota override, repeatable: provider/model:rpm=N,tpm=N,rpd=N').argParser(collect).default([]))
     .option('--scope <scope>', 'quota scope for every provider: per-model|shared[,per-account|per-key]')

@@ -30,6 +30,8 @@ export type Route = {
   readonly stream?: boolean;
   /** API version in the path, for error texts (Gemini `v1` / `v1beta`). */
   readonly version?: string;
+  /** The resource the path names above the model, for error texts (Vertex `projects/p/locations/l`). */
+  readonly resource?: string;
 };
 
 /** A request that parsed and names a known model. */

@@ -16,13 +16,14 @@
  */
 import { z } from 'zod';
 import type { Refusal, Violation } from './ledger.ts';
-import { type Answer, type Call, type Dialect, errorAnswer, type ErrorFormat, type FaultTable, invalidBody, MALFORMED_JSON } from './dialect.ts';
+import { type Answer, type Call, type Dialect, errorAnswer, type ErrorFormat, type FaultTable, invalidBody, MALFORMED_JSON, type Route } from './dialect.ts';
 import { createExchange, type ProviderMockSpec } from './exchange.ts';
 import type { Reply } from './reply.ts';
 import { chunkText } from './reply.ts';
 import type { MockRoute } from '../routes.ts';
 import { jsonReply, resetAfterHeadersReply, sseReply, type WireReply } from '../wire-reply.ts';
 import { finishReasonFor, type StreamFaultBody } from './stream-faults.ts';
+import type { ProviderId } from './models.ts';
 import type { QuotaDimension } from './tiers.ts';
 import { randomId } from './wire.ts';
 
@@ -31,7 +32,7 @@ const GEMINI_API_VERSIONS = ['v1', 'v1beta'] as const;
 
 /** Routes of the Gemini API (../routes.ts); `spec` carries the clock, PRNG, ledger, journal and faults. */
 export function geminiRoutes(spec: ProviderMockSpec): MockRoute[] {
-  const exchange = createExchange(spec, geminiDialect(spec.ledger.policies.gemini.tier));
+  const exchange = createExchange(spec, geminiDialect(spec.ledger.policies.gemini.tier, GEMINI_FLAVOUR));
   return GEMINI_API_VERSIONS.flatMap((version) =>
     (['generateContent', 'streamGenerateContent'] as const).map((api): MockRoute => ({
       method: 'POST',
@@ -49,7 +50,7 @@ const GeminiRequest = z.looseObject({
   systemInstruction: z.looseObject({ parts: z.array(Part) }).optional(),
   generationConfig: z.looseObject({ maxOutputTokens: z.number().int().positive().optional() }).optional(),
 });
-type GeminiRequest = z.infer<typeof GeminiRequest>;
+export type GeminiRequest = z.infer<typeof GeminiRequest>;
 
 const JSON_UTF8 = 'application/json; charset=UTF-8';
 /** Response headers of real answers (js-genai's test/system/recordings/); no request id, no rate-limit headers. */
@@ -64,9 +65,9 @@ const RATE_LIMITS_URL = 'https://ai.google.dev/gemini-api/docs/rate-limits';
 const QUOTA_HELP = { '@type': 'type.googleapis.com/google.rpc.Help', links: [{ description: 'Learn more about Gemini API quotas', url: RATE_LIMITS_URL }] };
 
 /** What differs between Google's errors: the envelope repeats the HTTP status as `code`. */
-type GoogleError = { readonly status: string; readonly message: string; readonly details?: readonly object[] };
+export type GoogleError = { readonly status: string; readonly message: string; readonly details?: readonly object[] };
 
-const GOOGLE_ERRORS: ErrorFormat<GoogleError> = {
+export const GOOGLE_ERRORS: ErrorFormat<GoogleError> = {
   errorType: (error) => error.status,
   reply: (code, { status, message, details }) =>
     jsonReply({ error: details ? { code, message, status, details } : { code, message, status } }, { status: code, headers: GOOGLE_HEADERS }, JSON_UTF8),
@@ -98,35 +99,57 @@ const GEMINI_FAULTS: FaultTable<GoogleError> = {
   },
 };
 
-export function geminiDialect(tier: string): Dialect<GeminiRequest, string, GoogleError> {
+/**
+ * What differs between the services that speak Gemini's format (the Gemini
+ * API, Vertex AI, Cloud Code Assist): who answers, how the request and each
+ * response chunk are wrapped, and their own 404 and 429. Bodies, usage, SSE
+ * framing, faults and every other error are the Gemini API's.
+ */
+export type GoogleFlavour = {
+  readonly provider: ProviderId;
+  /** The Gemini request inside the service's body, and the model it names when the URL does not. */
+  readonly unwrap?: (json: unknown) => { readonly request: unknown; readonly modelId?: string | undefined };
+  /** Each response chunk (JSON answer or SSE event) as the service wraps it. */
+  readonly wrapChunk?: (chunk: object) => object;
+  readonly notFoundMessage: (modelId: string, route: Route) => string;
+  readonly rateLimited: (call: Call<GeminiRequest>, admission: Refusal, tier: string) => Answer;
+};
+
+/** The Gemini API (generativelanguage.googleapis.com). */
+export const GEMINI_FLAVOUR: GoogleFlavour = {
+  provider: 'gemini',
+  notFoundMessage: (modelId, route) =>
+    `models/${modelId} is not found for API version ${route.version ?? 'v1beta'}, or is not supported for ${route.api}. ` +
+    'Call ListModels to see the list of available models and their supported methods.',
+  rateLimited: quotaExceeded,
+};
+
+/** A Gemini request with the model the wrapper named, for services that put it in the body. */
+type Unwrapped = GeminiRequest & { readonly [WRAPPED_MODEL]?: string };
+const WRAPPED_MODEL: unique symbol = Symbol('model named in the wrapper');
+
+export function geminiDialect(tier: string, flavour: GoogleFlavour): Dialect<GeminiRequest, string, GoogleError> {
+  const wrap = flavour.wrapChunk ?? ((chunk: object) => chunk);
   return {
-    provider: 'gemini',
+    provider: flavour.provider,
     parseBody(json) {
       if (json === MALFORMED_JSON) return invalidBody('Invalid JSON payload received. Unexpected token.');
-      const parsed = GeminiRequest.safeParse(json);
-      if (parsed.success) return parsed.data;
+      const unwrapped = flavour.unwrap ? flavour.unwrap(json) : { request: json };
+      const parsed = GeminiRequest.safeParse(unwrapped.request);
+      if (parsed.success) return unwrapped.modelId === undefined ? parsed.data : Object.assign(parsed.data, { [WRAPPED_MODEL]: unwrapped.modelId });
       const issue = parsed.error.issues[0]!;
       return invalidBody(`* GenerateContentRequest.${issue.path.join('.')}: ${issue.message}\n`);
     },
-    // The SDK sends `x-goog-api-key` (js-genai src/node/_node_auth.ts); `?key=` is the other way Google APIs take a key.
-    apiKey: (request) => request.headers.get('x-goog-api-key') ?? new URL(request.url).searchParams.get('key') ?? undefined,
-    modelId: (_body, route) => route.modelId ?? '',
+    // The SDK sends `x-goog-api-key` (js-genai src/node/_node_auth.ts); `?key=` is the other way Google APIs take a key;
+    // Vertex AI and Cloud Code Assist callers with Google credentials send an OAuth bearer token instead.
+    apiKey: (request) =>
+      request.headers.get('x-goog-api-key') ?? new URL(request.url).searchParams.get('key') ?? bearerToken(request.headers.get('authorization')),
+    modelId: (body, route) => route.modelId ?? (body as Unwrapped)[WRAPPED_MODEL] ?? '',
     isStream: (_body, route) => route.stream ?? false,
     promptTexts,
     maxOutputTokens: (body) => body.generationConfig?.maxOutputTokens,
     badRequest: (message) => errorAnswer(GOOGLE_ERRORS, 400, { status: 'INVALID_ARGUMENT', message }, 'bad-request'),
-    notFound: (modelId, route) =>
-      errorAnswer(
-        GOOGLE_ERRORS,
-        404,
-        {
-          status: 'NOT_FOUND',
-          message:
-            `models/${modelId} is not found for API version ${route.version ?? 'v1beta'}, or is not supported for ${route.api}. ` +
-            'Call ListModels to see the list of available models and their supported methods.',
-        },
-        'not-found',
-      ),
+    notFound: (modelId, route) => errorAnswer(GOOGLE_ERRORS, 404, { status: 'NOT_FOUND', message: flavour.notFoundMessage(modelId, route) }, 'not-found'),
     contextTooLong(call) {
       if (call.inputTokens <= call.model.contextWindowTokens) return undefined;
       return errorAnswer(
@@ -139,12 +162,16 @@ export function geminiDialect(tier: string): Dialect<GeminiRequest, string, Goog
         'context-too-long',
       );
     },
-    rateLimited: (call, admission) => quotaExceeded(call, admission, tier),
+    rateLimited: (call, admission) => flavour.rateLimited(call, admission, tier),
     errors: GOOGLE_ERRORS,
     faults: GEMINI_FAULTS,
-    streamFault,
-    success: (call, reply, _quota, onSent) => (call.stream ? streamAnswer(call, reply, onSent) : jsonAnswer(call, reply, onSent)),
+    streamFault: (call, body) => streamFault(call, body, wrap),
+    success: (call, reply, _quota, onSent) => (call.stream ? streamAnswer(call, reply, onSent, wrap) : jsonAnswer(call, reply, onSent, wrap)),
   };
+}
+
+function bearerToken(authorization: string | null): string | undefined {
+  return authorization?.startsWith('Bearer ') ? authorization.slice('Bearer '.length) : undefined;
 }
 
 function* promptTexts(body: GeminiRequest): Iterable<string> {
@@ -152,15 +179,17 @@ function* promptTexts(body: GeminiRequest): Iterable<string> {
   for (const content of body.contents) for (const part of content.parts) if (part.text) yield part.text;
 }
 
-function jsonAnswer(call: Call<GeminiRequest>, reply: Reply, onSent: () => void): Answer {
+type Wrap = (chunk: object) => object;
+
+function jsonAnswer(call: Call<GeminiRequest>, reply: Reply, onSent: () => void, wrap: Wrap): Answer {
   onSent();
   return {
-    reply: jsonReply(completeChunk(call, reply, reply.text), { status: 200, headers: GOOGLE_HEADERS }, JSON_UTF8),
+    reply: jsonReply(wrap(completeChunk(call, reply, reply.text)), { status: 200, headers: GOOGLE_HEADERS }, JSON_UTF8),
     outcome: 'ok',
   };
 }
 
-function streamAnswer(call: Call<GeminiRequest>, reply: Reply, onSent: () => void): Answer {
+function streamAnswer(call: Call<GeminiRequest>, reply: Reply, onSent: () => void, wrap: Wrap): Answer {
   const responseId = randomId(call.ids, 22);
   const pieces = chunkText(reply.text);
   const events = pieces.map((piece, index) =>
@@ -175,7 +204,7 @@ function streamAnswer(call: Call<GeminiRequest>, reply: Reply, onSent: () => voi
         },
   );
   if (events.length === 0) events.push(completeChunk(call, reply, '', responseId));
-  return { reply: sseReply(events.map(sseEvent), { status: 200, headers: GOOGLE_HEADERS }, onSent), outcome: 'ok' };
+  return { reply: sseReply(events.map((event) => sseEvent(wrap(event))), { status: 200, headers: GOOGLE_HEADERS }, onSent), outcome: 'ok' };
 }
 
 /** Google separates events with CRLF; the SDK accepts \n\n, \r\r or \r\n\r\n (js-genai src/_api_client.ts). */
@@ -190,12 +219,14 @@ function sseEvent(event: object | string): string {
  * chunk (js-genai's `processStreamResponse` throws on any chunk with an
  * `error` key); `empty` no chunks. Non-stream: the same as JSON.
  */
-function streamFault(call: Call<GeminiRequest>, body: StreamFaultBody): WireReply {
+function streamFault(call: Call<GeminiRequest>, body: StreamFaultBody, wrap: Wrap): WireReply {
   const init = { status: 200, headers: GOOGLE_HEADERS };
+  // An error chunk is the service's error JSON as it is, not wrapped as a response.
+  const framed = (event: object | string) => (typeof event === 'string' ? event : wrap(event));
   const answer = (event: object | string | undefined) =>
     call.stream
-      ? sseReply(event === undefined ? [] : [sseEvent(event)], init, () => undefined)
-      : jsonReply(typeof event === 'string' ? JSON.parse(event) : (event ?? partialChunk(call, undefined)), init, JSON_UTF8);
+      ? sseReply(event === undefined ? [] : [sseEvent(framed(event))], init, () => undefined)
+      : jsonReply(typeof event === 'string' ? JSON.parse(event) : wrap(event ?? partialChunk(call, undefined)), init, JSON_UTF8);
   switch (body.kind) {
     case 'finish-reason':
       return answer(partialChunk(call, { text: '', finishReason: finishReasonFor('gemini', body.finishReason) }));

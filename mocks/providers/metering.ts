@@ -13,6 +13,7 @@
  * | anthropic | token bucket (documented)                                 | ITPM input; OTPM max_tokens, settled to actual |
  * | moonshot  | sliding ("reset on a rolling basis"), unverified; concurrency gauge | input + max_tokens (or default), never settled |
  * | xai       | RPM as a per-second bucket (RPS = RPM/60); TPM fixed minute, unverified | input + actual output (all tokens) |
+ * | gemini-cli | RPM fixed minute, RPD rolling day, unverified; one bucket per user across models | requests only |
  */
 import type { ProviderId } from './models.ts';
 import type { QuotaScope } from './scope.ts';
@@ -119,6 +120,21 @@ export const METERING: Readonly<Record<ProviderId, Metering>> = {
   },
   compatible: unpublishedLimits('an OpenAI-compatible server'),
   ollama: unpublishedLimits('a local ollama server'),
+  vertex: unpublishedLimits('Vertex AI (dynamic shared quota)'),
+  bedrock: unpublishedLimits('Amazon Bedrock (quotas per account and region in AWS Service Quotas)'),
+  'gemini-cli': {
+    // The reset times users quote are not midnight in any zone (google-gemini/gemini-cli#22643): unverified, a
+    // rolling day; requests per minute in fixed minutes, as Gemini's.
+    windows: { requestsPerMinute: FIXED_MINUTE, requestsPerDay: SLIDING_DAY },
+    tokensCount: 'input',
+    outputCharge: 'actual',
+    reserveDefaultOutput: false,
+    rejectedRequestsCount: false,
+    // One user (OAuth token) across every model.
+    defaultScope: { models: 'shared', keys: 'per-key' },
+    defaultTier: 'individual',
+    source: 'https://github.com/google-gemini/gemini-cli/blob/main/docs/resources/quota-and-pricing.md: requests per user per day, all models',
+  },
 };
 
 /** A server that publishes no limits: unlimited, with fixed windows per model when the scenario sets some. */

@@ -14,7 +14,7 @@
  * the maximum number of tokens allowed (1048576)"); treat them as defaults: a `LedgerConfig`'s `models`
  * (ledger.ts) replaces the whole catalogue.
  */
-export const PROVIDER_IDS = ['gemini', 'openai', 'anthropic', 'moonshot', 'xai', 'compatible', 'ollama'] as const;
+export const PROVIDER_IDS = ['gemini', 'openai', 'anthropic', 'moonshot', 'xai', 'compatible', 'ollama', 'vertex', 'gemini-cli', 'bedrock'] as const;
 export type ProviderId = (typeof PROVIDER_IDS)[number];
 
 export type ModelInfo = {
@@ -76,6 +76,51 @@ export const DEFAULT_MODELS: ModelCatalog = {
     model('grok-4-0709', 'grok-4', 256_000, 32_768),
     model('grok-code-fast-1', 'grok-code-fast-1', 256_000, 32_768),
     model('grok-3', 'grok-3', 131_072, 16_384),
+  ],
+  // The Gemini models OpenClaw 2026.2.26's built-in google-vertex provider lists, with its windows and output caps
+  // (src/config/catalog/openclaw-2026.2.26.json).
+  vertex: [
+    model('gemini-1.5-flash', 'gemini-1.5-flash', 1_000_000, 8_192),
+    model('gemini-1.5-flash-8b', 'gemini-1.5-flash-8b', 1_000_000, 8_192),
+    model('gemini-1.5-pro', 'gemini-1.5-pro', 1_000_000, 8_192),
+    model('gemini-2.0-flash', 'gemini-2.0-flash', 1_048_576, 8_192),
+    model('gemini-2.0-flash-lite', 'gemini-2.0-flash-lite', 1_048_576, 65_536),
+    model('gemini-2.5-flash', 'gemini-2.5-flash', 1_048_576, 65_536),
+    model('gemini-2.5-flash-lite', 'gemini-2.5-flash-lite', 1_048_576, 65_536),
+    model('gemini-2.5-flash-lite-preview-09-2025', 'gemini-2.5-flash-lite', 1_048_576, 65_536),
+    model('gemini-2.5-pro', 'gemini-2.5-pro', 1_048_576, 65_536),
+    model('gemini-3-flash-preview', 'gemini-3-flash', 1_048_576, 65_536),
+    model('gemini-3-pro-preview', 'gemini-3-pro', 1_000_000, 64_000),
+    model('gemini-3.1-pro-preview', 'gemini-3.1-pro', 1_048_576, 65_536),
+  ],
+  // The models OpenClaw 2026.2.26's built-in google-gemini-cli and google-antigravity providers list (both speak
+  // Cloud Code Assist), with its windows and output caps (src/config/catalog/openclaw-2026.2.26.json).
+  'gemini-cli': [
+    model('gemini-2.0-flash', 'gemini-2.0-flash', 1_048_576, 8_192),
+    model('gemini-2.5-flash', 'gemini-2.5-flash', 1_048_576, 65_535),
+    model('gemini-2.5-pro', 'gemini-2.5-pro', 1_048_576, 65_535),
+    model('gemini-3-flash-preview', 'gemini-3-flash', 1_048_576, 65_535),
+    model('gemini-3-pro-preview', 'gemini-3-pro', 1_048_576, 65_535),
+    model('gemini-3.1-pro-preview', 'gemini-3.1-pro', 1_048_576, 65_535),
+    model('claude-opus-4-5-thinking', 'claude-opus-4.x', 200_000, 64_000),
+    model('claude-opus-4-6-thinking', 'claude-opus-4.x', 200_000, 128_000),
+    model('claude-sonnet-4-5', 'claude-sonnet-4.x', 200_000, 64_000),
+    model('claude-sonnet-4-5-thinking', 'claude-sonnet-4.x', 200_000, 64_000),
+    model('gemini-3-flash', 'gemini-3-flash', 1_048_576, 65_535),
+    model('gemini-3-pro-high', 'gemini-3-pro', 1_048_576, 65_535),
+    model('gemini-3-pro-low', 'gemini-3-pro', 1_048_576, 65_535),
+    model('gpt-oss-120b-medium', 'gpt-oss-120b', 131_072, 32_768),
+  ],
+  // Amazon Bedrock serves what the account has access to: the built-in amazon-bedrock catalog's models are added
+  // per run (src/scenario/provider-mounts.ts); these are the defaults a scenario without a config meets, with the
+  // windows and output caps OpenClaw 2026.2.26's catalog gives them.
+  bedrock: [
+    model('anthropic.claude-sonnet-4-5-20250929-v1:0', 'anthropic.claude-sonnet-4-5-20250929-v1:0', 200_000, 64_000),
+    model('anthropic.claude-haiku-4-5-20251001-v1:0', 'anthropic.claude-haiku-4-5-20251001-v1:0', 200_000, 64_000),
+    model('anthropic.claude-3-5-sonnet-20241022-v2:0', 'anthropic.claude-3-5-sonnet-20241022-v2:0', 200_000, 8_192),
+    model('amazon.nova-pro-v1:0', 'amazon.nova-pro-v1:0', 300_000, 8_192),
+    model('amazon.nova-lite-v1:0', 'amazon.nova-lite-v1:0', 300_000, 8_192),
+    model('meta.llama3-1-70b-instruct-v1:0', 'meta.llama3-1-70b-instruct-v1:0', 128_000, 4_096),
   ],
   // Any OpenAI-compatible server (ollama, vLLM, LM Studio, OpenRouter, …) serves whatever it hosts: see `findModel`.
   compatible: [],

@@ -55,7 +55,7 @@ export function isStreamReset(error: unknown): boolean {
   return error instanceof StreamResetError || (typeof error === 'object' && error !== null && (error as { code?: unknown }).code === STREAM_RESET_CODE);
 }
 
-export type FinishVocabulary = 'gemini' | 'chat' | 'anthropic';
+export type FinishVocabulary = 'gemini' | 'chat' | 'anthropic' | 'bedrock';
 
 /**
  * The finish reason to send for a scheduled `finish-reason:R` in `vocabulary`.
@@ -76,9 +76,9 @@ export function finishReasonFor(vocabulary: FinishVocabulary, reason: string): s
 }
 
 const EQUIVALENTS: readonly Readonly<Record<FinishVocabulary, string>>[] = [
-  { gemini: 'STOP', chat: 'stop', anthropic: 'end_turn' },
-  { gemini: 'MAX_TOKENS', chat: 'length', anthropic: 'max_tokens' },
-  { gemini: 'SAFETY', chat: 'content_filter', anthropic: 'refusal' },
+  { gemini: 'STOP', chat: 'stop', anthropic: 'end_turn', bedrock: 'end_turn' },
+  { gemini: 'MAX_TOKENS', chat: 'length', anthropic: 'max_tokens', bedrock: 'max_tokens' },
+  { gemini: 'SAFETY', chat: 'content_filter', anthropic: 'refusal', bedrock: 'content_filtered' },
 ];
 const ABNORMAL: Readonly<Record<FinishVocabulary, string>> = EQUIVALENTS[2]!;
 
@@ -87,6 +87,8 @@ const VOCABULARIES: Readonly<Record<FinishVocabulary, ReadonlySet<string>>> = {
   // The openai SDK's `ChatCompletion.Choice.finish_reason` type; `function_call` is the legacy spelling.
   chat: new Set(['stop', 'length', 'tool_calls', 'content_filter', 'function_call']),
   anthropic: new Set(['end_turn', 'max_tokens', 'stop_sequence', 'tool_use', 'pause_turn', 'refusal', 'model_context_window_exceeded']),
+  // Converse's StopReason (https://docs.aws.amazon.com/bedrock/latest/APIReference/API_runtime_MessageStopEvent.html).
+  bedrock: new Set(['end_turn', 'tool_use', 'max_tokens', 'stop_sequence', 'guardrail_intervened', 'content_filtered', 'model_context_window_exceeded']),
 };
 
 /** Gemini's FinishReason enum is SCREAMING_SNAKE_CASE (SAFETY, MALFORMED_FUNCTION_CALL, IMAGE_SAFETY, …). */

@@ -218,6 +218,39 @@ const COMPATIBLE: ProviderTiers = {
   unlimited: { source: 'assumed: no published limits for an OpenAI-compatible server; set mocks.limits to meter one', perFamily: {}, perAccount: {} },
 };
 
+// Vertex AI serves Gemini 2.x and later under dynamic shared quota: capacity shared by all customers of a region,
+// no per-project table to meter against.
+const VERTEX: ProviderTiers = {
+  unlimited: {
+    source:
+      'assumed: Vertex AI publishes no per-project limits for Gemini (dynamic shared quota, https://cloud.google.com/vertex-ai/generative-ai/docs/dynamic-shared-quota); set mocks.limits to meter one',
+    perFamily: {},
+    perAccount: {},
+  },
+};
+
+// Cloud Code Assist meters each signed-in user across models, per day; the per-minute figure is from the same
+// page's earlier version ("60 model requests / user / minute", said of the individual tier; unverified for the
+// paid ones). Antigravity's own limits are not published:
+// unverified, assumed the individual tier's.
+const CODE_ASSIST_SOURCE = 'https://github.com/google-gemini/gemini-cli/blob/main/docs/resources/quota-and-pricing.md';
+const GEMINI_CLI: ProviderTiers = {
+  individual: { source: `${CODE_ASSIST_SOURCE} (Gemini Code Assist for individuals)`, perFamily: {}, perAccount: { requestsPerMinute: 60, requestsPerDay: 1_000 } },
+  'ai-pro': { source: `${CODE_ASSIST_SOURCE} (Google AI Pro)`, perFamily: {}, perAccount: { requestsPerMinute: 60, requestsPerDay: 1_500 } },
+  'ai-ultra': { source: `${CODE_ASSIST_SOURCE} (Google AI Ultra)`, perFamily: {}, perAccount: { requestsPerMinute: 60, requestsPerDay: 2_000 } },
+};
+
+// Bedrock's on-demand quotas are per account, region and model in AWS Service Quotas, and new accounts get lower
+// defaults than the console lists: none is taken here.
+const BEDROCK: ProviderTiers = {
+  unlimited: {
+    source:
+      'assumed: Amazon Bedrock on-demand quotas are per account × region × model in AWS Service Quotas (https://docs.aws.amazon.com/bedrock/latest/userguide/quotas.html), not taken here; set mocks.limits to meter one',
+    perFamily: {},
+    perAccount: {},
+  },
+};
+
 export const TIERS: Readonly<Record<ProviderId, ProviderTiers>> = {
   gemini: GEMINI,
   openai: OPENAI,
@@ -226,6 +259,9 @@ export const TIERS: Readonly<Record<ProviderId, ProviderTiers>> = {
   xai: XAI,
   compatible: COMPATIBLE,
   ollama: COMPATIBLE,
+  vertex: VERTEX,
+  'gemini-cli': GEMINI_CLI,
+  bedrock: BEDROCK,
 };
 
 /** The tier table, or a `RangeError` naming the valid tiers. */

@@ -84,7 +84,7 @@ export async function runMocksServe(options: MocksServeOptions): Promise<number>
       );
     }
     const own = Object.keys(world.providerMounts).map((providerId) => ` /${providerId}`).join('');
-    process.stdout.write(`mounts: /google /openai /anthropic /moonshot /xai /telegram${own}; journal: GET ${servers[0]!.url}/_quotastorm/journal\n`);
+    process.stdout.write(`mounts: /google /openai /anthropic /moonshot /xai /google-vertex /google-gemini-cli /amazon-bedrock /telegram${own}; journal: GET ${servers[0]!.url}/_quotastorm/journal\n`);
     await stopped;
   } finally {
     await Promise.all(servers.map((server) => server.close()));

@@ -33,27 +33,32 @@ export function providerMountsOf(
 const ASSUMED_CONTEXT_TOKENS = 131_072;
 const ASSUMED_MAX_OUTPUT_TOKENS = 8_192;
 
+/** The mock that serves an API kind whose models are whatever the user's server or account has. */
+const OPEN_CATALOGUE_MOCKS = { 'openai-completions': 'compatible', ollama: 'ollama', 'bedrock-converse-stream': 'bedrock' } as const;
+type OpenCatalogueMock = (typeof OPEN_CATALOGUE_MOCKS)[keyof typeof OPEN_CATALOGUE_MOCKS];
+
 /**
  * The mocks' model catalogue with the models of those servers added: each
  * with the context window and output cap the config declares for it (else
  * the version's catalog), as the user's server would hold the request to
- * them. Undefined when the config names no such model, so the mocks keep
- * their own catalogue untouched.
+ * them; Bedrock's (an account serves the models it was granted) join the
+ * mock's defaults. Undefined when the config names no such model, so the
+ * mocks keep their own catalogue untouched.
  */
 export function servedModelsOf(config: OpenClawConfig, profile: Pick<VersionProfile, 'modelRefs' | 'catalog'>): ModelCatalog | undefined {
   const providerIds = [...Object.keys(config.models?.providers ?? {}), ...Object.keys(profile.catalog.providers)];
-  const added: Record<'compatible' | 'ollama', ModelInfo[]> = { compatible: [], ollama: [] };
+  const added: Record<OpenCatalogueMock, ModelInfo[]> = { compatible: [], ollama: [], bedrock: [] };
   for (const providerId of providerIds) {
     const provider = resolveProvider(config, providerId, profile.modelRefs, profile.catalog);
     const api = provider?.api ?? provider?.models[0]?.api;
-    const mock = api === 'openai-completions' ? 'compatible' : api === 'ollama' ? 'ollama' : undefined;
+    const mock = api !== undefined && Object.hasOwn(OPEN_CATALOGUE_MOCKS, api) ? OPEN_CATALOGUE_MOCKS[api as keyof typeof OPEN_CATALOGUE_MOCKS] : undefined;
     if (provider === undefined || mock === undefined) continue;
     for (const model of provider.models) {
-      if (added[mock].some((known) => known.id === model.id)) continue;
+      if (added[mock].some((known) => known.id === model.id) || DEFAULT_MODELS[mock].some((known) => known.id === model.id)) continue;
       const contextWindowTokens = model.contextWindow ?? ASSUMED_CONTEXT_TOKENS;
       added[mock].push({ id: model.id, quotaFamily: model.id, contextWindowTokens, defaultMaxOutputTokens: model.maxTokens ?? ASSUMED_MAX_OUTPUT_TOKENS });
     }
   }
-  if (added.compatible.length === 0 && added.ollama.length === 0) return undefined;
-  return { ...DEFAULT_MODELS, ...added };
+  if (Object.values(added).every((models) => models.length === 0)) return undefined;
+  return { ...DEFAULT_MODELS, compatible: added.compatible, ollama: added.ollama, bedrock: [...DEFAULT_MODELS.bedrock, ...added.bedrock] };
 }

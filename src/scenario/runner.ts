@@ -255,7 +255,7 @@ function ledgerConfigOf(mocks: LoadedScenario['scenario']['mocks'], profile: Ver
 }
 
 const FIXED_MOCKS: ReadonlySet<string> = new Set(['google', 'gemini', 'openai', 'anthropic', 'moonshot', 'xai']);
-const MOCK_OF_API: Readonly<Record<string, string>> = { 'openai-completions': 'compatible', ollama: 'ollama' };
+const MOCK_OF_API: Readonly<Record<string, string>> = { 'openai-completions': 'compatible', ollama: 'ollama', 'google-vertex': 'vertex', 'google-gemini-cli': 'gemini-cli', 'bedrock-converse-stream': 'bedrock' };
 
 function mockProviderOf(ref: string, provider: string, profile: VersionProfile, config: OpenClawConfig): string {
   if (FIXED_MOCKS.has(provider)) return provider;

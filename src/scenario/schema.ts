@@ -104,7 +104,7 @@ const scopeSchema = z.strictObject({ models: z.enum(['per-model', 'shared']).opt
 const MocksSchema = z.strictObject({
   tiers: z.partialRecord(providerName, z.string()).default({}),
   /** `provider/model` → limit overrides over the tier table. */
-  limits: z.record(z.string().regex(/^[a-z]+\/.+$/, 'a provider/model key'), limitsSchema).default({}),
+  limits: z.record(z.string().regex(/^[a-z][a-z0-9-]*\/.+$/, 'a provider/model key'), limitsSchema).default({}),
   scope: z.partialRecord(providerName, scopeSchema).default({}),
   faults: FaultScheduleSchema.optional(),
 });

@@ -29,6 +29,13 @@ describe("2026.9's rawError for a failed attempt", () => {
     );
   });
 
+  it('labels a Vertex AI error as the same transport does for kind google-vertex (openclaw@2026.9.6 openGoogleSseChunks)', () => {
+    const body = { error: { code: 429, status: 'RESOURCE_EXHAUSTED', message: 'Resource exhausted. Please try again later.' } };
+    expect(rawErrorText(httpError({ status: 429, message: JSON.stringify(body), body }), 'google-vertex')).toBe(
+      '429: Google Vertex AI API error (429): Resource exhausted. Please try again later. [code=RESOURCE_EXHAUSTED]',
+    );
+  });
+
   it("keeps an SDK message that starts with the status, and adds the Retry-After header's seconds", () => {
     const error = httpError({ status: 429, message: '429 Rate limit reached for gpt-4o-mini.', headers: new Headers({ 'retry-after': '120' }) });
     // all-models-429.json, GPT-4o mini: "429 Rate limit reached for gpt-4o-mini … to learn more.; Retry-After: 120 seconds".

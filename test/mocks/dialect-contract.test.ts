@@ -15,7 +15,10 @@ import { chatDialect } from '../../mocks/providers/chat-completions.ts';
 import type { Dialect, Route } from '../../mocks/providers/dialect.ts';
 import { createExchange, type ProviderMockSpec } from '../../mocks/providers/exchange.ts';
 import { ERROR_FAULT_KINDS } from '../../mocks/providers/faults.ts';
-import { geminiDialect } from '../../mocks/providers/gemini.ts';
+import { GEMINI_FLAVOUR, geminiDialect } from '../../mocks/providers/gemini.ts';
+import { VERTEX_FLAVOUR } from '../../mocks/providers/vertex.ts';
+import { GEMINI_CLI_FLAVOUR } from '../../mocks/providers/gemini-cli.ts';
+import { bedrockDialect } from '../../mocks/providers/bedrock.ts';
 import type { ProviderQuotaConfig } from '../../mocks/providers/ledger.ts';
 import { acceptsAnyModel, findModel, PROVIDER_IDS, type ProviderId } from '../../mocks/providers/models.ts';
 import { MOONSHOT_FLAVOUR } from '../../mocks/providers/moonshot.ts';
@@ -24,6 +27,7 @@ import { estimateTokens } from '../../mocks/providers/tokens.ts';
 import { XAI_FLAVOUR } from '../../mocks/providers/xai.ts';
 import type { MockRequest } from '../../mocks/routes.ts';
 import type { WireReply } from '../../mocks/wire-reply.ts';
+import { decodeEventMessages, type EventMessage } from './support/event-stream.ts';
 import { createWorld, promptOfTokens, type WorldOptions } from './support/world.ts';
 
 type Usage = { readonly inputTokens: number; readonly outputTokens: number };
@@ -43,12 +47,16 @@ type ContractCase = {
   readonly errorEnvelope: (status: number) => z.ZodType;
   readonly errorContentType: string;
   /** The provider's own label in an error body (the journal's `errorType`). */
-  readonly errorLabel: (body: unknown) => string;
+  readonly errorLabel: (body: unknown, headers: Readonly<Record<string, string>>) => string;
   readonly badRequestLabel: string;
   /** Ledger settings under which a second request in a minute is refused. */
   readonly spentQuota: ProviderQuotaConfig;
-  readonly quotaRefusal: { readonly label: string; readonly headers: readonly string[] };
+  /** Its 429's label and headers, and whether it tells the client when to retry (Vertex's shared-capacity 429 does not). */
+  readonly quotaRefusal: { readonly label: string; readonly headers: readonly string[]; readonly retryHint?: false };
   readonly usage: (body: unknown) => Usage;
+  /** Where the format differs from the common one: its unknown-model status (Bedrock: a 400), its stream's content-type. */
+  readonly notFoundStatus?: number;
+  readonly streamContentType?: string;
   /** The final usage a stream reports, and whether it ended the way the format ends a stream. */
   readonly streamEnd: (events: readonly unknown[]) => { readonly usage: Usage; readonly ended: boolean };
 };
@@ -86,8 +94,9 @@ function dialectContract(contract: ContractCase): void {
     it('answers an unknown model with its 404', async () => {
       const mocks = exchangeOf(contract);
       const reply = await mocks.sendBody(contract.body('no-such-model', 'hi', false), contract.route('no-such-model', false));
-      expectError(contract, reply, 404);
-      expect(mocks.journal.entries[0]).toMatchObject({ status: 404, outcome: 'not-found', model: 'no-such-model' });
+      const status = contract.notFoundStatus ?? 404;
+      expectError(contract, reply, status);
+      expect(mocks.journal.entries[0]).toMatchObject({ status, outcome: 'not-found', model: 'no-such-model' });
     });
 
     it('answers a prompt longer than the context window with its 400', async () => {
@@ -110,7 +119,7 @@ function dialectContract(contract: ContractCase): void {
     it('ends a streamed success the way its format ends a stream, with the final usage', async () => {
       const mocks = exchangeOf(contract);
       const reply = await mocks.sendBody(contract.body(model, promptOfTokens(13), true), contract.route(model, true));
-      expect([reply.status, reply.headers['content-type']]).toEqual([200, 'text/event-stream']);
+      expect([reply.status, reply.headers['content-type']]).toEqual([200, contract.streamContentType ?? 'text/event-stream']);
       const { outputTokens, stream } = mocks.journal.entries[0]!;
       expect(stream).toBe(true);
       expect(contract.streamEnd(eventsOf(reply))).toEqual({ usage: { inputTokens: 13, outputTokens }, ended: true });
@@ -125,7 +134,8 @@ function dialectContract(contract: ContractCase): void {
       expect(Object.keys(refused.headers)).toEqual(expect.arrayContaining([...contract.quotaRefusal.headers]));
       const entry = mocks.journal.entries[1]!;
       expect(entry).toMatchObject({ status: 429, outcome: 'rate-limited', fault: undefined, violations: ['requestsPerMinute'] });
-      expect(entry.retryAfterMs).toBeGreaterThan(0);
+      if (contract.quotaRefusal.retryHint === false) expect(entry.retryAfterMs).toBeUndefined();
+      else expect(entry.retryAfterMs).toBeGreaterThan(0);
     });
 
     it.each(STATUS_FAULT_KINDS)('renders its %s fault row in its error envelope, charging nothing', async (kind) => {
@@ -134,7 +144,7 @@ function dialectContract(contract: ContractCase): void {
       const row = mocks.dialect.faults[kind];
       expectError(contract, reply, row.status);
       const entry = mocks.journal.entries[0]!;
-      expect(entry).toMatchObject({ status: row.status, outcome: kind, errorType: contract.errorLabel(jsonOf(reply)), fault: 'rule 1: ' + kind });
+      expect(entry).toMatchObject({ status: row.status, outcome: kind, errorType: contract.errorLabel(jsonOf(reply), reply.headers), fault: 'rule 1: ' + kind });
       expect(entry.quotaAfter).toEqual(entry.quotaBefore);
     });
 
@@ -162,7 +172,7 @@ function expectError(contract: ContractCase, reply: WireReply, status: number, l
   expect(reply.headers['content-type']).toBe(contract.errorContentType);
   const body = jsonOf(reply);
   expect(contract.errorEnvelope(status).safeParse(body).error).toBeUndefined();
-  if (label !== undefined) expect(contract.errorLabel(body)).toBe(label);
+  if (label !== undefined) expect(contract.errorLabel(body, reply.headers)).toBe(label);
 }
 
 /** A mock world with one dialect behind an exchange, and requests as the exchange reads them. */
@@ -198,13 +208,17 @@ function jsonOf(reply: WireReply): unknown {
   return JSON.parse(reply.body.text);
 }
 
-/** Each event's `data:` payload, parsed (`[DONE]` kept as the string); reading to the end frees the stream's slot. */
+/**
+ * Each event's `data:` payload, parsed (`[DONE]` kept as the string), or each binary AWS event stream message
+ * decoded; reading to the end frees the stream's slot.
+ */
 function eventsOf(reply: WireReply): unknown[] {
   if (reply.body.kind !== 'events') throw new TypeError(`expected an event stream, got ${reply.body.kind}`);
   reply.body.onDone();
-  return reply.body.events.map((event) => {
+  return reply.body.events.flatMap((event) => {
+    if (typeof event !== 'string') return decodeEventMessages(event);
     const data = /^data: (.*)$/m.exec(event)![1]!;
-    return data === '[DONE]' ? data : JSON.parse(data);
+    return [data === '[DONE]' ? data : JSON.parse(data)];
   });
 }
 
@@ -215,6 +229,8 @@ type GeminiChunk = {
   candidates: { finishReason?: string }[];
   usageMetadata: { promptTokenCount: number; candidatesTokenCount?: number };
 };
+type BedrockUsage = { inputTokens: number; outputTokens: number };
+const bedrockUsage = (usage: BedrockUsage | undefined): Usage => ({ inputTokens: usage?.inputTokens ?? -1, outputTokens: usage?.outputTokens ?? -1 });
 type AnthropicEvent = { type: string; usage?: { input_tokens: number; output_tokens: number } };
 
 const chatUsage = (usage: ChatUsage['usage']): Usage => ({ inputTokens: usage?.prompt_tokens ?? -1, outputTokens: usage?.completion_tokens ?? -1 });
@@ -256,18 +272,11 @@ function chatCase(
   };
 }
 
-const OPENAI_ERROR = z.strictObject({
-  error: z.strictObject({ message: z.string(), type: z.string(), param: z.string().nullable(), code: z.string().nullable() }),
-});
-
-const CASES: readonly ContractCase[] = [
-  {
-    provider: 'gemini',
-    dialect: (spec) => geminiDialect(spec.ledger.policies.gemini.tier),
-    model: 'gemini-2.5-flash',
-    url: 'https://generativelanguage.googleapis.com/v1beta/models/gemini-2.5-flash:generateContent',
+/** The services that speak Gemini's format share its bodies, envelope and stream; they differ in where and how they refuse. */
+function geminiCase(fields: Pick<ContractCase, 'provider' | 'dialect' | 'model' | 'url' | 'route' | 'spentQuota' | 'quotaRefusal'>): ContractCase {
+  return {
+    ...fields,
     headers: { 'x-goog-api-key': 'gemini-key' },
-    route: (model, stream) => ({ api: stream ? 'streamGenerateContent' : 'generateContent', version: 'v1beta', modelId: model, stream }),
     body: (_model, prompt) => ({ contents: [{ role: 'user', parts: [{ text: prompt }] }] }),
     errorEnvelope: (status) =>
       z.strictObject({
@@ -282,13 +291,81 @@ const CASES: readonly ContractCase[] = [
     errorContentType: 'application/json; charset=UTF-8',
     errorLabel: (body) => (body as { error: { status: string } }).error.status,
     badRequestLabel: 'INVALID_ARGUMENT',
-    spentQuota: { limits: { 'gemini-2.5-flash': { requestsPerMinute: 1 } } },
-    // Gemini sends no rate-limit or retry headers: the hint is RetryInfo in the body.
-    quotaRefusal: { label: 'RESOURCE_EXHAUSTED', headers: [] },
     usage: (body) => geminiUsage(body as GeminiChunk),
     streamEnd(events) {
       const last = events.at(-1) as GeminiChunk | undefined;
       return { usage: geminiUsage(last), ended: last?.candidates?.[0]?.finishReason !== undefined };
+    },
+  };
+}
+
+const OPENAI_ERROR = z.strictObject({
+  error: z.strictObject({ message: z.string(), type: z.string(), param: z.string().nullable(), code: z.string().nullable() }),
+});
+
+const CASES: readonly ContractCase[] = [
+  geminiCase({
+    provider: 'gemini',
+    dialect: (spec) => geminiDialect(spec.ledger.policies.gemini.tier, GEMINI_FLAVOUR),
+    model: 'gemini-2.5-flash',
+    url: 'https://generativelanguage.googleapis.com/v1beta/models/gemini-2.5-flash:generateContent',
+    route: (model, stream) => ({ api: stream ? 'streamGenerateContent' : 'generateContent', version: 'v1beta', modelId: model, stream }),
+    spentQuota: { limits: { 'gemini-2.5-flash': { requestsPerMinute: 1 } } },
+    // Gemini sends no rate-limit or retry headers: the hint is RetryInfo in the body.
+    quotaRefusal: { label: 'RESOURCE_EXHAUSTED', headers: [] },
+  }),
+  geminiCase({
+    provider: 'vertex',
+    dialect: (spec) => geminiDialect(spec.ledger.policies.vertex.tier, VERTEX_FLAVOUR),
+    model: 'gemini-2.5-flash',
+    url: 'https://us-central1-aiplatform.googleapis.com/v1/projects/p/locations/us-central1/publishers/google/models/gemini-2.5-flash:generateContent',
+    route: (model, stream) => ({ api: stream ? 'streamGenerateContent' : 'generateContent', version: 'v1', modelId: model, stream, resource: 'projects/p/locations/us-central1' }),
+    spentQuota: { limits: { 'gemini-2.5-flash': { requestsPerMinute: 1 } } },
+    // Dynamic shared quota's 429 names no quota and no wait.
+    quotaRefusal: { label: 'RESOURCE_EXHAUSTED', headers: [], retryHint: false },
+  }),
+  {
+    ...geminiCase({
+      provider: 'gemini-cli',
+      dialect: (spec) => geminiDialect(spec.ledger.policies['gemini-cli'].tier, GEMINI_CLI_FLAVOUR),
+      model: 'gemini-2.5-pro',
+      url: 'https://cloudcode-pa.googleapis.com/v1internal:generateContent',
+      route: (_model, stream) => ({ api: stream ? 'streamGenerateContent' : 'generateContent', version: 'v1internal', stream }),
+      spentQuota: { sharedLimits: { requestsPerMinute: 1 } },
+      quotaRefusal: { label: 'RESOURCE_EXHAUSTED', headers: [] },
+    }),
+    // Cloud Code Assist wraps the Gemini request and names the model beside it; every chunk comes back in `response`.
+    headers: { authorization: 'Bearer ya29.oauth-token' },
+    body: (model, prompt) => ({ model, project: 'p', request: { contents: [{ role: 'user', parts: [{ text: prompt }] }] } }),
+    usage: (body) => geminiUsage((body as { response: GeminiChunk }).response),
+    streamEnd(events) {
+      const last = (events.at(-1) as { response?: GeminiChunk } | undefined)?.response;
+      return { usage: geminiUsage(last), ended: last?.candidates?.[0]?.finishReason !== undefined };
+    },
+  },
+  {
+    provider: 'bedrock',
+    dialect: (spec) => bedrockDialect(spec),
+    model: 'anthropic.claude-sonnet-4-5-20250929-v1:0',
+    url: 'https://bedrock-runtime.us-east-1.amazonaws.com/model/anthropic.claude-sonnet-4-5-20250929-v1%3A0/converse',
+    headers: { authorization: 'AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20260227/us-east-1/bedrock/aws4_request, SignedHeaders=host, Signature=0' },
+    route: (model, stream) => ({ api: stream ? 'converse-stream' : 'converse', modelId: model, stream }),
+    body: (_model, prompt) => ({ messages: [{ role: 'user', content: [{ text: prompt }] }] }),
+    errorEnvelope: () => z.strictObject({ message: z.string() }),
+    errorContentType: 'application/json',
+    // The body has only the message: the code is the x-amzn-errortype header's, before its namespace.
+    errorLabel: (_body, headers) => headers['x-amzn-errortype']!.split(':')[0]!,
+    badRequestLabel: 'ValidationException',
+    spentQuota: { limits: { 'anthropic.claude-sonnet-4-5-20250929-v1:0': { requestsPerMinute: 1 } } },
+    quotaRefusal: { label: 'ThrottlingException', headers: ['x-amzn-errortype', 'x-amzn-requestid'], retryHint: false },
+    notFoundStatus: 400,
+    streamContentType: 'application/vnd.amazon.eventstream',
+    usage: (body) => bedrockUsage((body as { usage: BedrockUsage }).usage),
+    streamEnd(events) {
+      const messages = events as EventMessage[];
+      const types = messages.map((message) => message.headers[':event-type']);
+      const metadata = messages.find((message) => message.headers[':event-type'] === 'metadata')?.payload as { usage: BedrockUsage } | undefined;
+      return { usage: bedrockUsage(metadata?.usage), ended: types.at(-2) === 'messageStop' && types.at(-1) === 'metadata' };
     },
   },
   {

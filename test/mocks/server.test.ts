@@ -15,6 +15,7 @@ import { parseFaultSchedule } from '../../mocks/providers/fault-schedule.ts';
 import { serveMocks, serveTelegramTls, type MockServer } from '../../mocks/server.ts';
 import { generateCertificate } from '../../mocks/telegram/tls-certificate.ts';
 import { createMockWorld, type MockWorld } from '../../mocks/world.ts';
+import { decodeEventMessages } from './support/event-stream.ts';
 
 const SEED = 7;
 const open: MockServer[] = [];
@@ -143,11 +144,54 @@ describe('mocks served over HTTP', () => {
     ]);
   });
 
+  it('serves Vertex AI under /google-vertex, on the path @google/genai builds with vertexai: true', async () => {
+    const w = world();
+    const { url } = await served(w);
+    const vertex = new GoogleGenAI({
+      vertexai: true,
+      project: 'p',
+      location: 'us-central1',
+      apiKey: 'vertex-key',
+      apiVersion: 'v1',
+      httpOptions: { baseUrl: `${url}/google-vertex` },
+    });
+    const response = await vertex.models.generateContent({ model: 'gemini-2.5-pro', contents: 'hello there' });
+    expect(response.text?.length).toBeGreaterThan(0);
+    expect(w.journal.entries.map((entry) => [entry.provider, entry.api, entry.model, entry.status])).toEqual([['vertex', 'generateContent', 'gemini-2.5-pro', 200]]);
+  });
+
+  it('serves Cloud Code Assist under /google-gemini-cli, answering in its wrapped chunks', async () => {
+    const w = world();
+    const { url } = await served(w);
+    const body = { model: 'gemini-2.5-flash', project: 'p', request: { contents: [{ role: 'user', parts: [{ text: 'hello there' }] }] } };
+    const response = await fetch(`${url}/google-gemini-cli/v1internal:generateContent`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer token', 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    expect(((await response.json()) as { response: { candidates: unknown[] } }).response.candidates).toHaveLength(1);
+    expect(w.journal.entries.map((entry) => [entry.provider, entry.model, entry.status])).toEqual([['gemini-cli', 'gemini-2.5-flash', 200]]);
+  });
+
+  it('serves Bedrock under /amazon-bedrock, the event stream bytes intact', async () => {
+    const w = world();
+    const { url } = await served(w);
+    const model = encodeURIComponent('anthropic.claude-sonnet-4-5-20250929-v1:0');
+    const response = await fetch(`${url}/amazon-bedrock/model/${model}/converse-stream`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer bedrock-api-key', 'content-type': 'application/json' },
+      body: JSON.stringify({ messages: [{ role: 'user', content: [{ text: 'hello there' }] }] }),
+    });
+    const messages = decodeEventMessages(new Uint8Array(await response.arrayBuffer()));
+    expect(messages.map((message) => message.headers[':event-type']).at(-1)).toBe('metadata');
+    expect(w.journal.entries.map((entry) => [entry.provider, entry.api, entry.status])).toEqual([['bedrock', 'converse-stream', 200]]);
+  });
+
   it('names the mounts when a path has none', async () => {
     const { url } = await served(world());
     const response = await fetch(`${url}/azure/v1/chat`);
     expect(response.status).toBe(404);
-    expect(await response.text()).toContain('/google, /openai, /anthropic, /moonshot, /xai, /telegram');
+    expect(await response.text()).toContain('/google, /openai, /anthropic, /moonshot, /xai, /google-vertex, /google-gemini-cli, /amazon-bedrock, /telegram');
   });
 
   it('answers as https://api.telegram.org with a generated certificate', async () => {

@@ -9,16 +9,21 @@
 import { ApiError, GoogleGenAI, type GenerateContentResponse } from '@google/genai';
 import type { AdapterDeps } from './adapter-deps.ts';
 import { messageOf, ProviderError, StopReasonError } from './provider-error.ts';
-import type { ChatCall, ChatReply, ProviderClient } from './types.ts';
+import type { ChatCall, ChatReply, ClientApi, ProviderClient } from './types.ts';
 
 export function googleGenerativeAiClient(deps: AdapterDeps): ProviderClient {
   const client = new GoogleGenAI({
     apiKey: deps.apiKey ?? 'quotastorm-no-key',
     httpOptions: { baseUrl: deps.baseUrl, apiVersion: '', fetch: deps.fetch } as never,
   });
+  return genAiClient(deps, 'google-generative-ai', client);
+}
+
+/** One chat call through a configured `@google/genai` client, whichever backend it is set up for (Gemini API, Vertex AI). */
+export function genAiClient(deps: Pick<AdapterDeps, 'providerId'>, api: ClientApi, client: GoogleGenAI): ProviderClient {
   return {
     providerId: deps.providerId,
-    api: 'google-generative-ai',
+    api,
     async call(call) {
       try {
         return call.stream ? await streamed(client, call) : await whole(client, call);

@@ -11,9 +11,11 @@ import { UserError } from '../../errors.ts';
 import type { AdapterDeps } from './adapter-deps.ts';
 import { anthropicMessagesClient } from './anthropic-messages.ts';
 import { googleGenerativeAiClient } from './google-generative-ai.ts';
+import { googleGeminiCliClient } from './google-gemini-cli.ts';
+import { googleVertexClient } from './google-vertex.ts';
 import { ollamaClient } from './ollama.ts';
 import { openAiCompletionsClient } from './openai-completions.ts';
-import { ANTHROPIC_SDK_RETRIES, NO_SDK_RETRIES, OPENAI_SDK_RETRIES, type SdkRetryPolicy } from './sdk-retry.ts';
+import { ANTHROPIC_SDK_RETRIES, CLOUD_CODE_RETRIES, NO_SDK_RETRIES, OPENAI_SDK_RETRIES, type SdkRetryPolicy } from './sdk-retry.ts';
 import { SUPPORTED_APIS, type ProviderClient, type SupportedApi } from './types.ts';
 
 export type ProviderDeps = {
@@ -58,6 +60,8 @@ const BUILDERS: Record<SupportedApi, (deps: AdapterDeps) => ProviderClient> = {
   'openai-completions': openAiCompletionsClient,
   'anthropic-messages': anthropicMessagesClient,
   ollama: ollamaClient,
+  'google-vertex': googleVertexClient,
+  'google-gemini-cli': googleGeminiCliClient,
 };
 
 // The Gemini SDK retries nothing unless asked (googleapis/js-genai src/_api_client.ts: no retryOptions, no retries).
@@ -67,6 +71,9 @@ const SDK_RETRIES: Record<SupportedApi, SdkRetryPolicy> = {
   'anthropic-messages': ANTHROPIC_SDK_RETRIES,
   // OpenClaw calls ollama with plain fetch: nothing retries beneath the gateway.
   ollama: NO_SDK_RETRIES,
+  // The same SDK as google-generative-ai, as pi-ai configures it: no retryOptions, no retries.
+  'google-vertex': NO_SDK_RETRIES,
+  'google-gemini-cli': CLOUD_CODE_RETRIES,
 };
 
 export function isSupportedApi(api: string | undefined): api is SupportedApi {

@@ -25,6 +25,8 @@ export type SdkRetryPolicy = {
 export const OPENAI_SDK_RETRIES: SdkRetryPolicy = { maxRetries: 2, maxRetryAfterMs: 60_000 };
 export const ANTHROPIC_SDK_RETRIES: SdkRetryPolicy = { maxRetries: 2, maxRetryAfterMs: Number.POSITIVE_INFINITY };
 export const NO_SDK_RETRIES: SdkRetryPolicy = { maxRetries: 0, maxRetryAfterMs: 0 };
+/** pi-ai's own loop for Cloud Code Assist: MAX_RETRIES 3, a longer server hint than 60 s ends the call (google-gemini-cli.ts). */
+export const CLOUD_CODE_RETRIES: SdkRetryPolicy = { maxRetries: 3, maxRetryAfterMs: 60_000 };
 
 /** What the SDK knows about a failed request. `status` undefined = no response (connection error). */
 export type FailedRequest = { readonly status: number | undefined; readonly headers: Headers | undefined };

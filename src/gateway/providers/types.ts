@@ -30,12 +30,19 @@ export type ChatReply = {
   readonly httpRequests: number;
 };
 
+/**
+ * The API kind a client speaks: one a config may name, or `google-gemini-cli`, which only
+ * built-in catalogs use (pi-ai's Cloud Code Assist kind behind OpenClaw 2026.2.26's
+ * google-gemini-cli and google-antigravity providers; not in OpenClaw's config enum).
+ */
+export type ClientApi = ModelApi | 'google-gemini-cli';
+
 export type ProviderClient = {
   readonly providerId: string;
-  readonly api: ModelApi;
+  readonly api: ClientApi;
   call(call: ChatCall): Promise<ChatReply>;
 };
 
 /** The providers' API kinds quotastorm's gateway can call. */
-export const SUPPORTED_APIS = ['google-generative-ai', 'openai-completions', 'anthropic-messages', 'ollama'] as const;
+export const SUPPORTED_APIS = ['google-generative-ai', 'openai-completions', 'anthropic-messages', 'ollama', 'google-vertex', 'google-gemini-cli'] as const;
 export type SupportedApi = (typeof SUPPORTED_APIS)[number];

@@ -19,33 +19,41 @@
  *   ended before a terminal finish reason" (@openclaw/ai
  *   dist/google-messages-DB7GKkDk.mjs); a reset reads "terminated" (undici).
  */
-import type { ModelApi } from '../../config/schema.ts';
 import type { ProviderError } from '../providers/provider-error.ts';
+import type { ClientApi } from '../providers/types.ts';
 
-const GOOGLE_LABEL = 'Google Generative AI API error';
+/**
+ * The prefix 2026.9's Google transport gives an HTTP error, per API kind: both kinds go through it
+ * (openclaw@2026.9.6 dist/transport-stream-*.mjs `openGoogleSseChunks`, `errorPrefix`).
+ */
+const GOOGLE_LABELS: Readonly<Partial<Record<ClientApi, string>>> = {
+  'google-generative-ai': 'Google Generative AI API error',
+  'google-vertex': 'Google Vertex AI API error',
+};
 const ERROR_DETAIL_MAX_CHARS = 220;
 /** What the Google transport throws for a stream that ends without a finish reason (STREAM_INCOMPLETE). */
 export const GOOGLE_INCOMPLETE_STREAM_MESSAGE = 'Google stream ended before a terminal finish reason';
 
 /** 2026.9's rawError for a failed attempt on a client of API kind `api`. */
-export function rawErrorText(error: ProviderError, api: ModelApi): string {
+export function rawErrorText(error: ProviderError, api: ClientApi): string {
   const retryAfterS = retryAfterSecondsOf(error.headers);
   const suffix = retryAfterS === undefined ? '' : `; Retry-After: ${retryAfterS} seconds`;
   return `${projectedMessage(error, api)}${suffix}`;
 }
 
-function projectedMessage(error: ProviderError, api: ModelApi): string {
+function projectedMessage(error: ProviderError, api: ClientApi): string {
   const stopReason = (error.body as { stopReason?: unknown } | undefined)?.stopReason;
-  if (error.phase === 'stream' && api === 'google-generative-ai' && typeof stopReason === 'string') return `Google generation stopped (${stopReason})`;
+  const googleLabel = GOOGLE_LABELS[api];
+  if (error.phase === 'stream' && googleLabel !== undefined && typeof stopReason === 'string') return `Google generation stopped (${stopReason})`;
   if (error.phase !== 'http' || error.status === undefined) return error.message;
-  const message = api === 'google-generative-ai' ? googleHttpErrorMessage(error.status, error.body) : error.message;
+  const message = googleLabel === undefined ? error.message : googleHttpErrorMessage(googleLabel, error.status, error.body);
   return message.startsWith(String(error.status)) ? message : `${error.status}: ${message}`;
 }
 
-/** `createProviderHttpError(response, "Google Generative AI API error")` for a Gemini error body. */
-function googleHttpErrorMessage(status: number, body: unknown): string {
+/** `createProviderHttpError(response, label)` for a Gemini-format error body. */
+function googleHttpErrorMessage(label: string, status: number, body: unknown): string {
   const detail = payloadDetail(body);
-  return `${GOOGLE_LABEL} (${status})${detail === undefined ? '' : `: ${detail}`}`;
+  return `${label} (${status})${detail === undefined ? '' : `: ${detail}`}`;
 }
 
 /** `resolveProviderErrorPayloadMetadata(...).detail`: the message (cut), then `[type=…, code=…]`. */

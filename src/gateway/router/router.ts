@@ -24,10 +24,9 @@
  * version writes for it.
  */
 import { parseModelRef, type ModelRef, type ModelRefRules } from '../../config/model-ref.ts';
-import type { ModelApi } from '../../config/schema.ts';
 import type { Clock } from '../../clock/clock.ts';
 import type { Prng } from '../../clock/prng.ts';
-import type { ChatCall, ChatReply, ProviderClient } from '../providers/types.ts';
+import type { ChatCall, ChatReply, ClientApi, ProviderClient } from '../providers/types.ts';
 import { ProviderError } from '../providers/provider-error.ts';
 import type { RoutingBehaviour } from './routing-behaviour.ts';
 import { classify, type FailoverReason } from './classify.ts';
@@ -163,7 +162,7 @@ const ALL_FAILED_REPLIES: Readonly<Record<RoutingBehaviour['allFailedReply'], Al
 };
 
 /** An attempt's error as the summary and the log show it. */
-const ATTEMPT_ERROR_TEXTS: Readonly<Record<RoutingBehaviour['attemptErrorText'], (reason: FailoverReason | null, error: ProviderError, api: ModelApi) => string>> = {
+const ATTEMPT_ERROR_TEXTS: Readonly<Record<RoutingBehaviour['attemptErrorText'], (reason: FailoverReason | null, error: ProviderError, api: ClientApi) => string>> = {
   'rate-limit-copy': (reason, error) => attemptErrorText(reason, error.message),
   'transport-projection': (_reason, error, api) => rawErrorText(error, api),
 };

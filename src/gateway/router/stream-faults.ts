@@ -12,9 +12,8 @@
  *
  * Observed: test/golden/openclaw-2026.9.6/empty-stream.json and reset-mid-stream.json.
  */
-import type { ModelApi } from '../../config/schema.ts';
 import { ProviderError } from '../providers/provider-error.ts';
-import type { ChatReply } from '../providers/types.ts';
+import type { ChatReply, ClientApi } from '../providers/types.ts';
 import { GOOGLE_INCOMPLETE_STREAM_MESSAGE } from './error-projection.ts';
 
 /** INCOMPLETE_ASSISTANT_STREAM_RE and the transport entries of 2026.9.6's timeout pattern list. */
@@ -34,7 +33,8 @@ export function isTransportTimeout(error: ProviderError): boolean {
 }
 
 /** The error 2026.9's Google transport throws for `reply`, if it ended without a finish reason. */
-export function incompleteStreamError(api: ModelApi, reply: ChatReply, providerId: string, modelId: string): ProviderError | undefined {
-  if (api !== 'google-generative-ai' || reply.stopReason !== 'missing') return undefined;
+export function incompleteStreamError(api: ClientApi, reply: ChatReply, providerId: string, modelId: string): ProviderError | undefined {
+  // Vertex goes through the same transport (openclaw@2026.9.6 `createGoogleTransportStreamFn("google-vertex")`).
+  if ((api !== 'google-generative-ai' && api !== 'google-vertex') || reply.stopReason !== 'missing') return undefined;
   return new ProviderError({ message: GOOGLE_INCOMPLETE_STREAM_MESSAGE, providerId, modelId, phase: 'stream', httpRequests: reply.httpRequests });
 }
