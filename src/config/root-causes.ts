@@ -1,3 +1,4 @@
+import { agentConfigView, normalizeAgentId } from './agents.ts';
 import { effectiveSettings, type EffectiveSettings } from './effective.ts';
 import { getConfigPath } from './get.ts';
 import type { LoadedConfig } from './load.ts';
@@ -22,6 +23,7 @@ export type RootCauseFinding = {
 
 const ROOT_CAUSE_IDS = [
   'first-fallback-provider',
+  'agent-model-chain',
   'heartbeat-model',
   'session-maintenance',
   'context-pruning',
@@ -37,6 +39,7 @@ export function auditRootCauses(loaded: LoadedConfig, version: ConfigVersion): R
   const scope = configuredScope(loaded.config, version.modelRefs);
   return [
     firstFallback(settings, scope, setInFile('agents.defaults.model')),
+    ...agentChains(loaded, version),
     heartbeatModel(settings, scope, setInFile('agents.defaults.heartbeat.model')),
     sessionMaintenance(settings, setInFile('session.maintenance.mode')),
     contextPruning(settings, setInFile('agents.defaults.contextPruning.mode')),
@@ -44,6 +47,21 @@ export function auditRootCauses(loaded: LoadedConfig, version: ConfigVersion): R
     contextTokens(settings, loaded, scope, setInFile('agents.defaults.contextTokens')),
     maxConcurrent(settings, setInFile('agents.defaults.maxConcurrent')),
   ];
+}
+
+/**
+ * One finding per agent with its own `model`: the first-fallback check on the chain that agent runs
+ * (config/agents.ts `agentConfigView`, which applies the version's inherited-fallbacks rule), named
+ * after the agent so a risk points at the `agents.list` entry to change.
+ */
+function agentChains(loaded: LoadedConfig, version: ConfigVersion): RootCauseFinding[] {
+  return (loaded.config.agents?.list ?? []).flatMap((entry, index) => {
+    if (entry.model === undefined) return [];
+    const view = agentConfigView(loaded.config, entry.id, version);
+    const finding = firstFallback(effectiveSettings(view, version.runtimeDefaults), configuredScope(view, version.modelRefs), 'config');
+    const agent = normalizeAgentId(entry.id);
+    return [{ ...finding, id: 'agent-model-chain', setting: `agents.list[${index}].model`, why: `Agent "${agent}": ${finding.why}` }];
+  });
 }
 
 /** The provider a configured ref runs on, resolved as the gateway resolves it; an unresolvable ref stands for itself. */

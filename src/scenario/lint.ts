@@ -1,7 +1,7 @@
 /**
  * `quotastorm lint`: the static rules behind config verification, each
  * finding with the JSON path to change and a suggested fix. Rules:
- *   - the first fallback is on the primary's provider;
+ *   - the first fallback is on the primary's provider (the defaults' chain, and each agent's own);
  *   - the heartbeat runs on the primary's provider;
  *   - session maintenance evicts nothing (warn) or is unbounded;
  *   - the Telegram command menu is predicted over Telegram's 100 commands;
@@ -24,7 +24,8 @@ const TELEGRAM_MAX_COMMANDS = 100;
 
 export function lintConfig(loaded: LoadedConfig, profile: VersionProfile): LintFinding[] {
   const settings = effectiveSettings(loaded.config, profile.runtimeDefaults);
-  const risks = new Map(auditRootCauses(loaded, profile).filter((finding) => finding.status === 'risk').map((finding) => [finding.id, finding]));
+  const audit = auditRootCauses(loaded, profile).filter((finding) => finding.status === 'risk');
+  const risks = new Map(audit.map((finding) => [finding.id, finding]));
   const findings: LintFinding[] = [];
   const first = risks.get('first-fallback-provider');
   if (first !== undefined) {
@@ -33,6 +34,15 @@ export function lintConfig(loaded: LoadedConfig, profile: VersionProfile): LintF
       path: 'agents.defaults.model.fallbacks[0]',
       message: first.why,
       fix: 'put a model of another provider first in agents.defaults.model.fallbacks',
+    });
+  }
+  // One per agent whose own chain has the same risk; the finding's setting is its `agents.list[i].model`.
+  for (const agent of audit.filter((finding) => finding.id === 'agent-model-chain')) {
+    findings.push({
+      rule: 'agent-first-fallback-same-provider',
+      path: `${agent.setting}.fallbacks[0]`,
+      message: agent.why,
+      fix: `give this agent a first fallback on another provider in ${agent.setting}.fallbacks`,
     });
   }
   const heartbeat = risks.get('heartbeat-model');

@@ -22,6 +22,13 @@ describe('lint', () => {
     expect(lintNotes(loaded, PROFILES['2026.2'])).toEqual([expect.stringContaining('token budget not judged: the primary ollama/llama3')]);
   });
 
+  it('points at the agents.list entry whose own first fallback shares the primary’s provider', async () => {
+    const config = await configVariant(AFTER, (c) => {
+      c.agents.list = [{ id: 'main', default: true }, { id: 'coder', model: { primary: 'google/gemini-2.5-flash', fallbacks: ['google/gemini-2.5-pro'] } }];
+    });
+    expect(await rules(config)).toContain('agent-first-fallback-same-provider @ agents.list[1].model.fallbacks[0]');
+  });
+
   it('has no notes when every rule could be judged', async () => {
     expect(lintNotes(await loadConfig(AFTER), PROFILES['2026.2'])).toEqual([]);
   });
