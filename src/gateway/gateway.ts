@@ -5,7 +5,7 @@
  * context building, the model router, heartbeat and cron, and the gateway
  * log. No globals: two gateways can run side by side in one process (A/B).
  *
- *   Telegram update → session key → inbound queue → session lane → main lane
+ *   Telegram update → agent (bindings, agent-route.ts) → session key → inbound queue → session lane → main lane
  *     → store write (maintenance) → compaction check → context (pruning) → router
  *     → transcript → compaction check (summary calls) → reply / notices / error text → store write
  */

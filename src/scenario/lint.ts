@@ -2,7 +2,7 @@
  * `quotastorm lint`: the static rules behind config verification, each
  * finding with the JSON path to change and a suggested fix. Rules:
  *   - the first fallback is on the primary's provider (the defaults' chain, and each agent's own);
- *   - the heartbeat runs on the primary's provider;
+ *   - the heartbeat runs on the primary's provider (the defaults', and each heartbeat agent's own);
  *   - session maintenance evicts nothing (warn) or is unbounded;
  *   - the Telegram command menu is predicted over Telegram's 100 commands;
  *   - token budget: concurrent turns × tokens per turn, plus a heartbeat on
@@ -52,6 +52,14 @@ export function lintConfig(loaded: LoadedConfig, profile: VersionProfile): LintF
       path: 'agents.defaults.heartbeat.model',
       message: heartbeat.why,
       fix: 'set agents.defaults.heartbeat.model to a model of another provider (or isolatedSession + lightContext)',
+    });
+  }
+  for (const agent of audit.filter((finding) => finding.id === 'agent-heartbeat-model')) {
+    findings.push({
+      rule: 'agent-heartbeat-on-primary-provider',
+      path: agent.setting,
+      message: agent.why,
+      fix: `set ${agent.setting} to a model of another provider than this agent's primary`,
     });
   }
   findings.push(...maintenanceFindings(settings));

@@ -57,6 +57,16 @@ describe('auditRootCauses', () => {
     expect(on2).toMatchObject({ status: 'ok', value: 'google/pro → moonshot/kimi → google/flash' });
   });
 
+  it('flags the heartbeat of an agent that runs one on its own primary’s provider, and leaves agents without heartbeats out', () => {
+    const loaded = parseConfigText(
+      `{ agents: { defaults: { model: { primary: "google/flash", fallbacks: ["moonshot/kimi"] }, heartbeat: { model: "moonshot/kimi" } },
+        list: [{ id: "main", default: true, model: "google/pro" }, { id: "ops", model: "moonshot/kimi", heartbeat: { every: "1h" } }] }, ${PROVIDERS} }`,
+      'inline.json5',
+    );
+    const heartbeats = auditRootCauses(loaded, PROFILES['2026.2']).filter((f) => f.id === 'agent-heartbeat-model');
+    expect(heartbeats).toMatchObject([{ setting: 'agents.list[1].heartbeat.model', status: 'risk', why: expect.stringMatching(/^Agent "ops": Heartbeats run on the primary's provider \(moonshot\)/) }]);
+  });
+
   it('takes session maintenance as OpenClaw 2026.9 defaults it: enforce, so no risk when unset', () => {
     const loaded = parseConfigText(`{ agents: { defaults: { model: "google/flash" } }, ${PROVIDERS} }`, 'inline.json5');
     const byProfile = (profile: '2026.2' | '2026.9') =>
