@@ -49,7 +49,12 @@ function verdicts(reports: readonly ConfigReport[]): string[] {
     const rootCauses = report.findings.filter((finding) => finding.status !== 'note');
     const fixed = rootCauses.filter((finding) => finding.status === 'ok').length;
     const open = rootCauses.filter((finding) => finding.status === 'risk').map((finding) => finding.id);
-    const tail = open.length === 0 ? 'none left' : `still present: ${open.join(', ')}`;
+    // Per-agent findings share an id: each id once, with how many agents carry it.
+    const named = [...new Set(open)].map((id) => {
+      const count = open.filter((other) => other === id).length;
+      return count === 1 ? id : `${id} ×${count}`;
+    });
+    const tail = named.length === 0 ? 'none left' : `still present: ${named.join(', ')}`;
     return `- **${basename(report.file)}**: ${fixed}/${rootCauses.length} root causes addressed (${tail})`;
   });
 }
