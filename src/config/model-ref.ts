@@ -10,10 +10,13 @@
  * suffix — is a `ModelRefRules` value, one per version
  * (model-ref-rules-2026-2.ts, model-ref-rules-2026-9.ts).
  *
+ * An agent's own `agents.list[].model` is read through config/agents.ts
+ * `agentConfigView`, which hands these functions the agent's chain.
+ *
  * Not modelled: a bare id's provider inferred from the provider catalog (the
- * embedded gateway has none), `openrouter:free`, per-agent models
- * (`agents.list[].model`, `agents.list[].models`), the utility model that
- * 2026.9.6 keeps out of its provider fallback.
+ * embedded gateway has none), `openrouter:free`, per-agent alias tables
+ * (`agents.list[].models`), the utility model that 2026.9.6 keeps out of its
+ * provider fallback.
  */
 import type { OpenClawConfig } from './schema.ts';
 

@@ -1,3 +1,4 @@
+import { agentConfigView, heartbeatAgentIds, normalizeAgentId } from './agents.ts';
 import { effectiveSettings, type EffectiveSettings } from './effective.ts';
 import { getConfigPath } from './get.ts';
 import type { LoadedConfig } from './load.ts';
@@ -22,7 +23,9 @@ export type RootCauseFinding = {
 
 const ROOT_CAUSE_IDS = [
   'first-fallback-provider',
+  'agent-model-chain',
   'heartbeat-model',
+  'agent-heartbeat-model',
   'session-maintenance',
   'context-pruning',
   'telegram-skill-commands',
@@ -37,13 +40,45 @@ export function auditRootCauses(loaded: LoadedConfig, version: ConfigVersion): R
   const scope = configuredScope(loaded.config, version.modelRefs);
   return [
     firstFallback(settings, scope, setInFile('agents.defaults.model')),
+    ...agentChains(loaded, version),
     heartbeatModel(settings, scope, setInFile('agents.defaults.heartbeat.model')),
+    ...agentHeartbeats(loaded, version),
     sessionMaintenance(settings, setInFile('session.maintenance.mode')),
     contextPruning(settings, setInFile('agents.defaults.contextPruning.mode')),
     telegramSkillCommands(settings, loaded, setInFile('commands.nativeSkills')),
     contextTokens(settings, loaded, scope, setInFile('agents.defaults.contextTokens')),
     maxConcurrent(settings, setInFile('agents.defaults.maxConcurrent')),
   ];
+}
+
+/**
+ * One finding per agent with its own `model`: the first-fallback check on the chain that agent runs
+ * (config/agents.ts `agentConfigView`, which applies the version's inherited-fallbacks rule), named
+ * after the agent so a risk points at the `agents.list` entry to change.
+ */
+function agentChains(loaded: LoadedConfig, version: ConfigVersion): RootCauseFinding[] {
+  return (loaded.config.agents?.list ?? []).flatMap((entry, index) => {
+    if (entry.model === undefined) return [];
+    const view = agentConfigView(loaded.config, entry.id, version);
+    const finding = firstFallback(effectiveSettings(view, version.runtimeDefaults), configuredScope(view, version.modelRefs), 'config');
+    const agent = normalizeAgentId(entry.id);
+    return [{ ...finding, id: 'agent-model-chain', setting: `agents.list[${index}].model`, why: `Agent "${agent}": ${finding.why}` }];
+  });
+}
+
+/**
+ * One finding per listed agent that runs heartbeats (config/agents.ts `heartbeatAgentIds`) with a model
+ * or heartbeat block of its own: the heartbeat check on what that agent's heartbeat runs on.
+ */
+function agentHeartbeats(loaded: LoadedConfig, version: ConfigVersion): RootCauseFinding[] {
+  const running = new Set(heartbeatAgentIds(loaded.config, version.agents));
+  return (loaded.config.agents?.list ?? []).flatMap((entry, index) => {
+    const agent = normalizeAgentId(entry.id);
+    if (!running.has(agent) || (entry.model === undefined && entry.heartbeat === undefined)) return [];
+    const view = agentConfigView(loaded.config, entry.id, version);
+    const finding = heartbeatModel(effectiveSettings(view, version.runtimeDefaults), configuredScope(view, version.modelRefs), 'config');
+    return [{ ...finding, id: 'agent-heartbeat-model', setting: `agents.list[${index}].heartbeat.model`, why: `Agent "${agent}": ${finding.why}` }];
+  });
 }
 
 /** The provider a configured ref runs on, resolved as the gateway resolves it; an unresolvable ref stands for itself. */

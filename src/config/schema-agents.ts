@@ -56,6 +56,29 @@ function agentEntrySchema() {
   });
 }
 
+// `bindings[]` (BindingsSchema, openclaw@2026.2.26 dist/auth-profiles-6WJHPoy1.js): route a channel,
+// account, peer, guild or team to an agent. OpenClaw is strict here; unknown keys warn as elsewhere.
+export function bindingsSchema() {
+  return z.array(
+    looseObject({
+      agentId: string(),
+      comment: string().optional(),
+      match: looseObject({
+        channel: string(),
+        accountId: string().optional(),
+        peer: looseObject({
+          kind: z.enum(['direct', 'group', 'channel', 'dm'], { error: 'one of "direct", "group", "channel", "dm"' }),
+          id: string(),
+        }).optional(),
+        guildId: string().optional(),
+        teamId: string().optional(),
+        roles: z.array(z.string(), { error: 'a list of role ids' }).optional(),
+      }),
+    }),
+    { error: 'a list of { agentId, match: { channel, accountId?, peer? } }' },
+  );
+}
+
 // A model ref "provider/model", or { primary, fallbacks } (AgentModelSchema).
 function agentModelSchema() {
   return z.union(
@@ -89,6 +112,8 @@ function heartbeatSchema() {
     }).optional(),
     model: string().optional(),
     session: string().optional(),
+    // 2026.9.6: the one agent that runs the defaults' heartbeat (resolveHeartbeatAgentIds).
+    agentId: string().optional(),
     includeReasoning: boolean().optional(),
     target: string().optional(),
     directPolicy: z.enum(['allow', 'block']).optional(),

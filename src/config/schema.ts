@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DURATION_DEFAULT_UNITS, describeDuration } from './duration.ts';
-import { agentsSchema } from './schema-agents.ts';
+import { agentsSchema, bindingsSchema } from './schema-agents.ts';
 import {
   boolean, durationString, looseObject, nonEmptyString, nonNegativeInt, opaque, positiveInt, positiveNumber, secretInput,
   string, stringList, url,
@@ -45,7 +45,7 @@ export const OpenClawConfigSchema = looseObject({
   nodeHost: opaque().optional(),
   agents: agentsSchema().optional(),
   tools: opaque().optional(),
-  bindings: z.array(z.unknown(), { error: 'a list' }).optional(),
+  bindings: bindingsSchema().optional(),
   broadcast: opaque().optional(),
   audio: opaque().optional(),
   media: opaque().optional(),

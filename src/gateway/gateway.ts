@@ -5,7 +5,7 @@
  * context building, the model router, heartbeat and cron, and the gateway
  * log. No globals: two gateways can run side by side in one process (A/B).
  *
- *   Telegram update → session key → inbound queue → session lane → main lane
+ *   Telegram update → agent (bindings, agent-route.ts) → session key → inbound queue → session lane → main lane
  *     → store write (maintenance) → compaction check → context (pruning) → router
  *     → transcript → compaction check (summary calls) → reply / notices / error text → store write
  */
@@ -35,7 +35,10 @@ import {
   shouldFlush,
   type MemoryFlushState,
 } from './memory-flush.ts';
-import { configuredModel, configuredProvider, configuredScope, modelKey, parseModelRef, resolveModelRef, type ModelRef } from '../config/model-ref.ts';
+import { configuredModel, configuredProvider, parseModelRef, type ModelRef } from '../config/model-ref.ts';
+import { heartbeatAgentIds, resolveDefaultAgentId } from '../config/agents.ts';
+import { defaultAgentRoute, resolveAgentRoute, type AgentRoute, type RoutePeer } from './agent-route.ts';
+import { createAgentRuntimes, type AgentRuntime } from './agent-runtimes.ts';
 import { createGatewayLog, type GatewayLog } from './log.ts';
 import { createFallbackNotices } from './fallback-notices.ts';
 import { deliveredReplyText } from './reply-text.ts';
@@ -51,8 +54,9 @@ import {
   directSessionKey,
   groupSessionKey,
   heartbeatSessionKey,
-  MAIN_SESSION_KEY,
+  mainSessionKey,
   mergeSessionEntry,
+  parseAgentSessionKey,
   type SessionEntry,
   type SessionStore,
 } from './sessions/index.ts';
@@ -129,9 +133,9 @@ export type Gateway = {
   readonly telegramConfigured: boolean;
   readonly stats: Readonly<GatewayStats>;
   /**
-   * A message straight to the main session, as `openclaw agent --agent main --message <text>` sends it
-   * (`agentCommand`, dist/reply-*.js in 2026.2.26: `resolveSession` for agent `main` gives
-   * `agent:main:main`; no channel, no inbound queue; the run takes the session lane, then the main
+   * A message straight to the default agent's main session, as `openclaw agent --message <text>` sends it
+   * (`agentCommand`, dist/reply-*.js in 2026.2.26: `resolveSession` for the default agent gives
+   * `agent:<default>:main`; no channel, no inbound queue; the run takes the session lane, then the main
    * lane). The reply goes back to the caller, not to a chat. Its fate is sealed like a chat message's.
    */
   sendDirect(message: DirectMessage): void;
@@ -175,6 +179,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     log,
     concurrency: { main: settings.lanes.mainMaxConcurrent, cron: settings.lanes.cronMaxConcurrentRuns, nested: settings.lanes.nestedMaxConcurrent },
   });
+  const agentOf = createAgentRuntimes(config, profile, { chain: router.chain, heartbeat: settings.heartbeat });
+  const defaultAgentId = resolveDefaultAgentId(config, profile.agents);
   const deliveries: Delivery[] = [];
   const fates = createFateLog(clock);
   const telegramConfigured = config.channels?.telegram !== undefined;
@@ -240,7 +246,11 @@ export function createGateway(options: GatewayOptions): Gateway {
     ...(host.skills === undefined ? {} : { skills: host.skills }),
     ...(config.channels?.telegram === undefined ? {} : { channelConfig: config.channels.telegram }),
     prng: rng.fork('telegram'),
-    onMessage: (inbound) => queue.push(sessionKeyOf(inbound), inbound),
+    onMessage: (inbound) => {
+      const route = resolveAgentRoute(config, profile, { channel: 'telegram', peer: routePeerOf(inbound) });
+      if (route.kind === 'agent') queue.push(sessionKeyOf(inbound, route.agentId), inbound);
+      else refuse(inbound, route);
+    },
     onIgnored: ({ update, reason }) => {
       const message = update.message;
       const ref = { updateId: update.update_id, senderId: message?.from?.id ?? 0, chatId: message?.chat.id ?? 0, receivedAtMs: clock.now() };
@@ -248,16 +258,22 @@ export function createGateway(options: GatewayOptions): Gateway {
     },
   });
 
-  const heartbeatKey = settings.heartbeat.isolatedSession ? heartbeatSessionKey() : (settings.heartbeat.session ?? MAIN_SESSION_KEY);
-  const heartbeat: Heartbeat = createHeartbeat({
-    clock,
-    log,
-    lanes,
-    settings: settings.heartbeat,
-    hasTasks: host.heartbeatHasTasks ?? true,
-    sessionLane: `session:${heartbeatKey}`,
-    runTurn: tracked(heartbeatTurn),
+  // One heartbeat per agent that runs them (config/agents.ts heartbeatAgentIds), on that agent's settings.
+  const heartbeats: Heartbeat[] = heartbeatAgentIds(config, profile.agents).map((agentId) => {
+    const agent = agentOf(agentId);
+    const key = agent.heartbeat.isolatedSession ? heartbeatSessionKey(agentId) : (agent.heartbeat.session ?? mainSessionKey(agentId));
+    return createHeartbeat({
+      clock,
+      log,
+      lanes,
+      settings: agent.heartbeat,
+      hasTasks: host.heartbeatHasTasks ?? true,
+      sessionLane: `session:${key}`,
+      runTurn: tracked(() => heartbeatTurn(agent, key)),
+    });
   });
+  // Cron jobs run on the default agent; a config without one keeps them on `main`.
+  const cronAgent = agentOf(defaultAgentId ?? 'main');
 
   const reaper = createCronReaper({ store, settings: settings.cron, log });
   const cron: Cron = createCron({
@@ -269,9 +285,20 @@ export function createGateway(options: GatewayOptions): Gateway {
     onTick: (nowMs) => void reaper.sweep(nowMs),
   });
 
-  function sessionKeyOf(inbound: InboundTelegramMessage): string {
-    if (inbound.chatType === 'group') return groupSessionKey({ channel: 'telegram', groupId: inbound.chatId });
-    return directSessionKey({ dmScope: (config.session?.dmScope as 'main' | undefined) ?? 'main', channel: 'telegram', peerId: inbound.senderId });
+  function sessionKeyOf(inbound: InboundTelegramMessage, agentId: string): string {
+    if (inbound.chatType === 'group') return groupSessionKey({ channel: 'telegram', groupId: inbound.chatId, agentId });
+    return directSessionKey({ dmScope: (config.session?.dmScope as 'main' | undefined) ?? 'main', channel: 'telegram', peerId: inbound.senderId, agentId });
+  }
+
+  /** A message no agent can take: OpenClaw throws while routing it, so no turn runs and nothing is sent. */
+  function refuse(inbound: InboundTelegramMessage, route: AgentRoute & { kind: 'refused' }): void {
+    log.write('error', 'gateway', route.reason);
+    fates.seal([inboundRef(inbound)], 'dropped', 'turn-failed', route.reason);
+  }
+
+  /** The agent a session belongs to (`agent:<id>:…`). */
+  function agentOfSession(sessionKey: string): AgentRuntime {
+    return agentOf(parseAgentSessionKey(sessionKey)?.agentId ?? 'main');
   }
 
   const telegramEntry: TurnEntry = {
@@ -297,9 +324,10 @@ export function createGateway(options: GatewayOptions): Gateway {
     const summary = dropped > 0 ? [{ role: 'user' as const, text: `[${dropped} earlier messages dropped]` }] : [];
     const incoming: TranscriptEntry[] = [...summary, ...messages.map((message) => ({ role: 'user' as const, text: message.text }))];
     const typing = via.keepTyping(last.chatId);
+    const { chain } = agentOfSession(sessionKey);
     let outcome: TurnOutcome;
     try {
-      outcome = await agentLoop(transcript, incoming);
+      outcome = await agentLoop(transcript, incoming, chain);
       // The run ends with its reply in the transcript, then OpenClaw waits for any compaction before replying.
       if (outcome.kind === 'reply') {
         recordTurn(transcript, [{ role: 'assistant', text: outcome.text }], clock.now());
@@ -308,12 +336,12 @@ export function createGateway(options: GatewayOptions): Gateway {
     } finally {
       typing.stop();
     }
-    const delivered = await deliver(last.chatId, outcome, fallbackNotices.forTurn(sessionKey, last.chatType, router.chain[0] ?? '', outcome), via);
+    const delivered = await deliver(last.chatId, outcome, fallbackNotices.forTurn(sessionKey, last.chatType, chain[0] ?? '', outcome), via);
     sealTurn(messages, delivered);
     if (outcome.kind !== 'reply') recordTurn(transcript, [], clock.now());
     store.update(sessionKey, () => usagePatch(outcome));
     // Session maintenance after delivery, only when the turn replied; the next message on this lane waits for it.
-    if (outcome.kind === 'reply') await memoryFlushIfNeeded(transcript, outcome);
+    if (outcome.kind === 'reply') await memoryFlushIfNeeded(transcript, outcome, chain);
   }
 
   /**
@@ -321,40 +349,40 @@ export function createGateway(options: GatewayOptions): Gateway {
    * flush threshold of the window the run's primary is measured by; one agent turn on a copy of the
    * session, through the run's chain, its reply dropped.
    */
-  async function memoryFlushIfNeeded(transcript: Transcript, outcome: TurnOutcome & { kind: 'reply' }): Promise<void> {
+  async function memoryFlushIfNeeded(transcript: Transcript, outcome: TurnOutcome & { kind: 'reply' }, chain: readonly string[]): Promise<void> {
     if (flushBehaviour === null || flush === undefined) return;
     const state = flushStateOf(transcript);
     const usage = outcome.reply.usage;
-    const threshold = memoryFlushThreshold(thresholdWindowOf(router.chain[0]!), flush, flushBehaviour);
+    const threshold = memoryFlushThreshold(thresholdWindowOf(chain[0]!), flush, flushBehaviour);
     if (!shouldFlush(state, usage.inputTokens + usage.outputTokens, threshold)) return;
     stats.memoryFlushes++;
     const copy: Transcript = { ...transcript, entries: [...transcript.entries] };
-    const result = await route(copy, [{ role: 'user', text: memoryFlushPrompt() }], router.chain, flushSystemPrompt, 'memory-flush');
+    const result = await route(copy, [{ role: 'user', text: memoryFlushPrompt() }], chain, flushSystemPrompt, 'memory-flush');
     recordFlush(state, result.kind === 'reply', flushBehaviour);
   }
 
   /** The model calls of one turn: the first with the new message, then one per tool call with its result. */
-  async function agentLoop(transcript: Transcript, incoming: readonly TranscriptEntry[]): Promise<TurnOutcome> {
-    await compactBeforePrompt(transcript, router.chain[0]!, systemPrompt, 'user');
-    let outcome = await route(transcript, incoming, router.chain, systemPrompt);
+  async function agentLoop(transcript: Transcript, incoming: readonly TranscriptEntry[], chain: readonly string[]): Promise<TurnOutcome> {
+    await compactBeforePrompt(transcript, chain[0]!, systemPrompt, 'user');
+    let outcome = await route(transcript, incoming, chain, systemPrompt);
     recordTurn(transcript, incoming, clock.now());
     for (let call = 0; call < (host.toolCallsPerTurn ?? 0) && outcome.kind === 'reply'; call++) {
       recordTurn(transcript, [{ role: 'assistant', text: outcome.text }, ...toolOutput()], clock.now());
-      outcome = await route(transcript, [], router.chain, systemPrompt);
+      outcome = await route(transcript, [], chain, systemPrompt);
     }
     return outcome;
   }
 
-  async function heartbeatTurn(): Promise<void> {
+  async function heartbeatTurn(agent: AgentRuntime, heartbeatKey: string): Promise<void> {
     stats.heartbeatTurns++;
-    const main = settings.heartbeat.isolatedSession ? undefined : store.get(heartbeatKey);
+    const main = agent.heartbeat.isolatedSession ? undefined : store.get(heartbeatKey);
     // Isolated: a new session and empty transcript per run (heartbeat `isolatedSession`, src/infra/heartbeat-runner.ts);
     // otherwise the main session's transcript, replayed.
     const transcript = main === undefined ? emptyTranscript() : store.transcript(main.sessionId);
-    const chain = heartbeatChain();
-    const system = settings.heartbeat.lightContext ? lightSystemPrompt : systemPrompt;
+    const chain = heartbeatChain(agent);
+    const system = agent.heartbeat.lightContext ? lightSystemPrompt : systemPrompt;
     await compactBeforePrompt(transcript, chain[0]!, system, 'heartbeat');
-    const outcome = await route(transcript, [{ role: 'user', text: settings.heartbeat.prompt }], chain, system, 'heartbeat');
+    const outcome = await route(transcript, [{ role: 'user', text: agent.heartbeat.prompt }], chain, system, 'heartbeat');
     // A heartbeat is a run in the main session like any other: its usage can set off a compaction.
     if (outcome.kind === 'reply') await compactAfterRun(transcript, outcome, 'heartbeat');
     if (outcome.kind !== 'reply') log.write('warn', 'heartbeat', `heartbeat failed: ${outcome.text.split('\n')[0]}`);
@@ -365,16 +393,17 @@ export function createGateway(options: GatewayOptions): Gateway {
   async function cronTurn(job: CronJob): Promise<void> {
     stats.cronTurns++;
     const sessionId = store.newSessionId();
-    const runKey = cronRunSessionKey(job.id, sessionId);
+    const runKey = cronRunSessionKey(job.id, sessionId, cronAgent.id);
     // One store write for both entries, as OpenClaw's run-session-state does (src/cron/isolated-agent/): each run adds one entry.
     store.write((entries) => {
       const nowMs = clock.now();
       const patch = { sessionId, label: `Cron: ${job.id}` };
-      entries.set(cronSessionKey(job.id), mergeSessionEntry(entries.get(cronSessionKey(job.id)), patch, nowMs, store.newSessionId));
+      const jobKey = cronSessionKey(job.id, cronAgent.id);
+      entries.set(jobKey, mergeSessionEntry(entries.get(jobKey), patch, nowMs, store.newSessionId));
       entries.set(runKey, mergeSessionEntry(undefined, patch, nowMs, store.newSessionId));
     }, { activeKey: null });
     const prompt: TranscriptEntry = { role: 'user', text: pool.take(charsOfTokens(job.promptTokens), rng.fork(`cron/${job.id}/${sessionId}`)) };
-    const outcome = await route(emptyTranscript(), [prompt], router.chain, systemPrompt, 'cron');
+    const outcome = await route(emptyTranscript(), [prompt], cronAgent.chain, systemPrompt, 'cron');
     store.update(runKey, () => usagePatch(outcome), { activeKey: null });
   }
 
@@ -382,10 +411,10 @@ export function createGateway(options: GatewayOptions): Gateway {
    * A heartbeat model runs first, then the fallbacks, then the configured primary: `heartbeat.model` as the
    * requested model in `resolveFallbackCandidates` (src/agents/model-fallback.ts, OpenClaw 2026.4.12).
    */
-  function heartbeatChain(): string[] {
-    const model = heartbeatModelKey();
-    if (model === null || model === router.chain[0]) return [...router.chain];
-    return [...new Set([model, ...router.chain.slice(1), ...router.chain.slice(0, 1)])];
+  function heartbeatChain(agent: AgentRuntime): string[] {
+    const model = agent.heartbeatModel;
+    if (model === null || model === agent.chain[0]) return [...agent.chain];
+    return [...new Set([model, ...agent.chain.slice(1), ...agent.chain.slice(0, 1)])];
   }
 
   /** `origin` names the run in the decision log (`user-3`, `heartbeat-4`), so reports can tell traffic apart. */
@@ -464,13 +493,6 @@ export function createGateway(options: GatewayOptions): Gateway {
     return parseModelRef(modelRef, modelRefRules) ?? { provider: '', model: modelRef };
   }
 
-  /** heartbeat.model resolved as the fallbacks are (the primary's provider and aliases), as a chain key. */
-  function heartbeatModelKey(): string | null {
-    const raw = settings.heartbeat.model;
-    const ref = raw === null ? null : resolveModelRef(raw, configuredScope(config, modelRefRules));
-    return ref === null ? null : modelKey(ref, modelRefRules);
-  }
-
   return {
     settings,
     log,
@@ -497,24 +519,32 @@ export function createGateway(options: GatewayOptions): Gateway {
         sentAtMs: nowMs,
         receivedAtMs: nowMs,
       };
-      void lanes.run([`session:${MAIN_SESSION_KEY}`, 'main'], () => userTurn(MAIN_SESSION_KEY, [inbound], 0, directEntry)).catch((error: unknown) => {
+      const route = defaultAgentRoute(config, profile.agents);
+      if (route.kind === 'refused') return refuse(inbound, route);
+      const sessionKey = mainSessionKey(route.agentId);
+      void lanes.run([`session:${sessionKey}`, 'main'], () => userTurn(sessionKey, [inbound], 0, directEntry)).catch((error: unknown) => {
         fates.seal([inboundRef(inbound)], 'dropped', 'turn-failed', error instanceof Error ? error.message : String(error));
       });
     },
     async start() {
       log.write('info', 'gateway', `agent model: ${router.chain[0] ?? '(none)'}`);
       await channel.start();
-      heartbeat.start();
+      for (const heartbeat of heartbeats) heartbeat.start();
       cron.start();
     },
     async stop() {
-      heartbeat.stop();
+      for (const heartbeat of heartbeats) heartbeat.stop();
       cron.stop();
       await channel.stop();
       await queue.idle();
       await Promise.allSettled([...background]);
     },
   };
+}
+
+/** The peer a Telegram message routes by: the sender of a DM, the chat of a group. */
+function routePeerOf(inbound: InboundTelegramMessage): RoutePeer {
+  return inbound.chatType === 'group' ? { kind: 'group', id: String(inbound.chatId) } : { kind: 'direct', id: String(inbound.senderId) };
 }
 
 function inboundRef(message: InboundTelegramMessage): InboundRef {

@@ -7,7 +7,7 @@ import { table } from './markdown-text.ts';
 export type ConfigReport = { file: string; warnings: string[]; findings: RootCauseFinding[] };
 
 /** The version a report reads configs as: its name and its runtime defaults. */
-export type ReportVersion = Pick<VersionProfile, 'name' | 'runtimeDefaults' | 'modelRefs'>;
+export type ReportVersion = Pick<VersionProfile, 'name' | 'runtimeDefaults' | 'modelRefs' | 'agents'>;
 
 export async function loadConfigReports(files: readonly string[], profile: ReportVersion): Promise<ConfigReport[]> {
   const reports: ConfigReport[] = [];
@@ -49,16 +49,26 @@ function verdicts(reports: readonly ConfigReport[]): string[] {
     const rootCauses = report.findings.filter((finding) => finding.status !== 'note');
     const fixed = rootCauses.filter((finding) => finding.status === 'ok').length;
     const open = rootCauses.filter((finding) => finding.status === 'risk').map((finding) => finding.id);
-    const tail = open.length === 0 ? 'none left' : `still present: ${open.join(', ')}`;
+    // Per-agent findings share an id: each id once, with how many agents carry it.
+    const named = [...new Set(open)].map((id) => {
+      const count = open.filter((other) => other === id).length;
+      return count === 1 ? id : `${id} ×${count}`;
+    });
+    const tail = named.length === 0 ? 'none left' : `still present: ${named.join(', ')}`;
     return `- **${basename(report.file)}**: ${fixed}/${rootCauses.length} root causes addressed (${tail})`;
   });
 }
 
 function settingsTable(reports: readonly ConfigReport[]): string[] {
   const header = ['Setting', ...reports.map((report) => basename(report.file))];
-  const rows = reports[0]!.findings.map((first, index) => [
-    `\`${first.setting}\``,
-    ...reports.map((report) => cell(report.findings[index]!)),
+  // Configs differ in their per-agent rows (`agents.list[i].model`): a row per setting any config has.
+  const settings = [...new Set(reports.flatMap((report) => report.findings.map((finding) => finding.setting)))];
+  const rows = settings.map((setting) => [
+    `\`${setting}\``,
+    ...reports.map((report) => {
+      const finding = report.findings.find((candidate) => candidate.setting === setting);
+      return finding === undefined ? '—' : cell(finding);
+    }),
   ]);
   return table(header, rows);
 }

@@ -1,8 +1,8 @@
 /**
  * `quotastorm lint`: the static rules behind config verification, each
  * finding with the JSON path to change and a suggested fix. Rules:
- *   - the first fallback is on the primary's provider;
- *   - the heartbeat runs on the primary's provider;
+ *   - the first fallback is on the primary's provider (the defaults' chain, and each agent's own);
+ *   - the heartbeat runs on the primary's provider (the defaults', and each heartbeat agent's own);
  *   - session maintenance evicts nothing (warn) or is unbounded;
  *   - the Telegram command menu is predicted over Telegram's 100 commands;
  *   - token budget: concurrent turns × tokens per turn, plus a heartbeat on
@@ -24,7 +24,8 @@ const TELEGRAM_MAX_COMMANDS = 100;
 
 export function lintConfig(loaded: LoadedConfig, profile: VersionProfile): LintFinding[] {
   const settings = effectiveSettings(loaded.config, profile.runtimeDefaults);
-  const risks = new Map(auditRootCauses(loaded, profile).filter((finding) => finding.status === 'risk').map((finding) => [finding.id, finding]));
+  const audit = auditRootCauses(loaded, profile).filter((finding) => finding.status === 'risk');
+  const risks = new Map(audit.map((finding) => [finding.id, finding]));
   const findings: LintFinding[] = [];
   const first = risks.get('first-fallback-provider');
   if (first !== undefined) {
@@ -35,6 +36,15 @@ export function lintConfig(loaded: LoadedConfig, profile: VersionProfile): LintF
       fix: 'put a model of another provider first in agents.defaults.model.fallbacks',
     });
   }
+  // One per agent whose own chain has the same risk; the finding's setting is its `agents.list[i].model`.
+  for (const agent of audit.filter((finding) => finding.id === 'agent-model-chain')) {
+    findings.push({
+      rule: 'agent-first-fallback-same-provider',
+      path: `${agent.setting}.fallbacks[0]`,
+      message: agent.why,
+      fix: `give this agent a first fallback on another provider in ${agent.setting}.fallbacks`,
+    });
+  }
   const heartbeat = risks.get('heartbeat-model');
   if (heartbeat !== undefined) {
     findings.push({
@@ -42,6 +52,14 @@ export function lintConfig(loaded: LoadedConfig, profile: VersionProfile): LintF
       path: 'agents.defaults.heartbeat.model',
       message: heartbeat.why,
       fix: 'set agents.defaults.heartbeat.model to a model of another provider (or isolatedSession + lightContext)',
+    });
+  }
+  for (const agent of audit.filter((finding) => finding.id === 'agent-heartbeat-model')) {
+    findings.push({
+      rule: 'agent-heartbeat-on-primary-provider',
+      path: agent.setting,
+      message: agent.why,
+      fix: `set ${agent.setting} to a model of another provider than this agent's primary`,
     });
   }
   findings.push(...maintenanceFindings(settings));

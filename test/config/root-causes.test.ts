@@ -37,6 +37,36 @@ describe('auditRootCauses', () => {
     expect(risks(findings)).not.toContain('first-fallback-provider');
   });
 
+  it('flags an agent whose own chain starts with two models of one provider, naming the agent and its entry', () => {
+    const loaded = parseConfigText(
+      `{ agents: { defaults: { model: { primary: "google/flash", fallbacks: ["moonshot/kimi"] } },
+        list: [{ id: "main" }, { id: "Coder", model: { primary: "google/flash", fallbacks: ["google/pro"] } }] }, ${PROVIDERS} }`,
+      'inline.json5',
+    );
+    const agent = auditRootCauses(loaded, PROFILES['2026.2']).filter((f) => f.id === 'agent-model-chain');
+    expect(agent).toMatchObject([{ setting: 'agents.list[1].model', status: 'risk', value: 'google/flash → google/pro', why: expect.stringMatching(/^Agent "coder": The first fallback, google\/pro/) }]);
+  });
+
+  it('flags an agent model string on 2026.9, which runs with no fallback at all', () => {
+    const loaded = parseConfigText(
+      `{ agents: { defaults: { model: { primary: "google/flash", fallbacks: ["moonshot/kimi"] } }, list: [{ id: "coder", model: "google/pro" }] }, ${PROVIDERS} }`,
+      'inline.json5',
+    );
+    const [on2, on9] = (['2026.2', '2026.9'] as const).map((profile) => auditRootCauses(loaded, PROFILES[profile]).find((f) => f.id === 'agent-model-chain'));
+    expect(on9).toMatchObject({ status: 'risk', value: 'google/pro', why: 'Agent "coder": No fallback: one provider 429 reaches the user.' });
+    expect(on2).toMatchObject({ status: 'ok', value: 'google/pro → moonshot/kimi → google/flash' });
+  });
+
+  it('flags the heartbeat of an agent that runs one on its own primary’s provider, and leaves agents without heartbeats out', () => {
+    const loaded = parseConfigText(
+      `{ agents: { defaults: { model: { primary: "google/flash", fallbacks: ["moonshot/kimi"] }, heartbeat: { model: "moonshot/kimi" } },
+        list: [{ id: "main", default: true, model: "google/pro" }, { id: "ops", model: "moonshot/kimi", heartbeat: { every: "1h" } }] }, ${PROVIDERS} }`,
+      'inline.json5',
+    );
+    const heartbeats = auditRootCauses(loaded, PROFILES['2026.2']).filter((f) => f.id === 'agent-heartbeat-model');
+    expect(heartbeats).toMatchObject([{ setting: 'agents.list[1].heartbeat.model', status: 'risk', why: expect.stringMatching(/^Agent "ops": Heartbeats run on the primary's provider \(moonshot\)/) }]);
+  });
+
   it('takes session maintenance as OpenClaw 2026.9 defaults it: enforce, so no risk when unset', () => {
     const loaded = parseConfigText(`{ agents: { defaults: { model: "google/flash" } }, ${PROVIDERS} }`, 'inline.json5');
     const byProfile = (profile: '2026.2' | '2026.9') =>

@@ -22,6 +22,20 @@ describe('lint', () => {
     expect(lintNotes(loaded, PROFILES['2026.2'])).toEqual([expect.stringContaining('token budget not judged: the primary ollama/llama3')]);
   });
 
+  it('points at the agents.list entry whose own first fallback shares the primary’s provider', async () => {
+    const config = await configVariant(AFTER, (c) => {
+      c.agents.list = [{ id: 'main', default: true }, { id: 'coder', model: { primary: 'google/gemini-2.5-flash', fallbacks: ['google/gemini-2.5-pro'] } }];
+    });
+    expect(await rules(config)).toContain('agent-first-fallback-same-provider @ agents.list[1].model.fallbacks[0]');
+  });
+
+  it('points at the heartbeat of an agent that runs it on its own primary’s provider', async () => {
+    const config = await configVariant(AFTER, (c) => {
+      c.agents.list = [{ id: 'main', default: true, heartbeat: { every: '1h', model: 'google/gemini-2.5-pro' } }];
+    });
+    expect(await rules(config)).toContain('agent-heartbeat-on-primary-provider @ agents.list[0].heartbeat.model');
+  });
+
   it('has no notes when every rule could be judged', async () => {
     expect(lintNotes(await loadConfig(AFTER), PROFILES['2026.2'])).toEqual([]);
   });

@@ -110,6 +110,17 @@ export const OPENCLAW_2026_2: VersionProfile = {
   modelRefs: MODEL_REF_RULES_2026_2,
   configEnv: ENV_RULES_2026_2,
   catalog: loadCatalog('2026.2.26'),
+  // dist/agent-scope-DZ5jocOf.js resolveDefaultAgentId (first `default: true`, else the first entry);
+  // dist/pi-embedded-CQnl8oWA.js resolveFallbackCandidates with no fallbacks override (an agent `model`
+  // without `fallbacks`); dist/health-96TiBcbt.js resolveHeartbeatAgents.
+  agents: {
+    defaultAgent: 'first-marked-else-first',
+    inheritedFallbacks: 'same-provider-then-defaults-primary',
+    heartbeatAgents: 'listed-else-default',
+  },
+  // dist/resolve-route-CRfTFFRh.js resolveAgentRoute: peer, guild, team, account, channel tiers; peer kinds
+  // compared exactly; pickFirstExistingAgentId sends a binding to an undeclared agent to the default agent.
+  agentRouting: { peerWildcard: false, groupPeerMatchesChannel: false, undeclaredAgent: 'default-agent' },
   runtimeDefaults: {
     ...SHARED_RUNTIME_DEFAULTS,
     heartbeat: {

@@ -142,6 +142,17 @@ export const OPENCLAW_2026_9: VersionProfile = {
   modelRefs: MODEL_REF_RULES_2026_9,
   configEnv: ENV_RULES_2026_9,
   catalog: loadCatalog('2026.9.6'),
+  // dist/agent-scope-config-IQKOEtZ4.mjs resolveDefaultAgentId (one `default: true`, else the sole agent,
+  // else AgentSelectionRequiredError); dist/agent-scope-CTuYDtny.mjs resolveSelectedModelFallbacksOverride
+  // (a set primary without `fallbacks` runs alone); dist/heartbeat-config-BvP-hlUW.mjs resolveHeartbeatAgentIds.
+  agents: {
+    defaultAgent: 'one-marked-else-sole',
+    inheritedFallbacks: 'none-when-primary-set',
+    heartbeatAgents: 'listed-else-all-when-defaults-set',
+  },
+  // dist/resolve-route-6ukGCxYl.mjs resolveAgentRoute: a `peer.id: "*"` tier after exact peers, group and
+  // channel peers alike (peerKindMatches); pickFirstExistingAgentId refuses a binding to an undeclared agent.
+  agentRouting: { peerWildcard: true, groupPeerMatchesChannel: true, undeclaredAgent: 'refused' },
   runtimeDefaults: {
     ...SHARED_RUNTIME_DEFAULTS,
     // Unverified in 2026.9.6's dist: OpenClaw's docs of 2026-08 (openclaw/docs) give the default heartbeat target "owner".

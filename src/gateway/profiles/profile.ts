@@ -8,9 +8,11 @@
  * `dist/`, installed by `quotastorm gateway install`), its golden traces
  * (test/golden/openclaw-<version>/), or the public docs of that release.
  */
+import type { AgentRules } from '../../config/agents.ts';
 import type { ProviderCatalog } from '../../config/catalog/index.ts';
 import type { ModelRefRules } from '../../config/model-ref.ts';
 import type { RuntimeDefaults } from '../../config/runtime-defaults.ts';
+import type { AgentRouteRules } from '../agent-route.ts';
 import type { CommandCatalogSpec, SkillSpec } from '../channels/commands-catalog.ts';
 import type { TelegramBehaviour } from '../channels/telegram-behaviour.ts';
 import type { CompactionBehaviour } from '../compaction.ts';
@@ -34,6 +36,10 @@ export type VersionProfile = {
   readonly configEnv: EnvRules;
   /** The built-in providers and models a config may name without declaring them (src/config/catalog/). */
   readonly catalog: ProviderCatalog;
+  /** `agents.list`: the default agent, an agent model's inherited fallbacks, who runs heartbeats. */
+  readonly agents: AgentRules;
+  /** `bindings`: which binding tiers exist and what a binding to an undeclared agent does. */
+  readonly agentRouting: AgentRouteRules;
   /** Retries, failover, cooldown scope and the texts of a failed turn. */
   readonly routing: RoutingBehaviour;
   /** The gateway log lines for each routing and compaction decision. */
