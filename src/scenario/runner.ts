@@ -255,7 +255,13 @@ function ledgerConfigOf(mocks: LoadedScenario['scenario']['mocks'], profile: Ver
 }
 
 const FIXED_MOCKS: ReadonlySet<string> = new Set(['google', 'gemini', 'openai', 'anthropic', 'moonshot', 'xai']);
-const MOCK_OF_API: Readonly<Record<string, string>> = { 'openai-completions': 'compatible', ollama: 'ollama' };
+const MOCK_OF_API: Readonly<Record<string, string>> = {
+  'openai-completions': 'compatible',
+  'openai-responses': 'compatible',
+  'azure-openai-responses': 'compatible',
+  'openai-codex-responses': 'compatible',
+  ollama: 'ollama',
+};
 
 function mockProviderOf(ref: string, provider: string, profile: VersionProfile, config: OpenClawConfig): string {
   if (FIXED_MOCKS.has(provider)) return provider;
