@@ -146,7 +146,7 @@ export function openaiFlavour(spec: ProviderMockSpec, options: OpenAiWireOptions
 }
 
 /** OpenAI's error object, every field always sent (`param: null` included); the envelope is `{"error": …}`. */
-type OpenAiError = { readonly message: string; readonly type: string; readonly param: string | null; readonly code: string | null };
+export type OpenAiError = { readonly message: string; readonly type: string; readonly param: string | null; readonly code: string | null };
 
 function openaiUsage(inputTokens: number, outputTokens: number) {
   return {

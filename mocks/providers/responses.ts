@@ -24,8 +24,9 @@ import { z } from 'zod';
 import type { MockRoute } from '../routes.ts';
 import { jsonReply, type ReplyInit, resetAfterHeadersReply, sseReply, type WireReply } from '../wire-reply.ts';
 import type { BodyProblem, ChatFlavour } from './chat-completions.ts';
-import { type Call, type Dialect, invalidBody, MALFORMED_JSON } from './dialect.ts';
+import { type Answer, type Call, type Dialect, errorAnswer, invalidBody, MALFORMED_JSON } from './dialect.ts';
 import { bearerKey, createExchange, type ProviderMockSpec } from './exchange.ts';
+import type { OpenAiError } from './openai.ts';
 import { chunkText, type Reply } from './reply.ts';
 import { finishReasonFor, type StreamFaultBody } from './stream-faults.ts';
 import { tokensForCharacters } from './tokens.ts';
@@ -50,12 +51,13 @@ type ResponsesRequest = z.infer<typeof ResponsesRequest>;
 type ResponsesCall = Call<ResponsesRequest>;
 
 /** `path` is where the server answers: `/v1/responses` on OpenAI, `<base path>/responses` elsewhere, `/backend-api/codex/responses` for Codex. */
-export function responsesRoutesAt<Fields>(spec: ProviderMockSpec, flavour: ChatFlavour<Fields>, path: string): MockRoute[] {
+export function responsesRoutesAt(spec: ProviderMockSpec, flavour: ChatFlavour<OpenAiError>, path: string): MockRoute[] {
   const exchange = createExchange(spec, responsesDialect(flavour));
   return [{ method: 'POST', origin: flavour.origin, path, handle: (request) => exchange(request, { api: 'responses' }) }];
 }
 
-export function responsesDialect<Fields>(flavour: ChatFlavour<Fields>): Dialect<ResponsesRequest, BodyProblem, Fields> {
+/** Over OpenAI's envelope: the servers that speak Responses (OpenAI and the ones copying it) all use it. */
+export function responsesDialect(flavour: ChatFlavour<OpenAiError>): Dialect<ResponsesRequest, BodyProblem, OpenAiError> {
   return {
     provider: flavour.provider,
     parseBody(json) {
@@ -73,7 +75,7 @@ export function responsesDialect<Fields>(flavour: ChatFlavour<Fields>): Dialect<
     maxOutputTokens: (body) => body.max_output_tokens ?? undefined,
     badRequest: (problem) => flavour.badRequest(problem),
     notFound: (modelId) => flavour.notFound(modelId),
-    contextTooLong: (call) => (call.inputTokens > call.model.contextWindowTokens ? flavour.contextTooLong(call) : undefined),
+    contextTooLong: (call) => (call.inputTokens > call.model.contextWindowTokens ? contextTooLong(flavour, call) : undefined),
     rateLimited: flavour.rateLimited,
     errors: flavour.errors,
     faults: flavour.faults,
@@ -86,6 +88,33 @@ export function responsesDialect<Fields>(flavour: ChatFlavour<Fields>): Dialect<
       return { reply: jsonReply(responseObject(call, ending, idsOf(call)), { status: 200, headers }), outcome: 'ok' };
     },
   };
+}
+
+/**
+ * The Responses API's context-length refusal: a 400 to a whole request; to a
+ * streamed one a 200 whose stream opens and then carries it as an `error`
+ * event (observed: `{"type":"error","sequence_number":2,"error":{"type":
+ * "invalid_request_error","code":"context_length_exceeded","message":"Your
+ * input exceeds the context window of this model. …","param":"input"}}`,
+ * dyad-sh/dyad#1672; the same wording in onyx-dot-app/onyx#6051).
+ */
+function contextTooLong(flavour: ChatFlavour<OpenAiError>, call: ResponsesCall): Answer {
+  const error: OpenAiError = {
+    message: 'Your input exceeds the context window of this model. Please adjust your input and try again.',
+    type: 'invalid_request_error',
+    param: 'input',
+    code: 'context_length_exceeded',
+  };
+  const refused = errorAnswer(flavour.errors, 400, error, 'context-too-long');
+  if (!call.stream) return refused;
+  const event = eventWriter();
+  const ids = idsOf(call);
+  const events = [
+    event('response.created', { response: responseObject(call, undefined, ids) }),
+    event('response.in_progress', { response: responseObject(call, undefined, ids) }),
+    event('error', { error }),
+  ];
+  return { ...refused, reply: sseReply(events, { status: 200, headers: flavour.successHeaders(call, {}) }, () => undefined) };
 }
 
 /** The text the estimator counts: `instructions`, a string `input`, and every item's string content, text parts and tool output. */
@@ -208,7 +237,7 @@ function streamEvents(call: ResponsesCall, ending: Ending, cut = false): string[
  * `response.incomplete` whose `incomplete_details.reason` is R in the Chat
  * Completions vocabulary (`length` → `max_output_tokens`, SAFETY, … →
  * `content_filter`); `error-in-stream` is an `event: error` carrying the
- * forced 429's code and message after `response.created` (the openai SDK
+ * forced 429's error object after `response.created` (the openai SDK
  * throws it as an APIError, src/core/streaming.ts); `truncated` stops after
  * one text delta.
  */
@@ -229,7 +258,7 @@ function streamFault(call: ResponsesCall, body: StreamFaultBody, init: ReplyInit
       if (!call.stream) return jsonReply(JSON.parse(body.rateLimitJson), init);
       const event = eventWriter();
       const ids = idsOf(call);
-      const events = [event('response.created', { response: responseObject(call, undefined, ids) }), event('error', errorEventOf(body.rateLimitJson))];
+      const events = [event('response.created', { response: responseObject(call, undefined, ids) }), event('error', { error: errorOf(body.rateLimitJson) })];
       return sseReply(events, init, unmetered);
     }
     case 'reset-after-headers':
@@ -237,10 +266,7 @@ function streamFault(call: ResponsesCall, body: StreamFaultBody, init: ReplyInit
   }
 }
 
-/** An error body (`{"error": {message, code, param}}`, or a flat `{code, error}` as xAI's) as the fields of an `error` event. */
-function errorEventOf(json: string): { code: string | null; message: string; param: string | null } {
-  const parsed = JSON.parse(json) as { error?: unknown; code?: unknown; message?: unknown; param?: unknown };
-  const fields = (typeof parsed.error === 'object' && parsed.error !== null ? parsed.error : parsed) as { code?: unknown; message?: unknown; error?: unknown; param?: unknown };
-  const message = typeof fields.message === 'string' ? fields.message : String(fields.error ?? json);
-  return { code: typeof fields.code === 'string' ? fields.code : null, message, param: typeof fields.param === 'string' ? fields.param : null };
+/** The `error` object of the forced 429's body, as a stream's `error` event nests it (the shape above `contextTooLong`). */
+function errorOf(json: string): unknown {
+  return (JSON.parse(json) as { error?: unknown }).error;
 }

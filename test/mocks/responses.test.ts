@@ -2,7 +2,7 @@
  * The Responses API mock (mocks/providers/responses.ts) read by the official
  * openai SDK's `client.responses.create`, as OpenClaw's pi-ai calls it.
  */
-import OpenAI, { APIError, RateLimitError } from 'openai';
+import OpenAI, { APIError, BadRequestError, RateLimitError } from 'openai';
 import type { ResponseStreamEvent } from 'openai/resources/responses/responses';
 import { describe, expect, it } from 'vitest';
 import { compatibleRoutes } from '../../mocks/providers/compatible.ts';
@@ -87,6 +87,22 @@ describe('the Responses mock through the openai SDK', () => {
     expect(error.message).toContain('Rate limit reached for gpt-4o');
     expect(seen).toEqual(['response.created']);
     expect(world.journal.entries[0]).toMatchObject({ status: 200, outcome: 'error-in-stream' });
+  });
+
+  it('refuses an over-long prompt with context_length_exceeded: a 400 to a whole request, an error event in a stream', async () => {
+    const world = openaiWorld();
+    const whole = await rejection(client(world).responses.create({ model: 'gpt-4o', input: promptOfTokens(128_001) }), BadRequestError);
+    expect([whole.code, whole.param, whole.message]).toEqual(['context_length_exceeded', 'input', expect.stringContaining('Your input exceeds the context window of this model.')]);
+    const seen: string[] = [];
+    const reading = (async () => {
+      for await (const event of await client(world).responses.create({ model: 'gpt-4o', input: promptOfTokens(128_001), stream: true })) seen.push(event.type);
+    })();
+    expect((await rejection(reading, APIError)).message).toContain('Your input exceeds the context window of this model.');
+    expect(seen).toEqual(['response.created', 'response.in_progress']);
+    expect(world.journal.entries.map((entry) => [entry.status, entry.outcome, entry.errorType])).toEqual([
+      [400, 'context-too-long', 'context_length_exceeded'],
+      [200, 'context-too-long', 'context_length_exceeded'],
+    ]);
   });
 
   it('stops a truncated stream after one text delta, with no response.completed', async () => {
