@@ -19,6 +19,7 @@ import type { Refusal, QuotaSnapshot, Violation } from './ledger.ts';
 import { type BodyProblem, chatCompletionsRoutes, type ChatFlavour } from './chat-completions.ts';
 import { type Call, errorAnswer, type ErrorFormat, type FaultTable } from './dialect.ts';
 import type { ProviderMockSpec } from './exchange.ts';
+import type { OpenAiError } from './openai-error.ts';
 import { responsesRoutesAt } from './responses.ts';
 import type { QuotaDimension } from './tiers.ts';
 import { randomId, retryAfterSeconds } from './wire.ts';
@@ -145,8 +146,6 @@ export function openaiFlavour(spec: ProviderMockSpec, options: OpenAiWireOptions
   };
 }
 
-/** OpenAI's error object, every field always sent (`param: null` included); the envelope is `{"error": …}`. */
-export type OpenAiError = { readonly message: string; readonly type: string; readonly param: string | null; readonly code: string | null };
 
 function openaiUsage(inputTokens: number, outputTokens: number) {
   return {

@@ -26,7 +26,7 @@ import { jsonReply, type ReplyInit, resetAfterHeadersReply, sseReply, type WireR
 import type { BodyProblem, ChatFlavour } from './chat-completions.ts';
 import { type Answer, type Call, type Dialect, errorAnswer, invalidBody, MALFORMED_JSON } from './dialect.ts';
 import { bearerKey, createExchange, type ProviderMockSpec } from './exchange.ts';
-import type { OpenAiError } from './openai.ts';
+import type { OpenAiError } from './openai-error.ts';
 import { chunkText, type Reply } from './reply.ts';
 import { finishReasonFor, type StreamFaultBody } from './stream-faults.ts';
 import { tokensForCharacters } from './tokens.ts';
