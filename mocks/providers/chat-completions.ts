@@ -36,7 +36,7 @@ const ChatRequest = z.looseObject({
   stream_options: z.looseObject({ include_usage: z.boolean().nullish() }).nullish(),
 });
 export type ChatRequest = z.infer<typeof ChatRequest>;
-export type ChatCall = Call<ChatRequest>;
+type ChatCall = Call<ChatRequest>;
 
 /** Why a body was refused: not JSON at all, or JSON of the wrong shape. */
 export type BodyProblem = { readonly kind: 'malformed' } | { readonly kind: 'invalid'; readonly param: string; readonly message: string };
@@ -47,11 +47,13 @@ export type ChatFlavour<Fields> = {
   readonly origin: string;
   readonly usage: (inputTokens: number, outputTokens: number) => object;
   readonly streamUsage: 'trailing-chunk-if-requested' | 'final-choice';
-  readonly successHeaders: (call: ChatCall, quota: QuotaSnapshot) => Record<string, string>;
+  // Calls are read only for what every OpenAI-shaped request has (model, tokens, key), so the
+  // Responses dialect (responses.ts) renders its errors through the same flavour.
+  readonly successHeaders: (call: Call<unknown>, quota: QuotaSnapshot) => Record<string, string>;
   readonly badRequest: (problem: BodyProblem) => Answer;
   readonly notFound: (modelId: string) => Answer;
-  readonly contextTooLong: (call: ChatCall) => Answer;
-  readonly rateLimited: (call: ChatCall, admission: Refusal) => Answer;
+  readonly contextTooLong: (call: Call<unknown>) => Answer;
+  readonly rateLimited: (call: Call<unknown>, admission: Refusal) => Answer;
   readonly errors: ErrorFormat<Fields>;
   readonly faults: FaultTable<Fields>;
 };

@@ -49,6 +49,12 @@ export const DEFAULT_MODELS: ModelCatalog = {
     model('gpt-4.1', 'gpt-4.1', 1_047_576, 32_768),
     // In the Feb 27 fix's chain (scenarios/configs/feb27-after.json5).
     model('gpt-5.2', 'gpt-5', 400_000, 128_000),
+    // The GPT-5 line real configs name (OpenClaw 2026.2.26 / 2026.9.6 built-in catalogs, windows as there);
+    // unverified: each assumed to share gpt-5's published limits.
+    model('gpt-5', 'gpt-5', 400_000, 128_000),
+    model('gpt-5.1', 'gpt-5', 400_000, 128_000),
+    model('gpt-5.4', 'gpt-5', 1_050_000, 128_000),
+    model('gpt-5.5', 'gpt-5', 1_050_000, 128_000),
   ],
   anthropic: [
     model('claude-sonnet-4-6', 'claude-sonnet-4.x', 200_000, 64_000),

@@ -16,8 +16,8 @@
 import type { MockRoute } from '../routes.ts';
 import { jsonReply } from '../wire-reply.ts';
 import type { Refusal, Violation } from './ledger.ts';
-import { type BodyProblem, type ChatCall, chatCompletionsRoutes, type ChatFlavour } from './chat-completions.ts';
-import { type Answer, errorAnswer, type ErrorFormat, type FaultTable } from './dialect.ts';
+import { type BodyProblem, chatCompletionsRoutes, type ChatFlavour } from './chat-completions.ts';
+import { type Answer, type Call, errorAnswer, type ErrorFormat, type FaultTable } from './dialect.ts';
 import type { ProviderMockSpec } from './exchange.ts';
 import { keyLabel } from './scope.ts';
 
@@ -78,12 +78,12 @@ export const MOONSHOT_FLAVOUR: ChatFlavour<MoonshotError> = {
 };
 
 /** The account as Moonshot prints it in 429 texts, `org-…<ak-…>`, from a hash of the key. */
-function accountOf(call: ChatCall): string {
+function accountOf(call: Call<unknown>): string {
   const label = keyLabel(call.apiKey ?? 'none');
   return `org-${label}${label}<ak-${label}>`;
 }
 
-function rateLimited(call: ChatCall, admission: Refusal): Answer {
+function rateLimited(call: Call<unknown>, admission: Refusal): Answer {
   const violation = admission.violations[0]!;
   const retryAfterSeconds = Math.max(1, Math.ceil((violation.retryAfterMs ?? 1_000) / 1000));
   const message = rateLimitMessage(accountOf(call), violation, retryAfterSeconds);

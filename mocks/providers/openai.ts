@@ -1,5 +1,5 @@
 /**
- * OpenAI Chat Completions mock on https://api.openai.com (JSON and SSE).
+ * OpenAI Chat Completions and Responses mock on https://api.openai.com (JSON and SSE).
  *
  * The 429 is `{"error":{message,type,param:null,code}}` with `type`
  * `requests` or `tokens` and `code: "rate_limit_exceeded"`; a request larger
@@ -16,9 +16,11 @@
 import type { MockRoute } from '../routes.ts';
 import { jsonReply } from '../wire-reply.ts';
 import type { Refusal, QuotaSnapshot, Violation } from './ledger.ts';
-import { type BodyProblem, type ChatCall, chatCompletionsRoutes, type ChatFlavour } from './chat-completions.ts';
-import { errorAnswer, type ErrorFormat, type FaultTable } from './dialect.ts';
+import { type BodyProblem, chatCompletionsRoutes, type ChatFlavour } from './chat-completions.ts';
+import { type Call, errorAnswer, type ErrorFormat, type FaultTable } from './dialect.ts';
 import type { ProviderMockSpec } from './exchange.ts';
+import type { OpenAiError } from './openai-error.ts';
+import { responsesRoutesAt } from './responses.ts';
 import type { QuotaDimension } from './tiers.ts';
 import { randomId, retryAfterSeconds } from './wire.ts';
 
@@ -33,8 +35,10 @@ export type OpenAiWireOptions = {
   readonly organization?: string;
 };
 
+/** Chat Completions and Responses (responses.ts), one flavour: the same envelope, headers and request ids. */
 export function openaiRoutes(spec: ProviderMockSpec, options: OpenAiWireOptions = {}): MockRoute[] {
-  return chatCompletionsRoutes(spec, openaiFlavour(spec, options));
+  const flavour = openaiFlavour(spec, options);
+  return [...chatCompletionsRoutes(spec, flavour), ...responsesRoutesAt(spec, flavour, '/v1/responses')];
 }
 
 /** Go's `time.Duration` string, as OpenAI prints resets and "try again in": `644ms`, `18.642s`, `1m47.58s`, `6m0s`. */
@@ -142,8 +146,6 @@ export function openaiFlavour(spec: ProviderMockSpec, options: OpenAiWireOptions
   };
 }
 
-/** OpenAI's error object, every field always sent (`param: null` included); the envelope is `{"error": …}`. */
-type OpenAiError = { readonly message: string; readonly type: string; readonly param: string | null; readonly code: string | null };
 
 function openaiUsage(inputTokens: number, outputTokens: number) {
   return {
@@ -173,7 +175,7 @@ const RATE_LIMIT_HEADERS = (['requests', 'tokens'] as const).map((suffix) => ({
   reset: `x-ratelimit-reset-${suffix}`,
 }));
 
-function rateLimitBody(call: ChatCall, admission: Refusal, organization: string): OpenAiError {
+function rateLimitBody(call: Call<unknown>, admission: Refusal, organization: string): OpenAiError {
   const violation = admission.violations.find((entry) => LIMIT_NAMES[entry.dimension]) ?? admission.violations[0]!;
   const name = LIMIT_NAMES[violation.dimension] ?? { text: violation.dimension, type: 'requests' as const };
   const where = `for ${call.model.id} in organization ${organization} on ${name.text}`;

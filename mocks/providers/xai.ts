@@ -11,7 +11,7 @@
 import type { MockRoute } from '../routes.ts';
 import { jsonReply } from '../wire-reply.ts';
 import type { Refusal } from './ledger.ts';
-import { type BodyProblem, type ChatCall, chatCompletionsRoutes, type ChatFlavour } from './chat-completions.ts';
+import { type BodyProblem, chatCompletionsRoutes, type ChatFlavour } from './chat-completions.ts';
 import { type Answer, type Call, errorAnswer, type ErrorFormat, type FaultTable } from './dialect.ts';
 import type { ProviderMockSpec } from './exchange.ts';
 import { keyLabel } from './scope.ts';
@@ -95,7 +95,7 @@ function teamOf(call: Call<unknown>): string {
 }
 
 /** cline/cline#4826: "Too many tokens for team … Tokens per Minute (actual/limit): 65605/16000"; the requests wording is by analogy. */
-function rateLimited(call: ChatCall, admission: Refusal): Answer {
+function rateLimited(call: Call<unknown>, admission: Refusal): Answer {
   const violation = admission.violations[0]!;
   const tokens = violation.dimension !== 'requestsPerMinute';
   const what = tokens ? 'tokens' : 'requests';

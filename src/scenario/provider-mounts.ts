@@ -2,11 +2,13 @@
  * Which servers the mocks must answer for a config besides the fixed
  * provider origins: every provider the config declares or the version's
  * catalog knows whose API kind is `openai-completions` (ollama's
- * `http://127.0.0.1:11434/v1`, OpenRouter, Groq, a LiteLLM proxy, …) or
- * `ollama` (its native `/api/chat`), on its own `baseUrl` — so the gateway
- * calls what the real one would and the mock answers there.
+ * `http://127.0.0.1:11434/v1`, OpenRouter, Groq, a LiteLLM proxy, …), one
+ * of the Responses kinds (`openai-responses` on LM Studio or a proxy,
+ * `azure-openai-responses`, `openai-codex-responses` on ChatGPT's backend)
+ * or `ollama` (its native `/api/chat`), on its own `baseUrl` — so the
+ * gateway calls what the real one would and the mock answers there.
  */
-import type { CompatibleMount } from '../../mocks/providers/compatible.ts';
+import { COMPATIBLE_APIS, type CompatibleMount } from '../../mocks/providers/compatible.ts';
 import { DEFAULT_MODELS, type ModelCatalog, type ModelInfo } from '../../mocks/providers/models.ts';
 import type { OllamaMount } from '../../mocks/providers/ollama.ts';
 import { resolveProvider } from '../config/catalog/index.ts';
@@ -23,7 +25,7 @@ export function providerMountsOf(
     const provider = resolveProvider(config, providerId, profile.modelRefs, profile.catalog);
     if (provider === undefined || !URL.canParse(provider.baseUrl)) continue;
     const api = provider.api ?? provider.models[0]?.api;
-    if (api === 'openai-completions') mounts.compatible.push({ baseUrl: provider.baseUrl, providerId });
+    if (isCompatibleApi(api)) mounts.compatible.push({ baseUrl: provider.baseUrl, api, providerId });
     if (api === 'ollama') mounts.ollama.push({ baseUrl: provider.baseUrl, providerId });
   }
   return mounts;
@@ -51,7 +53,7 @@ export function servedModelsOf(config: OpenClawConfig, profile: Pick<VersionProf
   for (const providerId of providerIds) {
     const provider = resolveProvider(config, providerId, profile.modelRefs, profile.catalog);
     const api = provider?.api ?? provider?.models[0]?.api;
-    const mock = api !== undefined && Object.hasOwn(OPEN_CATALOGUE_MOCKS, api) ? OPEN_CATALOGUE_MOCKS[api as keyof typeof OPEN_CATALOGUE_MOCKS] : undefined;
+    const mock = isCompatibleApi(api) ? 'compatible' : api !== undefined && Object.hasOwn(OPEN_CATALOGUE_MOCKS, api) ? OPEN_CATALOGUE_MOCKS[api as keyof typeof OPEN_CATALOGUE_MOCKS] : undefined;
     if (provider === undefined || mock === undefined) continue;
     for (const model of provider.models) {
       if (added[mock].some((known) => known.id === model.id) || DEFAULT_MODELS[mock].some((known) => known.id === model.id)) continue;
@@ -61,4 +63,8 @@ export function servedModelsOf(config: OpenClawConfig, profile: Pick<VersionProf
   }
   if (Object.values(added).every((models) => models.length === 0)) return undefined;
   return { ...DEFAULT_MODELS, compatible: added.compatible, ollama: added.ollama, bedrock: [...DEFAULT_MODELS.bedrock, ...added.bedrock] };
+}
+
+function isCompatibleApi(api: string | undefined): api is (typeof COMPATIBLE_APIS)[number] {
+  return (COMPATIBLE_APIS as readonly string[]).includes(api ?? '');
 }

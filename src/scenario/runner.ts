@@ -255,7 +255,16 @@ function ledgerConfigOf(mocks: LoadedScenario['scenario']['mocks'], profile: Ver
 }
 
 const FIXED_MOCKS: ReadonlySet<string> = new Set(['google', 'gemini', 'openai', 'anthropic', 'moonshot', 'xai']);
-const MOCK_OF_API: Readonly<Record<string, string>> = { 'openai-completions': 'compatible', ollama: 'ollama', 'google-vertex': 'vertex', 'google-gemini-cli': 'gemini-cli', 'bedrock-converse-stream': 'bedrock' };
+const MOCK_OF_API: Readonly<Record<string, string>> = {
+  'openai-completions': 'compatible',
+  'openai-responses': 'compatible',
+  'azure-openai-responses': 'compatible',
+  'openai-codex-responses': 'compatible',
+  ollama: 'ollama',
+  'google-vertex': 'vertex',
+  'google-gemini-cli': 'gemini-cli',
+  'bedrock-converse-stream': 'bedrock',
+};
 
 function mockProviderOf(ref: string, provider: string, profile: VersionProfile, config: OpenClawConfig): string {
   if (FIXED_MOCKS.has(provider)) return provider;

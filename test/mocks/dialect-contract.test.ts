@@ -23,6 +23,7 @@ import type { ProviderQuotaConfig } from '../../mocks/providers/ledger.ts';
 import { acceptsAnyModel, findModel, PROVIDER_IDS, type ProviderId } from '../../mocks/providers/models.ts';
 import { MOONSHOT_FLAVOUR } from '../../mocks/providers/moonshot.ts';
 import { openaiFlavour } from '../../mocks/providers/openai.ts';
+import { responsesDialect } from '../../mocks/providers/responses.ts';
 import { estimateTokens } from '../../mocks/providers/tokens.ts';
 import { XAI_FLAVOUR } from '../../mocks/providers/xai.ts';
 import type { MockRequest } from '../../mocks/routes.ts';
@@ -35,6 +36,8 @@ type Usage = { readonly inputTokens: number; readonly outputTokens: number };
 /** One dialect and what its provider's wire looks like, as the suite needs to know it. */
 type ContractCase = {
   readonly provider: ProviderId;
+  /** Tells apart two wire formats of one provider (default: the provider). */
+  readonly name?: string;
   readonly dialect: (spec: ProviderMockSpec) => Dialect<unknown, unknown, unknown>;
   readonly model: string;
   readonly url: string;
@@ -67,7 +70,7 @@ const STREAM_FAULTS = ['finish-reason:SAFETY', 'empty-stream', 'error-in-stream'
 function dialectContract(contract: ContractCase): void {
   const { provider, model } = contract;
 
-  describe(`${provider} dialect`, () => {
+  describe(`${contract.name ?? provider} dialect`, () => {
     it('reads the model, the stream flag and the prompt tokens of a valid request', () => {
       const dialect = contract.dialect(specOf());
       for (const stream of [false, true]) {
@@ -232,7 +235,13 @@ type GeminiChunk = {
 type BedrockUsage = { inputTokens: number; outputTokens: number };
 const bedrockUsage = (usage: BedrockUsage | undefined): Usage => ({ inputTokens: usage?.inputTokens ?? -1, outputTokens: usage?.outputTokens ?? -1 });
 type AnthropicEvent = { type: string; usage?: { input_tokens: number; output_tokens: number } };
+type ResponsesUsage = { usage?: { input_tokens: number; output_tokens: number } | null };
+type ResponsesEvent = { type: string; response?: ResponsesUsage };
 
+const responsesUsage = (body: ResponsesUsage | undefined): Usage => ({
+  inputTokens: body?.usage?.input_tokens ?? -1,
+  outputTokens: body?.usage?.output_tokens ?? -1,
+});
 const chatUsage = (usage: ChatUsage['usage']): Usage => ({ inputTokens: usage?.prompt_tokens ?? -1, outputTokens: usage?.completion_tokens ?? -1 });
 const geminiUsage = (chunk: GeminiChunk | undefined): Usage => ({
   inputTokens: chunk?.usageMetadata?.promptTokenCount ?? -1,
@@ -419,6 +428,33 @@ const CASES: readonly ContractCase[] = [
     },
     usageInFinalChoice: false,
   }),
+  {
+    provider: 'openai',
+    name: 'openai responses',
+    dialect: (spec) => responsesDialect(openaiFlavour(spec)),
+    model: 'gpt-4o',
+    url: 'https://api.openai.com/v1/responses',
+    headers: { authorization: 'Bearer sk-openai' },
+    route: () => ({ api: 'responses' }),
+    body: (model, prompt, stream) => ({ model, input: [{ role: 'user', content: [{ type: 'input_text', text: prompt }] }], ...(stream ? { stream } : {}) }),
+    errorEnvelope: () => OPENAI_ERROR,
+    errorContentType: 'application/json',
+    errorLabel: (body) => {
+      const { error } = body as z.infer<typeof OPENAI_ERROR>;
+      return error.code ?? error.type;
+    },
+    badRequestLabel: 'invalid_request_error',
+    spentQuota: { limits: { 'gpt-4o': { requestsPerMinute: 1 } } },
+    quotaRefusal: {
+      label: 'rate_limit_exceeded',
+      headers: ['x-request-id', 'retry-after', 'x-ratelimit-limit-requests', 'x-ratelimit-remaining-requests', 'x-ratelimit-reset-requests'],
+    },
+    usage: (body) => responsesUsage(body as ResponsesUsage),
+    streamEnd(events) {
+      const last = events.at(-1) as ResponsesEvent | undefined;
+      return { usage: responsesUsage(last?.response), ended: last?.type === 'response.completed' };
+    },
+  },
   chatCase('moonshot', {
     dialect: () => chatDialect(MOONSHOT_FLAVOUR),
     model: 'kimi-k2.5',
@@ -451,7 +487,7 @@ describe('every provider dialect keeps the contract', () => {
   // A provider that serves any model id (a user's own server) has no 404 and no published context
   // window to hold it to; its wire is tested in provider-mounts.test.ts.
   it('covers every provider with a model catalogue', () => {
-    expect(CASES.map((contract) => contract.provider).sort()).toEqual(PROVIDER_IDS.filter((provider) => !acceptsAnyModel(provider)).sort());
+    expect([...new Set(CASES.map((contract) => contract.provider))].sort()).toEqual(PROVIDER_IDS.filter((provider) => !acceptsAnyModel(provider)).sort());
   });
 });
 

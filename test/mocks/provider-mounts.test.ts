@@ -53,6 +53,29 @@ describe('a provider on its own base URL', () => {
   });
 });
 
+describe('a Responses API provider on its own base URL', () => {
+  it('is mounted at /<provider id> by mocks serve: LM Studio on <base>/responses, Codex on <base>/codex/responses', async () => {
+    const w = createMockWorld({
+      clock: createVirtualClock(),
+      seed: 7,
+      compatible: [
+        { baseUrl: 'http://127.0.0.1:1234/v1', api: 'openai-responses', providerId: 'lmstudio' },
+        { baseUrl: 'https://chatgpt.com/backend-api', api: 'openai-codex-responses', providerId: 'openai-codex' },
+      ],
+    });
+    const server = await serveMocks(w);
+    open.push(server);
+    const lmstudio = new OpenAI({ apiKey: 'k', baseURL: `${server.url}/lmstudio/v1`, maxRetries: 0 });
+    expect((await lmstudio.responses.create({ model: 'my-local-model', input: 'hello' })).model).toBe('my-local-model');
+    const codex = new OpenAI({ apiKey: 'k', baseURL: `${server.url}/openai-codex/backend-api/codex`, maxRetries: 0 });
+    expect((await codex.responses.create({ model: 'gpt-5.3-codex', input: 'hello' })).model).toBe('gpt-5.3-codex');
+    expect(w.journal.entries.map((entry) => [entry.provider, entry.api, entry.status])).toEqual([
+      ['compatible', 'responses', 200],
+      ['compatible', 'responses', 200],
+    ]);
+  });
+});
+
 describe('the ollama mock', () => {
   const chat = (w: ReturnType<typeof world>, stream: boolean) =>
     w.fetch('http://127.0.0.1:11434/api/chat', { method: 'POST', body: JSON.stringify({ model: 'qwen3:8b', messages: [{ role: 'user', content: 'hi' }], stream }) });

@@ -81,15 +81,33 @@ describe('an OpenAI-compatible server on the config’s own baseUrl', () => {
   });
 });
 
-describe('an API kind quotastorm does not mock', () => {
-  it('is an error naming the model and the kind, not an empty pass', async () => {
+describe('a model on the Responses API', () => {
+  it('sends a built-in openai/… model to the Responses mock on /v1/responses and replies', async () => {
     const config = await configVariant(`${REAL}/openrouter-llama-telegram-open.json5`, (config) => {
       config['agents'].defaults.model.primary = 'openai/gpt-5.2';
     });
     const { result, requests } = await runOn(config);
+    expect(requests.map((entry) => [entry.provider, entry.api, entry.model, entry.status])).toContainEqual(['openai', 'responses', 'gpt-5.2', 200]);
+    expect(result.messages).toMatchObject({ sent: 1, replied: 1 });
+    expect(result.checks.map((entry) => entry.status)).toEqual(['pass']);
+  });
+
+  it('sends openai-codex/… to the Codex backend’s /codex/responses', async () => {
+    const { result, requests } = await runOn(`${REAL}/openai-codex-discord.json5`);
+    expect(requests.map((entry) => [entry.provider, entry.api, entry.model, entry.status])).toContainEqual(['compatible', 'responses', 'gpt-5.3-codex', 200]);
+    expect(result.messages).toMatchObject({ sent: 1, replied: 1 });
+  });
+});
+
+describe('an API kind quotastorm does not mock', () => {
+  it('is an error naming the model and the kind, not an empty pass', async () => {
+    const config = await configVariant(`${REAL}/openrouter-llama-telegram-open.json5`, (config) => {
+      config['agents'].defaults.model.primary = 'amazon-bedrock/amazon.nova-2-lite-v1:0';
+    });
+    const { result, requests } = await runOn(config);
     expect(requests).toEqual([]);
     expect(result.checks.map((entry) => entry.status)).toEqual(['error']);
-    expect(result.checks[0]!.summary).toContain('openai/gpt-5.2 uses API kind "openai-responses", which quotastorm does not mock');
+    expect(result.checks[0]!.summary).toContain('amazon-bedrock/amazon.nova-2-lite-v1:0 uses API kind "bedrock-converse-stream", which quotastorm does not mock');
   });
 });
 
@@ -102,6 +120,8 @@ describe('the stress suite on real configs', () => {
     { config: () => openTelegram(`${REAL}/ollama-openrouter-secretref-telegram.json5`), sent: ['ollama', 'gemma4:e2b'] },
     // Its qwen3.5-plus declares a 1,000,000-token window: the stress suite's 240K transcript fits it.
     { config: () => Promise.resolve(`${REAL}/bailian-dashscope-feishu-bindings.json5`), sent: ['compatible', 'qwen3.5-plus'] },
+    // openai-codex/gpt-5.3-codex on the Codex backend's Responses endpoint.
+    { config: () => Promise.resolve(`${REAL}/openai-codex-discord.json5`), sent: ['compatible', 'gpt-5.3-codex'] },
   ];
   for (const { config, sent } of cases) {
     it(`sends ${sent.join(' ')} requests and judges both rate-limit checks on them`, async () => {

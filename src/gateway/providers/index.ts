@@ -15,7 +15,8 @@ import { googleGeminiCliClient } from './google-gemini-cli.ts';
 import { googleVertexClient } from './google-vertex.ts';
 import { ollamaClient } from './ollama.ts';
 import { openAiCompletionsClient } from './openai-completions.ts';
-import { ANTHROPIC_SDK_RETRIES, CLOUD_CODE_RETRIES, NO_SDK_RETRIES, OPENAI_SDK_RETRIES, type SdkRetryPolicy } from './sdk-retry.ts';
+import { azureOpenAiResponsesClient, openAiCodexResponsesClient, openAiResponsesClient } from './openai-responses.ts';
+import { ANTHROPIC_SDK_RETRIES, CLOUD_CODE_RETRIES, NO_SDK_RETRIES, OPENAI_SDK_RETRIES, PI_CODEX_RETRIES, type SdkRetryPolicy } from './sdk-retry.ts';
 import { SUPPORTED_APIS, type ProviderClient, type SupportedApi } from './types.ts';
 
 export type ProviderDeps = {
@@ -58,6 +59,9 @@ export function createProviderClient(providerId: string, provider: ResolvedProvi
 const BUILDERS: Record<SupportedApi, (deps: AdapterDeps) => ProviderClient> = {
   'google-generative-ai': googleGenerativeAiClient,
   'openai-completions': openAiCompletionsClient,
+  'openai-responses': openAiResponsesClient,
+  'openai-codex-responses': openAiCodexResponsesClient,
+  'azure-openai-responses': azureOpenAiResponsesClient,
   'anthropic-messages': anthropicMessagesClient,
   ollama: ollamaClient,
   'google-vertex': googleVertexClient,
@@ -68,6 +72,11 @@ const BUILDERS: Record<SupportedApi, (deps: AdapterDeps) => ProviderClient> = {
 const SDK_RETRIES: Record<SupportedApi, SdkRetryPolicy> = {
   'google-generative-ai': NO_SDK_RETRIES,
   'openai-completions': OPENAI_SDK_RETRIES,
+  // pi-ai calls the Responses API and Azure through the openai SDK as well (openai-responses.js, azure-openai-responses.js).
+  'openai-responses': OPENAI_SDK_RETRIES,
+  'azure-openai-responses': OPENAI_SDK_RETRIES,
+  // Codex goes out through plain fetch in pi-ai, under pi-ai's own retry loop.
+  'openai-codex-responses': PI_CODEX_RETRIES,
   'anthropic-messages': ANTHROPIC_SDK_RETRIES,
   // OpenClaw calls ollama with plain fetch: nothing retries beneath the gateway.
   ollama: NO_SDK_RETRIES,

@@ -22,8 +22,8 @@ export function openAiCompletionsClient(deps: AdapterDeps): ProviderClient {
         send: (retryCount) => create(client, call, retryCount),
         read: (sent, httpRequests) =>
           call.stream ? readStream(sent as AsyncIterable<ChatCompletionChunk>, httpRequests) : fromCompletion(sent as OpenAI.ChatCompletion, httpRequests),
-        failed: failedRequest,
-        toError: (error, httpRequests) => toProviderError(error, deps.providerId, call.modelId, httpRequests),
+        failed: openAiFailedRequest,
+        toError: (error, httpRequests) => toOpenAiProviderError(error, deps.providerId, call.modelId, httpRequests),
       }),
   };
 }
@@ -78,13 +78,15 @@ function stopReason(finish: string | null | undefined): ChatReply['stopReason'] 
   throw new StopReasonError(finish);
 }
 
-function failedRequest(error: unknown) {
+/** What the retry loop needs of an `openai` SDK error (shared with openai-responses.ts). */
+export function openAiFailedRequest(error: unknown) {
   if (error instanceof OpenAI.APIConnectionError) return { status: undefined, headers: undefined };
   if (error instanceof OpenAI.APIError) return { status: error.status, headers: error.headers };
   return undefined;
 }
 
-function toProviderError(error: unknown, providerId: string, modelId: string, httpRequests: number): ProviderError {
+/** An `openai` SDK error, a stop reason pi-ai throws on, or a broken stream, as the router's `ProviderError`. */
+export function toOpenAiProviderError(error: unknown, providerId: string, modelId: string, httpRequests: number): ProviderError {
   if (error instanceof ProviderError) return error;
   const base = { providerId, modelId, httpRequests, cause: error };
   if (error instanceof StopReasonError) return error.toProviderError(base);

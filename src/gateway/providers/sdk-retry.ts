@@ -18,8 +18,10 @@ import type { ChatReply } from './types.ts';
 
 export type SdkRetryPolicy = {
   readonly maxRetries: number;
-  /** Longest `retry-after` honoured; longer ones fall back to exponential backoff. */
+  /** Longest `retry-after` honoured; longer ones fall back to exponential backoff (negative: none is). */
   readonly maxRetryAfterMs: number;
+  /** The backoff `min(firstMs · 2^n, maxMs)` scaled by 1 − jitter · [0, 1); default the Stainless SDKs' 0.5 s, 8 s, 0.25. */
+  readonly backoff?: { readonly firstMs: number; readonly maxMs: number; readonly jitter: number };
 };
 
 export const OPENAI_SDK_RETRIES: SdkRetryPolicy = { maxRetries: 2, maxRetryAfterMs: 60_000 };
@@ -27,6 +29,18 @@ export const ANTHROPIC_SDK_RETRIES: SdkRetryPolicy = { maxRetries: 2, maxRetryAf
 export const NO_SDK_RETRIES: SdkRetryPolicy = { maxRetries: 0, maxRetryAfterMs: 0 };
 /** pi-ai's own loop for Cloud Code Assist: MAX_RETRIES 3, a longer server hint than 60 s ends the call (google-gemini-cli.ts). */
 export const CLOUD_CODE_RETRIES: SdkRetryPolicy = { maxRetries: 3, maxRetryAfterMs: 60_000 };
+/**
+ * pi-ai's own loop around its Codex fetch (openclaw@2026.2.26, @mariozechner/pi-ai 0.55.1
+ * openai-codex-responses.js: MAX_RETRIES 3, BASE_DELAY_MS 1000 · 2^attempt, no jitter, `retry-after` unread).
+ * It retries 429, 500, 502, 503, 504 and network errors; the loop here also 408, 409 and other 5xx (unverified difference).
+ */
+export const PI_CODEX_RETRIES: SdkRetryPolicy = {
+  maxRetries: 3,
+  maxRetryAfterMs: -1,
+  backoff: { firstMs: 1000, maxMs: Number.POSITIVE_INFINITY, jitter: 0 },
+};
+
+const STAINLESS_BACKOFF = { firstMs: 500, maxMs: 8000, jitter: 0.25 };
 
 /** What the SDK knows about a failed request. `status` undefined = no response (connection error). */
 export type FailedRequest = { readonly status: number | undefined; readonly headers: Headers | undefined };
@@ -66,8 +80,9 @@ function shouldRetry(failed: FailedRequest): boolean {
 function retryDelayMs(policy: SdkRetryPolicy, headers: Headers | undefined, retryCount: number, rng: Prng, nowMs: number): number {
   const hinted = hintedDelayMs(headers, nowMs);
   if (hinted !== undefined && hinted >= 0 && hinted <= policy.maxRetryAfterMs) return hinted;
-  const backoffMs = Math.min(0.5 * 2 ** retryCount, 8) * 1000;
-  return backoffMs * (1 - rng.float() * 0.25);
+  const { firstMs, maxMs, jitter } = policy.backoff ?? STAINLESS_BACKOFF;
+  const backoffMs = Math.min(firstMs * 2 ** retryCount, maxMs);
+  return backoffMs * (1 - rng.float() * jitter);
 }
 
 function hintedDelayMs(headers: Headers | undefined, nowMs: number): number | undefined {

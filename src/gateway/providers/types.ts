@@ -44,5 +44,15 @@ export type ProviderClient = {
 };
 
 /** The providers' API kinds quotastorm's gateway can call. */
-export const SUPPORTED_APIS = ['google-generative-ai', 'openai-completions', 'anthropic-messages', 'ollama', 'google-vertex', 'google-gemini-cli'] as const;
+export const SUPPORTED_APIS = [
+  'google-generative-ai',
+  'openai-completions',
+  'openai-responses',
+  'openai-codex-responses',
+  'azure-openai-responses',
+  'anthropic-messages',
+  'ollama',
+  'google-vertex',
+  'google-gemini-cli',
+] as const;
 export type SupportedApi = (typeof SUPPORTED_APIS)[number];
