@@ -39,5 +39,5 @@ describe('reports/examples', () => {
   it('incident-before-after.md: the incident day on both configs, side by side', async () => {
     const [before, after] = [await result('scenarios/incident-2026-02-27.json5', BEFORE, 'quotas'), await result('scenarios/incident-2026-02-27.json5', AFTER, 'quotas')];
     await matches('incident-before-after.md', renderComparison([{ label: 'feb27-before.json5', result: before }, { label: 'feb27-after.json5', result: after }]));
-  }, 60_000);
+  }, 180_000);
 });
