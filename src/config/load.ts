@@ -22,6 +22,8 @@ export type LoadedConfig = {
   config: OpenClawConfig;
   /** Things the user should hear about that do not stop the run (unknown keys, …). Secret-free. */
   warnings: string[];
+  /** What was done to the config as OpenClaw does it at start (legacy keys migrated, …), for the run's notes. Secret-free. */
+  notes: string[];
   /** sha256 of the file's text: names exactly which config a report judged. */
   sha256: string;
 };
@@ -66,7 +68,7 @@ export function parseConfigText(text: string, file: string, options: LoadOptions
   if (!result.success) throw configInvalidError(file, result.error.issues, resolved.value, secrets);
   const missingWarnings = resolved.missing.map(({ name, path }) => `missing env var "${name}" at ${path} - OpenClaw keeps the reference as written and warns that the feature using it will be unavailable`);
   const warnings = [...collectWarnings(included), ...missingWarnings].map((warning) => redactText(warning, secrets));
-  return { file, raw: included, config: materializeDefaults(result.data), warnings, sha256: createHash('sha256').update(text).digest('hex') };
+  return { file, raw: included, config: materializeDefaults(result.data), warnings, notes: [], sha256: createHash('sha256').update(text).digest('hex') };
 }
 
 function includesOf(raw: unknown, file: string, read: IncludeReader): unknown {

@@ -4,12 +4,15 @@
  * catalog knows whose API kind is `openai-completions` (ollama's
  * `http://127.0.0.1:11434/v1`, OpenRouter, Groq, a LiteLLM proxy, …) or
  * `ollama` (its native `/api/chat`), on its own `baseUrl` — so the gateway
- * calls what the real one would and the mock answers there.
+ * calls what the real one would and the mock answers there. An implicit
+ * provider (one the version registers from its API key alone) is served
+ * when the config's model chain names it.
  */
 import type { CompatibleMount } from '../../mocks/providers/compatible.ts';
 import { DEFAULT_MODELS, type ModelCatalog, type ModelInfo } from '../../mocks/providers/models.ts';
 import type { OllamaMount } from '../../mocks/providers/ollama.ts';
 import { resolveProvider } from '../config/catalog/index.ts';
+import { resolveModelChain } from '../config/model-ref.ts';
 import type { OpenClawConfig } from '../config/schema.ts';
 import type { VersionProfile } from '../gateway/profiles/profile.ts';
 
@@ -17,7 +20,7 @@ export function providerMountsOf(
   config: OpenClawConfig,
   profile: Pick<VersionProfile, 'modelRefs' | 'catalog'>,
 ): { compatible: CompatibleMount[]; ollama: OllamaMount[] } {
-  const providerIds = [...Object.keys(config.models?.providers ?? {}), ...Object.keys(profile.catalog.providers)];
+  const providerIds = providerIdsOf(config, profile);
   const mounts = { compatible: [] as CompatibleMount[], ollama: [] as OllamaMount[] };
   for (const providerId of providerIds) {
     const provider = resolveProvider(config, providerId, profile.modelRefs, profile.catalog);
@@ -41,7 +44,7 @@ const ASSUMED_MAX_OUTPUT_TOKENS = 8_192;
  * their own catalogue untouched.
  */
 export function servedModelsOf(config: OpenClawConfig, profile: Pick<VersionProfile, 'modelRefs' | 'catalog'>): ModelCatalog | undefined {
-  const providerIds = [...Object.keys(config.models?.providers ?? {}), ...Object.keys(profile.catalog.providers)];
+  const providerIds = providerIdsOf(config, profile);
   const added: Record<'compatible' | 'ollama', ModelInfo[]> = { compatible: [], ollama: [] };
   for (const providerId of providerIds) {
     const provider = resolveProvider(config, providerId, profile.modelRefs, profile.catalog);
@@ -56,4 +59,11 @@ export function servedModelsOf(config: OpenClawConfig, profile: Pick<VersionProf
   }
   if (added.compatible.length === 0 && added.ollama.length === 0) return undefined;
   return { ...DEFAULT_MODELS, ...added };
+}
+
+/** The config's providers, the catalog's, and the implicit ones its chain names. */
+function providerIdsOf(config: OpenClawConfig, profile: Pick<VersionProfile, 'modelRefs' | 'catalog'>): string[] {
+  const named = resolveModelChain(config, profile.modelRefs).map((ref) => ref.provider);
+  const implicit = Object.keys(profile.catalog.implicitProviders).filter((id) => named.includes(profile.modelRefs.normalizeProviderId(id)));
+  return [...new Set([...Object.keys(config.models?.providers ?? {}), ...Object.keys(profile.catalog.providers), ...implicit])];
 }

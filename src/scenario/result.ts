@@ -108,6 +108,8 @@ export type RunResult = {
    * vLLM, OpenRouter, …): unlimited unless the scenario set `mocks.limits`. Absent when none did.
    */
   readonly assumedLimits?: readonly AssumedLimits[];
+  /** What the run took as given that the config does not say (run-notes.ts). Absent when nothing. */
+  readonly runNotes?: readonly string[];
   readonly failover: readonly FailoverAttempts[];
   /** Model attempts by what started them (user, heartbeat, cron) and model: whose traffic spent a quota. */
   readonly attemptsByOrigin: readonly { readonly origin: string; readonly modelRef: string; readonly attempts: number }[];

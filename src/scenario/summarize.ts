@@ -36,6 +36,7 @@ export type SummaryInput = {
   readonly world: MockWorld;
   readonly sessions: { readonly atStart: number; readonly series: readonly { atMs: number; count: number }[] };
   readonly rootCauses: readonly RootCauseFinding[];
+  readonly runNotes: readonly string[];
   readonly configSha256: string;
   /** User messages the workload sent over the whole run. */
   readonly messagesSent: number;
@@ -70,6 +71,7 @@ export function summarize(input: SummaryInput): RunResult {
     messages: accountMessages(gateway.messageFates, input.messagesSent),
     usage: modelUsage(world.journal.entries, ledgerLimits(world.ledger), input.startMs),
     ...assumedLimitsOf(world),
+    ...(input.runNotes.length === 0 ? {} : { runNotes: input.runNotes }),
     failover: failoverOf(gateway.router.decisions.events),
     attemptsByOrigin: attemptsByOriginOf(gateway.router.decisions.events),
     sessions: {

@@ -187,3 +187,32 @@ describe('model router, profile 2026.9 (openclaw 2026.9.6)', () => {
     expect((await turn(r)).text).toBe('The AI service is temporarily overloaded. Please try again in a moment.');
   });
 });
+
+describe('a candidate the model registry cannot resolve (resolveModel before any request)', () => {
+  it('fails over as model_not_found on 2026.2 without sending it anywhere', async () => {
+    const r = rig({ profile: '2026.2', chain: ['deepseek/deepseek-chat', 'openai/gpt-5.2'] });
+    const outcome = await turn(r);
+    expect(outcome).toMatchObject({ kind: 'reply', modelRef: 'openai/gpt-5.2' });
+    expect(requests(r, outcome)).toEqual(['gpt-5.2 200 +0']);
+    expect(r.router.decisions.events.find((event) => event.decision === 'candidate_failed')).toMatchObject({
+      modelRef: 'deepseek/deepseek-chat',
+      reason: 'model_not_found',
+      detail: 'Unknown model: deepseek/deepseek-chat',
+    });
+  });
+
+  it("gives 2026.2's agent-failed text when it was the only candidate", async () => {
+    const r = rig({ profile: '2026.2', chain: ['deepseek/deepseek-chat'] });
+    const outcome = await turn(r);
+    expect(outcome).toMatchObject({ kind: 'failed', text: '⚠️ Agent failed before reply: Unknown model: deepseek/deepseek-chat.\nLogs: openclaw logs --follow' });
+    expect(requests(r, outcome)).toEqual([]);
+  });
+
+  it("gives 2026.9's model-unavailable copy when it was the only candidate", async () => {
+    const r = rig({ profile: '2026.9', chain: ['deepseek/deepseek-chat'] });
+    const outcome = await turn(r);
+    expect(outcome).toMatchObject({ kind: 'failed' });
+    expect(outcome.text).toContain('The configured model is unavailable from the provider');
+    expect(requests(r, outcome)).toEqual([]);
+  });
+});

@@ -8,6 +8,7 @@ import type { Prng } from '../../clock/prng.ts';
 import type { OpenClawConfig } from '../../config/schema.ts';
 import type { RuntimeDefaults } from '../../config/runtime-defaults.ts';
 import { type ProviderCatalog, resolveProvider } from '../../config/catalog/index.ts';
+import { unknownModelError, type ModelRegistryRules } from '../../config/catalog/model-registry.ts';
 import { configuredModel, modelKey, parseModelRef, resolveModelChain, type ModelRefRules } from '../../config/model-ref.ts';
 import type { GatewayLog } from '../log.ts';
 import { UserError } from '../../errors.ts';
@@ -41,6 +42,7 @@ export type RouterVersion = {
   readonly runtimeDefaults: Pick<RuntimeDefaults, 'cooldownStepsMs'>;
   readonly modelRefs: ModelRefRules;
   readonly catalog: ProviderCatalog;
+  readonly modelRegistry: ModelRegistryRules;
 };
 
 export function createModelRouter(
@@ -85,6 +87,10 @@ export function createModelRouter(
     return client;
   };
   const authProfiles = authProfilesByProvider(config);
+  const unknownModel = (modelRef: string): string | undefined => {
+    const ref = parseModelRef(modelRef, modelRefRules);
+    return ref === null ? undefined : unknownModelError(config, ref, { rules: version.modelRegistry, catalog: version.catalog, modelRefs: modelRefRules });
+  };
   const router = createRouter({
     routing,
     modelRefs: modelRefRules,
@@ -93,11 +99,15 @@ export function createModelRouter(
     clientFor,
     authProfiles,
     maxOutputTokens: (modelRef) => configuredModel(config, modelRef, modelRefRules)?.maxTokens,
+    unknownModel,
     cooldowns,
     decisions,
     ...(deps.retryJitter === undefined ? {} : { retryJitter: deps.retryJitter }),
   });
-  const callModel = (modelRef: string, call: Omit<ChatCall, 'modelId'>): Promise<ChatReply> => {
+  const callModel = async (modelRef: string, call: Omit<ChatCall, 'modelId'>): Promise<ChatReply> => {
+    // Compaction resolves its model through the same registry and stops without a request when it is unknown.
+    const unknown = unknownModel(modelRef);
+    if (unknown !== undefined) throw new Error(unknown);
     const { provider, model } = parseModelRef(modelRef, modelRefRules) ?? { provider: '', model: modelRef };
     return clientFor(provider, authProfiles.get(provider)?.[0]).call({ ...call, modelId: model });
   };
