@@ -5,12 +5,14 @@
  * provider's own `baseUrl` (origin + path), answers any model id
  * (models.ts `ANY_MODEL`) and speaks OpenAI's wire format and error
  * envelope without OpenAI's rate-limit headers, which these servers do not
- * all send. Limits: none unless the scenario sets them (tiers.ts).
+ * all send. Limits: a public API's published ones (published-limits.ts), with
+ * its own 429 (compatible-rate-limits.ts); else none unless the scenario sets them (tiers.ts).
  */
 import type { MockRoute } from '../routes.ts';
 import { chatCompletionsRoutesAt } from './chat-completions.ts';
 import type { ProviderMockSpec } from './exchange.ts';
 import { openaiFlavour } from './openai.ts';
+import { compatibleRateLimited } from './compatible-rate-limits.ts';
 
 /**
  * Where one OpenAI-compatible provider is served: its `baseUrl`, e.g.
@@ -23,12 +25,13 @@ export function compatibleRoutes(spec: ProviderMockSpec, mounts: readonly Compat
   const flavour = { ...openaiFlavour(spec, { rateLimitHeaders: false }), provider: 'compatible' as const };
   const seen = new Set<string>();
   const routes: MockRoute[] = [];
-  for (const { baseUrl } of mounts) {
+  for (const { baseUrl, providerId } of mounts) {
     const url = new URL(baseUrl);
     const path = `${url.pathname.replace(/\/+$/, '')}/chat/completions`;
     if (seen.has(url.origin + path)) continue;
     seen.add(url.origin + path);
-    routes.push(...chatCompletionsRoutesAt(spec, { ...flavour, origin: url.origin }, path));
+    const rateLimited: typeof flavour.rateLimited = (call, admission) => compatibleRateLimited(providerId, call, admission, spec.clock.now()) ?? flavour.rateLimited(call, admission);
+    routes.push(...chatCompletionsRoutesAt(spec, { ...flavour, origin: url.origin, rateLimited }, path));
   }
   return routes;
 }

@@ -11,6 +11,7 @@
 import type { CompatibleMount } from '../../mocks/providers/compatible.ts';
 import { DEFAULT_MODELS, type ModelCatalog, type ModelInfo } from '../../mocks/providers/models.ts';
 import type { OllamaMount } from '../../mocks/providers/ollama.ts';
+import { publishedLimitsOf } from '../../mocks/providers/published-limits.ts';
 import { resolveProvider } from '../config/catalog/index.ts';
 import { resolveModelChain } from '../config/model-ref.ts';
 import type { OpenClawConfig } from '../config/schema.ts';
@@ -41,7 +42,9 @@ const ASSUMED_MAX_OUTPUT_TOKENS = 8_192;
  * with the context window and output cap the config declares for it (else
  * the version's catalog), as the user's server would hold the request to
  * them. Undefined when the config names no such model, so the mocks keep
- * their own catalogue untouched.
+ * their own catalogue untouched. A public API's model carries its published
+ * limits (published-limits.ts); the models the chain names are served even when
+ * the provider's list lacks them, as the real server would answer them.
  */
 export function servedModelsOf(config: OpenClawConfig, profile: Pick<VersionProfile, 'modelRefs' | 'catalog'>): ModelCatalog | undefined {
   const providerIds = providerIdsOf(config, profile);
@@ -51,10 +54,17 @@ export function servedModelsOf(config: OpenClawConfig, profile: Pick<VersionProf
     const api = provider?.api ?? provider?.models[0]?.api;
     const mock = api === 'openai-completions' ? 'compatible' : api === 'ollama' ? 'ollama' : undefined;
     if (provider === undefined || mock === undefined) continue;
-    for (const model of provider.models) {
+    for (const model of [...provider.models, ...chainModelsOf(config, profile, providerId)]) {
       if (added[mock].some((known) => known.id === model.id)) continue;
       const contextWindowTokens = model.contextWindow ?? ASSUMED_CONTEXT_TOKENS;
-      added[mock].push({ id: model.id, quotaFamily: model.id, contextWindowTokens, defaultMaxOutputTokens: model.maxTokens ?? ASSUMED_MAX_OUTPUT_TOKENS });
+      const published = mock === 'compatible' ? publishedLimitsOf(profile.modelRefs.normalizeProviderId(providerId), model.id) : undefined;
+      added[mock].push({
+        id: model.id,
+        quotaFamily: published?.quotaFamily ?? model.id,
+        contextWindowTokens,
+        defaultMaxOutputTokens: model.maxTokens ?? ASSUMED_MAX_OUTPUT_TOKENS,
+        ...(published === undefined ? {} : { published }),
+      });
     }
   }
   if (added.compatible.length === 0 && added.ollama.length === 0) return undefined;
@@ -66,4 +76,12 @@ function providerIdsOf(config: OpenClawConfig, profile: Pick<VersionProfile, 'mo
   const named = resolveModelChain(config, profile.modelRefs).map((ref) => ref.provider);
   const implicit = Object.keys(profile.catalog.implicitProviders).filter((id) => named.includes(profile.modelRefs.normalizeProviderId(id)));
   return [...new Set([...Object.keys(config.models?.providers ?? {}), ...Object.keys(profile.catalog.providers), ...implicit])];
+}
+
+/** The model ids the config's chain names on a provider, without a declared window. */
+function chainModelsOf(config: OpenClawConfig, profile: Pick<VersionProfile, 'modelRefs'>, providerId: string): { id: string; contextWindow?: number; maxTokens?: number }[] {
+  const wanted = profile.modelRefs.normalizeProviderId(providerId);
+  return resolveModelChain(config, profile.modelRefs)
+    .filter((ref) => ref.provider === wanted)
+    .map((ref) => ({ id: ref.model }));
 }
