@@ -35,7 +35,8 @@ import {
   shouldFlush,
   type MemoryFlushState,
 } from './memory-flush.ts';
-import { configuredModel, configuredProvider, configuredScope, modelKey, parseModelRef, resolveModelRef, type ModelRef } from '../config/model-ref.ts';
+import { configuredModel, configuredScope, modelKey, parseModelRef, resolveModelRef, type ModelRef } from '../config/model-ref.ts';
+import { resolveProvider } from '../config/catalog/index.ts';
 import { createGatewayLog, type GatewayLog } from './log.ts';
 import { createFallbackNotices } from './fallback-notices.ts';
 import { deliveredReplyText } from './reply-text.ts';
@@ -395,7 +396,8 @@ export function createGateway(options: GatewayOptions): Gateway {
       chain,
       callFor: (modelRef) => {
         const { provider: providerId, model: modelId } = modelRefOf(modelRef);
-        const api = configuredProvider(config, providerId, modelRefRules)?.api ?? '';
+        // The API kind as routing resolves it: the config's entry, completed from the version's catalog.
+        const api = resolveProvider(config, providerId, modelRefRules, profile.catalog)?.api ?? '';
         const request = buildRequest(transcript, system, incoming, {
           pruning: settings.contextPruning,
           prunable: pruningApplies(api, providerId, modelId, profile.cacheTtlPruningForOpenAI),
