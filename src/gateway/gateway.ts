@@ -505,6 +505,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     },
     async start() {
       log.write('info', 'gateway', `agent model: ${router.chain[0] ?? '(none)'}`);
+      await router.discoverModels();
       await channel.start();
       heartbeat.start();
       cron.start();

@@ -216,3 +216,30 @@ describe('a candidate the model registry cannot resolve (resolveModel before any
     expect(requests(r, outcome)).toEqual([]);
   });
 });
+
+describe('an implicit ollama on 2026.2 (discoverOllamaModels at startup)', () => {
+  const ollamaRig = (tags: string[]) => {
+    const clock = createVirtualClock();
+    const world = createMockWorld({ clock, seed: 3, ollama: [{ baseUrl: 'http://127.0.0.1:11434', providerId: 'ollama' }] });
+    const fetchWithTags: typeof fetch = async (input, init) =>
+      String(input).endsWith('/api/tags') ? Response.json({ models: tags.map((name) => ({ name })) }) : world.fetch(input, init);
+    const { config } = parseConfigText('{ agents: { defaults: { model: { primary: "ollama/qwen3:8b", fallbacks: [] } } } }', 'ollama.json5');
+    const router = createModelRouter(config, PROFILES['2026.2'], { fetch: fetchWithTags, clock, rng: createPrng(3) });
+    return { clock, world, router };
+  };
+
+  it('runs a model the server lists', async () => {
+    const r = ollamaRig(['qwen3:8b']);
+    await r.router.discoverModels();
+    expect(await turn(r)).toMatchObject({ kind: 'reply', modelRef: 'ollama/qwen3:8b' });
+  });
+
+  it('fails a model the server does not list with the Unknown model text and its hint, sending nothing', async () => {
+    const r = ollamaRig(['llama3.2:3b']);
+    await r.router.discoverModels();
+    const outcome = await turn(r);
+    expect(outcome.kind).toBe('failed');
+    expect(outcome.text).toContain('Unknown model: ollama/qwen3:8b. Ollama requires authentication to be registered as a provider.');
+    expect(requests(r, outcome)).toEqual([]);
+  });
+});

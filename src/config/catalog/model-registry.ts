@@ -29,8 +29,17 @@ export type ModelRegistryRules = {
 
 type ConfiguredEntry = NonNullable<ReturnType<typeof configuredProvider>>;
 
-/** The registry a version resolves candidates against. */
-export type ModelRegistry = { readonly rules: ModelRegistryRules; readonly catalog: ProviderCatalog; readonly modelRefs: ModelRefRules };
+/**
+ * The registry a version resolves candidates against. `discovered`: the models a discovering provider's server
+ * listed at startup, by provider id; without it (a static reading) such a provider is taken to list every model
+ * the config names, as the simulated server does.
+ */
+export type ModelRegistry = {
+  readonly rules: ModelRegistryRules;
+  readonly catalog: ProviderCatalog;
+  readonly modelRefs: ModelRefRules;
+  readonly discovered?: ReadonlyMap<string, readonly string[]>;
+};
 
 /** Undefined when the version resolves the model; else the text its turn fails with. */
 export function unknownModelError(config: ModelRefConfig, ref: ModelRef, registry: ModelRegistry): string | undefined {
@@ -44,8 +53,10 @@ function resolvesModel(config: ModelRefConfig, ref: ModelRef, registry: ModelReg
   const builtIn = resolveProvider({}, ref.provider, modelRefs, catalog);
   const registered = [...(resolved?.models ?? []), ...(builtIn?.models ?? [])];
   if (registered.some((model) => model.id === ref.model)) return true;
-  // The simulated server lists every model the config names, so a discovering provider finds them all.
-  if (resolved?.discovery !== undefined) return true;
+  if (resolved?.discovery !== undefined) {
+    const listed = registry.discovered?.get(provider);
+    if (listed === undefined || listed.includes(ref.model)) return true;
+  }
   if (rules.configuredProviderAcceptsAnyModel(configuredProvider(config, ref.provider, modelRefs), ref.provider, config)) return true;
   if (rules.anyModelProviders.includes(provider)) return true;
   return rules.forwardCompat.some((row) => row.provider === provider && row.model.test(ref.model));

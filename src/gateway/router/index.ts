@@ -33,6 +33,12 @@ export type ModelRouter = Router & {
    * does for compaction summaries. The SDK's own retries still apply.
    */
   callModel(modelRef: string, call: Omit<ChatCall, 'modelId'>): Promise<ChatReply>;
+  /**
+   * Startup model discovery: each chain provider whose models come from its server (`GET /api/tags` for an
+   * implicit ollama, openclaw@2026.2.26 `discoverOllamaModels`) is asked once; its candidates then resolve only
+   * when listed. A failed request lists nothing, as OpenClaw logs it and registers no models.
+   */
+  discoverModels(): Promise<void>;
 };
 
 /** What the router takes from a version profile (src/gateway/profiles/). */
@@ -87,9 +93,18 @@ export function createModelRouter(
     return client;
   };
   const authProfiles = authProfilesByProvider(config);
+  const discovered = new Map<string, string[]>();
   const unknownModel = (modelRef: string): string | undefined => {
     const ref = parseModelRef(modelRef, modelRefRules);
-    return ref === null ? undefined : unknownModelError(config, ref, { rules: version.modelRegistry, catalog: version.catalog, modelRefs: modelRefRules });
+    return ref === null ? undefined : unknownModelError(config, ref, { rules: version.modelRegistry, catalog: version.catalog, modelRefs: modelRefRules, discovered });
+  };
+  const discoverModels = async (): Promise<void> => {
+    const providerIds = new Set(resolveModelChain(config, modelRefRules).map((ref) => ref.provider));
+    for (const providerId of providerIds) {
+      const provider = resolveProvider(config, providerId, modelRefRules, version.catalog);
+      if (provider?.discovery === undefined || provider.api !== 'ollama') continue;
+      discovered.set(providerId, await ollamaTags(deps.fetch, provider.baseUrl, deps.log));
+    }
   };
   const router = createRouter({
     routing,
@@ -111,7 +126,25 @@ export function createModelRouter(
     const { provider, model } = parseModelRef(modelRef, modelRefRules) ?? { provider: '', model: modelRef };
     return clientFor(provider, authProfiles.get(provider)?.[0]).call({ ...call, modelId: model });
   };
-  return { ...router, chain: chainOf(config, modelRefRules), decisions, cooldowns, callModel };
+  return { ...router, chain: chainOf(config, modelRefRules), decisions, cooldowns, callModel, discoverModels };
+}
+
+/** `discoverOllamaModels` (openclaw@2026.2.26, dist/model-selection-BNuytbkf.js): the names `/api/tags` lists, [] on any failure. */
+async function ollamaTags(fetchFn: typeof fetch, baseUrl: string, log: GatewayLog | undefined): Promise<string[]> {
+  const url = `${baseUrl.trim().replace(/\/+$/, '').replace(/\/v1$/i, '')}/api/tags`;
+  try {
+    const response = await fetchFn(url);
+    if (!response.ok) {
+      log?.write('warn', 'ollama', `Failed to discover Ollama models: ${response.status}`);
+      return [];
+    }
+    const names = (((await response.json()) as { models?: { name?: unknown }[] }).models ?? []).map((model) => model.name).filter((name): name is string => typeof name === 'string');
+    if (names.length === 0) log?.write('warn', 'ollama', 'No Ollama models found on local instance');
+    return names;
+  } catch (error) {
+    log?.write('warn', 'ollama', `Failed to discover Ollama models: ${String(error)}`);
+    return [];
+  }
 }
 
 /** The candidates as OpenClaw resolves them (aliases, bare ids, deduplicated), as `provider/model` keys. */
