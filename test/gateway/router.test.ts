@@ -221,17 +221,22 @@ describe('an implicit ollama on 2026.2 (discoverOllamaModels at startup)', () =>
   const ollamaRig = (tags: string[]) => {
     const clock = createVirtualClock();
     const world = createMockWorld({ clock, seed: 3, ollama: [{ baseUrl: 'http://127.0.0.1:11434', providerId: 'ollama' }] });
-    const fetchWithTags: typeof fetch = async (input, init) =>
-      String(input).endsWith('/api/tags') ? Response.json({ models: tags.map((name) => ({ name })) }) : world.fetch(input, init);
+    const chatBodies: { options?: { num_ctx?: number } }[] = [];
+    const fetchWithTags: typeof fetch = async (input, init) => {
+      if (String(input).endsWith('/api/tags')) return Response.json({ models: tags.map((name) => ({ name })) });
+      if (String(input).endsWith('/api/chat')) chatBodies.push(JSON.parse(String(init?.body)));
+      return world.fetch(input, init);
+    };
     const { config } = parseConfigText('{ agents: { defaults: { model: { primary: "ollama/qwen3:8b", fallbacks: [] } } } }', 'ollama.json5');
     const router = createModelRouter(config, PROFILES['2026.2'], { fetch: fetchWithTags, clock, rng: createPrng(3) });
-    return { clock, world, router };
+    return { clock, world, router, chatBodies };
   };
 
-  it('runs a model the server lists', async () => {
+  it('runs a model the server lists, with num_ctx the 128000 window discovery gives it', async () => {
     const r = ollamaRig(['qwen3:8b']);
     await r.router.discoverModels();
     expect(await turn(r)).toMatchObject({ kind: 'reply', modelRef: 'ollama/qwen3:8b' });
+    expect(r.chatBodies.map((body) => body.options?.num_ctx)).toEqual([128_000]);
   });
 
   it('fails a model the server does not list with the Unknown model text and its hint, sending nothing', async () => {

@@ -21,6 +21,7 @@ import { createRouter, type Router } from './router.ts';
 import type { RoutingBehaviour } from './routing-behaviour.ts';
 
 const MINUTE_MS = 60_000;
+const OLLAMA_DISCOVERED_CONTEXT_WINDOW = 128_000;
 const HOUR_MS = 60 * MINUTE_MS;
 
 export type ModelRouter = Router & {
@@ -98,6 +99,11 @@ export function createModelRouter(
     const ref = parseModelRef(modelRef, modelRefRules);
     return ref === null ? undefined : unknownModelError(config, ref, { rules: version.modelRegistry, catalog: version.catalog, modelRefs: modelRefRules, discovered });
   };
+  // discoverOllamaModels gives every listed model OLLAMA_DEFAULT_CONTEXT_WINDOW (128000 in openclaw@2026.2.26).
+  const discoveredContextWindow = (modelRef: string): number | undefined => {
+    const ref = parseModelRef(modelRef, modelRefRules);
+    return ref !== null && (discovered.get(ref.provider) ?? []).includes(ref.model) ? OLLAMA_DISCOVERED_CONTEXT_WINDOW : undefined;
+  };
   const discoverModels = async (): Promise<void> => {
     const providerIds = new Set(resolveModelChain(config, modelRefRules).map((ref) => ref.provider));
     for (const providerId of providerIds) {
@@ -115,6 +121,7 @@ export function createModelRouter(
     authProfiles,
     maxOutputTokens: (modelRef) => configuredModel(config, modelRef, modelRefRules)?.maxTokens,
     unknownModel,
+    contextWindowTokens: (modelRef) => configuredModel(config, modelRef, modelRefRules)?.contextWindow ?? discoveredContextWindow(modelRef),
     cooldowns,
     decisions,
     ...(deps.retryJitter === undefined ? {} : { retryJitter: deps.retryJitter }),

@@ -70,6 +70,8 @@ export type RouterDeps = {
   /** Auth profiles per provider, in rotation order; providers without any use their inline key and no cooldowns. */
   readonly authProfiles: ReadonlyMap<string, readonly string[]>;
   readonly maxOutputTokens: (modelRef: string) => number | undefined;
+  /** The model's context window where the gateway knows one (declared, or set by discovery). */
+  readonly contextWindowTokens: (modelRef: string) => number | undefined;
   /** The version's `Unknown model: …` text for a candidate its model registry cannot resolve; undefined when it resolves. */
   readonly unknownModel: (modelRef: string) => string | undefined;
   readonly cooldowns: Cooldowns;
@@ -268,7 +270,13 @@ async function tryCandidate(deps: RouterDeps, request: TurnRequest, modelRef: st
 async function attemptModel(deps: RouterDeps, request: TurnRequest, modelRef: string, client: ProviderClient, retries: SameModelRetries): Promise<CandidateResult> {
   const { model: modelId } = modelRefOf(deps, modelRef);
   const maxOutputTokens = deps.maxOutputTokens(modelRef);
-  const call: ChatCall = { ...request.callFor(modelRef), modelId, ...(maxOutputTokens === undefined ? {} : { maxOutputTokens }) };
+  const contextWindowTokens = deps.contextWindowTokens(modelRef);
+  const call: ChatCall = {
+    ...request.callFor(modelRef),
+    modelId,
+    ...(maxOutputTokens === undefined ? {} : { maxOutputTokens }),
+    ...(contextWindowTokens === undefined ? {} : { contextWindowTokens }),
+  };
   for (let attempt = 1; ; attempt++) {
     deps.decisions.record({ runId: request.runId, decision: 'attempt', modelRef, detail: `attempt ${attempt}` });
     const answer = await callOnce(deps, client, call);
