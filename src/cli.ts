@@ -163,7 +163,11 @@ export function buildProgram(profileNames: readonly [ProfileName, ...ProfileName
 
   const scenarioOptions = (command: Command) =>
     command
-      .option('-c, --config <file>', "OpenClaw config to run against, or a bundled config's name (default: the scenario's own)")
+      .option(
+        '-c, --config <file>',
+        "OpenClaw config to run against, or a bundled config's name (default: the scenario's own). As OpenClaw does at start, ${VAR}s may come from ./.env and, " +
+          'for a file named openclaw.json, from the .env beside it (standing in for ~/.openclaw/.env); neither overrides the environment',
+      )
       .addOption(new Option('--seed <n>', "seed (default: the scenario's)").argParser(nonNegativeInteger('--seed')))
       .option('--out <dir>', 'run folder (default: a new folder under reports/)')
       .option('--force', FORCE_HELP)

@@ -4,8 +4,9 @@
  * Mistral, NVIDIA NIM, DashScope, … Each is mounted on the provider's own
  * `baseUrl` (origin + path), answers any model id (models.ts `ANY_MODEL`)
  * and speaks OpenAI's wire format and error envelope without OpenAI's
- * rate-limit headers, which these servers do not all send. Limits: none
- * unless the scenario sets them (tiers.ts).
+ * rate-limit headers, which these servers do not all send. Limits: a public
+ * API's published ones (published-limits.ts), with its own 429
+ * (compatible-rate-limits.ts); else none unless the scenario sets them (tiers.ts).
  *
  * The API kind the config names picks the route: Chat Completions at
  * `<base>/chat/completions`, Responses (responses.ts) at `<base>/responses`
@@ -20,6 +21,7 @@ import { chatCompletionsRoutesAt } from './chat-completions.ts';
 import type { ProviderMockSpec } from './exchange.ts';
 import { openaiFlavour } from './openai.ts';
 import { responsesRoutesAt } from './responses.ts';
+import { compatibleRateLimited } from './compatible-rate-limits.ts';
 
 /**
  * Where one OpenAI-compatible provider is served: its `baseUrl`, e.g.
@@ -37,13 +39,14 @@ export function compatibleRoutes(spec: ProviderMockSpec, mounts: readonly Compat
   const flavour = { ...openaiFlavour(spec, { rateLimitHeaders: false }), provider: 'compatible' as const };
   const seen = new Set<string>();
   const routes: MockRoute[] = [];
-  for (const { baseUrl, api = 'openai-completions' } of mounts) {
+  for (const { baseUrl, api = 'openai-completions', providerId } of mounts) {
     const url = new URL(baseUrl);
     const path = PATHS[api](url.pathname.replace(/\/+$/, ''));
     if (seen.has(url.origin + path)) continue;
     seen.add(url.origin + path);
+    const rateLimited: typeof flavour.rateLimited = (call, admission) => compatibleRateLimited(providerId, call, admission, spec.clock.now()) ?? flavour.rateLimited(call, admission);
     const routesAt = api === 'openai-completions' ? chatCompletionsRoutesAt : responsesRoutesAt;
-    routes.push(...routesAt(spec, { ...flavour, origin: url.origin }, path));
+    routes.push(...routesAt(spec, { ...flavour, origin: url.origin, rateLimited }, path));
   }
   return routes;
 }

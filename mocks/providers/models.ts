@@ -14,6 +14,8 @@
  * the maximum number of tokens allowed (1048576)"); treat them as defaults: a `LedgerConfig`'s `models`
  * (ledger.ts) replaces the whole catalogue.
  */
+import type { PublishedLimits } from './published-limits.ts';
+
 export const PROVIDER_IDS = ['gemini', 'openai', 'anthropic', 'moonshot', 'xai', 'compatible', 'ollama', 'vertex', 'gemini-cli', 'bedrock'] as const;
 export type ProviderId = (typeof PROVIDER_IDS)[number];
 
@@ -29,6 +31,8 @@ export type ModelInfo = {
    * reservation for providers that reserve a default (Moonshot, https://platform.moonshot.ai/docs/pricing/limits).
    */
   readonly defaultMaxOutputTokens: number;
+  /** A public API's published limits for the model (published-limits.ts), where the tier table has no row for it. */
+  readonly published?: PublishedLimits;
 };
 
 export type ModelCatalog = Readonly<Record<ProviderId, readonly ModelInfo[]>>;

@@ -6,6 +6,7 @@
  * `done: true`, `done_reason` and the token counts `prompt_eval_count` /
  * `eval_count` that OpenClaw reads as usage (openclaw@2026.2.26
  * `createOllamaStreamFn`). Errors are `{"error": "<text>"}` with the status.
+ * `GET /api/tags` lists the served models, as OpenClaw's startup discovery asks.
  *
  * A local server has no quota: unlimited unless the scenario sets limits
  * (tiers.ts). Ollama answers any model it has pulled; the mock answers any id.
@@ -34,10 +35,30 @@ type OllamaCall = Call<OllamaRequest>;
 export function ollamaRoutes(spec: ProviderMockSpec, mounts: readonly OllamaMount[]): MockRoute[] {
   const exchange = createExchange(spec, OLLAMA_DIALECT);
   const origins = [...new Set(mounts.map(({ baseUrl }) => chatUrlOf(baseUrl)))];
-  return origins.map((url) => {
+  return origins.flatMap((url): MockRoute[] => {
     const { origin, pathname } = new URL(url);
-    return { method: 'POST', origin, path: pathname, handle: (request) => exchange(request, { api: 'chat' }) };
+    return [
+      { method: 'POST', origin, path: pathname, handle: (request) => exchange(request, { api: 'chat' }) },
+      { method: 'GET', origin, path: pathname.replace(/\/chat$/, '/tags'), handle: async () => tagsReply(spec) },
+    ];
   });
+}
+
+/**
+ * `GET /api/tags`: the models the server has pulled — here, the ollama models the run serves (the ones the
+ * config declares or names), which OpenClaw lists at startup to build its model registry
+ * (openclaw@2026.2.26 `discoverOllamaModels`; https://github.com/ollama/ollama/blob/main/docs/api.md "List Local Models").
+ */
+function tagsReply(spec: ProviderMockSpec): WireReply {
+  const models = spec.ledger.models.ollama.map((model) => ({
+    name: model.id,
+    model: model.id,
+    modified_at: '2026-01-01T00:00:00Z',
+    size: 0,
+    digest: '',
+    details: { format: 'gguf', family: '', families: null, parameter_size: '', quantization_level: '' },
+  }));
+  return jsonReply({ models }, { status: 200 });
 }
 
 /** openclaw@2026.2.26 `resolveOllamaChatUrl`: the base URL without trailing slashes or `/v1`, then `/api/chat`. */

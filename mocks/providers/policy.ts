@@ -57,7 +57,7 @@ export function resolvePolicy(provider: ProviderId, config: ProviderQuotaConfig)
 export function limitsFor(policy: ProviderPolicy, request: { provider: ProviderId; model: ModelInfo }): QuotaLimits {
   if (policy.scope.models === 'shared') return policy.sharedLimits ?? strictestLimits(policy.table);
   const { quotaFamily, id } = request.model;
-  const published = policy.table.perFamily[quotaFamily] ?? policy.table.perAccount;
+  const published = policy.table.perFamily[quotaFamily] ?? request.model.published?.limits ?? policy.table.perAccount;
   const overrides = [policy.limitOverrides[quotaFamily], policy.limitOverrides[id]];
   if (!published && overrides.every((entry) => entry === undefined)) {
     throw new RangeError(

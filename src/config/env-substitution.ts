@@ -17,7 +17,11 @@
  * own keys and tokens to the mocks, so the user's secrets are not needed, not held in memory and
  * cannot be printed; a missing secret variable does not stop a simulation.
  */
+import { readFileSync } from 'node:fs';
 import { isSecretKey } from './redact.ts';
+
+type WorkspaceBlocklist = { readonly keys: readonly string[]; readonly prefixes: readonly string[]; readonly suffixes: readonly string[]; readonly tokenSequences: readonly (readonly string[])[] };
+const WORKSPACE_BLOCKLIST_2026_9 = JSON.parse(readFileSync(new URL('./workspace-dotenv-blocklist-2026.9.6.json', import.meta.url), 'utf8')) as WorkspaceBlocklist;
 
 export type EnvSource = Readonly<Record<string, string | undefined>>;
 
@@ -31,10 +35,29 @@ export type EnvRules = {
    * "Config (<file>): missing env var "X" at a.b - feature using this value will be unavailable").
    */
   readonly missingVariable: 'refuse' | 'keep';
+  /** Whether a key in the working directory's `.env` is skipped (dotenv.ts); the state directory's `.env` loads every key. */
+  readonly workspaceDotEnvKeyBlocked: (key: string) => boolean;
 };
 
-export const ENV_RULES_2026_2: EnvRules = { missingVariable: 'refuse' };
-export const ENV_RULES_2026_9: EnvRules = { missingVariable: 'keep' };
+export const ENV_RULES_2026_2: EnvRules = { missingVariable: 'refuse', workspaceDotEnvKeyBlocked: () => false };
+export const ENV_RULES_2026_9: EnvRules = { missingVariable: 'keep', workspaceDotEnvKeyBlocked: blockedInWorkspaceDotEnv2026_9 };
+
+/**
+ * 2026.9.6 `shouldBlockWorkspaceStaticDotEnvKey` and the provider-auth blocklist (dist/dotenv-qNpaL7Pa.mjs),
+ * from its static lists; the names plugins add at runtime and the host-security names are not included.
+ */
+function blockedInWorkspaceDotEnv2026_9(key: string): boolean {
+  const upper = key.toUpperCase();
+  const tokens = upper.split('_').filter(Boolean);
+  const hasSequence = (sequence: readonly string[]) =>
+    tokens.some((_, start) => start + sequence.length <= tokens.length && sequence.every((token, offset) => tokens[start + offset] === token));
+  return (
+    WORKSPACE_BLOCKLIST_2026_9.keys.includes(upper) ||
+    WORKSPACE_BLOCKLIST_2026_9.prefixes.some((prefix) => upper.startsWith(prefix)) ||
+    WORKSPACE_BLOCKLIST_2026_9.suffixes.some((suffix) => upper.endsWith(suffix)) ||
+    WORKSPACE_BLOCKLIST_2026_9.tokenSequences.some(hasSequence)
+  );
+}
 
 /** A `${NAME}` OpenClaw would refuse to start without. */
 export type MissingEnvVar = { readonly name: string; readonly path: string };

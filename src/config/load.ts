@@ -5,6 +5,7 @@ import JSON5 from 'json5';
 import { UserError } from '../errors.ts';
 import { materializeDefaults } from './defaults.ts';
 import { assertNestingWithinLimit, inputTooLargeError, MAX_INPUT_BYTES } from './input-limits.ts';
+import { dotEnvSecrets, loadDotEnvFiles } from './dotenv.ts';
 import { ENV_RULES_2026_2, resolveEnvReferences, type EnvRules, type EnvSource, type MissingEnvVar } from './env-substitution.ts';
 import { IncludeError, resolveIncludes, type IncludeReader } from './includes.ts';
 import { collectSecrets, redactText } from './redact.ts';
@@ -22,6 +23,10 @@ export type LoadedConfig = {
   config: OpenClawConfig;
   /** Things the user should hear about that do not stop the run (unknown keys, …). Secret-free. */
   warnings: string[];
+  /** What was done to the config as OpenClaw does it at start (legacy keys migrated, …), for the run's notes. Secret-free. */
+  notes: string[];
+  /** Values loaded from `.env` files (dotenv.ts): masked like the config's secrets, never printed. */
+  dotEnvSecrets?: readonly string[];
   /** sha256 of the file's text: names exactly which config a report judged. */
   sha256: string;
 };
@@ -34,10 +39,23 @@ export type LoadedConfig = {
  * `${VAR}` references are resolved from the environment as OpenClaw resolves them
  * (env-substitution.ts), except under secret-named keys: the simulated gateway talks to mocks
  * with quotastorm's own keys. A variable OpenClaw would refuse to start without is bad input.
- * `$include` is followed as OpenClaw follows it (includes.ts).
+ * `$include` is followed as OpenClaw follows it (includes.ts). Variables may also come from the
+ * `.env` files OpenClaw loads at start (dotenv.ts), never overriding the environment.
  */
 export async function loadConfig(file: string, options: LoadOptions = {}): Promise<LoadedConfig> {
-  return parseConfigText(await readConfigFile(file), file, { readInclude: readIncludeFile, ...options });
+  const text = await readConfigFile(file);
+  const processEnv = options.env ?? process.env;
+  const dotenv = loadDotEnvFiles(file, processEnv, options.envRules ?? ENV_RULES_2026_2, options.cwd ?? process.cwd());
+  const secrets = dotEnvSecrets(dotenv);
+  let loaded: LoadedConfig;
+  try {
+    loaded = parseConfigText(text, file, { readInclude: readIncludeFile, ...options, env: { ...dotenv.values, ...processEnv } });
+  } catch (error) {
+    // A .env value may have been substituted anywhere, so the message is masked for every one of them.
+    throw error instanceof UserError && secrets.length > 0 ? new UserError(redactText(error.message, secrets)) : error;
+  }
+  const warnings = loaded.warnings.map((warning) => redactText(warning, secrets));
+  return { ...loaded, warnings, notes: [...dotenv.notes, ...loaded.notes], dotEnvSecrets: secrets };
 }
 
 export type LoadOptions = {
@@ -47,6 +65,8 @@ export type LoadOptions = {
   readonly envRules?: EnvRules;
   /** Reads `$include` files; without one they are not followed, with a warning. */
   readonly readInclude?: IncludeReader;
+  /** The working directory whose `.env` OpenClaw would load (dotenv.ts); the process's unless given. */
+  readonly cwd?: string;
 };
 
 function readIncludeFile(path: string): string {
@@ -66,7 +86,7 @@ export function parseConfigText(text: string, file: string, options: LoadOptions
   if (!result.success) throw configInvalidError(file, result.error.issues, resolved.value, secrets);
   const missingWarnings = resolved.missing.map(({ name, path }) => `missing env var "${name}" at ${path} - OpenClaw keeps the reference as written and warns that the feature using it will be unavailable`);
   const warnings = [...collectWarnings(included), ...missingWarnings].map((warning) => redactText(warning, secrets));
-  return { file, raw: included, config: materializeDefaults(result.data), warnings, sha256: createHash('sha256').update(text).digest('hex') };
+  return { file, raw: included, config: materializeDefaults(result.data), warnings, notes: [], sha256: createHash('sha256').update(text).digest('hex') };
 }
 
 function includesOf(raw: unknown, file: string, read: IncludeReader): unknown {

@@ -35,10 +35,11 @@ import {
   shouldFlush,
   type MemoryFlushState,
 } from './memory-flush.ts';
-import { configuredModel, configuredProvider, parseModelRef, type ModelRef } from '../config/model-ref.ts';
 import { heartbeatAgentIds, resolveDefaultAgentId } from '../config/agents.ts';
 import { defaultAgentRoute, resolveAgentRoute, type AgentRoute, type RoutePeer } from './agent-route.ts';
 import { createAgentRuntimes, type AgentRuntime } from './agent-runtimes.ts';
+import { configuredModel, parseModelRef, type ModelRef } from '../config/model-ref.ts';
+import { resolveProvider } from '../config/catalog/index.ts';
 import { createGatewayLog, type GatewayLog } from './log.ts';
 import { createFallbackNotices } from './fallback-notices.ts';
 import { deliveredReplyText } from './reply-text.ts';
@@ -424,7 +425,8 @@ export function createGateway(options: GatewayOptions): Gateway {
       chain,
       callFor: (modelRef) => {
         const { provider: providerId, model: modelId } = modelRefOf(modelRef);
-        const api = configuredProvider(config, providerId, modelRefRules)?.api ?? '';
+        // The API kind as routing resolves it: the config's entry, completed from the version's catalog.
+        const api = resolveProvider(config, providerId, modelRefRules, profile.catalog)?.api ?? '';
         const request = buildRequest(transcript, system, incoming, {
           pruning: settings.contextPruning,
           prunable: pruningApplies(api, providerId, modelId, profile.cacheTtlPruningForOpenAI),
@@ -528,6 +530,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     },
     async start() {
       log.write('info', 'gateway', `agent model: ${router.chain[0] ?? '(none)'}`);
+      await router.discoverModels();
       await channel.start();
       for (const heartbeat of heartbeats) heartbeat.start();
       cron.start();

@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import { loadConfig } from '../config/load.ts';
+import { unknownChainModels } from '../config/catalog/model-registry.ts';
 import { auditRootCauses, type RootCauseFinding } from '../config/root-causes.ts';
 import type { VersionProfile } from '../gateway/profiles/profile.ts';
 import { table } from './markdown-text.ts';
@@ -7,13 +8,16 @@ import { table } from './markdown-text.ts';
 export type ConfigReport = { file: string; warnings: string[]; findings: RootCauseFinding[] };
 
 /** The version a report reads configs as: its name and its runtime defaults. */
-export type ReportVersion = Pick<VersionProfile, 'name' | 'runtimeDefaults' | 'modelRefs' | 'agents'>;
+export type ReportVersion = Pick<VersionProfile, 'name' | 'release' | 'runtimeDefaults' | 'modelRefs' | 'agents' | 'catalog' | 'modelRegistry'>;
 
 export async function loadConfigReports(files: readonly string[], profile: ReportVersion): Promise<ConfigReport[]> {
   const reports: ConfigReport[] = [];
   for (const file of files) {
     const loaded = await loadConfig(file);
-    reports.push({ file, warnings: loaded.warnings, findings: auditRootCauses(loaded, profile) });
+    const unknown = unknownChainModels(loaded.config, { rules: profile.modelRegistry, catalog: profile.catalog, modelRefs: profile.modelRefs }).map(
+      ({ path, modelRef, error }) => `${path}: OpenClaw ${profile.release} cannot resolve ${modelRef}; its turns fail before any request with "${error}"`,
+    );
+    reports.push({ file, warnings: [...loaded.warnings, ...unknown], findings: auditRootCauses(loaded, profile) });
   }
   return reports;
 }

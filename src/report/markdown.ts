@@ -16,6 +16,7 @@ import { redactResult } from './redact-result.ts';
 import { rootCausesSection } from './root-causes-section.ts';
 import { headerTable, incompleteBanner, runTitle, verdictHeadline } from './run-header.ts';
 import { sessionsSection } from './sessions-section.ts';
+import { escapeInline } from './markdown-text.ts';
 import { usageSection } from './usage-section.ts';
 import { checkEvidence, verdictTable } from './verdict.ts';
 
@@ -29,6 +30,7 @@ export function renderRunReport(input: RunResult): string {
     '',
     ...headerTable(result),
     '',
+    ...runNotesSection(result),
     '## Checks',
     '',
     ...verdictTable(result.checks),
@@ -43,4 +45,10 @@ export function renderRunReport(input: RunResult): string {
     ...rootCausesSection(result),
   ];
   return `${lines.join('\n').trimEnd()}\n`;
+}
+
+/** The premises the run took as given (run-notes.ts), before the verdict they bear on. */
+function runNotesSection(result: RunResult): string[] {
+  const notes = result.runNotes ?? [];
+  return notes.length === 0 ? [] : ['## Run notes', '', ...notes.map((note) => `- ${escapeInline(note)}`), ''];
 }

@@ -6,7 +6,9 @@
  *   - session maintenance evicts nothing (warn) or is unbounded;
  *   - the Telegram command menu is predicted over Telegram's 100 commands;
  *   - token budget: concurrent turns × tokens per turn, plus a heartbeat on
- *     the primary, against the primary's tokens-per-minute limit.
+ *     the primary, against the primary's tokens-per-minute limit;
+ *   - a model the version's registry cannot resolve (its turns fail with
+ *     `Unknown model: …` before any request).
  */
 import { buildCommandCatalog } from '../gateway/channels/commands-catalog.ts';
 import { compactionSettings, compactionWindow, type ModelWindowEntry } from '../gateway/compaction.ts';
@@ -15,6 +17,7 @@ import { DEFAULT_MODELS, findModel, type ModelInfo, type ProviderId } from '../.
 import { limitsFor, resolvePolicy } from '../../mocks/providers/policy.ts';
 import { effectiveSettings, type EffectiveSettings } from '../config/effective.ts';
 import type { LoadedConfig } from '../config/load.ts';
+import { unknownChainModels } from '../config/catalog/model-registry.ts';
 import { auditRootCauses } from '../config/root-causes.ts';
 import { configuredProvider, configuredScope, resolveModelRef, resolvePrimaryModelRef } from '../config/model-ref.ts';
 
@@ -65,7 +68,17 @@ export function lintConfig(loaded: LoadedConfig, profile: VersionProfile): LintF
   findings.push(...maintenanceFindings(settings));
   findings.push(...menuFindings(settings, profile));
   findings.push(...budgetFindings(loaded, settings, profile));
+  findings.push(...unknownModelFindings(loaded, profile));
   return findings;
+}
+
+function unknownModelFindings(loaded: LoadedConfig, profile: VersionProfile): LintFinding[] {
+  return unknownChainModels(loaded.config, { rules: profile.modelRegistry, catalog: profile.catalog, modelRefs: profile.modelRefs }).map(({ path, modelRef, error }) => ({
+    rule: 'unknown-model',
+    path,
+    message: `OpenClaw ${profile.release} cannot resolve ${modelRef}: neither its built-in catalog nor models.providers has it, so the candidate fails before any request ("${error}").`,
+    fix: 'write the model as provider/model with a provider and id the version knows, or declare it under models.providers.<provider>.models',
+  }));
 }
 
 function maintenanceFindings(settings: EffectiveSettings): LintFinding[] {

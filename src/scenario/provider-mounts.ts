@@ -6,12 +6,16 @@
  * of the Responses kinds (`openai-responses` on LM Studio or a proxy,
  * `azure-openai-responses`, `openai-codex-responses` on ChatGPT's backend)
  * or `ollama` (its native `/api/chat`), on its own `baseUrl` — so the
- * gateway calls what the real one would and the mock answers there.
+ * gateway calls what the real one would and the mock answers there. An
+ * implicit provider (one the version registers from its API key alone) is
+ * served when the config's model chain names it.
  */
 import { COMPATIBLE_APIS, type CompatibleMount } from '../../mocks/providers/compatible.ts';
 import { DEFAULT_MODELS, type ModelCatalog, type ModelInfo } from '../../mocks/providers/models.ts';
 import type { OllamaMount } from '../../mocks/providers/ollama.ts';
+import { publishedLimitsOf } from '../../mocks/providers/published-limits.ts';
 import { resolveProvider } from '../config/catalog/index.ts';
+import { resolveModelChain } from '../config/model-ref.ts';
 import type { OpenClawConfig } from '../config/schema.ts';
 import type { VersionProfile } from '../gateway/profiles/profile.ts';
 
@@ -19,7 +23,7 @@ export function providerMountsOf(
   config: OpenClawConfig,
   profile: Pick<VersionProfile, 'modelRefs' | 'catalog'>,
 ): { compatible: CompatibleMount[]; ollama: OllamaMount[] } {
-  const providerIds = [...Object.keys(config.models?.providers ?? {}), ...Object.keys(profile.catalog.providers)];
+  const providerIds = providerIdsOf(config, profile);
   const mounts = { compatible: [] as CompatibleMount[], ollama: [] as OllamaMount[] };
   for (const providerId of providerIds) {
     const provider = resolveProvider(config, providerId, profile.modelRefs, profile.catalog);
@@ -45,20 +49,30 @@ type OpenCatalogueMock = (typeof OPEN_CATALOGUE_MOCKS)[keyof typeof OPEN_CATALOG
  * the version's catalog), as the user's server would hold the request to
  * them; Bedrock's (an account serves the models it was granted) join the
  * mock's defaults. Undefined when the config names no such model, so the
- * mocks keep their own catalogue untouched.
+ * mocks keep their own catalogue untouched. A public API's model carries its
+ * published limits (published-limits.ts); the models the chain names are
+ * served even when the provider's list lacks them, as the real server would
+ * answer them.
  */
 export function servedModelsOf(config: OpenClawConfig, profile: Pick<VersionProfile, 'modelRefs' | 'catalog'>): ModelCatalog | undefined {
-  const providerIds = [...Object.keys(config.models?.providers ?? {}), ...Object.keys(profile.catalog.providers)];
+  const providerIds = providerIdsOf(config, profile);
   const added: Record<OpenCatalogueMock, ModelInfo[]> = { compatible: [], ollama: [], bedrock: [] };
   for (const providerId of providerIds) {
     const provider = resolveProvider(config, providerId, profile.modelRefs, profile.catalog);
     const api = provider?.api ?? provider?.models[0]?.api;
     const mock = isCompatibleApi(api) ? 'compatible' : api !== undefined && Object.hasOwn(OPEN_CATALOGUE_MOCKS, api) ? OPEN_CATALOGUE_MOCKS[api as keyof typeof OPEN_CATALOGUE_MOCKS] : undefined;
     if (provider === undefined || mock === undefined) continue;
-    for (const model of provider.models) {
+    for (const model of [...provider.models, ...chainModelsOf(config, profile, providerId)]) {
       if (added[mock].some((known) => known.id === model.id) || DEFAULT_MODELS[mock].some((known) => known.id === model.id)) continue;
       const contextWindowTokens = model.contextWindow ?? ASSUMED_CONTEXT_TOKENS;
-      added[mock].push({ id: model.id, quotaFamily: model.id, contextWindowTokens, defaultMaxOutputTokens: model.maxTokens ?? ASSUMED_MAX_OUTPUT_TOKENS });
+      const published = mock === 'compatible' ? publishedLimitsOf(profile.modelRefs.normalizeProviderId(providerId), model.id) : undefined;
+      added[mock].push({
+        id: model.id,
+        quotaFamily: published?.quotaFamily ?? model.id,
+        contextWindowTokens,
+        defaultMaxOutputTokens: model.maxTokens ?? ASSUMED_MAX_OUTPUT_TOKENS,
+        ...(published === undefined ? {} : { published }),
+      });
     }
   }
   if (Object.values(added).every((models) => models.length === 0)) return undefined;
@@ -67,4 +81,19 @@ export function servedModelsOf(config: OpenClawConfig, profile: Pick<VersionProf
 
 function isCompatibleApi(api: string | undefined): api is (typeof COMPATIBLE_APIS)[number] {
   return (COMPATIBLE_APIS as readonly string[]).includes(api ?? '');
+}
+
+/** The config's providers, the catalog's, and the implicit ones its chain names. */
+function providerIdsOf(config: OpenClawConfig, profile: Pick<VersionProfile, 'modelRefs' | 'catalog'>): string[] {
+  const named = resolveModelChain(config, profile.modelRefs).map((ref) => ref.provider);
+  const implicit = Object.keys(profile.catalog.implicitProviders).filter((id) => named.includes(profile.modelRefs.normalizeProviderId(id)));
+  return [...new Set([...Object.keys(config.models?.providers ?? {}), ...Object.keys(profile.catalog.providers), ...implicit])];
+}
+
+/** The model ids the config's chain names on a provider, without a declared window. */
+function chainModelsOf(config: OpenClawConfig, profile: Pick<VersionProfile, 'modelRefs'>, providerId: string): { id: string; contextWindow?: number; maxTokens?: number }[] {
+  const wanted = profile.modelRefs.normalizeProviderId(providerId);
+  return resolveModelChain(config, profile.modelRefs)
+    .filter((ref) => ref.provider === wanted)
+    .map((ref) => ({ id: ref.model }));
 }

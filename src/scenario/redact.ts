@@ -9,7 +9,8 @@ import { collectSecrets, redactText } from '../config/redact.ts';
 
 /** The config's secrets, as written and as loaded (an `${ENV}` reference is only a secret once substituted). */
 export function secretsOf(loaded: LoadedConfig): string[] {
-  return [...new Set([...collectSecrets(loaded.raw), ...collectSecrets(loaded.config)])];
+  // A value from a .env file may have filled any `${VAR}`: each is treated as a secret (config/dotenv.ts).
+  return [...new Set([...collectSecrets(loaded.raw), ...collectSecrets(loaded.config), ...(loaded.dotEnvSecrets ?? [])])];
 }
 
 /** A deep copy of `value` with every string passed through `redactText`. */

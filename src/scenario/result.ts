@@ -104,10 +104,13 @@ export type RunResult = {
   readonly messages: MessageAccounting;
   readonly usage: readonly ModelUsage[];
   /**
-   * Mock providers that served this run with limits no provider publishes (a user's own ollama,
-   * vLLM, OpenRouter, …): unlimited unless the scenario set `mocks.limits`. Absent when none did.
+   * Where the limits of models the tier tables do not cover came from: a public API's published numbers
+   * (Groq, OpenRouter's :free models, Mistral), or an assumption (a user's own ollama, vLLM, DeepSeek, …:
+   * unlimited unless the scenario set `mocks.limits`). Absent when no such model was served.
    */
   readonly assumedLimits?: readonly AssumedLimits[];
+  /** What the run took as given that the config does not say (run-notes.ts). Absent when nothing. */
+  readonly runNotes?: readonly string[];
   readonly failover: readonly FailoverAttempts[];
   /** Model attempts by what started them (user, heartbeat, cron) and model: whose traffic spent a quota. */
   readonly attemptsByOrigin: readonly { readonly origin: string; readonly modelRef: string; readonly attempts: number }[];

@@ -10,7 +10,7 @@ import type { RootCauseFinding } from '../config/root-causes.ts';
 import type { Gateway } from '../gateway/gateway.ts';
 import type { DecisionEvent } from '../gateway/router/decision-log.ts';
 import type { MockWorld } from '../../mocks/world.ts';
-import type { ProviderId } from '../../mocks/providers/models.ts';
+import { findModel } from '../../mocks/providers/models.ts';
 import type { AssumedLimits, CheckResult, DeliverySummary, FailoverAttempts, RunResult } from './result.ts';
 import { verdictOf } from './judge.ts';
 import { accountMessages } from './message-accounting.ts';
@@ -36,6 +36,7 @@ export type SummaryInput = {
   readonly world: MockWorld;
   readonly sessions: { readonly atStart: number; readonly series: readonly { atMs: number; count: number }[] };
   readonly rootCauses: readonly RootCauseFinding[];
+  readonly runNotes: readonly string[];
   readonly configSha256: string;
   /** User messages the workload sent over the whole run. */
   readonly messagesSent: number;
@@ -70,6 +71,7 @@ export function summarize(input: SummaryInput): RunResult {
     messages: accountMessages(gateway.messageFates, input.messagesSent),
     usage: modelUsage(world.journal.entries, ledgerLimits(world.ledger), input.startMs),
     ...assumedLimitsOf(world),
+    ...(input.runNotes.length === 0 ? {} : { runNotes: input.runNotes }),
     failover: failoverOf(gateway.router.decisions.events),
     attemptsByOrigin: attemptsByOriginOf(gateway.router.decisions.events),
     sessions: {
@@ -88,19 +90,24 @@ export function summarize(input: SummaryInput): RunResult {
   };
 }
 
-/** Providers whose limits are an assumption (tiers.ts sources starting "assumed"), with the models they served. */
+/**
+ * Where the limits of the served models came from, for the models the tier tables do not cover: a public API's
+ * published numbers (published-limits.ts, named by the config's provider id) or an assumption (tiers.ts sources
+ * starting "assumed"), with the models they served.
+ */
 function assumedLimitsOf(world: MockWorld): { assumedLimits?: AssumedLimits[] } {
-  const models = new Map<string, Set<string>>();
+  const groups = new Map<string, { provider: string; source: string; models: Set<string> }>();
   for (const entry of world.journal.entries) {
-    if (!world.ledger.policies[entry.provider].table.source.startsWith('assumed')) continue;
-    const seen = models.get(entry.provider) ?? new Set<string>();
-    seen.add(entry.model);
-    models.set(entry.provider, seen);
+    const published = findModel(world.ledger.models, entry.provider, entry.model)?.published;
+    const source = published?.source ?? world.ledger.policies[entry.provider].table.source;
+    if (published === undefined && !source.startsWith('assumed')) continue;
+    const provider = published?.provider ?? entry.provider;
+    const group = groups.get(`${provider}|${source}`) ?? { provider, source, models: new Set<string>() };
+    group.models.add(entry.model);
+    groups.set(`${provider}|${source}`, group);
   }
-  if (models.size === 0) return {};
-  return {
-    assumedLimits: [...models].map(([provider, seen]) => ({ provider, models: [...seen].sort(), source: world.ledger.policies[provider as ProviderId].table.source })),
-  };
+  if (groups.size === 0) return {};
+  return { assumedLimits: [...groups.values()].map(({ provider, source, models }) => ({ provider, models: [...models].sort(), source })) };
 }
 
 /** The one-line command that reproduces the run. */

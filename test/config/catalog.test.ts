@@ -36,6 +36,6 @@ describe('a provider the config declares', () => {
   it('is its own when the catalog does not know it', () => {
     const config = { models: { providers: { ollama: { baseUrl: 'http://127.0.0.1:11434', api: 'ollama', models: [] } } } };
     expect(resolve(V2, config, 'ollama')).toMatchObject({ api: 'ollama', origin: 'config' });
-    expect(resolve(V2, {}, 'ollama')).toBeUndefined();
+    expect(resolve(V9, {}, 'ollama')).toBeUndefined();
   });
 });

@@ -187,3 +187,64 @@ describe('model router, profile 2026.9 (openclaw 2026.9.6)', () => {
     expect((await turn(r)).text).toBe('The AI service is temporarily overloaded. Please try again in a moment.');
   });
 });
+
+describe('a candidate the model registry cannot resolve (resolveModel before any request)', () => {
+  it('fails over as model_not_found on 2026.2 without sending it anywhere', async () => {
+    const r = rig({ profile: '2026.2', chain: ['deepseek/deepseek-chat', 'openai/gpt-5.2'] });
+    const outcome = await turn(r);
+    expect(outcome).toMatchObject({ kind: 'reply', modelRef: 'openai/gpt-5.2' });
+    expect(requests(r, outcome)).toEqual(['gpt-5.2 200 +0']);
+    expect(r.router.decisions.events.find((event) => event.decision === 'candidate_failed')).toMatchObject({
+      modelRef: 'deepseek/deepseek-chat',
+      reason: 'model_not_found',
+      detail: 'Unknown model: deepseek/deepseek-chat',
+    });
+  });
+
+  it("gives 2026.2's agent-failed text when it was the only candidate", async () => {
+    const r = rig({ profile: '2026.2', chain: ['deepseek/deepseek-chat'] });
+    const outcome = await turn(r);
+    expect(outcome).toMatchObject({ kind: 'failed', text: '⚠️ Agent failed before reply: Unknown model: deepseek/deepseek-chat.\nLogs: openclaw logs --follow' });
+    expect(requests(r, outcome)).toEqual([]);
+  });
+
+  it("gives 2026.9's model-unavailable copy when it was the only candidate", async () => {
+    const r = rig({ profile: '2026.9', chain: ['deepseek/deepseek-chat'] });
+    const outcome = await turn(r);
+    expect(outcome).toMatchObject({ kind: 'failed' });
+    expect(outcome.text).toContain('The configured model is unavailable from the provider');
+    expect(requests(r, outcome)).toEqual([]);
+  });
+});
+
+describe('an implicit ollama on 2026.2 (discoverOllamaModels at startup)', () => {
+  const ollamaRig = (tags: string[]) => {
+    const clock = createVirtualClock();
+    const world = createMockWorld({ clock, seed: 3, ollama: [{ baseUrl: 'http://127.0.0.1:11434', providerId: 'ollama' }] });
+    const chatBodies: { options?: { num_ctx?: number } }[] = [];
+    const fetchWithTags: typeof fetch = async (input, init) => {
+      if (String(input).endsWith('/api/tags')) return Response.json({ models: tags.map((name) => ({ name })) });
+      if (String(input).endsWith('/api/chat')) chatBodies.push(JSON.parse(String(init?.body)));
+      return world.fetch(input, init);
+    };
+    const { config } = parseConfigText('{ agents: { defaults: { model: { primary: "ollama/qwen3:8b", fallbacks: [] } } } }', 'ollama.json5');
+    const router = createModelRouter(config, PROFILES['2026.2'], { fetch: fetchWithTags, clock, rng: createPrng(3) });
+    return { clock, world, router, chatBodies };
+  };
+
+  it('runs a model the server lists, with num_ctx the 128000 window discovery gives it', async () => {
+    const r = ollamaRig(['qwen3:8b']);
+    await r.router.discoverModels();
+    expect(await turn(r)).toMatchObject({ kind: 'reply', modelRef: 'ollama/qwen3:8b' });
+    expect(r.chatBodies.map((body) => body.options?.num_ctx)).toEqual([128_000]);
+  });
+
+  it('fails a model the server does not list with the Unknown model text and its hint, sending nothing', async () => {
+    const r = ollamaRig(['llama3.2:3b']);
+    await r.router.discoverModels();
+    const outcome = await turn(r);
+    expect(outcome.kind).toBe('failed');
+    expect(outcome.text).toContain('Unknown model: ollama/qwen3:8b. Ollama requires authentication to be registered as a provider.');
+    expect(requests(r, outcome)).toEqual([]);
+  });
+});

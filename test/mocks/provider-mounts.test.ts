@@ -10,6 +10,7 @@ import { createFaultPlan } from '../../mocks/providers/fault-plan.ts';
 import { parseFaultSchedule } from '../../mocks/providers/fault-schedule.ts';
 import { serveMocks, type MockServer } from '../../mocks/server.ts';
 import { createMockWorld } from '../../mocks/world.ts';
+import { DEFAULT_MODELS } from '../../mocks/providers/models.ts';
 
 const open: MockServer[] = [];
 afterEach(async () => {
@@ -101,5 +102,19 @@ describe('the ollama mock', () => {
   it('ends a truncated stream without the done chunk a success ends with', async () => {
     const lines = (await (await chat(withFault('truncated'), true)).text()).trim().split('\n').map((line) => JSON.parse(line));
     expect(lines.some((line) => line.done === true)).toBe(false);
+  });
+});
+
+describe("the ollama mock's model list", () => {
+  it('answers GET /api/tags with the ollama models the run serves, as the startup discovery reads them', async () => {
+    const w = createMockWorld({
+      clock: createVirtualClock(),
+      seed: 7,
+      ollama: [{ baseUrl: 'http://127.0.0.1:11434', providerId: 'ollama' }],
+      ledger: { models: { ...DEFAULT_MODELS, ollama: [{ id: 'qwen3:8b', quotaFamily: 'qwen3:8b', contextWindowTokens: 131_072, defaultMaxOutputTokens: 8_192 }] } },
+    });
+    const response = await w.fetch('http://127.0.0.1:11434/api/tags');
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { models: { name: string }[] }).models.map((model) => model.name)).toEqual(['qwen3:8b']);
   });
 });

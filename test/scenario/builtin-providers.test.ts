@@ -48,10 +48,12 @@ describe('an OpenAI-compatible server on the config’s own baseUrl', () => {
     expect(result.messages).toMatchObject({ sent: 1, replied: 1 });
   });
 
-  it('has no limits unless the scenario sets some, and the result says they were assumed', async () => {
+  it('has no limits on a paid OpenRouter model unless the scenario sets some, and the result says why', async () => {
     const { result, requests } = await runOn(`${REAL}/openrouter-llama-telegram-open.json5`);
     expect(requests.every((entry) => Object.keys(entry.quotaAfter ?? {}).length === 0)).toBe(true);
-    expect(result.assumedLimits).toEqual([{ provider: 'compatible', models: ['meta-llama/llama-4-maverick'], source: expect.stringMatching(/^assumed: no published limits/) }]);
+    expect(result.assumedLimits).toEqual([
+      { provider: 'openrouter', models: ['meta-llama/llama-4-maverick'], source: expect.stringMatching(/^assumed unlimited: OpenRouter publishes fixed limits only for :free models/) },
+    ]);
   });
 
   it('says nothing about assumed limits when every provider has a published table', async () => {

@@ -115,9 +115,9 @@ describe('a check whose precondition never happened is an error naming the cause
       delete config['agents'].defaults.heartbeat;
     });
     const result = await run(oneMessageFrom(0, '{ check: "rate-limit-errors", max: 0 }, { check: "error-replies", max: 0 }'), config);
-    expect(result.checks.map((check) => check.status)).toEqual(['error', 'error']);
+    expect(result.checks.map((check) => check.status)).toEqual(['error', 'fail']);
     expect(result.checks[0]!.summary).toBe(
-      '0 of 1 message reached a model: 1 dropped: the turn failed: model chain names provider "lmstudio", which neither models.providers nor OpenClaw 2026.2.26\'s built-in catalog declares',
+      'no request reached a provider: 1 of 1 message got an error text ("⚠️ Agent failed before reply: Unknown model: lmstudio/qwen3-8b.")',
     );
   });
 

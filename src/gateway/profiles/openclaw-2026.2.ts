@@ -4,6 +4,8 @@
  */
 import { ENV_RULES_2026_2 } from '../../config/env-substitution.ts';
 import { loadCatalog } from '../../config/catalog/index.ts';
+import { LEGACY_REFUSAL_2026_2 } from '../../config/legacy-keys.ts';
+import { MODEL_REGISTRY_RULES_2026_2 } from '../../config/model-registry-rules-2026-2.ts';
 import { MODEL_REF_RULES_2026_2 } from '../../config/model-ref-rules-2026-2.ts';
 import { cancelledCompaction, emptyCompactionLines, lastDetailPlaceholder, type DecisionLines } from '../router/decision-log.ts';
 import type { CommandSpec } from '../channels/commands-catalog.ts';
@@ -109,6 +111,7 @@ export const OPENCLAW_2026_2: VersionProfile = {
   release: '2026.2.26',
   modelRefs: MODEL_REF_RULES_2026_2,
   configEnv: ENV_RULES_2026_2,
+  legacyConfigRefusal: LEGACY_REFUSAL_2026_2,
   catalog: loadCatalog('2026.2.26'),
   // dist/agent-scope-DZ5jocOf.js resolveDefaultAgentId (first `default: true`, else the first entry);
   // dist/pi-embedded-CQnl8oWA.js resolveFallbackCandidates with no fallbacks override (an agent `model`
@@ -121,6 +124,7 @@ export const OPENCLAW_2026_2: VersionProfile = {
   // dist/resolve-route-CRfTFFRh.js resolveAgentRoute: peer, guild, team, account, channel tiers; peer kinds
   // compared exactly; pickFirstExistingAgentId sends a binding to an undeclared agent to the default agent.
   agentRouting: { peerWildcard: false, groupPeerMatchesChannel: false, undeclaredAgent: 'default-agent' },
+  modelRegistry: MODEL_REGISTRY_RULES_2026_2,
   runtimeDefaults: {
     ...SHARED_RUNTIME_DEFAULTS,
     heartbeat: {

@@ -4,6 +4,8 @@
  */
 import { ENV_RULES_2026_9 } from '../../config/env-substitution.ts';
 import { loadCatalog } from '../../config/catalog/index.ts';
+import { LEGACY_REFUSAL_2026_9 } from '../../config/legacy-keys.ts';
+import { MODEL_REGISTRY_RULES_2026_9 } from '../../config/model-registry-rules-2026-9.ts';
 import { MODEL_REF_RULES_2026_9 } from '../../config/model-ref-rules-2026-9.ts';
 import { parseModelRef } from '../../config/model-ref.ts';
 import { cancelledCompaction, emptyCompactionLines, lastDetailPlaceholder, type DecisionLines } from '../router/decision-log.ts';
@@ -141,6 +143,7 @@ export const OPENCLAW_2026_9: VersionProfile = {
   release: '2026.9.6',
   modelRefs: MODEL_REF_RULES_2026_9,
   configEnv: ENV_RULES_2026_9,
+  legacyConfigRefusal: LEGACY_REFUSAL_2026_9,
   catalog: loadCatalog('2026.9.6'),
   // dist/agent-scope-config-IQKOEtZ4.mjs resolveDefaultAgentId (one `default: true`, else the sole agent,
   // else AgentSelectionRequiredError); dist/agent-scope-CTuYDtny.mjs resolveSelectedModelFallbacksOverride
@@ -153,6 +156,7 @@ export const OPENCLAW_2026_9: VersionProfile = {
   // dist/resolve-route-6ukGCxYl.mjs resolveAgentRoute: a `peer.id: "*"` tier after exact peers, group and
   // channel peers alike (peerKindMatches); pickFirstExistingAgentId refuses a binding to an undeclared agent.
   agentRouting: { peerWildcard: true, groupPeerMatchesChannel: true, undeclaredAgent: 'refused' },
+  modelRegistry: MODEL_REGISTRY_RULES_2026_9,
   runtimeDefaults: {
     ...SHARED_RUNTIME_DEFAULTS,
     // Unverified in 2026.9.6's dist: OpenClaw's docs of 2026-08 (openclaw/docs) give the default heartbeat target "owner".

@@ -10,6 +10,7 @@
  */
 import type { AgentRules } from '../../config/agents.ts';
 import type { ProviderCatalog } from '../../config/catalog/index.ts';
+import type { ModelRegistryRules } from '../../config/catalog/model-registry.ts';
 import type { ModelRefRules } from '../../config/model-ref.ts';
 import type { RuntimeDefaults } from '../../config/runtime-defaults.ts';
 import type { AgentRouteRules } from '../agent-route.ts';
@@ -21,6 +22,7 @@ import type { ReplyTrim } from '../reply-text.ts';
 import type { DecisionLines } from '../router/decision-log.ts';
 import type { RoutingBehaviour } from '../router/routing-behaviour.ts';
 import type { EnvRules } from '../../config/env-substitution.ts';
+import type { LegacyRefusal } from '../../config/legacy-keys.ts';
 import type { MaintenanceOrder } from '../sessions/maintenance-plan.ts';
 
 export type VersionProfile = {
@@ -34,12 +36,16 @@ export type VersionProfile = {
   readonly modelRefs: ModelRefRules;
   /** What a `${VAR}` in the config whose variable is unset does: refuse the config or keep it as written. */
   readonly configEnv: EnvRules;
+  /** The text it refuses a config with keys of an older layout (`agent`, top-level `telegram`, …) with. */
+  readonly legacyConfigRefusal: LegacyRefusal;
   /** The built-in providers and models a config may name without declaring them (src/config/catalog/). */
   readonly catalog: ProviderCatalog;
   /** `agents.list`: the default agent, an agent model's inherited fallbacks, who runs heartbeats. */
   readonly agents: AgentRules;
   /** `bindings`: which binding tiers exist and what a binding to an undeclared agent does. */
   readonly agentRouting: AgentRouteRules;
+  /** What resolves beyond the catalog (declared providers, OpenRouter, forward-compat ids) and the `Unknown model` text. */
+  readonly modelRegistry: ModelRegistryRules;
   /** Retries, failover, cooldown scope and the texts of a failed turn. */
   readonly routing: RoutingBehaviour;
   /** The gateway log lines for each routing and compaction decision. */

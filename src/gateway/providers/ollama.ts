@@ -34,7 +34,8 @@ async function send(deps: AdapterDeps, url: string, call: ChatCall): Promise<Cha
     model: call.modelId,
     messages: [{ role: 'system', content: call.system }, ...call.messages.map((message) => ({ role: message.role, content: message.text }))],
     stream: true,
-    options: { num_ctx: DEFAULT_NUM_CTX, ...(call.maxOutputTokens === undefined ? {} : { num_predict: call.maxOutputTokens }) },
+    // createOllamaStreamFn: `num_ctx: model.contextWindow ?? 65536`.
+    options: { num_ctx: call.contextWindowTokens ?? DEFAULT_NUM_CTX, ...(call.maxOutputTokens === undefined ? {} : { num_predict: call.maxOutputTokens }) },
   };
   const headers: Record<string, string> = { 'content-type': 'application/json', ...(deps.apiKey === undefined ? {} : { authorization: `Bearer ${deps.apiKey}` }) };
   let response: Response;

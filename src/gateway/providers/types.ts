@@ -13,6 +13,8 @@ export type ChatCall = {
   readonly system: string;
   readonly messages: readonly ChatMessage[];
   readonly maxOutputTokens?: number;
+  /** The model's context window as the gateway resolved it, where it knows one; ollama sends it as `num_ctx`. */
+  readonly contextWindowTokens?: number;
   readonly stream: boolean;
 };
 

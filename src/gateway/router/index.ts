@@ -8,6 +8,7 @@ import type { Prng } from '../../clock/prng.ts';
 import type { OpenClawConfig } from '../../config/schema.ts';
 import type { RuntimeDefaults } from '../../config/runtime-defaults.ts';
 import { type ProviderCatalog, resolveProvider } from '../../config/catalog/index.ts';
+import { unknownModelError, type ModelRegistryRules } from '../../config/catalog/model-registry.ts';
 import { configuredModel, modelKey, parseModelRef, resolveModelChain, type ModelRefRules } from '../../config/model-ref.ts';
 import type { GatewayLog } from '../log.ts';
 import { UserError } from '../../errors.ts';
@@ -20,6 +21,7 @@ import { createRouter, type Router } from './router.ts';
 import type { RoutingBehaviour } from './routing-behaviour.ts';
 
 const MINUTE_MS = 60_000;
+const OLLAMA_DISCOVERED_CONTEXT_WINDOW = 128_000;
 const HOUR_MS = 60 * MINUTE_MS;
 
 export type ModelRouter = Router & {
@@ -32,6 +34,12 @@ export type ModelRouter = Router & {
    * does for compaction summaries. The SDK's own retries still apply.
    */
   callModel(modelRef: string, call: Omit<ChatCall, 'modelId'>): Promise<ChatReply>;
+  /**
+   * Startup model discovery: each chain provider whose models come from its server (`GET /api/tags` for an
+   * implicit ollama, openclaw@2026.2.26 `discoverOllamaModels`) is asked once; its candidates then resolve only
+   * when listed. A failed request lists nothing, as OpenClaw logs it and registers no models.
+   */
+  discoverModels(): Promise<void>;
 };
 
 /** What the router takes from a version profile (src/gateway/profiles/). */
@@ -41,6 +49,7 @@ export type RouterVersion = {
   readonly runtimeDefaults: Pick<RuntimeDefaults, 'cooldownStepsMs'>;
   readonly modelRefs: ModelRefRules;
   readonly catalog: ProviderCatalog;
+  readonly modelRegistry: ModelRegistryRules;
 };
 
 export function createModelRouter(
@@ -85,6 +94,24 @@ export function createModelRouter(
     return client;
   };
   const authProfiles = authProfilesByProvider(config);
+  const discovered = new Map<string, string[]>();
+  const unknownModel = (modelRef: string): string | undefined => {
+    const ref = parseModelRef(modelRef, modelRefRules);
+    return ref === null ? undefined : unknownModelError(config, ref, { rules: version.modelRegistry, catalog: version.catalog, modelRefs: modelRefRules, discovered });
+  };
+  // discoverOllamaModels gives every listed model OLLAMA_DEFAULT_CONTEXT_WINDOW (128000 in openclaw@2026.2.26).
+  const discoveredContextWindow = (modelRef: string): number | undefined => {
+    const ref = parseModelRef(modelRef, modelRefRules);
+    return ref !== null && (discovered.get(ref.provider) ?? []).includes(ref.model) ? OLLAMA_DISCOVERED_CONTEXT_WINDOW : undefined;
+  };
+  const discoverModels = async (): Promise<void> => {
+    const providerIds = new Set(resolveModelChain(config, modelRefRules).map((ref) => ref.provider));
+    for (const providerId of providerIds) {
+      const provider = resolveProvider(config, providerId, modelRefRules, version.catalog);
+      if (provider?.discovery === undefined || provider.api !== 'ollama') continue;
+      discovered.set(providerId, await ollamaTags(deps.fetch, provider.baseUrl, deps.log));
+    }
+  };
   const router = createRouter({
     routing,
     modelRefs: modelRefRules,
@@ -93,15 +120,38 @@ export function createModelRouter(
     clientFor,
     authProfiles,
     maxOutputTokens: (modelRef) => configuredModel(config, modelRef, modelRefRules)?.maxTokens,
+    unknownModel,
+    contextWindowTokens: (modelRef) => configuredModel(config, modelRef, modelRefRules)?.contextWindow ?? discoveredContextWindow(modelRef),
     cooldowns,
     decisions,
     ...(deps.retryJitter === undefined ? {} : { retryJitter: deps.retryJitter }),
   });
-  const callModel = (modelRef: string, call: Omit<ChatCall, 'modelId'>): Promise<ChatReply> => {
+  const callModel = async (modelRef: string, call: Omit<ChatCall, 'modelId'>): Promise<ChatReply> => {
+    // Compaction resolves its model through the same registry and stops without a request when it is unknown.
+    const unknown = unknownModel(modelRef);
+    if (unknown !== undefined) throw new Error(unknown);
     const { provider, model } = parseModelRef(modelRef, modelRefRules) ?? { provider: '', model: modelRef };
     return clientFor(provider, authProfiles.get(provider)?.[0]).call({ ...call, modelId: model });
   };
-  return { ...router, chain: chainOf(config, modelRefRules), decisions, cooldowns, callModel };
+  return { ...router, chain: chainOf(config, modelRefRules), decisions, cooldowns, callModel, discoverModels };
+}
+
+/** `discoverOllamaModels` (openclaw@2026.2.26, dist/model-selection-BNuytbkf.js): the names `/api/tags` lists, [] on any failure. */
+async function ollamaTags(fetchFn: typeof fetch, baseUrl: string, log: GatewayLog | undefined): Promise<string[]> {
+  const url = `${baseUrl.trim().replace(/\/+$/, '').replace(/\/v1$/i, '')}/api/tags`;
+  try {
+    const response = await fetchFn(url);
+    if (!response.ok) {
+      log?.write('warn', 'ollama', `Failed to discover Ollama models: ${response.status}`);
+      return [];
+    }
+    const names = (((await response.json()) as { models?: { name?: unknown }[] }).models ?? []).map((model) => model.name).filter((name): name is string => typeof name === 'string');
+    if (names.length === 0) log?.write('warn', 'ollama', 'No Ollama models found on local instance');
+    return names;
+  } catch (error) {
+    log?.write('warn', 'ollama', `Failed to discover Ollama models: ${String(error)}`);
+    return [];
+  }
 }
 
 /** The candidates as OpenClaw resolves them (aliases, bare ids, deduplicated), as `provider/model` keys. */

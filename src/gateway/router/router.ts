@@ -69,6 +69,10 @@ export type RouterDeps = {
   /** Auth profiles per provider, in rotation order; providers without any use their inline key and no cooldowns. */
   readonly authProfiles: ReadonlyMap<string, readonly string[]>;
   readonly maxOutputTokens: (modelRef: string) => number | undefined;
+  /** The model's context window where the gateway knows one (declared, or set by discovery). */
+  readonly contextWindowTokens: (modelRef: string) => number | undefined;
+  /** The version's `Unknown model: …` text for a candidate its model registry cannot resolve; undefined when it resolves. */
+  readonly unknownModel: (modelRef: string) => string | undefined;
   readonly cooldowns: Cooldowns;
   readonly decisions: DecisionLog;
   /**
@@ -112,7 +116,7 @@ async function runTurn(deps: RouterDeps, lastProbeMs: Map<string, number>, reque
         deps.decisions.record({ runId: request.runId, decision: 'skip_candidate', modelRef, reason: skip.reason, detail: skip.errorText });
         continue;
       }
-      const result = await tryCandidate(deps, request, modelRef);
+      const result = await resolvedCandidate(deps, request, modelRef);
       if (result.kind === 'reply') return replied(deps, request, modelRef, result.reply, failed);
       if (result.kind === 'surfaced') {
         deps.decisions.record({ runId: request.runId, decision: 'surface_error', modelRef, detail: result.text });
@@ -154,9 +158,11 @@ type AllFailedReply = (deps: RouterDeps, request: TurnRequest, failed: readonly 
 const ALL_FAILED_REPLIES: Readonly<Record<RoutingBehaviour['allFailedReply'], AllFailedReply>> = {
   'agent-failed-summary': (_deps, _request, failed, summary) => agentFailedReply(failed.length === 1 ? failed[0]!.errorText : summary),
   // One candidate's error is rethrown without a summary, a case not observed (a one-model recording
-  // went on retrying its 429 for longer than a turn lasts), so it keeps the copy seen with three.
+  // went on retrying its 429 for longer than a turn lasts), so it keeps the copy seen with three — except
+  // a model the registry did not find, whose FailoverError reason alone picks the copy
+  // (`resolveProviderRequestFailureCode`, dist/user-copy-DfLWtdTx.mjs: model_not_found → provider_model_unavailable).
   'classified-copy': (deps, request, failed, summary) =>
-    failed.length <= 1
+    failed.length <= 1 && failed[0]?.reason !== 'model_not_found'
       ? OVERLOADED_REPLY
       : classifiedAllFailedReply(failed, { summary, soonestCooldownExpiryMs: soonestCooldownExpiryMs(deps, request.chain), nowMs: deps.clock.now(), modelRefs: deps.modelRefs }),
 };
@@ -221,6 +227,18 @@ function cooldownSkip(
   return { modelRef, errorText: `Provider ${providerId} is in cooldown (${why})`, reason: soonest.reason };
 }
 
+/**
+ * A candidate the model registry cannot resolve fails before any request: a FailoverError with reason
+ * `model_not_found` (`resolveModel` in runEmbeddedPiAgent, dist/pi-embedded-CQnl8oWA.js in 2026.2.26;
+ * dist/embedded-agent-BaH7wGBd.mjs in 2026.9.6), which `runWithModelFallback` records before trying the next;
+ * no auth profile is marked, as no profile was used.
+ */
+async function resolvedCandidate(deps: RouterDeps, request: TurnRequest, modelRef: string): Promise<CandidateResult> {
+  const unknown = deps.unknownModel(modelRef);
+  if (unknown === undefined) return tryCandidate(deps, request, modelRef);
+  return { kind: 'failover', failed: { modelRef, errorText: unknown, reason: 'model_not_found', status: DEFAULT_STATUS.model_not_found }, transientHttp: false, authProfileFailure: false };
+}
+
 /** All attempts on one model: same-model retries and auth-profile rotation. */
 async function tryCandidate(deps: RouterDeps, request: TurnRequest, modelRef: string): Promise<CandidateResult> {
   const { provider: providerId, model: modelId } = modelRefOf(deps, modelRef);
@@ -251,7 +269,13 @@ async function tryCandidate(deps: RouterDeps, request: TurnRequest, modelRef: st
 async function attemptModel(deps: RouterDeps, request: TurnRequest, modelRef: string, client: ProviderClient, retries: SameModelRetries): Promise<CandidateResult> {
   const { model: modelId } = modelRefOf(deps, modelRef);
   const maxOutputTokens = deps.maxOutputTokens(modelRef);
-  const call: ChatCall = { ...request.callFor(modelRef), modelId, ...(maxOutputTokens === undefined ? {} : { maxOutputTokens }) };
+  const contextWindowTokens = deps.contextWindowTokens(modelRef);
+  const call: ChatCall = {
+    ...request.callFor(modelRef),
+    modelId,
+    ...(maxOutputTokens === undefined ? {} : { maxOutputTokens }),
+    ...(contextWindowTokens === undefined ? {} : { contextWindowTokens }),
+  };
   for (let attempt = 1; ; attempt++) {
     deps.decisions.record({ runId: request.runId, decision: 'attempt', modelRef, detail: `attempt ${attempt}` });
     const answer = await callOnce(deps, client, call);

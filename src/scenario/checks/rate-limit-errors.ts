@@ -7,11 +7,14 @@
  * model (answered with a reply or an error text, or still in a turn while the
  * mocks were being asked). Otherwise 0 rate-limit errors proves nothing: an
  * error naming why the messages went nowhere (dropped by the allowlist, a
- * failed turn, the gateway's first error line).
+ * failed turn, the gateway's first error line). Nor does it when every
+ * answer was an error text and no request reached a provider (a model the
+ * gateway's registry does not know fails before any request).
  */
 import { z } from 'zod';
 import type { Check } from './context.ts';
-import { answered, inWindow, nothingTested, offset, unreached, windowMessages } from './context.ts';
+import { answered, inWindow, nothingTested, offset, unreached, windowMessages, type CheckContext, type CheckOutcome } from './context.ts';
+import type { MessageAccounting } from '../message-accounting.ts';
 import { dropLines } from '../message-accounting.ts';
 
 type Params = { max: number };
@@ -27,6 +30,7 @@ export const rateLimitErrors: Check<Params> = {
     const requests = context.record.journal.filter((entry) => inWindow(context, entry.atMs)).length;
     const inFlight = messages.pending > 0 && requests > 0;
     if (answered(messages) === 0 && !inFlight) return unreached(context, messages);
+    if (requests === 0 && messages.replied === 0) return noRequestSent(context, messages);
     const lines = context.record.log.filter((record) => record.level !== 'info' && inWindow(context, record.atMs));
     const grepLines = lines.filter((record) => `[${record.subsystem}] ${record.message}`.includes('rate limit'));
     const served = context.record.journal.filter((entry) => entry.status === 429 && inWindow(context, entry.atMs));
@@ -44,3 +48,12 @@ export const rateLimitErrors: Check<Params> = {
     };
   },
 };
+
+/** Every message got an error text and no provider was asked: the first error text says why. */
+function noRequestSent(context: CheckContext, messages: MessageAccounting): CheckOutcome {
+  const first = context.record.deliveries.find((delivery) => delivery.kind === 'error' && inWindow(context, delivery.atMs))?.text.split('\n')[0];
+  return nothingTested(
+    `no request reached a provider: ${messages.errorReplies} of ${messages.sent} message${messages.sent === 1 ? '' : 's'} got an error text${first === undefined ? '' : ` ("${first}")`}`,
+    { messagesSent: messages.sent, errorReplies: messages.errorReplies, requests: 0 },
+  );
+}
