@@ -29,7 +29,7 @@ describe('the suite bar', () => {
   });
 
   it('wants an ERROR check saying why when no user turn reached a provider', () => {
-    const result = { ...saved.result, attemptsByOrigin: saved.result.attemptsByOrigin.filter((entry) => entry.origin !== 'user') };
+    const result = { ...saved.result, turns: { ...saved.result.turns, user: 0 } };
     expect(savedRunProblems({ ...saved, result })).toEqual(['no user turn reached a provider and no ERROR check says why']);
   });
 
@@ -38,7 +38,7 @@ describe('the suite bar', () => {
       ...saved.result.checks,
       { check: 'rate-limit-errors', title: 'T', step: 's', status: 'error' as const, summary: '0 of 1 message reached a model: 1 dropped: the turn failed: x/y uses API kind "z", which quotastorm does not mock', evidence: [], figures: {} },
     ];
-    const result = { ...saved.result, checks, attemptsByOrigin: [] };
+    const result = { ...saved.result, checks, turns: { ...saved.result.turns, user: 0 } };
     expect(savedRunProblems({ ...saved, result })[0]).toMatch(/^no user turn reached a provider, for a gap of quotastorm's/);
   });
 
