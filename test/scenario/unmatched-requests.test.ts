@@ -38,13 +38,14 @@ describe('a request no mock answered', () => {
 
     expect(code).toBe(1);
     expect(stdout).toMatch(/^ {2}ERROR +Every request answered by a mock +1 request no mock answered, first POST https:\/\/generativelanguage\.googleapis\.com\/api\/v1beta\//m);
-    expect(stdout).toContain('error: Every request answered by a mock');
+    // No request reached a mock, so "0 rate-limit errors" tested nothing and errs too.
+    expect(stdout).toContain('error: 0 rate-limit errors, Every request answered by a mock');
     const result = JSON.parse(await readFile(join(out, 'result.json'), 'utf8')) as RunResult;
     const error = result.checks.find((check) => check.check === 'unmatched-requests');
     expect(error).toMatchObject({ status: 'error', figures: { unmatched: 1, distinct: 1 } });
     expect(error!.evidence[0]).toContain(`1 × POST ${WRONG_URL}`);
     expect(error!.evidence[0]).toContain('could have meant google at https://generativelanguage.googleapis.com, which serves POST /v1/models/{model}:generateContent');
-    expect(result.verdict).toMatchObject({ ok: false, errors: 1 });
+    expect(result.verdict).toMatchObject({ ok: false, errors: 2 });
     expect(await readFile(join(out, 'report.md'), 'utf8')).toContain(`1 × POST ${WRONG_URL}`);
   });
 

@@ -5,9 +5,10 @@
  *
  * Precondition: a message was sent in the window and at least one reached a
  * model (answered with a reply or an error text, or still in a turn while the
- * mocks were being asked). Otherwise 0 rate-limit errors proves nothing: an
- * error naming why the messages went nowhere (dropped by the allowlist, a
- * failed turn, the gateway's first error line).
+ * mocks were being asked), and the mocks were asked: an error text can be the
+ * gateway's own (a request no mock answered). Otherwise 0 rate-limit errors
+ * proves nothing: an error naming why the messages went nowhere (dropped by
+ * the allowlist, a failed turn, the gateway's first error line).
  */
 import { z } from 'zod';
 import type { Check } from './context.ts';
@@ -27,6 +28,8 @@ export const rateLimitErrors: Check<Params> = {
     const requests = context.record.journal.filter((entry) => inWindow(context, entry.atMs)).length;
     const inFlight = messages.pending > 0 && requests > 0;
     if (answered(messages) === 0 && !inFlight) return unreached(context, messages);
+    // Every answer was the gateway's own: none of the messages reached a model.
+    if (requests === 0) return unreached(context, { ...messages, replied: 0, errorReplies: 0 });
     const lines = context.record.log.filter((record) => record.level !== 'info' && inWindow(context, record.atMs));
     const grepLines = lines.filter((record) => `[${record.subsystem}] ${record.message}`.includes('rate limit'));
     const served = context.record.journal.filter((entry) => entry.status === 429 && inWindow(context, entry.atMs));
