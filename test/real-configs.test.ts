@@ -11,8 +11,8 @@ import { describe, expect, it } from 'vitest';
 import { CORPUS_DIR, CORPUS_FIXTURES, CORPUS_REPORT, KNOWN_GAPS, REPORT_HEADER } from './corpus/corpus.ts';
 
 describe('the real-config corpus', () => {
-  it('holds at least 30 configs', () => {
-    expect(CORPUS_FIXTURES.length).toBeGreaterThanOrEqual(30);
+  it('holds at least 50 configs', () => {
+    expect(CORPUS_FIXTURES.length).toBeGreaterThanOrEqual(50);
   });
 
   it('names the source of every config in SOURCES.md', async () => {
