@@ -46,14 +46,31 @@ export async function runCorpusEntry(name: string, scratchDir: string): Promise<
   const canaries = secretValuesIn(text);
   const configDir = join(scratchDir, `${name}.config`);
   await mkdir(configDir, { recursive: true });
-  const verdict = await judgeConfig({ base: name, text, canaries, mutations: [] }, configDir);
-  const suite = await runSuite({ scenarioFile: SUITE, configFile, outDir: join(scratchDir, `${name}.suite`), canaries });
+  const { verdict, suite } = await withoutVariablesOf(text, async () => ({
+    verdict: await judgeConfig({ base: name, text, canaries, mutations: [] }, configDir),
+    suite: await runSuite({ scenarioFile: SUITE, configFile, outDir: join(scratchDir, `${name}.suite`), canaries }),
+  }));
   return {
     name,
     configExitCodes: verdict.ok ? verdict.exitCodes : [],
     configProblem: verdict.ok ? undefined : verdict.problem,
     suite,
   };
+}
+
+/**
+ * Runs `use` with every `${NAME}` the config refers to unset, as on a machine that never saw the
+ * config's author's environment: the same corpus gives the same report wherever it runs.
+ */
+async function withoutVariablesOf<T>(text: string, use: () => Promise<T>): Promise<T> {
+  const names = [...new Set([...text.matchAll(/\$\{(?:env:)?([A-Za-z_][A-Za-z0-9_]*)\}/g)].map(([, name]) => name!))];
+  const saved = names.map((name) => [name, process.env[name]] as const);
+  for (const name of names) delete process.env[name];
+  try {
+    return await use();
+  } finally {
+    for (const [name, value] of saved) if (value !== undefined) process.env[name] = value;
+  }
 }
 
 /** Where the entry misses the bar, one sentence each. */
