@@ -15,7 +15,9 @@
  * turn (result.json `turns.user`) and the mock journal holds a request made while a user message
  * was in its turn (between its arrival and its fate in record.json's `messageFates`, or until the
  * step ended for a message still pending). A model attempt is not required: a turn that first
- * compacts a large session asks the provider for the summary before any attempt is logged.
+ * compacts a large session asks the provider for the summary before any attempt is logged (the
+ * check before a prompt, pi-coding-agent 0.55.1 `AgentSession._checkCompaction` as
+ * openclaw@2026.2.26 installs it; src/gateway/compaction.ts).
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
