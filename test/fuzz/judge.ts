@@ -75,7 +75,7 @@ function inProcess(input: HostileInput, use: () => string): Verdict {
 type CliRun = { code: number; out: string; escaped?: unknown };
 
 /** One command as the CLI runs it (cli.ts `main`): its exit code, or the code its error maps to; output captured. */
-async function runCommand(argv: readonly string[], command: () => Promise<number>): Promise<CliRun> {
+export async function runCommand(argv: readonly string[], command: () => Promise<number>): Promise<CliRun> {
   const out: string[] = [];
   const stdoutWrite = process.stdout.write;
   const stderrWrite = process.stderr.write;
@@ -95,14 +95,14 @@ async function runCommand(argv: readonly string[], command: () => Promise<number
   }
 }
 
-function cliProblem(run: CliRun, input: HostileInput): string | undefined {
+export function cliProblem(run: CliRun, input: Pick<HostileInput, 'canaries'>): string | undefined {
   if (![0, 1, 2].includes(run.code)) return `exit ${run.code}: ${run.out.slice(0, 400)}${run.escaped === undefined ? '' : `\n${describeError(run.escaped)}`}`;
   if (/\n\s+at .+:\d+:\d+\)?\n/.test(run.out)) return `printed a stack trace: ${run.out.slice(0, 400)}`;
   const leaked = leakIn(run.out, input);
   return leaked === undefined ? undefined : `printed the planted secret ${leaked}`;
 }
 
-function leakIn(text: string, input: HostileInput): string | undefined {
+function leakIn(text: string, input: Pick<HostileInput, 'canaries'>): string | undefined {
   return input.canaries.find((canary) => text.includes(canary));
 }
 

@@ -2,9 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { configVerification } from '../../src/scenario/checks/config-verification.ts';
 import type { CheckContext } from '../../src/scenario/checks/context.ts';
+import { rateLimitErrors } from '../../src/scenario/checks/rate-limit-errors.ts';
 import { sessionCount } from '../../src/scenario/checks/session-count.ts';
 
-function context(record: Partial<CheckContext['record']>): CheckContext {
+function context(record: Partial<CheckContext['record']>, messagesSent = 0): CheckContext {
   return {
     record: {
       journal: [],
@@ -19,9 +20,9 @@ function context(record: Partial<CheckContext['record']>): CheckContext {
       ...record,
     },
     fromMs: 0,
-    toMs: 0,
+    toMs: 60_000,
     runStartMs: 0,
-    messagesSent: 0,
+    messagesSent,
     step: undefined,
   };
 }
@@ -33,5 +34,12 @@ describe('check preconditions', () => {
 
   it('session-count has none: an empty store is measured, and passes against its maximum', () => {
     expect(sessionCount.run(context({}), { max: 20 })).toMatchObject({ status: 'pass', summary: '0 sessions in the store (max 20)' });
+  });
+
+  it('rate-limit-errors over error texts the gateway wrote without asking a mock is an error, not "0 rate-limit errors"', () => {
+    const unanswered = { senderId: 1, chatId: 1, receivedAtMs: 1_000, atMs: 1_000, fate: 'error-reply' as const };
+    const log = [{ atMs: 1_000, level: 'error' as const, subsystem: 'agent/embedded', message: 'embedded run agent end: runId=user-1 isError=true error=no mock handler for POST http://127.0.0.1:11434/v1' }];
+    const outcome = rateLimitErrors.run(context({ messageFates: [{ updateId: 1, ...unanswered }], log }, 1), { max: 0 });
+    expect(outcome).toMatchObject({ status: 'error', summary: expect.stringMatching(/^0 of 1 message reached a model: gateway\.err\.log: \[agent\/embedded\] .*no mock handler/) });
   });
 });

@@ -38,7 +38,7 @@ describe('a request no mock answered', () => {
 
     expect(code).toBe(1);
     expect(stdout).toMatch(/^ {2}ERROR +Every request answered by a mock +1 request no mock answered, first POST https:\/\/generativelanguage\.googleapis\.com\/api\/v1beta\//m);
-    // No request reached a mock, so the rate-limit check has nothing to judge either.
+    // No request reached a mock, so "0 rate-limit errors" tested nothing and errs too.
     expect(stdout).toContain('error: 0 rate-limit errors, Every request answered by a mock');
     const result = JSON.parse(await readFile(join(out, 'result.json'), 'utf8')) as RunResult;
     const error = result.checks.find((check) => check.check === 'unmatched-requests');

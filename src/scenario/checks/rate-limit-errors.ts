@@ -5,11 +5,12 @@
  *
  * Precondition: a message was sent in the window and at least one reached a
  * model (answered with a reply or an error text, or still in a turn while the
- * mocks were being asked). Otherwise 0 rate-limit errors proves nothing: an
- * error naming why the messages went nowhere (dropped by the allowlist, a
- * failed turn, the gateway's first error line). Nor does it when every
- * answer was an error text and no request reached a provider (a model the
- * gateway's registry does not know fails before any request).
+ * mocks were being asked), and the mocks were asked in the window.
+ * Otherwise 0 rate-limit errors proves nothing: an error naming why the
+ * messages went nowhere (dropped by the allowlist, a failed turn, the
+ * gateway's first error line), or that no request reached a provider (every
+ * answer was the gateway's own text: a model its registry does not know, a
+ * request no mock answered).
  */
 import { z } from 'zod';
 import type { Check } from './context.ts';
@@ -30,7 +31,7 @@ export const rateLimitErrors: Check<Params> = {
     const requests = context.record.journal.filter((entry) => inWindow(context, entry.atMs)).length;
     const inFlight = messages.pending > 0 && requests > 0;
     if (answered(messages) === 0 && !inFlight) return unreached(context, messages);
-    if (requests === 0 && messages.replied === 0) return noRequestSent(context, messages);
+    if (requests === 0) return noRequestSent(context, messages);
     const lines = context.record.log.filter((record) => record.level !== 'info' && inWindow(context, record.atMs));
     const grepLines = lines.filter((record) => `[${record.subsystem}] ${record.message}`.includes('rate limit'));
     const served = context.record.journal.filter((entry) => entry.status === 429 && inWindow(context, entry.atMs));
