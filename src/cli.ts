@@ -66,11 +66,12 @@ export function buildProgram(profileNames: readonly [ProfileName, ...ProfileName
     });
   config
     .command('validate')
-    .description('Check the config against the schema quotastorm models; unknown keys are warnings')
+    .description('Check the config against the schema quotastorm models and what the version refuses to start with; unknown keys are warnings')
     .addOption(configOption())
-    .action(async (options: { config: string }) => {
+    .addOption(profileOption())
+    .action(async (options: { config: string; profile: ProfileName }) => {
       const { runConfigValidate } = await import('./commands/config.ts');
-      process.exitCode = await runConfigValidate(options.config);
+      process.exitCode = await runConfigValidate(options.config, options.profile);
     });
   config
     .command('report')

@@ -1,4 +1,5 @@
 import { formatConfigValue, getConfigPath, loadConfig, redact } from '../config/index.ts';
+import { legacyKeysError } from '../config/legacy-keys.ts';
 import { PROFILES, type ProfileName } from '../gateway/profiles/index.ts';
 import { configFile } from './bundled-files.ts';
 
@@ -18,10 +19,15 @@ export async function runConfigGet(path: string, file: string): Promise<number> 
   return 0;
 }
 
-/** `quotastorm config validate`: `Config valid: <file>`, warnings on stderr. */
-export async function runConfigValidate(file: string): Promise<number> {
+/**
+ * `quotastorm config validate`: `Config valid: <file>`, warnings on stderr; a config the version
+ * refuses to start with (keys of an older layout) is bad input, as for a run.
+ */
+export async function runConfigValidate(file: string, name: ProfileName): Promise<number> {
   const loaded = await loadConfig(configFile(file));
   printWarnings(loaded.warnings);
+  const legacy = legacyKeysError(loaded, PROFILES[name]);
+  if (legacy !== undefined) throw legacy;
   process.stdout.write(`Config valid: ${file}\n`);
   return 0;
 }

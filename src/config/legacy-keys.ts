@@ -7,6 +7,7 @@
  * the gateway starts (`ensureConfigReady`, dist/config-guard-B1E1VZjw.js) and
  * 2026.9.6's schema no longer knows the keys (`Unrecognized key`).
  */
+import { UserError } from '../errors.ts';
 
 export type LegacyKeyIssue = { readonly path: string; readonly message: string };
 
@@ -49,6 +50,23 @@ export function findLegacyConfigIssues(raw: unknown): LegacyKeyIssue[] {
 /** What a version prints when it refuses a config with legacy keys, for the config at `file`. */
 export type LegacyRefusal = (file: string, issues: readonly LegacyKeyIssue[]) => string;
 
+/**
+ * The bad-input error for a config the version refuses to start with, or undefined when it has no
+ * legacy keys: one paragraph, OpenClaw's own refusal quoted on one line.
+ */
+export function legacyKeysError(
+  loaded: { readonly file: string; readonly raw: unknown },
+  version: { readonly release: string; readonly legacyConfigRefusal: LegacyRefusal },
+): UserError | undefined {
+  const issues = findLegacyConfigIssues(loaded.raw);
+  if (issues.length === 0) return undefined;
+  const refusal = version.legacyConfigRefusal(loaded.file, issues).split('\n').map((line) => line.trim()).filter((line) => line !== '');
+  return new UserError(
+    `Config ${loaded.file} uses keys of an older OpenClaw layout (${issues.map((issue) => issue.path).join(', ')}), and OpenClaw ${version.release} ` +
+      `refuses to start with it: "${refusal.join(' / ')}". Move the keys where the messages say (\`openclaw doctor --fix\` does it) and run again.`,
+  );
+}
+
 /** 2026.2.26 `ensureConfigReady`: the snapshot is invalid with the legacy issues as its problems; `gateway run` exits 1. */
 export const LEGACY_REFUSAL_2026_2: LegacyRefusal = (file, issues) => {
   const lines = issues.map((issue) => `  - ${issue.path}: ${issue.message}`);
@@ -58,11 +76,11 @@ export const LEGACY_REFUSAL_2026_2: LegacyRefusal = (file, issues) => {
 /**
  * 2026.9.6: the root schema is strict, so the keys fail validation and the gateway does not start
  * (`assertValidGatewayStartupConfigSnapshot`, dist/server-startup-config-D-miQBV3.mjs; observed with
- * `openclaw gateway run` on a config with a top-level `agent`). Nested legacy keys are left out: the
- * schema of 2026.9.6 words them otherwise.
+ * `openclaw gateway run` on a config with a top-level `agent`).
  */
 export const LEGACY_REFUSAL_2026_9: LegacyRefusal = (file, issues) => {
-  const keys = [...new Set(issues.filter((issue) => !issue.path.includes('.')).map((issue) => `"${issue.path}"`))];
+  // The strict root schema names the top-level key of each legacy path (`routing` for `routing.queue`).
+  const keys = [...new Set(issues.map((issue) => `"${issue.path.split('.')[0]}"`))];
   const problem = keys.length === 1 ? `Unrecognized key: ${keys[0]}` : `Unrecognized keys: ${keys.join(', ')}`;
   return [
     `Gateway failed to start: Invalid config at ${file}:`,

@@ -1,4 +1,5 @@
 import { basename } from 'node:path';
+import { legacyKeysError } from '../config/legacy-keys.ts';
 import { loadConfig } from '../config/load.ts';
 import { unknownChainModels } from '../config/catalog/model-registry.ts';
 import { auditRootCauses, type RootCauseFinding } from '../config/root-causes.ts';
@@ -8,12 +9,14 @@ import { table } from './markdown-text.ts';
 export type ConfigReport = { file: string; warnings: string[]; findings: RootCauseFinding[] };
 
 /** The version a report reads configs as: its name and its runtime defaults. */
-export type ReportVersion = Pick<VersionProfile, 'name' | 'release' | 'runtimeDefaults' | 'modelRefs' | 'agents' | 'catalog' | 'modelRegistry'>;
+export type ReportVersion = Pick<VersionProfile, 'name' | 'release' | 'runtimeDefaults' | 'modelRefs' | 'agents' | 'catalog' | 'modelRegistry' | 'legacyConfigRefusal'>;
 
 export async function loadConfigReports(files: readonly string[], profile: ReportVersion): Promise<ConfigReport[]> {
   const reports: ConfigReport[] = [];
   for (const file of files) {
     const loaded = await loadConfig(file);
+    const legacy = legacyKeysError(loaded, profile);
+    if (legacy !== undefined) throw legacy;
     const unknown = unknownChainModels(loaded.config, { rules: profile.modelRegistry, catalog: profile.catalog, modelRefs: profile.modelRefs }).map(
       ({ path, modelRef, error }) => `${path}: OpenClaw ${profile.release} cannot resolve ${modelRef}; its turns fail before any request with "${error}"`,
     );

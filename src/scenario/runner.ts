@@ -13,7 +13,7 @@ import { createPrng, type Prng } from '../clock/prng.ts';
 import { createVirtualClock, type VirtualClock } from '../clock/virtual-clock.ts';
 import { loadConfig, type LoadedConfig } from '../config/load.ts';
 import { runNotesOf } from './run-notes.ts';
-import { findLegacyConfigIssues } from '../config/legacy-keys.ts';
+import { legacyKeysError } from '../config/legacy-keys.ts';
 import { auditRootCauses } from '../config/root-causes.ts';
 import { resolveProvider } from '../config/catalog/index.ts';
 import { parseModelRef } from '../config/model-ref.ts';
@@ -83,7 +83,9 @@ export async function runScenario(options: RunOptions): Promise<RunArtifacts> {
   checkWorkloadSize(scenario, options.loaded.file);
   const seed = options.seed ?? scenario.seed;
   const loadedConfig = await loadConfig(options.configFile, { envRules: PROFILES[scenario.profile].configEnv });
-  refuseLegacyKeys(loadedConfig, PROFILES[scenario.profile]);
+  // A config with keys of an older layout does not start the pinned gateways; neither does its simulation.
+  const legacy = legacyKeysError(loadedConfig, PROFILES[scenario.profile]);
+  if (legacy !== undefined) throw legacy;
   const startMs = Date.parse(scenario.startAt);
   const clock = createVirtualClock({ startMs });
   const rng = createPrng(seed);
@@ -173,17 +175,6 @@ export async function runScenario(options: RunOptions): Promise<RunArtifacts> {
     messagesSent: messagesSoFar,
   });
   return { result: redactStrings(summary, secrets), record, gateway, world, loadedConfig, secrets };
-}
-
-/** A config with keys of an older layout does not start the pinned gateways; neither does its simulation (legacy-keys.ts). */
-function refuseLegacyKeys(loaded: LoadedConfig, profile: VersionProfile): void {
-  const issues = findLegacyConfigIssues(loaded.raw);
-  if (issues.length === 0) return;
-  throw new UserError(
-    `Config ${loaded.file} uses keys of an older OpenClaw layout (${issues.map((issue) => issue.path).join(', ')}), and OpenClaw ${profile.release} refuses to start with it:\n\n` +
-      `${profile.legacyConfigRefusal(loaded.file, issues)}\n\n` +
-      'Move the keys where the messages say (`openclaw doctor --fix` does it) and run again.',
-  );
 }
 
 /**

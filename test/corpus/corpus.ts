@@ -28,8 +28,6 @@ export const CORPUS_FIXTURES: readonly string[] = readdirSync(join(PROJECT_ROOT,
  */
 export const KNOWN_GAPS: Readonly<Record<string, string>> = {
   'amazon-bedrock-placeholders.json5': 'API kind "bedrock-converse-stream", which quotastorm does not mock',
-  'openai-codex-discord.json5': 'API kind "openai-codex-responses", which quotastorm does not mock',
-  'openai-codex-whatsapp-telegram-allowlist.json5': 'API kind "openai-codex-responses", which quotastorm does not mock',
 };
 
 export type CorpusEntry = {

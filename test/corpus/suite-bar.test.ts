@@ -14,7 +14,7 @@ let run: SuiteRun;
 let saved: Saved;
 beforeAll(async () => {
   const outDir = join(await mkdtemp(join(tmpdir(), 'quotastorm-suite-bar-')), 'run');
-  run = await runSuite({ scenarioFile: 'scenarios/stress-suite.json5', configFile: 'test/fixtures/real-configs/docs-groq.json5', outDir, canaries: [] });
+  run = await runSuite({ scenarioFile: 'scenarios/stress-suite.json5', configFile: 'test/fixtures/real-configs/zai-glm-discord.json5', outDir, canaries: [] });
   saved = run.saved!;
 }, 60_000);
 

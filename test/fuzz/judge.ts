@@ -27,7 +27,7 @@ export type Verdict = { readonly ok: true; readonly exitCodes: readonly number[]
 
 // Each as the CLI line it stands for, and the command function that line calls.
 const CONFIG_COMMANDS = (file: string): { argv: string[]; run: () => Promise<number> }[] => [
-  { argv: ['config', 'validate', '--config', file], run: () => runConfigValidate(file) },
+  { argv: ['config', 'validate', '--config', file], run: () => runConfigValidate(file, '2026.2') },
   { argv: ['config', 'get', 'models.providers', '--config', file], run: () => runConfigGet('models.providers', file) },
   { argv: ['config', 'report', '--config', file, '--profile', '2026.9'], run: () => runConfigReport([file], '2026.9') },
   { argv: ['lint', '--config', file], run: () => runLint(file, '2026.2') },
