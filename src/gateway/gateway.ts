@@ -125,7 +125,7 @@ export type Gateway = {
   readonly deliveries: readonly Delivery[];
   /** What became of each user message received, in the order the fates were sealed (message-fates.ts). */
   readonly messageFates: readonly MessageFate[];
-  /** Whether the config has a `channels.telegram` section: checks about the channel judge only then. */
+  /** Whether the config has an enabled `channels.telegram`: only then does the bot start, and checks about the channel judge. */
   readonly telegramConfigured: boolean;
   readonly stats: Readonly<GatewayStats>;
   /**
@@ -177,7 +177,9 @@ export function createGateway(options: GatewayOptions): Gateway {
   });
   const deliveries: Delivery[] = [];
   const fates = createFateLog(clock);
-  const telegramConfigured = config.channels?.telegram !== undefined;
+  // OpenClaw starts a channel account only when it is enabled and configured (startChannelInternal,
+  // dist/gateway-cli-*.js, 2026.2.26): no `channels.telegram`, or `enabled: false`, means no bot at all.
+  const telegramConfigured = settings.telegram.enabled;
   const fallbackNotices = createFallbackNotices(profile.routing.fallbackNotices);
   const stats: GatewayStats = { userTurns: 0, heartbeatTurns: 0, cronTurns: 0, silentTurns: 0, compactions: 0, memoryFlushes: 0 };
   const flushBehaviour = profile.memoryFlush;
@@ -503,14 +505,14 @@ export function createGateway(options: GatewayOptions): Gateway {
     },
     async start() {
       log.write('info', 'gateway', `agent model: ${router.chain[0] ?? '(none)'}`);
-      await channel.start();
+      if (telegramConfigured) await channel.start();
       heartbeat.start();
       cron.start();
     },
     async stop() {
       heartbeat.stop();
       cron.stop();
-      await channel.stop();
+      if (telegramConfigured) await channel.stop();
       await queue.idle();
       await Promise.allSettled([...background]);
     },
