@@ -86,6 +86,8 @@ export type GatewayOptions = {
   readonly fetch: typeof fetch;
   readonly rng: Prng;
   readonly host?: GatewayHost;
+  /** The Telegram pairing allow store at start: sender ids the owner approved (`openclaw pairing approve telegram CODE`). */
+  readonly pairedSenders?: readonly number[];
   /** 2026.9's transient-retry jitter (router.ts RouterDeps.retryJitter); default: a child of `rng`. */
   readonly retryJitter?: Prng;
 };
@@ -240,6 +242,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     settings: settings.telegram,
     commands: settings.commands,
     ...(host.skills === undefined ? {} : { skills: host.skills }),
+    ...(options.pairedSenders === undefined ? {} : { pairedSenders: options.pairedSenders }),
     ...(config.channels?.telegram === undefined ? {} : { channelConfig: config.channels.telegram }),
     prng: rng.fork('telegram'),
     onMessage: (inbound) => queue.push(sessionKeyOf(inbound), inbound),

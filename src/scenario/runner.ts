@@ -37,7 +37,7 @@ import { redactStrings, secretsOf } from './redact.ts';
 import { summarize } from './summarize.ts';
 import type { RunResult } from './result.ts';
 import { takeRunRecord, takeStepRecord } from './take-record.ts';
-import { scenarioUsers } from './users.ts';
+import { pairedUsers, scenarioUsers, userPairing } from './users.ts';
 import { checkWorkloadSize, planMessages } from './workload.ts';
 
 export type RunOptions = {
@@ -93,6 +93,9 @@ export async function runScenario(options: RunOptions): Promise<RunArtifacts> {
     ...providerMountsOf(loadedConfig.config, profile),
     ...(faults === undefined ? {} : { faults: createFaultPlan(faults, { prng: rng.fork('faults'), startMs }) }),
   });
+  const users = scenarioUsers(loadedConfig, scenario.users.count, rng.fork('workload/users'));
+  // The owner's earlier approvals: the pairing store the gateway reads with allowFrom (users.ts).
+  const paired = pairedUsers(users, scenario.users.paired);
   const gateway = createGateway({
     config: options.configOverride ? options.configOverride(loadedConfig.config) : loadedConfig.config,
     profile,
@@ -100,10 +103,10 @@ export async function runScenario(options: RunOptions): Promise<RunArtifacts> {
     fetch: options.tapFetch ? options.tapFetch(world.fetch) : world.fetch,
     rng: rng.fork('gateway'),
     host: hostOf(scenario.host, scenario.cronJobs, profile),
+    pairedSenders: paired.map((user) => user.id),
   });
   const pool = createTextPool(rng.fork('workload/text'));
   preload(gateway, options.loaded, { startMs, rng: rng.fork('preload'), pool });
-  const users = scenarioUsers(loadedConfig, scenario.users.count, rng.fork('workload/users'));
   const sessionSeries = trackSessions(clock, gateway, startMs);
 
   const steps: StepRecord[] = [];
@@ -167,6 +170,7 @@ export async function runScenario(options: RunOptions): Promise<RunArtifacts> {
     rootCauses,
     configSha256: loadedConfig.sha256,
     messagesSent: messagesSoFar,
+    pairing: userPairing(loadedConfig, users, paired, profile.telegram.pairingStore),
   });
   return { result: redactStrings(summary, secrets), record, gateway, world, loadedConfig, secrets };
 }

@@ -53,6 +53,21 @@ const tokenRange = z.union([tokens, z.strictObject({ min: tokens, max: tokens })
 const user = z.number().int().min(0).max(SCENARIO_BOUNDS.users - 1).describe('index into the scenario users');
 const list = <T extends z.core.$ZodType>(item: T) => z.array(item).max(SCENARIO_BOUNDS.items);
 
+/**
+ * The Telegram users. Under `dmPolicy: "pairing"` a running deployment's users are the ones its owner
+ * approved (`openclaw pairing approve telegram CODE`): OpenClaw admits allowFrom plus its pairing store.
+ */
+const UsersSchema = z.strictObject({
+  count: z.number().int().min(1).max(SCENARIO_BOUNDS.users),
+  paired: z
+    .union([z.boolean(), list(user)])
+    .default(true)
+    .describe(
+      'which users the owner already approved in the pairing store (dmPolicy "pairing" only): true = all, false = none, ' +
+        'or a list of user indices; an unpaired user not in allowFrom gets a pairing code instead of a turn',
+    ),
+});
+
 const MessageArrival = z.strictObject({ kind: z.literal('message'), at: duration('when').default(0), user: user.default(0), tokens: tokenRange });
 const BurstArrival = z.strictObject({
   kind: z.literal('burst'),
@@ -160,7 +175,7 @@ export const ScenarioSchema = z.strictObject({
   mocks: MocksSchema.default({ tiers: {}, limits: {}, scope: {} }),
   host: HostSchema.default({ heartbeatHasTasks: true, skills: 'observed', toolResultTokensPerTurn: 0, toolCallsPerTurn: 0 }),
   preload: PreloadSchema.default({ sessions: [], mainTranscriptTokens: 0 }),
-  users: z.strictObject({ count: z.number().int().min(1).max(SCENARIO_BOUNDS.users) }).default({ count: 1 }),
+  users: UsersSchema.default({ count: 1, paired: true }),
   cronJobs: list(CronJobSchema).default([]),
   steps: list(StepSchema).min(1),
   /** Named variations of the mocks' faults, run with `--variant NAME` (the incident has two). */
@@ -195,6 +210,14 @@ export function crossFieldIssues(scenario: Scenario): CrossFieldIssue[] {
       }
     }),
   );
+  const { paired } = scenario.users;
+  if (Array.isArray(paired)) {
+    paired.forEach((index, position) => {
+      if (index >= scenario.users.count) {
+        issues.push({ code: 'custom', input: index, path: ['users', 'paired', position], message: `a user index below users.count (${scenario.users.count}; users are numbered from 0)` });
+      }
+    });
+  }
   if (burstMessages > SCENARIO_BOUNDS.burstMessages) {
     issues.push({ code: 'custom', input: burstMessages, path: ['steps'], message: `at most ${SCENARIO_BOUNDS.burstMessages.toLocaleString('en-US')} burst messages in all (these send ${burstMessages.toLocaleString('en-US')})` });
   }

@@ -55,9 +55,14 @@ describe('every message accounted for', () => {
 
   it('names pairing as the reason under dmPolicy "pairing"', async () => {
     const config = await configVariant(AFTER, (config) => Object.assign(config['channels'].telegram, { dmPolicy: 'pairing', allowFrom: ['424242'] }));
-    const { messages } = await run(oneMessageFrom(1, '{ check: "session-count", max: 20 }'), config);
+    const unpaired = scenario('{ name: "one", send: [{ kind: "message", user: 1, tokens: 200 }], run: "2m", checks: [{ check: "session-count", max: 20 }] }', 'users: { count: 2, paired: false },');
+    const { messages } = await run(unpaired, config);
     expect(messages.dropReasons).toEqual([
-      { reason: 'pairing', count: 1, why: 'sender 700001 is not in channels.telegram.allowFrom (dmPolicy "pairing": a pairing code instead of a turn)' },
+      {
+        reason: 'pairing',
+        count: 1,
+        why: 'pairing code sent, not approved: sender 700001 is neither in channels.telegram.allowFrom nor approved in the pairing store (dmPolicy "pairing")',
+      },
     ]);
   });
 

@@ -4,18 +4,24 @@
  *
  * Direct messages by `dmPolicy`: `open` admits everyone, `disabled` no one;
  * `allowlist` and `pairing` admit senders in `allowFrom` (ids, usernames,
- * `telegram:`/`tg:` prefixes, `*`). A stranger under `pairing` gets one
- * pairing reply per request ("OpenClaw: access not configured. …") and no
- * turn; under `allowlist` the message is dropped silently (OpenClaw logs it
- * only in verbose mode). Pairing approvals (`openclaw pairing approve`) are
- * not modelled, so a pairing never completes.
+ * `telegram:`/`tg:` prefixes, `*`). Under `pairing` the senders the owner
+ * approved (`openclaw pairing approve telegram CODE`, kept in the pairing
+ * allow store) are admitted too: `mergeDmAllowFromSources` (2026.2.26
+ * dist/allow-from-*.js; 2026.9.6 dist/allow-from-*.mjs) adds the store's
+ * entries for every policy but `allowlist` (and `open`, which admits all).
+ * A stranger under `pairing` gets one pairing reply per request ("OpenClaw:
+ * access not configured. …") and no turn; under `allowlist` the message is
+ * dropped silently (OpenClaw logs it only in verbose mode). Approvals made
+ * during a run are not modelled: a pairing code sent is never approved.
  *
  * Groups by `groupPolicy`: `disabled` drops, `allowlist` (the default)
  * admits senders in `groupAllowFrom`, falling back to `allowFrom`, `open`
  * admits all; `channels.telegram.groups`, when set, must name the chat or
  * `*`. A group message must then mention the bot (`requireMention`, default
  * true) or be a command; OpenClaw keeps the others as context for later
- * turns, which this model leaves out.
+ * turns, which this model leaves out. The pairing store never admits a group
+ * sender: the group allowlist is `groupAllowFrom` or a group's own `allowFrom`
+ * alone (`resolveTelegramGroupAllowFromContext`, both pinned versions).
  */
 type DmPolicy = 'pairing' | 'allowlist' | 'open' | 'disabled';
 type GroupPolicy = 'open' | 'disabled' | 'allowlist';
@@ -23,6 +29,8 @@ type GroupPolicy = 'open' | 'disabled' | 'allowlist';
 export type AccessConfig = {
   readonly dmPolicy: DmPolicy;
   readonly allowFrom: readonly (string | number)[];
+  /** The pairing allow store's entries: senders approved with `openclaw pairing approve`. */
+  readonly pairedSenders: readonly (string | number)[];
   readonly groupPolicy: GroupPolicy;
   readonly groupAllowFrom: readonly (string | number)[] | undefined;
   /** `channels.telegram.groups`: per chat id or "*", e.g. `{ "*": { requireMention: false } }`. */
@@ -30,7 +38,7 @@ export type AccessConfig = {
 };
 
 /** OpenClaw's schema defaults: pairing for DMs, allowlist for groups. */
-export const DEFAULT_ACCESS: AccessConfig = { dmPolicy: 'pairing', allowFrom: [], groupPolicy: 'allowlist', groupAllowFrom: undefined, groups: undefined };
+export const DEFAULT_ACCESS: AccessConfig = { dmPolicy: 'pairing', allowFrom: [], pairedSenders: [], groupPolicy: 'allowlist', groupAllowFrom: undefined, groups: undefined };
 
 export type Sender = { readonly id: number; readonly username: string | undefined };
 
@@ -45,7 +53,7 @@ export function decideAccess(
 ): AccessDecision {
   if (!message.isGroup) {
     if (access.dmPolicy === 'disabled') return { kind: 'drop', reason: 'dm-disabled' };
-    if (access.dmPolicy === 'open' || allowed(access.allowFrom, message.sender)) return { kind: 'admit' };
+    if (access.dmPolicy === 'open' || allowed(dmAllowList(access), message.sender)) return { kind: 'admit' };
     return access.dmPolicy === 'pairing' ? { kind: 'pair' } : { kind: 'drop', reason: 'dm-not-allowed' };
   }
   if (access.groupPolicy === 'disabled') return { kind: 'drop', reason: 'group-disabled' };
@@ -58,6 +66,11 @@ export function decideAccess(
   const mentioned = message.text.toLowerCase().includes(`@${message.botUsername.toLowerCase()}`);
   if (requireMention && !mentioned && !message.isCommand) return { kind: 'drop', reason: 'no-mention' };
   return { kind: 'admit' };
+}
+
+/** allowFrom, plus the pairing store's approvals unless the policy is `allowlist` (mergeDmAllowFromSources). */
+function dmAllowList(access: AccessConfig): readonly (string | number)[] {
+  return access.dmPolicy === 'allowlist' ? access.allowFrom : [...access.allowFrom, ...access.pairedSenders];
 }
 
 /** An allowlist matches by user id or by username, ignoring case, `@` and a `telegram:`/`tg:` prefix; `*` matches all. */

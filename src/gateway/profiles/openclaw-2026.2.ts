@@ -226,6 +226,7 @@ export const OPENCLAW_2026_2: VersionProfile = {
     sendLog: 'per-chunk',
     logInbound: false,
     linkifyUrls: false,
+    pairingStore: '~/.openclaw/credentials/telegram-default-allowFrom.json',
     setEmptyMenuWhenNativeOff: true, // read in 2026.2.26's syncTelegramMenuCommands: setMyCommands([]) after deleteMyCommands
   },
   commands: {

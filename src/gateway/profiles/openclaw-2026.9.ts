@@ -269,6 +269,7 @@ export const OPENCLAW_2026_9: VersionProfile = {
     sendLog: 'per-reply',
     logInbound: true,
     linkifyUrls: true,
+    pairingStore: '~/.openclaw/state/openclaw.sqlite (table channel_pairing_allow_entries)',
     setEmptyMenuWhenNativeOff: false,
   },
   commands: {
