@@ -15,7 +15,8 @@ import { effectiveSettings, type EffectiveSettings } from '../config/effective.t
 import { HEARTBEAT_PROMPT } from '../config/runtime-defaults.ts';
 import type { OpenClawConfig } from '../config/schema.ts';
 import { createTelegramChannel, type TelegramChannel } from './channels/index.ts';
-import type { SkillSpec } from './channels/commands-catalog.ts';
+import { DEFAULT_ELIGIBLE_SKILLS, type SkillSpec } from './channels/commands-catalog.ts';
+import { discordCommandRegistration, type DiscordCommandRegistration } from './channels/discord-commands.ts';
 import type { InboundTelegramMessage } from './channels/telegram-inbound.ts';
 import { simulationBotToken } from './channels/telegram-token.ts';
 import { createCompactor } from './compaction-runner.ts';
@@ -129,6 +130,8 @@ export type Gateway = {
   readonly messageFates: readonly MessageFate[];
   /** Whether the config has an enabled `channels.telegram`: only then does the bot start, and checks about the channel judge. */
   readonly telegramConfigured: boolean;
+  /** The slash commands a configured Discord bot registers (computed, no Discord traffic); undefined without `channels.discord`. */
+  readonly discordCommands: DiscordCommandRegistration | undefined;
   readonly stats: Readonly<GatewayStats>;
   /**
    * A message straight to the main session, as `openclaw agent --agent main --message <text>` sends it
@@ -485,6 +488,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     deliveries,
     messageFates: fates.entries,
     telegramConfigured,
+    discordCommands: discordCommandRegistration(config, profile.commands, host.skills ?? DEFAULT_ELIGIBLE_SKILLS),
     stats,
     sendDirect(message) {
       const nowMs = clock.now();

@@ -236,6 +236,8 @@ export const OPENCLAW_2026_2: VersionProfile = {
     plugins: PLUGINS,
     pluginOrder: 'registration',
     customCommands: 'last',
+    // monitorDiscordProvider (dist/pi-embedded-*.js): built-ins and skills only, no plugin commands.
+    discord: { aliases: false, plugins: false },
   },
   bundledSkills: BUNDLED_SKILLS_2026_2,
 };
