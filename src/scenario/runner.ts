@@ -37,6 +37,7 @@ import { redactStrings, secretsOf } from './redact.ts';
 import { summarize } from './summarize.ts';
 import type { RunResult } from './result.ts';
 import { takeRunRecord, takeStepRecord } from './take-record.ts';
+import { scenarioGroup } from './group-chat.ts';
 import { pairedUsers, scenarioUsers, userPairing } from './users.ts';
 import { checkWorkloadSize, planMessages } from './workload.ts';
 
@@ -96,6 +97,7 @@ export async function runScenario(options: RunOptions): Promise<RunArtifacts> {
   const users = scenarioUsers(loadedConfig, scenario.users.count, rng.fork('workload/users'));
   // The owner's earlier approvals: the pairing store the gateway reads with allowFrom (users.ts).
   const paired = pairedUsers(users, scenario.users.paired);
+  const group = scenarioGroup(loadedConfig, users);
   const gateway = createGateway({
     config: options.configOverride ? options.configOverride(loadedConfig.config) : loadedConfig.config,
     profile,
@@ -130,12 +132,17 @@ export async function runScenario(options: RunOptions): Promise<RunArtifacts> {
       timeZone: 'America/Los_Angeles',
     });
     for (const message of planned) {
-      const sender = users[message.user % users.length]!;
-      const text = pool.take(charsOfTokens(message.tokens), rng.fork(`workload/message-${index}-${message.atMs}`));
+      const inGroup = message.chat === 'group' && gateway.telegramConfigured;
+      const writers = inGroup ? group.senders : users;
+      const sender = writers[message.user % writers.length]!;
+      const body = pool.take(charsOfTokens(message.tokens), rng.fork(`workload/message-${index}-${message.atMs}`));
+      const text = inGroup && group.requireMention ? `@${world.telegram.state.bot.username} ${body}` : body;
       // A config without Telegram has no chat to write to: the workload enters as `openclaw agent --message` does.
-      const send = gateway.telegramConfigured
-        ? () => injectMessage(world.telegram.state, clock, { from: sender, text })
-        : () => gateway.sendDirect({ id: ++directMessages, senderId: sender.id, text });
+      const send = !gateway.telegramConfigured
+        ? () => gateway.sendDirect({ id: ++directMessages, senderId: sender.id, text })
+        : inGroup
+          ? () => injectMessage(world.telegram.state, clock, { from: sender, text, chat: group.chat })
+          : () => injectMessage(world.telegram.state, clock, { from: sender, text });
       clock.setTimeout(send, message.atMs);
     }
     const lengthMs = step.run ?? (planned.at(-1)?.atMs ?? 0) + SETTLE_AFTER_LAST_MESSAGE_MS;

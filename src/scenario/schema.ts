@@ -68,7 +68,12 @@ const UsersSchema = z.strictObject({
     ),
 });
 
-const MessageArrival = z.strictObject({ kind: z.literal('message'), at: duration('when').default(0), user: user.default(0), tokens: tokenRange });
+const chat = z
+  .enum(['direct', 'group'])
+  .default('direct')
+  .describe('where the message is written: a direct message to the bot, or the Telegram group the config admits (mentioning the bot when requireMention is on)');
+
+const MessageArrival = z.strictObject({ kind: z.literal('message'), at: duration('when').default(0), user: user.default(0), tokens: tokenRange, chat });
 const BurstArrival = z.strictObject({
   kind: z.literal('burst'),
   at: duration('when').default(0),
@@ -76,6 +81,7 @@ const BurstArrival = z.strictObject({
   every: duration('spacing'),
   user: user.default(0),
   tokens: tokenRange,
+  chat,
 });
 const PoissonArrival = z.strictObject({
   kind: z.literal('poisson'),
@@ -86,6 +92,7 @@ const PoissonArrival = z.strictObject({
   tokens: tokenRange,
   /** Scale the rate by a day/night curve in the start time's zone (night ≈ 10 % of day). */
   dayCurve: z.boolean().default(false),
+  chat,
 });
 const ArrivalSchema = z.discriminatedUnion('kind', [MessageArrival, BurstArrival, PoissonArrival]);
 

@@ -38,7 +38,7 @@ export function scenarioUsers(loaded: LoadedConfig, count: number, rng: Prng): S
 type AllowedSender = { readonly id?: number; readonly username?: string };
 
 // The entries OpenClaw matches (a numeric id or a username, with an optional `telegram:`/`tg:` prefix and `@`); `*` names no one.
-function allowedSenders(entries: readonly (string | number)[]): AllowedSender[] {
+export function allowedSenders(entries: readonly (string | number)[]): AllowedSender[] {
   return entries.flatMap((entry): AllowedSender[] => {
     const normalized = String(entry).trim().replace(/^(telegram|tg):/i, '');
     if (/^\d+$/.test(normalized) && Number(normalized) > 0) return [{ id: Number(normalized) }];

@@ -75,3 +75,36 @@ describe('dmPolicy "pairing" with an empty allowFrom', () => {
     expect(result.pairing).toMatchObject({ preApproved: 1, unpaired: 1 });
   });
 });
+
+describe('group messages', () => {
+  /** One group message from user 0. */
+  const groupMessage = inlineScenario(
+    '{ name: "group", host: { heartbeatHasTasks: false }, steps: [{ name: "one", send: [{ kind: "message", user: 0, tokens: 200, chat: "group" }], run: "2m", checks: [{ check: "session-count", max: 20 }] }] }',
+  );
+
+  it('go to a group the config admits and mention the bot, since requireMention is on by default', async () => {
+    const { result, gateway, world } = await runWith(groupMessage, {});
+    expect(result.messages).toMatchObject({ sent: 1, replied: 1, dropped: 0 });
+    const [fate] = gateway.messageFates;
+    expect(fate!.chatId).toBeLessThan(0);
+    expect(gateway.store.get(`agent:main:telegram:group:${fate!.chatId}`)).toBeDefined();
+    expect(world.telegram.state.sent.map((message) => message.chatId)).toEqual([fate!.chatId]);
+  });
+
+  it('use the chat id channels.telegram.groups names, without a mention when that chat turns requireMention off', async () => {
+    const { result, gateway } = await runWith(groupMessage, { groups: { '-100777': { requireMention: false } } });
+    expect(result.messages).toMatchObject({ sent: 1, replied: 1 });
+    expect(gateway.messageFates[0]!.chatId).toBe(-100777);
+  });
+
+  it('come from a sender groupAllowFrom admits', async () => {
+    const { result, gateway } = await runWith(groupMessage, { groupAllowFrom: ['555555'] });
+    expect(result.messages).toMatchObject({ sent: 1, replied: 1 });
+    expect(gateway.messageFates[0]!.senderId).toBe(555555);
+  });
+
+  it('are dropped with the reason when the config disables groups', async () => {
+    const { result } = await runWith(groupMessage, { groupPolicy: 'disabled' });
+    expect(result.messages.dropReasons.map(({ reason, count }) => ({ reason, count }))).toEqual([{ reason: 'group-disabled', count: 1 }]);
+  });
+});

@@ -17,7 +17,9 @@
  * Groups by `groupPolicy`: `disabled` drops, `allowlist` (the default)
  * admits senders in `groupAllowFrom`, falling back to `allowFrom`, `open`
  * admits all; `channels.telegram.groups`, when set, must name the chat or
- * `*`. A group message must then mention the bot (`requireMention`, default
+ * `*`, and the chat's entry may disable it (`enabled: false`) or name its own
+ * `allowFrom`, which then applies under every policy. A group message must
+ * then mention the bot (`requireMention` of the chat, else of `*`, default
  * true) or be a command; OpenClaw keeps the others as context for later
  * turns, which this model leaves out. The pairing store never admits a group
  * sender: the group allowlist is `groupAllowFrom` or a group's own `allowFrom`
@@ -59,10 +61,15 @@ export function decideAccess(
   if (access.groupPolicy === 'disabled') return { kind: 'drop', reason: 'group-disabled' };
   const groupConfig = access.groups?.[String(message.chatId)] ?? access.groups?.['*'];
   if (access.groups !== undefined && groupConfig === undefined) return { kind: 'drop', reason: 'group-not-allowed' };
-  if (access.groupPolicy === 'allowlist' && !allowed(access.groupAllowFrom ?? access.allowFrom, message.sender)) {
+  if (fieldOf(groupConfig, 'enabled') === false) return { kind: 'drop', reason: 'group-disabled' };
+  // A group's own allowFrom overrides groupAllowFrom and applies under every policy (evaluateTelegramGroupBaseAccess).
+  const override = fieldOf(groupConfig, 'allowFrom');
+  const groupAllow = Array.isArray(override) ? (override as (string | number)[]) : undefined;
+  const fallback = access.groupAllowFrom !== undefined && access.groupAllowFrom.length > 0 ? access.groupAllowFrom : access.allowFrom;
+  if ((groupAllow !== undefined || access.groupPolicy === 'allowlist') && !allowed(groupAllow ?? fallback, message.sender)) {
     return { kind: 'drop', reason: 'sender-not-allowed' };
   }
-  const requireMention = readRequireMention(groupConfig) ?? true;
+  const requireMention = readRequireMention(groupConfig) ?? readRequireMention(access.groups?.['*']) ?? true;
   const mentioned = message.text.toLowerCase().includes(`@${message.botUsername.toLowerCase()}`);
   if (requireMention && !mentioned && !message.isCommand) return { kind: 'drop', reason: 'no-mention' };
   return { kind: 'admit' };
@@ -105,7 +112,10 @@ export const PAIRING_PENDING_TTL_MS = 60 * 60_000;
 export const PAIRING_PENDING_MAX = 3;
 
 function readRequireMention(groupConfig: unknown): boolean | undefined {
-  if (groupConfig === null || typeof groupConfig !== 'object') return undefined;
-  const value = (groupConfig as { requireMention?: unknown }).requireMention;
+  const value = fieldOf(groupConfig, 'requireMention');
   return typeof value === 'boolean' ? value : undefined;
+}
+
+function fieldOf(groupConfig: unknown, key: 'requireMention' | 'enabled' | 'allowFrom'): unknown {
+  return groupConfig !== null && typeof groupConfig === 'object' ? (groupConfig as Record<string, unknown>)[key] : undefined;
 }

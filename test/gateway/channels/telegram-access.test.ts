@@ -24,3 +24,19 @@ describe('the pairing store in access decisions (mergeDmAllowFromSources)', () =
     expect(inGroup({ dmPolicy: 'pairing', pairedSenders: ['777'], groupPolicy: 'allowlist' })).toEqual({ kind: 'drop', reason: 'sender-not-allowed' });
   });
 });
+
+describe('group settings', () => {
+  it("lets a group's own allowFrom override groupAllowFrom, even under groupPolicy open", () => {
+    expect(inGroup({ groupPolicy: 'open', groups: { '-1001': { allowFrom: ['778'] } } })).toEqual({ kind: 'drop', reason: 'sender-not-allowed' });
+    expect(inGroup({ groupPolicy: 'allowlist', groupAllowFrom: ['778'], groups: { '-1001': { allowFrom: ['777'] } } })).toEqual({ kind: 'admit' });
+  });
+
+  it('drops a group its entry disables', () => {
+    expect(inGroup({ groupPolicy: 'open', groups: { '-1001': { enabled: false } } })).toEqual({ kind: 'drop', reason: 'group-disabled' });
+  });
+
+  it('takes requireMention from "*" when the chat entry does not set it', () => {
+    expect(inGroup({ groupPolicy: 'open', groups: { '-1001': {}, '*': { requireMention: false } } }, 'no mention here')).toEqual({ kind: 'admit' });
+    expect(inGroup({ groupPolicy: 'open', groups: { '-1001': {} } }, 'no mention here')).toEqual({ kind: 'drop', reason: 'no-mention' });
+  });
+});
