@@ -252,7 +252,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     onIgnored: ({ update, reason }) => {
       const message = update.message;
       const ref = { updateId: update.update_id, senderId: message?.from?.id ?? 0, chatId: message?.chat.id ?? 0, receivedAtMs: clock.now() };
-      fates.seal([ref], 'dropped', dropReasonOf(reason, telegramConfigured));
+      fates.seal([ref], 'dropped', dropReasonOf(reason));
     },
   });
 
@@ -530,10 +530,9 @@ function inboundRef(message: InboundTelegramMessage): InboundRef {
   return { updateId: message.updateId, senderId: message.senderId, chatId: message.chatId, receivedAtMs: message.receivedAtMs };
 }
 
-/** The channel's reason in message-fates.ts's terms; pairing without a Telegram section is OpenClaw's defaults at work. */
-function dropReasonOf(reason: string, telegramConfigured: boolean): DropReason {
-  if (reason === 'pairing') return telegramConfigured ? 'pairing' : 'no-telegram-channel';
-  const access: readonly string[] = ['dm-disabled', 'dm-not-allowed', 'group-disabled', 'group-not-allowed', 'sender-not-allowed', 'no-mention'];
+/** The channel's reason in message-fates.ts's terms. */
+function dropReasonOf(reason: string): DropReason {
+  const access: readonly string[] = ['pairing', 'dm-disabled', 'dm-not-allowed', 'group-disabled', 'group-not-allowed', 'sender-not-allowed', 'no-mention'];
   return access.includes(reason) ? (reason as DropReason) : 'not-a-text-message';
 }
 
