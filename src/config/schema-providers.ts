@@ -32,6 +32,11 @@ export function channelsSchema() {
   return looseObject({
     defaults: opaque().optional(),
     telegram: telegramSchema().optional(),
+    // Only what decides Discord's slash-command registration (gateway/channels/discord-commands.ts).
+    discord: looseObject({
+      enabled: boolean().optional(),
+      commands: looseObject({ native: nativeSetting().optional(), nativeSkills: nativeSetting().optional() }).optional(),
+    }).optional(),
   });
 }
 

@@ -15,7 +15,8 @@ import { effectiveSettings, type EffectiveSettings } from '../config/effective.t
 import { HEARTBEAT_PROMPT } from '../config/runtime-defaults.ts';
 import type { OpenClawConfig } from '../config/schema.ts';
 import { createTelegramChannel, type TelegramChannel } from './channels/index.ts';
-import type { SkillSpec } from './channels/commands-catalog.ts';
+import { DEFAULT_ELIGIBLE_SKILLS, type SkillSpec } from './channels/commands-catalog.ts';
+import { discordCommandRegistration, type DiscordCommandRegistration } from './channels/discord-commands.ts';
 import type { InboundTelegramMessage } from './channels/telegram-inbound.ts';
 import { simulationBotToken } from './channels/telegram-token.ts';
 import { createCompactor } from './compaction-runner.ts';
@@ -91,6 +92,8 @@ export type GatewayOptions = {
   readonly fetch: typeof fetch;
   readonly rng: Prng;
   readonly host?: GatewayHost;
+  /** The Telegram pairing allow store at start: sender ids the owner approved (`openclaw pairing approve telegram CODE`). */
+  readonly pairedSenders?: readonly number[];
   /** 2026.9's transient-retry jitter (router.ts RouterDeps.retryJitter); default: a child of `rng`. */
   readonly retryJitter?: Prng;
 };
@@ -130,8 +133,10 @@ export type Gateway = {
   readonly deliveries: readonly Delivery[];
   /** What became of each user message received, in the order the fates were sealed (message-fates.ts). */
   readonly messageFates: readonly MessageFate[];
-  /** Whether the config has a `channels.telegram` section: checks about the channel judge only then. */
+  /** Whether the config has an enabled `channels.telegram`: only then does the bot start, and checks about the channel judge. */
   readonly telegramConfigured: boolean;
+  /** The slash commands a configured Discord bot registers (computed, no Discord traffic); undefined without `channels.discord`. */
+  readonly discordCommands: DiscordCommandRegistration | undefined;
   readonly stats: Readonly<GatewayStats>;
   /**
    * A message straight to the default agent's main session, as `openclaw agent --message <text>` sends it
@@ -184,7 +189,9 @@ export function createGateway(options: GatewayOptions): Gateway {
   const defaultAgentId = resolveDefaultAgentId(config, profile.agents);
   const deliveries: Delivery[] = [];
   const fates = createFateLog(clock);
-  const telegramConfigured = config.channels?.telegram !== undefined;
+  // OpenClaw starts a channel account only when it is enabled and configured (startChannelInternal,
+  // dist/gateway-cli-*.js, 2026.2.26): no `channels.telegram`, or `enabled: false`, means no bot at all.
+  const telegramConfigured = settings.telegram.enabled;
   const fallbackNotices = createFallbackNotices(profile.routing.fallbackNotices);
   const stats: GatewayStats = { userTurns: 0, heartbeatTurns: 0, cronTurns: 0, silentTurns: 0, compactions: 0, memoryFlushes: 0 };
   const flushBehaviour = profile.memoryFlush;
@@ -245,6 +252,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     settings: settings.telegram,
     commands: settings.commands,
     ...(host.skills === undefined ? {} : { skills: host.skills }),
+    ...(options.pairedSenders === undefined ? {} : { pairedSenders: options.pairedSenders }),
     ...(config.channels?.telegram === undefined ? {} : { channelConfig: config.channels.telegram }),
     prng: rng.fork('telegram'),
     onMessage: (inbound) => {
@@ -255,7 +263,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     onIgnored: ({ update, reason }) => {
       const message = update.message;
       const ref = { updateId: update.update_id, senderId: message?.from?.id ?? 0, chatId: message?.chat.id ?? 0, receivedAtMs: clock.now() };
-      fates.seal([ref], 'dropped', dropReasonOf(reason, telegramConfigured));
+      fates.seal([ref], 'dropped', dropReasonOf(reason));
     },
   });
 
@@ -504,6 +512,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     deliveries,
     messageFates: fates.entries,
     telegramConfigured,
+    discordCommands: discordCommandRegistration(config, profile.commands, host.skills ?? DEFAULT_ELIGIBLE_SKILLS),
     stats,
     sendDirect(message) {
       const nowMs = clock.now();
@@ -531,14 +540,14 @@ export function createGateway(options: GatewayOptions): Gateway {
     async start() {
       log.write('info', 'gateway', `agent model: ${router.chain[0] ?? '(none)'}`);
       await router.discoverModels();
-      await channel.start();
+      if (telegramConfigured) await channel.start();
       for (const heartbeat of heartbeats) heartbeat.start();
       cron.start();
     },
     async stop() {
       for (const heartbeat of heartbeats) heartbeat.stop();
       cron.stop();
-      await channel.stop();
+      if (telegramConfigured) await channel.stop();
       await queue.idle();
       await Promise.allSettled([...background]);
     },
@@ -554,10 +563,9 @@ function inboundRef(message: InboundTelegramMessage): InboundRef {
   return { updateId: message.updateId, senderId: message.senderId, chatId: message.chatId, receivedAtMs: message.receivedAtMs };
 }
 
-/** The channel's reason in message-fates.ts's terms; pairing without a Telegram section is OpenClaw's defaults at work. */
-function dropReasonOf(reason: string, telegramConfigured: boolean): DropReason {
-  if (reason === 'pairing') return telegramConfigured ? 'pairing' : 'no-telegram-channel';
-  const access: readonly string[] = ['dm-disabled', 'dm-not-allowed', 'group-disabled', 'group-not-allowed', 'sender-not-allowed', 'no-mention'];
+/** The channel's reason in message-fates.ts's terms. */
+function dropReasonOf(reason: string): DropReason {
+  const access: readonly string[] = ['pairing', 'dm-disabled', 'dm-not-allowed', 'group-disabled', 'group-not-allowed', 'sender-not-allowed', 'no-mention'];
   return access.includes(reason) ? (reason as DropReason) : 'not-a-text-message';
 }
 

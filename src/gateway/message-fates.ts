@@ -15,8 +15,6 @@ export type DropReason =
   | 'no-mention'
   /** dmPolicy `pairing` and a sender not in allowFrom: a pairing reply, no turn. */
   | 'pairing'
-  /** No `channels.telegram` in the config: OpenClaw's defaults (pairing, empty allowFrom) admit no one. */
-  | 'no-telegram-channel'
   /** An update that is not a user's text message (edit, media, service message, bot). */
   | 'not-a-text-message'
   /** `messages.queue.cap` reached: the held message was dropped (`drop: old`, `summarize`) or refused (`new`). */

@@ -39,10 +39,23 @@ export function headerTable(result: RunResult): string[] {
     ['Scenario', `${scenarioLabel(result)} — ${codeSpan(scenario.file)} (sha256 ${codeSpan(shortSha(scenario.sha256))})`],
     ['Config', `${codeSpan(config.file)} (sha256 ${codeSpan(shortSha(config.sha256))})`],
     ['Behaviour profile', codeSpan(config.profile)],
+    ...pairingRows(result),
     ['Seed', codeSpan(String(result.seed))],
     ['Simulated', `${formatDurationMs(result.simulatedMs)} from ${codeSpan(result.startedAt)} (virtual time)${result.incomplete ? ' — **incomplete**' : ''}`],
     ['quotastorm', codeSpan(result.quotastorm.version)],
     ['Reproduce', codeSpan(result.reproduce)],
   ];
   return table(['Run', ''], rows);
+}
+
+/**
+ * Under dmPolicy "pairing" the users a run admits depend on the pairing store the scenario assumed
+ * (`users.paired`): the header says so, so no reader takes pre-approved users for an open bot.
+ */
+function pairingRows(result: RunResult): string[][] {
+  const { pairing } = result;
+  if (pairing === undefined || (pairing.preApproved === 0 && pairing.unpaired === 0)) return [];
+  const approved = `${pairing.preApproved} ${pairing.preApproved === 1 ? 'user' : 'users'} not in allowFrom, pre-approved in the pairing store, as after ${codeSpan('openclaw pairing approve telegram CODE')} (${codeSpan(pairing.store)})`;
+  const unpaired = pairing.unpaired === 0 ? '' : ` · ${pairing.unpaired} unpaired (scenario ${codeSpan('users.paired')}): a pairing code, no turn`;
+  return [['Users (dmPolicy "pairing")', `${approved}${unpaired}`]];
 }

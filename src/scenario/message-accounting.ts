@@ -62,8 +62,7 @@ export function whyUnreached(accounting: MessageAccounting, log: readonly LogRec
 const ACCESS_WHY: Readonly<Record<DropReason, (senders: string) => string>> = {
   'dm-disabled': () => 'channels.telegram.dmPolicy is "disabled"',
   'dm-not-allowed': (senders) => `${senders} not in channels.telegram.allowFrom (dmPolicy "allowlist")`,
-  pairing: (senders) => `${senders} not in channels.telegram.allowFrom (dmPolicy "pairing": a pairing code instead of a turn)`,
-  'no-telegram-channel': () => 'the config has no channels.telegram: OpenClaw\'s defaults (dmPolicy "pairing", empty allowFrom) admit no sender',
+  pairing: (senders) => `pairing code sent, not approved: ${senders} neither in channels.telegram.allowFrom nor approved in the pairing store (dmPolicy "pairing")`,
   'group-disabled': () => 'channels.telegram.groupPolicy is "disabled"',
   'group-not-allowed': () => 'the group is not in channels.telegram.groups',
   'sender-not-allowed': (senders) => `${senders} not in channels.telegram.groupAllowFrom (or allowFrom)`,

@@ -11,6 +11,7 @@
  * same millisecond, and the session store as it was then.
  */
 import type { RootCauseFinding } from '../config/root-causes.ts';
+import type { DiscordCommandRegistration } from '../gateway/channels/discord-commands.ts';
 import type { Delivery } from '../gateway/gateway.ts';
 import type { LogRecord } from '../gateway/log.ts';
 import type { MessageFate } from '../gateway/message-fates.ts';
@@ -35,6 +36,8 @@ export type RunRecord = {
   readonly messageFates: readonly MessageFate[];
   /** Whether the config has `channels.telegram`: a check about the channel is not applicable without it. */
   readonly telegramConfigured: boolean;
+  /** Discord's slash-command registration as OpenClaw would make it (discord-commands.ts); absent without channels.discord. */
+  readonly discordCommands?: DiscordCommandRegistration;
   /** Requests no mock answered: a base URL or path the mocks do not serve. */
   readonly unmatched: readonly UnmatchedRequest[];
   /** What the mocks served, by mount: where a request that went astray could have been meant to go. */
@@ -79,7 +82,7 @@ export type StoreSnapshot = {
 export type Seen = { readonly journal: number; readonly telegramJournal: number; readonly log: number; readonly deliveries: number; readonly messageFates: number };
 
 /** What a check reads: the record as it stood when a step ended. */
-export type RecordView = Pick<RunRecord, 'journal' | 'telegramJournal' | 'log' | 'deliveries' | 'messageFates' | 'telegramConfigured' | 'limits' | 'rootCauses'> & {
+export type RecordView = Pick<RunRecord, 'journal' | 'telegramJournal' | 'log' | 'deliveries' | 'messageFates' | 'telegramConfigured' | 'discordCommands' | 'limits' | 'rootCauses'> & {
   readonly store: StoreSnapshot;
 };
 
@@ -91,6 +94,7 @@ export function viewAtEndOf(record: RunRecord, step: StepRecord): RecordView {
     deliveries: record.deliveries.slice(0, step.seen.deliveries),
     messageFates: record.messageFates.slice(0, step.seen.messageFates),
     telegramConfigured: record.telegramConfigured,
+    ...(record.discordCommands === undefined ? {} : { discordCommands: record.discordCommands }),
     store: step.store,
     limits: record.limits,
     rootCauses: record.rootCauses,

@@ -7,6 +7,7 @@
  */
 
 import type { MessageAccounting } from './message-accounting.ts';
+import type { UserPairing } from './users.ts';
 
 /**
  * `error`: the check's precondition never happened (nothing was tested), so it cannot judge.
@@ -102,6 +103,8 @@ export type RunResult = {
   readonly deliveries: DeliverySummary;
   /** Every message the scenario sent: replied + error replies + dropped + pending = sent. */
   readonly messages: MessageAccounting;
+  /** Under dmPolicy "pairing": how many users the pairing store admitted and how many got a pairing code (users.ts). */
+  readonly pairing?: UserPairing;
   readonly usage: readonly ModelUsage[];
   /**
    * Where the limits of models the tier tables do not cover came from: a public API's published numbers

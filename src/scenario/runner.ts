@@ -39,7 +39,8 @@ import { redactStrings, secretsOf } from './redact.ts';
 import { summarize } from './summarize.ts';
 import type { RunResult } from './result.ts';
 import { takeRunRecord, takeStepRecord } from './take-record.ts';
-import { scenarioUsers } from './users.ts';
+import { scenarioGroup } from './group-chat.ts';
+import { pairedUsers, scenarioUsers, userPairing } from './users.ts';
 import { checkWorkloadSize, planMessages } from './workload.ts';
 
 export type RunOptions = {
@@ -98,6 +99,10 @@ export async function runScenario(options: RunOptions): Promise<RunArtifacts> {
     ...providerMountsOf(loadedConfig.config, profile),
     ...(faults === undefined ? {} : { faults: createFaultPlan(faults, { prng: rng.fork('faults'), startMs }) }),
   });
+  const users = scenarioUsers(loadedConfig, scenario.users.count, rng.fork('workload/users'));
+  // The owner's earlier approvals: the pairing store the gateway reads with allowFrom (users.ts).
+  const paired = pairedUsers(users, scenario.users.paired);
+  const group = scenarioGroup(loadedConfig, users);
   const gateway = createGateway({
     config: options.configOverride ? options.configOverride(loadedConfig.config) : loadedConfig.config,
     profile,
@@ -105,10 +110,10 @@ export async function runScenario(options: RunOptions): Promise<RunArtifacts> {
     fetch: options.tapFetch ? options.tapFetch(world.fetch) : world.fetch,
     rng: rng.fork('gateway'),
     host: hostOf(scenario.host, scenario.cronJobs, profile),
+    pairedSenders: paired.map((user) => user.id),
   });
   const pool = createTextPool(rng.fork('workload/text'));
   preload(gateway, options.loaded, { startMs, rng: rng.fork('preload'), pool });
-  const users = scenarioUsers(loadedConfig, scenario.users.count, rng.fork('workload/users'));
   const sessionSeries = trackSessions(clock, gateway, startMs);
 
   const steps: StepRecord[] = [];
@@ -132,12 +137,17 @@ export async function runScenario(options: RunOptions): Promise<RunArtifacts> {
       timeZone: 'America/Los_Angeles',
     });
     for (const message of planned) {
-      const sender = users[message.user % users.length]!;
-      const text = pool.take(charsOfTokens(message.tokens), rng.fork(`workload/message-${index}-${message.atMs}`));
+      const inGroup = message.chat === 'group' && gateway.telegramConfigured;
+      const writers = inGroup ? group.senders : users;
+      const sender = writers[message.user % writers.length]!;
+      const body = pool.take(charsOfTokens(message.tokens), rng.fork(`workload/message-${index}-${message.atMs}`));
+      const text = inGroup && group.requireMention ? `@${world.telegram.state.bot.username} ${body}` : body;
       // A config without Telegram has no chat to write to: the workload enters as `openclaw agent --message` does.
-      const send = gateway.telegramConfigured
-        ? () => injectMessage(world.telegram.state, clock, { from: sender, text })
-        : () => gateway.sendDirect({ id: ++directMessages, senderId: sender.id, text });
+      const send = !gateway.telegramConfigured
+        ? () => gateway.sendDirect({ id: ++directMessages, senderId: sender.id, text })
+        : inGroup
+          ? () => injectMessage(world.telegram.state, clock, { from: sender, text, chat: group.chat })
+          : () => injectMessage(world.telegram.state, clock, { from: sender, text });
       clock.setTimeout(send, message.atMs);
     }
     const lengthMs = step.run ?? (planned.at(-1)?.atMs ?? 0) + SETTLE_AFTER_LAST_MESSAGE_MS;
@@ -173,6 +183,7 @@ export async function runScenario(options: RunOptions): Promise<RunArtifacts> {
     runNotes: runNotesOf(loadedConfig, profile),
     configSha256: loadedConfig.sha256,
     messagesSent: messagesSoFar,
+    pairing: userPairing(loadedConfig, users, paired, profile.telegram.pairingStore),
   });
   return { result: redactStrings(summary, secrets), record, gateway, world, loadedConfig, secrets };
 }

@@ -53,7 +53,27 @@ const tokenRange = z.union([tokens, z.strictObject({ min: tokens, max: tokens })
 const user = z.number().int().min(0).max(SCENARIO_BOUNDS.users - 1).describe('index into the scenario users');
 const list = <T extends z.core.$ZodType>(item: T) => z.array(item).max(SCENARIO_BOUNDS.items);
 
-const MessageArrival = z.strictObject({ kind: z.literal('message'), at: duration('when').default(0), user: user.default(0), tokens: tokenRange });
+/**
+ * The Telegram users. Under `dmPolicy: "pairing"` a running deployment's users are the ones its owner
+ * approved (`openclaw pairing approve telegram CODE`): OpenClaw admits allowFrom plus its pairing store.
+ */
+const UsersSchema = z.strictObject({
+  count: z.number().int().min(1).max(SCENARIO_BOUNDS.users),
+  paired: z
+    .union([z.boolean(), list(user)])
+    .default(true)
+    .describe(
+      'which users the owner already approved in the pairing store (dmPolicy "pairing" only): true = all, false = none, ' +
+        'or a list of user indices; an unpaired user not in allowFrom gets a pairing code instead of a turn',
+    ),
+});
+
+const chat = z
+  .enum(['direct', 'group'])
+  .default('direct')
+  .describe('where the message is written: a direct message to the bot, or the Telegram group the config admits (mentioning the bot when requireMention is on)');
+
+const MessageArrival = z.strictObject({ kind: z.literal('message'), at: duration('when').default(0), user: user.default(0), tokens: tokenRange, chat });
 const BurstArrival = z.strictObject({
   kind: z.literal('burst'),
   at: duration('when').default(0),
@@ -61,6 +81,7 @@ const BurstArrival = z.strictObject({
   every: duration('spacing'),
   user: user.default(0),
   tokens: tokenRange,
+  chat,
 });
 const PoissonArrival = z.strictObject({
   kind: z.literal('poisson'),
@@ -71,6 +92,7 @@ const PoissonArrival = z.strictObject({
   tokens: tokenRange,
   /** Scale the rate by a day/night curve in the start time's zone (night ≈ 10 % of day). */
   dayCurve: z.boolean().default(false),
+  chat,
 });
 const ArrivalSchema = z.discriminatedUnion('kind', [MessageArrival, BurstArrival, PoissonArrival]);
 
@@ -160,7 +182,7 @@ export const ScenarioSchema = z.strictObject({
   mocks: MocksSchema.default({ tiers: {}, limits: {}, scope: {} }),
   host: HostSchema.default({ heartbeatHasTasks: true, skills: 'observed', toolResultTokensPerTurn: 0, toolCallsPerTurn: 0 }),
   preload: PreloadSchema.default({ sessions: [], mainTranscriptTokens: 0 }),
-  users: z.strictObject({ count: z.number().int().min(1).max(SCENARIO_BOUNDS.users) }).default({ count: 1 }),
+  users: UsersSchema.default({ count: 1, paired: true }),
   cronJobs: list(CronJobSchema).default([]),
   steps: list(StepSchema).min(1),
   /** Named variations of the mocks' faults, run with `--variant NAME` (the incident has two). */
@@ -195,6 +217,14 @@ export function crossFieldIssues(scenario: Scenario): CrossFieldIssue[] {
       }
     }),
   );
+  const { paired } = scenario.users;
+  if (Array.isArray(paired)) {
+    paired.forEach((index, position) => {
+      if (index >= scenario.users.count) {
+        issues.push({ code: 'custom', input: index, path: ['users', 'paired', position], message: `a user index below users.count (${scenario.users.count}; users are numbered from 0)` });
+      }
+    });
+  }
   if (burstMessages > SCENARIO_BOUNDS.burstMessages) {
     issues.push({ code: 'custom', input: burstMessages, path: ['steps'], message: `at most ${SCENARIO_BOUNDS.burstMessages.toLocaleString('en-US')} burst messages in all (these send ${burstMessages.toLocaleString('en-US')})` });
   }

@@ -14,6 +14,7 @@ import { findModel } from '../../mocks/providers/models.ts';
 import type { AssumedLimits, CheckResult, DeliverySummary, FailoverAttempts, RunResult } from './result.ts';
 import { verdictOf } from './judge.ts';
 import { accountMessages } from './message-accounting.ts';
+import type { UserPairing } from './users.ts';
 import { configProviderOf, ledgerLimits, modelUsage } from './usage.ts';
 
 /** Which run this was: what the result names and how to reproduce it (the runner's options have these fields). */
@@ -40,6 +41,8 @@ export type SummaryInput = {
   readonly configSha256: string;
   /** User messages the workload sent over the whole run. */
   readonly messagesSent: number;
+  /** What the pairing store decided for the scenario's users (users.ts); absent when it decides nothing. */
+  readonly pairing?: UserPairing | undefined;
 };
 
 const EXAMPLES_PER_KIND = 2;
@@ -69,6 +72,7 @@ export function summarize(input: SummaryInput): RunResult {
     },
     deliveries: deliveriesOf(gateway, input.startMs),
     messages: accountMessages(gateway.messageFates, input.messagesSent),
+    ...(input.pairing === undefined ? {} : { pairing: input.pairing }),
     usage: modelUsage(world.journal.entries, ledgerLimits(world.ledger), input.startMs),
     ...assumedLimitsOf(world),
     ...(input.runNotes.length === 0 ? {} : { runNotes: input.runNotes }),

@@ -35,6 +35,7 @@ export function takeRunRecord(input: {
     deliveries: gateway.deliveries,
     messageFates: gateway.messageFates,
     telegramConfigured: gateway.telegramConfigured,
+    ...(gateway.discordCommands === undefined ? {} : { discordCommands: gateway.discordCommands }),
     unmatched: world.unmatched.entries,
     mounts: mountsOf(world),
     limits: limitsOf(journal, world),

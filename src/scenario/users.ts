@@ -8,6 +8,11 @@
  * for more. Those extra users are refused by the gateway like any stranger, and the message
  * accounting names the reason: a scenario can ask for them on purpose to test the allowlist.
  * A `*` entry admits everyone and constrains nothing.
+ *
+ * Under `dmPolicy: "pairing"` (OpenClaw's default) a deployment's users are also the ones its owner
+ * approved with `openclaw pairing approve telegram CODE`: the scenario's `users.paired` says which
+ * users the version's pairing store holds at start (all, by default), so a config with an empty
+ * allowFrom measures traffic instead of pairing codes.
  */
 import { Faker, en } from '@faker-js/faker';
 import type { Prng } from '../clock/prng.ts';
@@ -33,11 +38,41 @@ export function scenarioUsers(loaded: LoadedConfig, count: number, rng: Prng): S
 type AllowedSender = { readonly id?: number; readonly username?: string };
 
 // The entries OpenClaw matches (a numeric id or a username, with an optional `telegram:`/`tg:` prefix and `@`); `*` names no one.
-function allowedSenders(entries: readonly (string | number)[]): AllowedSender[] {
+export function allowedSenders(entries: readonly (string | number)[]): AllowedSender[] {
   return entries.flatMap((entry): AllowedSender[] => {
     const normalized = String(entry).trim().replace(/^(telegram|tg):/i, '');
     if (/^\d+$/.test(normalized) && Number(normalized) > 0) return [{ id: Number(normalized) }];
     const username = normalized.replace(/^@/, '');
     return /^[A-Za-z0-9_]+$/.test(username) ? [{ username: username.toLowerCase() }] : [];
   });
+}
+
+/** The users the pairing store holds at start: `users.paired` of the scenario (true = all, false = none, or indices). */
+export function pairedUsers(users: readonly ScenarioUser[], paired: boolean | readonly number[]): ScenarioUser[] {
+  if (paired === true) return [...users];
+  if (paired === false) return [];
+  const chosen = new Set(paired);
+  return users.filter((_, index) => chosen.has(index));
+}
+
+/** What pairing decided for the scenario's users; absent when it decides nothing (another dmPolicy, no Telegram, `*`). */
+export type UserPairing = {
+  /** Users admitted only because the pairing store holds them. */
+  readonly preApproved: number;
+  /** Users neither in allowFrom nor approved: they get a pairing code. */
+  readonly unpaired: number;
+  /** Where the version keeps approvals (the profile's `telegram.pairingStore`). */
+  readonly store: string;
+};
+
+export function userPairing(loaded: LoadedConfig, users: readonly ScenarioUser[], paired: readonly ScenarioUser[], store: string): UserPairing | undefined {
+  const telegram = loaded.config.channels?.telegram;
+  if (telegram === undefined || telegram.enabled === false || telegram.dmPolicy !== 'pairing') return undefined;
+  const entries = telegram.allowFrom ?? [];
+  if (entries.some((entry) => String(entry).trim() === '*')) return undefined;
+  const listed = allowedSenders(entries).length;
+  const approved = new Set(paired.map((user) => user.id));
+  const strangers = users.slice(listed);
+  const preApproved = strangers.filter((user) => approved.has(user.id)).length;
+  return { preApproved, unpaired: strangers.length - preApproved, store };
 }

@@ -8,7 +8,7 @@ import type { Prng } from '../clock/prng.ts';
 import { UserError } from '../errors.ts';
 import type { Arrival, Scenario, TokenRange } from './schema.ts';
 
-export type PlannedMessage = { readonly atMs: number; readonly user: number; readonly tokens: number };
+export type PlannedMessage = { readonly atMs: number; readonly user: number; readonly tokens: number; readonly chat: 'direct' | 'group' };
 
 const HOUR_MS = 3_600_000;
 
@@ -61,9 +61,9 @@ export function planMessages(
   const planned: PlannedMessage[] = [];
   arrivals.forEach((arrival, index) => {
     const rng = options.rng.fork(`arrival-${index}`);
-    if (arrival.kind === 'message') planned.push({ atMs: arrival.at, user: arrival.user, tokens: draw(arrival.tokens, rng) });
+    if (arrival.kind === 'message') planned.push({ atMs: arrival.at, user: arrival.user, tokens: draw(arrival.tokens, rng), chat: arrival.chat });
     else if (arrival.kind === 'burst') {
-      for (let i = 0; i < arrival.count; i++) planned.push({ atMs: arrival.at + i * arrival.every, user: arrival.user, tokens: draw(arrival.tokens, rng) });
+      for (let i = 0; i < arrival.count; i++) planned.push({ atMs: arrival.at + i * arrival.every, user: arrival.user, tokens: draw(arrival.tokens, rng), chat: arrival.chat });
     } else planned.push(...poisson(arrival, rng, options));
   });
   return planned.sort((a, b) => a.atMs - b.atMs || a.user - b.user);
@@ -82,7 +82,7 @@ function poisson(
   for (let at = arrival.from + rng.exponential(peakGapMs); at < until; at += rng.exponential(peakGapMs)) {
     const keep = arrival.dayCurve ? dayShare(options.startEpochMs + at, options.timeZone) : 1;
     if (rng.float() >= keep) continue;
-    out.push({ atMs: Math.round(at), user: rng.int(0, options.users - 1), tokens: draw(arrival.tokens, rng) });
+    out.push({ atMs: Math.round(at), user: rng.int(0, options.users - 1), tokens: draw(arrival.tokens, rng), chat: arrival.chat });
   }
   return out;
 }

@@ -66,9 +66,9 @@ async function scaledRun(loaded: LoadedScenario, scale: number) {
       ...loaded.scenario,
       startAt: '2026-02-27T18:00:00Z',
       preload: { sessions: [], mainTranscriptTokens: 0 },
-      users: { count: users },
+      users: { ...loaded.scenario.users, count: users },
       mocks: { ...loaded.scenario.mocks, tiers: {}, limits: { 'google/gemini-2.5-flash': { tpm: 1_000_000_000, rpm: 1_000_000 } } },
-      steps: [{ name: 'busy hours', send: [{ kind: 'poisson', perHour: 20 * scale, from: 0, tokens: 500, dayCurve: false }], run: 2 * 3_600_000, checks: [] }],
+      steps: [{ name: 'busy hours', send: [{ kind: 'poisson', perHour: 20 * scale, from: 0, tokens: 500, dayCurve: false, chat: 'direct' }], run: 2 * 3_600_000, checks: [] }],
     },
   };
   // Every user in a session of their own and admitted: the work grows with the users, not behind one session lane.

@@ -12,7 +12,7 @@ import type { RunResult } from '../../src/scenario/result.ts';
 import { passingRun } from './fixtures.ts';
 import { descendants, parseXml } from './xml-wellformed.ts';
 
-const REASON = 'the config has no channels.telegram: there is no Telegram command menu to judge';
+const REASON = 'the config starts no Telegram or Discord bot (no enabled channels.telegram or channels.discord): there is no command menu to judge';
 
 /** The passing run with its BOT_COMMANDS_TOO_MUCH check not applicable. */
 function withoutTelegram(): RunResult {
@@ -33,7 +33,7 @@ describe('not applicable', () => {
     const result = withoutTelegram();
     expect(renderRunReport(result)).toContain(`| N/A | ${REASON} |`);
     const terminal = renderTerminalSummary(result, { color: false, reportPath: 'report.md' });
-    expect(terminal).toMatch(new RegExp(`^ {2}N/A +0 new BOT_COMMANDS_TOO_MUCH +${REASON}$`, 'm'));
+    expect(terminal).toMatch(new RegExp(`^ {2}N/A +0 new BOT_COMMANDS_TOO_MUCH +${REASON.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'm'));
     expect(terminal).toContain('5/5 passed, 1 not applicable');
     expect(terminal).not.toContain('reproduce:');
   });

@@ -22,4 +22,20 @@ describe('the direct entry for a config without channels.telegram', () => {
     expect(world.telegram.journal.entries.filter((entry) => entry.method === 'sendMessage')).toEqual([]);
     expect(result.checks.map((check) => check.status)).toEqual(['pass']);
   });
+
+  it('starts no Telegram bot: not one Bot API call, not one [telegram] log line', async () => {
+    const configFile = await configVariant(AFTER, (config) => delete config['channels']);
+    const { gateway, world } = await runScenario({ loaded: burstOfThree, configFile, version: 'test' });
+    expect(world.telegram.journal.entries).toEqual([]);
+    expect(gateway.log.records.filter((record) => record.subsystem === 'telegram')).toEqual([]);
+  });
+
+  it('starts no Telegram bot for a channels.telegram with enabled: false, and sends the workload directly', async () => {
+    const configFile = await configVariant(AFTER, (config) => {
+      (config['channels'] as { telegram: Record<string, unknown> }).telegram['enabled'] = false;
+    });
+    const { result, world } = await runScenario({ loaded: burstOfThree, configFile, version: 'test' });
+    expect(world.telegram.journal.entries).toEqual([]);
+    expect(result.messages).toMatchObject({ sent: 3, replied: 3 });
+  });
 });

@@ -55,9 +55,14 @@ describe('every message accounted for', () => {
 
   it('names pairing as the reason under dmPolicy "pairing"', async () => {
     const config = await configVariant(AFTER, (config) => Object.assign(config['channels'].telegram, { dmPolicy: 'pairing', allowFrom: ['424242'] }));
-    const { messages } = await run(oneMessageFrom(1, '{ check: "session-count", max: 20 }'), config);
+    const unpaired = scenario('{ name: "one", send: [{ kind: "message", user: 1, tokens: 200 }], run: "2m", checks: [{ check: "session-count", max: 20 }] }', 'users: { count: 2, paired: false },');
+    const { messages } = await run(unpaired, config);
     expect(messages.dropReasons).toEqual([
-      { reason: 'pairing', count: 1, why: 'sender 700001 is not in channels.telegram.allowFrom (dmPolicy "pairing": a pairing code instead of a turn)' },
+      {
+        reason: 'pairing',
+        count: 1,
+        why: 'pairing code sent, not approved: sender 700001 is neither in channels.telegram.allowFrom nor approved in the pairing store (dmPolicy "pairing")',
+      },
     ]);
   });
 
@@ -135,9 +140,23 @@ describe('not applicable', () => {
       await withoutTelegram(),
     );
     expect(result.checks.map((check) => check.status)).toEqual(['pass', 'n/a']);
-    expect(result.checks[1]!.summary).toBe('the config has no channels.telegram: there is no Telegram command menu to judge');
+    expect(result.checks[1]!.summary).toBe('the config starts no Telegram or Discord bot (no enabled channels.telegram or channels.discord): there is no command menu to judge');
     expect(result.verdict).toMatchObject({ passed: 1, failed: 0, errors: 0, notApplicable: 1, total: 2, ok: true });
     expect(renderRunReport(result)).toContain('**Verdict: 1/1 passed, 1 not applicable**');
+  });
+});
+
+describe("Discord's command limit", () => {
+  it('judges the slash commands a Discord-only config registers against 100, with the computed list as evidence', async () => {
+    const discordOnly = await configVariant(AFTER, (config) => (config['channels'] = { discord: { token: 'placeholder' } }));
+    const result = await run(
+      scenario('{ name: "menu", run: 0, checks: [{ check: "session-count", max: 20 }, { check: "bot-commands-too-much", max: 0, window: "run" }] }'),
+      discordOnly,
+    );
+    const check = result.checks[1]!;
+    expect(check.status).toBe('pass');
+    expect(check.summary).toMatch(/^Discord: \d+ slash commands registered of \d+ offered \(limit 100\)$/);
+    expect(check.evidence.at(-1)).toContain('no Discord server was mocked');
   });
 });
 

@@ -45,6 +45,8 @@ export type CommandCatalogSpec = {
   readonly pluginOrder: 'registration' | 'by-name';
   /** Where `channels.telegram.customCommands` go: after the version's own commands, or before them. */
   readonly customCommands: 'last' | 'first';
+  /** What Discord's slash-command list holds besides built-ins and skills (discord-commands.ts). */
+  readonly discord: { readonly aliases: boolean; readonly plugins: boolean };
 };
 
 /**

@@ -81,6 +81,15 @@ export type TelegramBehaviour = {
    * setMyCommands after clearing the menu (read in 2026.2.26's dist); 2026.9.6 only clears it.
    */
   readonly setEmptyMenuWhenNativeOff: boolean;
+  /**
+   * Where `openclaw pairing approve telegram CODE` keeps approved senders (`readChannelAllowFromStore`), as a
+   * report names it. 2026.2.26: a JSON file in the credentials dir, `telegram-default-allowFrom.json` for the
+   * request's account (dist/pairing-store-*.js `approveChannelPairingCode`, `resolveAllowFromPath`; read together
+   * with the legacy `telegram-allowFrom.json`); 2026.9.6: the
+   * `channel_pairing_allow_entries` table of the state database (dist/pairing-store-sqlite-*.mjs,
+   * `resolveOpenClawStateSqlitePath`).
+   */
+  readonly pairingStore: string;
 };
 
 export type MenuScope = { readonly label: string; readonly scope?: { readonly type: 'all_group_chats' } };

@@ -46,6 +46,8 @@ export type TelegramChannelDeps = {
   onIgnored?(ignored: IgnoredUpdate): void;
   /** `channels.telegram` as configured: access policy, customCommands, textChunkLimit, commands overrides. */
   readonly channelConfig?: TelegramConfig;
+  /** The pairing allow store at start: senders the owner approved with `openclaw pairing approve telegram CODE`. */
+  readonly pairedSenders?: readonly number[];
   /** The run's stream for retry jitter, poll backoff and pairing codes (e.g. `rng.fork('telegram')`). */
   readonly prng?: Prng;
   /**
@@ -79,7 +81,7 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
   const prng = deps.prng ?? createPrng(0).fork('telegram');
   const api = createBotApi({ botToken: deps.botToken, apiRoot: deps.apiRoot, fetch: deps.fetch });
   const hashCache = deps.hashCache ?? new Map<string, string>();
-  const access = accessConfig(deps.channelConfig);
+  const access = accessConfig(deps.channelConfig, deps.pairedSenders ?? []);
   const pairing = createPairingRequests(prng.fork('pairing'));
   const sender = createTelegramSender({
     api,
@@ -214,11 +216,12 @@ function toBotCommands(commands: readonly { command: string; description: string
   return commands.map(({ command, description }) => ({ command, description }));
 }
 
-function accessConfig(config: TelegramConfig | undefined): AccessConfig {
-  if (config === undefined) return DEFAULT_ACCESS;
+function accessConfig(config: TelegramConfig | undefined, pairedSenders: readonly number[]): AccessConfig {
+  if (config === undefined) return { ...DEFAULT_ACCESS, pairedSenders };
   return {
     dmPolicy: config.dmPolicy,
     allowFrom: config.allowFrom ?? [],
+    pairedSenders,
     groupPolicy: config.groupPolicy,
     groupAllowFrom: config.groupAllowFrom,
     groups: config.groups,

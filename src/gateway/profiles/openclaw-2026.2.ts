@@ -241,6 +241,7 @@ export const OPENCLAW_2026_2: VersionProfile = {
     sendLog: 'per-chunk',
     logInbound: false,
     linkifyUrls: false,
+    pairingStore: '~/.openclaw/credentials/telegram-default-allowFrom.json',
     setEmptyMenuWhenNativeOff: true, // read in 2026.2.26's syncTelegramMenuCommands: setMyCommands([]) after deleteMyCommands
   },
   commands: {
@@ -250,6 +251,8 @@ export const OPENCLAW_2026_2: VersionProfile = {
     plugins: PLUGINS,
     pluginOrder: 'registration',
     customCommands: 'last',
+    // monitorDiscordProvider (dist/pi-embedded-*.js): built-ins and skills only, no plugin commands.
+    discord: { aliases: false, plugins: false },
   },
   bundledSkills: BUNDLED_SKILLS_2026_2,
 };

@@ -284,6 +284,7 @@ export const OPENCLAW_2026_9: VersionProfile = {
     sendLog: 'per-reply',
     logInbound: true,
     linkifyUrls: true,
+    pairingStore: '~/.openclaw/state/openclaw.sqlite (table channel_pairing_allow_entries)',
     setEmptyMenuWhenNativeOff: false,
   },
   commands: {
@@ -293,6 +294,10 @@ export const OPENCLAW_2026_9: VersionProfile = {
     plugins: PLUGINS,
     pluginOrder: 'by-name',
     customCommands: 'first',
+    // Native aliases: listNativeSpecsFromCommands (dist/commands-registry-*.mjs). Plugin commands: the Discord
+    // provider's appendPluginCommandSpecs (openclaw/openclaw extensions/discord/src/monitor/provider.ts; the npm
+    // package ships without the Discord extension).
+    discord: { aliases: true, plugins: true },
   },
   bundledSkills: BUNDLED_SKILLS_2026_9,
 };
