@@ -40,6 +40,6 @@ describe('check preconditions', () => {
     const unanswered = { senderId: 1, chatId: 1, receivedAtMs: 1_000, atMs: 1_000, fate: 'error-reply' as const };
     const log = [{ atMs: 1_000, level: 'error' as const, subsystem: 'agent/embedded', message: 'embedded run agent end: runId=user-1 isError=true error=no mock handler for POST http://127.0.0.1:11434/v1' }];
     const outcome = rateLimitErrors.run(context({ messageFates: [{ updateId: 1, ...unanswered }], log }, 1), { max: 0 });
-    expect(outcome).toMatchObject({ status: 'error', summary: expect.stringMatching(/^0 of 1 message reached a model: gateway\.err\.log: \[agent\/embedded\] .*no mock handler/) });
+    expect(outcome).toMatchObject({ status: 'error', summary: expect.stringMatching(/^no request reached a provider: 1 of 1 message got an error text; gateway\.err\.log: \[agent\/embedded\] .*no mock handler/) });
   });
 });

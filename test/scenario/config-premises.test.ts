@@ -17,7 +17,7 @@ describe('a config with keys of an older layout', () => {
     const config = await configVariant(AFTER, (config) => (config['agent'] = { workspace: '~/.openclaw/workspace' }));
     const started = runScenario({ loaded: oneMessage, configFile: config, version: 'test' });
     await expect(started).rejects.toBeInstanceOf(UserError);
-    await expect(started).rejects.toThrow(/OpenClaw 2026\.2\.26 refuses to start with it:\n\nConfig invalid\n/);
+    await expect(started).rejects.toThrow(/OpenClaw 2026\.2\.26 refuses to start with it: "Config invalid \/ File: /);
   });
 });
 

@@ -50,11 +50,13 @@ export const rateLimitErrors: Check<Params> = {
   },
 };
 
-/** Every message got an error text and no provider was asked: the first error text says why. */
+/** Every message got an error text and no provider was asked: the first error text, else the first error line, says why. */
 function noRequestSent(context: CheckContext, messages: MessageAccounting): CheckOutcome {
-  const first = context.record.deliveries.find((delivery) => delivery.kind === 'error' && inWindow(context, delivery.atMs))?.text.split('\n')[0];
+  const text = context.record.deliveries.find((delivery) => delivery.kind === 'error' && inWindow(context, delivery.atMs))?.text.split('\n')[0];
+  const line = context.record.log.find((record) => record.level !== 'info' && inWindow(context, record.atMs));
+  const why = text !== undefined ? ` ("${text}")` : line !== undefined ? `; gateway.err.log: [${line.subsystem}] ${line.message.slice(0, 160)}` : '';
   return nothingTested(
-    `no request reached a provider: ${messages.errorReplies} of ${messages.sent} message${messages.sent === 1 ? '' : 's'} got an error text${first === undefined ? '' : ` ("${first}")`}`,
+    `no request reached a provider: ${messages.errorReplies} of ${messages.sent} message${messages.sent === 1 ? '' : 's'} got an error text${why}`,
     { messagesSent: messages.sent, errorReplies: messages.errorReplies, requests: 0 },
   );
 }
