@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createPrng, createVirtualClock, type VirtualClock } from '../../src/clock/index.ts';
 import { bedrockEndpoint } from '../../src/gateway/providers/bedrock-converse-stream.ts';
 import { createProviderClient, type ChatCall, ProviderError } from '../../src/gateway/providers/index.ts';
@@ -6,6 +6,7 @@ import type { ProviderClient } from '../../src/gateway/providers/types.ts';
 import { createFaultPlan } from '../../mocks/providers/fault-plan.ts';
 import { parseFaultSchedule } from '../../mocks/providers/fault-schedule.ts';
 import type { LedgerConfig } from '../../mocks/providers/ledger.ts';
+import { serveMocks, type MockServer } from '../../mocks/server.ts';
 import { createMockWorld, type MockWorld } from '../../mocks/world.ts';
 
 const START_MS = Date.UTC(2026, 1, 27, 18, 0, 10);
@@ -168,5 +169,24 @@ describe('the endpoint a Bedrock provider’s baseUrl gives', () => {
 
   it('is the base URL itself off AWS, so a served mock’s prefix is reached', () => {
     expect(bedrockEndpoint('http://127.0.0.1:4000/amazon-bedrock/')).toBe('http://127.0.0.1:4000/amazon-bedrock');
+  });
+});
+
+describe('bedrock-converse-stream against `quotastorm mocks serve`', () => {
+  const open: MockServer[] = [];
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((server) => server.close()));
+  });
+
+  it('replies through the served /amazon-bedrock mount when the base URL names it', async () => {
+    const clock = createVirtualClock({ startMs: START_MS });
+    const world = createMockWorld({ clock, seed: 5 });
+    const server = await serveMocks(world);
+    open.push(server);
+    const provider = { baseUrl: `${server.url}/amazon-bedrock`, api: 'bedrock-converse-stream', models: [], origin: 'config' as const };
+    const client = createProviderClient('amazon-bedrock', provider, { fetch: globalThis.fetch, clock, rng: createPrng(5), sdkRetries: true });
+    const reply = await client.call(ask);
+    expect(reply.text.length).toBeGreaterThan(0);
+    expect(world.journal.entries.map((entry) => [entry.provider, entry.api, entry.model, entry.status])).toEqual([['bedrock', 'converse-stream', MODEL, 200]]);
   });
 });
