@@ -139,6 +139,13 @@ describe('bedrock-converse-stream through the AWS SDK, as pi-ai calls it (opencl
     expect(error.message).toMatch(/please wait before trying again/);
   });
 
+  it('fails a stream reset after the 200 headers as a stream error with the SDK’s message, without retrying', async () => {
+    const r = rig({ faults: { rules: [{ match: { provider: 'bedrock' }, fault: 'reset-after-headers' }] } });
+    const error = await failure(r, r.client.call(ask));
+    expect([error.phase, error.status, error.httpRequests]).toEqual(['stream', undefined, 1]);
+    expect(error.message).toMatch(/^terminated\b/);
+  });
+
   it('throws pi-ai’s unknown error for a stop reason it maps to error', async () => {
     const r = rig({ faults: { rules: [{ match: { provider: 'bedrock' }, fault: 'finish-reason:SAFETY' }] } });
     const error = await failure(r, r.client.call(ask));
