@@ -104,12 +104,13 @@ describe('a model on the Responses API', () => {
 describe('an API kind quotastorm does not mock', () => {
   it('is an error naming the model and the kind, not an empty pass', async () => {
     const config = await configVariant(`${REAL}/openrouter-llama-telegram-open.json5`, (config) => {
-      config['agents'].defaults.model.primary = 'amazon-bedrock/amazon.nova-2-lite-v1:0';
+      config['agents'].defaults.model.primary = 'pi-local/pi-1';
+      config['models'] = { providers: { 'pi-local': { baseUrl: 'http://127.0.0.1:8123', api: 'pi-messages', models: [{ id: 'pi-1', name: 'pi-1' }] } } };
     });
     const { result, requests } = await runOn(config);
     expect(requests).toEqual([]);
     expect(result.checks.map((entry) => entry.status)).toEqual(['error']);
-    expect(result.checks[0]!.summary).toContain('amazon-bedrock/amazon.nova-2-lite-v1:0 uses API kind "bedrock-converse-stream", which quotastorm does not mock');
+    expect(result.checks[0]!.summary).toContain('pi-local/pi-1 uses API kind "pi-messages", which quotastorm does not mock');
   });
 });
 

@@ -10,6 +10,8 @@ import type { OpenClawConfig } from '../../config/schema.ts';
 import { UserError } from '../../errors.ts';
 import type { AdapterDeps } from './adapter-deps.ts';
 import { anthropicMessagesClient } from './anthropic-messages.ts';
+import { AWS_SDK_RETRIES } from './aws-sdk-retry.ts';
+import { bedrockConverseStreamClient } from './bedrock-converse-stream.ts';
 import { googleGenerativeAiClient } from './google-generative-ai.ts';
 import { googleGeminiCliClient } from './google-gemini-cli.ts';
 import { googleVertexClient } from './google-vertex.ts';
@@ -66,6 +68,7 @@ const BUILDERS: Record<SupportedApi, (deps: AdapterDeps) => ProviderClient> = {
   ollama: ollamaClient,
   'google-vertex': googleVertexClient,
   'google-gemini-cli': googleGeminiCliClient,
+  'bedrock-converse-stream': bedrockConverseStreamClient,
 };
 
 // The Gemini SDK retries nothing unless asked (googleapis/js-genai src/_api_client.ts: no retryOptions, no retries).
@@ -83,6 +86,8 @@ const SDK_RETRIES: Record<SupportedApi, SdkRetryPolicy> = {
   // The same SDK as google-generative-ai, as pi-ai configures it: no retryOptions, no retries.
   'google-vertex': NO_SDK_RETRIES,
   'google-gemini-cli': CLOUD_CODE_RETRIES,
+  // pi-ai leaves the AWS SDK's defaults: 3 attempts, standard mode (aws-sdk-retry.ts).
+  'bedrock-converse-stream': AWS_SDK_RETRIES,
 };
 
 export function isSupportedApi(api: string | undefined): api is SupportedApi {

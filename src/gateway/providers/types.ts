@@ -56,5 +56,6 @@ export const SUPPORTED_APIS = [
   'ollama',
   'google-vertex',
   'google-gemini-cli',
+  'bedrock-converse-stream',
 ] as const;
 export type SupportedApi = (typeof SUPPORTED_APIS)[number];
