@@ -27,7 +27,6 @@ export const CORPUS_FIXTURES: readonly string[] = readdirSync(join(PROJECT_ROOT,
  * shard tests assert they fail exactly so, so the change that fixes one must remove its entry.
  */
 export const KNOWN_GAPS: Readonly<Record<string, string>> = {
-  'amazon-bedrock-placeholders.json5': 'API kind "bedrock-converse-stream", which quotastorm does not mock',
 };
 
 export type CorpusEntry = {
