@@ -9,6 +9,7 @@ import { createProviderClient, ProviderError, type ChatCall, type ProviderClient
 import type { CompatibleMount } from '../../mocks/providers/compatible.ts';
 import type { LedgerConfig } from '../../mocks/providers/ledger.ts';
 import { createMockWorld, type MockWorld } from '../../mocks/world.ts';
+import { driven } from '../support/driven-call.ts';
 
 type Sent = { url: string; headers: Headers; body: Record<string, unknown> };
 type Rig = { clock: VirtualClock; world: MockWorld; client: ProviderClient; sent: Sent[] };
@@ -48,20 +49,11 @@ const ask = (modelId: string, stream = true): ChatCall => ({
   stream,
 });
 
-/** Runs the call while the virtual clock is driven, so retry sleeps pass. */
-async function run<T>(r: Rig, call: Promise<T>): Promise<T> {
-  const settled = call.then((value) => ({ value }), (error: unknown) => ({ error }));
-  await r.clock.runUntilIdle();
-  const outcome = await settled;
-  if ('error' in outcome) throw outcome.error;
-  return outcome.value;
-}
-
 describe('the openai-responses client', () => {
   it('answers through /v1/responses, streamed and whole, with the usage the mock charged', async () => {
     const r = rig('openai');
     for (const stream of [true, false]) {
-      const reply = await run(r, r.client.call(ask('gpt-5.2', stream)));
+      const reply = await driven(r, r.client.call(ask('gpt-5.2', stream)));
       const entry = r.world.journal.entries.at(-1)!;
       expect(entry).toMatchObject({ provider: 'openai', api: 'responses', model: 'gpt-5.2', stream, status: 200 });
       expect(reply).toMatchObject({ stopReason: 'stop', usage: { inputTokens: entry.inputTokens, outputTokens: entry.outputTokens }, httpRequests: 1 });
@@ -72,7 +64,7 @@ describe('the openai-responses client', () => {
 
   it('sends the system prompt first in input and the turns as input items, as pi-ai does', async () => {
     const r = rig('openai');
-    await run(r, r.client.call(ask('gpt-5.2')));
+    await driven(r, r.client.call(ask('gpt-5.2')));
     expect(r.sent[0]!.body).toMatchObject({
       model: 'gpt-5.2',
       stream: true,
@@ -89,8 +81,8 @@ describe('the openai-responses client', () => {
 
   it('retries a 429 twice, as the openai SDK would, then surfaces it as a ProviderError', async () => {
     const r = rig('openai', { ledger: { providers: { openai: { limits: { 'gpt-5.2': { requestsPerDay: 1 } } } } } });
-    await run(r, r.client.call(ask('gpt-5.2')));
-    const error = await run(r, r.client.call(ask('gpt-5.2'))).catch((caught: unknown) => caught);
+    await driven(r, r.client.call(ask('gpt-5.2')));
+    const error = await driven(r, r.client.call(ask('gpt-5.2'))).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ProviderError);
     expect(error).toMatchObject({ status: 429, phase: 'http', httpRequests: 3 });
     expect(r.world.journal.where({ status: 429 }).map((entry) => entry.clientRetryCount)).toEqual([0, 1, 2]);
@@ -98,14 +90,14 @@ describe('the openai-responses client', () => {
 
   it('fails a stream that carries an error event, without a retry', async () => {
     const r = rig('openai', { schedule: { decide: () => ({ fault: { kind: 'error-in-stream', label: 'test' } }) } });
-    const error = await run(r, r.client.call(ask('gpt-5.2'))).catch((caught: unknown) => caught);
+    const error = await driven(r, r.client.call(ask('gpt-5.2'))).catch((caught: unknown) => caught);
     expect(error).toMatchObject({ phase: 'stream', httpRequests: 1 });
     expect((error as Error).message).toContain('Rate limit reached for gpt-5.2');
   });
 
   it('reads a reply cut by the output cap as length', async () => {
     const r = rig('openai');
-    const reply = await run(r, r.client.call({ ...ask('gpt-5.2', false), maxOutputTokens: 3 }));
+    const reply = await driven(r, r.client.call({ ...ask('gpt-5.2', false), maxOutputTokens: 3 }));
     expect(reply.stopReason).toBe('length');
   });
 });
@@ -113,7 +105,7 @@ describe('the openai-responses client', () => {
 describe('the openai-codex-responses client', () => {
   it('posts to {baseUrl}/codex/responses with the token, the account id and instructions, as pi-ai does', async () => {
     const r = rig('codex');
-    const reply = await run(r, r.client.call(ask('gpt-5.3-codex')));
+    const reply = await driven(r, r.client.call(ask('gpt-5.3-codex')));
     expect(reply.text.length).toBeGreaterThan(0);
     const [request] = r.sent;
     expect(request!.url).toBe('https://chatgpt.com/backend-api/codex/responses');
@@ -130,8 +122,8 @@ describe('the openai-codex-responses client', () => {
 
   it('retries a 429 three times after 1 s, 2 s and 4 s, ignoring retry-after (pi-ai’s own loop)', async () => {
     const r = rig('codex', { ledger: { providers: { compatible: { limits: { 'gpt-5.3-codex': { requestsPerMinute: 1 } } } } } });
-    await run(r, r.client.call(ask('gpt-5.3-codex')));
-    const error = await run(r, r.client.call(ask('gpt-5.3-codex'))).catch((caught: unknown) => caught);
+    await driven(r, r.client.call(ask('gpt-5.3-codex')));
+    const error = await driven(r, r.client.call(ask('gpt-5.3-codex'))).catch((caught: unknown) => caught);
     expect(error).toMatchObject({ status: 429, httpRequests: 4 });
     const refused = r.world.journal.where({ status: 429 });
     expect(refused.slice(1).map((entry, index) => entry.atMs - refused[index]!.atMs)).toEqual([1_000, 2_000, 4_000]);
@@ -141,7 +133,7 @@ describe('the openai-codex-responses client', () => {
 describe('the azure-openai-responses client', () => {
   it('posts to {baseUrl}/responses?api-version=v1 with an api-key header', async () => {
     const r = rig('azure');
-    await run(r, r.client.call(ask('gpt-5.2')));
+    await driven(r, r.client.call(ask('gpt-5.2')));
     expect(r.sent[0]!.url).toBe('https://quotastorm.openai.azure.com/openai/v1/responses?api-version=v1');
     expect(r.sent[0]!.headers.get('api-key')).toBe('quotastorm-key');
     expect(r.world.journal.entries[0]).toMatchObject({ provider: 'compatible', api: 'responses', status: 200 });

@@ -4,6 +4,7 @@ import { loadConfig } from '../../src/config/index.ts';
 import { createProviderClients, ProviderError, type ChatCall, type ProviderClient } from '../../src/gateway/providers/index.ts';
 import type { LedgerConfig } from '../../mocks/providers/ledger.ts';
 import { createMockWorld, type MockWorld } from '../../mocks/world.ts';
+import { driven } from '../support/driven-call.ts';
 
 type Rig = { clock: VirtualClock; world: MockWorld; clients: Map<string, ProviderClient> };
 
@@ -23,15 +24,6 @@ const ask = (modelId: string, stream = true): ChatCall => ({
   stream,
 });
 
-/** Runs the call while the virtual clock is driven, so SDK backoff sleeps pass. */
-async function run<T>(r: Rig, call: Promise<T>): Promise<T> {
-  const settled = call.then((value) => ({ value }), (error: unknown) => ({ error }));
-  await r.clock.runUntilIdle();
-  const outcome = await settled;
-  if ('error' in outcome) throw outcome.error;
-  return outcome.value;
-}
-
 describe('provider adapters over the official SDKs', () => {
   it.each([
     ['google', 'gemini-2.5-flash'],
@@ -43,7 +35,7 @@ describe('provider adapters over the official SDKs', () => {
     const r = await rig();
     const client = r.clients.get(providerId)!;
     for (const stream of [true, false]) {
-      const reply = await run(r, client.call(ask(modelId, stream)));
+      const reply = await driven(r, client.call(ask(modelId, stream)));
       expect(reply.text.length).toBeGreaterThan(0);
       expect(reply.stopReason).toBe('stop');
       expect(reply.usage.inputTokens).toBeGreaterThan(0);
@@ -57,9 +49,9 @@ describe('provider adapters over the official SDKs', () => {
     // A daily limit: the retry hint is hours away, beyond the SDK's 60 s, so it backs off 0.5 s then 1 s.
     const r = await rig({ ledger: { providers: { openai: { limits: { 'gpt-5.2': { requestsPerDay: 1 } } } } } });
     const client = r.clients.get('openai')!;
-    await run(r, client.call(ask('gpt-5.2')));
+    await driven(r, client.call(ask('gpt-5.2')));
     const start = r.clock.now();
-    const error = await run(r, client.call(ask('gpt-5.2'))).catch((caught: unknown) => caught);
+    const error = await driven(r, client.call(ask('gpt-5.2'))).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ProviderError);
     expect(error).toMatchObject({ status: 429, phase: 'http', httpRequests: 3 });
     const refused = r.world.journal.where({ status: 429 });
@@ -75,8 +67,8 @@ describe('provider adapters over the official SDKs', () => {
   it('waits the provider’s retry-after when it is within the SDK’s 60 s', async () => {
     const r = await rig({ ledger: { providers: { openai: { limits: { 'gpt-5.2': { requestsPerMinute: 1 } } } } } });
     const client = r.clients.get('openai')!;
-    await run(r, client.call(ask('gpt-5.2')));
-    const reply = await run(r, client.call(ask('gpt-5.2')));
+    await driven(r, client.call(ask('gpt-5.2')));
+    const reply = await driven(r, client.call(ask('gpt-5.2')));
     const [refused, retried] = r.world.journal.entries.slice(1);
     expect(reply.httpRequests).toBe(2);
     expect(refused).toMatchObject({ status: 429, clientRetryCount: 0 });
@@ -86,7 +78,7 @@ describe('provider adapters over the official SDKs', () => {
 
   it('makes one request for a Gemini 429: the Gemini SDK does not retry', async () => {
     const r = await rig({ ledger: { providers: { gemini: { limits: { 'gemini-2.5-flash': { requestsPerMinute: 0 } } } } } });
-    const error = await run(r, r.clients.get('google')!.call(ask('gemini-2.5-flash'))).catch((caught: unknown) => caught);
+    const error = await driven(r, r.clients.get('google')!.call(ask('gemini-2.5-flash'))).catch((caught: unknown) => caught);
     expect(error).toMatchObject({ status: 429, httpRequests: 1 });
     expect((error as ProviderError).message).toContain('RESOURCE_EXHAUSTED');
     expect(r.world.journal.entries).toHaveLength(1);
@@ -94,14 +86,14 @@ describe('provider adapters over the official SDKs', () => {
 
   it('gets a 429, not a broken connection, from a model with no quota at all', async () => {
     const r = await rig({ sdkRetries: false, ledger: { providers: { anthropic: { limits: { 'claude-haiku-4.5': { requestsPerMinute: 0 } } } } } });
-    const error = await run(r, r.clients.get('anthropic')!.call(ask('claude-haiku-4-5'))).catch((caught: unknown) => caught);
+    const error = await driven(r, r.clients.get('anthropic')!.call(ask('claude-haiku-4-5'))).catch((caught: unknown) => caught);
     expect(error).toMatchObject({ status: 429, phase: 'http' });
   });
 
   it('makes one request per call when SDK retries are off (OpenClaw 2026.9)', async () => {
     const r = await rig({ sdkRetries: false, ledger: { providers: { anthropic: { limits: { 'claude-haiku-4.5': { requestsPerMinute: 1 } } } } } });
-    await run(r, r.clients.get('anthropic')!.call(ask('claude-haiku-4-5')));
-    const error = await run(r, r.clients.get('anthropic')!.call(ask('claude-haiku-4-5'))).catch((caught: unknown) => caught);
+    await driven(r, r.clients.get('anthropic')!.call(ask('claude-haiku-4-5')));
+    const error = await driven(r, r.clients.get('anthropic')!.call(ask('claude-haiku-4-5'))).catch((caught: unknown) => caught);
     expect(error).toMatchObject({ status: 429, httpRequests: 1 });
   });
 });
