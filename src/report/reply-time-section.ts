@@ -31,7 +31,7 @@ export function replyTimeLines(replyTime: ReplyTimes): string[] {
 
 /** `14.8 s` under a minute, `2m 5s` above. */
 export function formatWaitMs(ms: number): string {
-  return ms < 60_000 ? `${(ms / 1000).toFixed(1)} s` : formatDurationMs(ms);
+  return ms < 60_000 ? `${(Math.round(ms / 100) / 10).toFixed(1)} s` : formatDurationMs(ms);
 }
 
 function percentileLine({ p50Ms, p95Ms, p99Ms, maxMs }: Percentiles): string {
