@@ -1,6 +1,6 @@
 /**
  * Percentiles of a set of durations from an HDR histogram (hdr-histogram-js,
- * the structure wrk2, k6 and HdrHistogram-based tools report latency from).
+ * which autocannon also reports its latencies from).
  * Four significant digits: a value is exact up to 32,767 ms and within 0.01 %
  * above, so a 30 s threshold compares against the value measured. A
  * percentile reads as its bucket's highest equivalent value, which can pass

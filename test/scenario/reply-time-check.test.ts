@@ -29,6 +29,18 @@ describe('reply-time check', () => {
     expect(result.checks[0]!.figures).toMatchObject({ replied: 0, errorReplies: 0, pending: 1 });
   });
 
+  it('records when a turn first failed over, before its reply', async () => {
+    const quotaGone = inlineScenario(
+      '{ name: "inline", host: { heartbeatHasTasks: false }, ' +
+        'mocks: { faults: { rules: [{ match: { model: "gemini-2.5-flash" }, fault: "rate-limit", retryAfterMs: 120000 }] } }, ' +
+        'steps: [{ name: "one", send: [{ kind: "message", tokens: 200 }], run: "3m", checks: [{ check: "reply-time", maxMs: 300000 }] }] }',
+    );
+    const result = await run(quotaGone, AFTER);
+    expect(result.replyTime).toMatchObject({ answered: 1, failedOver: 1 });
+    expect(result.replyTime.firstFallback!.maxMs).toBeLessThanOrEqual(result.replyTime.reply!.maxMs);
+    expect(result.checks[0]!.evidence.join('\n')).toMatch(/replied after [\d.]+ s, first fallback after [\d.]+ s/);
+  });
+
   it('refuses parameters that give no bound or two', () => {
     expect(() => oneMessage('{ check: "reply-time", percentile: 95 }', 1)).toThrow(/give exactly one of maxMs/);
     expect(() => oneMessage('{ check: "reply-time", maxMs: 1, belowMs: 2 }', 1)).toThrow(/give exactly one of maxMs/);

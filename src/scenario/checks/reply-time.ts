@@ -2,9 +2,8 @@
  * How long users waited for an answer: a percentile of the window's reply
  * times (arrival → reply or error reply, reply-times.ts) against `maxMs`
  * (at most, as scenario maxima are) or `belowMs` (strictly under, as k6's
- * `p(95)<30000` reads; `--threshold 'p95_reply<30s'` sets it). OpenClaw
- * users report 30–60 s of silence while a turn fails over
- * (openclaw/openclaw#52383); this is the check that catches it.
+ * `p(95)<30000` reads; `--threshold 'p95_reply<30s'` sets it): the
+ * silence a user sits through while a turn retries and fails over.
  *
  * Precondition: a message of the window was answered. Dropped and pending
  * messages have no reply time, so a window where none was answered measured
