@@ -199,7 +199,8 @@ export function buildProgram(profileNames: readonly [ProfileName, ...ProfileName
       new Option(
         '--threshold <expr>',
         "replace a check's limit, k6-style, repeatable: CHECK<=N sets its max, CHECK>=N its min; CHECK{TAG:VALUE,…} picks by step, window, model or metric " +
-          "(e.g. 'session-count<=10', 'peak-usage{model:google/gemini-2.5-flash,metric:tpm}<=500000')",
+          "(e.g. 'session-count<=10', 'peak-usage{model:google/gemini-2.5-flash,metric:tpm}<=500000'); time to reply as pN_reply<DURATION or <=DURATION " +
+          "(p95_reply, p99_reply, max_reply; e.g. 'p95_reply<30s'), added for the whole run when the run has no such check",
       ).argParser(collect),
     )
     .action(async (dir: string, options: CheckCommandOptions) => {

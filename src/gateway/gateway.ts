@@ -43,6 +43,7 @@ import { configuredModel, parseModelRef, type ModelRef } from '../config/model-r
 import { resolveProvider } from '../config/catalog/index.ts';
 import { createGatewayLog, type GatewayLog } from './log.ts';
 import { createFallbackNotices } from './fallback-notices.ts';
+import { firstFallbackAtMs } from './first-fallback.ts';
 import { deliveredReplyText } from './reply-text.ts';
 import type { DropReason, InboundRef, MessageFate } from './message-fates.ts';
 import type { VersionProfile } from './profiles/profile.ts';
@@ -335,8 +336,11 @@ export function createGateway(options: GatewayOptions): Gateway {
     const typing = via.keepTyping(last.chatId);
     const { chain } = agentOfSession(sessionKey);
     let outcome: TurnOutcome;
+    // The turn's runs, and where the decision log stood when it began: to find when it first failed over.
+    const runIds = new Set<string>();
+    const decisionsBefore = router.decisions.events.length;
     try {
-      outcome = await agentLoop(transcript, incoming, chain);
+      outcome = await agentLoop(transcript, incoming, chain, runIds);
       // The run ends with its reply in the transcript, then OpenClaw waits for any compaction before replying.
       if (outcome.kind === 'reply') {
         recordTurn(transcript, [{ role: 'assistant', text: outcome.text }], clock.now());
@@ -346,7 +350,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       typing.stop();
     }
     const delivered = await deliver(last.chatId, outcome, fallbackNotices.forTurn(sessionKey, last.chatType, chain[0] ?? '', outcome), via);
-    sealTurn(messages, delivered);
+    sealTurn(messages, delivered, firstFallbackAtMs(router.decisions.events.slice(decisionsBefore), runIds, chain));
     if (outcome.kind !== 'reply') recordTurn(transcript, [], clock.now());
     store.update(sessionKey, () => usagePatch(outcome));
     // Session maintenance after delivery, only when the turn replied; the next message on this lane waits for it.
@@ -371,13 +375,13 @@ export function createGateway(options: GatewayOptions): Gateway {
   }
 
   /** The model calls of one turn: the first with the new message, then one per tool call with its result. */
-  async function agentLoop(transcript: Transcript, incoming: readonly TranscriptEntry[], chain: readonly string[]): Promise<TurnOutcome> {
+  async function agentLoop(transcript: Transcript, incoming: readonly TranscriptEntry[], chain: readonly string[], runIds: Set<string>): Promise<TurnOutcome> {
     await compactBeforePrompt(transcript, chain[0]!, systemPrompt, 'user');
-    let outcome = await route(transcript, incoming, chain, systemPrompt);
+    let outcome = await route(transcript, incoming, chain, systemPrompt, 'user', runIds);
     recordTurn(transcript, incoming, clock.now());
     for (let call = 0; call < (host.toolCallsPerTurn ?? 0) && outcome.kind === 'reply'; call++) {
       recordTurn(transcript, [{ role: 'assistant', text: outcome.text }, ...toolOutput()], clock.now());
-      outcome = await route(transcript, [], chain, systemPrompt);
+      outcome = await route(transcript, [], chain, systemPrompt, 'user', runIds);
     }
     return outcome;
   }
@@ -427,9 +431,12 @@ export function createGateway(options: GatewayOptions): Gateway {
   }
 
   /** `origin` names the run in the decision log (`user-3`, `heartbeat-4`), so reports can tell traffic apart. */
-  function route(transcript: Transcript, incoming: readonly TranscriptEntry[], chain: readonly string[], system: string, origin: RunOrigin = 'user'): Promise<TurnOutcome> {
+  /** `runIds` collects the run's id for a caller that looks its decisions up afterwards. */
+  function route(transcript: Transcript, incoming: readonly TranscriptEntry[], chain: readonly string[], system: string, origin: RunOrigin = 'user', runIds?: Set<string>): Promise<TurnOutcome> {
+    const runId = nextRunId(origin);
+    runIds?.add(runId);
     return router.runTurn({
-      runId: nextRunId(origin),
+      runId,
       chain,
       callFor: (modelRef) => {
         const { provider: providerId, model: modelId } = modelRefOf(modelRef);
@@ -469,10 +476,11 @@ export function createGateway(options: GatewayOptions): Gateway {
   }
 
   /** The messages a turn answered, as what the user got. */
-  function sealTurn(messages: readonly InboundTelegramMessage[], delivered: Delivered): void {
+  function sealTurn(messages: readonly InboundTelegramMessage[], delivered: Delivered, fellBackAtMs: number | undefined): void {
     const refs = messages.map(inboundRef);
-    if (delivered === 'nothing') fates.seal(refs, 'dropped', 'empty-reply');
-    else fates.seal(refs, delivered);
+    const fallback = fellBackAtMs === undefined ? {} : { firstFallbackAtMs: fellBackAtMs };
+    if (delivered === 'nothing') fates.seal(refs, 'dropped', 'empty-reply', undefined, fallback);
+    else fates.seal(refs, delivered, undefined, undefined, fallback);
   }
 
   function usagePatch(outcome: TurnOutcome) {
@@ -575,11 +583,11 @@ function createFateLog(clock: Clock) {
   const sealed = new Set<number>();
   return {
     entries,
-    seal(refs: readonly InboundRef[], fate: MessageFate['fate'], reason?: DropReason, detail?: string): void {
+    seal(refs: readonly InboundRef[], fate: MessageFate['fate'], reason?: DropReason, detail?: string, fallback: Pick<MessageFate, 'firstFallbackAtMs'> = {}): void {
       for (const ref of refs) {
         if (sealed.has(ref.updateId)) continue;
         sealed.add(ref.updateId);
-        entries.push({ ...ref, atMs: clock.now(), fate, ...(reason === undefined ? {} : { reason }), ...(detail === undefined ? {} : { detail }) });
+        entries.push({ ...ref, atMs: clock.now(), fate, ...(reason === undefined ? {} : { reason }), ...(detail === undefined ? {} : { detail }), ...fallback });
       }
     },
   };

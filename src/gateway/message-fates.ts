@@ -37,6 +37,8 @@ export type MessageFate = {
   readonly reason?: DropReason;
   /** The gateway's own words where it has them, e.g. the turn's error. */
   readonly detail?: string;
+  /** When the turn that answered it first failed over to another model (first-fallback.ts); absent when it did not. */
+  readonly firstFallbackAtMs?: number;
 };
 
 export type InboundRef = { readonly updateId: number; readonly senderId: number; readonly chatId: number; readonly receivedAtMs: number };

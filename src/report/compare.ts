@@ -10,6 +10,7 @@
 import type { RunResult } from '../scenario/result.ts';
 import { changedSettings } from './config-diff.ts';
 import { costSection } from './compare-cost.ts';
+import { replyTimeRows } from './compare-reply-time.ts';
 import { baseName, formatCount, formatDurationMs, formatPercent, formatSignedCount, shortSha } from './format.ts';
 import { codeSpan, escapeInline, table } from './markdown-text.ts';
 import type { PriceOverrides } from './prices.ts';
@@ -46,6 +47,7 @@ export function renderComparison(input: readonly ComparisonEntry[], options: Com
     '',
     ...outcomeTable(entries),
     '',
+    ...replyTimeRows(entries),
     '### Peak load vs limits',
     '',
     ...peaksTable(entries),

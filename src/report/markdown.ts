@@ -13,6 +13,7 @@ import { deliveriesSection } from './deliveries-section.ts';
 import { firstFailureSection } from './first-failure-section.ts';
 import { messagesSection } from './messages-section.ts';
 import { redactResult } from './redact-result.ts';
+import { replyTimeSection } from './reply-time-section.ts';
 import { rootCausesSection } from './root-causes-section.ts';
 import { headerTable, incompleteBanner, runTitle, verdictHeadline } from './run-header.ts';
 import { sessionsSection } from './sessions-section.ts';
@@ -36,6 +37,7 @@ export function renderRunReport(input: RunResult): string {
     ...verdictTable(result.checks),
     '',
     ...messagesSection(result),
+    ...replyTimeSection(result),
     ...(result.checks.length > 0 ? ['## Evidence', '', ...checkEvidence(result.checks)] : []),
     ...usageSection(result),
     ...cascadeSection(result.failover),

@@ -9,6 +9,7 @@ import { baseName, formatDurationMs } from './format.ts';
 import { redactResult } from './redact-result.ts';
 import { dropLines } from '../scenario/message-accounting.ts';
 import { messageCounts } from './messages-section.ts';
+import { replyTimeLines } from './reply-time-section.ts';
 import { STATUS_LABEL, verdictLine } from './verdict.ts';
 
 export type TerminalSummaryOptions = {
@@ -47,6 +48,7 @@ function messageLines(result: RunResult): string[] {
   return [
     `messages: ${messageCounts(messages)}`,
     ...dropLines(messages).map((line) => `  ${line}`),
+    ...(result.replyTime === undefined || messages.sent === 0 ? [] : replyTimeLines(result.replyTime)),
   ];
 }
 

@@ -7,6 +7,7 @@
  */
 
 import type { MessageAccounting } from './message-accounting.ts';
+import type { ReplyTimes } from './reply-times.ts';
 import type { UserPairing } from './users.ts';
 
 /**
@@ -103,6 +104,8 @@ export type RunResult = {
   readonly deliveries: DeliverySummary;
   /** Every message the scenario sent: replied + error replies + dropped + pending = sent. */
   readonly messages: MessageAccounting;
+  /** How long answered messages waited for their answer and for a first fallback, p50/p95/p99/max (reply-times.ts). */
+  readonly replyTime: ReplyTimes;
   /** Under dmPolicy "pairing": how many users the pairing store admitted and how many got a pairing code (users.ts). */
   readonly pairing?: UserPairing;
   readonly usage: readonly ModelUsage[];

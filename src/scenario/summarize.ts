@@ -14,6 +14,7 @@ import { findModel } from '../../mocks/providers/models.ts';
 import type { AssumedLimits, CheckResult, DeliverySummary, FailoverAttempts, RunResult } from './result.ts';
 import { verdictOf } from './judge.ts';
 import { accountMessages } from './message-accounting.ts';
+import { replyTimes } from './reply-times.ts';
 import type { UserPairing } from './users.ts';
 import { configProviderOf, ledgerLimits, modelUsage } from './usage.ts';
 
@@ -72,6 +73,7 @@ export function summarize(input: SummaryInput): RunResult {
     },
     deliveries: deliveriesOf(gateway, input.startMs),
     messages: accountMessages(gateway.messageFates, input.messagesSent),
+    replyTime: replyTimes(gateway.messageFates, input.messagesSent),
     ...(input.pairing === undefined ? {} : { pairing: input.pairing }),
     usage: modelUsage(world.journal.entries, ledgerLimits(world.ledger), input.startMs),
     ...assumedLimitsOf(world),

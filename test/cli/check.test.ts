@@ -90,6 +90,21 @@ describe('quotastorm check', () => {
     }
   }, 60_000);
 
+  it('fails a run whose p95 time to reply is over a p95_reply threshold: exit 1, the added check named', async () => {
+    // The fixed config's suite answers its 4 messages in 15.6–20.6 s of virtual time (reports/examples/stress-suite-after.md).
+    const outcome = await cli('check', runs.after.dir, '--threshold', 'p95_reply<10s');
+    expect(outcome.code).toBe(1);
+    expect(outcome.stdout).toMatch(/^ {2}FAIL +p95 time to reply < 10\.0 s +p95 20\.\d+ s over 4 answered messages$/m);
+    expect(outcome.stdout).toMatch(/^6\/7 passed/m);
+  }, 60_000);
+
+  it('passes the same run under a looser p95_reply threshold, exit 0', async () => {
+    const outcome = await cli('check', runs.after.dir, '--threshold', 'p95_reply<30s');
+    expect(outcome.code).toBe(0);
+    expect(outcome.stdout).toMatch(/^ {2}PASS +p95 time to reply < 30\.0 s /m);
+    expect(outcome.stdout).toMatch(/^7\/7 passed$/m);
+  }, 60_000);
+
   it('names the missing file of an incomplete run folder, exit 2', async () => {
     const partial = join(root, 'partial');
     await cli('run', 'scenarios/single-message.json5', '--out', partial);

@@ -9,6 +9,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { formatWaitMs } from '../../src/report/reply-time-section.ts';
 import { judgeConfig } from '../fuzz/judge.ts';
 import { secretValuesIn } from './secret-values.ts';
 import { runSuite, whyNoTurnReachedProvider, type SuiteRun } from './suite-bar.ts';
@@ -86,15 +87,15 @@ export const REPORT_HEADER = [
   'Bar: exit 0, 1 or 2 and no secret printed; exit 2 as one paragraph naming the file; otherwise the messages reconcile, ' +
     'a user turn reached a provider or an ERROR check says why, and no message check passes without its messages reaching a provider.',
   '',
-  '| Config | validate · get · report · lint 2.2 · lint 9.6 | suite | messages sent · replied · error · dropped · pending | provider requests | verdict | bar | why |',
-  '|---|---|---|---|---|---|---|---|',
+  '| Config | validate · get · report · lint 2.2 · lint 9.6 | suite | messages sent · replied · error · dropped · pending | reply time p95 · max | provider requests | verdict | bar | why |',
+  '|---|---|---|---|---|---|---|---|---|',
 ];
 
 export function renderCorpusReport(entries: readonly CorpusEntry[]): string {
   return `${[...REPORT_HEADER, ...entries.map(corpusLine)].join('\n')}\n`;
 }
 
-/** One table row: what ran, the exit codes, the messages' fates, the suite's verdict and why. */
+/** One table row: what ran, the exit codes, the messages' fates, how long answered ones waited, the suite's verdict and why. */
 export function corpusLine(entry: CorpusEntry): string {
   const { suite } = entry;
   const result = suite.saved?.result;
@@ -102,7 +103,9 @@ export function corpusLine(entry: CorpusEntry): string {
   const messages = result === undefined ? '–' : [result.messages.sent, result.messages.replied, result.messages.errorReplies, result.messages.dropped, result.messages.pending].join(' · ');
   const requests = suite.saved === undefined ? '–' : `${suite.saved.record.journal.length}${suite.reachedProvider ? ' (user turns reached one)' : ''}`;
   const verdict = result === undefined ? (suite.exitCode === 2 ? 'bad input' : `exit ${suite.exitCode}`) : verdictText(result.verdict);
-  const cells = [`[${entry.name}](../../${CORPUS_DIR}/${entry.name})`, codes, `exit ${suite.exitCode}`, messages, requests, verdict, barText(entry), whyText(entry)];
+  const reply = result?.replyTime?.reply;
+  const waited = reply === undefined ? '–' : `${formatWaitMs(reply.p95Ms)} · ${formatWaitMs(reply.maxMs)}`;
+  const cells = [`[${entry.name}](../../${CORPUS_DIR}/${entry.name})`, codes, `exit ${suite.exitCode}`, messages, waited, requests, verdict, barText(entry), whyText(entry)];
   return `| ${cells.map(cell).join(' | ')} |`;
 }
 

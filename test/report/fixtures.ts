@@ -169,6 +169,12 @@ function allAnswered(replied: number, errorReplies: number): RunResult['messages
   return { sent: replied + errorReplies, replied, errorReplies, dropped: 0, pending: 0, dropReasons: [] };
 }
 
+/** Reply times of `answered` messages, none dropped or pending; `[p50, p95, p99, max]` in ms. */
+function waited(answered: number, reply: readonly [number, number, number, number], failedOver = 0, firstFallback?: readonly [number, number, number, number]): RunResult['replyTime'] {
+  const percentiles = ([p50Ms, p95Ms, p99Ms, maxMs]: readonly [number, number, number, number]) => ({ p50Ms, p95Ms, p99Ms, maxMs });
+  return { answered, dropped: 0, pending: 0, reply: percentiles(reply), failedOver, ...(firstFallback === undefined ? {} : { firstFallback: percentiles(firstFallback) }) };
+}
+
 /** A sampled session count and the start/peak/end figures that agree with it. */
 function sessionSeries(rng: Prng, start: number, totalMs: number, everyMs: number, step: (count: number, atMs: number) => number): RunResult['sessions'] {
   const series = [{ atMs: 0, count: start }];
@@ -217,6 +223,7 @@ export function passingRun(): RunResult {
       { name: 'after-activity', fromMs: 30 * MINUTE_MS, toMs: SIX_HOURS_MS },
     ],
     messages: allAnswered(530, 0),
+    replyTime: waited(530, [2_140, 14_812, 31_020, 33_215], 4, [1_208, 1_530, 1_530, 1_530]),
     turns: { user: 530, heartbeat: 12, cron: 48, silent: 0 },
     deliveries: {
       replies: 530,
@@ -283,6 +290,7 @@ export function failingBeforeRun(): RunResult {
       { name: 'after-activity', fromMs: 30 * MINUTE_MS, toMs: SIX_HOURS_MS },
     ],
     messages: allAnswered(524, 118),
+    replyTime: waited(642, [4_210, 41_305, 58_110, 62_400], 130, [1_150, 30_250, 31_100, 31_480]),
     turns: { user: 642, heartbeat: 12, cron: 48, silent: 0 },
     deliveries: {
       replies: 524,
@@ -369,6 +377,7 @@ export function errorRun(): RunResult {
     checks,
     steps: [],
     messages: allAnswered(40, 0),
+    replyTime: waited(40, [1_812, 2_930, 3_104, 3_104]),
     turns: { user: 40, heartbeat: 1, cron: 0, silent: 0 },
     deliveries: { replies: 40, errorReplies: 0, surfacedErrors: 0, notices: 0, silentTurns: 0, examples: [{ atMs: 4_250, kind: 'reply', text: 'Done: `ls | wc -l` says 12 files; see <results> and *notes*.' }] },
     usage: [flash],
@@ -403,6 +412,7 @@ export function incompleteRun(): RunResult {
     checks,
     steps: [{ name: 'warm-up', fromMs: 0, toMs: 30 * MINUTE_MS }],
     messages: allAnswered(96, 0),
+    replyTime: waited(96, [2_020, 9_870, 12_400, 12_400], 2, [1_020, 1_240, 1_240, 1_240]),
     turns: { user: 96, heartbeat: 2, cron: 4, silent: 0 },
     deliveries: { replies: 96, errorReplies: 0, surfacedErrors: 0, notices: 0, silentTurns: 0, examples: [] },
     usage: [flash],

@@ -77,3 +77,35 @@ describe('--threshold', () => {
     expect(() => judgedWith('session-count>=1')).toThrow("--threshold 'session-count>=1' does not fit session-count, which takes <= (its max)");
   });
 });
+
+describe('--threshold on time to reply', () => {
+  const REPLY_STEPS = [step('burst', [{ check: 'reply-time', percentile: 99, maxMs: 60_000, title: 'p99 under a minute' }])];
+  const judged = (...thresholds: string[]) => REPLY_STEPS.map(withThresholds(REPLY_STEPS, (s) => s.checks, thresholds.map(parseThreshold)));
+
+  it.each([
+    ['p95_reply<30s', { percentile: '95' }, 'belowMs', 30_000],
+    ['p99_reply <= 45000', { percentile: '99' }, 'maxMs', 45_000],
+    ['max_reply<2m', { percentile: '100' }, 'belowMs', 120_000],
+    ['p99.9_reply{step:burst}<=1.5s', { step: 'burst', percentile: '99.9' }, 'maxMs', 1_500],
+  ])('reads %s k6-style: a percentile, < (strictly under) or <=, a duration', (source, tags, parameter, value) => {
+    expect(parseThreshold(source)).toEqual({ source, check: 'reply-time', tags, parameter, value });
+  });
+
+  it('replaces the bound of the reply-time check of that percentile', () => {
+    expect(judged('p99_reply<30s')).toEqual([[{ check: 'reply-time', window: 'step', percentile: 99, belowMs: 30_000 }]]);
+  });
+
+  it('adds a whole-run check to the last step when the run has none of that percentile', () => {
+    const [burst] = judged('p95_reply<30s');
+    expect(burst).toEqual([REPLY_STEPS[0]!.checks[0], { check: 'reply-time', window: 'run', percentile: 95, belowMs: 30_000 }]);
+  });
+
+  it.each([
+    ['reply-time<=30000', 'sets reply-time, which takes its own names: pN_reply<DURATION (belowMs) or pN_reply<=DURATION (maxMs)'],
+    ['p0_reply<1s', 'asks for percentile 0, which is not above 0 and at most 100'],
+    ['p95_reply>=1s', 'is not a reply-time threshold'],
+    ['p95_reply<30h', 'is not a reply-time threshold'],
+  ])('rejects %s: %s', (source, why) => {
+    expect(() => parseThreshold(source)).toThrow(`--threshold '${source}' ${why}`);
+  });
+});

@@ -14,6 +14,7 @@ import { CHECK_NAMES, type CheckName } from './names.ts';
 import { peakUsage } from './peak-usage.ts';
 import { rateLimitErrors } from './rate-limit-errors.ts';
 import { repliesDelivered } from './replies-delivered.ts';
+import { replyTime } from './reply-time.ts';
 import { sessionCount } from './session-count.ts';
 
 const CHECKS: Record<CheckName, Check<unknown>> = {
@@ -24,6 +25,7 @@ const CHECKS: Record<CheckName, Check<unknown>> = {
   'replies-delivered': repliesDelivered,
   'error-replies': errorReplies,
   'peak-usage': peakUsage,
+  'reply-time': replyTime,
 };
 
 /** Validates a check's parameters at load time, so a typo fails before a long run. */

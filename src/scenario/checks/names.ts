@@ -7,6 +7,7 @@ export const CHECK_NAMES = [
   'replies-delivered',
   'error-replies',
   'peak-usage',
+  'reply-time',
 ] as const;
 
 export type CheckName = (typeof CHECK_NAMES)[number];
