@@ -568,7 +568,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     async start() {
       log.write('info', 'gateway', `agent model: ${router.chain[0] ?? '(none)'}`);
       await router.discoverModels();
-      if (telegramConfigured) for (const bot of channels.values()) await bot.start();
+      // The accounts start side by side (startChannelInternal's Promise.all over listAccountIds, 2026.2.26 dist/gateway-cli-*.js).
+      if (telegramConfigured) await Promise.all([...channels.values()].map((bot) => bot.start()));
       for (const heartbeat of heartbeats) heartbeat.start();
       cron.start();
     },

@@ -22,7 +22,7 @@
 import type { OpenClawConfig, TelegramConfig } from '../../config/schema.ts';
 import { telegramSchema } from '../../config/schema-providers.ts';
 
-export const DEFAULT_ACCOUNT_ID = 'default';
+const DEFAULT_ACCOUNT_ID = 'default';
 
 /** How one OpenClaw version finds an account's token (a field of the profile's `telegram`). */
 export type TelegramTokenRules = {
