@@ -124,22 +124,22 @@ function mergeAccount(channel: TelegramConfig | undefined, entry: AccountEntry |
 type Token = { readonly identity: string; readonly value: unknown };
 
 /**
- * resolveTelegramToken. Two accounts own the same bot when their tokens are the same string;
- * a placeholder or secret reference stands for a bot of its own, named by where it is configured.
+ * resolveTelegramToken. Two accounts own the same bot when their tokens are the same: the same
+ * string, or the same secret reference (one environment variable, one file).
  */
 function tokenOf(accountId: string, entry: AccountEntry | undefined, channel: TelegramConfig | undefined, hasAccounts: boolean, rules: TelegramTokenRules): Token | undefined {
-  const own = entry?.['botToken'] ?? entry?.['tokenFile'];
-  if (hasValue(own)) return { identity: identityOf(own, `account:${accountId}`), value: entry?.['botToken'] };
+  const own = entry?.['tokenFile'] ?? entry?.['botToken'];
+  if (hasValue(own)) return { identity: identityOf(own), value: entry?.['botToken'] };
   const mayUseChannel = accountId === DEFAULT_ACCOUNT_ID || (rules.channelTokenFor === 'listed-accounts' && entry !== undefined);
   if (!mayUseChannel) return undefined;
-  const channelToken = channel?.botToken ?? channel?.tokenFile;
-  if (hasValue(channelToken)) return { identity: identityOf(channelToken, 'channel'), value: channel?.botToken };
+  const channelToken = channel?.tokenFile ?? channel?.botToken;
+  if (hasValue(channelToken)) return { identity: identityOf(channelToken), value: channel?.botToken };
   // TELEGRAM_BOT_TOKEN serves `default` alone; assumed set for a config that names no accounts.
-  return accountId === DEFAULT_ACCOUNT_ID && !hasAccounts ? { identity: 'env', value: undefined } : undefined;
+  return accountId === DEFAULT_ACCOUNT_ID && !hasAccounts ? { identity: 'env:TELEGRAM_BOT_TOKEN', value: undefined } : undefined;
 }
 
-function identityOf(token: unknown, where: string): string {
-  return typeof token === 'string' && /^\d+:[\w-]+$/.test(token.trim()) ? token.trim() : where;
+function identityOf(token: unknown): string {
+  return typeof token === 'string' ? token.trim() : JSON.stringify(token);
 }
 
 function hasValue(value: unknown): boolean {
