@@ -196,7 +196,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   // OpenClaw starts a channel account only when it is enabled and configured (startChannelInternal,
   // dist/gateway-cli-*.js, 2026.2.26): no `channels.telegram`, or `enabled: false`, means no bot at all;
   // with `accounts`, one bot per enabled account with a token of its own (telegram-accounts.ts).
-  const telegramAccounts = settings.telegram.enabled ? planTelegramAccounts(config, profile.telegram.accountTokens).started : [];
+  const telegramAccounts = settings.telegram.enabled ? planTelegramAccounts(config, profile.telegram.accounts).started : [];
   const telegramConfigured = telegramAccounts.length > 0;
   const fallbackNotices = createFallbackNotices(profile.routing.fallbackNotices);
   const stats: GatewayStats = { userTurns: 0, heartbeatTurns: 0, cronTurns: 0, silentTurns: 0, compactions: 0, memoryFlushes: 0 };

@@ -16,7 +16,7 @@ import type { ScenarioUser, UserAccount } from './users.ts';
 
 /** The accounts users write to; undefined for a single bot (users keep writing to the one bot). */
 export function userAccounts(config: OpenClawConfig, profile: VersionProfile, named: string | undefined, scenarioFile: string): UserAccount[] | undefined {
-  const started = config.channels?.telegram?.enabled === false ? [] : planTelegramAccounts(config, profile.telegram.accountTokens).started;
+  const started = config.channels?.telegram?.enabled === false ? [] : planTelegramAccounts(config, profile.telegram.accounts).started;
   const accounts = started.map((account) => ({ accountId: account.accountId, dmPolicy: account.config.dmPolicy, allowFrom: account.config.allowFrom ?? [] }));
   if (named === undefined) return accounts.length > 1 ? accounts : undefined;
   const chosen = accounts.find((account) => account.accountId === normalizeAccountId(named));

@@ -25,11 +25,15 @@ import { telegramSchema } from '../../config/schema-providers.ts';
 const DEFAULT_ACCOUNT_ID = 'default';
 
 /** How one OpenClaw version finds an account's token (a field of the profile's `telegram`). */
-export type TelegramTokenRules = {
+export type TelegramAccountRules = {
   /** Which accounts may use `channels.telegram.botToken`: `default` alone (2026.2) or every listed account (2026.9). */
   readonly channelTokenFor: 'default-account' | 'listed-accounts';
   /** Whether a channel-level token lists `default` beside named accounts (2026.9 hasTelegramAccountConfig). */
   readonly channelTokenListsDefault: boolean;
+  /** An account's `allowFrom` with `*` under a channel allowFrom naming senders keeps only the names (2026.9 preserveRootAllowFrom). */
+  readonly rootAllowFromOverWildcard: boolean;
+  /** When an account's empty `groups: {}` takes the channel's: never (2026.2), or when `accounts` has one entry (2026.9). */
+  readonly emptyGroupsInherit: 'never' | 'single-account';
 };
 
 export type TelegramAccount = {
@@ -46,7 +50,7 @@ export type TelegramAccountPlan = {
   readonly skipped: readonly { readonly accountId: string; readonly reason: string }[];
 };
 
-export function planTelegramAccounts(config: OpenClawConfig, rules: TelegramTokenRules): TelegramAccountPlan {
+export function planTelegramAccounts(config: OpenClawConfig, rules: TelegramAccountRules): TelegramAccountPlan {
   const channel = config.channels?.telegram;
   const accounts = accountEntries(channel?.accounts);
   const ids = listAccountIds(accounts, boundAccountIds(config.bindings), channel, rules);
@@ -55,7 +59,7 @@ export function planTelegramAccounts(config: OpenClawConfig, rules: TelegramToke
   const owners = new Map<string, string>();
   for (const accountId of ids) {
     const entry = accounts.get(accountId);
-    const merged = mergeAccount(channel, entry);
+    const merged = mergeAccount(channel, entry, accounts.size, rules);
     const token = tokenOf(accountId, entry, channel, accounts.size > 0, rules);
     if (channel?.enabled === false || merged.enabled === false) {
       skipped.push({ accountId, reason: 'disabled' });
@@ -106,19 +110,36 @@ function boundAccountIds(bindings: readonly unknown[] | undefined): string[] {
   });
 }
 
-function listAccountIds(accounts: ReadonlyMap<string, AccountEntry>, bound: readonly string[], channel: TelegramConfig | undefined, rules: TelegramTokenRules): string[] {
+function listAccountIds(accounts: ReadonlyMap<string, AccountEntry>, bound: readonly string[], channel: TelegramConfig | undefined, rules: TelegramAccountRules): string[] {
   const ids = new Set([...accounts.keys(), ...bound]);
   if (rules.channelTokenListsDefault && hasValue(channel?.botToken ?? channel?.tokenFile)) ids.add(DEFAULT_ACCOUNT_ID);
   if (ids.size === 0) return [DEFAULT_ACCOUNT_ID];
   return [...ids].sort((a, b) => a.localeCompare(b));
 }
 
-/** mergeTelegramAccountConfig: `{ ...channel without accounts, ...account }`, parsed for the schema's defaults. */
-function mergeAccount(channel: TelegramConfig | undefined, entry: AccountEntry | undefined): TelegramConfig {
+/** mergeTelegramAccountConfig: `{ ...channel without accounts, ...account }` and the version's rules, parsed for the schema's defaults. */
+function mergeAccount(channel: TelegramConfig | undefined, entry: AccountEntry | undefined, accountCount: number, rules: TelegramAccountRules): TelegramConfig {
   if (entry === undefined) return channel ?? telegramSchema().parse({});
   const { accounts: _accounts, defaultAccount: _defaultAccount, ...base } = (channel ?? {}) as TelegramConfig & { defaultAccount?: unknown };
-  const parsed = telegramSchema().safeParse({ ...base, ...entry });
+  const merged: Record<string, unknown> = { ...base, ...entry };
+  const groups = entry['groups'];
+  const emptyGroups = groups !== null && typeof groups === 'object' && Object.keys(groups).length === 0;
+  if (emptyGroups && rules.emptyGroupsInherit === 'single-account' && accountCount <= 1) merged['groups'] = base.groups;
+  if (rules.rootAllowFromOverWildcard) {
+    const allowFrom = keepRootOverWildcard(base.allowFrom, entry['allowFrom']);
+    if (allowFrom !== undefined) merged['allowFrom'] = allowFrom;
+  }
+  const parsed = telegramSchema().safeParse(merged);
   return parsed.success ? parsed.data : telegramSchema().parse(base);
+}
+
+/** mergeAccountConfig's preserveRootAllowFrom: a `*` of the account does not open a channel that names its senders. */
+function keepRootOverWildcard(root: readonly (string | number)[] | undefined, account: unknown): readonly (string | number)[] | undefined {
+  if (root === undefined || !Array.isArray(account)) return undefined;
+  const isWildcard = (entry: unknown) => String(entry).trim() === '*';
+  if (!root.some((entry) => String(entry).trim() !== '' && !isWildcard(entry)) || !account.some(isWildcard)) return undefined;
+  const named = (account as (string | number)[]).filter((entry) => !isWildcard(entry));
+  return named.length > 0 ? named : root;
 }
 
 type Token = { readonly identity: string; readonly value: unknown };
@@ -127,10 +148,11 @@ type Token = { readonly identity: string; readonly value: unknown };
  * resolveTelegramToken. Two accounts own the same bot when their tokens are the same: the same
  * string, or the same secret reference (one environment variable, one file).
  */
-function tokenOf(accountId: string, entry: AccountEntry | undefined, channel: TelegramConfig | undefined, hasAccounts: boolean, rules: TelegramTokenRules): Token | undefined {
+function tokenOf(accountId: string, entry: AccountEntry | undefined, channel: TelegramConfig | undefined, hasAccounts: boolean, rules: TelegramAccountRules): Token | undefined {
   const own = entry?.['tokenFile'] ?? entry?.['botToken'];
   if (hasValue(own)) return { identity: identityOf(own), value: entry?.['botToken'] };
-  const mayUseChannel = accountId === DEFAULT_ACCOUNT_ID || (rules.channelTokenFor === 'listed-accounts' && entry !== undefined);
+  // 2026.9 refuses the channel's token to an id `accounts` does not list, unless `accounts` is empty.
+  const mayUseChannel = accountId === DEFAULT_ACCOUNT_ID || (rules.channelTokenFor === 'listed-accounts' && (entry !== undefined || !hasAccounts));
   if (!mayUseChannel) return undefined;
   const channelToken = channel?.tokenFile ?? channel?.botToken;
   if (hasValue(channelToken)) return { identity: identityOf(channelToken), value: channel?.botToken };

@@ -7,7 +7,7 @@
  * .cache/openclaw/<version> by `quotastorm gateway install`). The golden
  * traces of the real gateways are the oracle these values answer to.
  */
-import type { TelegramTokenRules } from './telegram-accounts.ts';
+import type { TelegramAccountRules } from './telegram-accounts.ts';
 export type TelegramBehaviour = {
   /**
    * What the gateway calls before polling, in order.
@@ -92,7 +92,7 @@ export type TelegramBehaviour = {
    */
   readonly pairingStore: string;
   /** Which accounts may use the channel-level bot token (telegram-accounts.ts). */
-  readonly accountTokens: TelegramTokenRules;
+  readonly accounts: TelegramAccountRules;
 };
 
 export type MenuScope = { readonly label: string; readonly scope?: { readonly type: 'all_group_chats' } };

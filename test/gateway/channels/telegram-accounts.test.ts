@@ -8,8 +8,8 @@ import { planTelegramAccounts } from '../../../src/gateway/channels/telegram-acc
 import { accountBotToken } from '../../../src/gateway/channels/telegram-token.ts';
 import { PROFILES } from '../../../src/gateway/profiles/index.ts';
 
-const V2 = PROFILES['2026.2'].telegram.accountTokens;
-const V9 = PROFILES['2026.9'].telegram.accountTokens;
+const V2 = PROFILES['2026.2'].telegram.accounts;
+const V9 = PROFILES['2026.9'].telegram.accounts;
 
 function plan(raw: object, rules = V2) {
   return planTelegramAccounts(parseConfigText(JSON.stringify(raw), 'accounts.json5').config, rules);
@@ -46,6 +46,33 @@ describe('the Telegram accounts a gateway starts', () => {
   it('merges the account’s settings over the channel’s', () => {
     const config = { channels: { telegram: { dmPolicy: 'allowlist', allowFrom: ['1'], accounts: { open: { botToken: '1:a', dmPolicy: 'open' } } } } };
     expect(plan(config).started[0]!.config).toMatchObject({ dmPolicy: 'open', allowFrom: ['1'] });
+  });
+
+  describe('an account allowing `*` under a channel allowFrom that names its senders', () => {
+    const config = { channels: { telegram: { dmPolicy: 'allowlist', allowFrom: ['424242'], accounts: { main: { botToken: '1:a', allowFrom: ['*', '777'] } } } } };
+
+    it('opens the account to everyone on 2026.2 (a plain spread)', () => {
+      expect(plan(config, V2).started[0]!.config.allowFrom).toEqual(['*', '777']);
+    });
+
+    it('keeps only the account’s named senders on 2026.9 (preserveRootAllowFrom)', () => {
+      expect(plan(config, V9).started[0]!.config.allowFrom).toEqual(['777']);
+    });
+  });
+
+  describe('an account with empty `groups: {}`', () => {
+    const groups = { '-100123': { requireMention: false } };
+    const one = { channels: { telegram: { groups, accounts: { main: { botToken: '1:a', groups: {} } } } } };
+    const two = { channels: { telegram: { groups, accounts: { main: { botToken: '1:a', groups: {} }, side: { botToken: '2:b' } } } } };
+
+    it('keeps them empty on 2026.2', () => {
+      expect(plan(one, V2).started[0]!.config.groups).toEqual({});
+    });
+
+    it('takes the channel’s on 2026.9 when it is the only account, and keeps them empty beside another', () => {
+      expect(plan(one, V9).started[0]!.config.groups).toEqual(groups);
+      expect(plan(two, V9).started[0]!.config.groups).toEqual({});
+    });
   });
 
   describe('the channel-level token beside accounts', () => {
