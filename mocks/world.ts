@@ -79,7 +79,8 @@ export type MockWorld = {
   readonly clock: Clock;
   readonly ledger: Ledger;
   readonly journal: Journal;
-  readonly telegram: { readonly state: TelegramState; readonly journal: TelegramJournal };
+  /** `state` is the bot every token reaches unless `bots` names its own (bots.ts). */
+  readonly telegram: { readonly state: TelegramState; readonly bots: Map<string, TelegramState>; readonly journal: TelegramJournal };
   /** Requests no mock answered (unmatched.ts), in-process and served. */
   readonly unmatched: UnmatchedLog;
   readonly routesByMount: Readonly<Record<Mount, readonly MockRoute[]>>;
@@ -112,6 +113,7 @@ export function createMockWorld(options: MockWorldOptions): MockWorld {
   };
   const telegram = {
     state: createTelegramState(options.retain === undefined ? {} : { keepSent: options.retain.recent }),
+    bots: new Map<string, TelegramState>(),
     journal: options.retain === undefined ? createTelegramJournal() : recentLog<TelegramJournalEntry>(options.retain, 'telegram'),
   };
   const routesByMount: Record<Mount, readonly MockRoute[]> = {
@@ -149,7 +151,10 @@ export function createMockWorld(options: MockWorldOptions): MockWorld {
     routes,
     handlers: toMswHandlers(all),
     fetch: createRouteFetch(routes, clock, { onUnmatched }),
-    close: () => closeTelegram(telegram.state),
+    close: () => {
+      closeTelegram(telegram.state);
+      for (const bot of telegram.bots.values()) if (bot !== telegram.state) closeTelegram(bot);
+    },
   };
 }
 

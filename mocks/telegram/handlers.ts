@@ -27,7 +27,10 @@ const MAX_POLL_TIMEOUT_S = 50;
 
 export type TelegramMockSpec = {
   readonly clock: Clock;
+  /** The bot that answers every accepted token `bots` does not name. */
   readonly state: TelegramState;
+  /** Further bots by token (bots.ts): each has its own updates, menus and chats, as each real bot does. */
+  readonly bots?: ReadonlyMap<string, TelegramState>;
   readonly journal: TelegramJournal;
   /** Tokens the bot answers to; any other gets 401. Default: any `<digits>:<secret>` token. */
   readonly botTokens?: readonly string[];
@@ -41,12 +44,21 @@ type MethodResult = { result: unknown; journal?: Partial<TelegramJournalEntry> }
 type Method = (params: BotApiParams, request: MockRequest) => MethodResult | Promise<MethodResult>;
 
 export function telegramRoutes(spec: TelegramMockSpec): MockRoute[] {
-  const methods = botMethods(spec);
+  const methodsByBot = new Map<TelegramState, Record<string, Method>>();
+  const methodsOf = (state: TelegramState) => {
+    let methods = methodsByBot.get(state);
+    if (methods === undefined) methodsByBot.set(state, (methods = botMethods(spec, state)));
+    return methods;
+  };
   const handle = async (request: MockRequest, params: RouteParams): Promise<WireReply> => {
     const method = params['method']!;
     const started = spec.clock.now();
-    const outcome = await answer(spec, methods, params['bot']!, method, request);
-    spec.journal.record({ atMs: started, method, status: 'error' in outcome ? outcome.error.status : 200, ...journalFields(outcome) });
+    const bot = params['bot']!;
+    const state = spec.bots?.get(bot.slice(3)) ?? spec.state;
+    const outcome = await answer(spec, methodsOf(state), bot, method, request);
+    // A single bot's journal stays as it always was; with several, each line names its bot.
+    const named = spec.bots !== undefined && spec.bots.size > 1 ? { bot: state.bot.username ?? String(state.bot.id) } : {};
+    spec.journal.record({ atMs: started, method, status: 'error' in outcome ? outcome.error.status : 200, ...named, ...journalFields(outcome) });
     return 'error' in outcome ? errorReply(outcome.error) : okReply(outcome.result);
   };
   return [{ method: 'ALL', origin: spec.origin ?? TELEGRAM_ORIGIN, path: '/{bot}/{method}', handle }];
@@ -75,11 +87,12 @@ async function answer(
 }
 
 function tokenAccepted(spec: TelegramMockSpec, token: string): boolean {
+  if (spec.bots?.has(token) === true) return true;
   return spec.botTokens === undefined ? /^\d+:[\w-]+$/.test(token) : spec.botTokens.includes(token);
 }
 
-function botMethods(spec: TelegramMockSpec): Record<string, Method> {
-  const { clock, state } = spec;
+function botMethods(spec: TelegramMockSpec, state: TelegramState): Record<string, Method> {
+  const { clock } = spec;
   const commandLimits = spec.commandLimits ?? DEFAULT_COMMAND_LIMITS;
   const floodLimits = spec.floodLimits ?? DEFAULT_FLOOD_LIMITS;
   const flood = createFloodState();
@@ -97,7 +110,7 @@ function botMethods(spec: TelegramMockSpec): Record<string, Method> {
       state.webhookUrl = typeof params['url'] === 'string' ? params['url'] : '';
       return yes();
     },
-    getupdates: (params, request) => getUpdates(spec, params, request.signal),
+    getupdates: (params, request) => getUpdates(spec.clock, state, params, request.signal),
 
     setmycommands: (params) => {
       const offered = structured(params['commands']);
@@ -151,8 +164,7 @@ function botMethods(spec: TelegramMockSpec): Record<string, Method> {
  * request parks on the clock until a user writes or the timeout passes; a
  * newer getUpdates ends a waiting one with Telegram's 409 conflict.
  */
-async function getUpdates(spec: TelegramMockSpec, params: BotApiParams, signal: AbortSignal): Promise<MethodResult> {
-  const { state } = spec;
+async function getUpdates(clock: Clock, state: TelegramState, params: BotApiParams, signal: AbortSignal): Promise<MethodResult> {
   if (state.webhookUrl !== '') return { error: BOT_API_ERRORS.webhookConflict };
   const offset = integer(params['offset']);
   if (offset !== undefined && offset > 0) state.pending = state.pending.filter((update) => update.update_id >= offset);
@@ -161,7 +173,7 @@ async function getUpdates(spec: TelegramMockSpec, params: BotApiParams, signal: 
 
   state.poll?.wake('conflict');
   if (state.pending.length === 0 && timeoutS > 0 && !state.closed) {
-    const woken = await waitForUpdate(spec, timeoutS * 1_000, signal);
+    const woken = await waitForUpdate(clock, state, timeoutS * 1_000, signal);
     if (woken === 'conflict') return { error: BOT_API_ERRORS.pollConflict };
   }
   return { result: state.pending.slice(0, limit) };
@@ -169,8 +181,7 @@ async function getUpdates(spec: TelegramMockSpec, params: BotApiParams, signal: 
 
 type WakeReason = 'update' | 'conflict' | 'closed' | 'timeout';
 
-function waitForUpdate(spec: TelegramMockSpec, timeoutMs: number, signal: AbortSignal): Promise<WakeReason> {
-  const { clock, state } = spec;
+function waitForUpdate(clock: Clock, state: TelegramState, timeoutMs: number, signal: AbortSignal): Promise<WakeReason> {
   return new Promise((resolve) => {
     // A client that gives up (a gateway stopping) ends the wait, as a closed connection would.
     if (signal.aborted) return resolve('timeout');

@@ -10,6 +10,8 @@ export type TelegramJournalEntry = {
   readonly atMs: number;
   readonly method: string;
   readonly status: number;
+  /** The bot's username, when the mock serves several bots (bots.ts). */
+  readonly bot?: string;
   readonly chatId?: number;
   /** Telegram's description for an error answer. */
   readonly description?: string;

@@ -54,12 +54,21 @@ export type InboundMessage = {
   text: string;
 };
 
-export function createTelegramState(options: { botToken?: string; keepSent?: number } = {}): TelegramState {
+export type TelegramStateOptions = {
+  botToken?: string;
+  keepSent?: number;
+  /** The bot's username; default `quotastorm_bot`. */
+  username?: string;
+  /** The first update id; default 1. */
+  firstUpdateId?: number;
+};
+
+export function createTelegramState(options: TelegramStateOptions = {}): TelegramState {
   const botId = Number((options.botToken ?? '123456:quotastorm').split(':')[0]) || 123456;
   return {
-    bot: { id: botId, is_bot: true, first_name: 'quotastorm bot', username: 'quotastorm_bot' },
+    bot: { id: botId, is_bot: true, first_name: 'quotastorm bot', username: options.username ?? 'quotastorm_bot' },
     pending: [],
-    nextUpdateId: 1,
+    nextUpdateId: options.firstUpdateId ?? 1,
     nextMessageId: new Map(),
     chats: new Map(),
     menus: new Map(),

@@ -18,7 +18,8 @@ import { createTelegramChannel, type TelegramChannel } from './channels/index.ts
 import { DEFAULT_ELIGIBLE_SKILLS, type SkillSpec } from './channels/commands-catalog.ts';
 import { discordCommandRegistration, type DiscordCommandRegistration } from './channels/discord-commands.ts';
 import type { InboundTelegramMessage } from './channels/telegram-inbound.ts';
-import { simulationBotToken } from './channels/telegram-token.ts';
+import { planTelegramAccounts, type TelegramAccount } from './channels/telegram-accounts.ts';
+import { accountBotToken } from './channels/telegram-token.ts';
 import { createCompactor } from './compaction-runner.ts';
 import { buildRequest, emptyTranscript, pruningApplies, recordTurn, type Transcript, type TranscriptEntry } from './context.ts';
 import { createCron, type Cron, type CronJob } from './cron.ts';
@@ -130,7 +131,10 @@ export type Gateway = {
   readonly log: GatewayLog;
   readonly store: SessionStore;
   readonly router: ModelRouter;
+  /** The first started account's bot (the only one of a single-bot config). */
   readonly channel: TelegramChannel;
+  /** The bots the gateway starts, one per started Telegram account, with the token each presents. */
+  readonly telegramBots: readonly { readonly accountId: string; readonly botToken: string }[];
   readonly deliveries: readonly Delivery[];
   /** What became of each user message received, in the order the fates were sealed (message-fates.ts). */
   readonly messageFates: readonly MessageFate[];
@@ -191,8 +195,10 @@ export function createGateway(options: GatewayOptions): Gateway {
   const deliveries: Delivery[] = [];
   const fates = createFateLog(clock);
   // OpenClaw starts a channel account only when it is enabled and configured (startChannelInternal,
-  // dist/gateway-cli-*.js, 2026.2.26): no `channels.telegram`, or `enabled: false`, means no bot at all.
-  const telegramConfigured = settings.telegram.enabled;
+  // dist/gateway-cli-*.js, 2026.2.26): no `channels.telegram`, or `enabled: false`, means no bot at all;
+  // with `accounts`, one bot per enabled account with a token of its own (telegram-accounts.ts).
+  const telegramAccounts = settings.telegram.enabled ? planTelegramAccounts(config, profile.telegram.accounts).started : [];
+  const telegramConfigured = telegramAccounts.length > 0;
   const fallbackNotices = createFallbackNotices(profile.routing.fallbackNotices);
   const stats: GatewayStats = { userTurns: 0, heartbeatTurns: 0, cronTurns: 0, silentTurns: 0, compactions: 0, memoryFlushes: 0 };
   const flushBehaviour = profile.memoryFlush;
@@ -242,31 +248,48 @@ export function createGateway(options: GatewayOptions): Gateway {
     onDropped: (message) => fates.seal([inboundRef(message)], 'dropped', 'queue-cap'),
   });
 
-  const channel = createTelegramChannel({
-    clock,
-    fetch: options.fetch,
-    log,
-    behaviour: profile.telegram,
-    catalog: profile.commands,
-    botToken: simulationBotToken(config.channels?.telegram?.botToken),
-    apiRoot: settings.telegram.apiRoot,
-    settings: settings.telegram,
-    commands: settings.commands,
-    ...(host.skills === undefined ? {} : { skills: host.skills }),
-    ...(options.pairedSenders === undefined ? {} : { pairedSenders: options.pairedSenders }),
-    ...(config.channels?.telegram === undefined ? {} : { channelConfig: config.channels.telegram }),
-    prng: rng.fork('telegram'),
-    onMessage: (inbound) => {
-      const route = resolveAgentRoute(config, profile, { channel: 'telegram', peer: routePeerOf(inbound) });
-      if (route.kind === 'agent') queue.push(sessionKeyOf(inbound, route.agentId), inbound);
-      else refuse(inbound, route);
-    },
-    onIgnored: ({ update, reason }) => {
-      const message = update.message;
-      const ref = { updateId: update.update_id, senderId: message?.from?.id ?? 0, chatId: message?.chat.id ?? 0, receivedAtMs: clock.now() };
-      fates.seal([ref], 'dropped', dropReasonOf(reason));
-    },
-  });
+  // Without a started account the one bot is built and never started, as a config without Telegram had it.
+  const channelAccounts: readonly (Omit<TelegramAccount, 'config'> & { readonly config: TelegramAccount['config'] | undefined })[] = telegramConfigured
+    ? telegramAccounts
+    : [{ accountId: 'default', config: config.channels?.telegram, configuredToken: config.channels?.telegram?.botToken }];
+  const bots = channelAccounts.map((account, index) => ({ account, botToken: accountBotToken(account.configuredToken, index), index }));
+  const channels = new Map(
+    bots.map(({ account, botToken, index }) => [
+      account.accountId,
+      createTelegramChannel({
+        clock,
+        fetch: options.fetch,
+        log,
+        behaviour: profile.telegram,
+        catalog: profile.commands,
+        botToken,
+        accountId: account.accountId,
+        apiRoot: settings.telegram.apiRoot,
+        settings: settings.telegram,
+        commands: settings.commands,
+        ...(host.skills === undefined ? {} : { skills: host.skills }),
+        // Each user is pre-approved on the bot it writes to; one list serves every account's store alike.
+        ...(options.pairedSenders === undefined ? {} : { pairedSenders: options.pairedSenders }),
+        ...(account.config === undefined ? {} : { channelConfig: account.config }),
+        // The first bot keeps the stream a single-bot run has always drawn from.
+        prng: rng.fork(index === 0 ? 'telegram' : `telegram/${account.accountId}`),
+        onMessage: (inbound) => onTelegramMessage({ ...inbound, accountId: account.accountId }),
+        onIgnored: ({ update, reason }) => {
+          const message = update.message;
+          const ref = { updateId: update.update_id, senderId: message?.from?.id ?? 0, chatId: message?.chat.id ?? 0, receivedAtMs: clock.now() };
+          fates.seal([ref], 'dropped', dropReasonOf(reason));
+        },
+      }),
+    ]),
+  );
+  const channel = channels.get(channelAccounts[0]!.accountId)!;
+
+  /** resolveAgentRoute with the bot's account, so bindings by `accountId` pick their agent. */
+  function onTelegramMessage(inbound: InboundTelegramMessage): void {
+    const route = resolveAgentRoute(config, profile, { channel: 'telegram', ...accountOf(inbound), peer: routePeerOf(inbound) });
+    if (route.kind === 'agent') queue.push(sessionKeyOf(inbound, route.agentId), inbound);
+    else refuse(inbound, route);
+  }
 
   // One heartbeat per agent that runs them (config/agents.ts heartbeatAgentIds), on that agent's settings.
   const heartbeats: Heartbeat[] = heartbeatAgentIds(config, profile.agents).map((agentId) => {
@@ -297,7 +320,7 @@ export function createGateway(options: GatewayOptions): Gateway {
 
   function sessionKeyOf(inbound: InboundTelegramMessage, agentId: string): string {
     if (inbound.chatType === 'group') return groupSessionKey({ channel: 'telegram', groupId: inbound.chatId, agentId });
-    return directSessionKey({ dmScope: (config.session?.dmScope as 'main' | undefined) ?? 'main', channel: 'telegram', peerId: inbound.senderId, agentId });
+    return directSessionKey({ dmScope: (config.session?.dmScope as 'main' | undefined) ?? 'main', channel: 'telegram', peerId: inbound.senderId, agentId, ...accountOf(inbound) });
   }
 
   /** A message no agent can take: OpenClaw throws while routing it, so no turn runs and nothing is sent. */
@@ -311,20 +334,24 @@ export function createGateway(options: GatewayOptions): Gateway {
     return agentOf(parseAgentSessionKey(sessionKey)?.agentId ?? 'main');
   }
 
-  const telegramEntry: TurnEntry = {
-    bookkeeping: (last) => ({
-      lastChannel: 'telegram',
-      lastTo: last.from,
-      chatType: last.chatType,
-      deliveryContext: { channel: 'telegram', to: last.from, accountId: 'default' },
-    }),
-    keepTyping: (chatId) => channel.keepTyping(chatId),
-    send: (chatId, text) => channel.send(chatId, text),
-  };
+  /** Where a Telegram turn's answer goes: the bot of the account the message reached. */
+  function telegramEntryOf(accountId: string | undefined): TurnEntry {
+    const bot = channels.get(accountId ?? 'default') ?? channel;
+    return {
+      bookkeeping: (last) => ({
+        lastChannel: 'telegram',
+        lastTo: last.from,
+        chatType: last.chatType,
+        deliveryContext: { channel: 'telegram', to: last.from, accountId: accountId ?? 'default' },
+      }),
+      keepTyping: (chatId) => bot.keepTyping(chatId),
+      send: (chatId, text) => bot.send(chatId, text),
+    };
+  }
   // The CLI waits for the reply itself: no typing indicator, nothing sent to a chat.
   const directEntry: TurnEntry = { bookkeeping: () => ({ chatType: 'direct' }), keepTyping: () => ({ stop: () => {} }), send: async () => {} };
 
-  async function userTurn(sessionKey: string, messages: readonly InboundTelegramMessage[], dropped: number, via: TurnEntry = telegramEntry): Promise<void> {
+  async function userTurn(sessionKey: string, messages: readonly InboundTelegramMessage[], dropped: number, via: TurnEntry = telegramEntryOf(messages.at(-1)?.accountId)): Promise<void> {
     const last = messages.at(-1);
     if (last === undefined) return;
     stats.userTurns++;
@@ -517,6 +544,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     store,
     router,
     channel,
+    telegramBots: telegramConfigured ? bots.map(({ account, botToken }) => ({ accountId: account.accountId, botToken })) : [],
     deliveries,
     messageFates: fates.entries,
     telegramConfigured,
@@ -548,18 +576,24 @@ export function createGateway(options: GatewayOptions): Gateway {
     async start() {
       log.write('info', 'gateway', `agent model: ${router.chain[0] ?? '(none)'}`);
       await router.discoverModels();
-      if (telegramConfigured) await channel.start();
+      // The accounts start side by side (startChannelInternal's Promise.all over listAccountIds, 2026.2.26 dist/gateway-cli-*.js).
+      if (telegramConfigured) await Promise.all([...channels.values()].map((bot) => bot.start()));
       for (const heartbeat of heartbeats) heartbeat.start();
       cron.start();
     },
     async stop() {
       for (const heartbeat of heartbeats) heartbeat.stop();
       cron.stop();
-      if (telegramConfigured) await channel.stop();
+      if (telegramConfigured) await Promise.all([...channels.values()].map((bot) => bot.stop()));
       await queue.idle();
       await Promise.allSettled([...background]);
     },
   };
+}
+
+/** The message's account, for routing and session keys; nothing for `default`, as a single bot has always passed. */
+function accountOf(inbound: InboundTelegramMessage): { accountId?: string } {
+  return inbound.accountId === undefined || inbound.accountId === 'default' ? {} : { accountId: inbound.accountId };
 }
 
 /** The peer a Telegram message routes by: the sender of a DM, the chat of a group. */

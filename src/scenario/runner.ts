@@ -30,6 +30,7 @@ import { createFaultPlan } from '../../mocks/providers/fault-plan.ts';
 import type { LedgerConfig } from '../../mocks/providers/ledger.ts';
 import { LIMIT_KEYS } from '../../mocks/providers/limit-spec.ts';
 import { injectMessage } from '../../mocks/telegram/state.ts';
+import { mountTelegramBots, userAccounts } from './user-accounts.ts';
 import { createMockWorld, type MockWorld } from '../../mocks/world.ts';
 import { providerMountsOf, servedModelsOf } from './provider-mounts.ts';
 import { judgeRecord } from './judge.ts';
@@ -99,7 +100,8 @@ export async function runScenario(options: RunOptions): Promise<RunArtifacts> {
     ...providerMountsOf(loadedConfig.config, profile),
     ...(faults === undefined ? {} : { faults: createFaultPlan(faults, { prng: rng.fork('faults'), startMs }) }),
   });
-  const users = scenarioUsers(loadedConfig, scenario.users.count, rng.fork('workload/users'));
+  const accounts = userAccounts(loadedConfig.config, profile, scenario.users.account, options.loaded.file);
+  const users = scenarioUsers(loadedConfig, scenario.users.count, rng.fork('workload/users'), accounts);
   // The owner's earlier approvals: the pairing store the gateway reads with allowFrom (users.ts).
   const paired = pairedUsers(users, scenario.users.paired);
   const group = scenarioGroup(loadedConfig, users);
@@ -112,6 +114,7 @@ export async function runScenario(options: RunOptions): Promise<RunArtifacts> {
     host: hostOf(scenario.host, scenario.cronJobs, profile),
     pairedSenders: paired.map((user) => user.id),
   });
+  const writeToBot = mountTelegramBots(world, gateway);
   const pool = createTextPool(rng.fork('workload/text'));
   preload(gateway, options.loaded, { startMs, rng: rng.fork('preload'), pool });
   const sessionSeries = trackSessions(clock, gateway, startMs);
@@ -147,7 +150,7 @@ export async function runScenario(options: RunOptions): Promise<RunArtifacts> {
         ? () => gateway.sendDirect({ id: ++directMessages, senderId: sender.id, text })
         : inGroup
           ? () => injectMessage(world.telegram.state, clock, { from: sender, text, chat: group.chat })
-          : () => injectMessage(world.telegram.state, clock, { from: sender, text });
+          : () => writeToBot(sender, clock, { from: sender, text });
       clock.setTimeout(send, message.atMs);
     }
     const lengthMs = step.run ?? (planned.at(-1)?.atMs ?? 0) + SETTLE_AFTER_LAST_MESSAGE_MS;

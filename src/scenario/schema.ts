@@ -66,6 +66,14 @@ const UsersSchema = z.strictObject({
       'which users the owner already approved in the pairing store (dmPolicy "pairing" only): true = all, false = none, ' +
         'or a list of user indices; an unpaired user not in allowFrom gets a pairing code instead of a turn',
     ),
+  account: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      'the channels.telegram.accounts id (bot) every user writes to; unset, users take the started accounts in turn ' +
+        '(user i writes to account i mod n, accounts in OpenClaw\'s sorted order), each drawn from its account\'s allowFrom',
+    ),
 });
 
 const chat = z

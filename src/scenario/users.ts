@@ -18,21 +18,47 @@ import { Faker, en } from '@faker-js/faker';
 import type { Prng } from '../clock/prng.ts';
 import type { LoadedConfig } from '../config/load.ts';
 
-export type ScenarioUser = { readonly id: number; readonly firstName: string; readonly username: string };
+/** `accountIds`: the Telegram accounts (bots) the user writes to in turn, named when the run has several. */
+export type ScenarioUser = { readonly id: number; readonly firstName: string; readonly username: string; readonly accountIds?: readonly string[] };
+
+/** A bot users may write to, with its merged access settings (`channels.telegram` under `accounts.<id>`). */
+export type UserAccount = { readonly accountId: string; readonly dmPolicy: string; readonly allowFrom: readonly (string | number)[] };
 
 const FIRST_SYNTHETIC_ID = 700_000;
 
-export function scenarioUsers(loaded: LoadedConfig, count: number, rng: Prng): ScenarioUser[] {
+/**
+ * `accounts`: the bots users write to, given when the run has several. User i belongs to account
+ * i mod n and is the (i div n)-th sender that account's allowFrom names, so each bot's users are its
+ * own allow-listed senders first; the user then writes to every account that lets it in (its own
+ * first, then the others in order): one owner talking to each of their bots, as multi-bot configs are used.
+ */
+export function scenarioUsers(loaded: LoadedConfig, count: number, rng: Prng, accounts?: readonly UserAccount[]): ScenarioUser[] {
   const faker = new Faker({ locale: [en] });
   faker.seed(rng.uint32());
-  const allowed = allowedSenders(loaded.config.channels?.telegram?.allowFrom ?? []);
+  const several = accounts !== undefined && accounts.length > 0;
+  const writable = several ? accounts : [{ accountId: 'default', dmPolicy: 'pairing', allowFrom: loaded.config.channels?.telegram?.allowFrom ?? [] }];
+  const allowed = writable.map((account) => allowedSenders(account.allowFrom));
   return Array.from({ length: count }, (_, index) => {
     // Drawn for every user, allowed or not, so the allowlist never shifts the names of the others.
     const firstName = faker.person.firstName();
     const drawnUsername = faker.internet.username({ firstName }).toLowerCase().replace(/[^a-z0-9_]/g, '_');
-    const sender = allowed[index];
-    return { id: sender?.id ?? FIRST_SYNTHETIC_ID + index, firstName, username: sender?.username ?? drawnUsername };
+    const home = index % writable.length;
+    const sender = allowed[home]![Math.floor(index / writable.length)];
+    const user = { id: sender?.id ?? FIRST_SYNTHETIC_ID + index, firstName, username: sender?.username ?? drawnUsername };
+    return several ? { ...user, accountIds: accountsLettingIn(writable, home, user) } : user;
   });
+}
+
+/** The user's own account, then every other whose dmPolicy lets the user write (pairing: the store pre-approves). */
+function accountsLettingIn(accounts: readonly UserAccount[], home: number, user: { id: number; username: string }): string[] {
+  const others = accounts.filter((account, index) => index !== home && letsIn(account, user));
+  return [accounts[home]!.accountId, ...others.map((account) => account.accountId)];
+}
+
+function letsIn(account: UserAccount, user: { id: number; username: string }): boolean {
+  if (account.dmPolicy === 'open' || account.dmPolicy === 'pairing') return true;
+  if (account.dmPolicy === 'disabled') return false;
+  return allowedSenders(account.allowFrom).some((entry) => entry.id === user.id || entry.username === user.username) || account.allowFrom.some((entry) => String(entry).trim() === '*');
 }
 
 type AllowedSender = { readonly id?: number; readonly username?: string };

@@ -7,6 +7,7 @@
  * .cache/openclaw/<version> by `quotastorm gateway install`). The golden
  * traces of the real gateways are the oracle these values answer to.
  */
+import type { TelegramAccountRules } from './telegram-accounts.ts';
 export type TelegramBehaviour = {
   /**
    * What the gateway calls before polling, in order.
@@ -90,6 +91,8 @@ export type TelegramBehaviour = {
    * `resolveOpenClawStateSqlitePath`).
    */
   readonly pairingStore: string;
+  /** Which accounts may use the channel-level bot token (telegram-accounts.ts). */
+  readonly accounts: TelegramAccountRules;
 };
 
 export type MenuScope = { readonly label: string; readonly scope?: { readonly type: 'all_group_chats' } };

@@ -25,6 +25,8 @@ export type InboundTelegramMessage = {
   readonly sentAtMs: number;
   /** When getUpdates handed it over, on the run's clock. */
   readonly receivedAtMs: number;
+  /** The bot's account (`channels.telegram.accounts` key) it reached; absent: `default`. */
+  readonly accountId?: string;
 };
 
 export type InboundVerdict =

@@ -14,5 +14,14 @@ export function simulationBotToken(configured: unknown): string {
   return typeof configured === 'string' && BOT_TOKEN_SHAPE.test(configured) ? configured : SIMULATION_BOT_TOKEN;
 }
 
+/**
+ * The token of the account started `index`-th (0 first): the configured one when it is shaped like a
+ * real token, else quotastorm's own, one bot id further per account so that each bot is a distinct one.
+ */
+export function accountBotToken(configured: unknown, index: number): string {
+  if (index === 0) return simulationBotToken(configured);
+  return typeof configured === 'string' && BOT_TOKEN_SHAPE.test(configured) ? configured : `${123_456 + index}:quotastorm`;
+}
+
 // The shape the Bot API (and its mock) accepts: numeric bot id, colon, secret.
 const BOT_TOKEN_SHAPE = /^\d+:[\w-]+$/;

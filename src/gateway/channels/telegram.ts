@@ -34,6 +34,8 @@ export type TelegramChannelDeps = {
   readonly behaviour: TelegramBehaviour;
   readonly catalog: CommandCatalogSpec;
   readonly botToken: string;
+  /** The `channels.telegram.accounts` key this bot serves (telegram-accounts.ts); `default` for a single bot. */
+  readonly accountId?: string;
   /** 2026.2 has no apiRoot key: pass https://api.telegram.org (the in-process mock's origin). */
   readonly apiRoot: string;
   readonly settings: EffectiveSettings['telegram'];
@@ -79,6 +81,7 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
   const { clock, log } = deps;
   const { behaviour } = deps;
   const prng = deps.prng ?? createPrng(0).fork('telegram');
+  const accountId = deps.accountId ?? 'default';
   const api = createBotApi({ botToken: deps.botToken, apiRoot: deps.apiRoot, fetch: deps.fetch });
   const hashCache = deps.hashCache ?? new Map<string, string>();
   const access = accessConfig(deps.channelConfig, deps.pairedSenders ?? []);
@@ -129,7 +132,8 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
       behaviour,
       retryRatio: deps.settings.tooManyCommandsRetryRatio,
       hashCache,
-      hashKey: `bot:${botId}`,
+      // OpenClaw keys the cached hash by account and bot (command-hash-<account>-<botHash>).
+      hashKey: `${accountId}:bot:${botId}`,
       nativeDisabledExplicit: (deps.channelConfig?.commands?.native ?? deps.commands.native) === false,
       tick: () => clock.sleep(0),
     };
@@ -164,7 +168,7 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
     const deleteWebhook = () => callLogged(log, 'deleteWebhook', () => api.deleteWebhook({ drop_pending_updates: false }));
     if (behaviour.startup === 'probe-then-runner') {
       const probed = await probe();
-      log.write('info', TELEGRAM_SUBSYSTEM, `[default] starting provider${probed === undefined ? '' : ` (@${probed.username})`}`);
+      log.write('info', TELEGRAM_SUBSYSTEM, `[${accountId}] starting provider${probed === undefined ? '' : ` (@${probed.username})`}`);
       sync = startMenuSync(probed?.id ?? botIdFromToken(deps.botToken));
       // A refused token fails here, logged (`deleteWebhook failed: …`), and the channel does not start.
       await deleteWebhook();
@@ -172,7 +176,7 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
       probeTimer = clock.setInterval(() => inBackground(probe()), behaviour.probeIntervalMs);
     } else {
       bot = await callLogged(log, 'getMe', () => api.getMe());
-      log.write('info', TELEGRAM_SUBSYSTEM, `[default] starting provider (@${bot.username})`);
+      log.write('info', TELEGRAM_SUBSYSTEM, `[${accountId}] starting provider (@${bot.username})`);
       await deleteWebhook();
       // The polling worker boots after the sync's calls have gone out (the order observed on openclaw@2026.9.6).
       sync = startMenuSync(bot.id);

@@ -243,6 +243,10 @@ export const OPENCLAW_2026_2: VersionProfile = {
     linkifyUrls: false,
     pairingStore: '~/.openclaw/credentials/telegram-default-allowFrom.json',
     setEmptyMenuWhenNativeOff: true, // read in 2026.2.26's syncTelegramMenuCommands: setMyCommands([]) after deleteMyCommands
+    // resolveTelegramToken (dist/plugins-*.js): the channel's botToken is the `default` account's alone, and
+    // listTelegramAccountIds lists `default` only when `accounts` or a binding names it;
+    // mergeTelegramAccountConfig is a plain `{ ...channel, ...account }`.
+    accounts: { channelTokenFor: 'default-account', channelTokenListsDefault: false, rootAllowFromOverWildcard: false, emptyGroupsInherit: 'never' },
   },
   commands: {
     builtins: BUILTINS,

@@ -286,6 +286,11 @@ export const OPENCLAW_2026_9: VersionProfile = {
     linkifyUrls: true,
     pairingStore: '~/.openclaw/state/openclaw.sqlite (table channel_pairing_allow_entries)',
     setEmptyMenuWhenNativeOff: false,
+    // resolveTelegramToken (dist/token-*.mjs): an account under `accounts` without its own token falls back to the
+    // channel's; hasTelegramAccountConfig (dist/account-selection-*.mjs) lists `default` when the channel has a token;
+    // mergeTelegramAccountConfig there passes preserveRootAllowFrom and inheritEmptyKeys.groups (single account only)
+    // to mergeAccountConfig (dist/channel-account-config-*.mjs).
+    accounts: { channelTokenFor: 'listed-accounts', channelTokenListsDefault: true, rootAllowFromOverWildcard: true, emptyGroupsInherit: 'single-account' },
   },
   commands: {
     builtins: BUILTINS,

@@ -10,6 +10,7 @@
  */
 import { z } from 'zod';
 import { DISCORD_MAX_COMMANDS, type DiscordCommandRegistration } from '../../gateway/channels/discord-commands.ts';
+import type { TelegramJournalEntry } from '../../../mocks/telegram/journal.ts';
 import type { Check } from './context.ts';
 import { inWindow, notApplicable, nothingTested, offset, type CheckContext, type CheckOutcome } from './context.ts';
 
@@ -41,13 +42,21 @@ function telegramOutcome(context: CheckContext, max: number): CheckOutcome {
   const worst = Math.max(lines.length, refused.length);
   return {
     status: worst <= max ? 'pass' : 'fail',
-    summary: `${lines.length} BOT_COMMANDS_TOO_MUCH lines in gateway.err.log · ${refused.length} of ${syncs.length} setMyCommands refused (max ${max})`,
+    summary: `${lines.length} BOT_COMMANDS_TOO_MUCH lines in gateway.err.log · ${refused.length} of ${syncs.length} setMyCommands refused (max ${max})${perBot(syncs, refused)}`,
     evidence: [
-      ...syncs.map((entry) => `telegram #${entry.seq} ${offset(context, entry.atMs)}: setMyCommands ${entry.commandCount ?? '?'} commands, ${entry.commandChars ?? '?'} chars → ${entry.status}${entry.description ? ` ${entry.description}` : ''}`),
+      ...syncs.map((entry) => `telegram #${entry.seq} ${offset(context, entry.atMs)}: setMyCommands${entry.bot === undefined ? '' : ` @${entry.bot}`} ${entry.commandCount ?? '?'} commands, ${entry.commandChars ?? '?'} chars → ${entry.status}${entry.description ? ` ${entry.description}` : ''}`),
       ...lines.slice(0, 3).map((record) => `gateway.err.log ${offset(context, record.atMs)}: [${record.subsystem}] ${record.message.slice(0, 160)}`),
     ],
     figures: { lines: lines.length, refused: refused.length, syncs: syncs.length, max },
   };
+}
+
+/** With several bots (one per Telegram account) each syncs its own menu: the refusals of each. */
+function perBot(syncs: readonly TelegramJournalEntry[], refused: readonly TelegramJournalEntry[]): string {
+  const bots = [...new Set(syncs.flatMap((entry) => (entry.bot === undefined ? [] : [entry.bot])))];
+  if (bots.length < 2) return '';
+  const count = (entries: readonly TelegramJournalEntry[], bot: string) => entries.filter((entry) => entry.bot === bot).length;
+  return ` · per bot: ${bots.map((bot) => `@${bot} ${count(refused, bot)} of ${count(syncs, bot)}`).join(', ')}`;
 }
 
 /** Discord refuses more than 100 global commands: the registered list must fit. */
