@@ -3,11 +3,12 @@
  * it: every one writes through runAndWrite (run, suite, compare, incident,
  * start). The canaries are not key-shaped, so only the config's own secret
  * list can catch them, and the Telegram apiRoot points where no mock serves,
- * so the bot token travels in the URLs the run records.
+ * so the bot token travels in the URLs the run records. apiRoot is a 2026.9
+ * key (2026.2.26's schema refuses it), so these runs are on that profile.
  */
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runCompare } from '../../src/commands/compare.ts';
 import { planRun, runAndWrite } from '../../src/commands/run.ts';
@@ -22,6 +23,17 @@ const SCENARIO = 'scenarios/single-message.json5';
 afterEach(() => {
   vi.restoreAllMocks();
 });
+
+/** The scenario on 2026.9, whose config schema has channels.telegram.apiRoot: a copy of its file. */
+async function scenarioOn2026_9(): Promise<string> {
+  const text = (await readFile(SCENARIO, 'utf8'))
+    .replace('profile: "2026.2"', 'profile: "2026.9"')
+    .replace('$schema: "./scenario.schema.json",', '')
+    .replace('"configs/feb27-after.json5"', JSON.stringify(resolve('scenarios/configs/feb27-after.json5')));
+  const file = join(await mkdtemp(join(tmpdir(), 'quotastorm-scenario-')), 'single-message-2026.9.json5');
+  await writeFile(file, text);
+  return file;
+}
 
 function canaryConfig(): Promise<string> {
   return configVariant(AFTER, (c) => {
@@ -47,7 +59,7 @@ describe('run folders', () => {
   it('hold neither the API key nor the bot token, although the run saw the token (run, suite)', async () => {
     const out = await mkdtemp(join(tmpdir(), 'quotastorm-canary-'));
     vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
-    const { artifacts } = await runAndWrite(await planRun(await loadScenario(SCENARIO), { config: await canaryConfig(), out }));
+    const { artifacts } = await runAndWrite(await planRun(await loadScenario(await scenarioOn2026_9()), { config: await canaryConfig(), out }));
     expect(JSON.stringify(artifacts.record)).toContain(BOT_TOKEN);
     const files = await filesUnder(out);
     expect(files.map(({ file }) => file.slice(out.length + 1)).sort()).toEqual(
@@ -70,7 +82,7 @@ describe('run folders', () => {
   it('hold neither for compare, nor does compare.md', async () => {
     const out = await mkdtemp(join(tmpdir(), 'quotastorm-canary-compare-'));
     vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
-    await runCompare(SCENARIO, { config: [await canaryConfig(), AFTER], out });
+    await runCompare(await scenarioOn2026_9(), { config: [await canaryConfig(), AFTER], out });
     const files = await filesUnder(out);
     expect(files.some(({ file }) => file.endsWith('compare.md'))).toBe(true);
     expect(holding(files, BOT_TOKEN)).toEqual([]);
