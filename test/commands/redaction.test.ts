@@ -6,14 +6,14 @@
  * so the bot token travels in the URLs the run records. apiRoot is a 2026.9
  * key (2026.2.26's schema refuses it), so these runs are on that profile.
  */
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runCompare } from '../../src/commands/compare.ts';
 import { planRun, runAndWrite } from '../../src/commands/run.ts';
 import { loadScenario } from '../../src/scenario/load.ts';
-import { AFTER, configVariant } from '../scenario/support.ts';
+import { AFTER, configVariant, scenarioOn2026_9 } from '../scenario/support.ts';
 
 const API_KEY = 'canary-api-key-77d1b3';
 // Shaped like a Bot API token, so the simulated gateway presents it (others it replaces with its own).
@@ -23,17 +23,6 @@ const SCENARIO = 'scenarios/single-message.json5';
 afterEach(() => {
   vi.restoreAllMocks();
 });
-
-/** The scenario on 2026.9, whose config schema has channels.telegram.apiRoot: a copy of its file. */
-async function scenarioOn2026_9(): Promise<string> {
-  const text = (await readFile(SCENARIO, 'utf8'))
-    .replace('profile: "2026.2"', 'profile: "2026.9"')
-    .replace('$schema: "./scenario.schema.json",', '')
-    .replace('"configs/feb27-after.json5"', JSON.stringify(resolve('scenarios/configs/feb27-after.json5')));
-  const file = join(await mkdtemp(join(tmpdir(), 'quotastorm-scenario-')), 'single-message-2026.9.json5');
-  await writeFile(file, text);
-  return file;
-}
 
 function canaryConfig(): Promise<string> {
   return configVariant(AFTER, (c) => {
@@ -59,7 +48,7 @@ describe('run folders', () => {
   it('hold neither the API key nor the bot token, although the run saw the token (run, suite)', async () => {
     const out = await mkdtemp(join(tmpdir(), 'quotastorm-canary-'));
     vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
-    const { artifacts } = await runAndWrite(await planRun(await loadScenario(await scenarioOn2026_9()), { config: await canaryConfig(), out }));
+    const { artifacts } = await runAndWrite(await planRun(await loadScenario(await scenarioOn2026_9(SCENARIO)), { config: await canaryConfig(), out }));
     expect(JSON.stringify(artifacts.record)).toContain(BOT_TOKEN);
     const files = await filesUnder(out);
     expect(files.map(({ file }) => file.slice(out.length + 1)).sort()).toEqual(
@@ -82,7 +71,7 @@ describe('run folders', () => {
   it('hold neither for compare, nor does compare.md', async () => {
     const out = await mkdtemp(join(tmpdir(), 'quotastorm-canary-compare-'));
     vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
-    await runCompare(await scenarioOn2026_9(), { config: [await canaryConfig(), AFTER], out });
+    await runCompare(await scenarioOn2026_9(SCENARIO), { config: [await canaryConfig(), AFTER], out });
     const files = await filesUnder(out);
     expect(files.some(({ file }) => file.endsWith('compare.md'))).toBe(true);
     expect(holding(files, BOT_TOKEN)).toEqual([]);
