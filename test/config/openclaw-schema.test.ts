@@ -2,7 +2,8 @@
  * What a pinned OpenClaw refuses to start with, checked against its own schema
  * (src/config/openclaw-schema/): legacy keys first, then keys and values the schema does not accept.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { runConfigValidate } from '../../src/commands/config.ts';
 import { parseConfigText } from '../../src/config/load.ts';
 import { openclawRefusal, openclawSchemaIssues } from '../../src/config/openclaw-schema/index.ts';
 import { LEGACY_REFUSAL_2026_2, LEGACY_REFUSAL_2026_9 } from '../../src/config/legacy-keys.ts';
@@ -66,5 +67,23 @@ describe('loading a config for a version', () => {
     expect(parseConfigText('{ agents: { defaults: { verboseDefault: "on" } } }', 'c.json5', { openclaw: V2 }).warnings).toEqual([
       'unknown key agents.defaults.verboseDefault (OpenClaw 2026.2.26 accepts it; quotastorm does not model it; passed through)',
     ]);
+  });
+});
+
+describe('config validate', () => {
+  it('refuses a real config with a key OpenClaw does not know, on both versions', async () => {
+    for (const profile of ['2026.2', '2026.9'] as const) {
+      await expect(runConfigValidate('test/fixtures/real-configs/nvidia-nim-telegram-open.json5', profile)).rejects.toThrow(
+        /nvidia-nim-telegram-open\.json5 is refused by OpenClaw 2026\.[29]\.\d+: .*models: Unrecognized key: "default"/,
+      );
+    }
+  });
+
+  it('accepts the bundled configs on both versions', async () => {
+    const write = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    for (const file of ['scenarios/configs/feb27-before.json5', 'scenarios/configs/feb27-after.json5']) {
+      for (const profile of ['2026.2', '2026.9'] as const) expect(await runConfigValidate(file, profile)).toBe(0);
+    }
+    write.mockRestore();
   });
 });
