@@ -24,6 +24,10 @@ describe('the schema check', () => {
     expect(openclawSchemaIssues({ agents: { defaults: { verboseDefault: 'on' } } }, '2026.2.26')).toEqual([]);
   });
 
+  it("does not make the schema's refinements, which JSON Schema cannot carry (2026.2.26 requireOpenAllowFrom)", () => {
+    expect(openclawSchemaIssues({ channels: { telegram: { dmPolicy: 'open', allowFrom: ['123'] } } }, '2026.2.26')).toEqual([]);
+  });
+
   it('accepts $schema at the top level', () => {
     expect(openclawSchemaIssues({ $schema: 'https://example.com/openclaw.json' }, '2026.2.26')).toEqual([]);
     expect(openclawSchemaIssues({ $schema: 'https://example.com/openclaw.json' }, '2026.9.6')).toEqual([]);

@@ -10,12 +10,16 @@
  * returns the legacy issues and stops before `OpenClawSchema.safeParse`; 2026.9.6 no longer knows
  * the legacy keys, so its schema names them (`Unrecognized key: "agent"`, legacy-keys.ts).
  *
+ * JSON Schema carries the schema's shape, not its refinements: its `.refine`/`.superRefine` checks
+ * (e.g. 2026.2.26's `channels.telegram.dmPolicy="open" requires channels.telegram.allowFrom to
+ * include "*"`, `requireOpenAllowFrom`) are not made here.
+ *
  * Only the schema is modelled. The checks each version runs after it are not: 2026.2.26
  * `validateConfigObjectWithPluginsBase` (unknown `channels.<id>` and `plugins.allow` ids against
  * the plugin registry, duplicate agent dirs, avatars) and 2026.9.6
  * `validatePreparedConfigWithPlugins` (dist/io.snapshot-preparation-B6fMdY05.mjs: bundled channel
  * schemas for `channels.*`, which its root schema passes through, multi-agent `agents.ownership`,
- * retired models). test/config/openclaw-schema.test.ts holds both versions' real verdicts on the
+ * retired models). test/config/openclaw-verdicts.test.ts holds both versions' real verdicts on the
  * corpus and names each config where they differ from this one, and why.
  */
 import { readFileSync } from 'node:fs';
