@@ -63,7 +63,9 @@ async function readOne(version: string): Promise<Verdict> {
     version === '2026.2.26'
       ? await ((await import(pathToFileURL(join(dist, 'auth-profiles-6WJHPoy1.js')).href)) as { A: () => { readConfigFileSnapshot(): Promise<Snapshot> } }).A().readConfigFileSnapshot()
       : await ((await import(pathToFileURL(join(dist, 'io.runtime-hPN4FOBi.mjs')).href)) as { c: () => Promise<Snapshot> }).c();
-  return { valid: snapshot.valid, issues: snapshot.issues.map(({ path, message }) => ({ path, message })) };
+  // The scratch home shows up in paths OpenClaw resolves (plugins.load.paths): named, so the file is the same on every run.
+  const home = process.env['HOME'] ?? '';
+  return { valid: snapshot.valid, issues: snapshot.issues.map(({ path, message }) => ({ path, message: message.replaceAll(home, '<home>') })) };
 }
 
 type Snapshot = { valid: boolean; issues: { path: string; message: string }[] };
