@@ -66,7 +66,7 @@ export function buildProgram(profileNames: readonly [ProfileName, ...ProfileName
     });
   config
     .command('validate')
-    .description('Check the config against the schema quotastorm models and what the version refuses to start with; unknown keys are warnings')
+    .description('Check the config against what the version refuses to start with (legacy keys, its own config schema) and the schema quotastorm models; keys OpenClaw accepts but quotastorm does not model are warnings')
     .addOption(configOption())
     .addOption(profileOption())
     .action(async (options: { config: string; profile: ProfileName }) => {

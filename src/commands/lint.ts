@@ -1,4 +1,3 @@
-import { legacyKeysError } from '../config/legacy-keys.ts';
 import { loadConfig } from '../config/load.ts';
 import { PROFILES, type ProfileName } from '../gateway/profiles/index.ts';
 import { lintConfig, lintNotes } from '../scenario/lint.ts';
@@ -6,10 +5,8 @@ import { configFile } from './bundled-files.ts';
 
 /** `quotastorm lint --config f` (a path, or a bundled config's name): one finding a paragraph, path and fix; exit 1 when there is any. */
 export async function runLint(file: string, profile: ProfileName): Promise<number> {
-  const loaded = await loadConfig(configFile(file));
   // A config the version refuses to start with has no run to lint: bad input, as for run and suite.
-  const legacy = legacyKeysError(loaded, PROFILES[profile]);
-  if (legacy !== undefined) throw legacy;
+  const loaded = await loadConfig(configFile(file), { openclaw: PROFILES[profile] });
   const findings = lintConfig(loaded, PROFILES[profile]);
   for (const note of lintNotes(loaded, PROFILES[profile])) process.stderr.write(`note: ${note}\n`);
   for (const finding of findings) {

@@ -2,6 +2,7 @@ import { relative, resolve } from 'node:path';
 import { createRealClock } from '../clock/real-clock.ts';
 import { loadConfig } from '../config/load.ts';
 import { UserError } from '../errors.ts';
+import { PROFILES } from '../gateway/profiles/index.ts';
 import { checkOutputDir, checkOutputFile, claimOutputDir } from '../io/output-path.ts';
 import { renderRunSummaryJson } from '../report/result-json.ts';
 import { renderTerminalSummary } from '../report/terminal.ts';
@@ -65,7 +66,8 @@ export async function planRun(loaded: LoadedScenario, options: RunCommandOptions
     throw new UserError(`Scenario ${loaded.file} has no variant "${options.variant}"; ${known.length ? `it has: ${known.join(', ')}` : 'it defines none'}.`);
   }
   checkWorkloadSize(loaded.scenario, loaded.file);
-  await loadConfig(configFile);
+  // What the scenario's version refuses to start with is refused here, before any run of a compare starts.
+  await loadConfig(configFile, { openclaw: PROFILES[loaded.scenario.profile] });
   const dir = options.out ?? defaultRunDir(loaded, options.variant);
   await checkOutputDir(dir, { flag: '--out', force: options.force === true });
   if (options.junit !== undefined) await checkOutputFile(options.junit, '--junit');

@@ -9,6 +9,7 @@ import { dotEnvSecrets, loadDotEnvFiles } from './dotenv.ts';
 import { ENV_RULES_2026_2, resolveEnvReferences, type EnvRules, type EnvSource, type MissingEnvVar } from './env-substitution.ts';
 import { IncludeError, resolveIncludes, type IncludeReader } from './includes.ts';
 import { collectSecrets, redactText } from './redact.ts';
+import { openclawRefusal, type SchemaVersion } from './openclaw-schema/index.ts';
 import { OpenClawConfigSchema, type OpenClawConfig } from './schema.ts';
 import { findUnknownKeys } from './unknown-keys.ts';
 import { configInvalidError } from './validation-error.ts';
@@ -67,6 +68,12 @@ export type LoadOptions = {
   readonly readInclude?: IncludeReader;
   /** The working directory whose `.env` OpenClaw would load (dotenv.ts); the process's unless given. */
   readonly cwd?: string;
+  /**
+   * The OpenClaw version the config is read for: a config it refuses to start with (keys of an
+   * older layout, anything its schema does not accept) is then bad input, in its words, and a key
+   * quotastorm does not model is one that version accepts, and the warning says so.
+   */
+  readonly openclaw?: SchemaVersion;
 };
 
 function readIncludeFile(path: string): string {
@@ -82,10 +89,13 @@ export function parseConfigText(text: string, file: string, options: LoadOptions
   const secrets = [...new Set([...collectSecrets(included), ...collectSecrets(resolved.value)])];
   const missingVariable = (options.envRules ?? ENV_RULES_2026_2).missingVariable;
   if (resolved.missing.length > 0 && missingVariable === 'refuse') throw missingEnvError(file, resolved.missing);
+  // OpenClaw's order (2026.2.26 readConfigFileSnapshot): JSON5, $include, ${VAR}, legacy keys, schema; its refusal comes before quotastorm's own checks.
+  const refusal = options.openclaw === undefined ? undefined : openclawRefusal({ file, raw: included }, options.openclaw);
+  if (refusal !== undefined) throw new UserError(redactText(refusal.message, secrets));
   const result = OpenClawConfigSchema.safeParse(resolved.value);
   if (!result.success) throw configInvalidError(file, result.error.issues, resolved.value, secrets);
   const missingWarnings = resolved.missing.map(({ name, path }) => `missing env var "${name}" at ${path} - OpenClaw keeps the reference as written and warns that the feature using it will be unavailable`);
-  const warnings = [...collectWarnings(included), ...missingWarnings].map((warning) => redactText(warning, secrets));
+  const warnings = [...collectWarnings(included, options.openclaw?.release), ...missingWarnings].map((warning) => redactText(warning, secrets));
   return { file, raw: included, config: materializeDefaults(result.data), warnings, notes: [], sha256: createHash('sha256').update(text).digest('hex') };
 }
 
@@ -194,11 +204,13 @@ function syntaxError(file: string, error: SyntaxError & { lineNumber?: number; c
   );
 }
 
-function collectWarnings(raw: unknown): string[] {
+function collectWarnings(raw: unknown, openclawRelease: string | undefined): string[] {
+  // Read for a version, the config got here only if that version accepts every key (openclaw-schema/): an unmodelled key is OpenClaw's, not a typo.
+  const accepted = openclawRelease === undefined ? '' : `OpenClaw ${openclawRelease} accepts it; `;
   const warnings = findUnknownKeys(OpenClawConfigSchema, raw).map((path) =>
     /(^|\.)\$include$/.test(path)
       ? `${path} is not followed by quotastorm: the included file's keys are not loaded`
-      : `unknown key ${path} (quotastorm does not model it; passed through)`,
+      : `unknown key ${path} (${accepted}quotastorm does not model it; passed through)`,
   );
   if (hasPruneDaysOnly(raw)) {
     warnings.push('session.maintenance.pruneDays is deprecated in OpenClaw; use pruneAfter (e.g. "30d")');

@@ -1,5 +1,4 @@
 import { basename } from 'node:path';
-import { legacyKeysError } from '../config/legacy-keys.ts';
 import { loadConfig } from '../config/load.ts';
 import { unknownChainModels } from '../config/catalog/model-registry.ts';
 import { auditRootCauses, type RootCauseFinding } from '../config/root-causes.ts';
@@ -14,9 +13,7 @@ export type ReportVersion = Pick<VersionProfile, 'name' | 'release' | 'runtimeDe
 export async function loadConfigReports(files: readonly string[], profile: ReportVersion): Promise<ConfigReport[]> {
   const reports: ConfigReport[] = [];
   for (const file of files) {
-    const loaded = await loadConfig(file);
-    const legacy = legacyKeysError(loaded, profile);
-    if (legacy !== undefined) throw legacy;
+    const loaded = await loadConfig(file, { openclaw: profile });
     const unknown = unknownChainModels(loaded.config, { rules: profile.modelRegistry, catalog: profile.catalog, modelRefs: profile.modelRefs }).map(
       ({ path, modelRef, error }) => `${path}: OpenClaw ${profile.release} cannot resolve ${modelRef}; its turns fail before any request with "${error}"`,
     );

@@ -13,7 +13,6 @@ import { createPrng, type Prng } from '../clock/prng.ts';
 import { createVirtualClock, type VirtualClock } from '../clock/virtual-clock.ts';
 import { loadConfig, type LoadedConfig } from '../config/load.ts';
 import { runNotesOf } from './run-notes.ts';
-import { legacyKeysError } from '../config/legacy-keys.ts';
 import { auditRootCauses } from '../config/root-causes.ts';
 import { resolveProvider } from '../config/catalog/index.ts';
 import { parseModelRef } from '../config/model-ref.ts';
@@ -84,10 +83,8 @@ export async function runScenario(options: RunOptions): Promise<RunArtifacts> {
   const { scenario } = options.loaded;
   checkWorkloadSize(scenario, options.loaded.file);
   const seed = options.seed ?? scenario.seed;
-  const loadedConfig = await loadConfig(options.configFile, { envRules: PROFILES[scenario.profile].configEnv });
-  // A config with keys of an older layout does not start the pinned gateways; neither does its simulation.
-  const legacy = legacyKeysError(loadedConfig, PROFILES[scenario.profile]);
-  if (legacy !== undefined) throw legacy;
+  // A config the version refuses to start with (older layout, keys or values its schema does not accept) has no simulation either.
+  const loadedConfig = await loadConfig(options.configFile, { envRules: PROFILES[scenario.profile].configEnv, openclaw: PROFILES[scenario.profile] });
   const startMs = Date.parse(scenario.startAt);
   const clock = createVirtualClock({ startMs });
   const rng = createPrng(seed);

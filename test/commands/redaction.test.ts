@@ -3,7 +3,8 @@
  * it: every one writes through runAndWrite (run, suite, compare, incident,
  * start). The canaries are not key-shaped, so only the config's own secret
  * list can catch them, and the Telegram apiRoot points where no mock serves,
- * so the bot token travels in the URLs the run records.
+ * so the bot token travels in the URLs the run records. apiRoot is a 2026.9
+ * key (2026.2.26's schema refuses it), so these runs are on that profile.
  */
 import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -12,7 +13,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runCompare } from '../../src/commands/compare.ts';
 import { planRun, runAndWrite } from '../../src/commands/run.ts';
 import { loadScenario } from '../../src/scenario/load.ts';
-import { AFTER, configVariant } from '../scenario/support.ts';
+import { AFTER, configVariant, scenarioOn2026_9 } from '../scenario/support.ts';
 
 const API_KEY = 'canary-api-key-77d1b3';
 // Shaped like a Bot API token, so the simulated gateway presents it (others it replaces with its own).
@@ -47,7 +48,7 @@ describe('run folders', () => {
   it('hold neither the API key nor the bot token, although the run saw the token (run, suite)', async () => {
     const out = await mkdtemp(join(tmpdir(), 'quotastorm-canary-'));
     vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
-    const { artifacts } = await runAndWrite(await planRun(await loadScenario(SCENARIO), { config: await canaryConfig(), out }));
+    const { artifacts } = await runAndWrite(await planRun(await loadScenario(await scenarioOn2026_9(SCENARIO)), { config: await canaryConfig(), out }));
     expect(JSON.stringify(artifacts.record)).toContain(BOT_TOKEN);
     const files = await filesUnder(out);
     expect(files.map(({ file }) => file.slice(out.length + 1)).sort()).toEqual(
@@ -70,7 +71,7 @@ describe('run folders', () => {
   it('hold neither for compare, nor does compare.md', async () => {
     const out = await mkdtemp(join(tmpdir(), 'quotastorm-canary-compare-'));
     vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
-    await runCompare(SCENARIO, { config: [await canaryConfig(), AFTER], out });
+    await runCompare(await scenarioOn2026_9(SCENARIO), { config: [await canaryConfig(), AFTER], out });
     const files = await filesUnder(out);
     expect(files.some(({ file }) => file.endsWith('compare.md'))).toBe(true);
     expect(holding(files, BOT_TOKEN)).toEqual([]);

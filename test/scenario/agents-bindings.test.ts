@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../src/scenario/runner.ts';
-import { configVariant, inlineScenario } from './support.ts';
+import { configVariant, doctorFix, inlineScenario } from './support.ts';
 
 const CONFIG = 'test/fixtures/real-configs/vllm-agents-bindings-telegram.json5';
 const DEFAULT_MODEL = 'mlx-community/Qwen3.5-35B-A3B-4bit';
@@ -21,6 +21,8 @@ async function runOn(profile: string, patch: (config: Record<string, any>) => vo
   const config = await configVariant(CONFIG, (config) => {
     config['channels'].telegram.dmPolicy = 'open';
     config['channels'].telegram.allowFrom = ['*'];
+    // As `openclaw doctor --fix` leaves it for the version (its meta, commands and gateway keys are older than 2026.9.6).
+    doctorFix(config, profile === '2026.9' ? '2026.9.6' : '2026.2.26');
     patch(config);
   });
   const { result, world, gateway } = await runScenario({ loaded: oneMessage(profile), configFile: config, version: 'test' });

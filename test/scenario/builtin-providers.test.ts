@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/scenario/load.ts';
 import { runScenario } from '../../src/scenario/runner.ts';
-import { configVariant, inlineScenario } from './support.ts';
+import { configVariant, doctorFix, inlineScenario } from './support.ts';
 
 const REAL = 'test/fixtures/real-configs';
 
@@ -24,7 +24,7 @@ async function runOn(config: string, profile = '2026.2', mocks = '') {
 
 describe('a model from the built-in catalog', () => {
   it('sends google/gemini-3.1-pro-preview to the Gemini mock when the config declares no models.providers', async () => {
-    const { result, requests } = await runOn(`${REAL}/google-gemini-builtin-bindings-telegram.json5`);
+    const { result, requests } = await runOn(await configVariant(`${REAL}/google-gemini-builtin-bindings-telegram.json5`, (config) => doctorFix(config)));
     expect(requests.map((entry) => [entry.provider, entry.model, entry.status])).toContainEqual(['gemini', 'gemini-3.1-pro-preview', 200]);
     expect(result.messages).toMatchObject({ sent: 1, replied: 1 });
     expect(result.checks.map((entry) => entry.status)).toEqual(['pass']);
@@ -57,7 +57,7 @@ describe('an OpenAI-compatible server on the config’s own baseUrl', () => {
   });
 
   it('says nothing about assumed limits when every provider has a published table', async () => {
-    const { result } = await runOn(`${REAL}/google-gemini-builtin-bindings-telegram.json5`);
+    const { result } = await runOn(await configVariant(`${REAL}/google-gemini-builtin-bindings-telegram.json5`, (config) => doctorFix(config)));
     expect(result).not.toHaveProperty('assumedLimits');
   });
 
@@ -105,24 +105,33 @@ describe('an API kind quotastorm does not mock', () => {
   it('is an error naming the model and the kind, not an empty pass', async () => {
     const config = await configVariant(`${REAL}/openrouter-llama-telegram-open.json5`, (config) => {
       config['agents'].defaults.model.primary = 'pi-local/pi-1';
-      config['models'] = { providers: { 'pi-local': { baseUrl: 'http://127.0.0.1:8123', api: 'pi-messages', models: [{ id: 'pi-1', name: 'pi-1' }] } } };
+      // An API kind 2026.2.26's schema accepts (MODEL_APIS) that quotastorm has no mock for.
+      config['models'] = { providers: { 'pi-local': { baseUrl: 'http://127.0.0.1:8123', api: 'github-copilot', models: [{ id: 'pi-1', name: 'pi-1' }] } } };
     });
     const { result, requests } = await runOn(config);
     expect(requests).toEqual([]);
     expect(result.checks.map((entry) => entry.status)).toEqual(['error']);
-    expect(result.checks[0]!.summary).toContain('pi-local/pi-1 uses API kind "pi-messages", which quotastorm does not mock');
+    expect(result.checks[0]!.summary).toContain('pi-local/pi-1 uses API kind "github-copilot", which quotastorm does not mock');
   });
 });
 
 describe('the stress suite on real configs', () => {
   const openTelegram = (file: string) =>
-    configVariant(file, (config) => Object.assign(config['channels'].telegram, { dmPolicy: 'open', allowFrom: ['*'] }));
+    configVariant(file, (config) => {
+      Object.assign(config['channels'].telegram, { dmPolicy: 'open', allowFrom: ['*'] });
+      // Values 2026.2.26's schema refuses and doctor cannot remove: a memorySearch provider it does not know, a SecretRef token.
+      delete config['agents'].defaults.memorySearch;
+      delete config['gateway'].auth;
+      doctorFix(config);
+    });
+  // Each config as `openclaw doctor --fix` leaves it, so that 2026.2.26 starts with it.
+  const fixed = (file: string) => configVariant(file, (config) => doctorFix(config));
   const cases = [
-    { config: () => Promise.resolve(`${REAL}/google-gemini-builtin-bindings-telegram.json5`), sent: ['gemini', 'gemini-3.1-pro-preview'] },
+    { config: () => fixed(`${REAL}/google-gemini-builtin-bindings-telegram.json5`), sent: ['gemini', 'gemini-3.1-pro-preview'] },
     { config: () => Promise.resolve(`${REAL}/openrouter-llama-telegram-open.json5`), sent: ['compatible', 'meta-llama/llama-4-maverick'] },
     { config: () => openTelegram(`${REAL}/ollama-openrouter-secretref-telegram.json5`), sent: ['ollama', 'gemma4:e2b'] },
     // Its qwen3.5-plus declares a 1,000,000-token window: the stress suite's 240K transcript fits it.
-    { config: () => Promise.resolve(`${REAL}/bailian-dashscope-feishu-bindings.json5`), sent: ['compatible', 'qwen3.5-plus'] },
+    { config: () => fixed(`${REAL}/bailian-dashscope-feishu-bindings.json5`), sent: ['compatible', 'qwen3.5-plus'] },
     // openai-codex/gpt-5.3-codex on the Codex backend's Responses endpoint.
     { config: () => Promise.resolve(`${REAL}/openai-codex-discord.json5`), sent: ['compatible', 'gpt-5.3-codex'] },
   ];

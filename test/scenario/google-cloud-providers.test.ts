@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/scenario/load.ts';
 import { runScenario } from '../../src/scenario/runner.ts';
-import { configVariant, inlineScenario } from './support.ts';
+import { configVariant, doctorFix, inlineScenario } from './support.ts';
 
 const REAL = 'test/fixtures/real-configs';
 
@@ -20,6 +20,7 @@ const oneMessage = (mocks = '') =>
 
 const configWithPrimary = (primary: string) =>
   configVariant(`${REAL}/google-gemini-builtin-bindings-telegram.json5`, (config) => {
+    doctorFix(config);
     config['agents'].defaults.model = { primary };
   });
 

@@ -1,10 +1,11 @@
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import JSON5 from 'json5';
 import { loadScenario, parseScenarioText, type LoadedScenario } from '../../src/scenario/load.ts';
 import { runScenario } from '../../src/scenario/runner.ts';
 import type { RunResult } from '../../src/scenario/result.ts';
+import { openclawSchemaIssues } from '../../src/config/openclaw-schema/index.ts';
 
 export const AFTER = 'scenarios/configs/feb27-after.json5';
 export const BEFORE = 'scenarios/configs/feb27-before.json5';
@@ -30,4 +31,32 @@ export function inlineScenario(json5: string): LoadedScenario {
 
 export function statusOf(result: RunResult, check: string): string[] {
   return result.checks.filter((entry) => entry.check === check).map((entry) => entry.status);
+}
+
+/**
+ * Removes the keys `release`'s schema does not know, as `openclaw doctor --fix` does
+ * (2026.2.26 `stripUnknownConfigKeys`): a real config a test runs for another reason, made one the
+ * version starts with. Paths are the ones the schema reports, so use it on releases that validate
+ * the file as written (2026.2.26).
+ */
+export function doctorFix(config: Record<string, any>, release = '2026.2.26'): void {
+  for (const issue of openclawSchemaIssues(config, release)) {
+    if (!issue.message.startsWith('Unrecognized key')) continue;
+    const owner = issue.path === '' ? config : issue.path.split('.').reduce<any>((node, key) => node?.[key], config);
+    for (const [, key] of issue.message.matchAll(/"([^"]*)"/g)) if (owner !== undefined) delete owner[key!];
+  }
+}
+
+/**
+ * A copy of a bundled scenario on profile 2026.9, for configs with keys only 2026.9's schema
+ * has (channels.telegram.apiRoot); its config path is made absolute so the copy finds it.
+ */
+export async function scenarioOn2026_9(file: string): Promise<string> {
+  const text = (await readFile(file, 'utf8'))
+    .replace('profile: "2026.2"', 'profile: "2026.9"')
+    .replace('$schema: "./scenario.schema.json",', '')
+    .replace(/config: "(configs\/[^"]+)"/, (_, path: string) => `config: ${JSON.stringify(resolve('scenarios', path))}`);
+  const copy = join(await mkdtemp(join(tmpdir(), 'quotastorm-scenario-')), basename(file));
+  await writeFile(copy, text);
+  return copy;
 }

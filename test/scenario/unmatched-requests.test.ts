@@ -6,7 +6,7 @@ import { runRunCommand } from '../../src/commands/run.ts';
 import type { MountRoutes } from '../../src/scenario/record.ts';
 import type { RunResult } from '../../src/scenario/result.ts';
 import { couldHaveMeant } from '../../src/scenario/unmatched-requests.ts';
-import { AFTER, configVariant } from './support.ts';
+import { AFTER, configVariant, scenarioOn2026_9 } from './support.ts';
 
 const WRONG_URL = 'https://generativelanguage.googleapis.com/api/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse';
 
@@ -50,11 +50,12 @@ describe('a request no mock answered', () => {
   });
 
   it('ends a run whose gateway cannot start, naming the request instead of throwing', async () => {
+    // apiRoot is a 2026.9 key: 2026.2.26's schema refuses it.
     const config = await configVariant(AFTER, (c) => {
       c.channels.telegram.apiRoot = 'https://api.telegram.org/proxy';
     });
     const out = await mkdtemp(join(tmpdir(), 'quotastorm-unmatched-'));
-    const { code, stdout } = await runCommand('scenarios/single-message.json5', config, out);
+    const { code, stdout } = await runCommand(await scenarioOn2026_9('scenarios/single-message.json5'), config, out);
     expect(code).toBe(1);
     expect(stdout).toContain('INCOMPLETE RUN');
     expect(stdout).toContain('first POST https://api.telegram.org/proxy/bot__OPENCLAW_REDACTED__/getMe');
