@@ -29,6 +29,8 @@ export const EXIT = { ok: 0, failed: 1, badInput: 2, internalError: INTERNAL_ERR
 
 // A run writes into an empty or new folder, so no stale file from an earlier run sits beside its own.
 const FORCE_HELP = 'empty an existing non-empty --out folder before writing (without it such a folder is refused)';
+// A config written for a newer OpenClaw carries keys the pinned one refuses; its owner would run doctor first.
+const DOCTOR_FIX_HELP = 'remove the keys the version\'s schema does not know, as `openclaw doctor --fix` does, instead of refusing the config (the run notes list them)';
 
 
 export function buildProgram(profileNames: readonly [ProfileName, ...ProfileName[]]): Command {
@@ -69,18 +71,20 @@ export function buildProgram(profileNames: readonly [ProfileName, ...ProfileName
     .description('Check the config against what the version refuses to start with (legacy keys, its own config schema) and the schema quotastorm models; keys OpenClaw accepts but quotastorm does not model are warnings')
     .addOption(configOption())
     .addOption(profileOption())
-    .action(async (options: { config: string; profile: ProfileName }) => {
+    .option('--doctor-fix', DOCTOR_FIX_HELP)
+    .action(async (options: { config: string; profile: ProfileName; doctorFix?: boolean }) => {
       const { runConfigValidate } = await import('./commands/config.ts');
-      process.exitCode = await runConfigValidate(options.config, options.profile);
+      process.exitCode = await runConfigValidate(options.config, options.profile, options.doctorFix === true);
     });
   config
     .command('report')
     .description("The incident's root-cause settings of one or more configs, as the gateway would run them")
     .addOption(new Option('-c, --config <file>', 'OpenClaw config file; repeat to compare (default: as config get)').argParser(collect))
     .addOption(profileOption())
-    .action(async (options: { config?: string[]; profile: ProfileName }) => {
+    .option('--doctor-fix', DOCTOR_FIX_HELP)
+    .action(async (options: { config?: string[]; profile: ProfileName; doctorFix?: boolean }) => {
       const { runConfigReport } = await import('./commands/config.ts');
-      process.exitCode = await runConfigReport(options.config ?? [defaultConfigPath()], options.profile);
+      process.exitCode = await runConfigReport(options.config ?? [defaultConfigPath()], options.profile, options.doctorFix === true);
     });
 
   const mocks = program.command('mocks').description('The provider and Telegram mocks on their own');
@@ -174,7 +178,8 @@ export function buildProgram(profileNames: readonly [ProfileName, ...ProfileName
       .option('--force', FORCE_HELP)
       .option('--variant <name>', 'one of the scenario\'s named variants')
       .option('--junit <file>', 'also write the checks as JUnit XML')
-      .option('--json', 'print the result as one JSON document on stdout (result.json plus the files written); the summary goes to stderr');
+      .option('--json', 'print the result as one JSON document on stdout (result.json plus the files written); the summary goes to stderr')
+      .option('--doctor-fix', DOCTOR_FIX_HELP);
   scenarioOptions(program.command('run').description('Run a scenario: mocks, the embedded gateway, the workload and its checks, in virtual time'))
     .argument('<scenario>', 'scenario file (JSON5), e.g. scenarios/single-message.json5, or a bundled scenario\'s name, e.g. single-message')
     .action(async (file: string, options: RunCommandOptions) => {
@@ -217,6 +222,7 @@ export function buildProgram(profileNames: readonly [ProfileName, ...ProfileName
     .option('--out <dir>', 'folder for the runs and compare.md (default: a new folder under reports/)')
     .option('--force', FORCE_HELP)
     .option('--json', 'print every run\'s result and the report\'s path as one JSON document on stdout; progress goes to stderr')
+    .option('--doctor-fix', DOCTOR_FIX_HELP)
     .action(async (file: string, options: CompareOptions) => {
       const { runCompare } = await import('./commands/compare.ts');
       process.exitCode = await runCompare(file, options);
@@ -236,9 +242,10 @@ export function buildProgram(profileNames: readonly [ProfileName, ...ProfileName
     .description('Static rules behind config verification: same-provider fallback, heartbeat on the primary, maintenance, menu size, token budget')
     .addOption(configOption())
     .addOption(profileOption())
-    .action(async (options: { config: string; profile: ProfileName }) => {
+    .option('--doctor-fix', DOCTOR_FIX_HELP)
+    .action(async (options: { config: string; profile: ProfileName; doctorFix?: boolean }) => {
       const { runLint } = await import('./commands/lint.ts');
-      process.exitCode = await runLint(options.config, options.profile);
+      process.exitCode = await runLint(options.config, options.profile, options.doctorFix === true);
     });
   program
     .command('scenario-schema')

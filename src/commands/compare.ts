@@ -10,7 +10,7 @@ import { configFile, scenarioFile } from './bundled-files.ts';
 import { newReportDir } from './report-dir.ts';
 import { planRun, runAndWrite, shownPath, type RunPlan } from './run.ts';
 
-export type CompareOptions = { config?: string[]; seed?: number; out?: string; variant?: string; force?: boolean; json?: boolean };
+export type CompareOptions = { config?: string[]; seed?: number; out?: string; variant?: string; force?: boolean; json?: boolean; doctorFix?: boolean };
 
 /**
  * `quotastorm compare <scenario> --config A --config B…`: the same scenario
@@ -35,7 +35,7 @@ export async function runCompare(file: string, options: CompareOptions): Promise
   const plans: RunPlan[] = [];
   for (const [index, config] of configs.entries()) {
     const dir = join(out, `${index + 1}-${basename(config).replace(/\.json5?$/, '')}`);
-    plans.push(await planRun(loaded, { config: configFile(config), out: dir, force, ...(options.seed === undefined ? {} : { seed: options.seed }), ...(options.variant === undefined ? {} : { variant: options.variant }) }));
+    plans.push(await planRun(loaded, { config: configFile(config), out: dir, force, ...(options.doctorFix === true ? { doctorFix: true } : {}), ...(options.seed === undefined ? {} : { seed: options.seed }), ...(options.variant === undefined ? {} : { variant: options.variant }) }));
   }
   const human = options.json === true ? process.stderr : process.stdout;
   return whileRunning(async () => {

@@ -4,9 +4,10 @@ import { lintConfig, lintNotes } from '../scenario/lint.ts';
 import { configFile } from './bundled-files.ts';
 
 /** `quotastorm lint --config f` (a path, or a bundled config's name): one finding a paragraph, path and fix; exit 1 when there is any. */
-export async function runLint(file: string, profile: ProfileName): Promise<number> {
+export async function runLint(file: string, profile: ProfileName, doctorFix = false): Promise<number> {
   // A config the version refuses to start with has no run to lint: bad input, as for run and suite.
-  const loaded = await loadConfig(configFile(file), { openclaw: PROFILES[profile] });
+  const loaded = await loadConfig(configFile(file), { openclaw: PROFILES[profile], doctorFix });
+  for (const note of loaded.notes) process.stderr.write(`note: ${note}\n`);
   const findings = lintConfig(loaded, PROFILES[profile]);
   for (const note of lintNotes(loaded, PROFILES[profile])) process.stderr.write(`note: ${note}\n`);
   for (const finding of findings) {

@@ -26,6 +26,8 @@ export type RunCommandOptions = {
   force?: boolean;
   /** The result as one JSON document on stdout (report/result-json.ts); the human summary goes to stderr. */
   json?: boolean;
+  /** Remove the keys the version does not know, as `openclaw doctor --fix` does, instead of refusing the config. */
+  doctorFix?: boolean;
 };
 
 /**
@@ -67,7 +69,7 @@ export async function planRun(loaded: LoadedScenario, options: RunCommandOptions
   }
   checkWorkloadSize(loaded.scenario, loaded.file);
   // What the scenario's version refuses to start with is refused here, before any run of a compare starts.
-  await loadConfig(configFile, { openclaw: PROFILES[loaded.scenario.profile] });
+  await loadConfig(configFile, { openclaw: PROFILES[loaded.scenario.profile], doctorFix: options.doctorFix === true });
   const dir = options.out ?? defaultRunDir(loaded, options.variant);
   await checkOutputDir(dir, { flag: '--out', force: options.force === true });
   if (options.junit !== undefined) await checkOutputFile(options.junit, '--junit');
@@ -97,6 +99,7 @@ export async function runAndWrite(plan: RunPlan): Promise<{ artifacts: RunArtifa
       },
       ...(options.seed === undefined ? {} : { seed: options.seed }),
       ...(options.variant === undefined ? {} : { variant: options.variant }),
+      ...(options.doctorFix === true ? { doctorFix: true } : {}),
     });
     await writeRunRecord(dir, artifacts);
     const files = await writeRunOutputs(artifacts.result, { dir, ...(options.junit === undefined ? {} : { junitFile: options.junit }) });

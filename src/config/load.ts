@@ -9,10 +9,11 @@ import { dotEnvSecrets, loadDotEnvFiles } from './dotenv.ts';
 import { ENV_RULES_2026_2, resolveEnvReferences, type EnvRules, type EnvSource, type MissingEnvVar } from './env-substitution.ts';
 import { IncludeError, resolveIncludes, type IncludeReader } from './includes.ts';
 import { collectSecrets, redactText } from './redact.ts';
+import { stripUnknownConfigKeys } from './openclaw-schema/doctor-fix.ts';
 import { openclawRefusal, type SchemaVersion } from './openclaw-schema/index.ts';
 import { OpenClawConfigSchema, type OpenClawConfig } from './schema.ts';
 import { findUnknownKeys } from './unknown-keys.ts';
-import { configInvalidError } from './validation-error.ts';
+import { configInvalidError, MAX_LISTED_ISSUES } from './validation-error.ts';
 
 /** An OpenClaw config as read from one file. */
 export type LoadedConfig = {
@@ -74,6 +75,8 @@ export type LoadOptions = {
    * quotastorm does not model is one that version accepts, and the warning says so.
    */
   readonly openclaw?: SchemaVersion;
+  /** With `openclaw`: remove the keys that version does not know, as `openclaw doctor --fix` does (doctor-fix.ts), instead of refusing them. */
+  readonly doctorFix?: boolean;
 };
 
 function readIncludeFile(path: string): string {
@@ -84,9 +87,11 @@ function readIncludeFile(path: string): string {
 /** `loadConfig` without the file system: `file` is used only to name the config in messages. */
 export function parseConfigText(text: string, file: string, options: LoadOptions = {}): LoadedConfig {
   const raw = parseJson5(text, file);
-  const included = options.readInclude === undefined ? raw : includesOf(raw, file, options.readInclude);
+  const asWritten = options.readInclude === undefined ? raw : includesOf(raw, file, options.readInclude);
+  const fixed = options.openclaw !== undefined && options.doctorFix === true ? stripUnknownConfigKeys(asWritten, options.openclaw.release) : { config: asWritten, removed: [] };
+  const included = fixed.config;
   const resolved = resolveEnvReferences(included, options.env ?? process.env);
-  const secrets = [...new Set([...collectSecrets(included), ...collectSecrets(resolved.value)])];
+  const secrets = [...new Set([...collectSecrets(asWritten), ...collectSecrets(resolved.value)])];
   const missingVariable = (options.envRules ?? ENV_RULES_2026_2).missingVariable;
   if (resolved.missing.length > 0 && missingVariable === 'refuse') throw missingEnvError(file, resolved.missing);
   // OpenClaw's order (2026.2.26 readConfigFileSnapshot): JSON5, $include, ${VAR}, legacy keys, schema; its refusal comes before quotastorm's own checks.
@@ -96,7 +101,14 @@ export function parseConfigText(text: string, file: string, options: LoadOptions
   if (!result.success) throw configInvalidError(file, result.error.issues, resolved.value, secrets);
   const missingWarnings = resolved.missing.map(({ name, path }) => `missing env var "${name}" at ${path} - OpenClaw keeps the reference as written and warns that the feature using it will be unavailable`);
   const warnings = [...collectWarnings(included, options.openclaw?.release), ...missingWarnings].map((warning) => redactText(warning, secrets));
-  return { file, raw: included, config: materializeDefaults(result.data), warnings, notes: [], sha256: createHash('sha256').update(text).digest('hex') };
+  const notes = fixed.removed.length === 0 ? [] : [doctorFixNote(fixed.removed, options.openclaw?.release ?? '')];
+  return { file, raw: included, config: materializeDefaults(result.data), warnings, notes, sha256: createHash('sha256').update(text).digest('hex') };
+}
+
+function doctorFixNote(removed: readonly string[], release: string): string {
+  const listed = removed.slice(0, MAX_LISTED_ISSUES).join(', ');
+  const more = removed.length > MAX_LISTED_ISSUES ? ` and ${removed.length - MAX_LISTED_ISSUES} more` : '';
+  return `--doctor-fix: ${removed.length} key${removed.length === 1 ? '' : 's'} OpenClaw ${release} does not know removed, as \`openclaw doctor --fix\` does (${listed}${more}); the run uses the config without them`;
 }
 
 function includesOf(raw: unknown, file: string, read: IncludeReader): unknown {

@@ -10,10 +10,10 @@ export type ConfigReport = { file: string; warnings: string[]; findings: RootCau
 /** The version a report reads configs as: its name and its runtime defaults. */
 export type ReportVersion = Pick<VersionProfile, 'name' | 'release' | 'runtimeDefaults' | 'modelRefs' | 'agents' | 'catalog' | 'modelRegistry' | 'legacyConfigRefusal'>;
 
-export async function loadConfigReports(files: readonly string[], profile: ReportVersion): Promise<ConfigReport[]> {
+export async function loadConfigReports(files: readonly string[], profile: ReportVersion, options: { doctorFix?: boolean } = {}): Promise<ConfigReport[]> {
   const reports: ConfigReport[] = [];
   for (const file of files) {
-    const loaded = await loadConfig(file, { openclaw: profile });
+    const loaded = await loadConfig(file, { openclaw: profile, doctorFix: options.doctorFix === true });
     const unknown = unknownChainModels(loaded.config, { rules: profile.modelRegistry, catalog: profile.catalog, modelRefs: profile.modelRefs }).map(
       ({ path, modelRef, error }) => `${path}: OpenClaw ${profile.release} cannot resolve ${modelRef}; its turns fail before any request with "${error}"`,
     );

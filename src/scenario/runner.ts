@@ -47,6 +47,8 @@ export type RunOptions = {
   readonly loaded: LoadedScenario;
   /** The gateway config: `--config`, else the scenario's own. */
   readonly configFile: string;
+  /** Remove the keys the version does not know, as `openclaw doctor --fix` does, instead of refusing the config. */
+  readonly doctorFix?: boolean;
   readonly seed?: number;
   readonly variant?: string;
   /** Called about once per simulated minute. */
@@ -84,7 +86,7 @@ export async function runScenario(options: RunOptions): Promise<RunArtifacts> {
   checkWorkloadSize(scenario, options.loaded.file);
   const seed = options.seed ?? scenario.seed;
   // A config the version refuses to start with (older layout, keys or values its schema does not accept) has no simulation either.
-  const loadedConfig = await loadConfig(options.configFile, { envRules: PROFILES[scenario.profile].configEnv, openclaw: PROFILES[scenario.profile] });
+  const loadedConfig = await loadConfig(options.configFile, { envRules: PROFILES[scenario.profile].configEnv, openclaw: PROFILES[scenario.profile], doctorFix: options.doctorFix === true });
   const startMs = Date.parse(scenario.startAt);
   const clock = createVirtualClock({ startMs });
   const rng = createPrng(seed);

@@ -23,6 +23,7 @@ type RunIdentity = {
   readonly loaded: { readonly file: string; readonly sha256: string; readonly scenario: { readonly name: string; readonly profile: string } };
   readonly configFile: string;
   readonly variant?: string;
+  readonly doctorFix?: boolean;
   readonly version: string;
 };
 
@@ -119,7 +120,8 @@ function assumedLimitsOf(world: MockWorld): { assumedLimits?: AssumedLimits[] } 
 /** The one-line command that reproduces the run. */
 function reproduceCommand(options: RunIdentity, seed: number): string {
   const variant = options.variant === undefined ? '' : ` --variant ${options.variant}`;
-  return `node src/cli.ts run ${portable(options.loaded.file)} --config ${portable(options.configFile)} --seed ${seed}${variant}`;
+  const doctorFix = options.doctorFix === true ? ' --doctor-fix' : '';
+  return `node src/cli.ts run ${portable(options.loaded.file)} --config ${portable(options.configFile)} --seed ${seed}${variant}${doctorFix}`;
 }
 
 /** Paths inside the project print relative to it, so results do not depend on where it is checked out. */

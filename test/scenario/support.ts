@@ -5,7 +5,7 @@ import JSON5 from 'json5';
 import { loadScenario, parseScenarioText, type LoadedScenario } from '../../src/scenario/load.ts';
 import { runScenario } from '../../src/scenario/runner.ts';
 import type { RunResult } from '../../src/scenario/result.ts';
-import { openclawSchemaIssues } from '../../src/config/openclaw-schema/index.ts';
+import { stripUnknownConfigKeys } from '../../src/config/openclaw-schema/doctor-fix.ts';
 
 export const AFTER = 'scenarios/configs/feb27-after.json5';
 export const BEFORE = 'scenarios/configs/feb27-before.json5';
@@ -34,17 +34,14 @@ export function statusOf(result: RunResult, check: string): string[] {
 }
 
 /**
- * Removes the keys `release`'s schema does not know, as `openclaw doctor --fix` does
- * (2026.2.26 `stripUnknownConfigKeys`): a real config a test runs for another reason, made one the
- * version starts with. Paths are the ones the schema reports, so use it on releases that validate
- * the file as written (2026.2.26).
+ * A real config a test runs for another reason, made one the version starts with: its unknown
+ * keys removed in place as `--doctor-fix` removes them (src/config/openclaw-schema/doctor-fix.ts).
  */
 export function doctorFix(config: Record<string, any>, release = '2026.2.26'): void {
-  for (const issue of openclawSchemaIssues(config, release)) {
-    if (!issue.message.startsWith('Unrecognized key')) continue;
-    const owner = issue.path === '' ? config : issue.path.split('.').reduce<any>((node, key) => node?.[key], config);
-    for (const [, key] of issue.message.matchAll(/"([^"]*)"/g)) if (owner !== undefined) delete owner[key!];
-  }
+  const { config: fixed, removed } = stripUnknownConfigKeys(config, release);
+  if (removed.length === 0) return;
+  for (const key of Object.keys(config)) delete config[key];
+  Object.assign(config, fixed);
 }
 
 /**

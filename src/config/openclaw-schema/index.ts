@@ -68,7 +68,8 @@ function schemaRefusal(file: string, release: string, issues: readonly SchemaIss
   return new UserError(
     redactText(
       `Config ${file} is refused by OpenClaw ${release}: its config schema does not accept it (${count}): ${listed.join('; ')}${more > 0 ? `; and ${more} more` : ''}. ` +
-        'The gateway does not start with such a config, so neither does its simulation. Remove the unknown keys (`openclaw doctor --fix` does it) and fix the values, then run again.',
+        'The gateway does not start with such a config, so neither does its simulation. Remove the unknown keys (`openclaw doctor --fix` does it) and fix the values, then run again, ' +
+        'or pass --doctor-fix to have quotastorm remove the unknown keys as doctor would (a config written for a newer OpenClaw).',
     ),
   );
 }
