@@ -36,6 +36,8 @@ export type CorpusEntry = {
   readonly configExitCodes: readonly number[];
   readonly configProblem: string | undefined;
   readonly suite: SuiteRun;
+  /** The suite again with `--doctor-fix`, when the version's schema refused the config: what its owner would run after `openclaw doctor --fix`. */
+  readonly doctorFixed: SuiteRun | undefined;
 };
 
 export async function runCorpusEntry(name: string, scratchDir: string): Promise<CorpusEntry> {
@@ -44,15 +46,19 @@ export async function runCorpusEntry(name: string, scratchDir: string): Promise<
   const canaries = secretValuesIn(text);
   const configDir = join(scratchDir, `${name}.config`);
   await mkdir(configDir, { recursive: true });
-  const { verdict, suite } = await withoutVariablesOf(text, async () => ({
-    verdict: await judgeConfig({ base: name, text, canaries, mutations: [] }, configDir),
-    suite: await runSuite({ scenarioFile: SUITE, configFile, outDir: join(scratchDir, `${name}.suite`), canaries }),
-  }));
+  const { verdict, suite, doctorFixed } = await withoutVariablesOf(text, async () => {
+    const verdict = await judgeConfig({ base: name, text, canaries, mutations: [] }, configDir);
+    const suite = await runSuite({ scenarioFile: SUITE, configFile, outDir: join(scratchDir, `${name}.suite`), canaries });
+    const refusedBySchema = suite.exitCode === 2 && suite.printed.includes('its config schema does not accept it');
+    const doctorFixed = refusedBySchema ? await runSuite({ scenarioFile: SUITE, configFile, outDir: join(scratchDir, `${name}.doctor-fix`), canaries, doctorFix: true }) : undefined;
+    return { verdict, suite, doctorFixed };
+  });
   return {
     name,
     configExitCodes: verdict.ok ? verdict.exitCodes : [],
     configProblem: verdict.ok ? undefined : verdict.problem,
     suite,
+    doctorFixed,
   };
 }
 
@@ -73,7 +79,8 @@ async function withoutVariablesOf<T>(text: string, use: () => Promise<T>): Promi
 
 /** Where the entry misses the bar, one sentence each. */
 export function problemsOf(entry: CorpusEntry): string[] {
-  return [...(entry.configProblem === undefined ? [] : [entry.configProblem]), ...entry.suite.problems];
+  const fixed = entry.doctorFixed?.problems.map((problem) => `with --doctor-fix: ${problem}`) ?? [];
+  return [...(entry.configProblem === undefined ? [] : [entry.configProblem]), ...entry.suite.problems, ...fixed];
 }
 
 export const REPORT_HEADER = [
@@ -81,14 +88,15 @@ export const REPORT_HEADER = [
   '',
   `Every config in [${CORPUS_DIR}](../../${CORPUS_DIR}) (sources and licences in [SOURCES.md](../../${CORPUS_DIR}/SOURCES.md)), ` +
     'through `config validate`, `config get models.providers`, `config report`, `lint` (profiles 2026.2 and 2026.9) ' +
-    `and \`quotastorm suite ${SUITE} --config <file>\`. Written by \`npm run corpus\`; the tests in test/real-configs/ ` +
+    `and \`quotastorm suite ${SUITE} --config <file>\`; a config the version's schema refuses runs again with \`--doctor-fix\` ` +
+    '(its unknown keys removed, as `openclaw doctor --fix` does). Written by `npm run corpus`; the tests in test/real-configs/ ' +
     'check every line against a fresh run.',
   '',
   'Bar: exit 0, 1 or 2 and no secret printed; exit 2 as one paragraph naming the file; otherwise the messages reconcile, ' +
     'a user turn reached a provider or an ERROR check says why, and no message check passes without its messages reaching a provider.',
   '',
-  '| Config | validate · get · report · lint 2.2 · lint 9.6 | suite | messages sent · replied · error · dropped · pending | reply time p95 · max | provider requests | verdict | bar | why |',
-  '|---|---|---|---|---|---|---|---|---|',
+  '| Config | validate · get · report · lint 2.2 · lint 9.6 | suite | messages sent · replied · error · dropped · pending | reply time p95 · max | provider requests | verdict | with --doctor-fix: exit · messages · verdict | bar | why |',
+  '|---|---|---|---|---|---|---|---|---|---|',
 ];
 
 export function renderCorpusReport(entries: readonly CorpusEntry[]): string {
@@ -105,8 +113,17 @@ export function corpusLine(entry: CorpusEntry): string {
   const verdict = result === undefined ? (suite.exitCode === 2 ? 'bad input' : `exit ${suite.exitCode}`) : verdictText(result.verdict);
   const reply = result?.replyTime?.reply;
   const waited = reply === undefined ? '–' : `${formatWaitMs(reply.p95Ms)} · ${formatWaitMs(reply.maxMs)}`;
-  const cells = [`[${entry.name}](../../${CORPUS_DIR}/${entry.name})`, codes, `exit ${suite.exitCode}`, messages, waited, requests, verdict, barText(entry), whyText(entry)];
+  const cells = [`[${entry.name}](../../${CORPUS_DIR}/${entry.name})`, codes, `exit ${suite.exitCode}`, messages, waited, requests, verdict, doctorFixText(entry.doctorFixed), barText(entry), whyText(entry)];
   return `| ${cells.map(cell).join(' | ')} |`;
+}
+
+/** The `--doctor-fix` run in one cell: its exit, the messages' fates and the verdict; `–` when the schema did not refuse the config. */
+function doctorFixText(run: SuiteRun | undefined): string {
+  if (run === undefined) return '–';
+  const result = run.saved?.result;
+  if (result === undefined) return `exit ${run.exitCode}`;
+  const { sent, replied, errorReplies, dropped, pending } = result.messages;
+  return `exit ${run.exitCode} · ${[sent, replied, errorReplies, dropped, pending].join(' · ')} · ${verdictText(result.verdict)}`;
 }
 
 function verdictText(verdict: { passed: number; failed: number; errors: number; notApplicable: number }): string {

@@ -47,6 +47,8 @@ export type SuiteInput = {
   readonly outDir: string;
   /** Values the config keeps under secret-named keys: none may be printed or written. */
   readonly canaries: readonly string[];
+  /** Run with `--doctor-fix`: the keys the version does not know removed instead of refused. */
+  readonly doctorFix?: boolean;
 } & BarOptions;
 
 export type BarOptions = {
@@ -67,8 +69,9 @@ const QUOTASTORM_GAP = /quotastorm does not (mock|model)/;
 
 /** `quotastorm suite <scenario> --config <config> --out <dir> --force`, in process, judged against the bar. */
 export async function runSuite(input: SuiteInput): Promise<SuiteRun> {
-  const argv = ['suite', input.scenarioFile, '--config', input.configFile, '--out', input.outDir, '--force'];
-  const run = await runCommand(argv, () => runRunCommand(input.scenarioFile, { config: input.configFile, out: input.outDir, force: true }));
+  const doctorFix = input.doctorFix === true;
+  const argv = ['suite', input.scenarioFile, '--config', input.configFile, '--out', input.outDir, '--force', ...(doctorFix ? ['--doctor-fix'] : [])];
+  const run = await runCommand(argv, () => runRunCommand(input.scenarioFile, { config: input.configFile, out: input.outDir, force: true, doctorFix }));
   const crash = cliProblem(run, input);
   const unsaved = { exitCode: run.code, printed: run.out, saved: undefined, reachedProvider: false };
   if (crash !== undefined) return { ...unsaved, problems: [`quotastorm ${argv.join(' ')}: ${crash}`] };
