@@ -312,6 +312,17 @@ const OPENAI_ERROR = z.strictObject({
   error: z.strictObject({ message: z.string(), type: z.string(), param: z.string().nullable(), code: z.string().nullable() }),
 });
 
+// `code` when OpenAI sends one, else `type`: the same for Chat Completions and Responses.
+function openaiErrorLabel(body: unknown): string {
+  const { error } = body as z.infer<typeof OPENAI_ERROR>;
+  return error.code ?? error.type;
+}
+
+const OPENAI_QUOTA_REFUSAL = {
+  label: 'rate_limit_exceeded',
+  headers: ['x-request-id', 'retry-after', 'x-ratelimit-limit-requests', 'x-ratelimit-remaining-requests', 'x-ratelimit-reset-requests'],
+};
+
 const CASES: readonly ContractCase[] = [
   geminiCase({
     provider: 'gemini',
@@ -415,17 +426,10 @@ const CASES: readonly ContractCase[] = [
     url: 'https://api.openai.com/v1/chat/completions',
     apiKey: 'sk-openai',
     errorEnvelope: () => OPENAI_ERROR,
-    // `code` when OpenAI sends one, else `type`.
-    errorLabel: (body) => {
-      const { error } = body as z.infer<typeof OPENAI_ERROR>;
-      return error.code ?? error.type;
-    },
+    errorLabel: openaiErrorLabel,
     badRequestLabel: 'invalid_request_error',
     spentQuota: { limits: { 'gpt-4o': { requestsPerMinute: 1 } } },
-    quotaRefusal: {
-      label: 'rate_limit_exceeded',
-      headers: ['x-request-id', 'retry-after', 'x-ratelimit-limit-requests', 'x-ratelimit-remaining-requests', 'x-ratelimit-reset-requests'],
-    },
+    quotaRefusal: OPENAI_QUOTA_REFUSAL,
     usageInFinalChoice: false,
   }),
   {
@@ -439,16 +443,10 @@ const CASES: readonly ContractCase[] = [
     body: (model, prompt, stream) => ({ model, input: [{ role: 'user', content: [{ type: 'input_text', text: prompt }] }], ...(stream ? { stream } : {}) }),
     errorEnvelope: () => OPENAI_ERROR,
     errorContentType: 'application/json',
-    errorLabel: (body) => {
-      const { error } = body as z.infer<typeof OPENAI_ERROR>;
-      return error.code ?? error.type;
-    },
+    errorLabel: openaiErrorLabel,
     badRequestLabel: 'invalid_request_error',
     spentQuota: { limits: { 'gpt-4o': { requestsPerMinute: 1 } } },
-    quotaRefusal: {
-      label: 'rate_limit_exceeded',
-      headers: ['x-request-id', 'retry-after', 'x-ratelimit-limit-requests', 'x-ratelimit-remaining-requests', 'x-ratelimit-reset-requests'],
-    },
+    quotaRefusal: OPENAI_QUOTA_REFUSAL,
     usage: (body) => responsesUsage(body as ResponsesUsage),
     streamEnd(events) {
       const last = events.at(-1) as ResponsesEvent | undefined;
