@@ -5,7 +5,8 @@
  * the first failure with the lines around it. Every time is an offset from
  * the run's start.
  */
-import { basename, relative } from 'node:path';
+import { extname, isAbsolute, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { RootCauseFinding } from '../config/root-causes.ts';
 import type { Gateway } from '../gateway/gateway.ts';
 import type { DecisionEvent } from '../gateway/router/decision-log.ts';
@@ -117,17 +118,23 @@ function assumedLimitsOf(world: MockWorld): { assumedLimits?: AssumedLimits[] } 
   return { assumedLimits: [...groups.values()].map(({ provider, source, models }) => ({ provider, models: [...models].sort(), source })) };
 }
 
-/** The one-line command that reproduces the run. */
+/** The one-line command that reproduces the run, from the folder quotastorm was started in. */
 function reproduceCommand(options: RunIdentity, seed: number): string {
   const variant = options.variant === undefined ? '' : ` --variant ${options.variant}`;
   const doctorFix = options.doctorFix === true ? ' --doctor-fix' : '';
-  return `node src/cli.ts run ${portable(options.loaded.file)} --config ${portable(options.configFile)} --seed ${seed}${variant}${doctorFix}`;
+  return `node ${portable(CLI)} run ${portable(options.loaded.file)} --config ${portable(options.configFile)} --seed ${seed}${variant}${doctorFix}`;
 }
 
-/** Paths inside the project print relative to it, so results do not depend on where it is checked out. */
+// The CLI beside this module, as it runs: src/cli.ts in a clone, src/cli.js in the package.
+const CLI = fileURLToPath(new URL(`../cli${extname(import.meta.url)}`, import.meta.url));
+
+/**
+ * A path below the working folder prints relative to it, so results do not depend on where the
+ * project is checked out; any other prints absolute, so the line still runs from that folder.
+ */
 function portable(file: string): string {
   const inside = relative(process.cwd(), file);
-  return inside.startsWith('..') ? basename(file) : inside;
+  return inside === '' || inside.startsWith('..') || isAbsolute(inside) ? resolve(file) : inside;
 }
 
 function deliveriesOf(gateway: Gateway, startMs: number): DeliverySummary {
