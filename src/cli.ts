@@ -179,7 +179,9 @@ export function buildProgram(profileNames: readonly [ProfileName, ...ProfileName
       .option('--variant <name>', 'one of the scenario\'s named variants')
       .option('--junit <file>', 'also write the checks as JUnit XML')
       .option('--json', 'print the result as one JSON document on stdout (result.json plus the files written); the summary goes to stderr')
-      .option('--doctor-fix', DOCTOR_FIX_HELP);
+      .option('--doctor-fix', DOCTOR_FIX_HELP)
+      .option('-q, --quiet', 'no progress; print only the verdict, the report path and (on failure) the reproduce line')
+      .option('--no-color', 'no ANSI colour (also NO_COLOR=1; FORCE_COLOR=1 keeps colour in a pipe)');
   scenarioOptions(program.command('run').description('Run a scenario: mocks, the embedded gateway, the workload and its checks, in virtual time'))
     .argument('<scenario>', 'scenario file (JSON5), e.g. scenarios/single-message.json5, or a bundled scenario\'s name, e.g. single-message')
     .action(async (file: string, options: RunCommandOptions) => {
@@ -208,6 +210,7 @@ export function buildProgram(profileNames: readonly [ProfileName, ...ProfileName
           "(p95_reply, p99_reply, max_reply; e.g. 'p95_reply<30s'), added for the whole run when the run has no such check",
       ).argParser(collect),
     )
+    .option('--no-color', 'no ANSI colour (also NO_COLOR=1; FORCE_COLOR=1 keeps colour in a pipe)')
     .action(async (dir: string, options: CheckCommandOptions) => {
       const { runCheckCommand } = await import('./commands/check.ts');
       process.exitCode = await runCheckCommand(dir, options);

@@ -8,7 +8,7 @@ import { readRunDir } from '../scenario/run-dir.ts';
 import { parseThreshold, withThresholds } from '../scenario/thresholds.ts';
 import { colorWanted, shownPath } from './run.ts';
 
-export type CheckCommandOptions = { suite?: string; threshold?: string[] };
+export type CheckCommandOptions = { suite?: string; threshold?: string[]; color?: boolean };
 
 /**
  * `quotastorm check <run-dir>`: judges a saved run again from its record —
@@ -25,7 +25,7 @@ export async function runCheckCommand(dir: string, options: CheckCommandOptions)
   const changes = [...(options.suite === undefined ? [] : [`--suite ${options.suite}`]), ...thresholds.map((threshold) => `--threshold '${threshold.source}'`)];
   const reportPath = shownPath(join(dir, 'report.md'));
   process.stdout.write(
-    renderTerminalSummary(judged, { color: colorWanted(), reportPath: changes.length === 0 ? reportPath : `${reportPath} (as run; the verdicts above are judged with ${changes.join(' ')})` }),
+    renderTerminalSummary(judged, { color: colorWanted(process.stdout, options.color), reportPath: changes.length === 0 ? reportPath : `${reportPath} (as run; the verdicts above are judged with ${changes.join(' ')})` }),
   );
   return judged.verdict.ok ? 0 : 1;
 }

@@ -28,6 +28,10 @@ export type RunCommandOptions = {
   json?: boolean;
   /** Remove the keys the version does not know, as `openclaw doctor --fix` does, instead of refusing the config. */
   doctorFix?: boolean;
+  /** No progress, and only the verdict, the report's path and (on failure) the reproduce line. */
+  quiet?: boolean;
+  /** `--no-color` sets it false: no ANSI colour whatever the terminal or FORCE_COLOR say. */
+  color?: boolean;
 };
 
 /**
@@ -42,7 +46,7 @@ export async function runRunCommand(file: string, options: RunCommandOptions): P
   return whileRunning(async () => {
     const { artifacts, files } = await runAndWrite(plan);
     const human = options.json === true ? process.stderr : process.stdout;
-    human.write(renderTerminalSummary(artifacts.result, { color: colorWanted(human), reportPath: shownPath(files.markdownFile) }));
+    human.write(renderTerminalSummary(artifacts.result, { color: colorWanted(human, options.color), reportPath: shownPath(files.markdownFile), quiet: options.quiet === true }));
     if (options.json === true) process.stdout.write(renderRunSummaryJson(artifacts.result, files));
     return artifacts.result.verdict.ok ? 0 : 1;
   });
@@ -84,7 +88,7 @@ export async function planRun(loaded: LoadedScenario, options: RunCommandOptions
  */
 export async function runAndWrite(plan: RunPlan): Promise<{ artifacts: RunArtifacts; dir: string; files: WrittenFiles }> {
   const { loaded, configFile, dir, options } = plan;
-  const progress = progressPrinter();
+  const progress = options.quiet === true ? Object.assign(() => {}, { done: () => {} }) : progressPrinter();
   const memory = createMemoryGuard();
   try {
     await claimOutputDir(dir, { force: options.force === true });
@@ -127,9 +131,16 @@ export function shownPath(file: string): string {
   return shown === '' || shown.startsWith('..') ? resolve(file) : shown;
 }
 
-/** ANSI colour for what goes to `stream`: a terminal, and NO_COLOR unset. */
-export function colorWanted(stream: NodeJS.WriteStream = process.stdout): boolean {
-  return stream.isTTY === true && !process.env['NO_COLOR'];
+/**
+ * ANSI colour for what goes to `stream`: never with `--no-color` or a non-empty NO_COLOR
+ * (no-color.org), always with FORCE_COLOR set to anything but 0 or false (as Node and chalk
+ * read it, so a piped CI log can keep colour), else only on a terminal.
+ */
+export function colorWanted(stream: NodeJS.WriteStream = process.stdout, flag: boolean | undefined = undefined): boolean {
+  if (flag === false || (process.env['NO_COLOR'] ?? '') !== '') return false;
+  const force = process.env['FORCE_COLOR'];
+  if (force !== undefined) return force !== '0' && force.toLowerCase() !== 'false';
+  return stream.isTTY === true;
 }
 
 /** Progress on stderr, only for a terminal and only once a run has taken over a second. */

@@ -13,10 +13,12 @@ import { replyTimeLines } from './reply-time-section.ts';
 import { STATUS_LABEL, verdictLine } from './verdict.ts';
 
 export type TerminalSummaryOptions = {
-  /** `process.stdout.isTTY && !process.env.NO_COLOR`, decided by the caller. */
+  /** Decided by the caller (commands/run.ts `colorWanted`: --no-color, NO_COLOR, FORCE_COLOR, a terminal). */
   readonly color: boolean;
   /** Where the Markdown report was written, printed as given. */
   readonly reportPath: string;
+  /** Only the verdict, the report's path and, on failure, the reproduce line (`--quiet`). */
+  readonly quiet?: boolean;
 };
 
 /** Titles longer than this are not padded further, so one long title does not push every summary right. */
@@ -25,6 +27,9 @@ const TITLE_COLUMN_MAX = 44;
 export function renderTerminalSummary(input: RunResult, options: TerminalSummaryOptions): string {
   const result = redactResult(input);
   const paint = painter(options.color);
+  const verdict = result.verdict.ok && !result.incomplete ? paint.good(verdictLine(result)) : paint.bad(verdictLine(result));
+  const closing = [`report: ${options.reportPath}`, ...(result.verdict.ok && !result.incomplete ? [] : [`reproduce: ${result.reproduce}`])];
+  if (options.quiet === true) return `${[verdict, ...closing].join('\n')}\n`;
   const lines = [
     ...(result.incomplete
       ? [paint.warn(`INCOMPLETE RUN: stopped after ${formatDurationMs(result.simulatedMs)} simulated; the verdict covers only that part.`)]
@@ -34,9 +39,8 @@ export function renderTerminalSummary(input: RunResult, options: TerminalSummary
     ...checkRows(result, paint),
     '',
     ...messageLines(result),
-    result.verdict.ok && !result.incomplete ? paint.good(verdictLine(result)) : paint.bad(verdictLine(result)),
-    `report: ${options.reportPath}`,
-    ...(result.verdict.ok && !result.incomplete ? [] : [`reproduce: ${result.reproduce}`]),
+    verdict,
+    ...closing,
   ];
   return `${lines.join('\n')}\n`;
 }
