@@ -225,6 +225,7 @@ export function buildProgram(profileNames: readonly [ProfileName, ...ProfileName
     .option('--out <dir>', 'folder for the runs and compare.md (default: a new folder under reports/)')
     .option('--force', FORCE_HELP)
     .option('--json', 'print every run\'s result and the report\'s path as one JSON document on stdout; progress goes to stderr')
+    .option('--junit <file>', 'also write every run\'s checks as JUnit XML, one <testsuite> per config')
     .option('--doctor-fix', DOCTOR_FIX_HELP)
     .action(async (file: string, options: CompareOptions) => {
       const { runCompare } = await import('./commands/compare.ts');

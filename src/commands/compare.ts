@@ -1,8 +1,9 @@
 import { basename, join } from 'node:path';
 import { UserError } from '../errors.ts';
-import { checkOutputDir, claimOutputDir } from '../io/output-path.ts';
+import { checkOutputDir, checkOutputFile, claimOutputDir } from '../io/output-path.ts';
 import { writeFileAtomic } from '../io/write-file-atomic.ts';
 import { renderComparison } from '../report/compare.ts';
+import { renderJUnitSuites } from '../report/junit.ts';
 import { renderCompareSummaryJson } from '../report/result-json.ts';
 import { loadScenario } from '../scenario/load.ts';
 import { throwIfInterrupted, whileRunning } from './interrupt.ts';
@@ -10,7 +11,7 @@ import { configFile, scenarioFile } from './bundled-files.ts';
 import { newReportDir } from './report-dir.ts';
 import { planRun, runAndWrite, shownPath, type RunPlan } from './run.ts';
 
-export type CompareOptions = { config?: string[]; seed?: number; out?: string; variant?: string; force?: boolean; json?: boolean; doctorFix?: boolean };
+export type CompareOptions = { config?: string[]; seed?: number; out?: string; variant?: string; force?: boolean; json?: boolean; doctorFix?: boolean; junit?: string };
 
 /**
  * `quotastorm compare <scenario> --config A --config B…`: the same scenario
@@ -32,6 +33,7 @@ export async function runCompare(file: string, options: CompareOptions): Promise
   const out = options.out ?? newReportDir(`compare-${loaded.scenario.name}`);
   const force = options.force === true;
   await checkOutputDir(out, { flag: '--out', force });
+  if (options.junit !== undefined) await checkOutputFile(options.junit, '--junit');
   const plans: RunPlan[] = [];
   for (const [index, config] of configs.entries()) {
     const dir = join(out, `${index + 1}-${basename(config).replace(/\.json5?$/, '')}`);
@@ -54,6 +56,7 @@ export async function runCompare(file: string, options: CompareOptions): Promise
     }
     const reportFile = join(out, 'compare.md');
     await writeFileAtomic(reportFile, renderComparison(entries));
+    if (options.junit !== undefined) await writeFileAtomic(options.junit, renderJUnitSuites(runs.map((run) => run.result)));
     human.write(`report: ${shownPath(reportFile)}\n`);
     if (options.json === true) process.stdout.write(renderCompareSummaryJson(runs, reportFile));
     return allOk ? 0 : 1;

@@ -1,5 +1,5 @@
 /**
- * JUnit XML for CI: one `<testsuite>` per run, one `<testcase>` per check
+ * JUnit XML for CI: one `<testsuite>` per run (`compare` writes one file with a suite per config), one `<testcase>` per check
  * (classname = scenario, name = check title), `<failure>` for a failed check,
  * `<error>` for one that could not judge (its fault never fired), `<skipped>`
  * for one that does not apply to the config (a channel it lacks), the
@@ -16,24 +16,37 @@ import { redactResult } from './redact-result.ts';
 import { verdictLine } from './verdict.ts';
 
 export function renderJUnit(input: RunResult): string {
-  const result = redactResult(input);
+  return renderJUnitSuites([input]);
+}
+
+/** Several runs in one file, a `<testsuite>` each, the totals summed on `<testsuites>`. */
+export function renderJUnitSuites(inputs: readonly RunResult[]): string {
+  const suites = inputs.map((input) => testsuite(redactResult(input)));
+  const total = (key: 'tests' | 'failures' | 'errors') => String(suites.reduce((sum, suite) => sum + suite.counts[key], 0));
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites${attributes({ name: 'quotastorm', tests: total('tests'), failures: total('failures'), errors: total('errors'), time: '0' })}>`,
+    ...suites.flatMap((suite) => suite.lines),
+    '</testsuites>',
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+function testsuite(result: RunResult): { counts: { tests: number; failures: number; errors: number }; lines: string[] } {
   const cases = [...result.checks.map((check) => checkCase(result, check)), ...incompleteCase(result)];
   const failures = result.checks.filter((check) => check.status === 'fail').length;
   const errors = result.checks.filter((check) => check.status === 'error').length + (result.incomplete ? 1 : 0);
   const skipped = result.checks.filter((check) => check.status === 'n/a').length;
   const counts = { tests: String(cases.length), failures: String(failures), errors: String(errors) };
   const lines = [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites${attributes({ name: 'quotastorm', ...counts, time: '0' })}>`,
     `  <testsuite${attributes({ name: suiteName(result), ...counts, skipped: String(skipped), time: '0' })}>`,
     '    <properties>',
     ...properties(result).map(([name, value]) => `      <property${attributes({ name, value })}/>`),
     '    </properties>',
     ...cases.flat().map((line) => `    ${line}`),
     '  </testsuite>',
-    '</testsuites>',
   ];
-  return `${lines.join('\n')}\n`;
+  return { counts: { tests: cases.length, failures, errors }, lines };
 }
 
 function suiteName(result: RunResult): string {
