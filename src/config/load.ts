@@ -95,7 +95,7 @@ export function parseConfigText(text: string, file: string, options: LoadOptions
   const missingVariable = (options.envRules ?? ENV_RULES_2026_2).missingVariable;
   if (resolved.missing.length > 0 && missingVariable === 'refuse') throw missingEnvError(file, resolved.missing);
   // OpenClaw's order (2026.2.26 readConfigFileSnapshot): JSON5, $include, ${VAR}, legacy keys, schema; its refusal comes before quotastorm's own checks.
-  const refusal = options.openclaw === undefined ? undefined : openclawRefusal({ file, raw: included }, options.openclaw);
+  const refusal = options.openclaw === undefined ? undefined : openclawRefusal({ file, raw: included }, options.openclaw, { doctorFixed: options.doctorFix === true });
   if (refusal !== undefined) throw new UserError(redactText(refusal.message, secrets));
   const result = OpenClawConfigSchema.safeParse(resolved.value);
   if (!result.success) throw configInvalidError(file, result.error.issues, resolved.value, secrets);

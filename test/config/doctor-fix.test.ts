@@ -58,3 +58,13 @@ describe('loadConfig with doctorFix', () => {
     expect(loaded.config.agents?.defaults?.model).toMatchObject({ primary: 'google/gemini-2.5-flash' });
   });
 });
+
+describe('a value doctor does not fix', () => {
+  it('still refuses the config after --doctor-fix, asking for the value instead of the option', async () => {
+    const file = join(await mkdtemp(join(tmpdir(), 'quotastorm-doctor-fix-')), 'openclaw.json');
+    await writeFile(file, JSON.stringify({ ...NEWER, session: { maintenance: { mode: 'sometimes' } } }));
+    const loading = loadConfig(file, { openclaw: PROFILES['2026.2'], doctorFix: true, cwd: tmpdir() });
+    await expect(loading).rejects.toThrow(/session\.maintenance\.mode: .*Its unknown keys were removed \(--doctor-fix\); fix these values/s);
+    await expect(loading).rejects.not.toThrow(/or pass --doctor-fix/);
+  });
+});

@@ -41,11 +41,15 @@ export type SchemaVersion = { readonly release: string; readonly legacyConfigRef
  * `loaded.raw` is the object OpenClaw validates: `$include`s merged; `${VAR}` substitution only
  * turns strings into strings, which no type check tells apart.
  */
-export function openclawRefusal(loaded: { readonly file: string; readonly raw: unknown }, version: SchemaVersion): UserError | undefined {
+export function openclawRefusal(
+  loaded: { readonly file: string; readonly raw: unknown },
+  version: SchemaVersion,
+  options: { readonly doctorFixed?: boolean } = {},
+): UserError | undefined {
   const legacy = legacyKeysError(loaded, version);
   if (legacy !== undefined) return legacy;
   const issues = openclawSchemaIssues(loaded.raw, version.release);
-  return issues.length === 0 ? undefined : schemaRefusal(loaded.file, version.release, issues);
+  return issues.length === 0 ? undefined : schemaRefusal(loaded.file, version.release, issues, options.doctorFixed === true);
 }
 
 /**
@@ -61,15 +65,19 @@ function zodIssues(raw: unknown, release: string): readonly z.core.$ZodIssue[] {
   return result.success ? [] : result.error.issues;
 }
 
-function schemaRefusal(file: string, release: string, issues: readonly SchemaIssue[]): UserError {
+// After --doctor-fix only values are left to fix: doctor removes unknown keys, it does not correct values.
+function schemaRefusal(file: string, release: string, issues: readonly SchemaIssue[], doctorFixed: boolean): UserError {
   const listed = issues.slice(0, MAX_LISTED_ISSUES).map((issue) => `${issue.path === '' ? '<root>' : issue.path}: ${issue.message}`);
   const more = issues.length - listed.length;
   const count = issues.length === 1 ? 'one problem' : `${issues.length} problems`;
   return new UserError(
     redactText(
       `Config ${file} is refused by OpenClaw ${release}: its config schema does not accept it (${count}): ${listed.join('; ')}${more > 0 ? `; and ${more} more` : ''}. ` +
-        'The gateway does not start with such a config, so neither does its simulation. Remove the unknown keys (`openclaw doctor --fix` does it) and fix the values, then run again, ' +
-        'or pass --doctor-fix to have quotastorm remove the unknown keys as doctor would (a config written for a newer OpenClaw).',
+        'The gateway does not start with such a config, so neither does its simulation. ' +
+        (doctorFixed
+          ? 'Its unknown keys were removed (--doctor-fix); fix these values, which doctor does not, then run again.'
+          : 'Remove the unknown keys (`openclaw doctor --fix` does it) and fix the values, then run again, ' +
+            'or pass --doctor-fix to have quotastorm remove the unknown keys as doctor would (a config written for a newer OpenClaw).'),
     ),
   );
 }
