@@ -15,7 +15,7 @@ import { DEFAULT_MODELS, type ModelCatalog, type ModelInfo } from '../../mocks/p
 import type { OllamaMount } from '../../mocks/providers/ollama.ts';
 import { publishedLimitsOf } from '../../mocks/providers/published-limits.ts';
 import { resolveProvider } from '../config/catalog/index.ts';
-import { resolveModelChain } from '../config/model-ref.ts';
+import { resolveModelChain, type ModelRef } from '../config/model-ref.ts';
 import type { OpenClawConfig } from '../config/schema.ts';
 import type { VersionProfile } from '../gateway/profiles/profile.ts';
 
@@ -55,14 +55,15 @@ type OpenCatalogueMock = (typeof OPEN_CATALOGUE_MOCKS)[keyof typeof OPEN_CATALOG
  * answer them.
  */
 export function servedModelsOf(config: OpenClawConfig, profile: Pick<VersionProfile, 'modelRefs' | 'catalog'>): ModelCatalog | undefined {
-  const providerIds = providerIdsOf(config, profile);
+  const chain = resolveModelChain(config, profile.modelRefs);
+  const providerIds = providerIdsOf(config, profile, chain);
   const added: Record<OpenCatalogueMock, ModelInfo[]> = { compatible: [], ollama: [], bedrock: [] };
   for (const providerId of providerIds) {
     const provider = resolveProvider(config, providerId, profile.modelRefs, profile.catalog);
     const api = provider?.api ?? provider?.models[0]?.api;
     const mock = isCompatibleApi(api) ? 'compatible' : api !== undefined && Object.hasOwn(OPEN_CATALOGUE_MOCKS, api) ? OPEN_CATALOGUE_MOCKS[api as keyof typeof OPEN_CATALOGUE_MOCKS] : undefined;
     if (provider === undefined || mock === undefined) continue;
-    for (const model of [...provider.models, ...chainModelsOf(config, profile, providerId)]) {
+    for (const model of [...provider.models, ...chainModelsOf(chain, profile, providerId)]) {
       if (added[mock].some((known) => known.id === model.id) || DEFAULT_MODELS[mock].some((known) => known.id === model.id)) continue;
       const contextWindowTokens = model.contextWindow ?? ASSUMED_CONTEXT_TOKENS;
       const published = mock === 'compatible' ? publishedLimitsOf(profile.modelRefs.normalizeProviderId(providerId), model.id) : undefined;
@@ -84,16 +85,16 @@ function isCompatibleApi(api: string | undefined): api is (typeof COMPATIBLE_API
 }
 
 /** The config's providers, the catalog's, and the implicit ones its chain names. */
-function providerIdsOf(config: OpenClawConfig, profile: Pick<VersionProfile, 'modelRefs' | 'catalog'>): string[] {
-  const named = resolveModelChain(config, profile.modelRefs).map((ref) => ref.provider);
+function providerIdsOf(config: OpenClawConfig, profile: Pick<VersionProfile, 'modelRefs' | 'catalog'>, chain = resolveModelChain(config, profile.modelRefs)): string[] {
+  const named = chain.map((ref) => ref.provider);
   const implicit = Object.keys(profile.catalog.implicitProviders).filter((id) => named.includes(profile.modelRefs.normalizeProviderId(id)));
   return [...new Set([...Object.keys(config.models?.providers ?? {}), ...Object.keys(profile.catalog.providers), ...implicit])];
 }
 
 /** The model ids the config's chain names on a provider, without a declared window. */
-function chainModelsOf(config: OpenClawConfig, profile: Pick<VersionProfile, 'modelRefs'>, providerId: string): { id: string; contextWindow?: number; maxTokens?: number }[] {
+function chainModelsOf(chain: readonly ModelRef[], profile: Pick<VersionProfile, 'modelRefs'>, providerId: string): { id: string; contextWindow?: number; maxTokens?: number }[] {
   const wanted = profile.modelRefs.normalizeProviderId(providerId);
-  return resolveModelChain(config, profile.modelRefs)
+  return chain
     .filter((ref) => ref.provider === wanted)
     .map((ref) => ({ id: ref.model }));
 }
