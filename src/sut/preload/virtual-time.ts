@@ -27,11 +27,13 @@ import FakeTimers from '@sinonjs/fake-timers';
 import { createHook } from 'node:async_hooks';
 import { subscribe } from 'node:diagnostics_channel';
 import { readFileSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
 import type { ClientRequest } from 'node:http';
-import { syncBuiltinESMExports } from 'node:module';
+import { createRequire, syncBuiltinESMExports } from 'node:module';
+import { basename } from 'node:path';
 import { connect, type Socket } from 'node:net';
 import { threadId } from 'node:worker_threads';
-import { lineReader, VT_ENV, type CoordinatorMessage, type PartyMessage } from '../virtual-time/protocol.ts';
+import { lineReader, partyKey, VT_ENV, type CoordinatorMessage, type PartyId, type PartyMessage } from '../virtual-time/protocol.ts';
 
 const port = Number(process.env[VT_ENV.port] ?? '');
 if (Number.isInteger(port) && port > 0) followCoordinator(port, process.env[VT_ENV.nowFile] ?? '');
@@ -47,7 +49,9 @@ function followCoordinator(coordinatorPort: number, nowFile: string): void {
     shouldClearNativeTimers: true,
   });
   AbortSignal.timeout = (delayMs: number) => timeoutSignal(delayMs);
-  // ESM `import { setTimeout } from 'node:timers'` binds to the builtin's exports as they are now.
+  const unrefs = trackUnrefs(clock);
+  const starting = trackStarting();
+  // ESM `import { setTimeout } from 'node:timers'` (and `{ Worker }`) binds to the builtins' exports as they are now.
   syncBuiltinESMExports();
   const requests = trackRequests();
   const pending = debug ? watchPendingWork() : undefined;
@@ -57,10 +61,8 @@ function followCoordinator(coordinatorPort: number, nowFile: string): void {
   // Fake timers hold no handle, so a process waiting only on them would end: its loop looks empty. It is
   // kept alive by the channel while it has timers, as real timers would keep it.
   socket.unref();
-  process.on('beforeExit', () => {
-    if (clock.countTimers() > 0) socket.ref();
-  });
-  const holdOpenWhileTimers = () => (clock.countTimers() > 0 ? socket.ref() : socket.unref());
+  const holdOpenWhileTimers = () => (unrefs.refTimers() > 0 ? socket.ref() : socket.unref());
+  process.on('beforeExit', holdOpenWhileTimers);
   const send = (message: PartyMessage) => socket.write(`${JSON.stringify(message)}\n`);
   send({ t: 'hello', pid: process.pid, ppid: process.ppid, threadId, nowMs: clock.now });
 
@@ -106,7 +108,7 @@ function followCoordinator(coordinatorPort: number, nowFile: string): void {
       if (quietLooks >= 2) {
         watching = false;
         const next = nextTimerAt(clock);
-        send({ t: 'idle', q: query, next, inflight: requests.count(), requests: requests.describe(3) });
+        send({ t: 'idle', q: query, next, inflight: requests.count(), requests: requests.describe(3), starting: starting.list() });
         return;
       }
       // A real 0 ms timer lets a poll phase (I/O callbacks) pass between two looks.
@@ -168,6 +170,80 @@ function busyWith(): string {
     .getActiveResourcesInfo()
     .filter((type) => !LONG_LIVED.has(type))
     .join(',');
+}
+
+/**
+ * How many live fake timers would hold a real process open: all, less those whose handle was unref()'d
+ * (undici's keep-alive timers are, and a process waiting only on them ends). The handles come from the
+ * global and `node:timers` setTimeout/setInterval; timers made inside fake-timers (timers/promises) count as ref'd.
+ */
+function trackUnrefs(clock: { timers?: Map<number, unknown> } & object): { refTimers(): number } {
+  const handles = new Set<{ hasRef?(): boolean; [Symbol.toPrimitive]?(): number }>();
+  const require = createRequire(import.meta.url);
+  const timers = require('node:timers') as Record<string, unknown>;
+  for (const name of ['setTimeout', 'setInterval'] as const) {
+    const fake = globalThis[name] as (...args: unknown[]) => never;
+    const recording = function (this: unknown, ...args: unknown[]) {
+      const handle = fake.apply(this, args);
+      handles.add(handle);
+      return handle;
+    };
+    globalThis[name] = recording as never;
+    if (timers[name] === fake) timers[name] = recording;
+  }
+  const live = () => (clock as { timers?: Map<number, unknown> }).timers;
+  return {
+    refTimers() {
+      const all = live();
+      if (all === undefined) return 0;
+      let unrefd = 0;
+      for (const handle of handles) {
+        const id = Number(handle);
+        if (!all.has(id)) handles.delete(handle);
+        else if (handle.hasRef?.() === false) unrefd++;
+      }
+      return all.size - unrefd;
+    },
+  };
+}
+
+/**
+ * Node processes and worker threads this party starts, until they exit: each loads this preload too
+ * (NODE_OPTIONS is inherited; worker threads run the process's `--import`s), and the coordinator does
+ * not move time until it has heard from every one of them — else a child would boot while time ran on.
+ * Patched on ChildProcess.prototype.spawn, which spawn, fork, exec and execFile all go through.
+ */
+function trackStarting(): { list(): PartyId[] } {
+  const started = new Map<string, PartyId>();
+  const add = (id: PartyId, emitter: { once(event: 'exit', listener: () => void): unknown }) => {
+    started.set(partyKey(id), id);
+    emitter.once('exit', () => started.delete(partyKey(id)));
+  };
+  const require = createRequire(import.meta.url);
+  const childProcess = require('node:child_process') as typeof import('node:child_process') & {
+    ChildProcess: { prototype: { spawn(this: ChildProcess, options: { file?: string; envPairs?: string[] }): unknown } };
+  };
+  const originalSpawn = childProcess.ChildProcess.prototype.spawn;
+  childProcess.ChildProcess.prototype.spawn = function spawn(this: ChildProcess, options) {
+    const result = originalSpawn.call(this, options);
+    const follows = isNode(options.file) && (options.envPairs ?? []).some((pair) => pair.startsWith(`${VT_ENV.port}=`));
+    if (follows && this.pid !== undefined) add({ pid: this.pid, threadId: 0 }, this);
+    return result;
+  };
+  const workerThreads = require('node:worker_threads') as typeof import('node:worker_threads');
+  const OriginalWorker = workerThreads.Worker;
+  // Evaluated code (`eval: true`) runs without the process's --import preloads: such a worker keeps real time.
+  workerThreads.Worker = class TrackedWorker extends OriginalWorker {
+    constructor(...args: ConstructorParameters<typeof OriginalWorker>) {
+      super(...args);
+      if (args[1]?.eval !== true) add({ pid: process.pid, threadId: this.threadId }, this);
+    }
+  };
+  return { list: () => [...started.values()] };
+}
+
+function isNode(file: string | undefined): boolean {
+  return file !== undefined && (file === process.execPath || basename(file) === 'node');
 }
 
 type RequestTracker = { count(): number; describe(limit: number): string[] };

@@ -26,7 +26,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as realSleep } from 'node:timers/promises';
 import { createVirtualClock, type VirtualClock } from '../../clock/virtual-clock.ts';
-import { lineReader, VT_ENV, type CoordinatorMessage, type PartyMessage } from './protocol.ts';
+import { lineReader, partyKey, VT_ENV, type CoordinatorMessage, type PartyId, type PartyMessage } from './protocol.ts';
 
 export type CoordinatorOptions = {
   /** The virtual epoch at start (ms). */
@@ -67,6 +67,8 @@ export type Coordinator = {
 };
 
 const DEFAULT_STRAY_REQUEST_REAL_MS = 10_000;
+/** A child process or worker thread boots in well under this, even on a loaded machine. */
+const CHILD_HELLO_REAL_MS = 60_000;
 const DEFAULT_PARTY_TIMEOUT_REAL_MS = 600_000;
 
 export async function startCoordinator(options: CoordinatorOptions): Promise<Coordinator> {
@@ -82,6 +84,8 @@ export async function startCoordinator(options: CoordinatorOptions): Promise<Coo
   writeFileSync(nowFile, String(clock.now()));
 
   const parties = new Set<Party>();
+  /** Every party that ever said hello: a child a party is waiting for may already be gone. */
+  const greeted = new Set<string>();
   let expected = 0;
   let partiesSeen = 0;
   /** Bumped by every message and every party gone; a waiter that saw an older value does not sleep. */
@@ -103,6 +107,7 @@ export async function startCoordinator(options: CoordinatorOptions): Promise<Coo
     socket.on('data', lineReader<PartyMessage>((message) => {
       if (message.t === 'hello') {
         parties.add(party);
+        greeted.add(partyKey(message));
         partiesSeen++;
         if (expected > 0) expected--;
         log(`virtual time: pid ${message.pid} follows the clock (it started at +${message.nowMs - options.startMs} ms)`);
@@ -143,6 +148,12 @@ export async function startCoordinator(options: CoordinatorOptions): Promise<Coo
       const before = epoch;
       const q = ++counters.queries;
       const answers = await askAll(q);
+      const unheard = answers.flatMap((answer) => answer.starting).filter((id) => !greeted.has(partyKey(id)));
+      if (unheard.length > 0) {
+        trace(`q${q}: waiting for ${unheard.map(partyKey).join(', ')} to connect`);
+        await waitForHello(unheard);
+        continue;
+      }
       if (epoch !== before) {
         trace(`q${q}: requests moved while asking; again`);
         continue;
@@ -173,6 +184,19 @@ export async function startCoordinator(options: CoordinatorOptions): Promise<Coo
     for (let seen = version; expected > 0; seen = version) {
       if (performance.now() >= deadline) {
         throw new Error(`virtual time: a gateway was started but did not connect to quotastorm's clock within ${partyTimeoutRealMs / 1000} s (is the preload loaded?)`);
+      }
+      await waitForChange(seen, 1_000);
+    }
+  }
+
+  /** A started child or worker's hello, at most `partyTimeoutRealMs`; after that it is taken to keep real time (it never loaded the preload). */
+  async function waitForHello(ids: readonly PartyId[]): Promise<void> {
+    const deadline = performance.now() + Math.min(partyTimeoutRealMs, CHILD_HELLO_REAL_MS);
+    for (let seen = version; !ids.every((id) => greeted.has(partyKey(id))); seen = version) {
+      if (performance.now() >= deadline) {
+        for (const id of ids) greeted.add(partyKey(id));
+        log(`virtual time: ${ids.map(partyKey).join(', ')} did not connect within ${CHILD_HELLO_REAL_MS / 1000} s; taken to run on real time`);
+        return;
       }
       await waitForChange(seen, 1_000);
     }

@@ -37,8 +37,17 @@ export type PartyMessage =
       readonly inflight: number;
       /** Up to a few of them as `METHOD origin/path`, for a stall's message. */
       readonly requests: readonly string[];
+      /** Node processes and worker threads it started that load the preload too: the party is not idle until they have said hello. */
+      readonly starting: readonly PartyId[];
     }
   | { readonly t: 'ack'; readonly nowMs: number };
+
+/** A process's main thread is `{pid, threadId: 0}`; its worker threads share its pid. */
+export type PartyId = { readonly pid: number; readonly threadId: number };
+
+export function partyKey(id: PartyId): string {
+  return `${id.pid}:${id.threadId}`;
+}
 
 export type CoordinatorMessage = { readonly t: 'query'; readonly q: number } | { readonly t: 'time'; readonly nowMs: number };
 

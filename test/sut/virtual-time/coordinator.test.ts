@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startCoordinator, type Coordinator } from '../../../src/sut/virtual-time/coordinator.ts';
 
 const PRELOAD = pathToFileURL(fileURLToPath(new URL('../../../src/sut/preload/virtual-time.ts', import.meta.url))).href;
-const FOLLOWER = fileURLToPath(new URL('../../fixtures/virtual-time/follower.mjs', import.meta.url));
+const FIXTURES = new URL('../../fixtures/virtual-time/', import.meta.url);
 const START_MS = Date.UTC(2026, 1, 27, 8);
 
 type Run = { readonly coordinator: Coordinator; readonly arrivals: { path: string; atMs: number }[]; readonly seen: Promise<unknown[]> };
@@ -20,7 +20,7 @@ afterEach(async () => {
 });
 
 /** A coordinator, a server answering on its clock (/slow after 500 ms, /hang after 60 s), and the follower process. */
-async function startFollower(): Promise<Run> {
+async function startFollower(script = 'follower.mjs'): Promise<Run> {
   const dir = mkdtempSync(join(tmpdir(), 'quotastorm-vt-'));
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
   const coordinator = await startCoordinator({ startMs: START_MS, dir });
@@ -45,7 +45,7 @@ async function startFollower(): Promise<Run> {
   cleanups.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
   server.closeIdleConnections();
   coordinator.expectParty();
-  const child = spawn(process.execPath, [FOLLOWER, `http://127.0.0.1:${(server.address() as AddressInfo).port}`], {
+  const child = spawn(process.execPath, [fileURLToPath(new URL(script, FIXTURES)), `http://127.0.0.1:${(server.address() as AddressInfo).port}`], {
     env: { ...process.env, ...coordinator.env, NODE_OPTIONS: `--import=${PRELOAD}` },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
@@ -76,5 +76,17 @@ describe('a process on the coordinator clock', () => {
       { path: '/done', atMs: 16_600 },
     ]);
     expect(coordinator.stats()).toMatchObject({ forcedMoves: 0, partiesSeen: 1 });
+  }, 60_000);
+
+  it('holds time while a child process or worker thread it started boots, and runs theirs on the same clock', async () => {
+    const { coordinator, arrivals, seen } = await startFollower('parent.mjs');
+    const [[, doneAtMs]] = (await coordinator.driveUntil(seen, 100)) as [[string, number]];
+    expect(arrivals.filter((arrival) => arrival.path !== '/done')).toEqual(
+      expect.arrayContaining([{ path: '/child', atMs: 3_000 }, { path: '/worker', atMs: 3_000 }]),
+    );
+    // An exit is not a timer: the parent hears of it before the driver's next step.
+    expect(doneAtMs).toBeGreaterThanOrEqual(3_000);
+    expect(doneAtMs).toBeLessThanOrEqual(3_100);
+    expect(coordinator.stats()).toMatchObject({ forcedMoves: 0, partiesSeen: 3 });
   }, 60_000);
 });
