@@ -248,10 +248,9 @@ export async function recordCase(traceCase: TraceCase, options: RecordOptions): 
     await stopGateway(gateway);
     gateway = undefined;
     const wallMs = realClock.now() - wallStartMs;
-    if (coordinator !== undefined) {
-      const stats = coordinator.stats();
-      log(`virtual time: ${((stoppedAtMs - gatewayStartMs) / 1000).toFixed(1)} s simulated in ${(wallMs / 1000).toFixed(1)} s; ${stats.moves} moves, ${stats.queries} queries, ${stats.forcedMoves} forced`);
-    }
+    const span = `gateway start to stop: ${((stoppedAtMs - gatewayStartMs) / 1000).toFixed(1)} s on the gateway's clock, ${(wallMs / 1000).toFixed(1)} s of real time`;
+    const stats = coordinator?.stats();
+    log(stats === undefined ? span : `${span} (virtual time: ${stats.moves} moves, ${stats.queries} queries, ${stats.forcedMoves} forced)`);
     await saveRuntimeCache(installed.dir, join(runDir, 'tmp'));
     const sessionsAfter = await readSessionKeys(version.sessionStore, home);
     return {
