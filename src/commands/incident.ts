@@ -81,7 +81,7 @@ export async function runPlannedIncident(plan: IncidentPlan): Promise<IncidentOu
   await writeFileAtomic(reportFile, renderIncidentReport(runs));
   await writeRunIndex(plan.out, {
     title: 'The 2026-02-27 incident, replayed',
-    about: 'The incident scenario on the before and after configs, in both variants, by `quotastorm incident`.',
+    about: 'The incident scenario on the before and after configs, in both variants, by `quotastorm incident`. The before-config\'s runs are meant to fail: they reproduce the incident.',
     runs: indexed,
     documents: [{ path: 'incident.md', what: 'the five causes measured before and after, and where the write-up and the code disagree' }],
   });

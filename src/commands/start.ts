@@ -41,7 +41,9 @@ export async function runStart(options: { out?: string; profile: ProfileName; fo
     process.stdout.write(`\nroot-cause settings: ${shownPath(configReport)}\n`);
     const index = await writeRunIndex(out, {
       title: 'quotastorm start',
-      about: 'The stress suite on the fixed config, the 2026-02-27 incident replayed on both configs, and the static root-cause table, by `quotastorm start`.',
+      about:
+        'The stress suite on the fixed config, the 2026-02-27 incident replayed on both configs, and the static root-cause table, by `quotastorm start`. ' +
+        'The before-config\'s incident runs are meant to fail: they reproduce the incident.',
       runs: [{ dir, result: artifacts.result }, ...incident.runs],
       documents: [
         { path: 'incident/incident.md', what: 'the incident replayed: causes, symptoms, where the write-up and the code disagree' },

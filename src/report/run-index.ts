@@ -21,7 +21,7 @@ export type IndexedDocument = { readonly path: string; readonly what: string };
 
 export type RunIndex = {
   readonly title: string;
-  /** What the folder holds and which command wrote it. */
+  /** What the folder holds and which command wrote it: Markdown, written by quotastorm, not escaped. */
   readonly about: string;
   readonly runs: readonly IndexedRun[];
   /** Other pages in the folder (compare.md, incident.md, a nested index.md), linked above the runs. */
@@ -33,7 +33,7 @@ export function renderRunIndex(index: RunIndex): string {
   const lines = [
     `# ${escapeInline(index.title)}`,
     '',
-    escapeInline(index.about),
+    index.about,
     '',
     ...(documents.length === 0 ? [] : ['## Reports', '', ...documents.map((doc) => `- [${escapeInline(doc.path)}](${linkTarget(doc.path)}): ${escapeInline(doc.what)}`), '']),
     '## Runs',
