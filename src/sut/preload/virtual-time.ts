@@ -33,7 +33,7 @@ import { createRequire, syncBuiltinESMExports } from 'node:module';
 import { basename } from 'node:path';
 import { connect, type Socket } from 'node:net';
 import { threadId } from 'node:worker_threads';
-import { lineReader, partyKey, VT_ENV, type CoordinatorMessage, type PartyId, type PartyMessage } from '../virtual-time/protocol.ts';
+import { lineReader, partyKey, VT_ENV, type CoordinatorMessage, type PartyId, type PartyMessage, type StartingParty } from '../virtual-time/protocol.ts';
 
 const port = Number(process.env[VT_ENV.port] ?? '');
 if (Number.isInteger(port) && port > 0) followCoordinator(port, process.env[VT_ENV.nowFile] ?? '');
@@ -213,10 +213,12 @@ function trackUnrefs(clock: { timers?: Map<number, unknown> } & object): { refTi
  * not move time until it has heard from every one of them — else a child would boot while time ran on.
  * Patched on ChildProcess.prototype.spawn, which spawn, fork, exec and execFile all go through.
  */
-function trackStarting(): { list(): PartyId[] } {
-  const started = new Map<string, PartyId>();
-  const add = (id: PartyId, emitter: { once(event: 'exit', listener: () => void): unknown }) => {
-    started.set(partyKey(id), id);
+function trackStarting(): { list(): StartingParty[] } {
+  const started = new Map<string, { id: PartyId; onlineAt?: number | null }>();
+  const add = (id: PartyId, emitter: { once(event: string, listener: () => void): unknown }, thread: boolean) => {
+    const entry: { id: PartyId; onlineAt?: number | null } = thread ? { id, onlineAt: null } : { id };
+    started.set(partyKey(id), entry);
+    if (thread) emitter.once('online', () => (entry.onlineAt = performance.now()));
     emitter.once('exit', () => started.delete(partyKey(id)));
   };
   const require = createRequire(import.meta.url);
@@ -227,7 +229,7 @@ function trackStarting(): { list(): PartyId[] } {
   childProcess.ChildProcess.prototype.spawn = function spawn(this: ChildProcess, options) {
     const result = originalSpawn.call(this, options);
     const follows = isNode(options.file) && (options.envPairs ?? []).some((pair) => pair.startsWith(`${VT_ENV.port}=`));
-    if (follows && this.pid !== undefined) add({ pid: this.pid, threadId: 0 }, this);
+    if (follows && this.pid !== undefined) add({ pid: this.pid, threadId: 0 }, this, false);
     return result;
   };
   const workerThreads = require('node:worker_threads') as typeof import('node:worker_threads');
@@ -236,10 +238,15 @@ function trackStarting(): { list(): PartyId[] } {
   workerThreads.Worker = class TrackedWorker extends OriginalWorker {
     constructor(...args: ConstructorParameters<typeof OriginalWorker>) {
       super(...args);
-      if (args[1]?.eval !== true) add({ pid: process.pid, threadId: this.threadId }, this);
+      if (args[1]?.eval !== true) add({ pid: process.pid, threadId: this.threadId }, this, true);
     }
   };
-  return { list: () => [...started.values()] };
+  return {
+    list: () =>
+      [...started.values()].map(({ id, onlineAt }) =>
+        onlineAt === undefined ? id : { ...id, onlineForMs: onlineAt === null ? null : Math.round(performance.now() - onlineAt) },
+      ),
+  };
 }
 
 function isNode(file: string | undefined): boolean {

@@ -26,7 +26,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as realSleep } from 'node:timers/promises';
 import { createVirtualClock, type VirtualClock } from '../../clock/virtual-clock.ts';
-import { lineReader, partyKey, VT_ENV, type CoordinatorMessage, type PartyId, type PartyMessage } from './protocol.ts';
+import { lineReader, partyKey, VT_ENV, type CoordinatorMessage, type PartyId, type PartyMessage, type StartingParty } from './protocol.ts';
 
 export type CoordinatorOptions = {
   /** The virtual epoch at start (ms). */
@@ -69,6 +69,8 @@ export type Coordinator = {
 const DEFAULT_STRAY_REQUEST_REAL_MS = 10_000;
 /** A child process or worker thread boots in well under this, even on a loaded machine. */
 const CHILD_HELLO_REAL_MS = 60_000;
+/** A worker thread's preload connects within a few event-loop turns of its `online` event. */
+const THREAD_HELLO_AFTER_ONLINE_REAL_MS = 3_000;
 const DEFAULT_PARTY_TIMEOUT_REAL_MS = 600_000;
 
 export async function startCoordinator(options: CoordinatorOptions): Promise<Coordinator> {
@@ -86,6 +88,7 @@ export async function startCoordinator(options: CoordinatorOptions): Promise<Coo
   const parties = new Set<Party>();
   /** Every party that ever said hello: a child a party is waiting for may already be gone. */
   const greeted = new Set<string>();
+  const awaitedSince = new Map<string, number>();
   let expected = 0;
   let partiesSeen = 0;
   /** Bumped by every message and every party gone; a waiter that saw an older value does not sleep. */
@@ -148,7 +151,7 @@ export async function startCoordinator(options: CoordinatorOptions): Promise<Coo
       const before = epoch;
       const q = ++counters.queries;
       const answers = await askAll(q);
-      const unheard = answers.flatMap((answer) => answer.starting).filter((id) => !greeted.has(partyKey(id)));
+      const unheard = answers.flatMap((answer) => answer.starting).filter((id) => !greeted.has(partyKey(id)) && !givenUp(id));
       if (unheard.length > 0) {
         trace(`q${q}: waiting for ${unheard.map(partyKey).join(', ')} to connect`);
         await waitForHello(unheard);
@@ -189,17 +192,29 @@ export async function startCoordinator(options: CoordinatorOptions): Promise<Coo
     }
   }
 
-  /** A started child or worker's hello, at most `partyTimeoutRealMs`; after that it is taken to keep real time (it never loaded the preload). */
+  /**
+   * A worker thread that has run JavaScript for a while without saying hello never will: it was started
+   * without the preload, or its loop is blocked (a synchronous SQLite worker parks in Atomics.wait). It keeps
+   * real time, as CPU work does.
+   */
+  function givenUp(id: StartingParty): boolean {
+    if (typeof id.onlineForMs !== 'number' || id.onlineForMs < THREAD_HELLO_AFTER_ONLINE_REAL_MS) return false;
+    if (!greeted.has(partyKey(id))) log(`virtual time: worker thread ${partyKey(id)} runs but never connected; it keeps real time`);
+    greeted.add(partyKey(id));
+    return true;
+  }
+
+  /** A started child or worker's hello, at most CHILD_HELLO_REAL_MS after it was first awaited; after that it is taken to keep real time. */
   async function waitForHello(ids: readonly PartyId[]): Promise<void> {
-    const deadline = performance.now() + Math.min(partyTimeoutRealMs, CHILD_HELLO_REAL_MS);
-    for (let seen = version; !ids.every((id) => greeted.has(partyKey(id))); seen = version) {
-      if (performance.now() >= deadline) {
-        for (const id of ids) greeted.add(partyKey(id));
-        log(`virtual time: ${ids.map(partyKey).join(', ')} did not connect within ${CHILD_HELLO_REAL_MS / 1000} s; taken to run on real time`);
-        return;
-      }
-      await waitForChange(seen, 1_000);
+    const now = performance.now();
+    for (const id of ids) {
+      const since = awaitedSince.get(partyKey(id)) ?? now;
+      awaitedSince.set(partyKey(id), since);
+      if (now - since < CHILD_HELLO_REAL_MS) continue;
+      greeted.add(partyKey(id));
+      log(`virtual time: ${partyKey(id)} did not connect within ${CHILD_HELLO_REAL_MS / 1000} s; taken to run on real time`);
     }
+    await waitForChange(version, 200);
   }
 
   async function askAll(q: number): Promise<IdleAnswer[]> {

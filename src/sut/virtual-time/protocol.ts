@@ -38,12 +38,18 @@ export type PartyMessage =
       /** Up to a few of them as `METHOD origin/path`, for a stall's message. */
       readonly requests: readonly string[];
       /** Node processes and worker threads it started that load the preload too: the party is not idle until they have said hello. */
-      readonly starting: readonly PartyId[];
+      readonly starting: readonly StartingParty[];
     }
   | { readonly t: 'ack'; readonly nowMs: number };
 
 /** A process's main thread is `{pid, threadId: 0}`; its worker threads share its pid. */
 export type PartyId = { readonly pid: number; readonly threadId: number };
+
+/**
+ * A child or thread a party started: `onlineForMs` is the real ms since a worker thread began running
+ * JavaScript (its `online` event), null before; absent for a process.
+ */
+export type StartingParty = PartyId & { readonly onlineForMs?: number | null };
 
 export function partyKey(id: PartyId): string {
   return `${id.pid}:${id.threadId}`;
