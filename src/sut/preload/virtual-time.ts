@@ -239,6 +239,7 @@ function trackStarting(): { list(): StartingParty[] } {
     constructor(...args: ConstructorParameters<typeof OriginalWorker>) {
       super(...args);
       if (args[1]?.eval !== true) add({ pid: process.pid, threadId: this.threadId }, this, true);
+      if (process.env[VT_ENV.debug] === '1') process.stderr.write(`[quotastorm vt] worker thread ${this.threadId}: ${String(args[0]).slice(0, 160)}\n`);
     }
   };
   return {

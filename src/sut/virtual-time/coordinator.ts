@@ -69,7 +69,14 @@ export type Coordinator = {
 const DEFAULT_STRAY_REQUEST_REAL_MS = 10_000;
 /** A child process or worker thread boots in well under this, even on a loaded machine. */
 const CHILD_HELLO_REAL_MS = 60_000;
-/** A worker thread's preload connects within a few event-loop turns of its `online` event. */
+/**
+ * A worker thread's preload connects within a few event-loop turns of its `online` event; one whose code
+ * blocks from its first line (openclaw@2026.9.6's lease heartbeat worker spins on Atomics.wait until a
+ * Date.now() deadline, dist/state/openclaw-state-lease-heartbeat.worker.js) never does, and may never
+ * report `online` either.
+ */
+const THREAD_HELLO_REAL_MS = 10_000;
+/** …and one that has run JavaScript for this long without connecting will not. */
 const THREAD_HELLO_AFTER_ONLINE_REAL_MS = 3_000;
 const DEFAULT_PARTY_TIMEOUT_REAL_MS = 600_000;
 
@@ -88,6 +95,9 @@ export async function startCoordinator(options: CoordinatorOptions): Promise<Coo
   const parties = new Set<Party>();
   /** Every party that ever said hello: a child a party is waiting for may already be gone. */
   const greeted = new Set<string>();
+  /** Parties connected now, by key; one that said hello and is gone has ended. */
+  const connected = new Map<Party, string>();
+  const hello = new Set<string>();
   const awaitedSince = new Map<string, number>();
   let expected = 0;
   let partiesSeen = 0;
@@ -111,6 +121,8 @@ export async function startCoordinator(options: CoordinatorOptions): Promise<Coo
       if (message.t === 'hello') {
         parties.add(party);
         greeted.add(partyKey(message));
+        hello.add(partyKey(message));
+        connected.set(party, partyKey(message));
         partiesSeen++;
         if (expected > 0) expected--;
         log(`virtual time: pid ${message.pid} follows the clock (it started at +${message.nowMs - options.startMs} ms)`);
@@ -120,6 +132,7 @@ export async function startCoordinator(options: CoordinatorOptions): Promise<Coo
     }));
     const gone = () => {
       parties.delete(party);
+      connected.delete(party);
       changed();
     };
     socket.on('close', gone);
@@ -151,7 +164,16 @@ export async function startCoordinator(options: CoordinatorOptions): Promise<Coo
       const before = epoch;
       const q = ++counters.queries;
       const answers = await askAll(q);
-      const unheard = answers.flatMap((answer) => answer.starting).filter((id) => !greeted.has(partyKey(id)) && !givenUp(id));
+      const starting = answers.flatMap((answer) => answer.starting);
+      // A child that has ended (its channel closed) while its parent has not yet heard: the parent is about to act on it.
+      const live = new Set(connected.values());
+      const ending = starting.filter((id) => hello.has(partyKey(id)) && !live.has(partyKey(id)));
+      if (ending.length > 0) {
+        trace(`q${q}: ${ending.map(partyKey).join(', ')} ended; waiting for the parent to hear`);
+        await waitForChange(version, 20);
+        continue;
+      }
+      const unheard = starting.filter((id) => !greeted.has(partyKey(id)) && !givenUp(id));
       if (unheard.length > 0) {
         trace(`q${q}: waiting for ${unheard.map(partyKey).join(', ')} to connect`);
         await waitForHello(unheard);
@@ -204,15 +226,16 @@ export async function startCoordinator(options: CoordinatorOptions): Promise<Coo
     return true;
   }
 
-  /** A started child or worker's hello, at most CHILD_HELLO_REAL_MS after it was first awaited; after that it is taken to keep real time. */
-  async function waitForHello(ids: readonly PartyId[]): Promise<void> {
+  /** A started child's or worker's hello, for at most CHILD_HELLO_REAL_MS / THREAD_HELLO_REAL_MS after it was first awaited; after that it is taken to keep real time. */
+  async function waitForHello(ids: readonly StartingParty[]): Promise<void> {
     const now = performance.now();
     for (const id of ids) {
       const since = awaitedSince.get(partyKey(id)) ?? now;
       awaitedSince.set(partyKey(id), since);
-      if (now - since < CHILD_HELLO_REAL_MS) continue;
+      const limitMs = id.threadId === 0 ? CHILD_HELLO_REAL_MS : THREAD_HELLO_REAL_MS;
+      if (now - since < limitMs) continue;
       greeted.add(partyKey(id));
-      log(`virtual time: ${partyKey(id)} did not connect within ${CHILD_HELLO_REAL_MS / 1000} s; taken to run on real time`);
+      log(`virtual time: ${partyKey(id)} did not connect within ${limitMs / 1000} s; taken to run on real time`);
     }
     await waitForChange(version, 200);
   }
