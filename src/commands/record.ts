@@ -26,7 +26,7 @@ export type RecordCommandOptions = {
   toleranceMs?: number;
   /** Run every case with this OpenClaw config instead of the cases' base config. */
   config?: string;
-  /** The gateway on quotastorm's clock (src/sut/virtual-time/). */
+  /** The gateway on quotastorm's clock (src/clock/coordinator/). */
   virtualTime?: boolean;
 };
 

@@ -37,23 +37,23 @@ export type GatewayLaunch = {
   readonly label: string;
   /** Seeds the gateway's Math.random (preload/seeded-math-random.ts); unset = OpenClaw's own randomness. */
   readonly seed?: string;
-  /** The coordinator's variables (virtual-time/coordinator.ts): the gateway's clock follows quotastorm's. Unset = real time. */
+  /** The coordinator's variables (src/clock/coordinator/): the gateway's clock follows quotastorm's. Unset = real time. */
   readonly virtualTime?: Readonly<Record<string, string>>;
 };
 
 // The preload's extension is this module's own: `.ts` run from a clone, `.js` in the built package (npm run build).
-const SEEDED_RANDOM = preload('seeded-math-random');
-const VIRTUAL_TIME = preload('virtual-time');
+const SEEDED_RANDOM = preload('./preload/seeded-math-random');
+const VIRTUAL_TIME = preload('../clock/coordinator/follower');
 
-function preload(name: string): string {
-  return pathToFileURL(fileURLToPath(new URL(`./preload/${name}${extname(fileURLToPath(import.meta.url))}`, import.meta.url))).href;
+function preload(path: string): string {
+  return pathToFileURL(fileURLToPath(new URL(`${path}${extname(fileURLToPath(import.meta.url))}`, import.meta.url))).href;
 }
 
 export function gatewayEnv(launch: Pick<GatewayLaunch, 'home' | 'runDir' | 'env' | 'seed' | 'virtualTime'>): Record<string, string> {
   const nodeOptions = [
     // Math.random seeded (preload/seeded-math-random.ts): retry jitter repeats from run to run.
     ...(launch.seed === undefined ? [] : [`--import=${SEEDED_RANDOM}`]),
-    // The clock follows quotastorm's (preload/virtual-time.ts). With the warning flag already set, openclaw@2026.2.26's
+    // The clock follows quotastorm's (clock/coordinator/follower.ts). With the warning flag already set, openclaw@2026.2.26's
     // launcher runs the gateway in its own process instead of re-spawning itself with it (ensureExperimentalWarningSuppressed,
     // dist/entry.js): one process, one party on the clock, from its first line.
     ...(launch.virtualTime === undefined ? [] : [`--import=${VIRTUAL_TIME}`, '--disable-warning=ExperimentalWarning']),

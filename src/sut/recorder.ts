@@ -10,7 +10,7 @@
  *   → gateway stop → store keys → logs → trace (trace-build.ts)
  *
  * In real time, waits and timestamps come from the real clock. In virtual
- * time (`virtualTime`), one coordinator clock (virtual-time/coordinator.ts)
+ * time (`virtualTime`), one coordinator clock (src/clock/coordinator/)
  * drives the mocks, these waits and the gateway's own clock: a back-off is
  * not waited out, and every offset in the trace is virtual. The gateway's
  * CLI calls and its shutdown grace stay on the real clock.
@@ -38,7 +38,7 @@ import { telegramSpy, type TelegramCall } from './telegram-spy.ts';
 import { DEFAULT_CHAT_USER, type TraceCase } from './trace-case.ts';
 import { createTurnDriver, STARTUP_SETTLE_MAX_MS, type TurnDriver } from './turn-driver.ts';
 import { makeDirectories } from '../io/output-path.ts';
-import { startCoordinator, type CoordinatorStats } from './virtual-time/coordinator.ts';
+import { startCoordinator, type CoordinatorStats } from '../clock/coordinator/coordinator.ts';
 
 export type RecordOptions = {
   readonly clock: Clock;
@@ -50,7 +50,7 @@ export type RecordOptions = {
   readonly configFile?: string;
   /** Registers cleanup to run if the process is told to stop (isolate.ts createShutdownGuard). */
   readonly guard?: { add(task: () => Promise<unknown>): () => void };
-  /** Runs the gateway on quotastorm's clock (preload/virtual-time.ts) instead of real time. */
+  /** Runs the gateway on quotastorm's clock (src/clock/coordinator/follower.ts) instead of real time. */
   readonly virtualTime?: boolean;
 };
 

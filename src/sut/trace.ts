@@ -107,7 +107,7 @@ export const GoldenTraceSchema = z.strictObject({
     seed: z.number().int(),
     /** Gateway launch → first Telegram long poll. */
     readyMs: z.number().int(),
-    /** `virtual`: recorded on quotastorm's clock (src/sut/virtual-time/), every offset virtual; absent: real time. */
+    /** `virtual`: recorded on quotastorm's clock (src/clock/coordinator/), every offset virtual; absent: real time. */
     clock: z.literal('virtual').optional(),
     /** Virtual time only: the real ms from gateway launch to stop, and the moves of time it took. */
     wallMs: z.number().int().optional(),

@@ -2,7 +2,7 @@
  * quotastorm's clock as the one clock of a recording: a VirtualClock in the
  * recorder's process drives the mocks (quota windows, latency, Retry-After,
  * journal times), the recorder's own waits, and — over the channel in
- * protocol.ts — every gateway process that loaded preload/virtual-time.ts.
+ * protocol.ts — every gateway process that loaded follower.ts (its --import preload).
  *
  * One move of time:
  *   1. settle: the VirtualClock's own tracked work (requests being served)
@@ -25,7 +25,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as realSleep } from 'node:timers/promises';
-import { createVirtualClock, type VirtualClock } from '../../clock/virtual-clock.ts';
+import { createVirtualClock, type VirtualClock } from '../virtual-clock.ts';
 import { lineReader, partyKey, VT_ENV, type CoordinatorMessage, type PartyId, type PartyMessage, type StartingParty } from './protocol.ts';
 
 export type CoordinatorOptions = {

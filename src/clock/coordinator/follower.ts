@@ -2,7 +2,7 @@
  * Loaded into the real gateway with `--import` (NODE_OPTIONS, set by
  * gateway-process.ts) when a recording runs in virtual time: the gateway's
  * clock becomes a follower of quotastorm's coordinator clock
- * (virtual-time/coordinator.ts), over the channel in virtual-time/protocol.ts.
+ * (coordinator.ts), over the channel in protocol.ts.
  *
  * - `Date`, `setTimeout`/`setInterval` (global, `node:timers`,
  *   `node:timers/promises`), `performance.now`, `process.hrtime` and
@@ -33,7 +33,7 @@ import { createRequire, syncBuiltinESMExports } from 'node:module';
 import { basename } from 'node:path';
 import { connect, type Socket } from 'node:net';
 import { threadId } from 'node:worker_threads';
-import { lineReader, partyKey, VT_ENV, type CoordinatorMessage, type PartyId, type PartyMessage, type StartingParty } from '../virtual-time/protocol.ts';
+import { lineReader, partyKey, VT_ENV, type CoordinatorMessage, type PartyId, type PartyMessage, type StartingParty } from './protocol.ts';
 
 const port = Number(process.env[VT_ENV.port] ?? '');
 if (Number.isInteger(port) && port > 0) followCoordinator(port, process.env[VT_ENV.nowFile] ?? '');

@@ -6,10 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startCoordinator, type Coordinator } from '../../../src/sut/virtual-time/coordinator.ts';
+import { startCoordinator, type Coordinator } from '../../../src/clock/coordinator/coordinator.ts';
 
-const PRELOAD = pathToFileURL(fileURLToPath(new URL('../../../src/sut/preload/virtual-time.ts', import.meta.url))).href;
-const FIXTURES = new URL('../../fixtures/virtual-time/', import.meta.url);
+const PRELOAD = pathToFileURL(fileURLToPath(new URL('../../../src/clock/coordinator/follower.ts', import.meta.url))).href;
+const FIXTURES = new URL('../../fixtures/clock-coordinator/', import.meta.url);
 const START_MS = Date.UTC(2026, 1, 27, 8);
 
 type Run = { readonly coordinator: Coordinator; readonly arrivals: { path: string; atMs: number }[]; readonly seen: Promise<unknown[]> };

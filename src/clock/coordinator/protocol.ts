@@ -1,7 +1,7 @@
 /**
  * The control channel between quotastorm's coordinator clock
  * (coordinator.ts, in the recorder's process) and each gateway process that
- * follows it (preload/virtual-time.ts): newline-delimited JSON over a
+ * follows it (follower.ts): newline-delimited JSON over a
  * loopback TCP connection.
  *
  *   party → coordinator   hello  once, when the preload has installed its fake clock
