@@ -39,9 +39,10 @@ const FAULT_NAMES = [
 ] as const;
 
 /**
- * Status shorthands a script may use, each the kind whose status is that
- * number at every provider. `529` is Anthropic's overloaded; the others
- * render `overloaded` from their fault tables (dialect.ts). `402` is the
+ * Status shorthands a script may use, each the kind that answers with that
+ * status (401, 402, 403, 502, 504 at every provider). `529` is Anthropic's
+ * overloaded; the others render `overloaded` from their fault tables
+ * (dialect.ts), and Bedrock's `unavailable` is a 429. `402` is the
  * bare payment-required status; a provider's own credit error has no
  * shorthand (`billing`: OpenAI `insufficient_quota` 429, Anthropic's
  * credit-balance 400, …), nor has `budget-exhausted`.

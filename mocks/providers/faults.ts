@@ -8,7 +8,7 @@
  * Seeded schedules as data live in fault-schedule.ts (format) and
  * fault-plan.ts (`createFaultPlan`). Each provider answers every
  * error-status kind from its own table (`FaultTable` in dialect.ts:
- * `GEMINI_FAULTS`, `OPENAI_FAULTS`, `ANTHROPIC_FAULTS`, `MOONSHOT_FAULTS`,
+ * `GEMINI_FAULTS`, `openaiFaults`, `anthropicFaults`, `MOONSHOT_FAULTS`,
  * `XAI_FAULTS`, `BEDROCK_FAULTS`, `OLLAMA_FAULTS`), rendered by one function
  * (fault-answer.ts). They differ most on `overloaded` (Anthropic 529, Gemini
  * and OpenAI 503, Moonshot and xAI a 429 of their capacity shape) and on
