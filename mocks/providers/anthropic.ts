@@ -71,22 +71,51 @@ function anthropicErrors(requestIds: Prng): ErrorFormat<AnthropicError> {
   };
 }
 
-/** Error-status faults (faults.ts) as Anthropic answers them (https://docs.claude.com/en/api/errors). 529 is capacity, never quota: only a fault sends it. */
-const ANTHROPIC_FAULTS: FaultTable<AnthropicError> = {
-  overloaded: { status: 529, error: { type: 'overloaded_error', message: 'Overloaded' } },
-  'server-error': { status: 500, error: { type: 'api_error', message: 'Internal server error' } },
-  // Anthropic's error list has no 503; its api_error type here is unverified.
-  unavailable: { status: 503, error: { type: 'api_error', message: 'Service unavailable' } },
-  // The spend cap (2026 docs): access returns on the 1st of next month, 00:00 UTC; no retry-after.
-  'budget-exhausted': {
-    status: 429,
-    errorFor: (call) => ({
-      type: 'rate_limit_error',
-      message: `You have reached your specified API usage limits. You will regain access on ${firstOfNextMonth(call.atMs)} at 00:00 UTC.`,
-      details: { error_code: 'enforced_spend_limit_reached' },
-    }),
-  },
-};
+/**
+ * Error-status faults (faults.ts) as Anthropic answers them; the types and
+ * statuses are the documented list (https://docs.claude.com/en/api/errors:
+ * 401 authentication_error, 402 billing_error, 403 permission_error, 500
+ * api_error, 504 timeout_error, 529 overloaded_error). 529 is capacity,
+ * never quota: only a fault sends it.
+ */
+function anthropicFaults(organizationId: string): FaultTable<AnthropicError> {
+  return {
+    overloaded: { status: 529, error: { type: 'overloaded_error', message: 'Overloaded' } },
+    'server-error': { status: 500, error: { type: 'api_error', message: 'Internal server error' } },
+    // Anthropic's error list has no 502 or 503; its api_error type here is unverified.
+    'bad-gateway': { status: 502, error: { type: 'api_error', message: 'Bad gateway' } },
+    unavailable: { status: 503, error: { type: 'api_error', message: 'Service unavailable' } },
+    // The type is documented; the wording unverified.
+    timeout: { status: 504, error: { type: 'timeout_error', message: 'Request timed out' } },
+    // The spend cap (2026 docs): access returns on the 1st of next month, 00:00 UTC; no retry-after.
+    'budget-exhausted': {
+      status: 429,
+      errorFor: (call) => ({
+        type: 'rate_limit_error',
+        message: `You have reached your specified API usage limits. You will regain access on ${firstOfNextMonth(call.atMs)} at 00:00 UTC.`,
+        details: { error_code: 'enforced_spend_limit_reached' },
+      }),
+    },
+    // A prepaid balance at zero is a 400, not a 402 (real answers quoted in anthropics/claude-code#66314, #4684).
+    billing: {
+      status: 400,
+      error: {
+        type: 'invalid_request_error',
+        message: 'Your credit balance is too low to access the Anthropic API. Please go to Plans & Billing to upgrade or purchase credits.',
+      },
+    },
+    // The documented 402's type and description; the wording unverified.
+    'payment-required': { status: 402, error: { type: 'billing_error', message: 'There is an issue with your billing or payment information.' } },
+    auth: { status: 401, error: { type: 'authentication_error', message: 'invalid x-api-key' } },
+    forbidden: { status: 403, error: { type: 'permission_error', message: 'Your API key does not have permission to use the specified resource.' } },
+    'context-length': { status: 400, errorFor: (call) => ({ type: 'invalid_request_error', message: promptTooLong(call.model.contextWindowTokens + 1, call.model.contextWindowTokens) }) },
+    // The quota 429's body without `retry-after`, as when a limit is hit with no reset to tell (Tier 1's 50 RPM shown).
+    'rate-limit-no-retry-after': {
+      status: 429,
+      errorFor: (call) => ({ type: 'rate_limit_error', message: rateLimitWording(50, LIMIT_WORDS.requestsPerMinute!, organizationId, call.model.id) }),
+    },
+  };
+}
 
 export function anthropicDialect(spec: ProviderMockSpec): Dialect<MessagesRequest, string, AnthropicError> {
   const organizationId = randomUuid(spec.prng.fork('anthropic').fork('organization'));
@@ -111,7 +140,7 @@ export function anthropicDialect(spec: ProviderMockSpec): Dialect<MessagesReques
     contextTooLong(call) {
       const windowTokens = call.model.contextWindowTokens;
       const tooLong = (message: string) => errorAnswer(errors, 400, { type: 'invalid_request_error', message }, 'context-too-long');
-      if (call.inputTokens > windowTokens) return tooLong(`prompt is too long: ${call.inputTokens} tokens > ${windowTokens} maximum`);
+      if (call.inputTokens > windowTokens) return tooLong(promptTooLong(call.inputTokens, windowTokens));
       const maxTokens = call.maxOutputTokens ?? 0;
       if (call.inputTokens + maxTokens <= windowTokens) return undefined;
       return tooLong(
@@ -131,7 +160,7 @@ export function anthropicDialect(spec: ProviderMockSpec): Dialect<MessagesReques
       return retryAfterMs === undefined ? answer : { ...answer, retryAfterMs };
     },
     errors,
-    faults: ANTHROPIC_FAULTS,
+    faults: anthropicFaults(organizationId),
     streamFault: (call, body, quota) =>
       streamFault(call, body, { status: 200, headers: { 'request-id': `req_${randomId(requestIds, 24)}`, ...rateLimitHeaders(quota, call.atMs) } }),
     success(call, reply, quota, onSent) {
@@ -242,13 +271,21 @@ function streamFault(call: MessagesCall, body: StreamFaultBody, init: ReplyInit)
 /** The 2026 wording (quoted in anthropics/claude-code#55132), naming the first violated dimension. */
 function rateLimitMessage(call: MessagesCall, admission: Refusal, organizationId: string): string {
   const violation = admission.violations.find((entry) => LIMIT_WORDS[entry.dimension]) ?? admission.violations[0]!;
-  const words = LIMIT_WORDS[violation.dimension] ?? violation.dimension;
+  return rateLimitWording(violation.limit, LIMIT_WORDS[violation.dimension] ?? violation.dimension, organizationId, call.model.id);
+}
+
+function rateLimitWording(limit: number, words: string, organizationId: string, modelId: string): string {
   return (
-    `This request would exceed your organization's rate limit of ${violation.limit.toLocaleString('en-US')} ${words} ` +
-    `(org: ${organizationId}, model: ${call.model.id}). For details, refer to: ${RATE_LIMIT_DOCS}. ` +
+    `This request would exceed your organization's rate limit of ${limit.toLocaleString('en-US')} ${words} ` +
+    `(org: ${organizationId}, model: ${modelId}). For details, refer to: ${RATE_LIMIT_DOCS}. ` +
     'You can see the response headers for current usage. Please reduce the prompt length or the maximum tokens requested, ' +
     'or try again later. You may also contact sales at https://claude.com/contact-sales to discuss your options for a rate limit increase.'
   );
+}
+
+/** The context-window 400 for a prompt alone over the window. */
+function promptTooLong(inputTokens: number, windowTokens: number): string {
+  return `prompt is too long: ${inputTokens} tokens > ${windowTokens} maximum`;
 }
 
 /**

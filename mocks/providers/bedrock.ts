@@ -72,6 +72,8 @@ function awsErrors(requestIds: Prng): ErrorFormat<AwsError> {
   };
 }
 
+const INPUT_TOO_LONG = 'Input is too long for requested model.';
+
 /**
  * Error-status faults as Bedrock answers them (the ConverseStream error list,
  * https://docs.aws.amazon.com/bedrock/latest/APIReference/API_runtime_ConverseStream.html).
@@ -92,6 +94,26 @@ const BEDROCK_FAULTS: FaultTable<AwsError> = {
   // Unverified wording.
   'server-error': { status: 500, error: { code: 'InternalServerException', message: 'The server encountered an internal error while processing the request.' } },
   'budget-exhausted': { status: 429, error: { code: 'ThrottlingException', message: 'Too many tokens per day, please wait before trying again.' } },
+  // An account that cannot pay for a Marketplace model: a 403 (the wording of real answers quoted in public reports, AccessDeniedException on ConverseStream).
+  billing: {
+    status: 403,
+    error: {
+      code: 'AccessDeniedException',
+      message:
+        'Model access is denied due to INVALID_PAYMENT_INSTRUMENT:A valid payment instrument must be provided.. ' +
+        'Your AWS Marketplace subscription for this model cannot be completed at this time. If you recently fixed this issue, try again after 15 minutes.',
+    },
+  },
+  forbidden: { status: 403, error: { code: 'AccessDeniedException', message: "You don't have access to the model with the specified model ID." } },
+  // AWS rejects a bad key with 403 UnrecognizedClientException; the 401 keeps its code and text (unverified).
+  auth: { status: 401, error: { code: 'UnrecognizedClientException', message: 'The security token included in the request is invalid.' } },
+  // No 402, 502 or 504 in the ConverseStream list: its codes with the statuses' own words, unverified.
+  'payment-required': { status: 402, error: { code: 'AccessDeniedException', message: 'Payment required.' } },
+  'bad-gateway': { status: 502, error: { code: 'InternalServerException', message: 'Bad gateway.' } },
+  timeout: { status: 504, error: { code: 'ModelTimeoutException', message: 'The request took too long to process. Processing time exceeded the model timeout length.' } },
+  'context-length': { status: 400, error: { code: 'ValidationException', message: INPUT_TOO_LONG } },
+  // A throttle whose wait nobody tells: Bedrock never sends retry-after.
+  'rate-limit-no-retry-after': { status: 429, error: { code: 'ThrottlingException', message: 'Too many requests, please wait before trying again.' } },
 };
 
 export function bedrockDialect(spec: ProviderMockSpec): Dialect<BedrockRequest, string, AwsError> {
@@ -116,7 +138,7 @@ export function bedrockDialect(spec: ProviderMockSpec): Dialect<BedrockRequest, 
     maxOutputTokens: (body) => body.inferenceConfig?.maxTokens,
     badRequest: (message) => validation(message, 'bad-request'),
     notFound: () => validation('The provided model identifier is invalid.', 'not-found'),
-    contextTooLong: (call) => (call.inputTokens <= call.model.contextWindowTokens ? undefined : validation('Input is too long for requested model.', 'context-too-long')),
+    contextTooLong: (call) => (call.inputTokens <= call.model.contextWindowTokens ? undefined : validation(INPUT_TOO_LONG, 'context-too-long')),
     rateLimited: (_call, admission) => throttled(errors, admission),
     errors,
     faults: BEDROCK_FAULTS,

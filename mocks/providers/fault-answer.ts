@@ -29,10 +29,18 @@ export function faultAnswer<Body, Problem, Fields>(dialect: Dialect<Body, Proble
   switch (fault.kind) {
     case 'rate-limit':
       return dialect.rateLimited(call, forcedAdmission(call, context, fault.retryAfterMs));
+    case 'rate-limit-no-retry-after':
     case 'overloaded':
     case 'server-error':
+    case 'bad-gateway':
     case 'unavailable':
+    case 'timeout':
     case 'budget-exhausted':
+    case 'billing':
+    case 'payment-required':
+    case 'auth':
+    case 'forbidden':
+    case 'context-length':
       return renderFaultRow(dialect.errors, dialect.faults, fault.kind, call, context.quota);
     case 'error-in-stream': {
       const forced = dialect.rateLimited(call, forcedAdmission(call, context, fault.retryAfterMs));

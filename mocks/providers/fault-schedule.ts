@@ -21,7 +21,7 @@
 import { z } from 'zod';
 import { formatConfigPath } from '../../src/config/path.ts';
 import { UserError } from '../../src/errors.ts';
-import type { FaultKind } from './faults.ts';
+import { ERROR_FAULT_KINDS, type FaultKind } from './faults.ts';
 import { PROVIDER_IDS } from './models.ts';
 
 /** A fault as a schedule names it, before a rule gives it a label. */
@@ -31,11 +31,7 @@ export type FaultShape =
 
 /** What a rule's `fault` and a script entry may name; plus `finish-reason:<REASON>`. */
 const FAULT_NAMES = [
-  'rate-limit',
-  'overloaded',
-  'server-error',
-  'unavailable',
-  'budget-exhausted',
+  ...ERROR_FAULT_KINDS,
   'empty-stream',
   'error-in-stream',
   'reset-after-headers',
@@ -43,16 +39,23 @@ const FAULT_NAMES = [
 ] as const;
 
 /**
- * Status shorthands a script may use. `529` is Anthropic's overloaded; the
- * others render `overloaded` from their fault tables (dialect.ts). Budget
- * exhaustion has no shorthand: only Anthropic lists a 402, and the observed
- * credit errors are 429s (OpenAI `insufficient_quota`, Anthropic's spend cap,
- * Moonshot `exceeded_current_quota_error`, xAI's "used all available credits").
+ * Status shorthands a script may use, each the kind that answers with that
+ * status (401, 402, 403, 502, 504 at every provider). `529` is Anthropic's
+ * overloaded; the others render `overloaded` from their fault tables
+ * (dialect.ts), and Bedrock's `unavailable` is a 429. `402` is the
+ * bare payment-required status; a provider's own credit error has no
+ * shorthand (`billing`: OpenAI `insufficient_quota` 429, Anthropic's
+ * credit-balance 400, …), nor has `budget-exhausted`.
  */
 const SCRIPT_STATUSES: Readonly<Record<string, FaultShape['kind']>> = {
+  '401': 'auth',
+  '402': 'payment-required',
+  '403': 'forbidden',
   '429': 'rate-limit',
   '500': 'server-error',
+  '502': 'bad-gateway',
   '503': 'unavailable',
+  '504': 'timeout',
   '529': 'overloaded',
 };
 
@@ -112,7 +115,7 @@ const FaultNameSchema = z.string().refine((name) => faultOfName(name) !== undefi
 
 const ScriptEntrySchema = z
   .union([z.string(), z.number()])
-  .refine((entry) => scriptStep(entry) !== undefined, { error: `expected ok, 429, 500, 503, 529 or a fault: ${KNOWN}` });
+  .refine((entry) => scriptStep(entry) !== undefined, { error: `expected ok, ${Object.keys(SCRIPT_STATUSES).join(', ')} or a fault: ${KNOWN}` });
 
 const RuleSchema = z
   .strictObject({

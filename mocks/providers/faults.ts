@@ -8,10 +8,17 @@
  * Seeded schedules as data live in fault-schedule.ts (format) and
  * fault-plan.ts (`createFaultPlan`). Each provider answers every
  * error-status kind from its own table (`FaultTable` in dialect.ts:
- * `GEMINI_FAULTS`, `OPENAI_FAULTS`, `ANTHROPIC_FAULTS`, `MOONSHOT_FAULTS`,
- * `XAI_FAULTS`), rendered by one function (fault-answer.ts). They differ
- * most on `overloaded`: Anthropic 529, Gemini and OpenAI 503, Moonshot and
- * xAI a 429 of their capacity shape.
+ * `GEMINI_FAULTS`, `openaiFaults`, `anthropicFaults`, `MOONSHOT_FAULTS`,
+ * `XAI_FAULTS`, `BEDROCK_FAULTS`, `OLLAMA_FAULTS`), rendered by one function
+ * (fault-answer.ts). They differ most on `overloaded` (Anthropic 529, Gemini
+ * and OpenAI 503, Moonshot and xAI a 429 of their capacity shape) and on
+ * `billing` (OpenAI's `insufficient_quota` 429, Anthropic's credit-balance
+ * 400, Gemini's depleted-prepayment 429). `auth` is always a 401,
+ * `forbidden` a 403, `payment-required` a 402, `bad-gateway` a 502 and
+ * `timeout` a 504, each in the provider's own envelope; `context-length` is
+ * the provider's own context-window 400 for a prompt one token over the
+ * model's window. A request that never answers is a `latency` rule
+ * (fault-schedule.ts): the client's own timeout ends it.
  *
  * A `rate-limit` is the provider's own quota 429 with RPM shown full,
  * rendered by the same code as a ledger refusal (fault-answer.ts).
@@ -21,7 +28,21 @@
 import type { ProviderId } from './models.ts';
 
 /** Answers with an error status instead of the quota logic. */
-export const ERROR_FAULT_KINDS = ['rate-limit', 'overloaded', 'server-error', 'unavailable', 'budget-exhausted'] as const;
+export const ERROR_FAULT_KINDS = [
+  'rate-limit',
+  'rate-limit-no-retry-after',
+  'overloaded',
+  'server-error',
+  'bad-gateway',
+  'unavailable',
+  'timeout',
+  'budget-exhausted',
+  'billing',
+  'payment-required',
+  'auth',
+  'forbidden',
+  'context-length',
+] as const;
 /** Answers 200, then the body goes wrong (stream-faults.ts). */
 const STREAM_FAULT_KINDS = ['finish-reason', 'empty-stream', 'error-in-stream', 'reset-after-headers', 'truncated'] as const;
 const FAULT_KINDS = [...ERROR_FAULT_KINDS, ...STREAM_FAULT_KINDS] as const;

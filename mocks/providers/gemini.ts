@@ -88,6 +88,33 @@ const GEMINI_FAULTS: FaultTable<GoogleError> = {
       message: 'An internal error has occurred. Please retry or report in https://developers.generativeai.google/guide/troubleshooting',
     },
   },
+  // Seen as "Deadline expired before operation could complete."; the troubleshooting page lists 504 DEADLINE_EXCEEDED.
+  timeout: { status: 504, error: { status: 'DEADLINE_EXCEEDED', message: 'Deadline expired before operation could complete.' } },
+  // No google.rpc code maps to 502 or 402: UNKNOWN / FAILED_PRECONDITION with the statuses' own words, unverified.
+  'bad-gateway': { status: 502, error: { status: 'UNKNOWN', message: 'Bad Gateway' } },
+  'payment-required': { status: 402, error: { status: 'FAILED_PRECONDITION', message: 'Payment required.' } },
+  // Prepaid credits at zero (wording quoted in dyad-sh/dyad#3626); the 429 RESOURCE_EXHAUSTED status is unverified.
+  billing: {
+    status: 429,
+    error: {
+      status: 'RESOURCE_EXHAUSTED',
+      message: 'Your prepayment credits are depleted. Please go to AI Studio at https://ai.studio/projects to manage your project and billing.',
+    },
+  },
+  // The Gemini API answers a bad API key with 400 API_KEY_INVALID; a 401 is Google's answer to bad OAuth credentials (Vertex AI, Cloud Code Assist).
+  auth: {
+    status: 401,
+    error: {
+      status: 'UNAUTHENTICATED',
+      message:
+        'Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential. ' +
+        'See https://developers.google.com/identity/sign-in/web/devconsole-project.',
+    },
+  },
+  forbidden: { status: 403, error: { status: 'PERMISSION_DENIED', message: 'The caller does not have permission' } },
+  'context-length': { status: 400, errorFor: (call) => inputTooLong(call.model.contextWindowTokens + 1, call.model.contextWindowTokens) },
+  // The bare 429, no QuotaFailure, no RetryInfo (real answers quoted in continuedev/continue#10479).
+  'rate-limit-no-retry-after': { status: 429, error: { status: 'RESOURCE_EXHAUSTED', message: 'Resource has been exhausted (e.g. check quota).' } },
   // Prepaid/billing exhaustion: unverified; the quota 429's status and help link, without metric lines or RetryInfo.
   'budget-exhausted': {
     status: 429,
@@ -152,15 +179,7 @@ export function geminiDialect(tier: string, flavour: GoogleFlavour): Dialect<Gem
     notFound: (modelId, route) => errorAnswer(GOOGLE_ERRORS, 404, { status: 'NOT_FOUND', message: flavour.notFoundMessage(modelId, route) }, 'not-found'),
     contextTooLong(call) {
       if (call.inputTokens <= call.model.contextWindowTokens) return undefined;
-      return errorAnswer(
-        GOOGLE_ERRORS,
-        400,
-        {
-          status: 'INVALID_ARGUMENT',
-          message: `The input token count (${call.inputTokens}) exceeds the maximum number of tokens allowed (${call.model.contextWindowTokens}).`,
-        },
-        'context-too-long',
-      );
+      return errorAnswer(GOOGLE_ERRORS, 400, inputTooLong(call.inputTokens, call.model.contextWindowTokens), 'context-too-long');
     },
     rateLimited: (call, admission) => flavour.rateLimited(call, admission, tier),
     errors: GOOGLE_ERRORS,
@@ -168,6 +187,10 @@ export function geminiDialect(tier: string, flavour: GoogleFlavour): Dialect<Gem
     streamFault: (call, body) => streamFault(call, body, wrap),
     success: (call, reply, _quota, onSent) => (call.stream ? streamAnswer(call, reply, onSent, wrap) : jsonAnswer(call, reply, onSent, wrap)),
   };
+}
+
+function inputTooLong(inputTokens: number, windowTokens: number): GoogleError {
+  return { status: 'INVALID_ARGUMENT', message: `The input token count (${inputTokens}) exceeds the maximum number of tokens allowed (${windowTokens}).` };
 }
 
 function bearerToken(authorization: string | null): string | undefined {

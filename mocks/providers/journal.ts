@@ -26,6 +26,15 @@ export type Outcome =
   | 'server-error'
   | 'unavailable'
   | 'budget-exhausted'
+  /** Forced by a fault (faults.ts); never from the quota logic. */
+  | 'rate-limit-no-retry-after'
+  | 'bad-gateway'
+  | 'timeout'
+  | 'billing'
+  | 'payment-required'
+  | 'auth'
+  | 'forbidden'
+  | 'context-length'
   /** A 200 whose body went wrong (stream-faults.ts); always from a fault. */
   | StreamFaultKind
   | 'bad-request'

@@ -35,20 +35,38 @@ const MOONSHOT_ERRORS: ErrorFormat<MoonshotError> = {
   reply: (status, { type, message }) => jsonReply({ error: { message, type } }, { status }),
 };
 
+const INSUFFICIENT_BALANCE: MoonshotError = {
+  type: 'exceeded_current_quota_error',
+  message: 'Your account is suspended due to insufficient balance, please recharge your account or check your plan and billing details',
+};
+
 /** Error-status faults (faults.ts) as Moonshot answers them; its overload is a 429, like its quota refusals. */
 const MOONSHOT_FAULTS: FaultTable<MoonshotError> = {
   overloaded: { status: 429, error: { type: 'engine_overloaded_error', message: 'The engine is currently overloaded, please try again later' } },
   'server-error': { status: 500, error: { type: 'server_error', message: 'unexpected output' } },
   // No 503 in Moonshot's error list: its server_error type with a generic text, unverified.
   unavailable: { status: 503, error: { type: 'server_error', message: 'The service is temporarily unavailable, please try again later' } },
-  'budget-exhausted': {
+  'budget-exhausted': { status: 429, error: INSUFFICIENT_BALANCE },
+  // Moonshot's credit error is the balance 429 itself.
+  billing: { status: 429, error: INSUFFICIENT_BALANCE },
+  // The documented 401 and 403 types and texts.
+  auth: { status: 401, error: { type: 'invalid_authentication_error', message: 'Invalid Authentication' } },
+  forbidden: { status: 403, error: { type: 'permission_denied_error', message: 'The API you are accessing is not open' } },
+  // No 402, 502 or 504 in Moonshot's list: its types with the statuses' own words, unverified.
+  'payment-required': { status: 402, error: { type: 'invalid_request_error', message: 'Payment required' } },
+  'bad-gateway': { status: 502, error: { type: 'server_error', message: 'Bad gateway' } },
+  timeout: { status: 504, error: { type: 'server_error', message: 'Gateway timeout' } },
+  'context-length': { status: 400, errorFor: (call) => tokenLimitExceeded(call.model.contextWindowTokens) },
+  // The TPM 429 carries no wait at all (LLM-Red-Team/kimi-cc#16); 32,000 TPM shown, one over.
+  'rate-limit-no-retry-after': {
     status: 429,
-    error: {
-      type: 'exceeded_current_quota_error',
-      message: 'Your account is suspended due to insufficient balance, please recharge your account or check your plan and billing details',
-    },
+    errorFor: (call) => ({ type: 'rate_limit_reached_error', message: `Your account ${accountOf(call)} request reached organization TPM rate limit, current: 32001, limit: 32000` }),
   },
 };
+
+function tokenLimitExceeded(windowTokens: number): MoonshotError {
+  return { type: 'invalid_request_error', message: `Invalid request: Your request exceeded model token limit: ${windowTokens}` };
+}
 
 export const MOONSHOT_FLAVOUR: ChatFlavour<MoonshotError> = {
   provider: 'moonshot',
@@ -65,13 +83,7 @@ export const MOONSHOT_FLAVOUR: ChatFlavour<MoonshotError> = {
   notFound: (modelId) =>
     errorAnswer(MOONSHOT_ERRORS, 404, { type: 'resource_not_found_error', message: `Not found the model ${modelId} or Permission denied` }, 'not-found'),
   // Moonshot reports the model's token limit in an invalid_request_error; the wording is unverified.
-  contextTooLong: (call) =>
-    errorAnswer(
-      MOONSHOT_ERRORS,
-      400,
-      { type: 'invalid_request_error', message: `Invalid request: Your request exceeded model token limit: ${call.model.contextWindowTokens}` },
-      'context-too-long',
-    ),
+  contextTooLong: (call) => errorAnswer(MOONSHOT_ERRORS, 400, tokenLimitExceeded(call.model.contextWindowTokens), 'context-too-long'),
   rateLimited,
   errors: MOONSHOT_ERRORS,
   faults: MOONSHOT_FAULTS,

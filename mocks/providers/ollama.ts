@@ -80,6 +80,15 @@ const OLLAMA_FAULTS: FaultTable<OllamaError> = {
   unavailable: { status: 503, error: { error: 'server busy, please try again.  maximum pending requests exceeded' } },
   'server-error': { status: 500, error: { error: 'llama runner process has terminated: exit status 2' } },
   'budget-exhausted': { status: 429, error: { error: 'you have reached your usage limit' } },
+  billing: { status: 429, error: { error: 'you have reached your usage limit' } },
+  'payment-required': { status: 402, error: { error: 'payment required' } },
+  auth: { status: 401, error: { error: 'unauthorized' } },
+  forbidden: { status: 403, error: { error: 'forbidden' } },
+  'bad-gateway': { status: 502, error: { error: 'bad gateway' } },
+  timeout: { status: 504, error: { error: 'gateway timeout' } },
+  // A local server cuts a long prompt to its context rather than refuse it; the refusal only comes from a fault.
+  'context-length': { status: 400, error: { error: 'the input length exceeds the context length' } },
+  'rate-limit-no-retry-after': { status: 429, error: { error: 'too many requests' } },
 };
 
 const OLLAMA_DIALECT: Dialect<OllamaRequest, string, OllamaError> = {

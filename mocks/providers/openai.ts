@@ -63,30 +63,81 @@ const LIMIT_NAMES: Readonly<Partial<Record<QuotaDimension, { text: string; type:
   tokensPerDay: { text: 'tokens per day (TPD)', type: 'tokens' },
 };
 
-/** Error-status faults (faults.ts) as OpenAI answers them (https://developers.openai.com/docs/guides/error-codes). */
-const OPENAI_FAULTS: FaultTable<OpenAiError> = {
-  overloaded: {
-    status: 503,
-    error: { message: 'The engine is currently overloaded, please try again later', type: 'service_unavailable_error', param: null, code: 'server_is_overloaded' },
-  },
-  // The pre-2024 503 wording; still the text openai-python's ServiceUnavailableError shows (observed, unverified against today's API).
-  unavailable: { status: 503, error: { message: 'The server is overloaded or not ready yet.', type: 'server_error', param: null, code: null } },
-  'server-error': {
-    status: 500,
-    error: { message: 'The server had an error while processing your request. Sorry about that!', type: 'server_error', param: null, code: null },
-  },
-  'budget-exhausted': {
-    status: 429,
-    error: {
-      message:
-        'You exceeded your current quota, please check your plan and billing details. For more information on this error, ' +
-        'read the docs: https://platform.openai.com/docs/guides/error-codes/api-errors.',
-      type: 'insufficient_quota',
-      param: null,
-      code: 'insufficient_quota',
+/**
+ * Error-status faults (faults.ts) as OpenAI answers them (https://developers.openai.com/docs/guides/error-codes:
+ * 401 invalid_api_key, 403 unsupported_country_region_territory, 429 insufficient_quota, 500, 503).
+ */
+function openaiFaults(organization: string): FaultTable<OpenAiError> {
+  return {
+    overloaded: {
+      status: 503,
+      error: { message: 'The engine is currently overloaded, please try again later', type: 'service_unavailable_error', param: null, code: 'server_is_overloaded' },
     },
-  },
+    // The pre-2024 503 wording; still the text openai-python's ServiceUnavailableError shows (observed, unverified against today's API).
+    unavailable: { status: 503, error: { message: 'The server is overloaded or not ready yet.', type: 'server_error', param: null, code: null } },
+    'server-error': {
+      status: 500,
+      error: { message: 'The server had an error while processing your request. Sorry about that!', type: 'server_error', param: null, code: null },
+    },
+    // OpenAI's edge answers these two with the status as a numeric `code` (real 502s quoted in langchain-ai/langchain and sashabaranov/go-openai's tests).
+    'bad-gateway': { status: 502, error: { message: 'Bad gateway.', type: 'cf_bad_gateway', param: null, code: 502 } },
+    timeout: { status: 504, error: { message: 'Gateway timeout.', type: 'cf_gateway_timeout', param: null, code: 504 } },
+    'budget-exhausted': { status: 429, error: INSUFFICIENT_QUOTA },
+    // OpenAI's credit error is the same 429 as a spent budget: `insufficient_quota`, no retry-after.
+    billing: { status: 429, error: INSUFFICIENT_QUOTA },
+    // No 402 in OpenAI's list: its envelope with the status's own words (unverified).
+    'payment-required': { status: 402, error: { message: 'Payment required.', type: 'invalid_request_error', param: null, code: null } },
+    auth: {
+      status: 401,
+      errorFor: (call) => ({
+        message: `Incorrect API key provided: ${maskedKey(call.apiKey)}. You can find your API key at https://platform.openai.com/account/api-keys.`,
+        type: 'invalid_request_error',
+        param: null,
+        code: 'invalid_api_key',
+      }),
+    },
+    forbidden: { status: 403, error: { message: 'Country, region, or territory not supported', type: 'request_forbidden', param: null, code: 'unsupported_country_region_territory' } },
+    'context-length': { status: 400, errorFor: (call) => contextLengthExceeded(call.model.contextWindowTokens, call.model.contextWindowTokens + 1) },
+    // The quota 429's body without `retry-after` (some real 429s came without headers, openai/openai-node#1477); free tier's 3 RPM shown.
+    'rate-limit-no-retry-after': {
+      status: 429,
+      errorFor: (call) => ({
+        message:
+          `Rate limit reached for ${call.model.id} in organization ${organization} on requests per min (RPM): Limit 3, Used 3, Requested 1. ` +
+          `Please try again in 20s. Visit ${RATE_LIMITS_URL} to learn more.`,
+        type: 'requests',
+        param: null,
+        code: 'rate_limit_exceeded',
+      }),
+    },
+  };
+}
+
+const INSUFFICIENT_QUOTA: OpenAiError = {
+  message:
+    'You exceeded your current quota, please check your plan and billing details. For more information on this error, ' +
+    'read the docs: https://platform.openai.com/docs/guides/error-codes/api-errors.',
+  type: 'insufficient_quota',
+  param: null,
+  code: 'insufficient_quota',
 };
+
+/** As OpenAI prints a rejected key: its first three and last four characters around asterisks. */
+function maskedKey(apiKey: string | undefined): string {
+  const key = apiKey ?? '';
+  return key.length <= 7 ? '*'.repeat(key.length) : `${key.slice(0, 3)}${'*'.repeat(key.length - 7)}${key.slice(-4)}`;
+}
+
+function contextLengthExceeded(windowTokens: number, inputTokens: number): OpenAiError {
+  return {
+    message:
+      `This model's maximum context length is ${windowTokens} tokens. ` +
+      `However, your messages resulted in ${inputTokens} tokens. Please reduce the length of the messages.`,
+    type: 'invalid_request_error',
+    param: 'messages',
+    code: 'context_length_exceeded',
+  };
+}
 
 export function openaiFlavour(spec: ProviderMockSpec, options: OpenAiWireOptions = {}): ChatFlavour<OpenAiError> {
   const organization = options.organization ?? 'org-quotastorm';
@@ -102,7 +153,7 @@ export function openaiFlavour(spec: ProviderMockSpec, options: OpenAiWireOptions
     return Object.assign(result, extra);
   };
   const errors: ErrorFormat<OpenAiError> = {
-    errorType: (body) => body.code ?? body.type,
+    errorType: (body) => (typeof body.code === 'string' ? body.code : body.type),
     reply: (status, { message, type, param, code }, context) =>
       jsonReply({ error: { message, type, param, code } }, { status, headers: headers(context.quota ?? {}, context.headers) }),
   };
@@ -120,20 +171,7 @@ export function openaiFlavour(spec: ProviderMockSpec, options: OpenAiWireOptions
         { message: `The model \`${modelId}\` does not exist or you do not have access to it.`, type: 'invalid_request_error', param: null, code: 'model_not_found' },
         'not-found',
       ),
-    contextTooLong: (call) =>
-      errorAnswer(
-        errors,
-        400,
-        {
-          message:
-            `This model's maximum context length is ${call.model.contextWindowTokens} tokens. ` +
-            `However, your messages resulted in ${call.inputTokens} tokens. Please reduce the length of the messages.`,
-          type: 'invalid_request_error',
-          param: 'messages',
-          code: 'context_length_exceeded',
-        },
-        'context-too-long',
-      ),
+    contextTooLong: (call) => errorAnswer(errors, 400, contextLengthExceeded(call.model.contextWindowTokens, call.inputTokens), 'context-too-long'),
     rateLimited(call, admission) {
       const retryAfterMs = admission.retryAfterMs;
       const retryAfter: Record<string, string> = retryAfterMs !== undefined && options.retryAfterHeader !== false ? { 'retry-after': retryAfterSeconds(retryAfterMs) } : {};
@@ -142,7 +180,7 @@ export function openaiFlavour(spec: ProviderMockSpec, options: OpenAiWireOptions
       return retryAfterMs === undefined ? answer : { ...answer, retryAfterMs };
     },
     errors,
-    faults: OPENAI_FAULTS,
+    faults: openaiFaults(organization),
   };
 }
 

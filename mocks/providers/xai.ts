@@ -29,6 +29,11 @@ const GRPC = {
   notFound: 'Some requested entity (e.g., file or directory) was not found',
   internal: 'Internal error',
   unavailable: 'The service is currently unavailable',
+  unauthenticated: 'The request does not have valid authentication credentials',
+  permissionDenied: 'The caller does not have permission to execute the specified operation',
+  deadlineExceeded: 'Deadline expired before operation could complete',
+  failedPrecondition: "The system is not in a state required for the operation's execution",
+  unknown: 'Unknown error',
 } as const;
 
 /** xAI's whole error body: `code` a gRPC status text, `error` the message; no headers. */
@@ -47,11 +52,32 @@ const XAI_FAULTS: FaultTable<XaiError> = {
   unavailable: { status: 503, error: { code: GRPC.unavailable, error: 'Service temporarily unavailable' } },
   'budget-exhausted': {
     status: 429,
+    errorFor: (call) => creditsSpent(call),
+  },
+  // Credits spent is the budget 429 itself.
+  billing: { status: 429, errorFor: (call) => creditsSpent(call) },
+  // xAI answers a bad key with this text in a 400 (Client specified an invalid argument); the 401 puts it under UNAUTHENTICATED, unverified.
+  auth: {
+    status: 401,
+    errorFor: (call) => ({
+      code: GRPC.unauthenticated,
+      error: `Incorrect API key provided: ${(call.apiKey ?? '').slice(0, 2)}***${(call.apiKey ?? '').slice(-2)}. You can obtain an API key from https://console.x.ai.`,
+    }),
+  },
+  // gRPC statuses in the same shape; the wordings are unverified.
+  forbidden: { status: 403, errorFor: (call) => ({ code: GRPC.permissionDenied, error: `The team ${teamOf(call)} does not have permission to access the model ${call.model.id}.` }) },
+  'payment-required': { status: 402, error: { code: GRPC.failedPrecondition, error: 'Payment required' } },
+  'bad-gateway': { status: 502, error: { code: GRPC.unknown, error: 'Bad gateway' } },
+  timeout: { status: 504, error: { code: GRPC.deadlineExceeded, error: 'Deadline expired before operation could complete' } },
+  'context-length': { status: 400, errorFor: (call) => promptTooLong(call.model.contextWindowTokens, call.model.contextWindowTokens + 1) },
+  // xAI sends no retry headers on any 429; the wait is never told (cline/cline#4826's wording, 16,000 TPM shown one over).
+  'rate-limit-no-retry-after': {
+    status: 429,
     errorFor: (call) => ({
       code: GRPC.resourceExhausted,
       error:
-        `Your team ${teamOf(call)} has either used all available credits or reached its monthly spending limit. ` +
-        'To continue making API requests, please purchase more credits or raise your spending limit.',
+        `Too many tokens for team ${teamOf(call)} and model ${call.model.id}. Your team's rate limit is — ` +
+        'Tokens per Minute (actual/limit): 16001/16000. You can view your team rate limits at https://console.x.ai.',
     }),
   },
 };
@@ -77,16 +103,26 @@ export const XAI_FLAVOUR: ChatFlavour<XaiError> = {
     errorAnswer(
       XAI_ERRORS,
       400,
-      {
-        code: GRPC.invalidArgument,
-        error: `This model's maximum prompt length is ${call.model.contextWindowTokens} but the request contains ${call.inputTokens} tokens.`,
-      },
+      promptTooLong(call.model.contextWindowTokens, call.inputTokens),
       'context-too-long',
     ),
   rateLimited,
   errors: XAI_ERRORS,
   faults: XAI_FAULTS,
 };
+
+function creditsSpent(call: Call<unknown>): XaiError {
+  return {
+    code: GRPC.resourceExhausted,
+    error:
+      `Your team ${teamOf(call)} has either used all available credits or reached its monthly spending limit. ` +
+      'To continue making API requests, please purchase more credits or raise your spending limit.',
+  };
+}
+
+function promptTooLong(windowTokens: number, inputTokens: number): XaiError {
+  return { code: GRPC.invalidArgument, error: `This model's maximum prompt length is ${windowTokens} but the request contains ${inputTokens} tokens.` };
+}
 
 /** A team id shaped like xAI's, stable per key. */
 function teamOf(call: Call<unknown>): string {

@@ -14,6 +14,9 @@
  *
  * Delays, not absolute offsets, are compared so that jitter and per-attempt
  * overhead do not add up along a long chain (20 requests in all-models-429).
+ * When the sequences differ, the difference names the first request they do
+ * not share, and timing is still compared up to it (and for the first
+ * request, whatever it is), so a diff says both what and when.
  * Everything else in a trace (log lines, typing actions, journal excerpts,
  * token counts) is evidence and provenance, not compared.
  */
@@ -78,26 +81,13 @@ type Differ = (where: string, expected: unknown, actual: unknown, message: strin
 function compareTurn(expected: TraceTurn, actual: TraceTurn, where: string, tolerances: CompareTolerances, differ: Differ): void {
   const expectedSequence = expected.requests.map(requestKey);
   const actualSequence = actual.requests.map(requestKey);
-  if (expectedSequence.join('\n') !== actualSequence.join('\n')) {
-    differ(`${where}.requests`, expectedSequence, actualSequence, 'different provider request sequence');
-  } else {
-    expected.requests.forEach((request, index) => {
-      const expectedDelay = delayBefore(expected, index);
-      const actualDelay = delayBefore(actual, index);
-      const tolerance = Math.round(
-        (index === 0 ? tolerances.firstRequestToleranceMs : tolerances.toleranceMs) + tolerances.relativeTolerance * Math.abs(expectedDelay),
-      );
-      if (Math.abs(expectedDelay - actualDelay) > tolerance) {
-        differ(
-          `${where}.requests[${index}].offsetMs`,
-          expectedDelay,
-          actualDelay,
-          `${index === 0 ? 'the first request' : `request ${index + 1} (${requestKey(request)})`} came ${actualDelay - expectedDelay} ms ` +
-            `${index === 0 ? 'after the message' : 'after the previous request'} than expected (tolerance ${tolerance} ms)`,
-        );
-      }
-    });
+  const firstDifference = firstDifferenceOf(expectedSequence, actualSequence);
+  if (firstDifference !== undefined) {
+    differ(`${where}.requests`, expectedSequence, actualSequence, `different provider request sequence, from request ${firstDifference + 1} on`);
   }
+  // Timing still counts where the sequences part: the pairs before the first difference, and the first request.
+  const timedPairs = Math.max(firstDifference ?? expected.requests.length, Math.min(1, expected.requests.length, actual.requests.length));
+  for (let index = 0; index < timedPairs; index++) compareDelay(expected, actual, index, where, tolerances, differ);
   if (JSON.stringify(expected.userTexts) !== JSON.stringify(actual.userTexts)) {
     differ(`${where}.userTexts`, expected.userTexts, actual.userTexts, 'different text for the user');
   }
@@ -115,6 +105,29 @@ function compareTurn(expected: TraceTurn, actual: TraceTurn, where: string, tole
       );
     }
   }
+}
+
+/** The index of the first request the two sequences do not share, or undefined if they are the same. */
+function firstDifferenceOf(expected: readonly string[], actual: readonly string[]): number | undefined {
+  const shared = Math.min(expected.length, actual.length);
+  for (let index = 0; index < shared; index++) if (expected[index] !== actual[index]) return index;
+  return expected.length === actual.length ? undefined : shared;
+}
+
+/** The delay before request `index` in both turns, within its tolerance. */
+function compareDelay(expected: TraceTurn, actual: TraceTurn, index: number, where: string, tolerances: CompareTolerances, differ: Differ): void {
+  const expectedDelay = delayBefore(expected, index);
+  const actualDelay = delayBefore(actual, index);
+  const tolerance = Math.round((index === 0 ? tolerances.firstRequestToleranceMs : tolerances.toleranceMs) + tolerances.relativeTolerance * Math.abs(expectedDelay));
+  if (Math.abs(expectedDelay - actualDelay) <= tolerance) return;
+  const request = expected.requests[index]!;
+  differ(
+    `${where}.requests[${index}].offsetMs`,
+    expectedDelay,
+    actualDelay,
+    `${index === 0 ? 'the first request' : `request ${index + 1} (${requestKey(request)})`} came ${actualDelay - expectedDelay} ms ` +
+      `${index === 0 ? 'after the message' : 'after the previous request'} than expected (tolerance ${tolerance} ms)`,
+  );
 }
 
 /** Offset of request `index` from the previous request of the turn (the first: from the user's message). */

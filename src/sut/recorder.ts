@@ -37,6 +37,7 @@ import { preloadEntries, readSessionKeys, seedSessions, type SessionKeys } from 
 import { telegramSpy, type TelegramCall } from './telegram-spy.ts';
 import { DEFAULT_CHAT_USER, type TraceCase } from './trace-case.ts';
 import { createTurnDriver, STARTUP_SETTLE_MAX_MS, type TurnDriver } from './turn-driver.ts';
+import { dueAtMs, waitTurnOver, waitUntilDue } from './turn-timing.ts';
 import { makeDirectories } from '../io/output-path.ts';
 import { startCoordinator, type CoordinatorStats } from '../clock/coordinator/coordinator.ts';
 
@@ -219,14 +220,17 @@ export async function recordCase(traceCase: TraceCase, options: RecordOptions): 
     }
 
     const turns: RawTurn[] = [];
+    let dueAt = dueAtMs(traceCase.turns[0], clock.now());
     for (const [index, turn] of traceCase.turns.entries()) {
       const from = turn.from ?? DEFAULT_CHAT_USER;
+      await waitUntilDue(driver, clock, dueAt);
       const startMs = clock.now();
       injectMessage(world.telegram.state, clock, { from: { id: from.id, firstName: from.firstName, ...(from.username ? { username: from.username } : {}) }, text: turn.text });
       log(`turn ${index + 1}: "${turn.text}" from ${from.id}`);
       const settleMs = turn.settleMs ?? traceCase.settleMs;
       const timeoutMs = turn.timeoutMs ?? traceCase.turnTimeoutMs;
-      const settled = await driver.waitTurnSettled(startMs, settleMs, timeoutMs);
+      dueAt = dueAtMs(traceCase.turns[index + 1], startMs);
+      const settled = await waitTurnOver(driver, clock, { startMs, settleMs, timeoutMs, nextDueAtMs: dueAt });
       const endMs = clock.now();
       const how = settled ? 'settled' : gateway.isRunning() ? 'still busy at the timeout' : 'the gateway exited';
       log(`turn ${index + 1}: ${how} after ${((endMs - startMs) / 1000).toFixed(1)} s`);

@@ -37,7 +37,15 @@ const TurnSchema = z.strictObject({
   settleMs: ms.optional(),
   /** Give up waiting for the turn to settle after this long (the trace then says `settled: false`). */
   timeoutMs: ms.optional(),
+  /**
+   * Send this turn this many ms after the previous turn was sent (the first turn: after startup has
+   * settled), even if that turn is not over yet (turn-timing.ts). Default: once the previous turn is over.
+   */
+  atMs: ms.optional(),
 });
+
+/** Warm-up turns run one after another: the recording starts after them. */
+const WarmupTurnSchema = TurnSchema.omit({ atMs: true });
 
 const PreloadSchema = z.strictObject({
   kind: z.literal('cron-runs'),
@@ -56,7 +64,10 @@ const VersionOverrideSchema = z.strictObject({
 const TraceCaseSchema = z.strictObject({
   description: z.string().min(1),
   seed: z.number().int().min(0).default(20260227),
-  /** Base OpenClaw config (JSON5), relative to the case file. */
+  /**
+   * Base OpenClaw config (JSON5), relative to the folder of the case file (not the working folder);
+   * its per-version overlay `<base>.<V>.openclaw.json5` is looked up beside it (recorder.ts `buildConfig`).
+   */
   config: z.string().min(1).default('base.openclaw.json5'),
   /** Deep-merged into the base config: objects merge, other values replace, null deletes. */
   configOverrides: z.record(z.string(), z.unknown()).default({}),
@@ -70,7 +81,7 @@ const TraceCaseSchema = z.strictObject({
    * workspace skills of the command menu (observed on openclaw@2026.2.26: 39 commands on the
    * first start, more on later ones once workspace skills are eligible).
    */
-  warmup: z.union([z.boolean(), z.strictObject({ turns: z.array(TurnSchema).min(1) })]).default(false),
+  warmup: z.union([z.boolean(), z.strictObject({ turns: z.array(WarmupTurnSchema).min(1) })]).default(false),
   turns: z.array(TurnSchema).default([]),
   /** Defaults for every turn. */
   settleMs: ms.default(12_000),

@@ -65,6 +65,8 @@ type ContractCase = {
 };
 
 const STATUS_FAULT_KINDS = ERROR_FAULT_KINDS.filter((kind) => kind !== 'rate-limit');
+/** The kinds whose status is the same at every provider (and a script shorthand: fault-schedule.ts). */
+const FIXED_STATUSES = { auth: 401, 'payment-required': 402, forbidden: 403, 'context-length': 400, 'bad-gateway': 502, timeout: 504 } as const;
 const STREAM_FAULTS = ['finish-reason:SAFETY', 'empty-stream', 'error-in-stream', 'truncated', 'reset-after-headers'] as const;
 
 function dialectContract(contract: ContractCase): void {
@@ -149,6 +151,30 @@ function dialectContract(contract: ContractCase): void {
       const entry = mocks.journal.entries[0]!;
       expect(entry).toMatchObject({ status: row.status, outcome: kind, errorType: contract.errorLabel(jsonOf(reply), reply.headers), fault: 'rule 1: ' + kind });
       expect(entry.quotaAfter).toEqual(entry.quotaBefore);
+    });
+
+    it.each(Object.entries(FIXED_STATUSES))('answers the %s fault with a %i at every provider', async (kind, status) => {
+      const mocks = exchangeOf(contract, { schedule: { rules: [{ match: { provider }, fault: kind }] } });
+      const reply = await mocks.sendBody(contract.body(model, 'hi', false), contract.route(model, false));
+      expectError(contract, reply, status);
+    });
+
+    it('answers the rate-limit-no-retry-after fault with a 429 that tells no wait, in header or journal', async () => {
+      const mocks = exchangeOf(contract, { schedule: { rules: [{ match: { provider }, fault: 'rate-limit-no-retry-after' }] } });
+      const reply = await mocks.sendBody(contract.body(model, 'hi', false), contract.route(model, false));
+      expectError(contract, reply, 429);
+      expect(reply.headers['retry-after']).toBeUndefined();
+      expect(JSON.stringify(jsonOf(reply))).not.toContain('RetryInfo');
+      expect(mocks.journal.entries[0]).toMatchObject({ outcome: 'rate-limit-no-retry-after', retryAfterMs: undefined });
+    });
+
+    it("answers the context-length fault with its own context-window 400, naming the model's window", async () => {
+      const mocks = exchangeOf(contract, { schedule: { rules: [{ match: { provider }, fault: 'context-length' }] } });
+      const windowTokens = findModel(mocks.ledger.models, provider, model)!.contextWindowTokens;
+      const reply = await mocks.sendBody(contract.body(model, 'hi', false), contract.route(model, false));
+      expectError(contract, reply, 400);
+      // Bedrock's text names no number.
+      if (provider !== 'bedrock') expect(JSON.stringify(jsonOf(reply))).toContain(String(windowTokens));
     });
 
     it.each(STREAM_FAULTS.flatMap((fault) => [false, true].map((stream) => [fault, stream] as const)))(
@@ -309,13 +335,14 @@ function geminiCase(fields: Pick<ContractCase, 'provider' | 'dialect' | 'model' 
 }
 
 const OPENAI_ERROR = z.strictObject({
-  error: z.strictObject({ message: z.string(), type: z.string(), param: z.string().nullable(), code: z.string().nullable() }),
+  // OpenAI's edge puts the status in `code` as a number (`cf_bad_gateway`).
+  error: z.strictObject({ message: z.string(), type: z.string(), param: z.string().nullable(), code: z.union([z.string(), z.number()]).nullable() }),
 });
 
 // `code` when OpenAI sends one, else `type`: the same for Chat Completions and Responses.
 function openaiErrorLabel(body: unknown): string {
   const { error } = body as z.infer<typeof OPENAI_ERROR>;
-  return error.code ?? error.type;
+  return typeof error.code === 'string' ? error.code : error.type;
 }
 
 const OPENAI_QUOTA_REFUSAL = {

@@ -1,6 +1,14 @@
-import { InternalServerError as AnthropicServerError, OverloadedError, RateLimitError as AnthropicRateLimitError } from '@anthropic-ai/sdk';
+import {
+  APIError as AnthropicApiError,
+  AuthenticationError as AnthropicAuthenticationError,
+  BadRequestError as AnthropicBadRequestError,
+  InternalServerError as AnthropicServerError,
+  OverloadedError,
+  PermissionDeniedError as AnthropicPermissionDeniedError,
+  RateLimitError as AnthropicRateLimitError,
+} from '@anthropic-ai/sdk';
 import { ApiError } from '@google/genai';
-import { APIUserAbortError, RateLimitError } from 'openai';
+import { APIError, APIUserAbortError, AuthenticationError, InternalServerError, RateLimitError } from 'openai';
 import { describe, expect, it } from 'vitest';
 import { providerRoutes } from '../../mocks/providers/index.ts';
 import { createWorld, INCIDENT_MS, type World, type WorldOptions } from './support/world.ts';
@@ -112,6 +120,65 @@ describe('scheduled error faults through the official SDKs', () => {
     }
     expect(statuses).toEqual([200, 500, 500, 200]);
     expect(mocks.journal.entries.map((entry) => entry.fault)).toEqual([undefined, 'rule 1: server-error', 'rule 1: server-error', undefined]);
+  });
+});
+
+describe('credentials, billing, context and gateway faults through the official SDKs', () => {
+  it("answers `billing` with each provider's own credit error: OpenAI's 429, Anthropic's 400, Gemini's 429", async () => {
+    const mocks = world({ rules: [{ fault: 'billing' }] });
+    const { openai, anthropic, gemini } = sdkClients(mocks);
+    const openaiBroke = await rejection(openai.chat.completions.create(chat('gpt-4o')), RateLimitError);
+    expect([openaiBroke.type, openaiBroke.code, openaiBroke.headers.get('retry-after')]).toEqual(['insufficient_quota', 'insufficient_quota', null]);
+    const anthropicBroke = await rejection(anthropic.messages.create(message()), AnthropicBadRequestError);
+    expect(anthropicBroke.message).toContain('Your credit balance is too low to access the Anthropic API.');
+    const geminiBroke = await rejection(gemini.models.generateContent({ model: 'gemini-2.5-flash', contents: 'hi' }), ApiError);
+    expect([geminiBroke.status, geminiBroke.message.includes('Your prepayment credits are depleted.')]).toEqual([429, true]);
+    expect(mocks.journal.entries.map((entry) => [entry.status, entry.outcome])).toEqual([
+      [429, 'billing'],
+      [400, 'billing'],
+      [429, 'billing'],
+    ]);
+  });
+
+  it('plays the 401, 402 and 403 shorthands as the SDKs’ authentication, payment and permission errors', async () => {
+    const mocks = world({ rules: [{ match: { provider: ['anthropic', 'openai'] }, script: ['401', '402', '403'] }] });
+    const { openai, anthropic } = sdkClients(mocks);
+    const rejected = await rejection(openai.chat.completions.create(chat('gpt-4o')), AuthenticationError);
+    expect([rejected.code, rejected.message]).toEqual([
+      'invalid_api_key',
+      '401 Incorrect API key provided: *******. You can find your API key at https://platform.openai.com/account/api-keys.',
+    ]);
+    expect((await rejection(openai.chat.completions.create(chat('gpt-4o')), APIError)).status).toBe(402);
+    expect((await rejection(openai.chat.completions.create(chat('gpt-4o')), APIError)).code).toBe('unsupported_country_region_territory');
+    expect((await rejection(anthropic.messages.create(message()), AnthropicAuthenticationError)).type).toBe('authentication_error');
+    expect((await rejection(anthropic.messages.create(message()), AnthropicApiError)).status).toBe(402);
+    expect((await rejection(anthropic.messages.create(message()), AnthropicPermissionDeniedError)).type).toBe('permission_error');
+  });
+
+  it("sends OpenAI's edge 502 and 504 with the status as a numeric code", async () => {
+    const mocks = world({ rules: [{ match: { provider: 'openai' }, script: ['502', '504'] }] });
+    const { openai } = sdkClients(mocks);
+    const badGateway = await rejection(openai.chat.completions.create(chat('gpt-4o')), InternalServerError);
+    const timedOut = await rejection(openai.chat.completions.create(chat('gpt-4o')), InternalServerError);
+    expect([badGateway.status, badGateway.type, badGateway.code]).toEqual([502, 'cf_bad_gateway', 502]);
+    expect([timedOut.status, timedOut.type, timedOut.code]).toEqual([504, 'cf_gateway_timeout', 504]);
+  });
+
+  it('tells a retry wait over a minute as the provider tells any: header seconds, RetryInfo seconds', async () => {
+    const mocks = world({ rules: [{ match: { provider: ['openai', 'gemini'] }, fault: 'rate-limit', retryAfterMs: 125_000 }] });
+    const { openai, gemini } = sdkClients(mocks);
+    const limited = await rejection(openai.chat.completions.create(chat('gpt-4o')), RateLimitError);
+    expect([limited.headers.get('retry-after'), limited.message.includes('Please try again in 2m5s.')]).toEqual(['125', true]);
+    const geminiLimited = await rejection(gemini.models.generateContent({ model: 'gemini-2.5-flash', contents: 'hi' }), ApiError);
+    expect(geminiLimited.message).toContain('"retryDelay":"125s"');
+    expect(mocks.journal.entries.map((entry) => entry.retryAfterMs)).toEqual([125_000, 125_000]);
+  });
+
+  it('answers the context-length fault with the same 400 a prompt over the window gets, whatever the prompt', async () => {
+    const mocks = world({ rules: [{ match: { provider: 'gemini' }, fault: 'context-length' }] });
+    const refused = await rejection(sdkClients(mocks).gemini.models.generateContent({ model: 'gemini-2.5-flash', contents: 'hi' }), ApiError);
+    expect([refused.status, refused.message.includes('The input token count (1048577) exceeds the maximum number of tokens allowed (1048576).')]).toEqual([400, true]);
+    expect(mocks.journal.entries[0]).toMatchObject({ outcome: 'context-length', fault: 'rule 1: context-length' });
   });
 });
 

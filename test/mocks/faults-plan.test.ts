@@ -47,9 +47,9 @@ describe('fault schedule (zod, at the edge)', () => {
   });
 
   it.each([
-    [{ rules: [{ fault: 'meltdown' }] }, 'at rules[0].fault, expected a fault: rate-limit, overloaded, server-error', 'got "meltdown"'],
+    [{ rules: [{ fault: 'meltdown' }] }, 'at rules[0].fault, expected a fault: rate-limit, rate-limit-no-retry-after, overloaded, server-error', 'got "meltdown"'],
     [{ rules: [{ fault: 'overloaded', probability: 1.5 }] }, 'at rules[0].probability, expected a probability from 0 to 1', 'got 1.5'],
-    [{ rules: [{ script: ['429', 'ok', '430'] }] }, 'at rules[0].script[2], expected ok, 429, 500, 503, 529 or a fault', 'got "430"'],
+    [{ rules: [{ script: ['429', 'ok', '430'] }] }, 'at rules[0].script[2], expected ok, 401, 402, 403, 429, 500, 502, 503, 504, 529 or a fault', 'got "430"'],
     [{ rules: [{ fault: 'server-error', probabilty: 0.5 }] }, 'at rules[0].probabilty, unknown key', ''],
     [{ rules: [{ script: ['429'], probability: 0.5 }] }, 'at rules[0].probability, expected no probability beside a script', ''],
     [{ rules: [{ match: { provider: 'google' }, fault: 'overloaded' }] }, 'at rules[0].match.provider', 'got "google"'],

@@ -67,6 +67,37 @@ describe('compareTrace', () => {
     const comparison = compareTrace(expected, { ...actual, turns: [{ ...actual.turns[0]!, requests }] });
     expect(comparison.ok).toBe(false);
     expect(comparison.differences.map((difference) => difference.where)).toEqual(['turns[0].requests']);
+    expect(comparison.differences[0]!.message).toBe('different provider request sequence, from request 5 on');
+  });
+
+  it('still reports timing when the sequences differ: the delays before the first difference', () => {
+    const expected = incidentChain();
+    // No 2 s wait before the second attempt, and a fifth Flash attempt instead of failing over.
+    const actual = incidentChain(0, (index) => (index >= 1 ? -2_000 : 0));
+    const requests = [...actual.turns[0]!.requests];
+    requests.splice(4, 0, request('gemini-2.5-flash', 12_450));
+    const comparison = compareTrace(expected, { ...actual, turns: [{ ...actual.turns[0]!, requests }] });
+    expect(comparison.differences.map((difference) => difference.where)).toEqual(['turns[0].requests', 'turns[0].requests[1].offsetMs']);
+    expect(comparison.differences[1]).toMatchObject({ expected: 2_050, actual: 50 });
+  });
+
+  it('does not judge the delays after the first difference', () => {
+    const expected = incidentChain();
+    const actual = incidentChain(0, (index) => (index >= 5 ? 5_000 : 0));
+    const requests = actual.turns[0]!.requests.map((entry, index) => (index === 4 ? { ...entry, status: 200, outcome: 'ok' } : entry));
+    const comparison = compareTrace(expected, { ...actual, turns: [{ ...actual.turns[0]!, requests }] });
+    expect(comparison.differences.map((difference) => difference.where)).toEqual(['turns[0].requests']);
+  });
+
+  it('still reports when the first request came, even when the first requests differ', () => {
+    const expected = incidentChain();
+    const actual = incidentChain(10_000);
+    const requests = actual.turns[0]!.requests.map((entry, index) => (index === 0 ? { ...entry, model: 'gemini-2.5-pro' } : entry));
+    const comparison = compareTrace(expected, { ...actual, turns: [{ ...actual.turns[0]!, requests }] });
+    expect(comparison.differences).toEqual([
+      expect.objectContaining({ where: 'turns[0].requests', message: 'different provider request sequence, from request 1 on' }),
+      expect.objectContaining({ where: 'turns[0].requests[0].offsetMs', expected: 357, actual: 10_357 }),
+    ]);
   });
 
   it('reports a different user text, even when the requests match', () => {

@@ -45,6 +45,13 @@ describe('trace cases', () => {
     expect(() => parseTraceCase('{ description: "x", faults: { rules: [{ fault: "teapot" }] } }', 'f.json5')).toThrow(/rules\[0\]\.fault/);
   });
 
+  it('takes a turn sent at a set offset, and refuses one in the warm-up', () => {
+    const parsed = parseTraceCase('{ description: "x", turns: [{ text: "one" }, { text: "two", atMs: 5000 }] }', 'burst.json5');
+    expect(parsed.turns.map((turn) => turn.atMs)).toEqual([undefined, 5_000]);
+    expect(() => parseTraceCase('{ description: "x", turns: [{ text: "one", atMs: -1 }] }', 'b.json5')).toThrow(/turns\[0\]\.atMs/);
+    expect(() => parseTraceCase('{ description: "x", warmup: { turns: [{ text: "w", atMs: 10 }] } }', 'w.json5')).toThrow(/warmup/);
+  });
+
   it('refuses an unknown version in versions', () => {
     expect(() => parseTraceCase('{ description: "x", versions: { "2026.1.1": { skip: "no" } } }', 'v.json5')).toThrow(/versions/);
   });

@@ -33,7 +33,8 @@
  * - start → ready (first `getUpdates` with a timeout) → startup quiet (5 s
  *   without a Telegram call but polling and without a provider request).
  * - each turn: `injectMessage` from the case's user, then wait until nothing
- *   has happened for `settleMs` (or the turn's timeout), polling every 100 ms.
+ *   has happened for `settleMs` (or the turn's timeout), polling every 100 ms;
+ *   a next turn with `atMs` is sent at its instant instead (src/sut/turn-timing.ts).
  *   Every wait above is the recorder's own (src/sut/turn-driver.ts).
  * - stop, store keys, and the trace through src/sut/trace-build.ts
  *   (`buildTrace`); the log lines are the embedded gateway's log, filtered and
@@ -62,6 +63,7 @@ import { buildTrace } from '../trace-build.ts';
 import { DEFAULT_CHAT_USER, type TraceCase } from '../trace-case.ts';
 import type { GoldenTrace, TraceLogLine } from '../trace.ts';
 import { createTurnDriver, POLL_MS, type TurnDriver } from '../turn-driver.ts';
+import { dueAtMs, waitTurnOver, waitUntilDue } from '../turn-timing.ts';
 import { OPENCLAW_VERSIONS } from '../versions.ts';
 
 /** Virtual time a gateway may take to poll Telegram, or to stop. */
@@ -148,10 +150,13 @@ async function runEmbedded(golden: GoldenTrace, traceCase: TraceCase): Promise<E
   const callsBeforeStart = calls.length;
   const readyAtMs = await startAndSettle(driver, gateway, callsBeforeStart);
   const turns: RawTurn[] = [];
+  let dueAt = dueAtMs(traceCase.turns[0], clock.now());
   for (const [index, turn] of traceCase.turns.entries()) {
     const from = turn.from ?? DEFAULT_CHAT_USER;
+    await waitUntilDue(driver, clock, dueAt);
     const startMs = clock.now();
-    const settled = await runTurn(clock, world, driver, turn, traceCase);
+    dueAt = dueAtMs(traceCase.turns[index + 1], startMs);
+    const settled = await runTurn(clock, world, driver, turn, traceCase, dueAt);
     turns.push({ index, text: turn.text, chatId: from.id, startMs, endMs: clock.now(), settled });
   }
   const stoppedAtMs = clock.now();
@@ -214,12 +219,19 @@ async function startAndSettle(driver: TurnDriver, gateway: Gateway, fromCall: nu
   return ready.readyAtMs;
 }
 
-/** One user message, then wait as the recorder does: quiet for `settleMs`, or the timeout. */
-async function runTurn(clock: VirtualClock, world: MockWorld, driver: TurnDriver, turn: TraceCase['turns'][number], traceCase: TraceCase): Promise<boolean> {
+/** One user message, then wait as the recorder does: quiet for `settleMs`, the timeout, or the next turn's due instant (turn-timing.ts). */
+async function runTurn(
+  clock: VirtualClock,
+  world: MockWorld,
+  driver: TurnDriver,
+  turn: TraceCase['turns'][number],
+  traceCase: TraceCase,
+  nextDueAtMs?: number,
+): Promise<boolean> {
   const from = turn.from ?? DEFAULT_CHAT_USER;
   const startMs = clock.now();
   injectMessage(world.telegram.state, clock, { from: { id: from.id, firstName: from.firstName, ...(from.username ? { username: from.username } : {}) }, text: turn.text });
-  return driver.waitTurnSettled(startMs, turn.settleMs ?? traceCase.settleMs, turn.timeoutMs ?? traceCase.turnTimeoutMs);
+  return waitTurnOver(driver, clock, { startMs, settleMs: turn.settleMs ?? traceCase.settleMs, timeoutMs: turn.timeoutMs ?? traceCase.turnTimeoutMs, nextDueAtMs });
 }
 
 function storeKeys(gateway: Gateway): { live: string[]; archived: string[] } {
