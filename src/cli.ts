@@ -255,7 +255,7 @@ export function buildProgram(profileNames: readonly [ProfileName, ...ProfileName
     .command('scenario-schema')
     .description('Print the JSON Schema of scenario files (scenarios/scenario.schema.json is this output)')
     .action(async () => {
-      const { scenarioJsonSchema } = await import('./scenario/schema.ts');
+      const { scenarioJsonSchema } = await import('./scenario/json-schema.ts');
       process.stdout.write(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
     });
 

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.ts';
-import { SCENARIO_BOUNDS, scenarioJsonSchema } from '../../src/scenario/schema.ts';
+import { scenarioJsonSchema } from '../../src/scenario/json-schema.ts';
+import { SCENARIO_BOUNDS } from '../../src/scenario/schema.ts';
 import { inlineScenario } from './support.ts';
 
 describe('scenario files', () => {

@@ -2,7 +2,7 @@
  * The check library: a scenario names a check and its thresholds; this runs
  * it over a window and returns pass, fail or error with its evidence.
  */
-import { ZodError } from 'zod';
+import { z, ZodError } from 'zod';
 import { UserError } from '../../errors.ts';
 import type { CheckResult } from '../result.ts';
 import type { CheckSpec } from '../schema.ts';
@@ -38,6 +38,11 @@ export function parseCheckParams(spec: CheckSpec, where: string): unknown {
     const problems = error.issues.map((issue) => `${issue.path.join('.') || '(parameters)'}: ${issue.message}`).join('; ');
     throw new UserError(`${where}: check "${check}" has bad parameters (${problems}). Known checks: ${CHECK_NAMES.join(', ')}.`);
   }
+}
+
+/** The parameters a check takes, described (json-schema.ts, docs/scenarios.md). */
+export function checkParams(check: CheckName): z.ZodObject {
+  return CHECKS[check].params;
 }
 
 export function runCheck(spec: CheckSpec, params: unknown, context: CheckContext): CheckResult {
