@@ -51,14 +51,12 @@ const tokens = z.number().int().min(1).max(SCENARIO_BOUNDS.tokens);
 const tokenCount = count(SCENARIO_BOUNDS.tokens);
 const tokenRange = z.union([
   tokens.describe('exactly this many tokens'),
-  z.strictObject({
-    min: tokens.describe('fewest tokens a message draws'),
-    max: tokens.describe('most tokens a message draws'),
-  }).describe('a size drawn uniformly from min to max per message (seeded)'),
+  z
+    .strictObject({ min: tokens.describe('fewest tokens a message draws'), max: tokens.describe('most tokens a message draws') })
+    .describe('a size drawn uniformly from min to max per message (seeded)'),
 ]);
 const messageTokens = tokenRange.describe('size of each message in tokens (4 characters each): a number, or { min, max } drawn per message');
-const user = z.number().int().min(0).max(SCENARIO_BOUNDS.users - 1);
-const userIndex = user.describe('index into the scenario users (0 is the first; below users.count)');
+const userIndex = z.number().int().min(0).max(SCENARIO_BOUNDS.users - 1).describe('index into the scenario users (0 is the first; below users.count)');
 const list = <T extends z.core.$ZodType>(item: T) => z.array(item).max(SCENARIO_BOUNDS.items);
 
 /**

@@ -2,6 +2,9 @@
  * The scenario JSON Schema editors read (scenarios/scenario.schema.json): every field says what it
  * is, so hovering any key in an editor explains it, check parameters included.
  */
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { checkParams } from '../../src/scenario/checks/index.ts';
@@ -40,4 +43,12 @@ describe('the scenario JSON Schema', () => {
       expect(Object.keys(branches[index]!.properties)).toEqual(['check', 'title', 'window', ...Object.keys(checkParams(name).shape)]);
     }
   });
+
+  it('prints whole through a pipe, as the committed file (it is larger than one pipe write)', async () => {
+    // A shell pipe, as `quotastorm scenario-schema | jq` gets: its buffer is 64 KB; a child process's socket holds more.
+    const { stdout } = await promisify(execFile)('sh', ['-c', `"${process.execPath}" src/cli.ts scenario-schema | cat`], { maxBuffer: 16 * 1024 * 1024 });
+    const committed = await readFile('scenarios/scenario.schema.json', 'utf8');
+    expect(committed.length).toBeGreaterThan(65_536);
+    expect(stdout).toBe(committed);
+  }, 30_000);
 });
