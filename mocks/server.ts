@@ -27,7 +27,12 @@ const LOOPBACK = '127.0.0.1';
 
 export type MockServer = { readonly url: string; readonly port: number; close(): Promise<void> };
 
-export type ServeOptions = { readonly port?: number; readonly limits?: Partial<RequestLimits> };
+export type ServeOptions = {
+  readonly port?: number;
+  readonly limits?: Partial<RequestLimits>;
+  /** Sees every request as it arrives, before it is read (a coordinator clock counts the requests the mocks hold). */
+  readonly observe?: (request: IncomingMessage, response: ServerResponse) => void;
+};
 
 /** The port could not be bound (in use, not permitted): the caller's input, not a bug. */
 export class ListenError extends Error {
@@ -46,7 +51,11 @@ const MAX_LOGGED_URL = 512;
 export async function serveMocks(world: MockWorld, options: ServeOptions = {}): Promise<MockServer> {
   const tables = mountTables(world);
   const limits = { ...DEFAULT_REQUEST_LIMITS, ...options.limits };
-  const server = createHttpServer(serverLimits(limits), (request, response) => void route(world, tables, limits, request, response));
+  // Tracked from arrival, body read included: a virtual clock must not move while a request is being read.
+  const server = createHttpServer(serverLimits(limits), (request, response) => {
+    options.observe?.(request, response);
+    void world.clock.track(() => route(world, tables, limits, request, response), 'serve');
+  });
   return listen(server, options.port ?? 0, 'http');
 }
 
@@ -62,9 +71,13 @@ export async function serveTelegramTls(
 ): Promise<MockServer> {
   const table = createRouteTable(world.routesByMount.telegram);
   const limits = { ...DEFAULT_REQUEST_LIMITS, ...options.limits };
-  const server = createHttpsServer({ cert: options.certificatePem, key: options.keyPem, ...serverLimits(limits) }, (request, response) =>
-    void serve(world, table, { origin: MOUNTS.telegram, errorsAs: 'telegram' }, limits, request.url ?? '/', request, response).catch((error: unknown) => fail(response, error)),
-  );
+  const server = createHttpsServer({ cert: options.certificatePem, key: options.keyPem, ...serverLimits(limits) }, (request, response) => {
+    options.observe?.(request, response);
+    void world.clock.track(
+      () => serve(world, table, { origin: MOUNTS.telegram, errorsAs: 'telegram' }, limits, request.url ?? '/', request, response).catch((error: unknown) => fail(response, error)),
+      'serve',
+    );
+  });
   return listen(server, options.port ?? 0, 'https');
 }
 

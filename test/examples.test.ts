@@ -3,10 +3,11 @@
  * for byte: they show what quotastorm writes, they prove runs are
  * deterministic, and they can never go stale. UPDATE_EXAMPLES=1 rewrites them.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderComparison } from '../src/report/compare.ts';
+import { PROSE_WIDTH } from '../src/report/markdown-text.ts';
 import { renderRunReport } from '../src/report/markdown.ts';
 import { loadScenario } from '../src/scenario/load.ts';
 import { runScenario } from '../src/scenario/runner.ts';
@@ -40,4 +41,28 @@ describe('reports/examples', () => {
     const [before, after] = [await result('scenarios/incident-2026-02-27.json5', BEFORE, 'quotas'), await result('scenarios/incident-2026-02-27.json5', AFTER, 'quotas')];
     await matches('incident-before-after.md', renderComparison([{ label: 'feb27-before.json5', result: before }, { label: 'feb27-after.json5', result: after }]));
   }, 180_000);
+
+  it(`wraps every line outside tables and fenced blocks at ${PROSE_WIDTH} characters`, async () => {
+    for (const name of (await readdir(DIR)).filter((file) => file.endsWith('.md'))) {
+      const long = proseLines(await readFile(join(DIR, name), 'utf8')).filter((line) => [...line].length > PROSE_WIDTH);
+      expect(long, `${name}: prose lines over ${PROSE_WIDTH} characters`).toEqual([]);
+    }
+  });
 });
+
+/** Lines a reader reads as prose: not inside a fenced block, not a table row. */
+function proseLines(markdown: string): string[] {
+  let fence: string | undefined;
+  return markdown.split('\n').filter((line) => {
+    const mark = /^(`{3,}|~{3,})/.exec(line)?.[1];
+    if (fence !== undefined) {
+      if (mark !== undefined && mark.startsWith(fence) && line.trim() === mark) fence = undefined;
+      return false;
+    }
+    if (mark !== undefined) {
+      fence = mark;
+      return false;
+    }
+    return !line.startsWith('|');
+  });
+}

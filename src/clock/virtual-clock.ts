@@ -33,6 +33,13 @@ export type VirtualClock = Clock & {
   runUntilIdle(options?: { maxEvents?: number }): Promise<void>;
   /** Live timers (not yet fired or cleared). */
   pendingTimerCount(): number;
+  /** When the earliest live timer is due, or undefined: a coordinator with other clocks to follow moves one instant at a time. */
+  nextTimerAt(): number | undefined;
+  /**
+   * Sets `now()` to `timeMs` without firing anything: a coordinator moves every clock to the next instant
+   * before any of them fires what is due there. Throws if a live timer is due earlier (it would be skipped).
+   */
+  jumpTo(timeMs: number): void;
   /** Tracked operations still running or parked. */
   inFlightCount(): number;
 };
@@ -170,6 +177,16 @@ class VirtualClockImpl implements VirtualClock {
 
   inFlightCount(): number {
     return this.inFlight.size;
+  }
+
+  nextTimerAt(): number | undefined {
+    return this.heap.peekLive()?.dueMs;
+  }
+
+  jumpTo(timeMs: number): void {
+    const next = this.nextTimerAt();
+    if (next !== undefined && next < timeMs) throw new RangeError(`jumpTo(${timeMs}) would skip a timer due at ${next}`);
+    if (timeMs > this.nowMs) this.nowMs = timeMs;
   }
 
   advanceBy(durationMs: number): Promise<void> {

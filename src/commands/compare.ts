@@ -9,6 +9,7 @@ import { loadScenario } from '../scenario/load.ts';
 import { throwIfInterrupted, whileRunning } from './interrupt.ts';
 import { configFile, scenarioFile } from './bundled-files.ts';
 import { newReportDir } from './report-dir.ts';
+import { writeRunIndex } from './run-index-file.ts';
 import { planRun, runAndWrite, shownPath, type RunPlan } from './run.ts';
 
 export type CompareOptions = { config?: string[]; seed?: number; out?: string; variant?: string; force?: boolean; json?: boolean; doctorFix?: boolean; junit?: string };
@@ -47,15 +48,21 @@ export async function runCompare(file: string, options: CompareOptions): Promise
     let allOk = true;
     for (const [index, plan] of plans.entries()) {
       const label = basename(configs[index]!);
-      const { artifacts, files } = await runAndWrite(plan);
+      const { artifacts, files, dir } = await runAndWrite(plan);
       entries.push({ label, result: artifacts.result });
-      runs.push({ result: artifacts.result, files });
+      runs.push({ result: artifacts.result, files, dir });
       allOk &&= artifacts.result.verdict.ok;
       human.write(`${label}: ${artifacts.result.verdict.passed}/${artifacts.result.verdict.total} passed${artifacts.result.incomplete ? ' (incomplete run)' : ''}\n`);
       throwIfInterrupted();
     }
     const reportFile = join(out, 'compare.md');
     await writeFileAtomic(reportFile, renderComparison(entries));
+    await writeRunIndex(out, {
+      title: `quotastorm compare: ${loaded.scenario.name}`,
+      about: `One scenario and seed run against ${runs.length} configs by \`quotastorm compare\`, one folder per config.`,
+      runs: runs.map((run) => ({ dir: run.dir, result: run.result })),
+      documents: [{ path: 'compare.md', what: 'the configs side by side: checks, deltas, load charts, cascades' }],
+    });
     if (options.junit !== undefined) await writeFileAtomic(options.junit, renderJUnitSuites(runs.map((run) => run.result)));
     human.write(`report: ${shownPath(reportFile)}\n`);
     if (options.json === true) process.stdout.write(renderCompareSummaryJson(runs, reportFile));

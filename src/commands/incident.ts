@@ -5,7 +5,9 @@ import { writeFileAtomic } from '../io/write-file-atomic.ts';
 import { loadScenario } from '../scenario/load.ts';
 import { throwIfInterrupted, whileRunning } from './interrupt.ts';
 import { BUNDLED_SCENARIOS_DIR } from './bundled-files.ts';
+import type { IndexedRun } from '../report/run-index.ts';
 import { newReportDir } from './report-dir.ts';
+import { writeRunIndex } from './run-index-file.ts';
 import { planRun, runAndWrite, shownPath, type RunPlan } from './run.ts';
 
 const SCENARIO = join(BUNDLED_SCENARIOS_DIR, 'incident-2026-02-27.json5');
@@ -27,8 +29,11 @@ const CONFIGS = {
  */
 export async function runIncident(options: IncidentOptions): Promise<number> {
   const plan = await planIncident(options);
-  return whileRunning(() => runPlannedIncident(plan));
+  return whileRunning(async () => (await runPlannedIncident(plan)).exitCode);
 }
+
+/** The exit code, and the four runs for an index one folder up (`start`'s). */
+export type IncidentOutcome = { readonly exitCode: number; readonly runs: readonly IndexedRun[] };
 
 export type IncidentOptions = { seed?: number; out?: string; force?: boolean };
 
@@ -57,11 +62,13 @@ export async function planIncident(options: IncidentOptions): Promise<IncidentPl
 }
 
 /** The four runs in order; a signal ends the current one as incomplete and starts no other. */
-export async function runPlannedIncident(plan: IncidentPlan): Promise<number> {
+export async function runPlannedIncident(plan: IncidentPlan): Promise<IncidentOutcome> {
   await claimOutputDir(plan.out, { force: plan.force });
+  const indexed: IndexedRun[] = [];
   const run = async (config: Config, variant: Variant) => {
     throwIfInterrupted();
-    const { artifacts } = await runAndWrite(plan.runs[`${config}-${variant}`]);
+    const { artifacts, dir } = await runAndWrite(plan.runs[`${config}-${variant}`]);
+    indexed.push({ dir, result: artifacts.result });
     process.stdout.write(`${config} · ${variant}: ${artifacts.result.verdict.passed}/${artifacts.result.verdict.total} healthy-state checks passed${artifacts.result.incomplete ? ' (incomplete run)' : ''}\n`);
     throwIfInterrupted();
     return artifacts.result;
@@ -72,11 +79,17 @@ export async function runPlannedIncident(plan: IncidentPlan): Promise<number> {
   };
   const reportFile = join(plan.out, 'incident.md');
   await writeFileAtomic(reportFile, renderIncidentReport(runs));
+  await writeRunIndex(plan.out, {
+    title: 'The 2026-02-27 incident, replayed',
+    about: 'The incident scenario on the before and after configs, in both variants, by `quotastorm incident`. The before-config\'s runs are meant to fail: they reproduce the incident.',
+    runs: indexed,
+    documents: [{ path: 'incident.md', what: 'the five causes measured before and after, and where the write-up and the code disagree' }],
+  });
   process.stdout.write(`report: ${shownPath(reportFile)}\n`);
   if (!runs.after.quotas.verdict.ok) {
     process.stdout.write(`after the fix the day still fails ${runs.after.quotas.verdict.total - runs.after.quotas.verdict.passed} healthy-state check(s): see the report's "Where the write-up and the code disagree"\n`);
   }
   const reproduced = !runs.before.quotas.verdict.ok;
   if (!reproduced) process.stderr.write('the replay did not reproduce the incident: the before-config passed its healthy-state checks\n');
-  return reproduced ? 0 : 1;
+  return { exitCode: reproduced ? 0 : 1, runs: indexed };
 }

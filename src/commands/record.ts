@@ -26,6 +26,8 @@ export type RecordCommandOptions = {
   toleranceMs?: number;
   /** Run every case with this OpenClaw config instead of the cases' base config. */
   config?: string;
+  /** The gateway on quotastorm's clock (src/sut/virtual-time/). */
+  virtualTime?: boolean;
 };
 
 /**
@@ -123,6 +125,7 @@ async function recordOne(
     guard,
     log: (line) => say(`  ${line}`),
     ...(options.config === undefined ? {} : { configFile: options.config }),
+    ...(options.virtualTime ? { virtualTime: true } : {}),
   });
   const trace = GoldenTraceSchema.parse(buildTrace(raw, new Date(clock.now()).toISOString()));
   await writeFile(join(runDir, 'trace.json'), `${JSON.stringify(trace, null, 2)}\n`);

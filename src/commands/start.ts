@@ -9,6 +9,7 @@ import { planIncident, runPlannedIncident } from './incident.ts';
 import { throwIfInterrupted, whileRunning } from './interrupt.ts';
 import { BUNDLED_SCENARIOS_DIR, PACKAGE_ROOT } from './bundled-files.ts';
 import { newReportDir } from './report-dir.ts';
+import { writeRunIndex } from './run-index-file.ts';
 import { colorWanted, planRun, runAndWrite, shownPath } from './run.ts';
 
 const CONFIGS = ['feb27-before.json5', 'feb27-after.json5'].map((name) => join(BUNDLED_SCENARIOS_DIR, 'configs', name));
@@ -38,6 +39,18 @@ export async function runStart(options: { out?: string; profile: ProfileName; fo
     const configReport = join(out, 'config-report.md');
     await writeFileAtomic(configReport, renderConfigReport(reports.map((report) => ({ ...report, file: report.file.slice(PACKAGE_ROOT.length) })), profile));
     process.stdout.write(`\nroot-cause settings: ${shownPath(configReport)}\n`);
-    return artifacts.result.verdict.ok && incident === 0 ? 0 : 1;
+    const index = await writeRunIndex(out, {
+      title: 'quotastorm start',
+      about:
+        'The stress suite on the fixed config, the 2026-02-27 incident replayed on both configs, and the static root-cause table, by `quotastorm start`. ' +
+        'The before-config\'s incident runs are meant to fail: they reproduce the incident.',
+      runs: [{ dir, result: artifacts.result }, ...incident.runs],
+      documents: [
+        { path: 'incident/incident.md', what: 'the incident replayed: causes, symptoms, where the write-up and the code disagree' },
+        { path: 'config-report.md', what: 'the root-cause settings of both configs, read statically' },
+      ],
+    });
+    process.stdout.write(`index: ${shownPath(index)}\n`);
+    return artifacts.result.verdict.ok && incident.exitCode === 0 ? 0 : 1;
   });
 }

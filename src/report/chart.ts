@@ -2,9 +2,11 @@
  * asciichart line charts for text blocks, with an optional limit drawn as a
  * dashed flat line (`╌`) so it reads apart from the measured line (`─`)
  * without colour: a Markdown code block has none, and neither does a log.
- * asciichart draws every series with the same symbols, so the limit is
- * plotted on its own with the same scale and merged in only where the
- * measured line left the cell blank.
+ * Several series on one chart (one per config in a comparison) each get
+ * their own line style — thin `─`, heavy `━`, double `═` — since asciichart's
+ * colours vanish in Markdown. Every series and the limit are plotted on their
+ * own with the same scale and merged: a later series is drawn over an
+ * earlier one, and the limit only where no series left a mark.
  */
 import { plot, type PlotConfig } from 'asciichart';
 import { formatCompact, formatDurationMs } from './format.ts';
@@ -32,11 +34,34 @@ const LABEL_WIDTH = 7;
 const AXIS_COLUMN = LABEL_WIDTH + 1;
 const LIMIT_SYMBOL = '╌';
 
+/** The line symbol of each series in a multi-series chart, for its legend; series cycle through them. */
+export const SERIES_LINE_SYMBOLS = ['─', '━', '═'] as const;
+
+type LineSymbols = NonNullable<PlotConfig['symbols']>;
+
+/** asciichart's symbol slots: 0–3 draw the axis (kept), 4–9 the line. */
+const SERIES_SYMBOLS: readonly LineSymbols[] = [
+  ['┼', '┤', '╶', '╴', '─', '╰', '╭', '╮', '╯', '│'],
+  ['┼', '┤', '╶', '╴', '━', '┗', '┏', '┓', '┛', '┃'],
+  ['┼', '┤', '╶', '╴', '═', '╚', '╔', '╗', '╝', '║'],
+];
+
+export type MultiChartInput = Omit<ChartInput, 'values'> & {
+  /** One list of values per series, all of the same length; the first sets the axis marks. */
+  readonly series: readonly (readonly number[])[];
+};
+
 /** The chart's lines, axis labels included, without a code fence. */
 export function renderChart(input: ChartInput): string[] {
-  const values = [...input.values];
-  const top = Math.max(0, ...values, input.limit ?? 0);
-  const lowest = input.baseline === 'data' ? Math.min(...values, input.limit ?? Infinity) : 0;
+  return renderMultiChart({ ...input, series: [input.values] });
+}
+
+/** One chart with a line per series in its own style (SERIES_LINE_SYMBOLS), later series drawn on top. */
+export function renderMultiChart(input: MultiChartInput): string[] {
+  const all = input.series.flat();
+  const values = [...(input.series[0] ?? [])];
+  const top = Math.max(0, ...all, input.limit ?? 0);
+  const lowest = input.baseline === 'data' ? Math.min(...all, input.limit ?? Infinity) : 0;
   const stepPerRow = niceStep((top - lowest) / CHART_HEIGHT_ROWS);
   const bottom = Math.floor(lowest / stepPerRow) * stepPerRow;
   const heightRows = Math.max(1, Math.ceil((top - bottom) / stepPerRow));
@@ -47,7 +72,11 @@ export function renderChart(input: ChartInput): string[] {
     offset: 3,
     format: (value) => formatCompact(roundLabel(value)).padStart(LABEL_WIDTH),
   };
-  const measured = unmarkTopRow(plot(values, config).split('\n'), values[0] ?? 0, config);
+  const first = unmarkTopRow(plot(values, config).split('\n'), values[0] ?? 0, config);
+  const measured = input.series.slice(1).reduce(
+    (drawn, series, index) => overlay(drawn, plot([...series], { ...config, symbols: SERIES_SYMBOLS[(index + 1) % SERIES_SYMBOLS.length]! }).split('\n')),
+    first,
+  );
   const lines =
     input.limit === undefined ? measured : mergeLimit(measured, plot(values.map(() => input.limit!), config).split('\n'));
   return [...lines.map((line) => line.trimEnd()), ...xAxis(values.length, input.spanMs)];
@@ -69,6 +98,16 @@ function unmarkTopRow(lines: string[], firstValue: number, config: PlotConfig): 
   const top = [...lines[0]];
   if (top[AXIS_COLUMN] === '┼') top[AXIS_COLUMN] = '┤';
   return [top.join(''), ...lines.slice(1)];
+}
+
+/** The top series' marks replace whatever the chart had in their cells, right of the axis. */
+function overlay(chart: readonly string[], top: readonly string[]): string[] {
+  return chart.map((row, rowIndex) => {
+    const topRow = [...(top[rowIndex] ?? '')];
+    const cells = [...row];
+    while (cells.length < topRow.length) cells.push(' ');
+    return cells.map((char, column) => (column > AXIS_COLUMN && (topRow[column] ?? ' ') !== ' ' ? topRow[column]! : char)).join('');
+  });
 }
 
 /** Cells the measured line left blank take the limit line's cells, dashed. */

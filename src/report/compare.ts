@@ -10,9 +10,10 @@
 import type { RunResult } from '../scenario/result.ts';
 import { changedSettings } from './config-diff.ts';
 import { costSection } from './compare-cost.ts';
+import { cascadesSection, loadChartsSection } from './compare-load.ts';
 import { replyTimeRows } from './compare-reply-time.ts';
 import { baseName, formatCount, formatDurationMs, formatPercent, formatSignedCount, shortSha } from './format.ts';
-import { codeSpan, escapeInline, table } from './markdown-text.ts';
+import { codeSpan, escapeInline, table, wrapProse } from './markdown-text.ts';
 import type { PriceOverrides } from './prices.ts';
 import { redactResult } from './redact-result.ts';
 import { statusMark } from './root-causes-section.ts';
@@ -52,12 +53,14 @@ export function renderComparison(input: readonly ComparisonEntry[], options: Com
     '',
     ...peaksTable(entries),
     '',
+    ...loadChartsSection(entries),
+    ...cascadesSection(entries),
     ...costSection(entries, options.prices ?? {}),
     '## What changed',
     '',
     ...whatChanged(entries),
   ];
-  return `${lines.join('\n').trimEnd()}\n`;
+  return `${wrapProse(lines.join('\n')).trimEnd()}\n`;
 }
 
 type Entry = ComparisonEntry;

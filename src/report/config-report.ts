@@ -3,7 +3,7 @@ import { loadConfig } from '../config/load.ts';
 import { unknownChainModels } from '../config/catalog/model-registry.ts';
 import { auditRootCauses, type RootCauseFinding } from '../config/root-causes.ts';
 import type { VersionProfile } from '../gateway/profiles/profile.ts';
-import { table } from './markdown-text.ts';
+import { table, wrapProse } from './markdown-text.ts';
 
 export type ConfigReport = { file: string; warnings: string[]; findings: RootCauseFinding[] };
 
@@ -43,7 +43,7 @@ export function renderConfigReport(reports: readonly ConfigReport[], profile: Re
     '',
     ...reports.flatMap((report) => whyList(report, reports.length > 1)),
   ];
-  return `${lines.join('\n').trimEnd()}\n`;
+  return `${wrapProse(lines.join('\n')).trimEnd()}\n`;
 }
 
 const STATUS_MARK: Record<RootCauseFinding['status'], string> = { ok: 'ok', risk: 'RISK', note: 'note' };

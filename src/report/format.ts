@@ -4,6 +4,8 @@
  * build ships with: a report must regenerate byte for byte anywhere.
  */
 
+export { formatOffsetMs } from '../clock/format-offset.ts';
+
 /** `1420000` → `1,420,000`; negative numbers keep their sign. Non-integers keep up to 2 decimals. */
 export function formatCount(value: number): string {
   const sign = value < 0 ? '-' : '';
@@ -51,17 +53,6 @@ export function formatUsd(amount: number): string {
   return `$${formatCount(Number(whole))}.${cents}`;
 }
 
-/** Offset since the run started: `+00:41:07`, with `.250` when the offset has milliseconds. */
-export function formatOffsetMs(ms: number): string {
-  const totalSeconds = Math.floor(ms / 1000);
-  const hours = Math.floor(totalSeconds / 3600);
-  const minutes = Math.floor((totalSeconds % 3600) / 60);
-  const seconds = totalSeconds % 60;
-  const millis = Math.round(ms - totalSeconds * 1000);
-  const base = `+${pad2(hours)}:${pad2(minutes)}:${pad2(seconds)}`;
-  return millis === 0 ? base : `${base}.${String(millis).padStart(3, '0')}`;
-}
-
 /** A length of time for people: `6h`, `1h 30m`, `2m 5s`, `850ms`, `0s`. */
 export function formatDurationMs(ms: number): string {
   if (ms === 0) return '0s';
@@ -92,10 +83,6 @@ export function shortSha(sha256: string): string {
 export function baseName(file: string): string {
   const parts = file.split(/[\\/]/);
   return parts[parts.length - 1] ?? file;
-}
-
-function pad2(value: number): string {
-  return String(value).padStart(2, '0');
 }
 
 function trimZeros(text: string): string {

@@ -7,7 +7,7 @@
  */
 import type { ModelUsage, RunResult } from '../scenario/result.ts';
 import { formatCount } from './format.ts';
-import { table as markdownTable } from './markdown-text.ts';
+import { table as markdownTable, wrapProse } from './markdown-text.ts';
 
 export type IncidentRuns = {
   readonly before: { readonly quotas: RunResult; readonly finishReason: RunResult };
@@ -71,7 +71,7 @@ export function renderIncidentReport(runs: IncidentRuns): string {
     '',
     'Every figure above comes from the four runs\' result.json files; each run folder has its own report, logs, sessions.json and journal.',
   ];
-  return `${lines.join('\n')}\n`;
+  return `${wrapProse(lines.join('\n'))}\n`;
 }
 
 function disagreements(runs: IncidentRuns): string[] {

@@ -11,6 +11,7 @@
  * property instead.
  */
 import type { CheckResult, RunResult } from '../scenario/result.ts';
+import { figuresInWords } from './figure-words.ts';
 import { baseName, formatDurationMs } from './format.ts';
 import { redactResult } from './redact-result.ts';
 import { verdictLine } from './verdict.ts';
@@ -96,12 +97,11 @@ function incompleteCase(result: RunResult): string[][] {
 
 /** Summary, step, evidence lines and figures: what a CI page shows when the case is opened. */
 function evidenceText(check: CheckResult): string {
-  const figures = Object.entries(check.figures).map(([name, value]) => `${name}=${value}`);
   return [
     check.summary,
     ...(check.step === undefined ? [] : [`step: ${check.step}`]),
     ...check.evidence,
-    ...(figures.length === 0 ? [] : [`figures: ${figures.join(' ')}`]),
+    ...(Object.keys(check.figures).length === 0 ? [] : [`figures: ${figuresInWords(check.check, check.figures)}`]),
   ].join('\n');
 }
 

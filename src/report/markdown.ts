@@ -17,7 +17,7 @@ import { replyTimeSection } from './reply-time-section.ts';
 import { rootCausesSection } from './root-causes-section.ts';
 import { headerTable, incompleteBanner, runTitle, verdictHeadline } from './run-header.ts';
 import { sessionsSection } from './sessions-section.ts';
-import { escapeInline } from './markdown-text.ts';
+import { escapeInline, wrapProse } from './markdown-text.ts';
 import { usageSection } from './usage-section.ts';
 import { checkEvidence, verdictTable } from './verdict.ts';
 
@@ -46,7 +46,7 @@ export function renderRunReport(input: RunResult): string {
     ...firstFailureSection(result),
     ...rootCausesSection(result),
   ];
-  return `${lines.join('\n').trimEnd()}\n`;
+  return `${wrapProse(lines.join('\n')).trimEnd()}\n`;
 }
 
 /** The premises the run took as given (run-notes.ts), before the verdict they bear on. */

@@ -4,6 +4,7 @@
  * the line from the checks themselves, so both stay the runner's figures.
  */
 import type { CheckResult, CheckStatus, RunResult } from '../scenario/result.ts';
+import { figuresInWords } from './figure-words.ts';
 import { formatCount } from './format.ts';
 import { escapeInline, fenced, table } from './markdown-text.ts';
 
@@ -53,7 +54,7 @@ export function checkEvidence(checks: readonly CheckResult[]): string[] {
     `${escapeInline(check.summary)}${check.step === undefined ? '' : ` — step ${escapeInline(check.step)}`}`,
     '',
     ...evidenceBlock(check.evidence),
-    ...figuresLine(check.figures),
+    ...figuresLine(check.check, check.figures),
   ]);
 }
 
@@ -65,10 +66,9 @@ function evidenceBlock(evidence: readonly string[]): string[] {
   return [...fenced('text', [...shown, ...tail]), ''];
 }
 
-function figuresLine(figures: Readonly<Record<string, number>>): string[] {
-  const entries = Object.entries(figures);
-  if (entries.length === 0) return [];
-  return [`Figures: ${entries.map(([name, value]) => `${escapeInline(name)} ${formatCount(value)}`).join(' · ')}`, ''];
+function figuresLine(kind: string, figures: Readonly<Record<string, number>>): string[] {
+  if (Object.keys(figures).length === 0) return [];
+  return [`Figures: ${escapeInline(figuresInWords(kind, figures))}`, ''];
 }
 
 function titlesWith(checks: readonly CheckResult[], status: CheckStatus): string[] {

@@ -5,6 +5,7 @@
  * the first failure with the lines around it. Every time is an offset from
  * the run's start.
  */
+import { formatOffsetMs } from '../clock/format-offset.ts';
 import { extname, isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RootCauseFinding } from '../config/root-causes.ts';
@@ -196,7 +197,7 @@ function firstFailureOf(gateway: Gateway, world: MockWorld, startMs: number): Ru
   const failure = gateway.deliveries.find((delivery) => delivery.kind === 'error' || delivery.kind === 'surfaced');
   if (failure === undefined) return undefined;
   const from = failure.atMs - 60_000;
-  const at = (ms: number) => `+${((ms - startMs) / 1000).toFixed(1)}s`;
+  const at = (ms: number) => formatOffsetMs(ms - startMs);
   const journal = world.journal
     .where((entry) => entry.atMs >= from && entry.atMs <= failure.atMs)
     .slice(-EXCERPT_LINES)

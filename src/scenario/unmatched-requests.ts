@@ -4,6 +4,7 @@
  * provider at a wrong base URL reads as a run of failed turns; the error
  * names each request and the mounts it could have been meant for.
  */
+import { formatOffsetMs } from '../clock/format-offset.ts';
 import type { MountRoutes, RunRecord } from './record.ts';
 import type { CheckResult } from './result.ts';
 
@@ -31,7 +32,7 @@ export function unmatchedRequestsError(record: RunRecord): CheckResult | undefin
     summary: `${total} request${total === 1 ? '' : 's'} no mock answered, first ${first.method} ${first.url}: a base URL in the config (models.providers.*.baseUrl, channels.telegram.apiRoot) points where no mock serves`,
     evidence: [...distinct.values()].slice(0, REQUESTS_SHOWN).map(
       (request) =>
-        `${request.count} × ${request.method} ${request.url} (first at +${((request.firstAtMs - record.startMs) / 1000).toFixed(1)} s); could have meant ${couldHaveMeant(request.url, record.mounts)}`,
+        `${request.count} × ${request.method} ${request.url} (first at ${formatOffsetMs(request.firstAtMs - record.startMs)}); could have meant ${couldHaveMeant(request.url, record.mounts)}`,
     ),
     figures: { unmatched: total, distinct: distinct.size },
   };

@@ -37,15 +37,31 @@ export type GatewayLaunch = {
   readonly label: string;
   /** Seeds the gateway's Math.random (preload/seeded-math-random.ts); unset = OpenClaw's own randomness. */
   readonly seed?: string;
+  /** The coordinator's variables (virtual-time/coordinator.ts): the gateway's clock follows quotastorm's. Unset = real time. */
+  readonly virtualTime?: Readonly<Record<string, string>>;
 };
 
 // The preload's extension is this module's own: `.ts` run from a clone, `.js` in the built package (npm run build).
-const SEEDED_RANDOM = fileURLToPath(new URL(`./preload/seeded-math-random${extname(fileURLToPath(import.meta.url))}`, import.meta.url));
+const SEEDED_RANDOM = preload('seeded-math-random');
+const VIRTUAL_TIME = preload('virtual-time');
 
-export function gatewayEnv(launch: Pick<GatewayLaunch, 'home' | 'runDir' | 'env' | 'seed'>): Record<string, string> {
-  return {
+function preload(name: string): string {
+  return pathToFileURL(fileURLToPath(new URL(`./preload/${name}${extname(fileURLToPath(import.meta.url))}`, import.meta.url))).href;
+}
+
+export function gatewayEnv(launch: Pick<GatewayLaunch, 'home' | 'runDir' | 'env' | 'seed' | 'virtualTime'>): Record<string, string> {
+  const nodeOptions = [
     // Math.random seeded (preload/seeded-math-random.ts): retry jitter repeats from run to run.
-    ...(launch.seed === undefined ? {} : { NODE_OPTIONS: `--import=${pathToFileURL(SEEDED_RANDOM).href}`, QUOTASTORM_GATEWAY_SEED: launch.seed }),
+    ...(launch.seed === undefined ? [] : [`--import=${SEEDED_RANDOM}`]),
+    // The clock follows quotastorm's (preload/virtual-time.ts). With the warning flag already set, openclaw@2026.2.26's
+    // launcher runs the gateway in its own process instead of re-spawning itself with it (ensureExperimentalWarningSuppressed,
+    // dist/entry.js): one process, one party on the clock, from its first line.
+    ...(launch.virtualTime === undefined ? [] : [`--import=${VIRTUAL_TIME}`, '--disable-warning=ExperimentalWarning']),
+  ];
+  return {
+    ...(nodeOptions.length === 0 ? {} : { NODE_OPTIONS: nodeOptions.join(' ') }),
+    ...(launch.seed === undefined ? {} : { QUOTASTORM_GATEWAY_SEED: launch.seed }),
+    ...launch.virtualTime,
     // quotastorm's own Node first: 2026.9.6 starts worker processes with `node`.
     PATH: [dirname(process.execPath), '/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'].join(':'),
     HOME: launch.home,

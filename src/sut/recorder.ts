@@ -9,8 +9,11 @@
  *   → per turn: a user writes (Telegram mock) → wait until quiet → next
  *   → gateway stop → store keys → logs → trace (trace-build.ts)
  *
- * Real time throughout (the gateway is another process): waits and
- * timestamps come from the real clock.
+ * In real time, waits and timestamps come from the real clock. In virtual
+ * time (`virtualTime`), one coordinator clock (virtual-time/coordinator.ts)
+ * drives the mocks, these waits and the gateway's own clock: a back-off is
+ * not waited out, and every offset in the trace is virtual. The gateway's
+ * CLI calls and its shutdown grace stay on the real clock.
  */
 import { existsSync } from 'node:fs';
 import { rm, writeFile, readFile } from 'node:fs/promises';
@@ -35,6 +38,7 @@ import { telegramSpy, type TelegramCall } from './telegram-spy.ts';
 import { DEFAULT_CHAT_USER, type TraceCase } from './trace-case.ts';
 import { createTurnDriver, STARTUP_SETTLE_MAX_MS, type TurnDriver } from './turn-driver.ts';
 import { makeDirectories } from '../io/output-path.ts';
+import { startCoordinator, type CoordinatorStats } from './virtual-time/coordinator.ts';
 
 export type RecordOptions = {
   readonly clock: Clock;
@@ -46,6 +50,8 @@ export type RecordOptions = {
   readonly configFile?: string;
   /** Registers cleanup to run if the process is told to stop (isolate.ts createShutdownGuard). */
   readonly guard?: { add(task: () => Promise<unknown>): () => void };
+  /** Runs the gateway on quotastorm's clock (preload/virtual-time.ts) instead of real time. */
+  readonly virtualTime?: boolean;
 };
 
 /** Everything observed in one recording, before normalization (trace-build.ts turns it into a GoldenTrace). */
@@ -67,6 +73,8 @@ export type RawRecording = {
   readonly sessionsBefore: SessionKeys;
   readonly sessionsAfter: SessionKeys;
   readonly logFile: string;
+  /** Virtual time only: how the coordinator moved time, and the real ms from gateway start to stop. */
+  readonly virtualTime?: CoordinatorStats & { readonly wallMs: number };
 };
 
 export type RawTurn = {
@@ -82,7 +90,8 @@ export type RawTurn = {
 const CLI_TIMEOUT_MS = 120_000;
 
 export async function recordCase(traceCase: TraceCase, options: RecordOptions): Promise<RawRecording> {
-  const { clock, installed, runDir, log } = options;
+  const { installed, runDir, log } = options;
+  const realClock = options.clock;
   const version = installed.version;
   const override = traceCase.versions[version.version];
   if (override?.skip) throw new UserError(`Case ${traceCase.name} is not recorded on openclaw@${version.version}: ${override.skip}`, { exitCode: 1 });
@@ -97,6 +106,9 @@ export async function recordCase(traceCase: TraceCase, options: RecordOptions): 
   const home = join(runDir, 'home');
   await makeDirectories(join(runDir, 'tmp'));
   await makeDirectories(join(home, '.openclaw'));
+  const coordinator = options.virtualTime ? await startCoordinator({ startMs: realClock.now(), dir: runDir, log }) : undefined;
+  const clock: Clock = coordinator?.clock ?? realClock;
+  const stopGateway = (running: GatewayProcess) => (coordinator === undefined ? running.stop() : coordinator.driveUntil(running.stop()));
   const startedAtMs = clock.now();
   const rng = createPrng(traceCase.seed);
 
@@ -105,7 +117,13 @@ export async function recordCase(traceCase: TraceCase, options: RecordOptions): 
   const world = createMockWorld({ clock, seed: traceCase.seed, faults, telegram: { botTokens: [TELEGRAM_BOT_TOKEN] } });
   const telegramCalls: TelegramCall[] = [];
   const driverFor = (running: GatewayProcess) =>
-    createTurnDriver({ clock, calls: telegramCalls, journal: world.journal, isRunning: () => running.isRunning() });
+    createTurnDriver({
+      clock,
+      calls: telegramCalls,
+      journal: world.journal,
+      isRunning: () => running.isRunning(),
+      ...(coordinator === undefined ? {} : { pass: (durationMs: number) => coordinator.advanceBy(durationMs) }),
+    });
   const spied: MockWorld = {
     ...world,
     routesByMount: { ...world.routesByMount, telegram: [telegramSpy(clock, telegramCalls), ...world.routesByMount.telegram] },
@@ -113,17 +131,18 @@ export async function recordCase(traceCase: TraceCase, options: RecordOptions): 
   const servers: MockServer[] = [];
   let gateway: GatewayProcess | undefined;
   const release = options.guard?.add(async () => {
-    await gateway?.stop();
+    if (gateway) await stopGateway(gateway);
     world.telegram.state.poll?.wake('conflict');
     await Promise.all(servers.map((server) => server.close()));
   });
   try {
-    const mock = await serveMocks(spied, { port: 0 });
+    const observe = coordinator === undefined ? {} : { observe: coordinator.observe };
+    const mock = await serveMocks(spied, { port: 0, ...observe });
     servers.push(mock);
     const env: Record<string, string> = {};
     if (version.telegram === 'tls-hosts') {
       const certificate = await generateCertificate('api.telegram.org', join(runDir, 'tls'));
-      servers.push(await serveTelegramTls(spied, { port: 443, ...certificate }));
+      servers.push(await serveTelegramTls(spied, { port: 443, ...certificate, ...observe }));
       env['NODE_EXTRA_CA_CERTS'] = certificate.certificateFile;
     }
     log(`mocks on ${mock.url}${version.telegram === 'tls-hosts' ? ' + https://api.telegram.org (127.0.0.1:443)' : ''}`);
@@ -136,12 +155,24 @@ export async function recordCase(traceCase: TraceCase, options: RecordOptions): 
       workspaceDir: join(home, '.openclaw', 'workspace'),
     });
     await writeFile(join(home, '.openclaw', 'openclaw.json'), `${JSON.stringify(config, null, 2)}\n`);
-    const launch = { installed, clock, home, runDir, env, seed: `${traceCase.seed}/${traceCase.name}` };
+    const launch = {
+      installed,
+      clock: realClock,
+      home,
+      runDir,
+      env,
+      seed: `${traceCase.seed}/${traceCase.name}`,
+      ...(coordinator === undefined ? {} : { virtualTime: coordinator.env }),
+    };
+    const start = (label: string) => {
+      coordinator?.expectParty();
+      return startGateway({ ...launch, label });
+    };
     await primeRuntimeCache(installed.dir, join(runDir, 'tmp'));
 
     if (traceCase.warmup) {
       log('warm-up start (not recorded)');
-      const warm = startGateway({ ...launch, label: 'warmup' });
+      const warm = start('warmup');
       gateway = warm;
       const driver = driverFor(warm);
       await writeFile(join(runDir, 'gateway.pid'), `${warm.pid}\n`);
@@ -154,14 +185,14 @@ export async function recordCase(traceCase: TraceCase, options: RecordOptions): 
         await driver.waitTurnSettled(startMs, turn.settleMs ?? traceCase.settleMs, turn.timeoutMs ?? traceCase.turnTimeoutMs);
         log(`warm-up turn "${turn.text}" done`);
       }
-      await warm.stop();
+      await stopGateway(warm);
       gateway = undefined;
     }
 
     await seedSessions(version.sessionStore, home, preloadEntries(traceCase.sessions, rng, clock.now()), async () => {
       log('importing the seeded sessions with `openclaw doctor --session-sqlite import`');
       const result = await runCommand(process.execPath, [installed.entry, 'doctor', '--session-sqlite', 'import'], {
-        clock,
+        clock: realClock,
         timeoutMs: CLI_TIMEOUT_MS,
         cwd: home,
         env: gatewayEnv(launch),
@@ -174,14 +205,18 @@ export async function recordCase(traceCase: TraceCase, options: RecordOptions): 
     const callsBeforeStart = telegramCalls.length;
     const gatewayStartMs = clock.now();
     log(`starting openclaw@${version.version} gateway`);
-    gateway = startGateway({ ...launch, label: 'run' });
+    const wallStartMs = realClock.now();
+    gateway = start('run');
     const driver = driverFor(gateway);
     await writeFile(join(runDir, 'gateway.pid'), `${gateway.pid}\n`);
     const readyAtMs = await waitReady(gateway, driver, callsBeforeStart, version.readyTimeoutS * 1000);
     log(`ready (Telegram long poll) after ${((readyAtMs - gatewayStartMs) / 1000).toFixed(1)} s`);
     await driver.waitStartupQuiet();
-    const idle = await waitForCpuIdle(gateway.pid, clock, { timeoutMs: STARTUP_SETTLE_MAX_MS });
-    log(`${idle.idle ? 'idle' : 'still busy'} after another ${(idle.waitedMs / 1000).toFixed(1)} s (CPU < 10 % of a core over 2 s)`);
+    // In virtual time the clock cannot move while the gateway works, so a quiet startup is an idle one.
+    if (coordinator === undefined) {
+      const idle = await waitForCpuIdle(gateway.pid, clock, { timeoutMs: STARTUP_SETTLE_MAX_MS });
+      log(`${idle.idle ? 'idle' : 'still busy'} after another ${(idle.waitedMs / 1000).toFixed(1)} s (CPU < 10 % of a core over 2 s)`);
+    }
 
     const turns: RawTurn[] = [];
     for (const [index, turn] of traceCase.turns.entries()) {
@@ -210,8 +245,12 @@ export async function recordCase(traceCase: TraceCase, options: RecordOptions): 
       throw new UserError(`The gateway exited on its own (exit ${exit.exitCode ?? exit.signal}); no trace written. Run directory: ${runDir}`, { exitCode: 1 });
     }
     const stoppedAtMs = clock.now();
-    await gateway.stop();
+    await stopGateway(gateway);
     gateway = undefined;
+    const wallMs = realClock.now() - wallStartMs;
+    const span = `gateway start to stop: ${((stoppedAtMs - gatewayStartMs) / 1000).toFixed(1)} s on the gateway's clock, ${(wallMs / 1000).toFixed(1)} s of real time`;
+    const stats = coordinator?.stats();
+    log(stats === undefined ? span : `${span} (virtual time: ${stats.moves} moves, ${stats.queries} queries, ${stats.forcedMoves} forced)`);
     await saveRuntimeCache(installed.dir, join(runDir, 'tmp'));
     const sessionsAfter = await readSessionKeys(version.sessionStore, home);
     return {
@@ -232,13 +271,15 @@ export async function recordCase(traceCase: TraceCase, options: RecordOptions): 
       sessionsBefore,
       sessionsAfter,
       logFile: join(runDir, 'openclaw.log'),
+      ...(coordinator === undefined ? {} : { virtualTime: { ...coordinator.stats(), wallMs } }),
     };
   } finally {
     release?.();
-    if (gateway) await gateway.stop();
+    if (gateway) await stopGateway(gateway);
     // A long poll parked in the Telegram mock holds a 30 s timer; end it, or this process lingers that long.
     world.telegram.state.poll?.wake('conflict');
     await Promise.all(servers.map((server) => server.close()));
+    await coordinator?.close();
     await writeArtifacts(runDir, world, telegramCalls);
     await discardRuntimeCache(join(runDir, 'tmp'));
   }

@@ -52,6 +52,7 @@ export function buildTrace(raw: RawRecording, recordedAt: string): GoldenTrace {
       isolation: raw.isolation,
       seed: raw.traceCase.seed,
       readyMs: Math.round(raw.readyAtMs - raw.gatewayStartMs),
+      ...(raw.virtualTime === undefined ? {} : { clock: 'virtual' as const, wallMs: Math.round(raw.virtualTime.wallMs), moves: raw.virtualTime.moves }),
     },
     config,
     faults: raw.traceCase.faults as Record<string, unknown>,

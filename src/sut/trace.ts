@@ -107,6 +107,11 @@ export const GoldenTraceSchema = z.strictObject({
     seed: z.number().int(),
     /** Gateway launch → first Telegram long poll. */
     readyMs: z.number().int(),
+    /** `virtual`: recorded on quotastorm's clock (src/sut/virtual-time/), every offset virtual; absent: real time. */
+    clock: z.literal('virtual').optional(),
+    /** Virtual time only: the real ms from gateway launch to stop, and the moves of time it took. */
+    wallMs: z.number().int().optional(),
+    moves: z.number().int().optional(),
   }),
   /** The openclaw.json the gateway ran with; the mock's address is `http://127.0.0.1:<mock>`, the run directory `<run>`. */
   config: z.record(z.string(), z.unknown()),

@@ -126,7 +126,7 @@ describe('quotastorm CLI', () => {
     expect(outcome.stderr).toMatch(/warning: .*agents\.defaults\.notAKey/);
   });
 
-  it('npm start’s job runs the stress suite (6/6), replays the incident and writes the root-cause table', async () => {
+  it('npm start’s job runs the stress suite (6/6), replays the incident, writes the root-cause table and an index of the runs', async () => {
     const out = await mkdtemp(join(tmpdir(), 'quotastorm-start-'));
     const outcome = await cli('start', '--out', out);
     expect(outcome.code).toBe(0);
@@ -137,6 +137,11 @@ describe('quotastorm CLI', () => {
     const report = await readFile(join(out, 'config-report.md'), 'utf8');
     expect(report).toContain('**feb27-before.json5**: 0/5 root causes addressed');
     expect(report).toContain('**feb27-after.json5**: 5/5 root causes addressed (none left)');
+    const index = await readFile(join(out, 'index.md'), 'utf8');
+    for (const run of ['stress-suite', 'incident/before-quotas', 'incident/before-finish-reason', 'incident/after-quotas', 'incident/after-finish-reason']) {
+      expect(index).toContain(`](${run}/report.md)`);
+    }
+    expect(await readFile(join(out, 'incident', 'index.md'), 'utf8')).toContain('](before-quotas/report.md)');
   }, 120_000);
 
   it('runs the stress suite: 6/6 and exit 0 on the fixed config, exit 1 naming the failed checks on the old one', async () => {

@@ -140,4 +140,23 @@ describe('VirtualClock', () => {
     void clock.track(() => new Promise(() => {}), 'fetch POST https://stuck.test/v1').catch(() => {});
     await expect(clock.runUntilIdle()).rejects.toThrow(/stalled.*fetch POST https:\/\/stuck\.test\/v1/);
   });
+
+  it('names its next timer, and jumps to an instant without firing what is due there', async () => {
+    const clock = createVirtualClock({ startMs: 0 });
+    const fired: number[] = [];
+    expect(clock.nextTimerAt()).toBeUndefined();
+    clock.setTimeout(() => fired.push(clock.now()), 50);
+    expect(clock.nextTimerAt()).toBe(50);
+    clock.jumpTo(50);
+    expect(clock.now()).toBe(50);
+    expect(fired).toEqual([]);
+    await clock.runUntil(50);
+    expect(fired).toEqual([50]);
+  });
+
+  it('refuses to jump past a live timer', () => {
+    const clock = createVirtualClock({ startMs: 0 });
+    clock.setTimeout(() => undefined, 10);
+    expect(() => clock.jumpTo(11)).toThrow(/skip a timer due at 10/);
+  });
 });

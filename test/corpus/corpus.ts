@@ -10,6 +10,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { formatWaitMs } from '../../src/report/reply-time-section.ts';
+import { wrapProse } from '../../src/report/markdown-text.ts';
 import { judgeConfig } from '../fuzz/judge.ts';
 import { secretValuesIn } from './secret-values.ts';
 import { runSuite, whyNoTurnReachedProvider, type SuiteRun } from './suite-bar.ts';
@@ -84,6 +85,7 @@ export function problemsOf(entry: CorpusEntry): string[] {
 }
 
 export const REPORT_HEADER = [
+  ...wrapProse([
   '# The real-config corpus',
   '',
   `Every config in [${CORPUS_DIR}](../../${CORPUS_DIR}) (sources and licences in [SOURCES.md](../../${CORPUS_DIR}/SOURCES.md)), ` +
@@ -94,6 +96,7 @@ export const REPORT_HEADER = [
   '',
   'Bar: exit 0, 1 or 2 and no secret printed; exit 2 as one paragraph naming the file; otherwise the messages reconcile, ' +
     'a user turn reached a provider or an ERROR check says why, and no message check passes without its messages reaching a provider.',
+  ].join('\n')).split('\n'),
   '',
   '| Config | validate · get · report · lint 2.2 · lint 9.6 | suite | messages sent · replied · error · dropped · pending | reply time p95 · max | provider requests | verdict | with --doctor-fix: exit · messages · verdict | bar | why |',
   '|---|---|---|---|---|---|---|---|---|---|',

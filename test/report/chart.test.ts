@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderChart } from '../../src/report/chart.ts';
+import { renderChart, renderMultiChart } from '../../src/report/chart.ts';
 
 describe('renderChart', () => {
   const tokens = { values: [400_000, 800_000, 1_420_000, 600_000], minutesPerColumn: 1, spanMs: 4 * 60_000 };
@@ -27,5 +27,21 @@ describe('renderChart', () => {
 
   it('has no trailing spaces, so editors cannot change the golden bytes', () => {
     for (const line of renderChart({ ...tokens, limit: 1_000_000 })) expect(line).toBe(line.trimEnd());
+  });
+});
+
+describe('renderMultiChart', () => {
+  it('draws each series in its own line style on one scale, the later one on top', () => {
+    const lines = renderMultiChart({ series: [[0, 4, 4, 0], [2, 2, 2, 2]], minutesPerColumn: 1, spanMs: 240_000 });
+    const plot = lines.slice(0, -2).join('\n');
+    expect(plot).toContain('─');
+    expect(plot).toContain('━');
+    expect(lines[0]).toMatch(/^ {6}4 ┤/);
+    expect(lines.find((line) => line.startsWith('      2 '))).toMatch(/━━/);
+  });
+
+  it('is renderChart when given one series', () => {
+    const input = { values: [1, 3, 2], minutesPerColumn: 1, spanMs: 180_000, limit: 3 };
+    expect(renderMultiChart({ ...input, series: [input.values] })).toEqual(renderChart(input));
   });
 });

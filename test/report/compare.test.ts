@@ -62,9 +62,33 @@ describe('renderComparison', () => {
     expect(row(report, '**Total est. cost**')[2]).toMatch(/^\$\d+\.\d\d \(-\$\d+\.\d\d\)$/);
   });
 
+  it('draws one load chart per model with traffic, both configs on it, each named by its line style', () => {
+    const report = renderComparison(beforeAfter());
+    const load = report.slice(report.indexOf('### Load over time'), report.indexOf('### Failover cascade per config'));
+    const models = [...load.matchAll(/^#### (.+)$/gm)].map((match) => match[1]);
+    const withTraffic = [failingBeforeRun(), passingRun()].flatMap((run) => run.usage.filter((usage) => usage.requests > 0).map((usage) => usage.modelRef));
+    expect(models).toEqual([...new Set(withTraffic)]);
+    const flash = load.slice(load.indexOf('#### google/gemini-2.5-flash'));
+    const tokensChart = flash.slice(flash.indexOf('Tokens sent per minute'), flash.indexOf('Requests per minute'));
+    expect(tokensChart).toContain('─ before: peak 1,420,000');
+    expect(tokensChart).toContain('━ after: peak 612,000');
+    expect(tokensChart).toMatch(/ 1M ┤.*╌/);
+    const plotted = tokensChart.split('\n').filter((line) => / [┤┼]/.test(line)).join('');
+    expect(plotted).toMatch(/[─╭╮╯╰]/);
+    expect(plotted).toMatch(/[━┏┓┛┗]/);
+  });
+
+  it('draws a mermaid failover cascade per config', () => {
+    const report = renderComparison(beforeAfter());
+    const cascades = report.slice(report.indexOf('### Failover cascade per config'));
+    expect([...cascades.matchAll(/^#### (.+)$/gm)].map((match) => match[1])).toEqual(['before', 'after']);
+    expect(cascades.match(/```mermaid\nflowchart LR/g)).toHaveLength(2);
+  });
+
   it('lists the root-cause settings whose values differ, and only those', () => {
     const report = renderComparison(beforeAfter());
-    const changed = report.slice(report.indexOf('## What changed')).split('\n').filter((line) => line.startsWith('- '));
+    const items = report.slice(report.indexOf('## What changed')).replace(/\n {2}/g, ' ');
+    const changed = items.split('\n').filter((line) => line.startsWith('- '));
     expect(changed.map((line) => /^- `([^`]+)`/.exec(line)![1])).toEqual([
       'agents.defaults.model',
       'agents.defaults.heartbeat.model',

@@ -152,9 +152,9 @@ describe('renderRunReport', () => {
   });
 
   it('marks an incomplete run loudly before anything else', () => {
-    const lines = renderRunReport(incompleteRun()).split('\n');
-    expect(lines[2]).toMatch(/^> \*\*INCOMPLETE RUN\.\*\* The run stopped after 42m of simulated time/);
-    expect(lines[4]).toBe('**Verdict: INCOMPLETE — 1/2 passed — failed: No rate-limit lines in gateway.err.log**');
+    const paragraphs = renderRunReport(incompleteRun()).split('\n\n').map((paragraph) => paragraph.replace(/\n(> )?/g, ' '));
+    expect(paragraphs[1]).toMatch(/^> \*\*INCOMPLETE RUN\.\*\* The run stopped after 42m of simulated time/);
+    expect(paragraphs[2]).toBe('**Verdict: INCOMPLETE — 1/2 passed — failed: No rate-limit lines in gateway.err.log**');
     expect(renderRunReport(passingRun())).not.toContain('INCOMPLETE');
   });
 

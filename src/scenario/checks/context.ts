@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { formatOffsetMs } from '../../clock/format-offset.ts';
 import { accountMessages, fatesReceivedIn, whyUnreached, type MessageAccounting } from '../message-accounting.ts';
 import type { RecordView } from '../record.ts';
 import type { CheckResult } from '../result.ts';
@@ -64,9 +65,9 @@ export function unreached(context: CheckContext, accounting: MessageAccounting, 
   });
 }
 
-/** `at +12.3 s` style offsets in evidence, from the run's start. */
+/** `+01:02:19.900`: evidence times as every report writes them, from the run's start. */
 export function offset(context: CheckContext, atMs: number): string {
-  return `+${((atMs - context.runStartMs) / 1000).toFixed(1)} s`;
+  return formatOffsetMs(atMs - context.runStartMs);
 }
 
 export function inWindow(context: CheckContext, atMs: number): boolean {

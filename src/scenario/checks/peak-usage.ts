@@ -7,6 +7,7 @@
  * is a threshold (a limit or `max`). A model nothing was sent to proves no
  * peak: an error naming where the messages went instead.
  */
+import { formatOffsetMs } from '../../clock/format-offset.ts';
 import { z } from 'zod';
 import { modelUsage } from '../usage.ts';
 import type { Check } from './context.ts';
@@ -52,7 +53,7 @@ export const peakUsage: Check<Params> = {
     const ok = params.min !== undefined ? value >= threshold : value <= threshold;
     return {
       status: ok ? 'pass' : 'fail',
-      summary: `peak ${value.toLocaleString('en-US')} ${params.metric === 'tpm' ? 'tokens' : 'requests'}/min at +${((peak?.atMs ?? 0) / 1000).toFixed(0)} s (limit ${limit?.toLocaleString('en-US') ?? 'none'})`,
+      summary: `peak ${value.toLocaleString('en-US')} ${params.metric === 'tpm' ? 'tokens' : 'requests'}/min at ${formatOffsetMs(peak?.atMs ?? 0)} (limit ${limit?.toLocaleString('en-US') ?? 'none'})`,
       evidence: [
         `${usage?.requests ?? 0} requests to ${params.model}: ${usage?.ok ?? 0} ok, ${usage?.rateLimited ?? 0} × 429, ${usage?.otherErrors ?? 0} other errors`,
         `${(usage?.inputTokensSent ?? 0).toLocaleString('en-US')} input tokens sent (refused requests included)`,
