@@ -256,8 +256,10 @@ export function buildProgram(profileNames: readonly [ProfileName, ...ProfileName
     .command('scenario-schema')
     .description('Print the JSON Schema of scenario files (scenarios/scenario.schema.json is this output)')
     .action(async () => {
-      const { scenarioJsonSchema } = await import('./scenario/schema.ts');
-      process.stdout.write(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
+      const { scenarioJsonSchema } = await import('./scenario/json-schema.ts');
+      // Over 64 KB: a pipe takes it in several writes, and the process exits when main returns, so wait until it is all out.
+      const text = `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`;
+      await new Promise<void>((resolve, reject) => process.stdout.write(text, (error) => (error ? reject(error) : resolve())));
     });
 
   return program;

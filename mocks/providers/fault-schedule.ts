@@ -80,17 +80,26 @@ const PROBABILITY = 'expected a probability from 0 to 1';
 const chance = z.number({ error: PROBABILITY }).min(0, { error: PROBABILITY }).max(1, { error: PROBABILITY });
 const oneOrMore = <T extends z.ZodType>(item: T, expected: string) => z.union([item, z.array(item).min(1)], { error: `expected ${expected}, or a list of them` });
 
-const MatchSchema = z.strictObject({
-  provider: oneOrMore(z.enum(PROVIDER_IDS, { error: `expected one of ${PROVIDER_IDS.join(', ')}` }), `one of ${PROVIDER_IDS.join(', ')}`).optional(),
-  /** The model id the request names (not its quota family). */
-  model: oneOrMore(z.string().min(1), 'a model id').optional(),
-  /** Wire operation, e.g. `streamGenerateContent`, `chat.completions`, `messages`. */
-  api: oneOrMore(z.string().min(1), 'an operation name').optional(),
-  stream: z.boolean().optional(),
-});
+const MatchSchema = z
+  .strictObject({
+    provider: oneOrMore(z.enum(PROVIDER_IDS, { error: `expected one of ${PROVIDER_IDS.join(', ')}` }), `one of ${PROVIDER_IDS.join(', ')}`)
+      .optional()
+      .describe(`the provider mock the request goes to (${PROVIDER_IDS.join(', ')}), or a list of them`),
+    model: oneOrMore(z.string().min(1), 'a model id')
+      .optional()
+      .describe('the model id the request names (not its quota family), e.g. "gemini-2.5-flash", or a list of them'),
+    api: oneOrMore(z.string().min(1), 'an operation name')
+      .optional()
+      .describe('the wire operation, e.g. "streamGenerateContent", "chat.completions", "messages", or a list of them'),
+    stream: z.boolean().optional().describe('true matches only streamed requests, false only unstreamed ones'),
+  })
+  .describe('which requests the rule applies to: every field given must match (default: all requests)');
 
 const WindowSchema = z
-  .strictObject({ fromMs: ms.optional(), untilMs: ms.optional() })
+  .strictObject({
+    fromMs: ms.optional().describe('start of the window, ms after the run starts (default: the start)'),
+    untilMs: ms.optional().describe('end of the window, ms after the run starts, not included (default: the end)'),
+  })
   .refine((window) => window.fromMs === undefined || window.untilMs === undefined || window.fromMs < window.untilMs, {
     error: 'expected untilMs after fromMs',
     path: ['untilMs'],
@@ -99,16 +108,40 @@ const WindowSchema = z
 const ProbabilitySchema = z.union([
   chance,
   /** min(max, base + perThousandPromptTokens × promptTokens / 1000): bigger prompts fail more. */
-  z.strictObject({ base: chance.optional(), perThousandPromptTokens: z.number().min(0, { error: 'expected a rate ≥ 0' }), max: chance.optional() }),
+  z
+    .strictObject({
+      base: chance.optional().describe('the chance of a request with an empty prompt (default 0)'),
+      perThousandPromptTokens: z.number().min(0, { error: 'expected a rate ≥ 0' }).describe('added chance per 1,000 prompt tokens'),
+      max: chance.optional().describe('the chance never exceeds this (default 1)'),
+    })
+    .describe('a chance that grows with the prompt: min(max, base + perThousandPromptTokens × promptTokens / 1000)'),
 ]);
 
+const floorMs = ms.optional().describe('no delay is shorter than this, in ms');
+const ceilingMs = ms.optional().describe('no delay is longer than this, in ms');
+const meanMs = ms.describe('the average delay, in ms');
 const LatencySchema = z.discriminatedUnion('distribution', [
-  z.strictObject({ distribution: z.literal('fixed'), ms }),
+  z.strictObject({ distribution: z.literal('fixed').describe('the same delay every time'), ms: ms.describe('the delay, in ms') }),
   z
-    .strictObject({ distribution: z.literal('uniform'), minMs: ms, maxMs: ms })
+    .strictObject({
+      distribution: z.literal('uniform').describe('a delay drawn evenly from minMs to maxMs'),
+      minMs: ms.describe('the shortest delay, in ms'),
+      maxMs: ms.describe('the longest delay, in ms'),
+    })
     .refine((spec) => spec.minMs <= spec.maxMs, { error: 'expected maxMs ≥ minMs', path: ['maxMs'] }),
-  z.strictObject({ distribution: z.literal('normal'), meanMs: ms, stdDevMs: ms, minMs: ms.optional(), maxMs: ms.optional() }),
-  z.strictObject({ distribution: z.literal('exponential'), meanMs: ms, minMs: ms.optional(), maxMs: ms.optional() }),
+  z.strictObject({
+    distribution: z.literal('normal').describe('a delay drawn from a normal (bell) curve around meanMs'),
+    meanMs,
+    stdDevMs: ms.describe('the standard deviation of the delay, in ms'),
+    minMs: floorMs,
+    maxMs: ceilingMs,
+  }),
+  z.strictObject({
+    distribution: z.literal('exponential').describe('a delay drawn from an exponential distribution: mostly short, sometimes long'),
+    meanMs,
+    minMs: floorMs,
+    maxMs: ceilingMs,
+  }),
 ]);
 
 const FaultNameSchema = z.string().refine((name) => faultOfName(name) !== undefined, { error: `expected a fault: ${KNOWN}` });
@@ -119,18 +152,25 @@ const ScriptEntrySchema = z
 
 const RuleSchema = z
   .strictObject({
-    /** Journal label and PRNG stream name; name a rule to keep its draws when rules are inserted before it. */
-    name: z.string().min(1).optional(),
+    name: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('the rule\'s label in the journal and its random stream: name a rule to keep its draws when rules are inserted before it'),
     match: MatchSchema.optional(),
-    when: oneOrMore(WindowSchema, 'a window { fromMs, untilMs }').optional(),
-    /** Consumed one entry per matching request, per provider/model; then the rule stops matching, or repeats. */
-    script: z.array(ScriptEntrySchema).min(1).optional(),
-    repeat: z.boolean().optional(),
-    fault: FaultNameSchema.optional(),
-    probability: ProbabilitySchema.optional(),
-    latency: LatencySchema.optional(),
-    /** Retry hint of the forced 429s this rule makes (`rate-limit`, `error-in-stream`). */
-    retryAfterMs: ms.optional(),
+    when: oneOrMore(WindowSchema, 'a window { fromMs, untilMs }')
+      .optional()
+      .describe('when the rule applies: a window { fromMs, untilMs } of virtual time from the run\'s start, or a list of them (default: always)'),
+    script: z
+      .array(ScriptEntrySchema.describe('"ok", "429", "500", "503", "529" or a fault name'))
+      .min(1)
+      .optional()
+      .describe('exact answers, one per matching request per provider/model: e.g. ["429", "429", "ok"]; then the rule stops matching, or repeats'),
+    repeat: z.boolean().optional().describe('start the script again after its last entry (needs script)'),
+    fault: FaultNameSchema.optional().describe(`the fault every matching request gets (with probability): ${KNOWN}`),
+    probability: ProbabilitySchema.optional().describe('the chance a matching request gets the fault: 0 to 1 (default 1), or { base, perThousandPromptTokens, max }'),
+    latency: LatencySchema.optional().describe('a delay before the answer: { distribution: "fixed" | "uniform" | "normal" | "exponential", … }'),
+    retryAfterMs: ms.optional().describe('the retry hint of the 429s this rule forces (rate-limit, error-in-stream), in ms'),
   })
   .superRefine((rule, context) => {
     const problem = (path: string, message: string) => context.addIssue({ code: 'custom', path: [path], message });
@@ -140,15 +180,21 @@ const RuleSchema = z
     if (!rule.script && !rule.fault && !rule.latency) problem('fault', 'expected a script, a fault or a latency in every rule');
   });
 
-export const FaultScheduleSchema = z.strictObject({ rules: z.array(RuleSchema) }).superRefine((schedule, context) => {
-  // A name is a PRNG stream name too: two rules sharing one would share draws.
-  const seen = new Set<string>();
-  schedule.rules.forEach((rule, index) => {
-    if (rule.name === undefined) return;
-    if (seen.has(rule.name)) context.addIssue({ code: 'custom', path: ['rules', index, 'name'], message: 'expected a name no earlier rule has' });
-    seen.add(rule.name);
+export const FaultScheduleSchema = z
+  .strictObject({
+    rules: z
+      .array(RuleSchema.describe('one rule: match × when × an outcome (script, fault, latency)'))
+      .describe('the rules, in order: every rule that matches a request takes its step; the first that fires with a fault decides the answer, and latencies add up'),
+  })
+  .superRefine((schedule, context) => {
+    // A name is a PRNG stream name too: two rules sharing one would share draws.
+    const seen = new Set<string>();
+    schedule.rules.forEach((rule, index) => {
+      if (rule.name === undefined) return;
+      if (seen.has(rule.name)) context.addIssue({ code: 'custom', path: ['rules', index, 'name'], message: 'expected a name no earlier rule has' });
+      seen.add(rule.name);
+    });
   });
-});
 
 export type FaultSchedule = z.infer<typeof FaultScheduleSchema>;
 export type FaultRule = z.infer<typeof RuleSchema>;

@@ -34,7 +34,7 @@ export function configInvalidError(
 }
 
 /** One `at <path>, expected …, got …` phrase per distinct problem; values are read from `raw`, secrets masked. */
-export function describeIssues(issues: readonly z.core.$ZodIssue[], raw: unknown): string[] {
+function describeIssues(issues: readonly z.core.$ZodIssue[], raw: unknown): string[] {
   const seen = new Set<string>();
   for (const issue of issues) {
     const path = issue.path.map((segment) => (typeof segment === 'number' ? segment : String(segment)));
@@ -69,7 +69,8 @@ function boundOf(issue: z.core.$ZodIssueTooBig | z.core.$ZodIssueTooSmall): stri
   return `a number ${big ? (inclusive ? '≤' : '<') : inclusive ? '≥' : '>'} ${shown}`;
 }
 
-function describeReceived(path: readonly PathSegment[], raw: unknown): string {
+/** `got <value>` as the user wrote it (a secret masked), or `but it is missing`. */
+export function describeReceived(path: readonly PathSegment[], raw: unknown): string {
   const found = valueAt(raw, path);
   if (!found.present) return 'but it is missing';
   const value = found.value;

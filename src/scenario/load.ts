@@ -4,12 +4,15 @@
  * the scenario. Bad input is one paragraph naming file, path and expectation.
  */
 import { createHash } from 'node:crypto';
+import type { z } from 'zod';
 import { dirname, resolve } from 'node:path';
 import { parseJson5, readConfigFile } from '../config/load.ts';
 import { collectSecrets, redactText } from '../config/redact.ts';
-import { describeIssues, MAX_LISTED_ISSUES } from '../config/validation-error.ts';
+import { MAX_LISTED_ISSUES } from '../config/validation-error.ts';
 import { UserError } from '../errors.ts';
-import { parseCheckParams } from './checks/index.ts';
+import { checkParamIssues } from './checks/index.ts';
+import { scenarioJsonSchema } from './json-schema.ts';
+import { plainIssues } from './plain-issues.ts';
 import { crossFieldIssues, ScenarioSchema, type Scenario } from './schema.ts';
 
 export type LoadedScenario = {
@@ -28,23 +31,26 @@ export async function loadScenario(file: string): Promise<LoadedScenario> {
 export function parseScenarioText(text: string, file: string): LoadedScenario {
   const raw = parseJson5(text, file, 'scenario');
   const parsed = ScenarioSchema.safeParse(raw);
-  const issues = parsed.success ? crossFieldIssues(parsed.data) : parsed.error.issues;
+  const issues = parsed.success ? [...crossFieldIssues(parsed.data), ...checkIssues(parsed.data)] : parsed.error.issues;
   if (issues.length > 0) {
-    const problems = describeIssues(issues, raw);
+    const problems = plainIssues(issues, raw, scenarioJsonSchema());
     const listed = problems.slice(0, MAX_LISTED_ISSUES).join('; ');
     const more = problems.length > MAX_LISTED_ISSUES ? `; and ${problems.length - MAX_LISTED_ISSUES} more` : '';
     // A scenario holds no secrets by design, but one pasted in by mistake is masked like in a config.
     throw new UserError(redactText(`Invalid scenario ${file}${problems.length > 1 ? ` (${problems.length} problems)` : ''}: ${listed}${more}.`, collectSecrets(raw)));
   }
   const scenario = parsed.data!;
-  // Check parameters are parsed again when the run is judged; parsing them here names a bad one before anything runs.
-  scenario.steps.forEach((step, stepIndex) =>
-    step.checks.forEach((spec, checkIndex) => parseCheckParams(spec, `Scenario ${file} at steps[${stepIndex}].checks[${checkIndex}]`)),
-  );
   return {
     file,
     sha256: createHash('sha256').update(text).digest('hex'),
     scenario,
     configFile: scenario.config === undefined ? undefined : resolve(dirname(file), scenario.config),
   };
+}
+
+/** Check parameters are parsed again when the run is judged; checking them here names a bad one before anything runs. */
+function checkIssues(scenario: Scenario): z.core.$ZodIssue[] {
+  return scenario.steps.flatMap((step, stepIndex) =>
+    step.checks.flatMap((spec, checkIndex) => checkParamIssues(spec).map((issue) => ({ ...issue, path: ['steps', stepIndex, 'checks', checkIndex, ...issue.path] }))),
+  );
 }

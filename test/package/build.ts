@@ -3,7 +3,8 @@
  * repository's own layout — src/**\/*.js and mocks/**\/*.js emitted by tsc
  * (tsconfig.build.json), every other file of src/ and mocks/ (the provider
  * catalogs, the pinned OpenClaw manifests and lockfiles, stubs), scenarios/,
- * README.md and a generated package.json — so every path a module computes
+ * README.md, the scenario guide it links (docs/scenarios.md, which the schema's
+ * descriptions cite too) and a generated package.json — so every path a module computes
  * from import.meta.url (../package.json, ../../scenarios, pins/, preload/)
  * points at the same file as in a clone. `npm run pack` packs that folder.
  *
@@ -20,7 +21,7 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const PACKAGE_DIR = join(ROOT, 'build', 'package');
 /** Folders whose non-TypeScript files ship as they are, beside the emitted JavaScript. */
 const CODE_DIRS = ['src', 'mocks'];
-const COPIED = ['scenarios', 'README.md'];
+const COPIED = ['scenarios', 'README.md', 'docs/scenarios.md'];
 /** The package's command: cli.ts keeps its `#!/usr/bin/env node` line through tsc. */
 const BIN = 'src/cli.js';
 

@@ -1,13 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.ts';
-import { SCENARIO_BOUNDS, scenarioJsonSchema } from '../../src/scenario/schema.ts';
+import { scenarioJsonSchema } from '../../src/scenario/json-schema.ts';
+import { SCENARIO_BOUNDS } from '../../src/scenario/schema.ts';
 import { inlineScenario } from './support.ts';
 
 describe('scenario files', () => {
   it('name the path and the expectation when a value is wrong', () => {
     expect(() => inlineScenario('{ name: "x", steps: [{ name: "s", send: [{ kind: "burst", count: 0, every: "5s", tokens: 10 }] }] }')).toThrow(
-      /Invalid scenario inline-scenario\.json5: at steps\[0\]\.send\[0\]\.count, expected/,
+      'Invalid scenario inline-scenario.json5: steps[0].send[0].count must be at least 1, got 0.',
     );
   });
 
@@ -25,7 +26,9 @@ describe('scenario files', () => {
   });
 
   it('reject bad check parameters before a run starts', () => {
-    expect(() => inlineScenario('{ name: "x", steps: [{ name: "s", checks: [{ check: "session-count" }] }] }')).toThrow(/steps\[0\]\.checks\[0\]: check "session-count" has bad parameters/);
+    expect(() => inlineScenario('{ name: "x", steps: [{ name: "s", checks: [{ check: "session-count" }] }] }')).toThrow(
+      'steps[0].checks[0].max is required (most entries the session store may hold when the step ends)',
+    );
   });
 
   it('point at the line of a JSON5 syntax error', () => {
@@ -69,12 +72,12 @@ describe('scenario files', () => {
     ['a start a year away', `{ kind: "message", at: "365d", tokens: 10 }`, 'steps[0].send[0].at'],
     ['a message of a billion tokens', `{ kind: "message", tokens: 1e9 }`, 'steps[0].send[0].tokens'],
   ])('reject %s, naming the path', (_what, arrival, path) => {
-    expect(messageOf(`{ name: "x", steps: [{ name: "s", send: [${arrival}], ${checked} }] }`)).toContain(`at ${path}, expected`);
+    expect(messageOf(`{ name: "x", steps: [{ name: "s", send: [${arrival}], ${checked} }] }`)).toMatch(new RegExp(`: (at )?${path.replace(/[[\].]/g, '\\$&')}(,| must)`));
   });
 
   it('say the bound in words, not as zod phrases it', () => {
     expect(messageOf(`{ name: "x", steps: [{ name: "s", send: [{ kind: "burst", count: 100000000, every: 0, tokens: 10 }], ${checked} }] }`)).toContain(
-      'at steps[0].send[0].count, expected a number ≤ 10,000, got 100000000',
+      'steps[0].send[0].count must be at most 10,000, got 100000000',
     );
   });
 
@@ -90,8 +93,13 @@ describe('scenario files', () => {
     );
   });
 
-  it.each(['1e30', '9007199254740993', '1.5', '-1'])('reject seed %s, which is not an exact whole number ≥ 0', (seed) => {
-    expect(messageOf(`{ name: "x", seed: ${seed}, steps: [{ name: "s", ${checked} }] }`)).toContain('at seed, expected');
+  it.each([
+    ['1e30', 'seed must be at most 9,007,199,254,740,991'],
+    ['9007199254740993', 'seed must be at most 9,007,199,254,740,991'],
+    ['1.5', 'seed must be a whole number, got 1.5'],
+    ['-1', 'seed must be at least 0, got -1'],
+  ])('reject seed %s, which is not an exact whole number ≥ 0', (seed, words) => {
+    expect(messageOf(`{ name: "x", seed: ${seed}, steps: [{ name: "s", ${checked} }] }`)).toContain(words);
   });
 
   it('ship a JSON Schema for editors that matches the code', async () => {

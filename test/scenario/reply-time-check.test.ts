@@ -42,7 +42,7 @@ describe('reply-time check', () => {
   });
 
   it('refuses parameters that give no bound or two', () => {
-    expect(() => oneMessage('{ check: "reply-time", percentile: 95 }', 1)).toThrow(/give exactly one of maxMs/);
-    expect(() => oneMessage('{ check: "reply-time", maxMs: 1, belowMs: 2 }', 1)).toThrow(/give exactly one of maxMs/);
+    expect(() => oneMessage('{ check: "reply-time", percentile: 95 }', 1)).toThrow(/exactly one of maxMs/);
+    expect(() => oneMessage('{ check: "reply-time", maxMs: 1, belowMs: 2 }', 1)).toThrow(/exactly one of maxMs/);
   });
 });

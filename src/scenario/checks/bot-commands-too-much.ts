@@ -16,9 +16,16 @@ import { inWindow, notApplicable, nothingTested, offset, type CheckContext, type
 
 type Params = { max: number };
 
+const ParamsSchema = z
+  .strictObject({
+    max: z.number().int().min(0).default(0).describe('most BOT_COMMANDS_TOO_MUCH refusals allowed, counted both in gateway.err.log and as setMyCommands the Telegram mock refused (default 0)'),
+  })
+  .describe("Telegram's refusal of a command menu that is too long (BOT_COMMANDS_TOO_MUCH), and Discord's limit of 100 slash commands");
+
 export const botCommandsTooMuch: Check<Params> = {
   title: ({ max }) => `${max} new BOT_COMMANDS_TOO_MUCH`,
-  parse: (raw) => z.strictObject({ max: z.number().int().min(0).default(0) }).parse(raw),
+  params: ParamsSchema,
+  parse: (raw) => ParamsSchema.parse(raw),
   run(context, { max }) {
     const discord = context.record.discordCommands;
     if (!context.record.telegramConfigured) {

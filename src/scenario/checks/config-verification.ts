@@ -11,9 +11,12 @@ import { z } from 'zod';
 import type { Check } from './context.ts';
 import { nothingTested } from './context.ts';
 
+const ParamsSchema = z.strictObject({}).describe('every setting behind the incident\'s root causes is in its fixed state, read from the config (no parameters)');
+
 export const configVerification: Check<Record<string, never>> = {
   title: () => 'Config verification: every root-cause setting fixed',
-  parse: (raw) => z.strictObject({}).parse(raw) as Record<string, never>,
+  params: ParamsSchema,
+  parse: (raw) => ParamsSchema.parse(raw),
   run(context) {
     const findings = context.record.rootCauses.filter((finding) => finding.status !== 'note');
     if (findings.length === 0) return nothingTested('the audit found no root-cause setting to judge in this config');

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { formatOffsetMs } from '../../clock/format-offset.ts';
 import { accountMessages, fatesReceivedIn, whyUnreached, type MessageAccounting } from '../message-accounting.ts';
 import type { RecordView } from '../record.ts';
@@ -26,6 +27,8 @@ export type CheckOutcome = Omit<CheckResult, 'check' | 'title' | 'step'>;
 // Method syntax on purpose: the registry holds checks of different parameter types side by side.
 export type Check<Params> = {
   title(params: Params): string;
+  /** The parameters a scenario gives the check, each described: the JSON Schema and docs/scenarios.md are checked against it. */
+  readonly params: z.ZodObject;
   parse(raw: Record<string, unknown>): Params;
   run(context: CheckContext, params: Params): CheckOutcome;
 };

@@ -12,9 +12,17 @@ import { dropLines } from '../message-accounting.ts';
 
 type Params = { max?: number; min?: number };
 
+const ParamsSchema = z
+  .strictObject({
+    max: z.number().int().min(0).optional().describe('most error texts users may get in the window (default 0)'),
+    min: z.number().int().min(0).optional().describe('fewest error texts users must get: to show a failure reproduces (replaces max)'),
+  })
+  .describe('error texts users got in the window: the all-models-failed summary or a raw provider error');
+
 export const errorReplies: Check<Params> = {
   title: ({ max, min }) => (min !== undefined ? `At least ${min} error replies (the failure reproduces)` : `At most ${max ?? 0} error replies`),
-  parse: (raw) => z.strictObject({ max: z.number().int().min(0).optional(), min: z.number().int().min(0).optional() }).parse(raw),
+  params: ParamsSchema,
+  parse: (raw) => ParamsSchema.parse(raw),
   run(context, { max, min }) {
     if (context.messagesSent === 0) {
       return nothingTested('no message was sent in this step: nothing was tested', { messagesSent: 0 });

@@ -2,15 +2,17 @@
  * The check library: a scenario names a check and its thresholds; this runs
  * it over a window and returns pass, fail or error with its evidence.
  */
-import { ZodError } from 'zod';
+import { z, ZodError } from 'zod';
 import { UserError } from '../../errors.ts';
 import type { CheckResult } from '../result.ts';
+import { plainIssues } from '../plain-issues.ts';
 import type { CheckSpec } from '../schema.ts';
+import type { JsonSchema } from '../schema-walk.ts';
 import { botCommandsTooMuch } from './bot-commands-too-much.ts';
 import { configVerification } from './config-verification.ts';
 import type { Check, CheckContext } from './context.ts';
 import { errorReplies } from './error-replies.ts';
-import { CHECK_NAMES, type CheckName } from './names.ts';
+import type { CheckName } from './names.ts';
 import { peakUsage } from './peak-usage.ts';
 import { rateLimitErrors } from './rate-limit-errors.ts';
 import { repliesDelivered } from './replies-delivered.ts';
@@ -35,9 +37,21 @@ export function parseCheckParams(spec: CheckSpec, where: string): unknown {
     return CHECKS[check].parse(raw);
   } catch (error) {
     if (!(error instanceof ZodError)) throw error;
-    const problems = error.issues.map((issue) => `${issue.path.join('.') || '(parameters)'}: ${issue.message}`).join('; ');
-    throw new UserError(`${where}: check "${check}" has bad parameters (${problems}). Known checks: ${CHECK_NAMES.join(', ')}.`);
+    const problems = plainIssues(error.issues, raw, z.toJSONSchema(CHECKS[check].params, { io: 'input' }) as JsonSchema, 'its parameters');
+    throw new UserError(`${where}: check "${check}" has bad parameters: ${problems.join('; ')}.`);
   }
+}
+
+/** The parameters a check takes, described (json-schema.ts, docs/scenarios.md). */
+export function checkParams(check: CheckName): z.ZodObject {
+  return CHECKS[check].params;
+}
+
+/** What is wrong with a check entry's parameters, as zod issues with paths inside the entry; none when they parse. */
+export function checkParamIssues(spec: CheckSpec): readonly z.core.$ZodIssue[] {
+  const { check, title: _title, window: _window, ...raw } = spec;
+  const parsed = CHECKS[check].params.safeParse(raw);
+  return parsed.success ? [] : parsed.error.issues;
 }
 
 export function runCheck(spec: CheckSpec, params: unknown, context: CheckContext): CheckResult {

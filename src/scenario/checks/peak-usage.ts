@@ -15,18 +15,26 @@ import { inWindow, nothingTested, unreached, windowMessages } from './context.ts
 
 type Params = { model: string; metric: 'tpm' | 'rpm'; max?: number | 'limit'; min?: number };
 
+const ParamsSchema = z
+  .strictObject({
+    model: z
+      .string()
+      .regex(/^[a-z]+\/.+$/, 'a provider/model reference')
+      .describe('the model measured, as provider/model: "google/gemini-2.5-flash"'),
+    metric: z.enum(['tpm', 'rpm']).default('tpm').describe('tpm: tokens per minute (default); rpm: requests per minute'),
+    max: z
+      .union([z.number().int().min(0), z.literal('limit')])
+      .optional()
+      .describe('the busiest minute may reach at most this: a number, or "limit" for the model\'s limit in the mocks (default "limit")'),
+    min: z.number().int().min(0).optional().describe('the busiest minute must reach at least this: to show the overload reproduces (replaces max)'),
+  })
+  .describe("a model's busiest calendar minute, in tokens or requests, against its limit or a number");
+
 export const peakUsage: Check<Params> = {
   title: ({ model, metric, max, min }) =>
     min !== undefined ? `${model} peak ${metric.toUpperCase()} ≥ ${min.toLocaleString('en-US')}` : `${model} peak ${metric.toUpperCase()} ≤ ${max === undefined || max === 'limit' ? 'its limit' : max.toLocaleString('en-US')}`,
-  parse: (raw) =>
-    z
-      .strictObject({
-        model: z.string().regex(/^[a-z]+\/.+$/, 'a provider/model reference'),
-        metric: z.enum(['tpm', 'rpm']).default('tpm'),
-        max: z.union([z.number().int().min(0), z.literal('limit')]).optional(),
-        min: z.number().int().min(0).optional(),
-      })
-      .parse(raw),
+  params: ParamsSchema,
+  parse: (raw) => ParamsSchema.parse(raw),
   run(context, params) {
     const entries = context.record.journal.filter((entry) => inWindow(context, entry.atMs));
     const usage = modelUsage(entries, (modelRef) => context.record.limits[modelRef] ?? {}, context.runStartMs).find((model) => model.modelRef === params.model);

@@ -20,9 +20,16 @@ import { dropLines } from '../message-accounting.ts';
 
 type Params = { max: number };
 
+const ParamsSchema = z
+  .strictObject({
+    max: z.number().int().min(0).default(0).describe("most rate-limit errors allowed, counted both as grep -c 'rate limit' gateway.err.log and as 429s the mocks served (default 0)"),
+  })
+  .describe("rate-limit errors in the window: lines of gateway.err.log with 'rate limit', and 429s the mock providers served");
+
 export const rateLimitErrors: Check<Params> = {
   title: ({ max }) => `${max} rate-limit errors`,
-  parse: (raw) => z.strictObject({ max: z.number().int().min(0).default(0) }).parse(raw),
+  params: ParamsSchema,
+  parse: (raw) => ParamsSchema.parse(raw),
   run(context, { max }) {
     if (context.messagesSent === 0) {
       return nothingTested('no message was sent in this step: nothing was tested', { messagesSent: 0 });

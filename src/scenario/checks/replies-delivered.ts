@@ -12,9 +12,19 @@ import { dropLines } from '../message-accounting.ts';
 
 type Params = { min: number | 'all' };
 
+const ParamsSchema = z
+  .strictObject({
+    min: z
+      .union([z.number().int().min(0), z.literal('all')])
+      .default('all')
+      .describe('fewest replies users must get in the window: a number, or "all" for one per message sent (default "all")'),
+  })
+  .describe('replies users got in the window (error texts do not count)');
+
 export const repliesDelivered: Check<Params> = {
   title: ({ min }) => (min === 'all' ? 'Every message answered' : `At least ${min} replies delivered`),
-  parse: (raw) => z.strictObject({ min: z.union([z.number().int().min(0), z.literal('all')]).default('all') }).parse(raw),
+  params: ParamsSchema,
+  parse: (raw) => ParamsSchema.parse(raw),
   run(context, { min }) {
     if (context.messagesSent === 0) {
       return nothingTested('no message was sent in this step: nothing was tested', { messagesSent: 0 });

@@ -21,17 +21,19 @@ type Params = { percentile: number; maxMs?: number; belowMs?: number };
 /** The slowest answers named in the evidence. */
 const SLOWEST_SHOWN = 3;
 
+const ParamsSchema = z
+  .strictObject({
+    percentile: z.number().gt(0).max(100).default(95).describe('which percentile of the reply times is judged: 50, 95 (default), 99, or 100 for the slowest'),
+    maxMs: z.number().int().min(0).optional().describe('the percentile may be at most this many ms (give maxMs or belowMs)'),
+    belowMs: z.number().int().min(1).optional().describe("the percentile must be strictly under this many ms, as k6's p(95)<30000 (give maxMs or belowMs)"),
+  })
+  .refine((params) => (params.maxMs === undefined) !== (params.belowMs === undefined), { message: 'exactly one of maxMs (at most) and belowMs (strictly under)' })
+  .describe('how long users waited for an answer: a percentile of the window\'s times from arrival to reply or error reply');
+
 export const replyTime: Check<Params> = {
   title: ({ percentile, maxMs, belowMs }) => `${percentileName(percentile)} time to reply ${belowMs === undefined ? `≤ ${seconds(maxMs ?? 0)}` : `< ${seconds(belowMs)}`}`,
-  parse: (raw) =>
-    z
-      .strictObject({
-        percentile: z.number().gt(0).max(100).default(95),
-        maxMs: z.number().int().min(0).optional(),
-        belowMs: z.number().int().min(1).optional(),
-      })
-      .refine((params) => (params.maxMs === undefined) !== (params.belowMs === undefined), { message: 'give exactly one of maxMs (at most) and belowMs (strictly under)' })
-      .parse(raw),
+  params: ParamsSchema,
+  parse: (raw) => ParamsSchema.parse(raw),
   run(context, params) {
     if (context.messagesSent === 0) return nothingTested('no message was sent in this step: nothing was tested', { messagesSent: 0 });
     const fates = fatesReceivedIn(context.record.messageFates, context.fromMs, context.toMs).slice(0, context.messagesSent);

@@ -10,9 +10,14 @@ import type { Check } from './context.ts';
 
 type Params = { max: number };
 
+const ParamsSchema = z
+  .strictObject({ max: z.number().int().min(0).describe('most entries the session store may hold when the step ends') })
+  .describe("the session store's entry count when the step ends");
+
 export const sessionCount: Check<Params> = {
   title: ({ max }) => `Session count ≤ ${max}`,
-  parse: (raw) => z.strictObject({ max: z.number().int().min(0) }).parse(raw),
+  params: ParamsSchema,
+  parse: (raw) => ParamsSchema.parse(raw),
   run(context, { max }) {
     const { sessions, writes } = context.record.store;
     const cronRuns = sessions.filter((session) => isCronRunSessionKey(session.key)).length;
