@@ -17,6 +17,7 @@ import { inWindow, notApplicable, nothingTested, offset, type CheckContext, type
 type Params = { max: number };
 
 export const botCommandsTooMuch: Check<Params> = {
+  layer: 'gateway',
   title: ({ max }) => `${max} new BOT_COMMANDS_TOO_MUCH`,
   parse: (raw) => z.strictObject({ max: z.number().int().min(0).default(0) }).parse(raw),
   run(context, { max }) {

@@ -12,6 +12,7 @@ import type { Check } from './context.ts';
 import { nothingTested } from './context.ts';
 
 export const configVerification: Check<Record<string, never>> = {
+  layer: 'gateway',
   title: () => 'Config verification: every root-cause setting fixed',
   parse: (raw) => z.strictObject({}).parse(raw) as Record<string, never>,
   run(context) {

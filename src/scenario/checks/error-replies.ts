@@ -13,6 +13,7 @@ import { dropLines } from '../message-accounting.ts';
 type Params = { max?: number; min?: number };
 
 export const errorReplies: Check<Params> = {
+  layer: 'users',
   title: ({ max, min }) => (min !== undefined ? `At least ${min} error replies (the failure reproduces)` : `At most ${max ?? 0} error replies`),
   parse: (raw) => z.strictObject({ max: z.number().int().min(0).optional(), min: z.number().int().min(0).optional() }).parse(raw),
   run(context, { max, min }) {

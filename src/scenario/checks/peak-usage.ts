@@ -15,6 +15,7 @@ import { inWindow, nothingTested, unreached, windowMessages } from './context.ts
 type Params = { model: string; metric: 'tpm' | 'rpm'; max?: number | 'limit'; min?: number };
 
 export const peakUsage: Check<Params> = {
+  layer: 'providers',
   title: ({ model, metric, max, min }) =>
     min !== undefined ? `${model} peak ${metric.toUpperCase()} ≥ ${min.toLocaleString('en-US')}` : `${model} peak ${metric.toUpperCase()} ≤ ${max === undefined || max === 'limit' ? 'its limit' : max.toLocaleString('en-US')}`,
   parse: (raw) =>

@@ -13,6 +13,7 @@ import { dropLines } from '../message-accounting.ts';
 type Params = { min: number | 'all' };
 
 export const repliesDelivered: Check<Params> = {
+  layer: 'users',
   title: ({ min }) => (min === 'all' ? 'Every message answered' : `At least ${min} replies delivered`),
   parse: (raw) => z.strictObject({ min: z.union([z.number().int().min(0), z.literal('all')]).default('all') }).parse(raw),
   run(context, { min }) {

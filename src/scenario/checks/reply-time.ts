@@ -22,6 +22,7 @@ type Params = { percentile: number; maxMs?: number; belowMs?: number };
 const SLOWEST_SHOWN = 3;
 
 export const replyTime: Check<Params> = {
+  layer: 'users',
   title: ({ percentile, maxMs, belowMs }) => `${percentileName(percentile)} time to reply ${belowMs === undefined ? `≤ ${seconds(maxMs ?? 0)}` : `< ${seconds(belowMs)}`}`,
   parse: (raw) =>
     z

@@ -11,6 +11,7 @@ import type { Check } from './context.ts';
 type Params = { max: number };
 
 export const sessionCount: Check<Params> = {
+  layer: 'gateway',
   title: ({ max }) => `Session count ≤ ${max}`,
   parse: (raw) => z.strictObject({ max: z.number().int().min(0) }).parse(raw),
   run(context, { max }) {
