@@ -151,6 +151,12 @@ function checksTable(entries: readonly Entry[]): string[] {
 
 const OUTCOME_ROWS: ReadonlyArray<readonly [string, keyof RunFigures]> = [
   ['Checks passed', 'checksPassed'],
+  // Users: the workload's messages, which add up (sent = replied + error replies + dropped + pending).
+  ['Messages sent', 'messagesSent'],
+  ['… replied', 'messagesReplied'],
+  ['… answered with an error text', 'messagesErrorReplies'],
+  ['… dropped', 'messagesDropped'],
+  ['… pending at the end', 'messagesPending'],
   ['429s served by the mocks', 'served429'],
   ['Rate-limit lines in gateway.err.log', 'rateLimitLines'],
   ['Fallback hops (failures moved to the next model)', 'fallbackHops'],
