@@ -214,7 +214,8 @@ function budgetFindings(loaded: LoadedConfig, settings: EffectiveSettings, profi
       `${heartbeatOnPrimary ? ` + a ${perTurn.toLocaleString('en-US')}-token heartbeat` : ''} = ${total.toLocaleString('en-US')} tokens in a minute, ` +
       `over ${primary}'s ${tokensPerMinute.toLocaleString('en-US')} TPM (published Tier 1; retries of a refused turn resend it). ` +
       `${perTurn.toLocaleString('en-US')} is the size a session reaches before OpenClaw compacts it: the model's ${perModelCap ? 'window' : 'contextWindow'} ` +
-      `${window.toLocaleString('en-US')} less the ${reserveTokens.toLocaleString('en-US')}-token reserve; agents.defaults.contextTokens does not lower it.`,
+      `${window.toLocaleString('en-US')} less the ${reserveTokens.toLocaleString('en-US')}-token reserve; agents.defaults.contextTokens does not lower it. ` +
+      'The provider refuses the overrun with 429s; the gateway retries and fails over, so users see slower replies, and errors once the chain is spent.',
     fix: budgetFix(primary, Math.floor(tokensPerMinute / slots / 1000) * 1000 + reserveTokens, perModelCap),
     // The gateway retries and fails over, so users may see only slow replies; the provider sees the overrun.
     layer: 'providers',
