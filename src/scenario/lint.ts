@@ -91,7 +91,7 @@ export function lintConfig(loaded: LoadedConfig, profile: VersionProfile): LintF
       setting: agent.setting,
     });
   }
-  findings.push(...maintenanceFindings(settings));
+  findings.push(...maintenanceFindings(settings, risks.get('session-maintenance')));
   const pruning = risks.get('context-pruning');
   if (pruning !== undefined) {
     findings.push({
@@ -121,7 +121,9 @@ function unknownModelFindings(loaded: LoadedConfig, profile: VersionProfile): Li
   }));
 }
 
-function maintenanceFindings(settings: EffectiveSettings): LintFinding[] {
+/** The audit's maintenance risk (warn mode, or a cap scanned on every write over 500 entries), with the key to change. */
+function maintenanceFindings(settings: EffectiveSettings, risk: RootCauseFinding | undefined): LintFinding[] {
+  if (risk === undefined) return [];
   const { mode, maxEntries } = settings.maintenance;
   if (mode === 'warn') {
     return [{
@@ -130,20 +132,17 @@ function maintenanceFindings(settings: EffectiveSettings): LintFinding[] {
       message: `session maintenance is "warn": it evicts nothing, so stale sessions stay (cap ${maxEntries}).`,
       fix: 'set session.maintenance to { mode: "enforce", maxEntries: 15, pruneAfter: "6h" } or similar',
       layer: 'gateway',
-      setting: 'session.maintenance',
+      setting: risk.setting,
     }];
   }
-  if (maxEntries > 500) {
-    return [{
-      rule: 'maintenance-unbounded',
-      path: 'session.maintenance.maxEntries',
-      message: `session maintenance keeps up to ${maxEntries} sessions: every one of them is scanned on every store write.`,
-      fix: 'set session.maintenance.maxEntries to what the gateway really needs (the fix used 15)',
-      layer: 'gateway',
-      setting: 'session.maintenance',
-    }];
-  }
-  return [];
+  return [{
+    rule: 'maintenance-unbounded',
+    path: 'session.maintenance.maxEntries',
+    message: `session maintenance keeps up to ${maxEntries} sessions: every one of them is scanned on every store write.`,
+    fix: 'set session.maintenance.maxEntries to what the gateway really needs (the fix used 15)',
+    layer: 'gateway',
+    setting: risk.setting,
+  }];
 }
 
 /**
