@@ -56,7 +56,7 @@ export function renderIncidentReport(runs: IncidentRuns): string {
         ['Models a failing turn cascaded through (most)', ...allRuns(runs).map((run) => String(cascadeDepth(run)))],
         ['"All models failed" replies', ...allRuns(runs).map((run) => formatCount(run.deliveries.errorReplies))],
         [`"${UNKNOWN_ERROR}" replies`, ...allRuns(runs).map((run) => formatCount(unknownErrors(run)))],
-        ['Replies delivered', ...allRuns(runs).map((run) => formatCount(run.deliveries.replies))],
+        ['Replies delivered (one can answer several queued messages)', ...allRuns(runs).map((run) => formatCount(run.deliveries.replies))],
         ['BOT_COMMANDS_TOO_MUCH lines', ...allRuns(runs).map((run) => formatCount(run.logs.botCommandsTooMuchLines))],
         ['Sessions in the store at the end', ...allRuns(runs).map((run) => formatCount(run.sessions.atEnd))],
       ],
