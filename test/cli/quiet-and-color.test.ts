@@ -54,5 +54,5 @@ describe('colour', () => {
   it('is off with --no-color or NO_COLOR, whatever FORCE_COLOR says', async () => {
     expect((await suite('feb27-after', ['-q', '--no-color'], { FORCE_COLOR: '1' })).stdout).not.toMatch(ANSI);
     expect((await suite('feb27-after', ['-q'], { FORCE_COLOR: '1', NO_COLOR: '1' })).stdout).not.toMatch(ANSI);
-  });
+  }, 30_000); // two runs of the suite, each a few seconds on a loaded machine
 });
