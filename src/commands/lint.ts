@@ -1,5 +1,6 @@
 import { loadConfig } from '../config/load.ts';
 import { PROFILES, type ProfileName } from '../gateway/profiles/index.ts';
+import { LAYER_MEANING, LAYERS } from '../scenario/layers.ts';
 import { lintConfig, lintNotes } from '../scenario/lint.ts';
 import { configFile } from './bundled-files.ts';
 
@@ -11,8 +12,10 @@ export async function runLint(file: string, profile: ProfileName, doctorFix = fa
   const findings = lintConfig(loaded, PROFILES[profile]);
   for (const note of lintNotes(loaded, PROFILES[profile])) process.stderr.write(`note: ${note}\n`);
   for (const finding of findings) {
-    process.stdout.write(`${file}: ${finding.path} [${finding.rule}]\n  ${finding.message}\n  fix: ${finding.fix}\n`);
+    process.stdout.write(`${file}: ${finding.path} [${finding.rule}] (${finding.layer})\n  ${finding.message}\n  fix: ${finding.fix}\n`);
   }
+  // Where each finding would show: what users saw, what the gateway absorbed, what the providers saw.
+  for (const layer of LAYERS.filter((name) => findings.some((finding) => finding.layer === name))) process.stdout.write(`(${layer}) ${LAYER_MEANING[layer]}\n`);
   process.stdout.write(findings.length === 0 ? `${file}: no findings (profile ${profile})\n` : `${findings.length} finding(s) (profile ${profile})\n`);
   return findings.length === 0 ? 0 : 1;
 }

@@ -129,12 +129,19 @@ function heartbeatModel(settings: EffectiveSettings, scope: ModelRefScope, sourc
   return { ...base, value, status: 'ok', why: "Heartbeats are metered against another provider's quota." };
 }
 
+/** More entries than this, each scanned on every store write, and maintenance bounds nothing a gateway needs (the fix used 15). */
+const UNBOUNDED_MAX_ENTRIES = 500;
+
 function sessionMaintenance(settings: EffectiveSettings, source: RootCauseFinding['source']): RootCauseFinding {
   const { mode, maxEntries, pruneAfterMs } = settings.maintenance;
   const value = `${mode}, maxEntries ${maxEntries}, pruneAfter ${formatDurationMs(pruneAfterMs)}`;
   const base = { id: 'session-maintenance', setting: 'session.maintenance', value, source } as const;
   if (mode === 'warn') {
     return { ...base, status: 'risk', why: 'warn mode evicts nothing: stale cron-run sessions stay in the store.' };
+  }
+  // Only where the cap scans the store on every write (2026.2); 2026.9 caps at a high-water mark above maxEntries.
+  if (maxEntries > UNBOUNDED_MAX_ENTRIES && settings.maintenance.capTrigger === 'every-write') {
+    return { ...base, status: 'risk', why: `Up to ${maxEntries} sessions are kept, and every one is scanned on every store write.` };
   }
   return { ...base, status: 'ok', why: 'Stale entries are pruned and the store is capped on every store write.' };
 }

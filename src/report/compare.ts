@@ -133,17 +133,17 @@ function verdictCounts(result: RunResult): string {
   return `${result.incomplete ? 'INCOMPLETE — ' : ''}${passed}/${total - notApplicable} passed${tail.length > 0 ? `, ${tail.join(', ')}` : ''}`;
 }
 
-/** Checks matched by title and step; a check one run lacks shows `–`. */
+/** Checks matched by title and step, each with its layer; a check one run lacks shows `–`. */
 function checksTable(entries: readonly Entry[]): string[] {
-  const keys: Array<{ title: string; step: string | undefined }> = [];
+  const keys: Array<{ title: string; step: string | undefined; layer: string }> = [];
   for (const { result } of entries) {
     for (const check of result.checks) {
-      if (!keys.some((key) => key.title === check.title && key.step === check.step)) keys.push({ title: check.title, step: check.step });
+      if (!keys.some((key) => key.title === check.title && key.step === check.step)) keys.push({ title: check.title, step: check.step, layer: check.layer });
     }
   }
   if (keys.length === 0) return ['No checks ran.'];
   const rows = keys.map((key) => [
-    `${escapeInline(key.title)}${key.step === undefined ? '' : ` (step ${escapeInline(key.step)})`}`,
+    `${escapeInline(key.title)}${key.step === undefined ? '' : ` (step ${escapeInline(key.step)})`} · ${key.layer}`,
     ...entries.map(({ result }) => {
       const check = result.checks.find((c) => c.title === key.title && c.step === key.step);
       return check === undefined ? '–' : `${STATUS_LABEL[check.status]}: ${escapeInline(check.summary)}`;
@@ -154,6 +154,12 @@ function checksTable(entries: readonly Entry[]): string[] {
 
 const OUTCOME_ROWS: ReadonlyArray<readonly [string, keyof RunFigures]> = [
   ['Checks passed', 'checksPassed'],
+  // Users: the workload's messages, which add up (sent = replied + error replies + dropped + pending).
+  ['Messages sent', 'messagesSent'],
+  ['… replied', 'messagesReplied'],
+  ['… answered with an error text', 'messagesErrorReplies'],
+  ['… dropped', 'messagesDropped'],
+  ['… pending at the end', 'messagesPending'],
   ['429s served by the mocks', 'served429'],
   ['Rate-limit lines in gateway.err.log', 'rateLimitLines'],
   ['Fallback hops (failures moved to the next model)', 'fallbackHops'],

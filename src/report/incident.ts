@@ -49,13 +49,14 @@ export function renderIncidentReport(runs: IncidentRuns): string {
     ...markdownTable(
       ['Symptom', 'Before · quotas', 'Before · + finishReason', 'After · quotas', 'After · + finishReason'],
       [
-        ['Gemini 2.5 Flash peak tokens/min sent (limit 1M)', ...allRuns(runs).map((run) => formatCount(usage(run, PRIMARY)?.peakTokensPerMinute.value ?? 0))],
-        ['429s served', ...allRuns(runs).map((run) => formatCount(run.usage.reduce((sum, model) => sum + model.rateLimited, 0)))],
+        ['Users: messages sent = replied + error replies + dropped + pending', ...allRuns(runs).map(messageSum)],
+        ['Providers: Gemini 2.5 Flash peak tokens/min sent (limit 1M)', ...allRuns(runs).map((run) => formatCount(usage(run, PRIMARY)?.peakTokensPerMinute.value ?? 0))],
+        ['Gateway: 429s served (absorbed unless a user saw an error)', ...allRuns(runs).map((run) => formatCount(run.usage.reduce((sum, model) => sum + model.rateLimited, 0)))],
         ['Rate-limit lines in gateway.err.log', ...allRuns(runs).map((run) => formatCount(run.logs.rateLimitLines))],
         ['Models a failing turn cascaded through (most)', ...allRuns(runs).map((run) => String(cascadeDepth(run)))],
         ['"All models failed" replies', ...allRuns(runs).map((run) => formatCount(run.deliveries.errorReplies))],
         [`"${UNKNOWN_ERROR}" replies`, ...allRuns(runs).map((run) => formatCount(unknownErrors(run)))],
-        ['Replies delivered', ...allRuns(runs).map((run) => formatCount(run.deliveries.replies))],
+        ['Replies delivered (one can answer several queued messages)', ...allRuns(runs).map((run) => formatCount(run.deliveries.replies))],
         ['BOT_COMMANDS_TOO_MUCH lines', ...allRuns(runs).map((run) => formatCount(run.logs.botCommandsTooMuchLines))],
         ['Sessions in the store at the end', ...allRuns(runs).map((run) => formatCount(run.sessions.atEnd))],
       ],
@@ -72,6 +73,12 @@ export function renderIncidentReport(runs: IncidentRuns): string {
     'Every figure above comes from the four runs\' result.json files; each run folder has its own report, logs, sessions.json and journal.',
   ];
   return `${wrapProse(lines.join('\n'))}\n`;
+}
+
+/** `304 = 146 + 158 + 0 + 0`: the run's messages, accounted for. */
+function messageSum(run: RunResult): string {
+  const { sent, replied, errorReplies, dropped, pending } = run.messages;
+  return `${formatCount(sent)} = ${[replied, errorReplies, dropped, pending].map(formatCount).join(' + ')}`;
 }
 
 function disagreements(runs: IncidentRuns): string[] {

@@ -74,13 +74,17 @@ function properties(result: RunResult): Array<[string, string]> {
 }
 
 function checkCase(result: RunResult, check: CheckResult): string[] {
-  const open = `<testcase${attributes({ classname: result.scenario.name, name: check.title, time: '0' })}>`;
+  // The layer as a testcase property (GitLab and Jenkins show testcase properties): users, gateway or providers.
+  const open = [
+    `<testcase${attributes({ classname: result.scenario.name, name: check.title, time: '0' })}>`,
+    `  <properties><property${attributes({ name: 'layer', value: check.layer })}/></properties>`,
+  ];
   const body = escapeText(evidenceText(check));
-  if (check.status === 'pass') return [open, `  <system-out>${body}</system-out>`, '</testcase>'];
+  if (check.status === 'pass') return [...open, `  <system-out>${body}</system-out>`, '</testcase>'];
   // Not applicable: the config lacks what the check is about; CI shows it as skipped with the reason.
-  if (check.status === 'n/a') return [open, `  <skipped${attributes({ message: check.summary })}/>`, `  <system-out>${body}</system-out>`, '</testcase>'];
+  if (check.status === 'n/a') return [...open, `  <skipped${attributes({ message: check.summary })}/>`, `  <system-out>${body}</system-out>`, '</testcase>'];
   const element = check.status === 'fail' ? 'failure' : 'error';
-  return [open, `  <${element}${attributes({ message: check.summary, type: check.status })}>${body}</${element}>`, '</testcase>'];
+  return [...open, `  <${element}${attributes({ message: check.summary, type: check.status })}>${body}</${element}>`, '</testcase>'];
 }
 
 function incompleteCase(result: RunResult): string[][] {
@@ -99,6 +103,7 @@ function incompleteCase(result: RunResult): string[][] {
 function evidenceText(check: CheckResult): string {
   return [
     check.summary,
+    `layer: ${check.layer}`,
     ...(check.step === undefined ? [] : [`step: ${check.step}`]),
     ...check.evidence,
     ...(Object.keys(check.figures).length === 0 ? [] : [`figures: ${figuresInWords(check.check, check.figures)}`]),

@@ -20,6 +20,12 @@ export type RunFigures = {
   readonly surfacedErrors: number;
   readonly sessionsPeak: number;
   readonly sessionsAtEnd: number;
+  /** The workload's messages: sent = replied + error replies + dropped + pending (message-accounting.ts). */
+  readonly messagesSent: number;
+  readonly messagesReplied: number;
+  readonly messagesErrorReplies: number;
+  readonly messagesDropped: number;
+  readonly messagesPending: number;
 };
 
 export function runFigures(result: RunResult): RunFigures {
@@ -35,6 +41,11 @@ export function runFigures(result: RunResult): RunFigures {
     surfacedErrors: result.deliveries.surfacedErrors,
     sessionsPeak: result.sessions.peak,
     sessionsAtEnd: result.sessions.atEnd,
+    messagesSent: result.messages.sent,
+    messagesReplied: result.messages.replied,
+    messagesErrorReplies: result.messages.errorReplies,
+    messagesDropped: result.messages.dropped,
+    messagesPending: result.messages.pending,
   };
 }
 

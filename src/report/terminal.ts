@@ -11,6 +11,7 @@ import { dropLines } from '../scenario/message-accounting.ts';
 import { messageCounts } from './messages-section.ts';
 import { replyTimeLines } from './reply-time-section.ts';
 import { STATUS_LABEL, verdictLine } from './verdict.ts';
+import { LAYERS } from '../scenario/layers.ts';
 
 export type TerminalSummaryOptions = {
   /** Decided by the caller (commands/run.ts `colorWanted`: --no-color, NO_COLOR, FORCE_COLOR, a terminal). */
@@ -71,10 +72,11 @@ function checkRows(result: RunResult, paint: Painter): string[] {
   if (result.checks.length === 0) return ['  no checks ran'];
   const titleWidth = Math.min(TITLE_COLUMN_MAX, Math.max(...result.checks.map((check) => width(check.title))));
   const statusWidth = Math.max(...Object.values(STATUS_LABEL).map((label) => label.length));
+  const layerWidth = Math.max(...LAYERS.map((layer) => layer.length));
   return result.checks.map((check) => {
     const status = paint.status(check.status, STATUS_LABEL[check.status].padEnd(statusWidth));
     const title = check.title + ' '.repeat(Math.max(0, titleWidth - width(check.title)));
-    return `  ${status}  ${title}  ${check.summary}`.trimEnd();
+    return `  ${status}  ${check.layer.padEnd(layerWidth)}  ${title}  ${check.summary}`.trimEnd();
   });
 }
 

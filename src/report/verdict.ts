@@ -4,6 +4,7 @@
  * the line from the checks themselves, so both stay the runner's figures.
  */
 import type { CheckResult, CheckStatus, RunResult } from '../scenario/result.ts';
+import { LAYER_MEANING, LAYERS } from '../scenario/layers.ts';
 import { figuresInWords } from './figure-words.ts';
 import { formatCount } from './format.ts';
 import { escapeInline, fenced, table } from './markdown-text.ts';
@@ -31,25 +32,36 @@ export function verdictLine(result: RunResult): string {
   return result.incomplete ? `INCOMPLETE — ${line}` : line;
 }
 
-/** `# · Check · Result · Evidence`, plus a Step column when any check judged one step. */
+/**
+ * `# · Check · Step · Layer · Result · Evidence` (Step only when a check judged one step), then
+ * what each layer present means: a check on what users saw, on what the gateway absorbed, or on
+ * what the providers saw.
+ */
 export function verdictTable(checks: readonly CheckResult[]): string[] {
   if (checks.length === 0) return ['No checks ran.'];
   const withStep = checks.some((check) => check.step !== undefined);
-  const header = ['#', 'Check', ...(withStep ? ['Step'] : []), 'Result', 'Evidence'];
+  const header = ['#', 'Check', ...(withStep ? ['Step'] : []), 'Layer', 'Result', 'Evidence'];
   const rows = checks.map((check, index) => [
     String(index + 1),
     escapeInline(check.title),
     ...(withStep ? [check.step === undefined ? 'whole run' : escapeInline(check.step)] : []),
+    check.layer,
     STATUS_LABEL[check.status],
     escapeInline(check.summary),
   ]);
-  return table(header, rows, ['right']);
+  return [...table(header, rows, ['right']), '', ...layerLegend(checks)];
+}
+
+/** `Layers: users — what users saw: …; gateway — …`, the layers the checks use, in layer order. */
+function layerLegend(checks: readonly CheckResult[]): string[] {
+  const used = LAYERS.filter((layer) => checks.some((check) => check.layer === layer));
+  return [`Layers: ${used.map((layer) => `**${layer}**, ${LAYER_MEANING[layer]}`).join('; ')}.`];
 }
 
 /** One subsection per check: summary, evidence lines in a text block, the figures behind them. */
 export function checkEvidence(checks: readonly CheckResult[]): string[] {
   return checks.flatMap((check, index) => [
-    `### ${index + 1}. ${STATUS_LABEL[check.status]} — ${escapeInline(check.title)}`,
+    `### ${index + 1}. ${STATUS_LABEL[check.status]} — ${escapeInline(check.title)} (${check.layer})`,
     '',
     `${escapeInline(check.summary)}${check.step === undefined ? '' : ` — step ${escapeInline(check.step)}`}`,
     '',

@@ -1,10 +1,15 @@
 /**
  * `quotastorm lint`: the static rules behind config verification, each
- * finding with the JSON path to change and a suggested fix. Rules:
+ * finding with the JSON path to change, a suggested fix and the layer where
+ * it would show (layers.ts). This is the one definition of a static risk:
+ * every root-cause setting the audit (src/config/root-causes.ts) marks `risk`
+ * is a finding here, and `config report` counts these same findings, so a
+ * config cannot be "all addressed" there and exit 1 here. Rules:
  *   - the first fallback is on the primary's provider (the defaults' chain, and each agent's own);
  *   - the heartbeat runs on the primary's provider (the defaults', and each heartbeat agent's own);
  *   - session maintenance evicts nothing (warn) or is unbounded;
- *   - the Telegram command menu is predicted over Telegram's 100 commands;
+ *   - context pruning is off;
+ *   - skill commands join the Telegram menu (with the menu predicted for every bundled skill);
  *   - token budget: concurrent turns × tokens per turn, plus a heartbeat on
  *     the primary, against the primary's tokens-per-minute limit;
  *   - a model the version's registry cannot resolve (its turns fail with
@@ -18,12 +23,25 @@ import { limitsFor, resolvePolicy } from '../../mocks/providers/policy.ts';
 import { effectiveSettings, type EffectiveSettings } from '../config/effective.ts';
 import type { LoadedConfig } from '../config/load.ts';
 import { unknownChainModels } from '../config/catalog/model-registry.ts';
-import { auditRootCauses } from '../config/root-causes.ts';
+import { auditRootCauses, type RootCauseFinding } from '../config/root-causes.ts';
+import type { Layer } from './layers.ts';
 import { configuredProvider, configuredScope, resolveModelRef, resolvePrimaryModelRef } from '../config/model-ref.ts';
 
-export type LintFinding = { readonly rule: string; readonly path: string; readonly message: string; readonly fix: string };
+export type LintFinding = {
+  readonly rule: string;
+  readonly path: string;
+  readonly message: string;
+  readonly fix: string;
+  /** Where the risk would show: users see errors, the gateway absorbs or keeps, the providers see over-limit traffic. */
+  readonly layer: Layer;
+  /** The config report's row it belongs to: a root-cause setting, or the path itself for a risk beyond them. */
+  readonly setting: string;
+};
 
 const TELEGRAM_MAX_COMMANDS = 100;
+
+/** The config report's row for the token budget: several settings make it, none alone. */
+const TOKEN_BUDGET_SETTING = 'token budget';
 
 export function lintConfig(loaded: LoadedConfig, profile: VersionProfile): LintFinding[] {
   const settings = effectiveSettings(loaded.config, profile.runtimeDefaults);
@@ -37,6 +55,8 @@ export function lintConfig(loaded: LoadedConfig, profile: VersionProfile): LintF
       path: 'agents.defaults.model.fallbacks[0]',
       message: first.why,
       fix: 'put a model of another provider first in agents.defaults.model.fallbacks',
+      layer: 'gateway',
+      setting: first.setting,
     });
   }
   // One per agent whose own chain has the same risk; the finding's setting is its `agents.list[i].model`.
@@ -46,6 +66,8 @@ export function lintConfig(loaded: LoadedConfig, profile: VersionProfile): LintF
       path: `${agent.setting}.fallbacks[0]`,
       message: agent.why,
       fix: `give this agent a first fallback on another provider in ${agent.setting}.fallbacks`,
+      layer: 'gateway',
+      setting: agent.setting,
     });
   }
   const heartbeat = risks.get('heartbeat-model');
@@ -55,6 +77,8 @@ export function lintConfig(loaded: LoadedConfig, profile: VersionProfile): LintF
       path: 'agents.defaults.heartbeat.model',
       message: heartbeat.why,
       fix: 'set agents.defaults.heartbeat.model to a model of another provider (or isolatedSession + lightContext)',
+      layer: 'providers',
+      setting: heartbeat.setting,
     });
   }
   for (const agent of audit.filter((finding) => finding.id === 'agent-heartbeat-model')) {
@@ -63,10 +87,23 @@ export function lintConfig(loaded: LoadedConfig, profile: VersionProfile): LintF
       path: agent.setting,
       message: agent.why,
       fix: `set ${agent.setting} to a model of another provider than this agent's primary`,
+      layer: 'providers',
+      setting: agent.setting,
     });
   }
-  findings.push(...maintenanceFindings(settings));
-  findings.push(...menuFindings(settings, profile));
+  findings.push(...maintenanceFindings(settings, risks.get('session-maintenance')));
+  const pruning = risks.get('context-pruning');
+  if (pruning !== undefined) {
+    findings.push({
+      rule: 'context-pruning-off',
+      path: pruning.setting,
+      message: pruning.why,
+      fix: 'set agents.defaults.contextPruning to { mode: "cache-ttl", ttl: "5m" }',
+      layer: 'providers',
+      setting: pruning.setting,
+    });
+  }
+  findings.push(...menuFindings(settings, profile, risks.get('telegram-skill-commands')));
   findings.push(...budgetFindings(loaded, settings, profile));
   findings.push(...unknownModelFindings(loaded, profile));
   return findings;
@@ -78,10 +115,15 @@ function unknownModelFindings(loaded: LoadedConfig, profile: VersionProfile): Li
     path,
     message: `OpenClaw ${profile.release} cannot resolve ${modelRef}: neither its built-in catalog nor models.providers has it, so the candidate fails before any request ("${error}").`,
     fix: 'write the model as provider/model with a provider and id the version knows, or declare it under models.providers.<provider>.models',
+    // Its turns fail before any request: the user gets the error text.
+    layer: 'users' as const,
+    setting: path,
   }));
 }
 
-function maintenanceFindings(settings: EffectiveSettings): LintFinding[] {
+/** The audit's maintenance risk (warn mode, or a cap scanned on every write over 500 entries), with the key to change. */
+function maintenanceFindings(settings: EffectiveSettings, risk: RootCauseFinding | undefined): LintFinding[] {
+  if (risk === undefined) return [];
   const { mode, maxEntries } = settings.maintenance;
   if (mode === 'warn') {
     return [{
@@ -89,23 +131,28 @@ function maintenanceFindings(settings: EffectiveSettings): LintFinding[] {
       path: 'session.maintenance.mode',
       message: `session maintenance is "warn": it evicts nothing, so stale sessions stay (cap ${maxEntries}).`,
       fix: 'set session.maintenance to { mode: "enforce", maxEntries: 15, pruneAfter: "6h" } or similar',
+      layer: 'gateway',
+      setting: risk.setting,
     }];
   }
-  if (maxEntries > 500) {
-    return [{
-      rule: 'maintenance-unbounded',
-      path: 'session.maintenance.maxEntries',
-      message: `session maintenance keeps up to ${maxEntries} sessions: every one of them is scanned on every store write.`,
-      fix: 'set session.maintenance.maxEntries to what the gateway really needs (the fix used 15)',
-    }];
-  }
-  return [];
+  return [{
+    rule: 'maintenance-unbounded',
+    path: 'session.maintenance.maxEntries',
+    message: `session maintenance keeps up to ${maxEntries} sessions: every one of them is scanned on every store write.`,
+    fix: 'set session.maintenance.maxEntries to what the gateway really needs (the fix used 15)',
+    layer: 'gateway',
+    setting: risk.setting,
+  }];
 }
 
-/** The menu predicted with every skill the version bundles eligible on the host (the worst case). */
-function menuFindings(settings: EffectiveSettings, profile: VersionProfile): LintFinding[] {
+/**
+ * Skill commands in the Telegram menu, a risk when the audit says so (skills join the menu): the
+ * message adds the menu predicted with every skill the version bundles eligible (the worst case),
+ * since whether Telegram refuses it depends on the skills a host has.
+ */
+function menuFindings(settings: EffectiveSettings, profile: VersionProfile, risk: RootCauseFinding | undefined): LintFinding[] {
   const { telegram } = settings;
-  if (!telegram.enabled || !telegram.nativeCommands) return [];
+  if (risk === undefined || !telegram.enabled || !telegram.nativeCommands) return [];
   const catalog = buildCommandCatalog({
     catalog: profile.commands,
     nativeCommands: telegram.nativeCommands,
@@ -117,14 +164,17 @@ function menuFindings(settings: EffectiveSettings, profile: VersionProfile): Lin
   const chars = catalog.commands.reduce((sum, command) => sum + command.command.length + command.description.length, 0);
   const overCount = count > TELEGRAM_MAX_COMMANDS;
   const overBudget = telegram.commandTextBudgetChars === null && chars > 5_700;
-  if (!overCount && !overBudget) return [];
+  const predicted = overCount || overBudget
+    ? `with every bundled skill eligible the Telegram menu would hold ${count} commands (${chars} characters); ` +
+      `Telegram refuses menus over ${TELEGRAM_MAX_COMMANDS} commands or too much text with BOT_COMMANDS_TOO_MUCH.`
+    : `with every bundled skill eligible the menu would hold ${count} commands (${chars} characters), which ${profile.release} fits; a host with more skills can still overflow it.`;
   return [{
     rule: 'telegram-menu-too-big',
     path: 'commands.nativeSkills',
-    message:
-      `with every bundled skill eligible the Telegram menu would hold ${count} commands (${chars} characters); ` +
-      `Telegram refuses menus over ${TELEGRAM_MAX_COMMANDS} commands or too much text with BOT_COMMANDS_TOO_MUCH.`,
+    message: `${risk.why} Predicted: ${predicted}`,
     fix: 'set commands.nativeSkills to false (skills stay reachable through /skill)',
+    layer: 'gateway',
+    setting: risk.setting,
   }];
 }
 
@@ -163,8 +213,12 @@ function budgetFindings(loaded: LoadedConfig, settings: EffectiveSettings, profi
       `${heartbeatOnPrimary ? ` + a ${perTurn.toLocaleString('en-US')}-token heartbeat` : ''} = ${total.toLocaleString('en-US')} tokens in a minute, ` +
       `over ${primary}'s ${tokensPerMinute.toLocaleString('en-US')} TPM (published Tier 1; retries of a refused turn resend it). ` +
       `${perTurn.toLocaleString('en-US')} is the size a session reaches before OpenClaw compacts it: the model's ${perModelCap ? 'window' : 'contextWindow'} ` +
-      `${window.toLocaleString('en-US')} less the ${reserveTokens.toLocaleString('en-US')}-token reserve; agents.defaults.contextTokens does not lower it.`,
+      `${window.toLocaleString('en-US')} less the ${reserveTokens.toLocaleString('en-US')}-token reserve; agents.defaults.contextTokens does not lower it. ` +
+      'The provider refuses the overrun with 429s; the gateway retries and fails over, so users see slower replies, and errors once the chain is spent.',
     fix: budgetFix(primary, Math.floor(tokensPerMinute / slots / 1000) * 1000 + reserveTokens, perModelCap),
+    // The gateway retries and fails over, so users may see only slow replies; the provider sees the overrun.
+    layer: 'providers',
+    setting: TOKEN_BUDGET_SETTING,
   }];
 }
 

@@ -6,6 +6,7 @@
  * since the run started (virtual time), so reports read as offsets.
  */
 
+import type { Layer } from './layers.ts';
 import type { MessageAccounting } from './message-accounting.ts';
 import type { ReplyTimes } from './reply-times.ts';
 import type { UserPairing } from './users.ts';
@@ -24,6 +25,8 @@ export type CheckResult = {
   readonly title: string;
   /** The step it judged (undefined: the whole run). */
   readonly step: string | undefined;
+  /** Where the check looks (layers.ts): what users saw, what the gateway absorbed, what the providers saw. */
+  readonly layer: Layer;
   readonly status: CheckStatus;
   /** One line a reviewer reads first: the measured value against the threshold. */
   readonly summary: string;

@@ -28,6 +28,8 @@ export function unmatchedRequestsError(record: RunRecord): CheckResult | undefin
     check: UNMATCHED_CHECK,
     title: 'Every request answered by a mock',
     step: undefined,
+    // Requests the gateway sent where no mock serves: the gateway's configuration, not a user outcome.
+    layer: 'gateway',
     status: 'error',
     summary: `${total} request${total === 1 ? '' : 's'} no mock answered, first ${first.method} ${first.url}: a base URL in the config (models.providers.*.baseUrl, channels.telegram.apiRoot) points where no mock serves`,
     evidence: [...distinct.values()].slice(0, REQUESTS_SHOWN).map(

@@ -53,15 +53,15 @@ describe('quotastorm check', () => {
   it('fails with a tighter threshold: exit 1, the changed checks named with their new limit', async () => {
     const outcome = await cli('check', runs.after.dir, '--threshold', 'session-count<=0');
     expect(outcome.code).toBe(1);
-    expect(outcome.stdout).toMatch(/^ {2}FAIL +Session count ≤ 0 +1 session in the store \(max 0\)$/m);
+    expect(outcome.stdout).toMatch(/^ {2}FAIL +gateway +Session count ≤ 0 +1 session in the store \(max 0\)$/m);
     expect(outcome.stdout).toContain('4/6 passed — failed: Session count ≤ 0, Session count ≤ 0');
     expect(outcome.stdout).toContain("judged with --threshold 'session-count<=0'");
   }, 60_000);
 
   it('applies a threshold only to the checks its tags pick', async () => {
     const outcome = await cli('check', runs.before.dir, '--threshold', 'session-count{step:after activity}<=100');
-    expect(outcome.stdout).toMatch(/^ {2}PASS +Session count ≤ 100 /m);
-    expect(outcome.stdout).toMatch(/^ {2}FAIL +Session count ≤ 20 /m);
+    expect(outcome.stdout).toMatch(/^ {2}PASS +gateway +Session count ≤ 100 /m);
+    expect(outcome.stdout).toMatch(/^ {2}FAIL +gateway +Session count ≤ 20 /m);
   }, 60_000);
 
   it('judges with another suite’s checks, steps matched by name', async () => {
@@ -73,8 +73,8 @@ describe('quotastorm check', () => {
     const outcome = await cli('check', runs.after.dir, '--suite', suite);
     expect(outcome.code).toBe(0);
     expect(verdicts(outcome.stdout)).toEqual([
-      expect.stringMatching(/^ {2}PASS +At least 2 replies delivered +2 replies for 3 messages \(needed 2\)$/),
-      expect.stringMatching(/^ {2}PASS +google\/gemini-2\.5-flash peak RPM ≥ 1 /),
+      expect.stringMatching(/^ {2}PASS +users +At least 2 replies delivered +2 replies for 3 messages \(needed 2\)$/),
+      expect.stringMatching(/^ {2}PASS +providers +google\/gemini-2\.5-flash peak RPM ≥ 1 /),
       '2/2 passed',
     ]);
   }, 60_000);
@@ -94,14 +94,14 @@ describe('quotastorm check', () => {
     // The fixed config's suite answers its 4 messages in 15.6–20.6 s of virtual time (reports/examples/stress-suite-after.md).
     const outcome = await cli('check', runs.after.dir, '--threshold', 'p95_reply<10s');
     expect(outcome.code).toBe(1);
-    expect(outcome.stdout).toMatch(/^ {2}FAIL +p95 time to reply < 10\.0 s +p95 20\.\d+ s over 4 answered messages$/m);
+    expect(outcome.stdout).toMatch(/^ {2}FAIL +users +p95 time to reply < 10\.0 s +p95 20\.\d+ s over 4 answered messages$/m);
     expect(outcome.stdout).toMatch(/^6\/7 passed/m);
   }, 60_000);
 
   it('passes the same run under a looser p95_reply threshold, exit 0', async () => {
     const outcome = await cli('check', runs.after.dir, '--threshold', 'p95_reply<30s');
     expect(outcome.code).toBe(0);
-    expect(outcome.stdout).toMatch(/^ {2}PASS +p95 time to reply < 30\.0 s /m);
+    expect(outcome.stdout).toMatch(/^ {2}PASS +users +p95 time to reply < 30\.0 s /m);
     expect(outcome.stdout).toMatch(/^7\/7 passed$/m);
   }, 60_000);
 

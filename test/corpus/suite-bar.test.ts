@@ -36,7 +36,7 @@ describe('the suite bar', () => {
   it('does not take a gap of quotastorm as the reason', () => {
     const checks = [
       ...saved.result.checks,
-      { check: 'rate-limit-errors', title: 'T', step: 's', status: 'error' as const, summary: '0 of 1 message reached a model: 1 dropped: the turn failed: x/y uses API kind "z", which quotastorm does not mock', evidence: [], figures: {} },
+      { check: 'rate-limit-errors', title: 'T', step: 's', layer: 'users' as const, status: 'error' as const, summary: '0 of 1 message reached a model: 1 dropped: the turn failed: x/y uses API kind "z", which quotastorm does not mock', evidence: [], figures: {} },
     ];
     const result = { ...saved.result, checks, turns: { ...saved.result.turns, user: 0 } };
     expect(savedRunProblems({ ...saved, result })[0]).toMatch(/^no user turn reached a provider, for a gap of quotastorm's/);

@@ -26,8 +26,8 @@ describe('renderComparison', () => {
     const report = renderComparison(beforeAfter());
     expect(row(report, 'Run')).toEqual(['Run', 'before', 'after']);
     expect(row(report, 'Verdict')).toEqual(['Verdict', '**1/6 passed, 5 failed**', '**6/6 passed**']);
-    expect(row(report, 'Session count ≤ 20 after activity (step after-activity)')).toEqual([
-      'Session count ≤ 20 after activity (step after-activity)',
+    expect(row(report, 'Session count ≤ 20 after activity (step after-activity) · gateway')).toEqual([
+      'Session count ≤ 20 after activity (step after-activity) · gateway',
       'FAIL: 61 sessions after activity (limit 20)',
       'PASS: 9 sessions after activity (limit 20)',
     ]);

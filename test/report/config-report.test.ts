@@ -13,7 +13,7 @@ describe('config report with a multi-agent config beside a single-agent one', ()
 
   it('names a root cause several agents carry once, with their count', async () => {
     const report = renderConfigReport(await loadConfigReports([MULTI], PROFILES['2026.2']), PROFILES['2026.2']);
-    expect(report).toContain('agent-model-chain ×4');
-    expect(report).not.toContain('agent-model-chain, agent-model-chain');
+    expect(report).toContain('agent-first-fallback-same-provider [gateway] ×4');
+    expect(report).not.toContain('agent-first-fallback-same-provider [gateway], agent-first-fallback-same-provider');
   });
 });

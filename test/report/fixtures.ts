@@ -152,8 +152,15 @@ function rootCauses(config: 'before' | 'after'): RunResult['rootCauses'] {
   ];
 }
 
+/** The fixture checks' layers: what users saw, what the gateway absorbed, what the providers saw. */
+const LAYER_OF: Readonly<Record<string, CheckResult['layer']>> = {
+  'user-replies': 'users',
+  'peak-tpm': 'providers',
+  'heartbeat-quota': 'providers',
+};
+
 function check(check: string, title: string, status: CheckResult['status'], summary: string, figures: Record<string, number>, evidence: string[], step?: string): CheckResult {
-  return { check, title, step, status, summary, evidence, figures };
+  return { check, title, step, layer: LAYER_OF[check] ?? 'gateway', status, summary, evidence, figures };
 }
 
 function verdictOf(checks: readonly CheckResult[]): RunResult['verdict'] {

@@ -33,7 +33,7 @@ describe('not applicable', () => {
     const result = withoutTelegram();
     expect(renderRunReport(result)).toContain(`| N/A | ${REASON} |`);
     const terminal = renderTerminalSummary(result, { color: false, reportPath: 'report.md' });
-    expect(terminal).toMatch(new RegExp(`^ {2}N/A +0 new BOT_COMMANDS_TOO_MUCH +${REASON.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'm'));
+    expect(terminal).toMatch(new RegExp(`^ {2}N/A +gateway +0 new BOT_COMMANDS_TOO_MUCH +${REASON.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'm'));
     expect(terminal).toContain('5/5 passed, 1 not applicable');
     expect(terminal).not.toContain('reproduce:');
   });

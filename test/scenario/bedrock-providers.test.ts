@@ -65,8 +65,9 @@ describe('a config’s own amazon-bedrock provider (region and model as template
     expect(refused.length % 3).toBe(0);
     expect(refused.length).toBeGreaterThan(3);
     expect(result.messages).toMatchObject({ sent: 2, replied: 1, errorReplies: 1 });
+    // The error text the user got names the rate limit: a users-layer failure, the gateway's 429s reported beside it.
     expect(result.checks[0]!.status).toBe('fail');
-    expect(result.checks[0]!.summary).toMatch(/^[1-9]\d* rate-limit lines in gateway.err.log · \d+ × 429 served/);
+    expect(result.checks[0]!.summary).toMatch(/^1 rate-limit error users saw \(max 0\) · gateway: \d+ × 429 served, [1-9]\d* rate-limit lines in gateway.err.log/);
   });
 });
 

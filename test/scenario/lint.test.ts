@@ -40,11 +40,12 @@ describe('lint', () => {
     expect(lintNotes(await loadConfig(AFTER), PROFILES['2026.2'])).toEqual([]);
   });
 
-  it('finds all five rules in the incident’s config, each with its JSON path', async () => {
+  it('finds all six rules in the incident’s config, each with its JSON path', async () => {
     expect(await rules(BEFORE)).toEqual([
       'first-fallback-same-provider @ agents.defaults.model.fallbacks[0]',
       'heartbeat-on-primary-provider @ agents.defaults.heartbeat.model',
       'maintenance-off @ session.maintenance.mode',
+      'context-pruning-off @ agents.defaults.contextPruning.mode',
       'telegram-menu-too-big @ commands.nativeSkills',
       'token-budget @ models.providers.google.models[0].contextWindow',
     ]);

@@ -37,7 +37,7 @@ describe('a request no mock answered', () => {
     const { code, stdout } = await runCommand('scenarios/single-message.json5', config, out);
 
     expect(code).toBe(1);
-    expect(stdout).toMatch(/^ {2}ERROR +Every request answered by a mock +1 request no mock answered, first POST https:\/\/generativelanguage\.googleapis\.com\/api\/v1beta\//m);
+    expect(stdout).toMatch(/^ {2}ERROR +gateway +Every request answered by a mock +1 request no mock answered, first POST https:\/\/generativelanguage\.googleapis\.com\/api\/v1beta\//m);
     // No request reached a mock, so "0 rate-limit errors" tested nothing and errs too.
     expect(stdout).toContain('error: 0 rate-limit errors, Every request answered by a mock');
     const result = JSON.parse(await readFile(join(out, 'result.json'), 'utf8')) as RunResult;

@@ -23,6 +23,7 @@ const ParamsSchema = z
   .describe("Telegram's refusal of a command menu that is too long (BOT_COMMANDS_TOO_MUCH), and Discord's limit of 100 slash commands");
 
 export const botCommandsTooMuch: Check<Params> = {
+  layer: 'gateway',
   title: ({ max }) => `${max} new BOT_COMMANDS_TOO_MUCH`,
   params: ParamsSchema,
   parse: (raw) => ParamsSchema.parse(raw),

@@ -14,6 +14,7 @@ import { nothingTested } from './context.ts';
 const ParamsSchema = z.strictObject({}).describe('every setting behind the incident\'s root causes is in its fixed state, read from the config (no parameters)');
 
 export const configVerification: Check<Record<string, never>> = {
+  layer: 'gateway',
   title: () => 'Config verification: every root-cause setting fixed',
   params: ParamsSchema,
   parse: (raw) => ParamsSchema.parse(raw),

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { formatOffsetMs } from '../../clock/format-offset.ts';
 import { accountMessages, fatesReceivedIn, whyUnreached, type MessageAccounting } from '../message-accounting.ts';
 import type { RecordView } from '../record.ts';
+import type { Layer } from '../layers.ts';
 import type { CheckResult } from '../result.ts';
 
 /**
@@ -21,11 +22,13 @@ export type CheckContext = {
   readonly step: string | undefined;
 };
 
-/** What a check decides; the library adds its name, title and step. */
-export type CheckOutcome = Omit<CheckResult, 'check' | 'title' | 'step'>;
+/** What a check decides; the library adds its name, title, step and layer. */
+export type CheckOutcome = Omit<CheckResult, 'check' | 'title' | 'step' | 'layer'>;
 
 // Method syntax on purpose: the registry holds checks of different parameter types side by side.
 export type Check<Params> = {
+  /** Where the check looks: a user-visible outcome, what the gateway absorbed, or what the providers saw. */
+  readonly layer: Layer;
   title(params: Params): string;
   /** The parameters a scenario gives the check, each described: the JSON Schema and docs/scenarios.md are checked against it. */
   readonly params: z.ZodObject;

@@ -20,6 +20,7 @@ const ParamsSchema = z
   .describe('error texts users got in the window: the all-models-failed summary or a raw provider error');
 
 export const errorReplies: Check<Params> = {
+  layer: 'users',
   title: ({ max, min }) => (min !== undefined ? `At least ${min} error replies (the failure reproduces)` : `At most ${max ?? 0} error replies`),
   params: ParamsSchema,
   parse: (raw) => ParamsSchema.parse(raw),
@@ -33,7 +34,8 @@ export const errorReplies: Check<Params> = {
     const ok = (min === undefined || errors.length >= min) && (min !== undefined || errors.length <= (max ?? 0));
     return {
       status: ok ? 'pass' : 'fail',
-      summary: `${errors.length} error replies for ${context.messagesSent} messages${messages.dropped > 0 ? `; ${messages.dropped} dropped` : ''}`,
+      // A reply can answer several queued messages (collect mode): the messages count apart from the texts.
+      summary: `${errors.length} error replies for ${context.messagesSent} messages${messages.errorReplies !== errors.length ? ` (${messages.errorReplies} messages answered with one)` : ''}${messages.dropped > 0 ? `; ${messages.dropped} dropped` : ''}${messages.pending > 0 ? `; ${messages.pending} still pending when the step ended` : ''}`,
       evidence: [...dropLines(messages), ...errors.slice(0, 3).map((error) => `${offset(context, error.atMs)} to chat ${error.chatId}: ${error.text.split('\n')[0]!.slice(0, 160)}`)],
       figures: { errorReplies: errors.length, messagesSent: context.messagesSent },
     };

@@ -15,6 +15,7 @@ import { errorReplies } from './error-replies.ts';
 import type { CheckName } from './names.ts';
 import { peakUsage } from './peak-usage.ts';
 import { rateLimitErrors } from './rate-limit-errors.ts';
+import { rateLimitsAbsorbed } from './rate-limits-absorbed.ts';
 import { repliesDelivered } from './replies-delivered.ts';
 import { replyTime } from './reply-time.ts';
 import { sessionCount } from './session-count.ts';
@@ -23,6 +24,7 @@ const CHECKS: Record<CheckName, Check<unknown>> = {
   'config-verification': configVerification,
   'session-count': sessionCount,
   'rate-limit-errors': rateLimitErrors,
+  'rate-limits-absorbed': rateLimitsAbsorbed,
   'bot-commands-too-much': botCommandsTooMuch,
   'replies-delivered': repliesDelivered,
   'error-replies': errorReplies,
@@ -57,7 +59,7 @@ export function checkParamIssues(spec: CheckSpec): readonly z.core.$ZodIssue[] {
 export function runCheck(spec: CheckSpec, params: unknown, context: CheckContext): CheckResult {
   const check = CHECKS[spec.check];
   const outcome = check.run(context, params);
-  return { check: spec.check, title: spec.title ?? check.title(params), step: context.step, ...outcome };
+  return { check: spec.check, title: spec.title ?? check.title(params), step: context.step, layer: check.layer, ...outcome };
 }
 
 export type { CheckContext } from './context.ts';

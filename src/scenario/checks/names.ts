@@ -3,6 +3,7 @@ export const CHECK_NAMES = [
   'config-verification',
   'session-count',
   'rate-limit-errors',
+  'rate-limits-absorbed',
   'bot-commands-too-much',
   'replies-delivered',
   'error-replies',

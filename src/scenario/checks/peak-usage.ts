@@ -31,6 +31,7 @@ const ParamsSchema = z
   .describe("a model's busiest calendar minute, in tokens or requests, against its limit or a number");
 
 export const peakUsage: Check<Params> = {
+  layer: 'providers',
   title: ({ model, metric, max, min }) =>
     min !== undefined ? `${model} peak ${metric.toUpperCase()} ≥ ${min.toLocaleString('en-US')}` : `${model} peak ${metric.toUpperCase()} ≤ ${max === undefined || max === 'limit' ? 'its limit' : max.toLocaleString('en-US')}`,
   params: ParamsSchema,

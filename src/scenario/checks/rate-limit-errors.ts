@@ -1,7 +1,12 @@
 /**
- * Rate-limit errors in the window, counted both ways and both must hold:
- * the incident write-up's own command (`grep -c 'rate limit' gateway.err.log`)
- * and the mock journal's 429s served.
+ * Rate-limit errors users saw in the window: error texts a chat got that name
+ * a rate limit (OpenClaw's "⚠️ API rate limit reached…", an all-models-failed
+ * summary listing `(rate_limit)`, 2026.9's "rate-limited" copies). A users
+ * check: 429s the gateway retried or failed over, answered in the end, are
+ * pressure it absorbed, so they are reported beside the verdict (the incident
+ * write-up's own count, `grep -c 'rate limit' gateway.err.log`, and the mock
+ * journal's 429s served) and judged only by `rate-limits-absorbed`, a
+ * gateway check a scenario names when it wants them gated.
  *
  * Precondition: a message was sent in the window and at least one reached a
  * model (answered with a reply or an error text, or still in a turn while the
@@ -15,6 +20,7 @@
 import { z } from 'zod';
 import type { Check } from './context.ts';
 import { answered, inWindow, nothingTested, offset, unreached, windowMessages, type CheckContext, type CheckOutcome } from './context.ts';
+import { absorbedRateLimits, absorbedSentence, absorbedEvidence, requestsInWindow, userRateLimitErrors } from './rate-limit-layers.ts';
 import type { MessageAccounting } from '../message-accounting.ts';
 import { dropLines } from '../message-accounting.ts';
 
@@ -27,6 +33,7 @@ const ParamsSchema = z
   .describe("rate-limit errors in the window: lines of gateway.err.log with 'rate limit', and 429s the mock providers served");
 
 export const rateLimitErrors: Check<Params> = {
+  layer: 'users',
   title: ({ max }) => `${max} rate-limit errors`,
   params: ParamsSchema,
   parse: (raw) => ParamsSchema.parse(raw),
@@ -35,24 +42,31 @@ export const rateLimitErrors: Check<Params> = {
       return nothingTested('no message was sent in this step: nothing was tested', { messagesSent: 0 });
     }
     const messages = windowMessages(context);
-    const requests = context.record.journal.filter((entry) => inWindow(context, entry.atMs)).length;
+    const requests = requestsInWindow(context).length;
     const inFlight = messages.pending > 0 && requests > 0;
     if (answered(messages) === 0 && !inFlight) return unreached(context, messages);
     if (requests === 0) return noRequestSent(context, messages);
-    const lines = context.record.log.filter((record) => record.level !== 'info' && inWindow(context, record.atMs));
-    const grepLines = lines.filter((record) => `[${record.subsystem}] ${record.message}`.includes('rate limit'));
-    const served = context.record.journal.filter((entry) => entry.status === 429 && inWindow(context, entry.atMs));
-    const worst = Math.max(grepLines.length, served.length);
+    const seen = userRateLimitErrors(context);
+    const absorbed = absorbedRateLimits(context);
     return {
-      status: worst <= max ? 'pass' : 'fail',
-      summary: `${grepLines.length} rate-limit lines in gateway.err.log · ${served.length} × 429 served (max ${max})${messages.dropped > 0 ? ` · ${messages.dropped} of ${messages.sent} messages dropped` : ''}`,
+      status: seen.length <= max ? 'pass' : 'fail',
+      summary:
+        `${seen.length} rate-limit error${seen.length === 1 ? '' : 's'} users saw (max ${max})` +
+        `${messages.dropped > 0 ? ` · ${messages.dropped} of ${messages.sent} messages dropped` : ''} · gateway: ${absorbedSentence(absorbed)}`,
       evidence: [
-        `${context.messagesSent} message(s) sent in the step`,
+        `${context.messagesSent} message(s) sent in the step: ${messages.replied} replied, ${messages.errorReplies} error repl${messages.errorReplies === 1 ? 'y' : 'ies'}, ${messages.dropped} dropped, ${messages.pending} pending`,
         ...dropLines(messages),
-        ...grepLines.slice(0, 3).map((record) => `gateway.err.log ${offset(context, record.atMs)}: [${record.subsystem}] ${record.message.slice(0, 160)}`),
-        ...served.slice(0, 3).map((entry) => `journal #${entry.seq} ${offset(context, entry.atMs)}: ${entry.provider}/${entry.model} 429 ${entry.errorType ?? ''}${entry.fault ? ` (fault: ${entry.fault})` : ''}`),
+        ...seen.slice(0, 3).map((delivery) => `users: ${offset(context, delivery.atMs)} to chat ${delivery.chatId}: ${delivery.text.split('\n')[0]!.slice(0, 160)}`),
+        ...absorbedEvidence(context, absorbed),
       ],
-      figures: { rateLimitLines: grepLines.length, served429: served.length, messagesSent: context.messagesSent, max },
+      figures: {
+        rateLimitReplies: seen.length,
+        max,
+        messagesSent: context.messagesSent,
+        rateLimitLines: absorbed.rateLimitLines.length,
+        served429: absorbed.served429.length,
+        largestPromptTokens: absorbed.largestPromptTokens,
+      },
     };
   },
 };

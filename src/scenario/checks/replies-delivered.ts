@@ -22,6 +22,7 @@ const ParamsSchema = z
   .describe('replies users got in the window (error texts do not count)');
 
 export const repliesDelivered: Check<Params> = {
+  layer: 'users',
   title: ({ min }) => (min === 'all' ? 'Every message answered' : `At least ${min} replies delivered`),
   params: ParamsSchema,
   parse: (raw) => ParamsSchema.parse(raw),

@@ -31,6 +31,7 @@ const ParamsSchema = z
   .describe('how long users waited for an answer: a percentile of the window\'s times from arrival to reply or error reply');
 
 export const replyTime: Check<Params> = {
+  layer: 'users',
   title: ({ percentile, maxMs, belowMs }) => `${percentileName(percentile)} time to reply ${belowMs === undefined ? `≤ ${seconds(maxMs ?? 0)}` : `< ${seconds(belowMs)}`}`,
   params: ParamsSchema,
   parse: (raw) => ParamsSchema.parse(raw),

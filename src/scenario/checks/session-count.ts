@@ -15,6 +15,7 @@ const ParamsSchema = z
   .describe("the session store's entry count when the step ends");
 
 export const sessionCount: Check<Params> = {
+  layer: 'gateway',
   title: ({ max }) => `Session count ≤ ${max}`,
   params: ParamsSchema,
   parse: (raw) => ParamsSchema.parse(raw),
