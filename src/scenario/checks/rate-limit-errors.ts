@@ -28,9 +28,9 @@ type Params = { max: number };
 
 const ParamsSchema = z
   .strictObject({
-    max: z.number().int().min(0).default(0).describe("most rate-limit errors allowed, counted both as grep -c 'rate limit' gateway.err.log and as 429s the mocks served (default 0)"),
+    max: z.number().int().min(0).default(0).describe('most rate-limit error texts users may get in the window (default 0)'),
   })
-  .describe("rate-limit errors in the window: lines of gateway.err.log with 'rate limit', and 429s the mock providers served");
+  .describe('rate-limit errors users saw in the window: error texts naming a rate limit; 429s the gateway absorbed are reported beside the verdict');
 
 export const rateLimitErrors: Check<Params> = {
   layer: 'users',
