@@ -32,10 +32,21 @@ const FORCE_HELP = 'empty an existing non-empty --out folder before writing (wit
 // A config written for a newer OpenClaw carries keys the pinned one refuses; its owner would run doctor first.
 const DOCTOR_FIX_HELP = 'remove the keys the version\'s schema does not know, as `openclaw doctor --fix` does, instead of refusing the config (the run notes list them)';
 
+// The metric names and operators: src/scenario/thresholds.ts reads them, docs/thresholds.md lists them.
+const THRESHOLD_FORMS =
+  'METRIC<=N sets a check\'s max, METRIC>=N its min (also <N, >N, ==0); METRIC{TAG:VALUE,…} picks by step, window, model or metric. ' +
+  'Metrics: config-verification, session-count, rate-limit-errors, bot-commands-too-much, replies-delivered, error-replies, peak-usage ' +
+  "(also written with _, e.g. rate_limit_errors==0); time to reply as pN_reply<DURATION or <=DURATION (p50_reply, p95_reply, p99_reply, max_reply; e.g. 'p95_reply<30s'), " +
+  'added for the whole run when the run has no such check. See docs/thresholds.md';
+const RUN_THRESHOLD_HELP = `hold the run to a threshold, k6-style, repeatable; a failed one fails the run (exit 1): ${THRESHOLD_FORMS}`;
+const PRICES_HELP = 'prices for the cost estimate: a JSON file of model → {"input": USD, "output": USD} per 1M tokens, over the built-in table (src/report/prices.ts)';
 
 export function buildProgram(profileNames: readonly [ProfileName, ...ProfileName[]]): Command {
   const profileOption = () =>
     new Option('--profile <profile>', 'version profile: the OpenClaw version whose behaviour is modelled').choices(profileNames).default('2026.2');
+  // On commands that run a scenario: unset, the scenario's own `profile` holds.
+  const scenarioProfileOption = () =>
+    new Option('--profile <profile>', "version profile: the OpenClaw version whose behaviour is modelled (default: the scenario's `profile`)").choices(profileNames);
   const program = new Command('quotastorm')
     .description('Load tests and chaos runs for multi-provider AI chat gateways (OpenClaw is the reference).')
     .version(VERSION, '-V, --version')
@@ -166,8 +177,16 @@ export function buildProgram(profileNames: readonly [ProfileName, ...ProfileName
       process.exitCode = await runSessionsCleanup({ ...sessions.opts<SessionsListOptions>(), ...options, profileGiven });
     });
 
-  const scenarioOptions = (command: Command) =>
+  // k6's run-time overrides: the scenario as written, changed for this run (src/scenario/overrides.ts).
+  const overrideOptions = (command: Command) =>
     command
+      .option('--duration <length>', "length of the scenario's longest step (its `run`), e.g. 10m, 2h, 24h; Poisson traffic in that step ends with it")
+      .option('--rate <rate>', "peak rate of the scenario's Poisson arrival (its `perHour`), as N/s, N/min, N/h or N/d, e.g. 30/min")
+      .option('--users <n>', "Telegram users writing to the bot (the scenario's `users.count`), 1 to 1000")
+      .addOption(scenarioProfileOption())
+      .addOption(new Option('--threshold <expr>', RUN_THRESHOLD_HELP).argParser(collect));
+  const scenarioOptions = (command: Command) =>
+    overrideOptions(command)
       .option(
         '-c, --config <file>',
         "OpenClaw config to run against, or a bundled config's name (default: the scenario's own). As OpenClaw does at start, ${VAR}s may come from ./.env and, " +
@@ -181,7 +200,8 @@ export function buildProgram(profileNames: readonly [ProfileName, ...ProfileName
       .option('--json', 'print the result as one JSON document on stdout (result.json plus the files written); the summary goes to stderr')
       .option('--doctor-fix', DOCTOR_FIX_HELP)
       .option('-q, --quiet', 'no progress; print only the verdict, the report path and (on failure) the reproduce line')
-      .option('--no-color', 'no ANSI colour (also NO_COLOR=1; FORCE_COLOR=1 keeps colour in a pipe)');
+      .option('--no-color', 'no ANSI colour (also NO_COLOR=1; FORCE_COLOR=1 keeps colour in a pipe)')
+      .option('--prices <file>', PRICES_HELP);
   scenarioOptions(program.command('run').description('Run a scenario: mocks, the embedded gateway, the workload and its checks, in virtual time'))
     .argument('<scenario>', 'scenario file (JSON5), e.g. scenarios/single-message.json5, or a bundled scenario\'s name, e.g. single-message')
     .action(async (file: string, options: RunCommandOptions) => {
@@ -202,14 +222,7 @@ export function buildProgram(profileNames: readonly [ProfileName, ...ProfileName
     )
     .argument('<run-dir>', 'a folder written by run or suite (their --out)')
     .option('--suite <file>', "judge with this suite's checks instead of the run's own (steps matched by name)")
-    .addOption(
-      new Option(
-        '--threshold <expr>',
-        "replace a check's limit, k6-style, repeatable: CHECK<=N sets its max, CHECK>=N its min; CHECK{TAG:VALUE,…} picks by step, window, model or metric " +
-          "(e.g. 'session-count<=10', 'peak-usage{model:google/gemini-2.5-flash,metric:tpm}<=500000'); time to reply as pN_reply<DURATION or <=DURATION " +
-          "(p95_reply, p99_reply, max_reply; e.g. 'p95_reply<30s'), added for the whole run when the run has no such check",
-      ).argParser(collect),
-    )
+    .addOption(new Option('--threshold <expr>', `replace a check's limit, k6-style, repeatable: ${THRESHOLD_FORMS}`).argParser(collect))
     .option('--no-color', 'no ANSI colour (also NO_COLOR=1; FORCE_COLOR=1 keeps colour in a pipe)')
     .action(async (dir: string, options: CheckCommandOptions) => {
       const { runCheckCommand } = await import('./commands/check.ts');

@@ -15,6 +15,7 @@ import { findModel } from '../../mocks/providers/models.ts';
 import type { AssumedLimits, CheckResult, DeliverySummary, FailoverAttempts, RunResult } from './result.ts';
 import { verdictOf } from './judge.ts';
 import { accountMessages } from './message-accounting.ts';
+import { noOverrides, overrideFlags, type ScenarioOverrides } from './override-flags.ts';
 import { replyTimes } from './reply-times.ts';
 import type { UserPairing } from './users.ts';
 import { configProviderOf, ledgerLimits, modelUsage } from './usage.ts';
@@ -25,6 +26,7 @@ type RunIdentity = {
   readonly configFile: string;
   readonly variant?: string;
   readonly doctorFix?: boolean;
+  readonly overrides?: ScenarioOverrides;
   readonly version: string;
 };
 
@@ -57,7 +59,13 @@ export function summarize(input: SummaryInput): RunResult {
   const errorRecords = gateway.log.records.filter((record) => record.level !== 'info');
   return {
     quotastorm: { version: options.version },
-    scenario: { name: scenario.name, file: portable(options.loaded.file), sha256: options.loaded.sha256, variant: options.variant },
+    scenario: {
+      name: scenario.name,
+      file: portable(options.loaded.file),
+      sha256: options.loaded.sha256,
+      variant: options.variant,
+      ...(options.overrides === undefined || noOverrides(options.overrides) ? {} : { overrides: options.overrides }),
+    },
     config: { file: portable(options.configFile), sha256: input.configSha256, profile: scenario.profile },
     seed: input.seed,
     reproduce: reproduceCommand(options, input.seed),
@@ -122,7 +130,8 @@ function assumedLimitsOf(world: MockWorld): { assumedLimits?: AssumedLimits[] } 
 function reproduceCommand(options: RunIdentity, seed: number): string {
   const variant = options.variant === undefined ? '' : ` --variant ${options.variant}`;
   const doctorFix = options.doctorFix === true ? ' --doctor-fix' : '';
-  return `node ${portable(CLI)} run ${portable(options.loaded.file)} --config ${portable(options.configFile)} --seed ${seed}${variant}${doctorFix}`;
+  const overrides = options.overrides === undefined ? '' : overrideFlags(options.overrides);
+  return `node ${portable(CLI)} run ${portable(options.loaded.file)} --config ${portable(options.configFile)} --seed ${seed}${variant}${overrides}${doctorFix}`;
 }
 
 // The CLI beside this module, as it runs: src/cli.ts in a clone, src/cli.js in the package.
