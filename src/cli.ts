@@ -17,6 +17,7 @@ import type { GatewayInstallOptions } from './commands/gateway-install.ts';
 import type { CheckCommandOptions } from './commands/check.ts';
 import type { CompareOptions } from './commands/compare.ts';
 import type { IncidentOptions } from './commands/incident.ts';
+import type { StartOptions } from './commands/start.ts';
 import type { MocksServeOptions } from './commands/mocks-serve.ts';
 import type { RunCommandOptions } from './commands/run.ts';
 import type { RecordCommandOptions } from './commands/record.ts';
@@ -39,7 +40,8 @@ const THRESHOLD_FORMS =
   "(also written with _, e.g. rate_limit_errors==0); time to reply as pN_reply<DURATION or <=DURATION (p50_reply, p95_reply, p99_reply, max_reply; e.g. 'p95_reply<30s'), " +
   'added for the whole run when the run has no such check. See docs/thresholds.md';
 const RUN_THRESHOLD_HELP = `hold the run to a threshold, k6-style, repeatable; a failed one fails the run (exit 1): ${THRESHOLD_FORMS}`;
-const PRICES_HELP = 'prices for the cost estimate: a JSON file of model → {"input": USD, "output": USD} per 1M tokens, over the built-in table (src/report/prices.ts)';
+const PRICES_HELP =
+  'prices for the cost table: a JSON file of provider/model → {"input": USD, "output": USD} per 1M tokens, replacing or adding to the built-in table (src/report/prices.ts)';
 
 export function buildProgram(profileNames: readonly [ProfileName, ...ProfileName[]]): Command {
   const profileOption = () =>
@@ -62,7 +64,10 @@ export function buildProgram(profileNames: readonly [ProfileName, ...ProfileName
     .option('--out <dir>', 'folder for the report (default: a new folder under reports/)')
     .option('--force', FORCE_HELP)
     .addOption(profileOption())
-    .action(async (options: { out?: string; profile: ProfileName; force?: boolean }) => {
+    .option('-q, --quiet', "no progress; print only the suite's verdict, the incident's four verdict lines and the reports' paths")
+    .option('--json', 'print the suite\'s and the incident runs\' results as one JSON document on stdout; everything else goes to stderr')
+    .option('--no-color', 'no ANSI colour (also NO_COLOR=1; FORCE_COLOR=1 keeps colour in a pipe)')
+    .action(async (options: StartOptions) => {
       const { runStart } = await import('./commands/start.ts');
       process.exitCode = await runStart(options);
     });
@@ -200,8 +205,7 @@ export function buildProgram(profileNames: readonly [ProfileName, ...ProfileName
       .option('--json', 'print the result as one JSON document on stdout (result.json plus the files written); the summary goes to stderr')
       .option('--doctor-fix', DOCTOR_FIX_HELP)
       .option('-q, --quiet', 'no progress; print only the verdict, the report path and (on failure) the reproduce line')
-      .option('--no-color', 'no ANSI colour (also NO_COLOR=1; FORCE_COLOR=1 keeps colour in a pipe)')
-      .option('--prices <file>', PRICES_HELP);
+      .option('--no-color', 'no ANSI colour (also NO_COLOR=1; FORCE_COLOR=1 keeps colour in a pipe)');
   scenarioOptions(program.command('run').description('Run a scenario: mocks, the embedded gateway, the workload and its checks, in virtual time'))
     .argument('<scenario>', 'scenario file (JSON5), e.g. scenarios/single-message.json5, or a bundled scenario\'s name, e.g. single-message')
     .action(async (file: string, options: RunCommandOptions) => {
@@ -228,8 +232,7 @@ export function buildProgram(profileNames: readonly [ProfileName, ...ProfileName
       const { runCheckCommand } = await import('./commands/check.ts');
       process.exitCode = await runCheckCommand(dir, options);
     });
-  program
-    .command('compare')
+  overrideOptions(program.command('compare'))
     .description('The same scenario and seed against two or more configs, in one report')
     .argument('<scenario>', 'scenario file')
     .addOption(new Option('-c, --config <file>', 'a config (a file or a bundled config\'s name); repeat for each').argParser(collect))
@@ -240,6 +243,8 @@ export function buildProgram(profileNames: readonly [ProfileName, ...ProfileName
     .option('--json', 'print every run\'s result and the report\'s path as one JSON document on stdout; progress goes to stderr')
     .option('--junit <file>', 'also write every run\'s checks as JUnit XML, one <testsuite> per config')
     .option('--doctor-fix', DOCTOR_FIX_HELP)
+    .option('-q, --quiet', "no progress; print only each config's verdict line and the report's path")
+    .option('--prices <file>', PRICES_HELP)
     .action(async (file: string, options: CompareOptions) => {
       const { runCompare } = await import('./commands/compare.ts');
       process.exitCode = await runCompare(file, options);
@@ -250,6 +255,9 @@ export function buildProgram(profileNames: readonly [ProfileName, ...ProfileName
     .addOption(new Option('--seed <n>', "seed (default: the scenario's)").argParser(nonNegativeInteger('--seed')))
     .option('--out <dir>', 'folder for the runs and the incident report (default: a new folder under reports/)')
     .option('--force', FORCE_HELP)
+    .addOption(scenarioProfileOption())
+    .option('-q, --quiet', 'no progress; print only the four verdict lines and the report\'s path')
+    .option('--json', 'print the four runs\' results and the report\'s path as one JSON document on stdout; the lines go to stderr')
     .action(async (options: IncidentOptions) => {
       const { runIncident } = await import('./commands/incident.ts');
       process.exitCode = await runIncident(options);
@@ -364,5 +372,9 @@ if (import.meta.main) {
   // Every command has finished its work and written its files when main returns. A simulated run can end
   // with a request still parked in a mock (its turn pending on the virtual clock), and the provider SDK's own
   // request timer (real time, minutes) would keep the process alive with nothing left to do.
-  process.exit(await main(process.argv.slice(2)));
+  // A pipe takes stdout asynchronously: a `--json` document larger than the pipe's buffer would be cut
+  // short by exit, so exit waits until everything written so far has been handed over.
+  const code = await main(process.argv.slice(2));
+  await Promise.all([process.stdout, process.stderr].map((stream) => new Promise<void>((resolve) => stream.write('', () => resolve()))));
+  process.exit(code);
 }

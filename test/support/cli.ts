@@ -6,7 +6,7 @@ export type Outcome = { code: number; stdout: string; stderr: string };
 /** Runs the real CLI in a child process, as a user would, without colour. */
 export function cli(...args: string[]): Promise<Outcome> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['src/cli.ts', ...args], { env: { ...process.env, NO_COLOR: '1' } }, (error, stdout, stderr) => {
+    execFile(process.execPath, ['src/cli.ts', ...args], { env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
       const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
       resolve({ code, stdout, stderr });
     });
