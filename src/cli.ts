@@ -8,11 +8,10 @@
  * inside `main` or the commands that need them, so `--help` and `config get`
  * start fast and SIGINT/SIGTERM are handled from the first moment.
  */
-import { homedir } from 'node:os';
-import { join } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { ProfileName } from './gateway/profiles/index.ts';
 import { installInterrupts } from './commands/interrupt.ts';
+import { openclawConfigPath } from './config/config-path.ts';
 import type { GatewayInstallOptions } from './commands/gateway-install.ts';
 import type { CheckCommandOptions } from './commands/check.ts';
 import type { CompareOptions } from './commands/compare.ts';
@@ -100,7 +99,7 @@ export function buildProgram(profileNames: readonly [ProfileName, ...ProfileName
     .option('--doctor-fix', DOCTOR_FIX_HELP)
     .action(async (options: { config?: string[]; profile: ProfileName; doctorFix?: boolean }) => {
       const { runConfigReport } = await import('./commands/config.ts');
-      process.exitCode = await runConfigReport(options.config ?? [defaultConfigPath()], options.profile, options.doctorFix === true);
+      process.exitCode = await runConfigReport(options.config ?? [openclawConfigPath()], options.profile, options.doctorFix === true);
     });
 
   const mocks = program.command('mocks').description('The provider and Telegram mocks on their own');
@@ -194,7 +193,7 @@ export function buildProgram(profileNames: readonly [ProfileName, ...ProfileName
     overrideOptions(command)
       .option(
         '-c, --config <file>',
-        "OpenClaw config to run against, or a bundled config's name (default: the scenario's own). As OpenClaw does at start, ${VAR}s may come from ./.env and, " +
+        "OpenClaw config to run against, or a bundled config's name (default: $OPENCLAW_CONFIG_PATH when set, else the scenario's own). As OpenClaw does at start, ${VAR}s may come from ./.env and, " +
           'for a file named openclaw.json, from the .env beside it (standing in for ~/.openclaw/.env); neither overrides the environment',
       )
       .addOption(new Option('--seed <n>', "seed (default: the scenario's)").argParser(nonNegativeInteger('--seed')))
@@ -330,16 +329,9 @@ function withSessionStoreOptions(command: Command): Command {
 
 function configOption(): Option {
   return new Option('-c, --config <file>', 'OpenClaw config file, or a bundled config\'s name (feb27-before, feb27-after)').default(
-    defaultConfigPath(),
+    openclawConfigPath(),
     '$OPENCLAW_CONFIG_PATH or ~/.openclaw/openclaw.json, as OpenClaw resolves it',
   );
-}
-
-// OpenClaw's own lookup (openclaw/openclaw@2026.4.12 src/config/paths.ts): OPENCLAW_CONFIG_PATH, else the state dir's openclaw.json.
-function defaultConfigPath(): string {
-  if (process.env['OPENCLAW_CONFIG_PATH']) return process.env['OPENCLAW_CONFIG_PATH'];
-  const stateDir = process.env['OPENCLAW_STATE_DIR'] ?? join(homedir(), '.openclaw');
-  return join(stateDir, 'openclaw.json');
 }
 
 function collect(value: string, previous: string[] | undefined): string[] {

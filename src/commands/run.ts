@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
+import { configPathFromEnv, openclawConfigPath } from '../config/config-path.ts';
 import { createRealClock } from '../clock/real-clock.ts';
 import { loadConfig } from '../config/load.ts';
 import { UserError } from '../errors.ts';
@@ -146,10 +148,18 @@ function overridesOf(options: ScenarioOverrideOptions, scenarioProfile: ProfileN
   };
 }
 
+/**
+ * The config a run tests: `--config`, else the one the user points OpenClaw at (`$OPENCLAW_CONFIG_PATH`,
+ * config/config-path.ts), else the scenario's own, else OpenClaw's default file when it exists.
+ */
 function configOf(loaded: LoadedScenario, flag: string | undefined): string {
   if (flag !== undefined) return resolve(configFile(flag));
+  const fromEnv = configPathFromEnv();
+  if (fromEnv !== undefined) return fromEnv;
   if (loaded.configFile !== undefined) return loaded.configFile;
-  throw new UserError(`Scenario ${loaded.file} names no gateway config: pass --config FILE (an OpenClaw openclaw.json).`);
+  const fallback = openclawConfigPath();
+  if (existsSync(fallback)) return fallback;
+  throw new UserError(`Scenario ${loaded.file} names no gateway config, $OPENCLAW_CONFIG_PATH is not set and ${fallback} does not exist: pass --config FILE (an OpenClaw openclaw.json).`);
 }
 
 function defaultRunDir(loaded: LoadedScenario, variant: string | undefined): string {

@@ -13,6 +13,8 @@ import { newReportDir } from './report-dir.ts';
 import { colorWanted, planRun, runAndWrite, shownPath } from './run.ts';
 
 const CONFIGS = ['feb27-before.json5', 'feb27-after.json5'].map((name) => join(BUNDLED_SCENARIOS_DIR, 'configs', name));
+// Named, not left to the suite's default, so $OPENCLAW_CONFIG_PATH (which `run` honours) does not replace the bundled job's config.
+const SUITE_CONFIG = CONFIGS[1]!;
 
 export type StartOptions = {
   out?: string;
@@ -33,7 +35,7 @@ export async function planStart(options: StartOptions) {
   const force = options.force === true;
   const quiet = options.quiet === true ? { quiet: true } : {};
   await checkOutputDir(out, { flag: '--out', force });
-  const suitePlan = await planRun(await loadScenario(join(BUNDLED_SCENARIOS_DIR, 'stress-suite.json5')), { out: join(out, 'stress-suite'), force, profile: options.profile, ...quiet });
+  const suitePlan = await planRun(await loadScenario(join(BUNDLED_SCENARIOS_DIR, 'stress-suite.json5')), { config: SUITE_CONFIG, out: join(out, 'stress-suite'), force, profile: options.profile, ...quiet });
   const incidentPlan = await planIncident({ out: join(out, 'incident'), force, profile: options.profile, ...quiet });
   return { out, force, suitePlan, incidentPlan };
 }
