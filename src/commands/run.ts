@@ -10,7 +10,7 @@ import { renderRunSummaryJson } from '../report/result-json.ts';
 import { renderTerminalSummary } from '../report/terminal.ts';
 import { writeRunOutputs, type WrittenFiles } from '../report/write-run.ts';
 import { loadScenario, type LoadedScenario } from '../scenario/load.ts';
-import type { ScenarioOverrides } from '../scenario/override-flags.ts';
+import { overrideFlags, type ScenarioOverrides } from '../scenario/override-flags.ts';
 import { applyOverrides, parseUsersFlag } from '../scenario/overrides.ts';
 import { writeRunRecord } from '../scenario/run-dir.ts';
 import { runScenario, type RunArtifacts, type RunProgress } from '../scenario/runner.ts';
@@ -89,7 +89,8 @@ export async function planRun(asWritten: LoadedScenario, options: RunCommandOpti
     const known = Object.keys(loaded.scenario.variants);
     throw new UserError(`Scenario ${loaded.file} has no variant "${options.variant}"; ${known.length ? `it has: ${known.join(', ')}` : 'it defines none'}.`);
   }
-  checkWorkloadSize(loaded.scenario, loaded.file);
+  // A workload the flags made too large names them with the file.
+  checkWorkloadSize(loaded.scenario, `${loaded.file}${overrideFlags(overrides) === '' ? '' : ` with${overrideFlags(overrides)}`}`);
   // What the scenario's version refuses to start with is refused here, before any run of a compare starts.
   await loadConfig(configFile, { openclaw: PROFILES[loaded.scenario.profile], doctorFix: options.doctorFix === true });
   const dir = options.out ?? defaultRunDir(loaded, options.variant);

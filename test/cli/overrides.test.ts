@@ -75,6 +75,12 @@ describe('--threshold on suite', () => {
 });
 
 describe('bad override values', () => {
+  it('a workload the flags make too large: refused naming the flags, exit 2', async () => {
+    const outcome = await cli('run', 'incident-2026-02-27', '--rate', '9000/h', '--duration', '31d', '--out', join(root, 'too-large'));
+    expect(outcome.code).toBe(2);
+    expect(outcome.stderr).toContain('incident-2026-02-27.json5 with --duration 31d --rate 9000/h sends about 6,696,000 messages, more than the 100,000 one run may send');
+  }, CHILD_MS);
+
   it.each([
     [['--duration', '10'], '--duration needs a length with a unit'],
     [['--rate', 'fast'], '--rate needs messages per unit'],
