@@ -8,15 +8,15 @@
  * inside `main` or the commands that need them, so `--help` and `config get`
  * start fast and SIGINT/SIGTERM are handled from the first moment.
  */
-import { homedir } from 'node:os';
-import { join } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { ProfileName } from './gateway/profiles/index.ts';
 import { installInterrupts } from './commands/interrupt.ts';
+import { openclawConfigPath } from './config/config-path.ts';
 import type { GatewayInstallOptions } from './commands/gateway-install.ts';
 import type { CheckCommandOptions } from './commands/check.ts';
 import type { CompareOptions } from './commands/compare.ts';
 import type { IncidentOptions } from './commands/incident.ts';
+import type { StartOptions } from './commands/start.ts';
 import type { MocksServeOptions } from './commands/mocks-serve.ts';
 import type { RunCommandOptions } from './commands/run.ts';
 import type { RecordCommandOptions } from './commands/record.ts';
@@ -32,10 +32,22 @@ const FORCE_HELP = 'empty an existing non-empty --out folder before writing (wit
 // A config written for a newer OpenClaw carries keys the pinned one refuses; its owner would run doctor first.
 const DOCTOR_FIX_HELP = 'remove the keys the version\'s schema does not know, as `openclaw doctor --fix` does, instead of refusing the config (the run notes list them)';
 
+// The metric names and operators: src/scenario/thresholds.ts reads them, docs/thresholds.md lists them.
+const THRESHOLD_FORMS =
+  'METRIC<=N sets a check\'s max, METRIC>=N its min (also <N, >N, ==0); METRIC{TAG:VALUE,…} picks by step, window, model or metric. ' +
+  'Metrics: config-verification, session-count, rate-limit-errors, bot-commands-too-much, replies-delivered, error-replies, peak-usage ' +
+  "(also written with _, e.g. rate_limit_errors==0); time to reply as pN_reply<DURATION or <=DURATION (p50_reply, p95_reply, p99_reply, max_reply; e.g. 'p95_reply<30s'), " +
+  'added for the whole run when the run has no such check. See docs/thresholds.md';
+const RUN_THRESHOLD_HELP = `hold the run to a threshold, k6-style, repeatable; a failed one fails the run (exit 1): ${THRESHOLD_FORMS}`;
+const PRICES_HELP =
+  'prices for the cost table: a JSON file of provider/model → {"input": USD, "output": USD} per 1M tokens, replacing or adding to the built-in table (src/report/prices.ts)';
 
 export function buildProgram(profileNames: readonly [ProfileName, ...ProfileName[]]): Command {
   const profileOption = () =>
     new Option('--profile <profile>', 'version profile: the OpenClaw version whose behaviour is modelled').choices(profileNames).default('2026.2');
+  // On commands that run a scenario: unset, the scenario's own `profile` holds.
+  const scenarioProfileOption = () =>
+    new Option('--profile <profile>', "version profile: the OpenClaw version whose behaviour is modelled (default: the scenario's `profile`)").choices(profileNames);
   const program = new Command('quotastorm')
     .description('Load tests and chaos runs for multi-provider AI chat gateways (OpenClaw is the reference).')
     .version(VERSION, '-V, --version')
@@ -51,7 +63,10 @@ export function buildProgram(profileNames: readonly [ProfileName, ...ProfileName
     .option('--out <dir>', 'folder for the report (default: a new folder under reports/)')
     .option('--force', FORCE_HELP)
     .addOption(profileOption())
-    .action(async (options: { out?: string; profile: ProfileName; force?: boolean }) => {
+    .option('-q, --quiet', "no progress; print only the suite's verdict, the incident's four verdict lines and the reports' paths")
+    .option('--json', 'print the suite\'s and the incident runs\' results as one JSON document on stdout; everything else goes to stderr')
+    .option('--no-color', 'no ANSI colour (also NO_COLOR=1; FORCE_COLOR=1 keeps colour in a pipe)')
+    .action(async (options: StartOptions) => {
       const { runStart } = await import('./commands/start.ts');
       process.exitCode = await runStart(options);
     });
@@ -84,7 +99,7 @@ export function buildProgram(profileNames: readonly [ProfileName, ...ProfileName
     .option('--doctor-fix', DOCTOR_FIX_HELP)
     .action(async (options: { config?: string[]; profile: ProfileName; doctorFix?: boolean }) => {
       const { runConfigReport } = await import('./commands/config.ts');
-      process.exitCode = await runConfigReport(options.config ?? [defaultConfigPath()], options.profile, options.doctorFix === true);
+      process.exitCode = await runConfigReport(options.config ?? [openclawConfigPath()], options.profile, options.doctorFix === true);
     });
 
   const mocks = program.command('mocks').description('The provider and Telegram mocks on their own');
@@ -167,11 +182,19 @@ export function buildProgram(profileNames: readonly [ProfileName, ...ProfileName
       process.exitCode = await runSessionsCleanup({ ...sessions.opts<SessionsListOptions>(), ...options, profileGiven });
     });
 
-  const scenarioOptions = (command: Command) =>
+  // k6's run-time overrides: the scenario as written, changed for this run (src/scenario/overrides.ts).
+  const overrideOptions = (command: Command) =>
     command
+      .option('--duration <length>', "length of the scenario's longest step (its `run`), e.g. 10m, 2h, 24h; Poisson traffic in that step ends with it")
+      .option('--rate <rate>', "peak rate of the scenario's Poisson arrival (its `perHour`), as N/s, N/min, N/h or N/d, e.g. 30/min")
+      .option('--users <n>', "Telegram users writing to the bot (the scenario's `users.count`), 1 to 1000")
+      .addOption(scenarioProfileOption())
+      .addOption(new Option('--threshold <expr>', RUN_THRESHOLD_HELP).argParser(collect));
+  const scenarioOptions = (command: Command) =>
+    overrideOptions(command)
       .option(
         '-c, --config <file>',
-        "OpenClaw config to run against, or a bundled config's name (default: the scenario's own). As OpenClaw does at start, ${VAR}s may come from ./.env and, " +
+        "OpenClaw config to run against, or a bundled config's name (default: $OPENCLAW_CONFIG_PATH when set, else the scenario's own). As OpenClaw does at start, ${VAR}s may come from ./.env and, " +
           'for a file named openclaw.json, from the .env beside it (standing in for ~/.openclaw/.env); neither overrides the environment',
       )
       .addOption(new Option('--seed <n>', "seed (default: the scenario's)").argParser(nonNegativeInteger('--seed')))
@@ -203,21 +226,13 @@ export function buildProgram(profileNames: readonly [ProfileName, ...ProfileName
     )
     .argument('<run-dir>', 'a folder written by run or suite (their --out)')
     .option('--suite <file>', "judge with this suite's checks instead of the run's own (steps matched by name)")
-    .addOption(
-      new Option(
-        '--threshold <expr>',
-        "replace a check's limit, k6-style, repeatable: CHECK<=N sets its max, CHECK>=N its min; CHECK{TAG:VALUE,…} picks by step, window, model or metric " +
-          "(e.g. 'session-count<=10', 'peak-usage{model:google/gemini-2.5-flash,metric:tpm}<=500000'); time to reply as pN_reply<DURATION or <=DURATION " +
-          "(p95_reply, p99_reply, max_reply; e.g. 'p95_reply<30s'), added for the whole run when the run has no such check",
-      ).argParser(collect),
-    )
+    .addOption(new Option('--threshold <expr>', `replace a check's limit, k6-style, repeatable: ${THRESHOLD_FORMS}`).argParser(collect))
     .option('--no-color', 'no ANSI colour (also NO_COLOR=1; FORCE_COLOR=1 keeps colour in a pipe)')
     .action(async (dir: string, options: CheckCommandOptions) => {
       const { runCheckCommand } = await import('./commands/check.ts');
       process.exitCode = await runCheckCommand(dir, options);
     });
-  program
-    .command('compare')
+  overrideOptions(program.command('compare'))
     .description('The same scenario and seed against two or more configs, in one report')
     .argument('<scenario>', 'scenario file')
     .addOption(new Option('-c, --config <file>', 'a config (a file or a bundled config\'s name); repeat for each').argParser(collect))
@@ -228,6 +243,8 @@ export function buildProgram(profileNames: readonly [ProfileName, ...ProfileName
     .option('--json', 'print every run\'s result and the report\'s path as one JSON document on stdout; progress goes to stderr')
     .option('--junit <file>', 'also write every run\'s checks as JUnit XML, one <testsuite> per config')
     .option('--doctor-fix', DOCTOR_FIX_HELP)
+    .option('-q, --quiet', "no progress; print only each config's verdict line and the report's path")
+    .option('--prices <file>', PRICES_HELP)
     .action(async (file: string, options: CompareOptions) => {
       const { runCompare } = await import('./commands/compare.ts');
       process.exitCode = await runCompare(file, options);
@@ -238,6 +255,9 @@ export function buildProgram(profileNames: readonly [ProfileName, ...ProfileName
     .addOption(new Option('--seed <n>', "seed (default: the scenario's)").argParser(nonNegativeInteger('--seed')))
     .option('--out <dir>', 'folder for the runs and the incident report (default: a new folder under reports/)')
     .option('--force', FORCE_HELP)
+    .addOption(scenarioProfileOption())
+    .option('-q, --quiet', 'no progress; print only the four verdict lines and the report\'s path')
+    .option('--json', 'print the four runs\' results and the report\'s path as one JSON document on stdout; the lines go to stderr')
     .action(async (options: IncidentOptions) => {
       const { runIncident } = await import('./commands/incident.ts');
       process.exitCode = await runIncident(options);
@@ -312,16 +332,9 @@ function withSessionStoreOptions(command: Command): Command {
 
 function configOption(): Option {
   return new Option('-c, --config <file>', 'OpenClaw config file, or a bundled config\'s name (feb27-before, feb27-after)').default(
-    defaultConfigPath(),
+    openclawConfigPath(),
     '$OPENCLAW_CONFIG_PATH or ~/.openclaw/openclaw.json, as OpenClaw resolves it',
   );
-}
-
-// OpenClaw's own lookup (openclaw/openclaw@2026.4.12 src/config/paths.ts): OPENCLAW_CONFIG_PATH, else the state dir's openclaw.json.
-function defaultConfigPath(): string {
-  if (process.env['OPENCLAW_CONFIG_PATH']) return process.env['OPENCLAW_CONFIG_PATH'];
-  const stateDir = process.env['OPENCLAW_STATE_DIR'] ?? join(homedir(), '.openclaw');
-  return join(stateDir, 'openclaw.json');
 }
 
 function collect(value: string, previous: string[] | undefined): string[] {
@@ -354,5 +367,9 @@ if (import.meta.main) {
   // Every command has finished its work and written its files when main returns. A simulated run can end
   // with a request still parked in a mock (its turn pending on the virtual clock), and the provider SDK's own
   // request timer (real time, minutes) would keep the process alive with nothing left to do.
-  process.exit(await main(process.argv.slice(2)));
+  // A pipe takes stdout asynchronously: a `--json` document larger than the pipe's buffer would be cut
+  // short by exit, so exit waits until everything written so far has been handed over.
+  const code = await main(process.argv.slice(2));
+  await Promise.all([process.stdout, process.stderr].map((stream) => new Promise<void>((resolve) => stream.write('', () => resolve()))));
+  process.exit(code);
 }

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderComparison } from '../src/report/compare.ts';
 import { PROSE_WIDTH } from '../src/report/markdown-text.ts';
+import { renderIncidentReport, type IncidentRuns } from '../src/report/incident.ts';
 import { renderRunReport } from '../src/report/markdown.ts';
 import { loadScenario } from '../src/scenario/load.ts';
 import { runScenario } from '../src/scenario/runner.ts';
@@ -20,6 +21,18 @@ const BEFORE = 'scenarios/configs/feb27-before.json5';
 async function result(scenario: string, config: string, variant?: string): Promise<RunResult> {
   const loaded = await loadScenario(scenario);
   return (await runScenario({ loaded, configFile: config, version: 'example', ...(variant === undefined ? {} : { variant }) })).result;
+}
+
+const INCIDENT = 'scenarios/incident-2026-02-27.json5';
+let incident: Promise<IncidentRuns> | undefined;
+
+/** The four incident days, run once for both examples that show them. */
+function incidentRuns(): Promise<IncidentRuns> {
+  incident ??= (async () => ({
+    before: { quotas: await result(INCIDENT, BEFORE, 'quotas'), finishReason: await result(INCIDENT, BEFORE, 'finish-reason') },
+    after: { quotas: await result(INCIDENT, AFTER, 'quotas'), finishReason: await result(INCIDENT, AFTER, 'finish-reason') },
+  }))();
+  return incident;
 }
 
 async function matches(name: string, content: string): Promise<void> {
@@ -37,10 +50,14 @@ describe('reports/examples', () => {
     await matches('stress-suite-before.md', renderRunReport(await result('scenarios/stress-suite.json5', BEFORE)));
   });
 
-  it('incident-before-after.md: the incident day on both configs, side by side', async () => {
-    const [before, after] = [await result('scenarios/incident-2026-02-27.json5', BEFORE, 'quotas'), await result('scenarios/incident-2026-02-27.json5', AFTER, 'quotas')];
-    await matches('incident-before-after.md', renderComparison([{ label: 'feb27-before.json5', result: before }, { label: 'feb27-after.json5', result: after }]));
-  }, 180_000);
+  it('compare-incident-quotas.md: what `compare` writes for the incident day (quotas variant) on both configs', async () => {
+    const { before, after } = await incidentRuns();
+    await matches('compare-incident-quotas.md', renderComparison([{ label: 'feb27-before.json5', result: before.quotas }, { label: 'feb27-after.json5', result: after.quotas }]));
+  }, 360_000);
+
+  it('incident.md: what `incident` (and `npm start`) writes, both configs in both variants', async () => {
+    await matches('incident.md', renderIncidentReport(await incidentRuns()));
+  }, 360_000);
 
   it(`wraps every line outside tables and fenced blocks at ${PROSE_WIDTH} characters`, async () => {
     for (const name of (await readdir(DIR)).filter((file) => file.endsWith('.md'))) {

@@ -3,6 +3,7 @@ import { UserError } from '../errors.ts';
 import { checkOutputDir, checkOutputFile, claimOutputDir } from '../io/output-path.ts';
 import { writeFileAtomic } from '../io/write-file-atomic.ts';
 import { renderComparison } from '../report/compare.ts';
+import { loadPrices } from '../report/prices-file.ts';
 import { renderJUnitSuites } from '../report/junit.ts';
 import { renderCompareSummaryJson } from '../report/result-json.ts';
 import { loadScenario } from '../scenario/load.ts';
@@ -10,9 +11,22 @@ import { throwIfInterrupted, whileRunning } from './interrupt.ts';
 import { configFile, scenarioFile } from './bundled-files.ts';
 import { newReportDir } from './report-dir.ts';
 import { writeRunIndex } from './run-index-file.ts';
-import { planRun, runAndWrite, shownPath, type RunPlan } from './run.ts';
+import { planRun, runAndWrite, shownPath, type RunCommandOptions, type RunPlan } from './run.ts';
 
-export type CompareOptions = { config?: string[]; seed?: number; out?: string; variant?: string; force?: boolean; json?: boolean; doctorFix?: boolean; junit?: string };
+export type CompareOptions = {
+  config?: string[];
+  seed?: number;
+  out?: string;
+  variant?: string;
+  force?: boolean;
+  json?: boolean;
+  doctorFix?: boolean;
+  junit?: string;
+  /** No progress: each config's verdict line and the report's path only. */
+  quiet?: boolean;
+  /** A JSON file of prices for the cost table (report/prices-file.ts). */
+  prices?: string;
+} & Pick<RunCommandOptions, 'duration' | 'rate' | 'users' | 'profile' | 'threshold'>;
 
 /**
  * `quotastorm compare <scenario> --config A --config B…`: the same scenario
@@ -35,10 +49,13 @@ export async function runCompare(file: string, options: CompareOptions): Promise
   const force = options.force === true;
   await checkOutputDir(out, { flag: '--out', force });
   if (options.junit !== undefined) await checkOutputFile(options.junit, '--junit');
+  const prices = options.prices === undefined ? {} : await loadPrices(options.prices);
+  // Every run gets the same scenario changes; the rest of the options are compare's own.
+  const { config: _configs, out: _out, junit: _junit, json: _json, prices: _prices, ...shared } = options;
   const plans: RunPlan[] = [];
   for (const [index, config] of configs.entries()) {
     const dir = join(out, `${index + 1}-${basename(config).replace(/\.json5?$/, '')}`);
-    plans.push(await planRun(loaded, { config: configFile(config), out: dir, force, ...(options.doctorFix === true ? { doctorFix: true } : {}), ...(options.seed === undefined ? {} : { seed: options.seed }), ...(options.variant === undefined ? {} : { variant: options.variant }) }));
+    plans.push(await planRun(loaded, { ...shared, config: configFile(config), out: dir, force }));
   }
   const human = options.json === true ? process.stderr : process.stdout;
   return whileRunning(async () => {
@@ -56,7 +73,7 @@ export async function runCompare(file: string, options: CompareOptions): Promise
       throwIfInterrupted();
     }
     const reportFile = join(out, 'compare.md');
-    await writeFileAtomic(reportFile, renderComparison(entries));
+    await writeFileAtomic(reportFile, renderComparison(entries, { prices }));
     await writeRunIndex(out, {
       title: `quotastorm compare: ${loaded.scenario.name}`,
       about: `One scenario and seed run against ${runs.length} configs by \`quotastorm compare\`, one folder per config.`,

@@ -8,6 +8,10 @@ import { BUNDLED_SCENARIOS_DIR } from './bundled-files.ts';
 import type { IndexedRun } from '../report/run-index.ts';
 import { newReportDir } from './report-dir.ts';
 import { writeRunIndex } from './run-index-file.ts';
+import { renderIncidentSummaryJson } from '../report/result-json.ts';
+import type { WrittenFiles } from '../report/write-run.ts';
+import type { RunResult } from '../scenario/result.ts';
+import type { ProfileName } from '../gateway/profiles/index.ts';
 import { planRun, runAndWrite, shownPath, type RunPlan } from './run.ts';
 
 const SCENARIO = join(BUNDLED_SCENARIOS_DIR, 'incident-2026-02-27.json5');
@@ -29,15 +33,38 @@ const CONFIGS = {
  */
 export async function runIncident(options: IncidentOptions): Promise<number> {
   const plan = await planIncident(options);
-  return whileRunning(async () => (await runPlannedIncident(plan)).exitCode);
+  const human = options.json === true ? process.stderr : process.stdout;
+  return whileRunning(async () => {
+    const incident = await runPlannedIncident(plan, human);
+    if (options.json === true) process.stdout.write(renderIncidentSummaryJson(incident));
+    return incident.exitCode;
+  });
 }
 
-/** The exit code, and the four runs for an index one folder up (`start`'s). */
-export type IncidentOutcome = { readonly exitCode: number; readonly runs: readonly IndexedRun[] };
+export type IncidentOptions = {
+  seed?: number;
+  out?: string;
+  force?: boolean;
+  /** The OpenClaw version modelled in all four runs; default: the scenario's. */
+  profile?: ProfileName;
+  /** No progress; the four verdict lines and the report's path only. */
+  quiet?: boolean;
+  /** One JSON document on stdout (report/result-json.ts); the lines go to stderr. */
+  json?: boolean;
+};
 
-export type IncidentOptions = { seed?: number; out?: string; force?: boolean };
+type IncidentPlan = { readonly out: string; readonly force: boolean; readonly runs: Readonly<Record<RunName, RunPlan>> };
+type RunName = `${Config}-${Variant}`;
 
-type IncidentPlan = { readonly out: string; readonly force: boolean; readonly runs: Readonly<Record<`${Config}-${Variant}`, RunPlan>> };
+/** What the four runs gave: the exit code `incident` returns, the report, and each run's result and files. */
+export type IncidentOutcome = {
+  readonly exitCode: number;
+  readonly reproduced: boolean;
+  readonly reportFile: string;
+  readonly runs: Readonly<Record<RunName, { readonly result: RunResult; readonly files: WrittenFiles }>>;
+  /** The four runs in order, for an index one folder up (`start`'s). */
+  readonly indexed: readonly IndexedRun[];
+};
 type Config = keyof typeof CONFIGS;
 type Variant = 'quotas' | 'finish-reason';
 
@@ -48,7 +75,15 @@ export async function planIncident(options: IncidentOptions): Promise<IncidentPl
   const force = options.force === true;
   await checkOutputDir(out, { flag: '--out', force });
   const plan = (config: Config, variant: Variant) =>
-    planRun(loaded, { config: CONFIGS[config], variant, out: join(out, `${config}-${variant}`), force, ...(options.seed === undefined ? {} : { seed: options.seed }) });
+    planRun(loaded, {
+      config: CONFIGS[config],
+      variant,
+      out: join(out, `${config}-${variant}`),
+      force,
+      ...(options.seed === undefined ? {} : { seed: options.seed }),
+      ...(options.profile === undefined ? {} : { profile: options.profile }),
+      ...(options.quiet === true ? { quiet: true } : {}),
+    });
   return {
     out,
     force,
@@ -61,15 +96,17 @@ export async function planIncident(options: IncidentOptions): Promise<IncidentPl
   };
 }
 
-/** The four runs in order; a signal ends the current one as incomplete and starts no other. */
-export async function runPlannedIncident(plan: IncidentPlan): Promise<IncidentOutcome> {
+/** The four runs in order, each run's line on `human`; a signal ends the current one as incomplete and starts no other. */
+export async function runPlannedIncident(plan: IncidentPlan, human: NodeJS.WritableStream = process.stdout): Promise<IncidentOutcome> {
   await claimOutputDir(plan.out, { force: plan.force });
+  const written: Partial<Record<RunName, { result: RunResult; files: WrittenFiles }>> = {};
   const indexed: IndexedRun[] = [];
   const run = async (config: Config, variant: Variant) => {
     throwIfInterrupted();
-    const { artifacts, dir } = await runAndWrite(plan.runs[`${config}-${variant}`]);
+    const { artifacts, files, dir } = await runAndWrite(plan.runs[`${config}-${variant}`]);
+    written[`${config}-${variant}`] = { result: artifacts.result, files };
     indexed.push({ dir, result: artifacts.result });
-    process.stdout.write(`${config} · ${variant}: ${artifacts.result.verdict.passed}/${artifacts.result.verdict.total} healthy-state checks passed${artifacts.result.incomplete ? ' (incomplete run)' : ''}\n`);
+    human.write(`${config} · ${variant}: ${artifacts.result.verdict.passed}/${artifacts.result.verdict.total} healthy-state checks passed${artifacts.result.incomplete ? ' (incomplete run)' : ''}\n`);
     throwIfInterrupted();
     return artifacts.result;
   };
@@ -85,11 +122,11 @@ export async function runPlannedIncident(plan: IncidentPlan): Promise<IncidentOu
     runs: indexed,
     documents: [{ path: 'incident.md', what: 'the five causes measured before and after, and where the write-up and the code disagree' }],
   });
-  process.stdout.write(`report: ${shownPath(reportFile)}\n`);
+  human.write(`report: ${shownPath(reportFile)}\n`);
   if (!runs.after.quotas.verdict.ok) {
-    process.stdout.write(`after the fix the day still fails ${runs.after.quotas.verdict.total - runs.after.quotas.verdict.passed} healthy-state check(s): see the report's "Where the write-up and the code disagree"\n`);
+    human.write(`after the fix the day still fails ${runs.after.quotas.verdict.total - runs.after.quotas.verdict.passed} healthy-state check(s): see the report's "Where the write-up and the code disagree"\n`);
   }
   const reproduced = !runs.before.quotas.verdict.ok;
   if (!reproduced) process.stderr.write('the replay did not reproduce the incident: the before-config passed its healthy-state checks\n');
-  return { exitCode: reproduced ? 0 : 1, runs: indexed };
+  return { exitCode: reproduced ? 0 : 1, reproduced, reportFile, runs: written as Record<RunName, { result: RunResult; files: WrittenFiles }>, indexed };
 }

@@ -1,13 +1,17 @@
+import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
+import { configPathFromEnv, openclawConfigPath } from '../config/config-path.ts';
 import { createRealClock } from '../clock/real-clock.ts';
 import { loadConfig } from '../config/load.ts';
 import { UserError } from '../errors.ts';
-import { PROFILES } from '../gateway/profiles/index.ts';
+import { PROFILES, type ProfileName } from '../gateway/profiles/index.ts';
 import { checkOutputDir, checkOutputFile, claimOutputDir } from '../io/output-path.ts';
 import { renderRunSummaryJson } from '../report/result-json.ts';
 import { renderTerminalSummary } from '../report/terminal.ts';
 import { writeRunOutputs, type WrittenFiles } from '../report/write-run.ts';
 import { loadScenario, type LoadedScenario } from '../scenario/load.ts';
+import { overrideFlags, type ScenarioOverrides } from '../scenario/override-flags.ts';
+import { applyOverrides, parseUsersFlag } from '../scenario/overrides.ts';
 import { writeRunRecord } from '../scenario/run-dir.ts';
 import { runScenario, type RunArtifacts, type RunProgress } from '../scenario/runner.ts';
 import { checkWorkloadSize } from '../scenario/workload.ts';
@@ -32,6 +36,16 @@ export type RunCommandOptions = {
   quiet?: boolean;
   /** `--no-color` sets it false: no ANSI colour whatever the terminal or FORCE_COLOR say. */
   color?: boolean;
+} & ScenarioOverrideOptions;
+
+/** The flags that change the scenario before it runs (scenario/overrides.ts), as commander hands them over. */
+type ScenarioOverrideOptions = {
+  duration?: string;
+  rate?: string;
+  users?: string;
+  /** The OpenClaw version modelled; default: the scenario's `profile`. */
+  profile?: ProfileName;
+  threshold?: string[];
 };
 
 /**
@@ -58,6 +72,8 @@ export type RunPlan = {
   readonly configFile: string;
   readonly dir: string;
   readonly options: RunCommandOptions;
+  /** What the command line changed in the scenario, already laid over `loaded`. */
+  readonly overrides: ScenarioOverrides;
 };
 
 /**
@@ -65,19 +81,22 @@ export type RunPlan = {
  * variant exists, the run folder and `--junit` can be written. Throws a
  * `UserError` naming the first problem.
  */
-export async function planRun(loaded: LoadedScenario, options: RunCommandOptions): Promise<RunPlan> {
+export async function planRun(asWritten: LoadedScenario, options: RunCommandOptions): Promise<RunPlan> {
+  const overrides = overridesOf(options, asWritten.scenario.profile);
+  const loaded = applyOverrides(asWritten, overrides);
   const configFile = configOf(loaded, options.config);
   if (options.variant !== undefined && loaded.scenario.variants[options.variant] === undefined) {
     const known = Object.keys(loaded.scenario.variants);
     throw new UserError(`Scenario ${loaded.file} has no variant "${options.variant}"; ${known.length ? `it has: ${known.join(', ')}` : 'it defines none'}.`);
   }
-  checkWorkloadSize(loaded.scenario, loaded.file);
+  // A workload the flags made too large names them with the file.
+  checkWorkloadSize(loaded.scenario, `${loaded.file}${overrideFlags(overrides) === '' ? '' : ` with${overrideFlags(overrides)}`}`);
   // What the scenario's version refuses to start with is refused here, before any run of a compare starts.
   await loadConfig(configFile, { openclaw: PROFILES[loaded.scenario.profile], doctorFix: options.doctorFix === true });
   const dir = options.out ?? defaultRunDir(loaded, options.variant);
   await checkOutputDir(dir, { flag: '--out', force: options.force === true });
   if (options.junit !== undefined) await checkOutputFile(options.junit, '--junit');
-  return { loaded, configFile, dir, options };
+  return { loaded, configFile, dir, options, overrides };
 }
 
 /**
@@ -87,7 +106,7 @@ export async function planRun(loaded: LoadedScenario, options: RunCommandOptions
  * incomplete.
  */
 export async function runAndWrite(plan: RunPlan): Promise<{ artifacts: RunArtifacts; dir: string; files: WrittenFiles }> {
-  const { loaded, configFile, dir, options } = plan;
+  const { loaded, configFile, dir, options, overrides } = plan;
   const progress = options.quiet === true ? Object.assign(() => {}, { done: () => {} }) : progressPrinter();
   const memory = createMemoryGuard();
   try {
@@ -104,6 +123,7 @@ export async function runAndWrite(plan: RunPlan): Promise<{ artifacts: RunArtifa
       ...(options.seed === undefined ? {} : { seed: options.seed }),
       ...(options.variant === undefined ? {} : { variant: options.variant }),
       ...(options.doctorFix === true ? { doctorFix: true } : {}),
+      overrides,
     });
     await writeRunRecord(dir, artifacts);
     const files = await writeRunOutputs(artifacts.result, { dir, ...(options.junit === undefined ? {} : { junitFile: options.junit }) });
@@ -115,10 +135,32 @@ export async function runAndWrite(plan: RunPlan): Promise<{ artifacts: RunArtifa
   }
 }
 
+/**
+ * The override flags that change something, and only those: the result records exactly what the
+ * user changed (a `--profile` naming the scenario's own profile changes nothing).
+ */
+function overridesOf(options: ScenarioOverrideOptions, scenarioProfile: ProfileName): ScenarioOverrides {
+  return {
+    ...(options.duration === undefined ? {} : { duration: options.duration }),
+    ...(options.rate === undefined ? {} : { rate: options.rate }),
+    ...(options.users === undefined ? {} : { users: parseUsersFlag(options.users) }),
+    ...(options.profile === undefined || options.profile === scenarioProfile ? {} : { profile: options.profile }),
+    ...(options.threshold === undefined || options.threshold.length === 0 ? {} : { thresholds: options.threshold }),
+  };
+}
+
+/**
+ * The config a run tests: `--config`, else the one the user points OpenClaw at (`$OPENCLAW_CONFIG_PATH`,
+ * config/config-path.ts), else the scenario's own, else OpenClaw's default file when it exists.
+ */
 function configOf(loaded: LoadedScenario, flag: string | undefined): string {
   if (flag !== undefined) return resolve(configFile(flag));
+  const fromEnv = configPathFromEnv();
+  if (fromEnv !== undefined) return fromEnv;
   if (loaded.configFile !== undefined) return loaded.configFile;
-  throw new UserError(`Scenario ${loaded.file} names no gateway config: pass --config FILE (an OpenClaw openclaw.json).`);
+  const fallback = openclawConfigPath();
+  if (existsSync(fallback)) return fallback;
+  throw new UserError(`Scenario ${loaded.file} names no gateway config, $OPENCLAW_CONFIG_PATH is not set and ${fallback} does not exist: pass --config FILE (an OpenClaw openclaw.json).`);
 }
 
 function defaultRunDir(loaded: LoadedScenario, variant: string | undefined): string {

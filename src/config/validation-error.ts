@@ -34,7 +34,7 @@ export function configInvalidError(
 }
 
 /** One `at <path>, expected …, got …` phrase per distinct problem; values are read from `raw`, secrets masked. */
-function describeIssues(issues: readonly z.core.$ZodIssue[], raw: unknown): string[] {
+export function describeIssues(issues: readonly z.core.$ZodIssue[], raw: unknown): string[] {
   const seen = new Set<string>();
   for (const issue of issues) {
     const path = issue.path.map((segment) => (typeof segment === 'number' ? segment : String(segment)));

@@ -94,7 +94,7 @@ function pricesUsed(entries: readonly Entry[], overrides: PriceOverrides): strin
     return price.kind === 'known' && price.note !== undefined ? [`- ${codeSpan(ref)}: ${escapeInline(price.note)}`] : [];
   });
   return [
-    'Prices used, USD per 1M tokens (override with the `prices` option):',
+    'Prices used, USD per 1M tokens (override with `compare --prices FILE`):',
     '',
     ...table(['Model', 'Input', 'Output', 'Source'], rows, ['left', 'right', 'right', 'left']),
     '',

@@ -18,12 +18,18 @@ const PRIMARY = 'google/gemini-2.5-flash';
 const SAME_PROVIDER_FALLBACK = 'google/gemini-2.5-pro';
 const UNKNOWN_ERROR = 'An unknown error occurred';
 
+/** The version the incident ran on (openclaw@2026.2.26), which the report's notes describe. */
+const INCIDENT_PROFILE = '2026.2';
+
 export function renderIncidentReport(runs: IncidentRuns): string {
   const { before, after } = runs;
   const lines = [
     '# The 2026-02-27 incident, replayed',
     '',
     `Scenario \`${before.quotas.scenario.file}\`, seed ${before.quotas.seed}, ${hours(before.quotas.simulatedMs)} simulated per run, behaviour profile ${before.quotas.config.profile}.`,
+    ...(before.quotas.config.profile === INCIDENT_PROFILE
+      ? []
+      : [`The figures are measured on profile ${before.quotas.config.profile}; the notes that name openclaw@2026.2.26 describe the incident's own version.`]),
     `Before: \`${before.quotas.config.file}\` · after: \`${after.quotas.config.file}\`.`,
     '',
     `- before, quotas only: ${verdict(before.quotas)}`,

@@ -1,8 +1,8 @@
 /**
  * List prices per model, USD per 1M tokens, for the estimated cost in
  * `compare`. Data, not constants: providers change prices, so every row
- * names its source, and callers override any row (or add models) with
- * `prices` in the compare options. A model without a price we could source
+ * names its source, and users override any row (or add models) with
+ * `compare --prices FILE` (prices-file.ts). A model without a price we could source
  * is `unknown`, and reports say so instead of printing an invented number.
  *
  * Standard (non-batch, uncached) text rates. Prompt caching, batch discounts

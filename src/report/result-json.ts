@@ -6,7 +6,8 @@
  *
  * `run --json`, `suite --json` and `compare --json` print the same value on
  * stdout with one key added, `files`: where the run's report, result.json and
- * JUnit file were written (absolute paths).
+ * JUnit file were written (absolute paths); `incident --json` and `start
+ * --json` print each of their runs that way.
  */
 import { dirname, resolve } from 'node:path';
 import type { RunResult } from '../scenario/result.ts';
@@ -28,6 +29,36 @@ export function renderRunSummaryJson(result: RunResult, files: WrittenFiles): st
 export function renderCompareSummaryJson(runs: readonly { readonly result: RunResult; readonly files: WrittenFiles }[], reportFile: string): string {
   const summary = { ok: runs.every(({ result }) => result.verdict.ok), report: resolve(reportFile), runs: runs.map(({ result, files }) => runSummary(result, files)) };
   return `${JSON.stringify(summary, null, 2)}\n`;
+}
+
+type WrittenRun = { readonly result: RunResult; readonly files: WrittenFiles };
+
+/** `incident --json`: whether the replay reproduced the incident, the incident report, and each of the four runs as `run --json` prints it. */
+export function renderIncidentSummaryJson(incident: { readonly reproduced: boolean; readonly reportFile: string; readonly runs: Readonly<Record<string, WrittenRun>> }): string {
+  return `${JSON.stringify(incidentSummary(incident), null, 2)}\n`;
+}
+
+/**
+ * `start --json`: the stress suite's run, the incident as `incident --json` prints it, and the
+ * root-cause table's file; `ok` is start's own exit status (the suite passed and the incident reproduced).
+ */
+export function renderStartSummaryJson(start: {
+  readonly ok: boolean;
+  readonly dir: string;
+  readonly suite: WrittenRun;
+  readonly incident: { readonly reproduced: boolean; readonly reportFile: string; readonly runs: Readonly<Record<string, WrittenRun>> };
+  readonly configReport: string;
+}): string {
+  const summary = { ok: start.ok, dir: resolve(start.dir), suite: runSummary(start.suite.result, start.suite.files), incident: incidentSummary(start.incident), configReport: resolve(start.configReport) };
+  return `${JSON.stringify(summary, null, 2)}\n`;
+}
+
+function incidentSummary(incident: { readonly reproduced: boolean; readonly reportFile: string; readonly runs: Readonly<Record<string, WrittenRun>> }) {
+  return {
+    reproduced: incident.reproduced,
+    report: resolve(incident.reportFile),
+    runs: Object.fromEntries(Object.entries(incident.runs).map(([name, { result, files }]) => [name, runSummary(result, files)])),
+  };
 }
 
 function runSummary(result: RunResult, files: WrittenFiles) {

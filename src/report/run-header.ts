@@ -3,6 +3,7 @@
  * verdict line and the table that says exactly what ran and how to run it
  * again.
  */
+import { overrideFlags } from '../scenario/override-flags.ts';
 import type { RunResult } from '../scenario/result.ts';
 import { baseName, formatDurationMs, shortSha } from './format.ts';
 import { codeSpan, escapeInline, table } from './markdown-text.ts';
@@ -39,6 +40,7 @@ export function headerTable(result: RunResult): string[] {
     ['Scenario', `${scenarioLabel(result)} — ${codeSpan(scenario.file)} (sha256 ${codeSpan(shortSha(scenario.sha256))})`],
     ['Config', `${codeSpan(config.file)} (sha256 ${codeSpan(shortSha(config.sha256))})`],
     ['Behaviour profile', codeSpan(config.profile)],
+    ...overrideRows(result),
     ...pairingRows(result),
     ['Seed', codeSpan(String(result.seed))],
     ['Simulated', `${formatDurationMs(result.simulatedMs)} from ${codeSpan(result.startedAt)} (virtual time)${result.incomplete ? ' — **incomplete**' : ''}`],
@@ -46,6 +48,14 @@ export function headerTable(result: RunResult): string[] {
     ['Reproduce', codeSpan(result.reproduce)],
   ];
   return table(['Run', ''], rows);
+}
+
+/** What the command line changed in the scenario before it ran, as the flags were given. */
+function overrideRows(result: RunResult): string[][] {
+  const { overrides } = result.scenario;
+  if (overrides === undefined) return [];
+  const flags = overrideFlags(overrides).trim().split(/ (?=--)/);
+  return [['Overrides', `${flags.map(codeSpan).join(' · ')} (the scenario file as changed by these flags)`]];
 }
 
 /**

@@ -8,6 +8,7 @@
 
 import type { Layer } from './layers.ts';
 import type { MessageAccounting } from './message-accounting.ts';
+import type { ScenarioOverrides } from './override-flags.ts';
 import type { ReplyTimes } from './reply-times.ts';
 import type { UserPairing } from './users.ts';
 
@@ -83,7 +84,15 @@ export type AssumedLimits = { readonly provider: string; readonly models: readon
 
 export type RunResult = {
   readonly quotastorm: { readonly version: string };
-  readonly scenario: { readonly name: string; readonly file: string; readonly sha256: string; readonly variant: string | undefined };
+  readonly scenario: {
+    readonly name: string;
+    readonly file: string;
+    /** Of the file as written; `overrides` says what the command line changed before the run. */
+    readonly sha256: string;
+    readonly variant: string | undefined;
+    /** `--duration`, `--rate`, `--users`, `--profile`, `--threshold` as given (overrides.ts); absent when none was. */
+    readonly overrides?: ScenarioOverrides;
+  };
   readonly config: { readonly file: string; readonly sha256: string; readonly profile: string };
   readonly seed: number;
   /** The command that reproduces this run exactly. */

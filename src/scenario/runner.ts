@@ -34,6 +34,7 @@ import { createMockWorld, type MockWorld } from '../../mocks/world.ts';
 import { providerMountsOf, servedModelsOf } from './provider-mounts.ts';
 import { judgeRecord } from './judge.ts';
 import type { LoadedScenario } from './load.ts';
+import type { ScenarioOverrides } from './override-flags.ts';
 import type { RunRecord, StepRecord } from './record.ts';
 import { redactStrings, secretsOf } from './redact.ts';
 import { summarize } from './summarize.ts';
@@ -51,6 +52,8 @@ export type RunOptions = {
   readonly doctorFix?: boolean;
   readonly seed?: number;
   readonly variant?: string;
+  /** The command line's changes, already laid over `loaded` (overrides.ts): recorded in the result and its reproduce line. */
+  readonly overrides?: ScenarioOverrides;
   /** Called about once per simulated minute. */
   readonly onProgress?: (progress: RunProgress) => void;
   /** Abort (Ctrl-C): the run stops at the next slice and its result is marked incomplete. */

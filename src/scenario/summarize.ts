@@ -16,6 +16,8 @@ import { findModel } from '../../mocks/providers/models.ts';
 import type { AssumedLimits, CheckResult, DeliverySummary, FailoverAttempts, RunResult } from './result.ts';
 import { verdictOf } from './judge.ts';
 import { accountMessages } from './message-accounting.ts';
+import { noOverrides, type ScenarioOverrides } from './override-flags.ts';
+import { portable, reproduceLine } from './reproduce-line.ts';
 import { replyTimes } from './reply-times.ts';
 import type { UserPairing } from './users.ts';
 import { configProviderOf, ledgerLimits, modelUsage } from './usage.ts';
@@ -26,6 +28,7 @@ type RunIdentity = {
   readonly configFile: string;
   readonly variant?: string;
   readonly doctorFix?: boolean;
+  readonly overrides?: ScenarioOverrides;
   readonly version: string;
 };
 
@@ -58,10 +61,23 @@ export function summarize(input: SummaryInput): RunResult {
   const errorRecords = gateway.log.records.filter((record) => record.level !== 'info');
   return {
     quotastorm: { version: options.version },
-    scenario: { name: scenario.name, file: portable(options.loaded.file), sha256: options.loaded.sha256, variant: options.variant },
+    scenario: {
+      name: scenario.name,
+      file: portable(options.loaded.file),
+      sha256: options.loaded.sha256,
+      variant: options.variant,
+      ...(options.overrides === undefined || noOverrides(options.overrides) ? {} : { overrides: options.overrides }),
+    },
     config: { file: portable(options.configFile), sha256: input.configSha256, profile: scenario.profile },
     seed: input.seed,
-    reproduce: reproduceCommand(options, input.seed),
+    reproduce: reproduceLine({
+      scenarioFile: options.loaded.file,
+      configFile: options.configFile,
+      seed: input.seed,
+      variant: options.variant,
+      overrides: options.overrides,
+      doctorFix: options.doctorFix,
+    }),
     startedAt: new Date(input.startMs).toISOString(),
     simulatedMs: input.endMs - input.startMs,
     incomplete: input.incomplete,
@@ -117,25 +133,6 @@ function assumedLimitsOf(world: MockWorld): { assumedLimits?: AssumedLimits[] } 
   }
   if (groups.size === 0) return {};
   return { assumedLimits: [...groups.values()].map(({ provider, source, models }) => ({ provider, models: [...models].sort(), source })) };
-}
-
-/** The one-line command that reproduces the run, from the folder quotastorm was started in. */
-function reproduceCommand(options: RunIdentity, seed: number): string {
-  const variant = options.variant === undefined ? '' : ` --variant ${options.variant}`;
-  const doctorFix = options.doctorFix === true ? ' --doctor-fix' : '';
-  return `node ${portable(CLI)} run ${portable(options.loaded.file)} --config ${portable(options.configFile)} --seed ${seed}${variant}${doctorFix}`;
-}
-
-// The CLI beside this module, as it runs: src/cli.ts in a clone, src/cli.js in the package.
-const CLI = fileURLToPath(new URL(`../cli${extname(import.meta.url)}`, import.meta.url));
-
-/**
- * A path below the working folder prints relative to it, so results do not depend on where the
- * project is checked out; any other prints absolute, so the line still runs from that folder.
- */
-function portable(file: string): string {
-  const inside = relative(process.cwd(), file);
-  return inside === '' || inside.startsWith('..') || isAbsolute(inside) ? resolve(file) : inside;
 }
 
 function deliveriesOf(gateway: Gateway, startMs: number): DeliverySummary {

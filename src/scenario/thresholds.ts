@@ -7,9 +7,14 @@
  *   rate-limit-errors{step:burst of 3 messages 5 s apart}<=2
  *   peak-usage{model:google/gemini-2.5-flash,metric:tpm}<=500000
  *   replies-delivered>=all
+ *   rate_limit_errors==0
  *
  * `<=` sets the check's `max`, `>=` its `min` (the parameters scenario
- * files give it; both are inclusive, so there is no `<`). Tags pick which
+ * files give it, both inclusive). The checks count whole things, so `<N`
+ * is `<=N-1`, `>N` is `>=N+1`, and `==0` is `<=0` (a count is never below
+ * zero; `==` with another number is refused, since no check holds a count
+ * to an exact value). A name may be written with `_` for `-`, as k6 names
+ * its metrics. Tags pick which
  * of the run's checks it applies to: `step` (the step's name), `window`,
  * or any parameter the check was given (`model`, `metric`); without tags,
  * every check of that name. A threshold that matches no check, or sets a
@@ -28,9 +33,10 @@
 import { UserError } from '../errors.ts';
 import { parseCheckParams } from './checks/index.ts';
 import { CHECK_NAMES, type CheckName } from './checks/names.ts';
-import type { ChecksOfStep } from './judge.ts';
-import type { StepRecord } from './record.ts';
 import type { CheckSpec } from './schema.ts';
+
+/** A step as thresholds see it: a saved run's step record, or a scenario's step before it runs. */
+type NamedStep = { readonly name: string };
 
 export type Threshold = {
   /** As the user wrote it, for messages. */
@@ -44,30 +50,44 @@ export type Threshold = {
 /** The parameters a threshold can set: a changed check keeps none of the others. */
 const LIMIT_PARAMETERS = ['max', 'min', 'maxMs', 'belowMs'] as const;
 
-const THRESHOLD_FORM =
-  'CHECK<=N or CHECK>=N, optionally filtered k6-style as CHECK{TAG:VALUE,…}<=N (tags: step, window, or a parameter of the check such as model or metric), ' +
-  "e.g. 'session-count<=10', 'rate-limit-errors{step:one Telegram message}<=2', 'peak-usage{model:google/gemini-2.5-flash,metric:tpm}<=500000', " +
-  "or for time to reply pN_reply<DURATION or <=DURATION, e.g. 'p95_reply<30s', 'max_reply<=2m'";
+/** Every name a threshold may use, as the message for an unknown one lists them. */
+const METRIC_NAMES = [...CHECK_NAMES.filter((name) => name !== 'reply-time'), 'pN_reply (e.g. p50_reply, p95_reply, p99_reply)', 'max_reply'].join(', ');
 
-const GRAMMAR = /^\s*([a-z-]+)\s*(?:\{([^}]*)\})?\s*(<=|>=)\s*(\d+|limit|all)\s*$/;
+const THRESHOLD_FORM =
+  `METRIC<=N, METRIC<N, METRIC>=N, METRIC>N or METRIC==0 with METRIC one of ${METRIC_NAMES}, optionally filtered k6-style as METRIC{TAG:VALUE,…}<=N (tags: step, window, or a parameter of the check such as model or metric), ` +
+  "e.g. 'session-count<=10', 'rate-limit-errors{step:one Telegram message}<=2', 'peak-usage{model:google/gemini-2.5-flash,metric:tpm}<=500000', " +
+  "or for time to reply pN_reply<DURATION or <=DURATION, e.g. 'p95_reply<30s', 'max_reply<=2m' (docs/thresholds.md)";
+
+const GRAMMAR = /^\s*([a-z_-]+)\s*(?:\{([^}]*)\})?\s*(<=|>=|==|<|>)\s*(\d+|limit|all)\s*$/;
 const REPLY_GRAMMAR = /^\s*(?:p(\d+(?:\.\d+)?)|(max))_reply\s*(?:\{([^}]*)\})?\s*(<=|<)\s*(\d+(?:\.\d+)?)\s*(ms|s|m)?\s*$/;
 const UNIT_MS = { ms: 1, s: 1_000, m: 60_000 } as const;
 
 export function parseThreshold(source: string): Threshold {
   if (/^\s*(?:p[\d.]+|max)_reply\b/.test(source)) return parseReplyThreshold(source);
   const match = GRAMMAR.exec(source);
-  if (match === null && /[<>](?!=)/.test(source)) throw badThreshold(source, 'uses < or >, but a check\'s max and min are inclusive: write <= or >=');
   if (match === null) throw badThreshold(source, 'is not a threshold');
-  const [, name = '', tagText, operator, value = ''] = match;
-  if (!(CHECK_NAMES as readonly string[]).includes(name)) throw badThreshold(source, `names no check (known: ${CHECK_NAMES.join(', ')})`);
+  const [, written = '', tagText, operator = '', valueText = ''] = match;
+  const name = written.replaceAll('_', '-');
+  if (!(CHECK_NAMES as readonly string[]).includes(name)) throw badThreshold(source, `names no metric`);
   if (name === 'reply-time') throw badThreshold(source, `sets reply-time, which takes ${parametersOf('reply-time')}`);
-  return {
-    source,
-    check: name as CheckName,
-    tags: tagText === undefined ? {} : parseTags(source, tagText),
-    parameter: operator === '<=' ? 'max' : 'min',
-    value: /^\d+$/.test(value) ? Number(value) : (value as 'limit' | 'all'),
-  };
+  const value = /^\d+$/.test(valueText) ? Number(valueText) : (valueText as 'limit' | 'all');
+  const tags = tagText === undefined ? {} : parseTags(source, tagText);
+  return { source, check: name as CheckName, tags, ...boundOf(source, operator, value) };
+}
+
+/** The check parameter and value an operator sets: the checks count whole things, so a strict bound is the inclusive one next to it. */
+function boundOf(source: string, operator: string, value: number | 'limit' | 'all'): Pick<Threshold, 'parameter' | 'value'> {
+  if (operator === '<=' || operator === '>=') return { parameter: operator === '<=' ? 'max' : 'min', value };
+  if (typeof value !== 'number') throw badThreshold(source, `uses ${operator} with "${value}", which takes only <= or >=`);
+  if (operator === '==') {
+    if (value !== 0) throw badThreshold(source, 'uses == with a number other than 0: no check holds a count to an exact value, so write <= or >=');
+    return { parameter: 'max', value: 0 };
+  }
+  if (operator === '<') {
+    if (value === 0) throw badThreshold(source, 'asks for a count below 0, which no count can be');
+    return { parameter: 'max', value: value - 1 };
+  }
+  return { parameter: 'min', value: value + 1 };
 }
 
 /** `p95_reply<30s` → the reply-time check of the 95th percentile with `belowMs: 30000`. */
@@ -93,9 +113,9 @@ function parseReplyThreshold(source: string): Threshold {
  * be a valid one; a changed check's title is the check's own, since a
  * scenario's title states the threshold it was written with.
  */
-export function withThresholds(steps: readonly StepRecord[], checksOf: ChecksOfStep, thresholds: readonly Threshold[]): ChecksOfStep {
+export function withThresholds<S extends NamedStep>(steps: readonly S[], checksOf: (step: S) => readonly CheckSpec[], thresholds: readonly Threshold[]): (step: S) => readonly CheckSpec[] {
   const used = new Set<Threshold>();
-  const changed = new Map<StepRecord, readonly CheckSpec[]>();
+  const changed = new Map<S, readonly CheckSpec[]>();
   for (const step of steps) {
     changed.set(
       step,
@@ -121,7 +141,7 @@ export function withThresholds(steps: readonly StepRecord[], checksOf: ChecksOfS
 }
 
 /** Where a reply-time threshold with no check to change adds one: the step its `step` tag names, else the run's last. */
-function stepFor(threshold: Threshold, steps: readonly StepRecord[]): StepRecord | undefined {
+function stepFor<S extends NamedStep>(threshold: Threshold, steps: readonly S[]): S | undefined {
   const { step: named, window, ...others } = threshold.tags;
   if (Object.keys(others).some((tag) => tag !== 'percentile') || (window !== undefined && window !== 'run' && window !== 'step')) return undefined;
   return named === undefined ? steps.at(-1) : steps.find((step) => step.name === named);
@@ -145,7 +165,7 @@ function parseTags(source: string, text: string): Record<string, string> {
   return tags;
 }
 
-function matches(threshold: Threshold, step: StepRecord, spec: CheckSpec): boolean {
+function matches(threshold: Threshold, step: NamedStep, spec: CheckSpec): boolean {
   if (spec.check !== threshold.check) return false;
   const params = parseCheckParams(spec, `Step "${step.name}"`) as Record<string, unknown>;
   const valueOf = (tag: string) => (tag === 'step' ? step.name : tag === 'window' ? spec.window : params[tag]);
@@ -153,7 +173,7 @@ function matches(threshold: Threshold, step: StepRecord, spec: CheckSpec): boole
 }
 
 /** The spec with its title, max and min replaced: a check given both judges by its min, so the other one goes. */
-function applied(threshold: Threshold, spec: CheckSpec, step: StepRecord): CheckSpec {
+function applied(threshold: Threshold, spec: CheckSpec, step: NamedStep): CheckSpec {
   const rest: Record<string, unknown> = { ...spec };
   for (const key of ['title', ...LIMIT_PARAMETERS]) delete rest[key];
   const changed = { ...rest, [threshold.parameter]: threshold.value } as CheckSpec;
@@ -181,7 +201,7 @@ function parametersOf(check: CheckName): string {
   return operators.length === 0 ? 'no threshold' : operators.join(' or ');
 }
 
-function describeChecks(steps: readonly StepRecord[], checksOf: ChecksOfStep): string {
+function describeChecks<S extends NamedStep>(steps: readonly S[], checksOf: (step: S) => readonly CheckSpec[]): string {
   const names = steps.flatMap((step) => checksOf(step).map((spec) => `${spec.check}{step:${step.name}}`));
   return names.length === 0 ? 'none' : names.join(', ');
 }

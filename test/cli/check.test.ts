@@ -80,13 +80,13 @@ describe('quotastorm check', () => {
   }, 60_000);
 
   it('rejects a threshold it cannot read in one paragraph naming the flag, the value and the expected form, exit 2', async () => {
-    const values = ['session-count=10', 'session-count<10', 'no-such-check<=1', 'replies-delivered<=3', 'rate-limit-errors{step:nope}<=1', 'session-count>=3'];
+    const values = ['session-count=10', 'session-count==10', 'no-such-check<=1', 'replies-delivered<=3', 'rate-limit-errors{step:nope}<=1', 'session-count>=3'];
     const outcomes = await Promise.all(values.map((value) => cli('check', runs.after.dir, '--threshold', value)));
     for (const [index, value] of values.entries()) {
       const outcome = outcomes[index]!;
       expectOneParagraphUserError(outcome);
       expect(outcome.stderr).toContain(`--threshold '${value}'`);
-      expect(outcome.stderr).toContain('Expected CHECK<=N or CHECK>=N');
+      expect(outcome.stderr).toContain('Expected METRIC<=N, METRIC<N, METRIC>=N, METRIC>N or METRIC==0 with METRIC one of config-verification,');
     }
   }, 60_000);
 

@@ -24,7 +24,8 @@ function suite(config: string, flags: readonly string[], env: Record<string, str
   });
 }
 
-describe('--quiet', () => {
+// Each case runs the suite in a child process: seconds on a quiet machine, more on a busy one.
+describe('--quiet', { timeout: 60_000 }, () => {
   it('prints the verdict and the report path of a passing run, nothing else', async () => {
     const { code, stdout } = await suite('feb27-after', ['--quiet'], {});
     expect(code).toBe(0);
@@ -38,7 +39,7 @@ describe('--quiet', () => {
   });
 });
 
-describe('colour', () => {
+describe('colour', { timeout: 60_000 }, () => {
   it('is off in a pipe by default', async () => {
     expect((await suite('feb27-after', ['-q'], {})).stdout).not.toMatch(ANSI);
   });

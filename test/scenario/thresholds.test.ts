@@ -52,6 +52,14 @@ describe('--threshold', () => {
     expect(burst![2]).toMatchObject({ max: 10 });
   });
 
+  it.each([
+    ['session-count<10', 'max', 9],
+    ['replies-delivered>2', 'min', 3],
+    ['rate_limit_errors==0', 'max', 0],
+  ] as const)('reads %s k6-style: a strict bound on a count is the inclusive one next to it, == 0 is at most 0, _ is -', (source, parameter, value) => {
+    expect(parseThreshold(source)).toMatchObject({ check: source.startsWith('session') ? 'session-count' : source.startsWith('replies') ? 'replies-delivered' : 'rate-limit-errors', parameter, value });
+  });
+
   it('matches a parameter the scenario left to its default', () => {
     const [, burst] = judgedWith('peak-usage{metric:tpm}<=1');
     expect(burst!.slice(0, 2).map((spec) => (spec as { max?: number }).max)).toEqual([1, 1]);
@@ -59,9 +67,11 @@ describe('--threshold', () => {
 
   it.each([
     ['session-count=10', 'is not a threshold'],
-    ['session-count<10', 'uses < or >, but a check\'s max and min are inclusive: write <= or >='],
+    ['session-count==3', 'uses == with a number other than 0'],
+    ['session-count<0', 'asks for a count below 0'],
+    ['peak-usage<limit', 'uses < with "limit", which takes only <= or >='],
     ['session-count<=ten', 'is not a threshold'],
-    ['sessions<=10', 'names no check (known: config-verification, session-count'],
+    ['sessions<=10', 'names no metric. Expected METRIC<=N, METRIC<N, METRIC>=N, METRIC>N or METRIC==0 with METRIC one of config-verification, session-count'],
     ['session-count{step}<=10', 'has a tag "step" that is not TAG:VALUE'],
   ])('rejects %s: %s', (source, why) => {
     expect(() => parseThreshold(source)).toThrow(`--threshold '${source}' ${why}`);
