@@ -55,7 +55,7 @@ describe('--threshold on suite', () => {
     const junit = join(root, 'suite.xml');
     const outcome = await cli('suite', 'stress-suite', '--threshold', 'p95_reply<1s', '--threshold', 'rate_limit_errors==0', '--out', dir, '--junit', junit);
     expect(outcome.code).toBe(1);
-    expect(outcome.stdout).toMatch(/FAIL\s+p95 time to reply < 1\.0 s/);
+    expect(outcome.stdout).toMatch(/FAIL\s+users\s+p95 time to reply < 1\.0 s/);
     expect(await readFile(join(dir, 'report.md'), 'utf8')).toContain("`--threshold 'p95_reply<1s'`");
     expect(await readFile(junit, 'utf8')).toContain('p95 time to reply &lt; 1.0 s');
   }, CHILD_MS);

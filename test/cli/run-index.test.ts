@@ -14,7 +14,7 @@ describe('index.md', () => {
     expect(index).toContain('[compare.md](compare.md)');
     const rows = index.split('\n').filter((line) => line.startsWith('| ['));
     expect(rows).toHaveLength(2);
-    expect(rows[0]).toMatch(/^\| \[1-feb27-before\]\(1-feb27-before\/report\.md\) \| \*\*FAIL 1\/6\*\* \|/);
+    expect(rows[0]).toMatch(/^\| \[1-feb27-before\]\(1-feb27-before\/report\.md\) \| \*\*FAIL 2\/6\*\* \|/);
     expect(rows[1]).toMatch(/^\| \[2-feb27-after\]\(2-feb27-after\/report\.md\) \| \*\*PASS 6\/6\*\* \|/);
   }, 60_000);
 });
