@@ -30,11 +30,20 @@ function attemptsTable(failover: readonly FailoverAttempts[]): string[] {
     formatCount(model.attempts),
     formatCount(model.failed),
     formatCount(model.succeeded),
+    formatCount(otherAttempts(model)),
     countsList(model.reasons, escapeInline),
     countsList(model.next, (next) => codeSpan(next)),
   ]);
-  const header = ['Model', 'Attempts', 'Failed', 'Succeeded', 'Failure reasons', 'Moved on to'];
-  return table(header, rows, ['left', 'right', 'right', 'right', 'left', 'left']);
+  const header = ['Model', 'Attempts', 'Failed', 'Succeeded', 'Retried or unfinished', 'Failure reasons', 'Moved on to'];
+  return table(header, rows, ['left', 'right', 'right', 'right', 'right', 'left', 'left']);
+}
+
+/**
+ * Attempts that neither answered nor failed the candidate: a same-model retry (the request failed and the
+ * gateway tried the model again) or an attempt still running when the run ended. With them the row adds up.
+ */
+function otherAttempts(model: FailoverAttempts): number {
+  return Math.max(0, model.attempts - model.failed - model.succeeded);
 }
 
 /** `rate_limit 118, overloaded 2`: largest first, ties by name, so the order is stable. */
@@ -63,7 +72,9 @@ export function cascadeFlowchart(failover: readonly FailoverAttempts[]): string[
 
 function nodeLabel(ref: string, model: FailoverAttempts | undefined): string {
   if (model === undefined) return `${ref} · no attempts recorded`;
-  return `${ref} · ${formatCount(model.attempts)} ${model.attempts === 1 ? 'attempt' : 'attempts'}, ${formatCount(model.failed)} failed`;
+  const other = otherAttempts(model);
+  const parts = [`${formatCount(model.succeeded)} answered`, `${formatCount(model.failed)} failed`, ...(other > 0 ? [`${formatCount(other)} retried or unfinished`] : [])];
+  return `${ref} · ${formatCount(model.attempts)} ${model.attempts === 1 ? 'attempt' : 'attempts'}: ${parts.join(', ')}`;
 }
 
 function sortedCounts(counts: Readonly<Record<string, number>>): Array<[string, number]> {

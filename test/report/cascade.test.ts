@@ -9,8 +9,8 @@ describe('cascadeFlowchart', () => {
     ]);
     expect(lines).toEqual([
       'flowchart LR',
-      '  m0["a/x#quot;y · 5 attempts, 3 failed"]',
-      '  m1["b/z · 2 attempts, 0 failed"]',
+      '  m0["a/x#quot;y · 5 attempts: 2 answered, 3 failed"]',
+      '  m1["b/z · 2 attempts: 2 answered, 0 failed"]',
       '  m2["c/w · no attempts recorded"]',
       '  answered(["answered"])',
       '  m0 -->|"2"| m1',
@@ -18,5 +18,10 @@ describe('cascadeFlowchart', () => {
       '  m0 -.->|"2"| answered',
       '  m1 -.->|"2"| answered',
     ]);
+  });
+
+  it('labels a model so its attempts add up: answered, failed, and retried or unfinished', () => {
+    const [, node] = cascadeFlowchart([{ modelRef: 'google/gemini-2.5-flash', attempts: 1_112, failed: 103, reasons: { rate_limit: 103 }, succeeded: 539, next: {} }]);
+    expect(node).toBe('  m0["google/gemini-2.5-flash · 1,112 attempts: 539 answered, 103 failed, 470 retried or unfinished"]');
   });
 });
