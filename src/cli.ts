@@ -154,7 +154,8 @@ export function buildProgram(profileNames: readonly [ProfileName, ...ProfileName
     .addOption(new Option('--tolerance-ms <n>', 'timing tolerance for --compare').argParser(nonNegativeInteger('--tolerance-ms')))
     .option('-c, --config <file>', 'your OpenClaw config (openclaw.json) instead of the cases\' base config; needs --out-dir')
     .option('--no-isolation', 'do not create a network namespace (only for versions with a Telegram API root)')
-    .option('--virtual-time', "run the gateway on quotastorm's clock: back-offs are not waited out, offsets are virtual (src/clock/coordinator/)")
+    .option('--virtual-time', "run the gateway on quotastorm's clock: back-offs are not waited out, offsets are virtual (default for openclaw@2026.2.26; src/sut/README.md)")
+    .option('--real-time', 'run the gateway in real time (default for openclaw@2026.9.6, whose own CPU time shapes some traces)')
     .action(async (cases: string[], options: RecordCommandOptions) => {
       const { runRecord } = await import('./commands/record.ts');
       process.exitCode = await runRecord(cases, options);

@@ -13,7 +13,7 @@ import { recordCase } from '../sut/recorder.ts';
 import { GoldenTraceSchema } from '../sut/trace.ts';
 import { buildTrace } from '../sut/trace-build.ts';
 import { isCaseFileName, loadTraceCase, TRACE_CASES_DIR, type TraceCase } from '../sut/trace-case.ts';
-import { parseGatewaySpec, SUPPORTED_VERSIONS } from '../sut/versions.ts';
+import { parseGatewaySpec, SUPPORTED_VERSIONS, type OpenclawVersion } from '../sut/versions.ts';
 
 export type RecordCommandOptions = {
   gateway: string[];
@@ -26,8 +26,10 @@ export type RecordCommandOptions = {
   toleranceMs?: number;
   /** Run every case with this OpenClaw config instead of the cases' base config. */
   config?: string;
-  /** The gateway on quotastorm's clock (src/clock/coordinator/). */
+  /** The gateway on quotastorm's clock (src/clock/coordinator/); default: the version's `recordClock`. */
   virtualTime?: boolean;
+  /** The gateway in real time, whatever the version's default. */
+  realTime?: boolean;
 };
 
 /**
@@ -48,6 +50,7 @@ export async function runRecord(caseNames: string[], options: RecordCommandOptio
   if (options.config !== undefined && (options.outDir === undefined || options.compare)) {
     throw new UserError('record --config records your config, not the golden traces: give --out-dir (e.g. --out-dir reports/traces), and no --compare.');
   }
+  if (options.virtualTime && options.realTime) throw new UserError('record takes --virtual-time or --real-time, not both.');
   const installs = versions.map((version) => requireInstalled(version));
   const clock = createRealClock();
 
@@ -77,7 +80,7 @@ export async function runRecord(caseNames: string[], options: RecordCommandOptio
           skipped++;
           continue;
         }
-        say(`${label}: recording`);
+        say(`${label}: recording in ${recordsInVirtualTime(installed.version, options) ? 'virtual' : 'real'} time`);
         try {
           const trace = await recordOne(traceCase, installed, options, isolation, guard, say);
           const file = join(outDir, `openclaw-${installed.version.version}`, `${traceCase.name}.json`);
@@ -125,11 +128,18 @@ async function recordOne(
     guard,
     log: (line) => say(`  ${line}`),
     ...(options.config === undefined ? {} : { configFile: options.config }),
-    ...(options.virtualTime ? { virtualTime: true } : {}),
+    ...(recordsInVirtualTime(installed.version, options) ? { virtualTime: true } : {}),
   });
   const trace = GoldenTraceSchema.parse(buildTrace(raw, new Date(clock.now()).toISOString()));
   await writeFile(join(runDir, 'trace.json'), `${JSON.stringify(trace, null, 2)}\n`);
   return trace;
+}
+
+/** The flag if one was given, else the version's own clock (versions.ts `recordClock`). */
+export function recordsInVirtualTime(version: OpenclawVersion, options: Pick<RecordCommandOptions, 'virtualTime' | 'realTime'>): boolean {
+  if (options.virtualTime) return true;
+  if (options.realTime) return false;
+  return version.recordClock === 'virtual';
 }
 
 async function compareWithGolden(actualFile: string, goldenFile: string, tolerances: Partial<CompareTolerances>): Promise<string | undefined> {

@@ -45,6 +45,12 @@ export type OpenclawVersion = {
    * size, so its requests cross a compaction threshold on the same turns and carry the same sizes.
    */
   readonly recordedPromptTokens: number;
+  /**
+   * The clock `quotastorm record` runs this version on unless told (`--virtual-time`, `--real-time`):
+   * virtual once every golden case re-recorded on quotastorm's clock matches its real-time trace
+   * (src/sut/README.md, "Virtual time").
+   */
+  readonly recordClock: 'virtual' | 'real';
 };
 
 export const OPENCLAW_VERSIONS: Readonly<Record<string, OpenclawVersion>> = {
@@ -62,6 +68,8 @@ export const OPENCLAW_VERSIONS: Readonly<Record<string, OpenclawVersion>> = {
     // The first request of every golden case whose first DM is "hello, are you there?" carried 6,923–6,993 tokens,
     // ~30 of them the message in its envelope; compaction-model-window's 32,127-char DM: 14,988 (8,057 the message).
     recordedPromptTokens: 6_900,
+    // All 12 golden cases re-recorded in virtual time match their real-time traces with the default tolerances.
+    recordClock: 'virtual',
   },
   '2026.9.6': {
     version: '2026.9.6',
@@ -79,6 +87,9 @@ export const OPENCLAW_VERSIONS: Readonly<Record<string, OpenclawVersion>> = {
     transientRetryJitterCaller: 'resolveTransientRetryDelayMs embedded-agent-BaH7wGBd.mjs:4140:98',
     // As for 2026.2.26: first requests of 12,504–12,566 tokens for the 21-char DM.
     recordedPromptTokens: 12_480,
+    // Seconds of its own CPU time before a turn's first request take no virtual time, and in compaction-model-window a
+    // timer that expires during them in real time does not: one Flash request fewer in its fourth turn. Real time until modelled.
+    recordClock: 'real',
   },
 };
 
