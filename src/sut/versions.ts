@@ -87,8 +87,9 @@ export const OPENCLAW_VERSIONS: Readonly<Record<string, OpenclawVersion>> = {
     transientRetryJitterCaller: 'resolveTransientRetryDelayMs embedded-agent-BaH7wGBd.mjs:4140:98',
     // As for 2026.2.26: first requests of 12,504–12,566 tokens for the 21-char DM.
     recordedPromptTokens: 12_480,
-    // Seconds of its own CPU time before a turn's first request take no virtual time, and in compaction-model-window a
-    // timer that expires during them in real time does not: one Flash request fewer in its fourth turn. Real time until modelled.
+    // 11 of 12 goldens match in virtual time. Seconds of its own CPU time before a turn's first request take no virtual
+    // time, and compaction-model-window's fourth turn, where a timer races that work, differed between two virtual
+    // recordings. Real time until its processing time is modelled.
     recordClock: 'real',
   },
 };
