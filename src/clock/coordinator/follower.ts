@@ -40,6 +40,7 @@ if (Number.isInteger(port) && port > 0) followCoordinator(port, process.env[VT_E
 
 function followCoordinator(coordinatorPort: number, nowFile: string): void {
   const realSetImmediate = globalThis.setImmediate;
+  const realSetTimeout = globalThis.setTimeout;
   const debug = process.env[VT_ENV.debug] === '1';
   const clock = FakeTimers.install({
     now: Number(readFileSync(nowFile, 'utf8')),
@@ -110,9 +111,9 @@ function followCoordinator(coordinatorPort: number, nowFile: string): void {
         send({ t: 'idle', q: query, next, inflight: requests.count(), requests: requests.describe(3), starting: starting.list() });
         return;
       }
-      // An immediate set from an immediate runs in the next loop iteration, after its poll phase: I/O that had
-      // arrived by the first look has been read by the second.
-      realSetImmediate(look);
+      // A real 0 ms timer lets a poll phase (I/O callbacks) pass between two looks.
+      if (quietLooks === 1) realSetTimeout(() => realSetImmediate(look), 0);
+      else realSetImmediate(look);
     };
     realSetImmediate(look);
   }
