@@ -108,6 +108,7 @@ function followCoordinator(coordinatorPort: number, nowFile: string): void {
       if (quietLooks >= 2) {
         watching = false;
         const next = nextTimerAt(clock);
+        if (debug) process.stderr.write(`[quotastorm vt] idle q${query} at ${clock.now} next ${next}: ${process.getActiveResourcesInfo().join(',')}\n`);
         send({ t: 'idle', q: query, next, inflight: requests.count(), requests: requests.describe(3), starting: starting.list() });
         return;
       }
