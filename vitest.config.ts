@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 /** The files that install msw's setupServer, which patches the same globals nock does. */
@@ -9,6 +10,9 @@ export default defineConfig({
     reporters: ['default', './test/support/plain-summary-reporter.ts'],
     // nock and msw cannot share a process: every file runs in its own fork.
     isolate: true,
+    // One fork per core, not vitest's cores − 1: many files wait on child processes (the CLI, the clock
+    // coordinator's followers), and on CI's 2 cores one fork left a core idle (suite 282–297 s → 197 s).
+    maxWorkers: availableParallelism(),
     projects: [
       {
         extends: true,
