@@ -92,15 +92,15 @@ export async function startCoordinator(options: CoordinatorOptions): Promise<Coo
   const partyTimeoutRealMs = options.partyTimeoutRealMs ?? DEFAULT_PARTY_TIMEOUT_REAL_MS;
   writeFileSync(nowFile, String(clock.now()));
 
-  const parties = new Set<Party>();
-  /** Every party that ever said hello: a child a party is waiting for may already be gone. */
-  const greeted = new Set<string>();
-  /** Parties connected now, by key; one that said hello and is gone has ended. */
-  const connected = new Map<Party, string>();
+  /** Parties connected now, with their keys (protocol.ts partyKey). */
+  const parties = new Map<Party, string>();
+  /** Every party that ever said hello: one that did and is no longer connected has ended. */
   const hello = new Set<string>();
+  /** Started children and threads taken to keep real time: they never said hello. */
+  const givenUpOn = new Set<string>();
+  const accountedFor = (key: string) => hello.has(key) || givenUpOn.has(key);
   const awaitedSince = new Map<string, number>();
   let expected = 0;
-  let partiesSeen = 0;
   /** Bumped by every message and every party gone; a waiter that saw an older value does not sleep. */
   let version = 0;
   let wake: (() => void) | undefined;
@@ -119,11 +119,8 @@ export async function startCoordinator(options: CoordinatorOptions): Promise<Coo
     const party = newParty(socket, changed);
     socket.on('data', lineReader<PartyMessage>((message) => {
       if (message.t === 'hello') {
-        parties.add(party);
-        greeted.add(partyKey(message));
+        parties.set(party, partyKey(message));
         hello.add(partyKey(message));
-        connected.set(party, partyKey(message));
-        partiesSeen++;
         if (expected > 0) expected--;
         log(`virtual time: pid ${message.pid} follows the clock (it started at +${message.nowMs - options.startMs} ms)`);
       }
@@ -132,7 +129,6 @@ export async function startCoordinator(options: CoordinatorOptions): Promise<Coo
     }));
     const gone = () => {
       parties.delete(party);
-      connected.delete(party);
       changed();
     };
     socket.on('close', gone);
@@ -166,14 +162,14 @@ export async function startCoordinator(options: CoordinatorOptions): Promise<Coo
       const answers = await askAll(q);
       const starting = answers.flatMap((answer) => answer.starting);
       // A child that has ended (its channel closed) while its parent has not yet heard: the parent is about to act on it.
-      const live = new Set(connected.values());
+      const live = new Set(parties.values());
       const ending = starting.filter((id) => hello.has(partyKey(id)) && !live.has(partyKey(id)));
       if (ending.length > 0) {
         trace(`q${q}: ${ending.map(partyKey).join(', ')} ended; waiting for the parent to hear`);
         await waitForChange(version, 20);
         continue;
       }
-      const unheard = starting.filter((id) => !greeted.has(partyKey(id)) && !givenUp(id));
+      const unheard = starting.filter((id) => !accountedFor(partyKey(id)) && !givenUp(id));
       if (unheard.length > 0) {
         trace(`q${q}: waiting for ${unheard.map(partyKey).join(', ')} to connect`);
         await waitForHello(unheard);
@@ -221,8 +217,8 @@ export async function startCoordinator(options: CoordinatorOptions): Promise<Coo
    */
   function givenUp(id: StartingParty): boolean {
     if (typeof id.onlineForMs !== 'number' || id.onlineForMs < THREAD_HELLO_AFTER_ONLINE_REAL_MS) return false;
-    if (!greeted.has(partyKey(id))) log(`virtual time: worker thread ${partyKey(id)} runs but never connected; it keeps real time`);
-    greeted.add(partyKey(id));
+    if (!accountedFor(partyKey(id))) log(`virtual time: worker thread ${partyKey(id)} runs but never connected; it keeps real time`);
+    givenUpOn.add(partyKey(id));
     return true;
   }
 
@@ -234,14 +230,14 @@ export async function startCoordinator(options: CoordinatorOptions): Promise<Coo
       awaitedSince.set(partyKey(id), since);
       const limitMs = id.threadId === 0 ? CHILD_HELLO_REAL_MS : THREAD_HELLO_REAL_MS;
       if (now - since < limitMs) continue;
-      greeted.add(partyKey(id));
+      givenUpOn.add(partyKey(id));
       log(`virtual time: ${partyKey(id)} did not connect within ${limitMs / 1000} s; taken to run on real time`);
     }
     await waitForChange(version, 200);
   }
 
   async function askAll(q: number): Promise<IdleAnswer[]> {
-    const asked = [...parties];
+    const asked = [...parties.keys()];
     for (const party of asked) party.send({ t: 'query', q });
     const deadline = performance.now() + partyTimeoutRealMs;
     for (;;) {
@@ -261,7 +257,7 @@ export async function startCoordinator(options: CoordinatorOptions): Promise<Coo
     // Every clock reads the new instant before anything due at it fires: the parties' timers first (what they
     // send arrives stamped with it), then the mocks' own.
     clock.jumpTo(timeMs);
-    const moved = [...parties];
+    const moved = [...parties.keys()];
     for (const party of moved) party.send({ t: 'time', nowMs: timeMs });
     for (let seen = version; moved.some((party) => parties.has(party) && !party.reached(timeMs)); seen = version) await waitForChange(seen, 1_000);
     await clock.runUntil(timeMs);
@@ -282,14 +278,13 @@ export async function startCoordinator(options: CoordinatorOptions): Promise<Coo
   return {
     clock,
     env: { [VT_ENV.port]: String(port), [VT_ENV.nowFile]: nowFile, ...(debug ? { [VT_ENV.debug]: '1' } : {}) },
-    observe(request, response) {
+    observe(_request, response) {
       epoch++;
       held++;
       response.once('close', () => {
         epoch++;
         held--;
       });
-      void request;
     },
     expectParty() {
       expected++;
@@ -305,10 +300,10 @@ export async function startCoordinator(options: CoordinatorOptions): Promise<Coo
       }
       return watched;
     },
-    stats: () => ({ ...counters, partiesSeen }),
+    stats: () => ({ ...counters, partiesSeen: hello.size }),
     close: () =>
       new Promise<void>((resolve) => {
-        for (const party of parties) party.destroy();
+        for (const party of parties.keys()) party.destroy();
         server.close(() => resolve());
       }),
   };
