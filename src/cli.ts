@@ -14,6 +14,7 @@ import { installInterrupts } from './commands/interrupt.ts';
 import { openclawConfigPath } from './config/config-path.ts';
 import type { GatewayInstallOptions } from './commands/gateway-install.ts';
 import type { CheckCommandOptions } from './commands/check.ts';
+import type { ScenarioConformanceOptions } from './commands/scenario-conformance.ts';
 import type { CompareOptions } from './commands/compare.ts';
 import type { IncidentOptions } from './commands/incident.ts';
 import type { StartOptions } from './commands/start.ts';
@@ -205,6 +206,8 @@ export function buildProgram(profileNames: readonly [ProfileName, ...ProfileName
       .option('--junit <file>', 'also write the checks as JUnit XML')
       .option('--json', 'print the result as one JSON document on stdout (result.json plus the files written); the summary goes to stderr')
       .option('--doctor-fix', DOCTOR_FIX_HELP)
+      .option('--gateway <gateway>', GATEWAY_HELP, 'embedded')
+      .option('--no-isolation', 'with a real gateway: no network namespace (only for versions with a Telegram API root)')
       .option('-q, --quiet', 'no progress; print only the verdict, the report path and (on failure) the reproduce line')
       .option('--no-color', 'no ANSI colour (also NO_COLOR=1; FORCE_COLOR=1 keeps colour in a pipe)');
   scenarioOptions(program.command('run').description('Run a scenario: mocks, the embedded gateway, the workload and its checks, in virtual time'))
@@ -263,6 +266,23 @@ export function buildProgram(profileNames: readonly [ProfileName, ...ProfileName
       const { runIncident } = await import('./commands/incident.ts');
       process.exitCode = await runIncident(options);
     });
+  const conformance = program.command('conformance').description('The embedded gateway against real OpenClaw: differential cases and scenarios');
+  conformance
+    .command('scenario')
+    .description('One scenario on the embedded gateway and on real, installed OpenClaw gateways, per config, and conformance.md side by side')
+    .argument('<scenario>', 'scenario file, or a bundled scenario\'s name, e.g. stress-suite')
+    .addOption(new Option('-c, --config <file>', 'a config (a file or a bundled config\'s name); repeat for each').argParser(collect))
+    .addOption(new Option('--gateway <gateway>', 'a real, installed openclaw@<version>; repeat for each').argParser(collect))
+    .addOption(new Option('--seed <n>', "seed (default: the scenario's)").argParser(nonNegativeInteger('--seed')))
+    .option('--variant <name>', "one of the scenario's named variants")
+    .option('--out <dir>', 'folder for the runs and conformance.md (default: a new folder under reports/)')
+    .option('--force', FORCE_HELP)
+    .option('--no-isolation', 'no network namespace (only for versions with a Telegram API root)')
+    .option('-q, --quiet', 'only the verdict lines and the report path')
+    .action(async (file: string, options: ScenarioConformanceOptions) => {
+      const { runScenarioConformance } = await import('./commands/scenario-conformance.ts');
+      process.exitCode = await runScenarioConformance(file, options);
+    });
   program
     .command('lint')
     .description('Static rules behind config verification: same-provider fallback, heartbeat on the primary, maintenance, menu size, token budget')
@@ -285,6 +305,10 @@ export function buildProgram(profileNames: readonly [ProfileName, ...ProfileName
 
   return program;
 }
+
+const GATEWAY_HELP =
+  '"embedded" (quotastorm\'s model of OpenClaw, in virtual time) or a real, installed openclaw@<version> ' +
+  '(`quotastorm gateway install openclaw@<version>` first), run on quotastorm\'s clock in a network namespace when root (src/sut/README.md)';
 
 // Digits only and a safe integer: `1e30` and `9007199254740993` would otherwise parse to a different number than written.
 function nonNegativeInteger(flag: string): (value: string) => number {

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { basename, relative, resolve } from 'node:path';
 import { configPathFromEnv, openclawConfigPath } from '../config/config-path.ts';
 import { createRealClock } from '../clock/real-clock.ts';
 import { loadConfig } from '../config/load.ts';
@@ -13,7 +13,12 @@ import { loadScenario, type LoadedScenario } from '../scenario/load.ts';
 import { overrideFlags, type ScenarioOverrides } from '../scenario/override-flags.ts';
 import { applyOverrides, parseUsersFlag } from '../scenario/overrides.ts';
 import { writeRunRecord } from '../scenario/run-dir.ts';
-import { runScenario, type RunArtifacts, type RunProgress } from '../scenario/runner.ts';
+import { runScenario, type RunOutputs, type RunProgress } from '../scenario/runner.ts';
+import { requireInstalled, type InstalledGateway } from '../sut/install.ts';
+import { createShutdownGuard, insideNamespace, runInNamespace } from '../sut/isolate.ts';
+import { canUseNamespaces } from '../sut/netns.ts';
+import { runScenarioOnGateway } from '../scenario/real-gateway-run.ts';
+import { parseGatewaySpec } from '../sut/versions.ts';
 import { checkWorkloadSize } from '../scenario/workload.ts';
 import { VERSION } from '../version.ts';
 import { configFile, scenarioFile } from './bundled-files.ts';
@@ -36,6 +41,10 @@ export type RunCommandOptions = {
   quiet?: boolean;
   /** `--no-color` sets it false: no ANSI colour whatever the terminal or FORCE_COLOR say. */
   color?: boolean;
+  /** `embedded` (the default) or a real, installed `openclaw@<version>` (src/scenario/real-gateway-run.ts). */
+  gateway?: string;
+  /** With a real gateway: no network namespace even when one could be made. */
+  isolation?: boolean;
 } & ScenarioOverrideOptions;
 
 /** The flags that change the scenario before it runs (scenario/overrides.ts), as commander hands them over. */
@@ -57,6 +66,10 @@ type ScenarioOverrideOptions = {
 export async function runRunCommand(file: string, options: RunCommandOptions): Promise<number> {
   const loaded = await loadScenario(scenarioFile(file));
   const plan = await planRun(loaded, options);
+  // A real gateway runs inside a loopback-only namespace: this process re-runs itself there and waits.
+  if (plan.gateway !== undefined && plan.gateway.isolation === 'netns' && insideNamespace() === undefined) {
+    return runInNamespace({ clock: createRealClock(), loopbackNames: ['api.telegram.org'], log: gatewayLog(options) });
+  }
   return whileRunning(async () => {
     const { artifacts, files } = await runAndWrite(plan);
     const human = options.json === true ? process.stderr : process.stdout;
@@ -74,7 +87,11 @@ export type RunPlan = {
   readonly options: RunCommandOptions;
   /** What the command line changed in the scenario, already laid over `loaded`. */
   readonly overrides: ScenarioOverrides;
+  /** The real gateway to run on; undefined: the embedded one. */
+  readonly gateway?: RealGatewayPlan;
 };
+
+type RealGatewayPlan = { readonly installed: InstalledGateway; readonly isolation: 'netns' | 'none' };
 
 /**
  * Checks everything a run needs before it starts: the config loads, the
@@ -93,10 +110,28 @@ export async function planRun(asWritten: LoadedScenario, options: RunCommandOpti
   checkWorkloadSize(loaded.scenario, `${loaded.file}${overrideFlags(overrides) === '' ? '' : ` with${overrideFlags(overrides)}`}`);
   // What the scenario's version refuses to start with is refused here, before any run of a compare starts.
   await loadConfig(configFile, { openclaw: PROFILES[loaded.scenario.profile], doctorFix: options.doctorFix === true });
+  const gateway = realGatewayOf(options);
   const dir = options.out ?? defaultRunDir(loaded, options.variant);
   await checkOutputDir(dir, { flag: '--out', force: options.force === true });
   if (options.junit !== undefined) await checkOutputFile(options.junit, '--junit');
-  return { loaded, configFile, dir, options, overrides };
+  return { loaded, configFile, dir, options, overrides, ...(gateway === undefined ? {} : { gateway }) };
+}
+
+/**
+ * `--gateway openclaw@V`: the install must exist, and a version that only reaches Telegram by its
+ * real host name (2026.2.26) needs the namespace, so root.
+ */
+function realGatewayOf(options: RunCommandOptions): RealGatewayPlan | undefined {
+  if (options.gateway === undefined || options.gateway === 'embedded') return undefined;
+  if (!options.gateway.startsWith('openclaw@')) throw new UserError(`--gateway takes "embedded" (the default) or a real, installed openclaw@<version>, got "${options.gateway}".`);
+  const installed = requireInstalled(parseGatewaySpec(options.gateway));
+  if (insideNamespace() !== undefined) return { installed, isolation: 'netns' };
+  const possible = options.isolation === false ? { ok: false as const, reason: '--no-isolation was given' } : canUseNamespaces();
+  if (possible.ok) return { installed, isolation: 'netns' };
+  if (installed.version.telegram === 'tls-hosts') {
+    throw new UserError(`--gateway ${options.gateway}: this version reaches Telegram only as api.telegram.org, so it runs inside a network namespace, and ${possible.reason}. Run as root.`);
+  }
+  return { installed, isolation: 'none' };
 }
 
 /**
@@ -105,18 +140,18 @@ export async function planRun(asWritten: LoadedScenario, options: RunCommandOpti
  * at its next slice; the folder is still written, its result marked
  * incomplete.
  */
-export async function runAndWrite(plan: RunPlan): Promise<{ artifacts: RunArtifacts; dir: string; files: WrittenFiles }> {
+export async function runAndWrite(plan: RunPlan): Promise<{ artifacts: RunOutputs; dir: string; files: WrittenFiles }> {
   const { loaded, configFile, dir, options, overrides } = plan;
   const progress = options.quiet === true ? Object.assign(() => {}, { done: () => {} }) : progressPrinter();
   const memory = createMemoryGuard();
   try {
     await claimOutputDir(dir, { force: options.force === true });
-    const artifacts = await runScenario({
+    const runOptions = {
       loaded,
       configFile,
       version: VERSION,
       signal: AbortSignal.any([interruptSignal(), memory.signal]),
-      onProgress: (at) => {
+      onProgress: (at: RunProgress) => {
         memory.check();
         progress(at);
       },
@@ -124,7 +159,8 @@ export async function runAndWrite(plan: RunPlan): Promise<{ artifacts: RunArtifa
       ...(options.variant === undefined ? {} : { variant: options.variant }),
       ...(options.doctorFix === true ? { doctorFix: true } : {}),
       overrides,
-    });
+    };
+    const artifacts: RunOutputs = plan.gateway === undefined ? await runScenario(runOptions) : await runOnRealGateway(plan, plan.gateway, runOptions);
     await writeRunRecord(dir, artifacts);
     const files = await writeRunOutputs(artifacts.result, { dir, ...(options.junit === undefined ? {} : { junitFile: options.junit }) });
     const failure = memory.failure(shownPath(dir));
@@ -183,6 +219,32 @@ export function colorWanted(stream: NodeJS.WriteStream = process.stdout, flag: b
   const force = process.env['FORCE_COLOR'];
   if (force !== undefined) return force !== '0' && force.toLowerCase() !== 'false';
   return stream.isTTY === true;
+}
+
+/** The real gateway's run: its working files under .cache/runs, cleanup on a signal, its lines on stderr. */
+async function runOnRealGateway(plan: RunPlan, gateway: RealGatewayPlan, runOptions: Parameters<typeof runScenario>[0]): Promise<RunOutputs> {
+  const log = gatewayLog(plan.options);
+  const guard = createShutdownGuard(log);
+  const name = `${plan.loaded.scenario.name}${plan.options.variant === undefined ? '' : `-${plan.options.variant}`}`;
+  try {
+    return await runScenarioOnGateway({
+      ...runOptions,
+      installed: gateway.installed,
+      isolation: gateway.isolation,
+      // One per run folder: two runs of one scenario at once do not share a gateway home.
+      workDir: resolve('.cache', 'runs', `openclaw-${gateway.installed.version.version}`, `scenario-${name}-${basename(resolve(plan.dir))}`),
+      log,
+      guard,
+    });
+  } finally {
+    guard.dispose();
+  }
+}
+
+function gatewayLog(options: RunCommandOptions): (line: string) => void {
+  return (line) => {
+    if (options.quiet !== true) process.stderr.write(`quotastorm: ${line}\n`);
+  };
 }
 
 /** Progress on stderr, only for a terminal and only once a run has taken over a second. */

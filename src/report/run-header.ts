@@ -39,7 +39,7 @@ export function headerTable(result: RunResult): string[] {
   const rows: string[][] = [
     ['Scenario', `${scenarioLabel(result)} — ${codeSpan(scenario.file)} (sha256 ${codeSpan(shortSha(scenario.sha256))})`],
     ['Config', `${codeSpan(config.file)} (sha256 ${codeSpan(shortSha(config.sha256))})`],
-    ['Behaviour profile', codeSpan(config.profile)],
+    ...gatewayRows(result),
     ...overrideRows(result),
     ...pairingRows(result),
     ['Seed', codeSpan(String(result.seed))],
@@ -48,6 +48,19 @@ export function headerTable(result: RunResult): string[] {
     ['Reproduce', codeSpan(result.reproduce)],
   ];
   return table(['Run', ''], rows);
+}
+
+/**
+ * The gateway that ran: the embedded one with its behaviour profile, or a real, installed OpenClaw
+ * on quotastorm's clock, with the real time it took and what it could not reproduce.
+ */
+function gatewayRows(result: RunResult): string[][] {
+  const { gateway } = result;
+  if (gateway === undefined) return [['Gateway', `embedded, behaviour profile ${codeSpan(result.config.profile)}`]];
+  const isolation = gateway.isolation === 'netns' ? 'in a loopback-only network namespace' : 'on this host\'s loopback';
+  const rows = [['Gateway', `real ${codeSpan(gateway.name)}, ${isolation}, on quotastorm's clock: ${formatDurationMs(gateway.wallMs)} of real time, ${gateway.moves.toLocaleString('en-US')} moves of time`]];
+  if (gateway.limits.length > 0) rows.push(['Not reproduced', gateway.limits.map(escapeInline).join(' · ')]);
+  return rows;
 }
 
 /** What the command line changed in the scenario before it ran, as the flags were given. */

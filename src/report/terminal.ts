@@ -62,7 +62,7 @@ function runLine(result: RunResult): string {
   return [
     `${result.scenario.name}${variant}`,
     baseName(result.config.file),
-    `profile ${result.config.profile}`,
+    result.gateway === undefined ? `profile ${result.config.profile}` : `real ${result.gateway.name}`,
     `seed ${result.seed}`,
     `${formatDurationMs(result.simulatedMs)} simulated`,
   ].join(' · ');

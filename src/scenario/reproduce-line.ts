@@ -19,6 +19,8 @@ export type ReproducedRun = {
   readonly variant?: string | undefined;
   readonly overrides?: ScenarioOverrides | undefined;
   readonly doctorFix?: boolean | undefined;
+  /** `openclaw@2026.2.26` when the run drove a real gateway. */
+  readonly gateway?: string | undefined;
 };
 
 /** Where the CLI runs from: its file and the package root its bundled files are under. */
@@ -37,9 +39,10 @@ export function reproduceLine(run: ReproducedRun, install: CliInstall = THIS_INS
   const variant = run.variant === undefined ? '' : ` --variant ${run.variant}`;
   const overrides = run.overrides === undefined ? '' : overrideFlags(run.overrides);
   const doctorFix = run.doctorFix === true ? ' --doctor-fix' : '';
+  const gateway = run.gateway === undefined ? '' : ` --gateway ${run.gateway}`;
   const scenario = bundled(run.scenarioFile, 'scenarios');
   const config = bundled(run.configFile, join('scenarios', 'configs'));
-  return `${command} run ${scenario} --config ${config} --seed ${run.seed}${variant}${overrides}${doctorFix}`;
+  return `${command} run ${scenario} --config ${config} --seed ${run.seed}${variant}${overrides}${doctorFix}${gateway}`;
 }
 
 /**

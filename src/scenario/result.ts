@@ -82,6 +82,19 @@ export type DeliverySummary = {
 
 export type AssumedLimits = { readonly provider: string; readonly models: readonly string[]; readonly source: string };
 
+export type RealGatewayRun = {
+  /** `openclaw@2026.2.26`. */
+  readonly name: string;
+  /** `virtual`: on quotastorm's clock (src/clock/coordinator/). */
+  readonly clock: 'virtual';
+  readonly isolation: 'netns' | 'none';
+  /** Real time from the gateway's start to its stop, and how often the coordinator moved time. */
+  readonly wallMs: number;
+  readonly moves: number;
+  /** What the embedded gateway models that this run could not reproduce or observe, in words. */
+  readonly limits: readonly string[];
+};
+
 export type RunResult = {
   readonly quotastorm: { readonly version: string };
   readonly scenario: {
@@ -94,6 +107,8 @@ export type RunResult = {
     readonly overrides?: ScenarioOverrides;
   };
   readonly config: { readonly file: string; readonly sha256: string; readonly profile: string };
+  /** The real gateway the run drove (`--gateway openclaw@V`); absent: the embedded gateway. */
+  readonly gateway?: RealGatewayRun;
   readonly seed: number;
   /** The command that reproduces this run exactly. */
   readonly reproduce: string;

@@ -14,7 +14,7 @@ import { writeFileAtomic } from '../io/write-file-atomic.ts';
 import type { RunRecord } from './record.ts';
 import { redactStrings } from './redact.ts';
 import type { RunResult } from './result.ts';
-import type { RunArtifacts } from './runner.ts';
+import type { RunOutputs } from './runner.ts';
 
 /** The files `quotastorm check` judges from; result.json names the run and is written last, so it marks a complete folder. */
 const RECORD_FILES = ['result.json', 'record.json', 'journal.jsonl', 'telegram-journal.jsonl'] as const;
@@ -24,16 +24,14 @@ const RECORD_VERSION = 2;
 
 type RecordJson = Omit<RunRecord, 'journal' | 'telegramJournal'> & { readonly recordVersion: number };
 
-export async function writeRunRecord(dir: string, artifacts: Pick<RunArtifacts, 'record' | 'gateway' | 'secrets'>): Promise<void> {
-  const { record, gateway, secrets } = artifacts;
+export async function writeRunRecord(dir: string, artifacts: Pick<RunOutputs, 'record' | 'gatewayFiles' | 'secrets'>): Promise<void> {
+  const { record, secrets } = artifacts;
   const text = (content: string) => redactText(content, secrets);
   const { journal, telegramJournal, ...rest } = redactStrings(record, secrets);
   const recordJson: RecordJson = { recordVersion: RECORD_VERSION, ...rest };
   await writeFileAtomic(join(dir, 'journal.jsonl'), toJsonl(journal));
   await writeFileAtomic(join(dir, 'telegram-journal.jsonl'), toJsonl(telegramJournal));
-  await writeFileAtomic(join(dir, 'gateway.log'), text(gateway.log.allText()));
-  await writeFileAtomic(join(dir, 'gateway.err.log'), text(gateway.log.errorText()));
-  await writeFileAtomic(join(dir, 'sessions.json'), text(gateway.store.toJson()));
+  for (const [name, content] of Object.entries(artifacts.gatewayFiles())) await writeFileAtomic(join(dir, name), text(content));
   await writeFileAtomic(join(dir, 'record.json'), `${JSON.stringify(recordJson, null, 2)}\n`);
 }
 

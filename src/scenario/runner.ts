@@ -14,8 +14,6 @@ import { createVirtualClock, type VirtualClock } from '../clock/virtual-clock.ts
 import { loadConfig, type LoadedConfig } from '../config/load.ts';
 import { runNotesOf } from './run-notes.ts';
 import { auditRootCauses } from '../config/root-causes.ts';
-import { resolveProvider } from '../config/catalog/index.ts';
-import { parseModelRef } from '../config/model-ref.ts';
 import type { OpenClawConfig } from '../config/schema.ts';
 import { UserError } from '../errors.ts';
 import { PROFILES } from '../gateway/profiles/index.ts';
@@ -26,18 +24,18 @@ import { buildStaleSessions, MAIN_SESSION_KEY } from '../gateway/sessions/index.
 import { createTextPool, type TextPool } from '../gateway/text-pool.ts';
 import { charsOfTokens } from '../gateway/tokens.ts';
 import { createFaultPlan } from '../../mocks/providers/fault-plan.ts';
-import type { LedgerConfig } from '../../mocks/providers/ledger.ts';
-import { LIMIT_KEYS } from '../../mocks/providers/limit-spec.ts';
 import { injectMessage } from '../../mocks/telegram/state.ts';
 import { mountTelegramBots, userAccounts } from './user-accounts.ts';
 import { createMockWorld, type MockWorld } from '../../mocks/world.ts';
-import { providerMountsOf, servedModelsOf } from './provider-mounts.ts';
+import { providerMountsOf } from './provider-mounts.ts';
+import { faultScheduleOf, ledgerConfigOf, mocksOf } from './scenario-mocks.ts';
 import { judgeRecord } from './judge.ts';
 import type { LoadedScenario } from './load.ts';
 import type { ScenarioOverrides } from './override-flags.ts';
 import type { RunRecord, StepRecord } from './record.ts';
 import { redactStrings, secretsOf } from './redact.ts';
 import { summarize } from './summarize.ts';
+import { embeddedFacts } from './gateway-facts.ts';
 import type { RunResult } from './result.ts';
 import { takeRunRecord, takeStepRecord } from './take-record.ts';
 import { scenarioGroup } from './group-chat.ts';
@@ -68,17 +66,22 @@ export type RunOptions = {
 
 export type RunProgress = { readonly simulatedMs: number; readonly userTurns: number; readonly served429: number; readonly step: string };
 
-export type RunArtifacts = {
+/** What every run leaves, whichever gateway ran it. */
+export type RunOutputs = {
   /** Redacted: the config's secrets appear nowhere in it. */
   readonly result: RunResult;
   /** What the checks judged; unredacted, like the live objects it was taken from. */
   readonly record: RunRecord;
-  readonly gateway: Gateway;
   readonly world: MockWorld;
   readonly loadedConfig: LoadedConfig;
   /** The config's secret values, for whoever writes the record out (redact.ts). */
   readonly secrets: readonly string[];
+  /** The gateway's own files for the run folder, by name (its logs, its session store), unredacted. */
+  readonly gatewayFiles: () => Readonly<Record<string, string>>;
 };
+
+/** An embedded run also hands over the gateway itself. */
+export type RunArtifacts = RunOutputs & { readonly gateway: Gateway };
 
 const SLICE_MS = 60_000;
 const SETTLE_AFTER_LAST_MESSAGE_MS = 5 * 60_000;
@@ -171,7 +174,9 @@ export async function runScenario(options: RunOptions): Promise<RunArtifacts> {
   await unlessUnmatched(world, until(clock, gateway.stop(), SETTLE_AFTER_LAST_MESSAGE_MS));
   sessionSeries.stop();
   const rootCauses = auditRootCauses(loadedConfig, profile);
-  const record = takeRunRecord({ startMs, gateway, world, steps, rootCauses });
+  const facts = embeddedFacts(gateway);
+  const recorded = { ...facts, telegramConfigured: gateway.telegramConfigured, ...(gateway.discordCommands === undefined ? {} : { discordCommands: gateway.discordCommands }) };
+  const record = takeRunRecord({ startMs, gateway: recorded, world, steps, rootCauses });
   const secrets = secretsOf(loadedConfig);
   const summary = summarize({
     run: options,
@@ -181,7 +186,7 @@ export async function runScenario(options: RunOptions): Promise<RunArtifacts> {
     incomplete,
     checks: judgeRecord(record),
     steps: steps.map((entry) => ({ name: entry.name, fromMs: entry.fromMs - startMs, toMs: entry.toMs - startMs })),
-    gateway,
+    gateway: facts,
     world,
     sessions: { atStart, series: sessionSeries.points },
     rootCauses,
@@ -190,7 +195,8 @@ export async function runScenario(options: RunOptions): Promise<RunArtifacts> {
     messagesSent: messagesSoFar,
     pairing: userPairing(loadedConfig, users, paired, profile.telegram.pairingStore),
   });
-  return { result: redactStrings(summary, secrets), record, gateway, world, loadedConfig, secrets };
+  const gatewayFiles = () => ({ 'gateway.log': gateway.log.allText(), 'gateway.err.log': gateway.log.errorText(), 'sessions.json': gateway.store.toJson() });
+  return { result: redactStrings(summary, secrets), record, gateway, world, loadedConfig, secrets, gatewayFiles };
 }
 
 /**
@@ -234,69 +240,6 @@ async function runFor(clock: VirtualClock, lengthMs: number, options: RunOptions
     options.onProgress?.(progress());
   }
   return true;
-}
-
-function faultScheduleOf(options: RunOptions) {
-  const { scenario } = options.loaded;
-  if (options.variant === undefined) return scenario.mocks.faults;
-  const variant = scenario.variants[options.variant];
-  if (variant === undefined) throw new Error(`unknown variant ${options.variant}`); // checked by the command first
-  return variant.faults ?? scenario.mocks.faults;
-}
-
-/** The scenario's mocks block with the variant's scope laid over it. */
-function mocksOf(options: RunOptions): LoadedScenario['scenario']['mocks'] {
-  const { scenario } = options.loaded;
-  const scope = options.variant === undefined ? undefined : scenario.variants[options.variant]?.scope;
-  return scope === undefined ? scenario.mocks : { ...scenario.mocks, scope: { ...scenario.mocks.scope, ...scope } };
-}
-
-
-/**
- * The scenario's `mocks` block → the ledger's config (providers named as the mocks name them). A
- * limit on a provider the fixed mocks do not serve meters the mock the config points it at
- * (OpenAI-compatible or ollama); one the config cannot resolve is the scenario's mistake.
- */
-function ledgerConfigOf(mocks: LoadedScenario['scenario']['mocks'], profile: VersionProfile, config: OpenClawConfig): LedgerConfig {
-  const modelRefs = profile.modelRefs;
-  const providers: Record<string, { tier?: string; scope?: object; limits?: Record<string, object> }> = {};
-  const models = servedModelsOf(config, profile);
-  const entry = (name: string) => (providers[name === 'google' ? 'gemini' : name] ??= {});
-  for (const [name, tier] of Object.entries(mocks.tiers)) if (tier !== undefined) entry(name).tier = tier;
-  for (const [name, scope] of Object.entries(mocks.scope)) if (scope !== undefined) entry(name).scope = scope;
-  for (const [ref, limits] of Object.entries(mocks.limits)) {
-    // The gateway sends the model id its version normalizes to; the limit has to meter that id.
-    const parsed = parseModelRef(ref, modelRefs);
-    if (parsed === null) throw new Error(`mocks.limits: "${ref}" names no model; write it as provider/model`);
-    const { provider, model } = parsed;
-    const mapped = Object.fromEntries(Object.entries(limits).map(([key, value]) => [LIMIT_KEYS[key as keyof typeof LIMIT_KEYS], value]));
-    const target = entry(mockProviderOf(ref, provider, profile, config));
-    target.limits = { ...target.limits, [model]: mapped };
-  }
-  return { providers, ...(models === undefined ? {} : { models }) } as LedgerConfig;
-}
-
-const FIXED_MOCKS: ReadonlySet<string> = new Set(['google', 'gemini', 'openai', 'anthropic', 'moonshot', 'xai']);
-const MOCK_OF_API: Readonly<Record<string, string>> = {
-  'openai-completions': 'compatible',
-  'openai-responses': 'compatible',
-  'azure-openai-responses': 'compatible',
-  'openai-codex-responses': 'compatible',
-  ollama: 'ollama',
-  'google-vertex': 'vertex',
-  'google-gemini-cli': 'gemini-cli',
-  'bedrock-converse-stream': 'bedrock',
-};
-
-function mockProviderOf(ref: string, provider: string, profile: VersionProfile, config: OpenClawConfig): string {
-  if (FIXED_MOCKS.has(provider)) return provider;
-  const resolved = resolveProvider(config, provider, profile.modelRefs, profile.catalog);
-  const mock = MOCK_OF_API[resolved?.api ?? resolved?.models[0]?.api ?? ''];
-  if (mock !== undefined) return mock;
-  throw new UserError(
-    `mocks.limits: "${ref}" names provider "${provider}", which ${resolved === undefined ? `neither the config's models.providers nor OpenClaw ${profile.catalog.openclawVersion}'s built-in catalog declares` : `uses API kind "${resolved.api}", which the mocks do not serve`}. ` +
-      'Limit a provider/model the config runs.',
-  );
 }
 
 /** The simulated host; `bundled` skills are the ones the version's own package bundles. */

@@ -9,11 +9,11 @@ import { formatOffsetMs } from '../clock/format-offset.ts';
 import { extname, isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RootCauseFinding } from '../config/root-causes.ts';
-import type { Gateway } from '../gateway/gateway.ts';
 import type { DecisionEvent } from '../gateway/router/decision-log.ts';
 import type { MockWorld } from '../../mocks/world.ts';
 import { findModel } from '../../mocks/providers/models.ts';
-import type { AssumedLimits, CheckResult, DeliverySummary, FailoverAttempts, RunResult } from './result.ts';
+import type { GatewayFacts } from './gateway-facts.ts';
+import type { AssumedLimits, CheckResult, DeliverySummary, FailoverAttempts, RealGatewayRun, RunResult } from './result.ts';
 import { verdictOf } from './judge.ts';
 import { accountMessages } from './message-accounting.ts';
 import { noOverrides, type ScenarioOverrides } from './override-flags.ts';
@@ -40,7 +40,7 @@ export type SummaryInput = {
   readonly incomplete: boolean;
   readonly checks: readonly CheckResult[];
   readonly steps: RunResult['steps'];
-  readonly gateway: Gateway;
+  readonly gateway: GatewayFacts;
   readonly world: MockWorld;
   readonly sessions: { readonly atStart: number; readonly series: readonly { atMs: number; count: number }[] };
   readonly rootCauses: readonly RootCauseFinding[];
@@ -48,6 +48,8 @@ export type SummaryInput = {
   readonly configSha256: string;
   /** User messages the workload sent over the whole run. */
   readonly messagesSent: number;
+  /** The real gateway that ran, when one did. */
+  readonly realGateway?: RealGatewayRun | undefined;
   /** What the pairing store decided for the scenario's users (users.ts); absent when it decides nothing. */
   readonly pairing?: UserPairing | undefined;
 };
@@ -58,7 +60,7 @@ const EXCERPT_LINES = 6;
 export function summarize(input: SummaryInput): RunResult {
   const { run: options, gateway, world } = input;
   const { scenario } = options.loaded;
-  const errorRecords = gateway.log.records.filter((record) => record.level !== 'info');
+  const errorRecords = gateway.log.filter((record) => record.level !== 'info');
   return {
     quotastorm: { version: options.version },
     scenario: {
@@ -69,6 +71,7 @@ export function summarize(input: SummaryInput): RunResult {
       ...(options.overrides === undefined || noOverrides(options.overrides) ? {} : { overrides: options.overrides }),
     },
     config: { file: portable(options.configFile), sha256: input.configSha256, profile: scenario.profile },
+    ...(input.realGateway === undefined ? {} : { gateway: input.realGateway }),
     seed: input.seed,
     reproduce: reproduceLine({
       scenarioFile: options.loaded.file,
@@ -77,6 +80,7 @@ export function summarize(input: SummaryInput): RunResult {
       variant: options.variant,
       overrides: options.overrides,
       doctorFix: options.doctorFix,
+      gateway: input.realGateway?.name,
     }),
     startedAt: new Date(input.startMs).toISOString(),
     simulatedMs: input.endMs - input.startMs,
@@ -84,12 +88,7 @@ export function summarize(input: SummaryInput): RunResult {
     verdict: verdictOf(input.checks, input.incomplete),
     checks: input.checks,
     steps: input.steps,
-    turns: {
-      user: gateway.stats.userTurns,
-      heartbeat: gateway.stats.heartbeatTurns,
-      cron: gateway.stats.cronTurns,
-      silent: gateway.stats.silentTurns,
-    },
+    turns: gateway.turns,
     deliveries: deliveriesOf(gateway, input.startMs),
     messages: accountMessages(gateway.messageFates, input.messagesSent),
     replyTime: replyTimes(gateway.messageFates, input.messagesSent),
@@ -97,11 +96,11 @@ export function summarize(input: SummaryInput): RunResult {
     usage: modelUsage(world.journal.entries, ledgerLimits(world.ledger), input.startMs),
     ...assumedLimitsOf(world),
     ...(input.runNotes.length === 0 ? {} : { runNotes: input.runNotes }),
-    failover: failoverOf(gateway.router.decisions.events),
-    attemptsByOrigin: attemptsByOriginOf(gateway.router.decisions.events),
+    failover: failoverOf(gateway.decisions),
+    attemptsByOrigin: attemptsByOriginOf(gateway.decisions),
     sessions: {
       atStart: input.sessions.atStart,
-      atEnd: gateway.store.count(),
+      atEnd: gateway.sessionsAtEnd,
       peak: Math.max(input.sessions.atStart, ...input.sessions.series.map((point) => point.count)),
       series: input.sessions.series,
     },
@@ -135,7 +134,7 @@ function assumedLimitsOf(world: MockWorld): { assumedLimits?: AssumedLimits[] } 
   return { assumedLimits: [...groups.values()].map(({ provider, source, models }) => ({ provider, models: [...models].sort(), source })) };
 }
 
-function deliveriesOf(gateway: Gateway, startMs: number): DeliverySummary {
+function deliveriesOf(gateway: GatewayFacts, startMs: number): DeliverySummary {
   const count = (kind: string) => gateway.deliveries.filter((delivery) => delivery.kind === kind).length;
   const examples: { atMs: number; kind: string; text: string }[] = [];
   for (const kind of ['error', 'surfaced', 'notice', 'reply']) {
@@ -148,7 +147,7 @@ function deliveriesOf(gateway: Gateway, startMs: number): DeliverySummary {
     errorReplies: count('error'),
     surfacedErrors: count('surfaced'),
     notices: count('notice'),
-    silentTurns: gateway.stats.silentTurns,
+    silentTurns: gateway.turns.silent,
     examples,
   };
 }
@@ -190,7 +189,7 @@ function attemptsByOriginOf(events: readonly DecisionEvent[]): RunResult['attemp
 }
 
 /** The first error a user saw, with the journal and gateway lines of the minute before it. */
-function firstFailureOf(gateway: Gateway, world: MockWorld, startMs: number): RunResult['firstFailure'] {
+function firstFailureOf(gateway: GatewayFacts, world: MockWorld, startMs: number): RunResult['firstFailure'] {
   const failure = gateway.deliveries.find((delivery) => delivery.kind === 'error' || delivery.kind === 'surfaced');
   if (failure === undefined) return undefined;
   const from = failure.atMs - 60_000;
@@ -199,7 +198,7 @@ function firstFailureOf(gateway: Gateway, world: MockWorld, startMs: number): Ru
     .where((entry) => entry.atMs >= from && entry.atMs <= failure.atMs)
     .slice(-EXCERPT_LINES)
     .map((entry) => `${at(entry.atMs)} #${entry.seq} ${configProviderOf(entry.provider)}/${entry.model} ${entry.status} ${entry.outcome}${entry.errorType ? ` ${entry.errorType}` : ''}${entry.fault ? ` fault=${entry.fault}` : ''} in=${entry.inputTokens}`);
-  const log = gateway.log.records
+  const log = gateway.log
     .filter((record) => record.level !== 'info' && record.atMs >= from && record.atMs <= failure.atMs)
     .slice(-EXCERPT_LINES)
     .map((record) => `${at(record.atMs)} ${lineOf(record).slice(0, 240)}`);

@@ -5,6 +5,7 @@
  */
 import type { RootCauseFinding } from '../config/root-causes.ts';
 import type { Gateway } from '../gateway/gateway.ts';
+import type { GatewayFacts } from './gateway-facts.ts';
 import { isCronRunSessionKey, sessionKindOf } from '../gateway/sessions/keys.ts';
 import { MOUNTS, type Mount, type MockWorld } from '../../mocks/world.ts';
 import type { RunRecord, Seen, StepRecord, StoreSnapshot } from './record.ts';
@@ -18,9 +19,12 @@ export function takeStepRecord(step: StepEnd, gateway: Gateway, world: MockWorld
   return { ...step, store: storeSnapshot(gateway), seen: seenNow(gateway, world) };
 }
 
+/** What the record takes of the gateway: its facts (gateway-facts.ts) and what its config has. */
+export type RecordedGateway = Pick<GatewayFacts, 'log' | 'deliveries' | 'messageFates'> & Pick<RunRecord, 'telegramConfigured' | 'discordCommands'>;
+
 export function takeRunRecord(input: {
   readonly startMs: number;
-  readonly gateway: Gateway;
+  readonly gateway: RecordedGateway;
   readonly world: MockWorld;
   readonly steps: readonly StepRecord[];
   readonly rootCauses: readonly RootCauseFinding[];
@@ -31,7 +35,7 @@ export function takeRunRecord(input: {
     startMs: input.startMs,
     journal,
     telegramJournal: world.telegram.journal.entries,
-    log: gateway.log.records,
+    log: gateway.log,
     deliveries: gateway.deliveries,
     messageFates: gateway.messageFates,
     telegramConfigured: gateway.telegramConfigured,
