@@ -32,7 +32,7 @@ import type { ClientRequest } from 'node:http';
 import { createRequire, syncBuiltinESMExports } from 'node:module';
 import { basename } from 'node:path';
 import { connect, type Socket } from 'node:net';
-import { threadId } from 'node:worker_threads';
+import { threadId, type WorkerOptions } from 'node:worker_threads';
 import { lineReader, partyKey, VT_ENV, type CoordinatorMessage, type PartyId, type PartyMessage, type StartingParty } from './protocol.ts';
 
 const port = Number(process.env[VT_ENV.port] ?? '');
@@ -238,7 +238,7 @@ function trackStarting(): { list(): StartingParty[] } {
   // Evaluated code (`eval: true`) runs without the process's --import preloads: such a worker keeps real time.
   workerThreads.Worker = class TrackedWorker extends OriginalWorker {
     constructor(...args: ConstructorParameters<typeof OriginalWorker>) {
-      super(...args);
+      super(args[0], withClockEnv(args[1]));
       if (args[1]?.eval !== true) add({ pid: process.pid, threadId: this.threadId }, this, true);
       if (process.env[VT_ENV.debug] === '1') process.stderr.write(`[quotastorm vt] worker thread ${this.threadId}: ${String(args[0]).slice(0, 160)}\n`);
     }
@@ -249,6 +249,18 @@ function trackStarting(): { list(): StartingParty[] } {
         onlineAt === undefined ? id : { ...id, onlineForMs: onlineAt === null ? null : Math.round(performance.now() - onlineAt) },
       ),
   };
+}
+
+/**
+ * A worker given its own environment (openclaw@2026.9.6 gives its SQLite workers `env: resolveNodeCompileCacheEnv()`,
+ * dist/config-doctor/openclaw-state-worker-store-*.js `createSlot`) would not see the clock's variables, and its preload
+ * would leave it on the real clock: they are added, nothing else changes.
+ */
+function withClockEnv(options: WorkerOptions | undefined): WorkerOptions | undefined {
+  const env = options?.env;
+  if (env === undefined || typeof env !== 'object' || env === null) return options;
+  const clockEnv = Object.fromEntries(Object.values(VT_ENV).flatMap((name) => (process.env[name] === undefined ? [] : [[name, process.env[name]]])));
+  return { ...options, env: { ...(env as Record<string, string>), ...clockEnv } };
 }
 
 function isNode(file: string | undefined): boolean {
