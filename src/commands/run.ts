@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { basename, relative, resolve } from 'node:path';
+import { basename, dirname, relative, resolve } from 'node:path';
 import { configPathFromEnv, openclawConfigPath } from '../config/config-path.ts';
 import { createRealClock } from '../clock/real-clock.ts';
 import { loadConfig } from '../config/load.ts';
@@ -232,7 +232,7 @@ async function runOnRealGateway(plan: RunPlan, gateway: RealGatewayPlan, runOpti
       installed: gateway.installed,
       isolation: gateway.isolation,
       // One per run folder: two runs of one scenario at once do not share a gateway home.
-      workDir: resolve('.cache', 'runs', `openclaw-${gateway.installed.version.version}`, `scenario-${name}-${basename(resolve(plan.dir))}`),
+      workDir: resolve('.cache', 'runs', `openclaw-${gateway.installed.version.version}`, `scenario-${name}-${basename(dirname(resolve(plan.dir)))}-${basename(resolve(plan.dir))}`),
       log,
       guard,
     });
