@@ -31,9 +31,14 @@ export function createGatewayLog(clock: Clock): GatewayLog {
     write(level, subsystem, message) {
       records.push({ atMs: clock.now(), level, subsystem, message });
     },
-    allText: () => records.map(formatLine).join(''),
-    errorText: () => records.filter((record) => record.level !== 'info').map(formatLine).join(''),
+    allText: () => logText(records),
+    errorText: () => logText(records.filter((record) => record.level !== 'info')),
   };
+}
+
+/** Records as `gateway.log` / `gateway.err.log` print them: `HH:MM:SS [subsystem] message`, one a line. */
+export function logText(records: readonly LogRecord[]): string {
+  return records.map(formatLine).join('');
 }
 
 function formatLine(record: LogRecord): string {

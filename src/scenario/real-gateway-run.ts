@@ -31,6 +31,7 @@ import { resolveProvider } from '../config/catalog/index.ts';
 import { UserError } from '../errors.ts';
 import { PROFILES, profileOfRelease, type ProfileName } from '../gateway/profiles/index.ts';
 import type { VersionProfile } from '../gateway/profiles/profile.ts';
+import { logText } from '../gateway/log.ts';
 import { DEFAULT_ELIGIBLE_SKILLS, type SkillSpec } from '../gateway/channels/commands-catalog.ts';
 import { createTextPool } from '../gateway/text-pool.ts';
 import { charsOfTokens } from '../gateway/tokens.ts';
@@ -249,8 +250,14 @@ export async function runScenarioOnGateway(options: GatewayRunOptions): Promise<
       pairing: userPairing(loadedConfig, users, paired, profile.telegram.pairingStore),
       realGateway,
     });
-    const logText = await readFileOr(logFile);
-    const gatewayFiles = () => ({ 'openclaw.log': logText, 'sessions.json': sessionsText });
+    const fileLog = await readFileOr(logFile);
+    // The gateway's own file log, and the same lines as an embedded run's gateway.log / gateway.err.log, so the write-up's own grep works on either folder.
+    const gatewayFiles = () => ({
+      'openclaw.log': fileLog,
+      'gateway.log': logText(facts.log),
+      'gateway.err.log': logText(facts.log.filter((record) => record.level !== 'info')),
+      'sessions.json': sessionsText,
+    });
     return { result: redactStrings(summary, secrets), record, world, loadedConfig, secrets, gatewayFiles };
   } finally {
     release?.();

@@ -62,16 +62,16 @@ export async function seedScenarioStore(
   if (kind === 'sqlite') await importLegacy();
 }
 
-/** The store as a step's checks read it: every live key with its kind. `writes` is not observable from outside (0). */
+/** The store as a step's checks read it: every live key with its kind; its writes are not observable from outside. */
 export async function readStoreSnapshot(kind: SessionStoreKind, home: string): Promise<StoreSnapshot> {
   if (kind === 'sqlite') {
     const { live } = readSqliteSessionKeys(home);
-    return { sessions: live.map((key) => ({ key, kind: kindOf(key, {}) })), writes: 0 };
+    return { sessions: live.map((key) => ({ key, kind: kindOf(key, {}) })) };
   }
   const file = join(sessionsDir(home), 'sessions.json');
-  if (!existsSync(file)) return { sessions: [], writes: 0 };
+  if (!existsSync(file)) return { sessions: [] };
   const store = await readJsonStore(file);
-  return { sessions: Object.keys(store).sort().map((key) => ({ key, kind: kindOf(key, store[key] ?? {}) })), writes: 0 };
+  return { sessions: Object.keys(store).sort().map((key) => ({ key, kind: kindOf(key, store[key] ?? {}) })) };
 }
 
 /** sessions.json as the gateway last wrote it ({} if absent): the run folder keeps it. */

@@ -75,8 +75,8 @@ export type StepRecord = {
 
 export type StoreSnapshot = {
   readonly sessions: readonly { readonly key: string; readonly kind: string }[];
-  /** Store writes so far (each runs maintenance). */
-  readonly writes: number;
+  /** Store writes so far (each runs maintenance); absent where they cannot be counted (a real gateway's store, read from outside). */
+  readonly writes?: number;
 };
 
 export type Seen = { readonly journal: number; readonly telegramJournal: number; readonly log: number; readonly deliveries: number; readonly messageFates: number };
