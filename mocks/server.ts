@@ -30,8 +30,11 @@ export type MockServer = { readonly url: string; readonly port: number; close():
 export type ServeOptions = {
   readonly port?: number;
   readonly limits?: Partial<RequestLimits>;
-  /** Sees every request as it arrives, before it is read (a coordinator clock counts the requests the mocks hold). */
-  readonly observe?: (request: IncomingMessage, response: ServerResponse) => void;
+  /**
+   * Sees every request as it arrives, before it is read (a coordinator clock counts the requests the mocks hold); a
+   * promise it returns is awaited before the request is served (while the coordinator's clock is not yet where the sender is).
+   */
+  readonly observe?: (request: IncomingMessage, response: ServerResponse) => Promise<void> | undefined | void;
 };
 
 /** The port could not be bound (in use, not permitted): the caller's input, not a bug. */
@@ -53,8 +56,11 @@ export async function serveMocks(world: MockWorld, options: ServeOptions = {}): 
   const limits = { ...DEFAULT_REQUEST_LIMITS, ...options.limits };
   // Tracked from arrival, body read included: a virtual clock must not move while a request is being read.
   const server = createHttpServer(serverLimits(limits), (request, response) => {
-    options.observe?.(request, response);
-    void world.clock.track(() => route(world, tables, limits, request, response), 'serve');
+    const wait = options.observe?.(request, response);
+    void world.clock.track(async () => {
+      if (wait) await wait;
+      await route(world, tables, limits, request, response);
+    }, 'serve');
   });
   return listen(server, options.port ?? 0, 'http');
 }
@@ -72,11 +78,11 @@ export async function serveTelegramTls(
   const table = createRouteTable(world.routesByMount.telegram);
   const limits = { ...DEFAULT_REQUEST_LIMITS, ...options.limits };
   const server = createHttpsServer({ cert: options.certificatePem, key: options.keyPem, ...serverLimits(limits) }, (request, response) => {
-    options.observe?.(request, response);
-    void world.clock.track(
-      () => serve(world, table, { origin: MOUNTS.telegram, errorsAs: 'telegram' }, limits, request.url ?? '/', request, response).catch((error: unknown) => fail(response, error)),
-      'serve',
-    );
+    const wait = options.observe?.(request, response);
+    void world.clock.track(async () => {
+      if (wait) await wait;
+      await serve(world, table, { origin: MOUNTS.telegram, errorsAs: 'telegram' }, limits, request.url ?? '/', request, response).catch((error: unknown) => fail(response, error));
+    }, 'serve');
   });
   return listen(server, options.port ?? 0, 'https');
 }

@@ -99,7 +99,7 @@ export async function runScenarioOnGateway(options: GatewayRunOptions): Promise<
   await rm(workDir, { recursive: true, force: true });
   await makeDirectories(join(workDir, 'tmp'));
   await makeDirectories(join(home, '.openclaw', 'workspace'));
-  const coordinator = await startCoordinator({ startMs, dir: workDir, log });
+  const coordinator = await startCoordinator({ startMs, dir: workDir, log, runAhead: true });
   const clock = coordinator.clock;
   const rng = createPrng(seed);
   const faults = faultScheduleOf(options);

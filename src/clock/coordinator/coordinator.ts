@@ -29,6 +29,12 @@ import { createVirtualClock, type VirtualClock } from '../virtual-clock.ts';
 import { lineReader, partyKey, VT_ENV, type CoordinatorMessage, type PartyId, type PartyMessage, type StartingParty } from './protocol.ts';
 
 export type CoordinatorOptions = {
+  /**
+   * A lone party whose timer is due before anything else runs ahead on its own (protocol.ts `until`): the same
+   * instants, one round trip for a run of its timers instead of one each. Requests reaching the mocks meanwhile
+   * wait until it has said where it stopped (`observe` returns the wait).
+   */
+  readonly runAhead?: boolean;
   /** The virtual epoch at start (ms). */
   readonly startMs: number;
   /** Where the current-time file goes (a new party reads it before anything else). */
@@ -43,6 +49,8 @@ export type CoordinatorOptions = {
 export type CoordinatorStats = {
   /** Moves of time (instants at which something was due). */
   readonly moves: number;
+  /** Of those, timers a lone party ran on its own while running ahead. */
+  readonly aheadSteps: number;
   /** Questions asked of the parties, re-asks included. */
   readonly queries: number;
   /** Moves made although a party's request was neither answered nor held by a mock (see `strayRequestRealMs`). */
@@ -54,8 +62,8 @@ export type Coordinator = {
   readonly clock: VirtualClock;
   /** Added to the gateway's environment. */
   readonly env: Readonly<Record<string, string>>;
-  /** Pass to serveMocks / serveTelegramTls: counts the requests the mocks hold. */
-  readonly observe: (request: IncomingMessage, response: ServerResponse) => void;
+  /** Pass to serveMocks / serveTelegramTls: counts the requests the mocks hold; a request must wait for the promise it returns, if any. */
+  readonly observe: (request: IncomingMessage, response: ServerResponse) => Promise<void> | undefined;
   /** A gateway is about to start: time does not move until it has connected. */
   expectParty(): void;
   advanceBy(durationMs: number): Promise<void>;
@@ -113,7 +121,9 @@ export async function startCoordinator(options: CoordinatorOptions): Promise<Coo
   /** Bumped whenever a request reaches a mock or a response leaves one. */
   let epoch = 0;
   let held = 0;
-  const counters = { moves: 0, queries: 0, forcedMoves: 0 };
+  const counters = { moves: 0, aheadSteps: 0, queries: 0, forcedMoves: 0 };
+  /** While a party runs ahead: requests reaching the mocks wait for this, and are then served at the instant it stopped. */
+  let ahead: Promise<void> | undefined;
 
   const server = createServer((socket) => {
     const party = newParty(socket, changed);
@@ -266,13 +276,43 @@ export async function startCoordinator(options: CoordinatorOptions): Promise<Coo
   async function advanceTo(targetMs: number): Promise<void> {
     for (;;) {
       const partiesNext = await settle();
-      const next = Math.min(clock.nextTimerAt() ?? Infinity, partiesNext ?? Infinity);
+      const mocksNext = clock.nextTimerAt() ?? Infinity;
+      const next = Math.min(mocksNext, partiesNext ?? Infinity);
       if (next > targetMs) {
         if (clock.now() < targetMs) await moveTo(targetMs);
         return;
       }
-      await moveTo(Math.max(next, clock.now()));
+      // The party's timers at the mocks' instant, or at the target's end, go the usual way: the party's first, then the mocks'.
+      if (options.runAhead === true && parties.size === 1 && partiesNext !== undefined && partiesNext < mocksNext && partiesNext > clock.now()) {
+        await runAhead(partiesNext, Math.min(mocksNext, targetMs + 1));
+      } else await moveTo(Math.max(next, clock.now()));
     }
+  }
+
+  /** Step 4 for a lone party: it fires what is due at `firstMs`, then its own timers before `untilMs`, and says where it stopped. */
+  async function runAhead(firstMs: number, untilMs: number): Promise<void> {
+    const [party] = [...parties.keys()];
+    if (party === undefined) return;
+    counters.moves++;
+    let release: () => void = () => undefined;
+    ahead = new Promise<void>((resolve) => (release = resolve));
+    try {
+      writeFileSync(nowFile, String(firstMs));
+      clock.jumpTo(firstMs);
+      party.send({ t: 'time', nowMs: firstMs, until: untilMs });
+      for (let seen = version; parties.has(party) && !party.reached(firstMs); seen = version) await waitForChange(seen, 1_000);
+      const stoppedAt = party.now();
+      counters.aheadSteps += party.steps();
+      trace(`ran ahead to +${firstMs - options.startMs} ms, then ${party.steps()} timer(s) of its own to +${stoppedAt - options.startMs} ms (limit +${untilMs - options.startMs})`);
+      if (stoppedAt > clock.now()) {
+        writeFileSync(nowFile, String(stoppedAt));
+        clock.jumpTo(stoppedAt);
+      }
+    } finally {
+      ahead = undefined;
+      release();
+    }
+    await clock.runUntil(clock.now());
   }
 
   return {
@@ -285,6 +325,7 @@ export async function startCoordinator(options: CoordinatorOptions): Promise<Coo
         epoch++;
         held--;
       });
+      return ahead;
     },
     expectParty() {
       expected++;
@@ -316,6 +357,9 @@ type Party = {
   send(message: CoordinatorMessage): void;
   idleAnswer(q: number): IdleAnswer | undefined;
   reached(timeMs: number): boolean;
+  /** The instant of its last ack (or hello), and the timers it ran ahead on its own before that ack. */
+  now(): number;
+  steps(): number;
   destroy(): void;
 };
 
@@ -323,10 +367,12 @@ function newParty(socket: Socket, onChange: () => void): Party {
   socket.setNoDelay(true);
   let idle: IdleAnswer | undefined;
   let nowMs = -Infinity;
+  let steps = 0;
   return {
     receive(message) {
       if (message.t === 'idle') idle = message;
       else if (message.t === 'ack' || message.t === 'hello') nowMs = message.nowMs;
+      if (message.t === 'ack') steps = message.steps ?? 0;
       onChange();
     },
     send(message) {
@@ -335,6 +381,8 @@ function newParty(socket: Socket, onChange: () => void): Party {
     },
     idleAnswer: (q) => (idle?.q === q ? idle : undefined),
     reached: (timeMs) => nowMs >= timeMs,
+    now: () => nowMs,
+    steps: () => steps,
     destroy: () => socket.destroy(),
   };
 }

@@ -74,7 +74,8 @@ function followCoordinator(coordinatorPort: number, nowFile: string): void {
       if (message.t === 'query') {
         query = message.q;
         if (!watching) watchUntilQuiet();
-      } else void moveTo(message.nowMs);
+      } else if (message.until === undefined) void moveTo(message.nowMs);
+      else void runAhead(message.nowMs, message.until);
     }),
   );
   // The coordinator is gone (the run ended): nothing will move this clock again.
@@ -85,6 +86,44 @@ function followCoordinator(coordinatorPort: number, nowFile: string): void {
     await clock.tickAsync(Math.max(0, nowMs - clock.now));
     holdOpenWhileTimers();
     send({ t: 'ack', nowMs: clock.now });
+  }
+
+  /**
+   * A lone party's own timers, run here without a round trip each: to `nowMs` as any move does, then to each
+   * next timer due before `until` — the first instant anything else in the run has something due — while it
+   * is quiet, has created no request (a request is how it reaches anything else) and starts no process or
+   * thread. What it does meanwhile nobody else can see, so every timer still fires at its own instant.
+   */
+  async function runAhead(nowMs: number, until: number): Promise<void> {
+    await clock.tickAsync(Math.max(0, nowMs - clock.now));
+    const requestsBefore = requests.created();
+    let steps = 0;
+    for (;;) {
+      // A new request stops it at once, busy or not: its body may wait on the mocks, which wait on this ack.
+      const requested = await quietOrRequested(requestsBefore);
+      if (requested || starting.list().length > 0) break;
+      const next = nextTimerAt(clock);
+      if (next === null || next >= until) break;
+      await clock.tickAsync(next - clock.now);
+      steps++;
+    }
+    holdOpenWhileTimers();
+    send({ t: 'ack', nowMs: clock.now, steps });
+  }
+
+  /** True as soon as a request is created after `createdBefore`; false once two looks an event-loop turn apart found nothing running. */
+  function quietOrRequested(createdBefore: number): Promise<boolean> {
+    return new Promise((resolve) => {
+      let quietLooks = 0;
+      const look = () => {
+        if (requests.created() !== createdBefore) return resolve(true);
+        quietLooks = busyWith() === '' ? quietLooks + 1 : 0;
+        if (quietLooks >= 2) return resolve(false);
+        if (quietLooks === 1) realSetTimeout(() => realSetImmediate(look), 0);
+        else realSetImmediate(look);
+      };
+      realSetImmediate(look);
+    });
   }
 
   /** Looks after every event-loop turn; answers once two looks a turn apart found nothing running. */
@@ -267,12 +306,19 @@ function isNode(file: string | undefined): boolean {
   return file !== undefined && (file === process.execPath || basename(file) === 'node');
 }
 
-type RequestTracker = { count(): number; describe(limit: number): string[] };
+type RequestTracker = {
+  count(): number;
+  /** Requests created so far: a running-ahead party stops at the first new one. */
+  created(): number;
+  describe(limit: number): string[];
+};
 
 /** HTTP requests from creation until their response has fully arrived or failed: undici (fetch) and node:http. */
 function trackRequests(): RequestTracker {
   const undici = new Map<object, string>();
+  let created = 0;
   subscribe('undici:request:create', (message) => {
+    created++;
     const { request } = message as { request: { method: string; origin: string; path: string } };
     undici.set(request, `${request.method} ${request.origin}${request.path.split('?')[0]}`);
   });
@@ -282,6 +328,7 @@ function trackRequests(): RequestTracker {
 
   const http = new Map<ClientRequest, string>();
   subscribe('http.client.request.start', (message) => {
+    created++;
     const { request } = message as { request: ClientRequest };
     http.set(request, `${request.method} ${request.protocol}//${request.host}${request.path.split('?')[0]}`);
     request.once('close', () => http.delete(request));
@@ -291,6 +338,7 @@ function trackRequests(): RequestTracker {
 
   return {
     count: () => undici.size + [...http.keys()].filter((request) => !arrived(request)).length,
+    created: () => created,
     describe: (limit) => [...undici.values(), ...[...http].filter(([request]) => !arrived(request)).map(([, what]) => what)].slice(0, limit),
   };
 }

@@ -8,7 +8,9 @@
  *                         idle   answer to a query, sent only once the party is quiet
  *                         ack    its clock reached the time it was sent, and its due timers ran
  *   coordinator → party   query  "tell me when you are idle"
- *                         time   "it is now T: fire what is due"
+ *                         time   "it is now T: fire what is due" — with `until`, also "then run your own
+ *                                timers due before U, one by one, while you stay quiet and request
+ *                                nothing; ack the instant you stopped at" (a lone party running ahead)
  *
  * The coordinator moves time only when every party has answered the latest
  * query idle and nothing reached or left the mocks since it asked, so a
@@ -40,7 +42,7 @@ export type PartyMessage =
       /** Node processes and worker threads it started that load the preload too: the party is not idle until they have said hello. */
       readonly starting: readonly StartingParty[];
     }
-  | { readonly t: 'ack'; readonly nowMs: number };
+  | { readonly t: 'ack'; readonly nowMs: number; /** Own timers it ran after `nowMs` of the time message (running ahead). */ readonly steps?: number };
 
 /** A process's main thread is `{pid, threadId: 0}`; its worker threads share its pid. */
 export type PartyId = { readonly pid: number; readonly threadId: number };
@@ -55,7 +57,7 @@ export function partyKey(id: PartyId): string {
   return `${id.pid}:${id.threadId}`;
 }
 
-export type CoordinatorMessage = { readonly t: 'query'; readonly q: number } | { readonly t: 'time'; readonly nowMs: number };
+export type CoordinatorMessage = { readonly t: 'query'; readonly q: number } | { readonly t: 'time'; readonly nowMs: number; readonly until?: number };
 
 /** Splits a socket's data into JSON lines; a partial line waits for the rest. */
 export function lineReader<T>(onMessage: (message: T) => void): (chunk: Buffer | string) => void {

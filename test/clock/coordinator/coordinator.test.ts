@@ -20,19 +20,20 @@ afterEach(async () => {
 });
 
 /** A coordinator, a server answering on its clock (/slow after 500 ms, /hang after 60 s), and the follower process. */
-async function startFollower(script = 'follower.mjs'): Promise<Run> {
+async function startFollower(script = 'follower.mjs', options: { runAhead?: boolean } = {}): Promise<Run> {
   const dir = mkdtempSync(join(tmpdir(), 'quotastorm-vt-'));
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-  const coordinator = await startCoordinator({ startMs: START_MS, dir });
+  const coordinator = await startCoordinator({ startMs: START_MS, dir, ...options });
   cleanups.push(() => coordinator.close());
   const { clock } = coordinator;
   const arrivals: { path: string; atMs: number }[] = [];
   let report: (seen: unknown[]) => void = () => undefined;
   const seen = new Promise<unknown[]>((resolve) => (report = resolve));
   const server: Server = createServer((request, response) => {
-    coordinator.observe(request, response);
-    arrivals.push({ path: request.url ?? '', atMs: clock.now() - START_MS });
+    const wait = coordinator.observe(request, response);
     void clock.track(async () => {
+      if (wait) await wait;
+      arrivals.push({ path: request.url ?? '', atMs: clock.now() - START_MS });
       const chunks: Buffer[] = [];
       for await (const chunk of request) chunks.push(chunk as Buffer);
       if (request.url === '/done') report(JSON.parse(Buffer.concat(chunks).toString()) as unknown[]);
@@ -65,6 +66,17 @@ describe('a process on the coordinator clock', () => {
       ['hang TimeoutError', 16_600],
       ['performance.now', 16_600],
     ]);
+  }, 60_000);
+
+  it('gives the same instants when a lone party runs its own timers ahead, with fewer round trips', async () => {
+    const stepByStep = await startFollower();
+    const expected = await stepByStep.coordinator.driveUntil(stepByStep.seen);
+    const ahead = await startFollower('follower.mjs', { runAhead: true });
+    expect(await ahead.coordinator.driveUntil(ahead.seen)).toEqual(expected);
+    expect(ahead.arrivals).toEqual(stepByStep.arrivals);
+    const [few, many] = [ahead.coordinator.stats(), stepByStep.coordinator.stats()];
+    expect(few.aheadSteps).toBeGreaterThan(0);
+    expect(few.queries).toBeLessThan(many.queries);
   }, 60_000);
 
   it('moves time only when the follower is idle: requests arrive at their virtual instants, none forced', async () => {
