@@ -290,6 +290,7 @@ function unsupported(loaded: GatewayRunOptions['loaded'], config: LoadedConfig, 
   if (store === 'sqlite' && scenario.preload.mainTranscriptTokens > 0) limits.push('preload.mainTranscriptTokens: written as a legacy transcript file, which the SQLite store import may not carry over');
   limits.push('router decisions: not observable from outside, so the failover cascade is read from the provider journal alone');
   limits.push('turns by origin: heartbeat and cron turns are not counted');
+  limits.push('drops: a message the gateway answered with nothing (not admitted, an empty reply) counts as pending, its reason not visible from outside');
   return limits;
 }
 
