@@ -20,6 +20,7 @@ import type { StartOptions } from './commands/start.ts';
 import type { MocksServeOptions } from './commands/mocks-serve.ts';
 import type { RunCommandOptions } from './commands/run.ts';
 import type { RecordCommandOptions } from './commands/record.ts';
+import type { ConformanceGenerateOptions } from './commands/conformance-generate.ts';
 import type { SessionsCleanupOptions, SessionsListOptions } from './commands/sessions.ts';
 import { describeInternalError, handleCommandError, INTERNAL_ERROR_EXIT } from './command-error.ts';
 import { UserError } from './errors.ts';
@@ -159,6 +160,21 @@ export function buildProgram(profileNames: readonly [ProfileName, ...ProfileName
     .action(async (cases: string[], options: RecordCommandOptions) => {
       const { runRecord } = await import('./commands/record.ts');
       process.exitCode = await runRecord(cases, options);
+    });
+
+  const conformance = program
+    .command('conformance')
+    .description('Generated differential cases: the embedded gateway against the real OpenClaw (docs/conformance.md)');
+  conformance
+    .command('generate')
+    .description('Write N generated trace cases (gen-<seed>-<i>.json5) into --out; the same seed writes the same files')
+    .requiredOption('--seed <n>', 'the seed every case is drawn from', nonNegativeInteger('--seed'))
+    .requiredOption('--count <n>', 'how many cases', positiveInteger('--count'))
+    .requiredOption('--out <dir>', 'the folder the cases go to (new or empty)')
+    .option('--force', FORCE_HELP)
+    .action(async (options: ConformanceGenerateOptions) => {
+      const { runConformanceGenerate } = await import('./commands/conformance-generate.ts');
+      process.exitCode = await runConformanceGenerate(options);
     });
 
   // `openclaw sessions` / `openclaw sessions cleanup` for a run's store. Like OpenClaw, the store flags
