@@ -21,6 +21,8 @@ import type { MocksServeOptions } from './commands/mocks-serve.ts';
 import type { RunCommandOptions } from './commands/run.ts';
 import type { RecordCommandOptions } from './commands/record.ts';
 import type { ConformanceGenerateOptions } from './commands/conformance-generate.ts';
+import type { ConformanceCompareOptions } from './commands/conformance-compare.ts';
+import type { ConformanceMergeOptions } from './commands/conformance-merge.ts';
 import type { SessionsCleanupOptions, SessionsListOptions } from './commands/sessions.ts';
 import { describeInternalError, handleCommandError, INTERNAL_ERROR_EXIT } from './command-error.ts';
 import { UserError } from './errors.ts';
@@ -175,6 +177,32 @@ export function buildProgram(profileNames: readonly [ProfileName, ...ProfileName
     .action(async (options: ConformanceGenerateOptions) => {
       const { runConformanceGenerate } = await import('./commands/conformance-generate.ts');
       process.exitCode = await runConformanceGenerate(options);
+    });
+
+  conformance
+    .command('compare')
+    .description(
+      'Run the embedded gateway on recorded traces of the real OpenClaw (golden format) and write conformance.md + conformance.json: ' +
+        'agreement per version and dimension, every disagreement with its differences (exit 1 if any)',
+    )
+    .argument('<traces...>', 'trace files, or folders searched for them (e.g. test/golden)')
+    .requiredOption('--out <dir>', 'the report folder (new or empty)')
+    .option('--shard <i/n>', 'judge only shard i of n (traces sorted by version/case, index mod n = i − 1) and write a partial report for `conformance merge`')
+    .addOption(new Option('--cases <dir>', 'a folder with the traces\' case files, <case>.json5; repeat for several (default: scenarios/trace-cases)').argParser(collect))
+    .option('--force', FORCE_HELP)
+    .action(async (traces: string[], options: ConformanceCompareOptions) => {
+      const { runConformanceCompare } = await import('./commands/conformance-compare.ts');
+      process.exitCode = await runConformanceCompare(traces, options);
+    });
+  conformance
+    .command('merge')
+    .description('Combine the partial reports of `conformance compare --shard i/n` (every shard of one run) into the report the unsharded run writes')
+    .argument('<parts...>', "each shard's conformance.json, or its --out folder")
+    .requiredOption('--out <dir>', 'the report folder (new or empty)')
+    .option('--force', FORCE_HELP)
+    .action(async (parts: string[], options: ConformanceMergeOptions) => {
+      const { runConformanceMerge } = await import('./commands/conformance-merge.ts');
+      process.exitCode = await runConformanceMerge(parts, options);
     });
 
   // `openclaw sessions` / `openclaw sessions cleanup` for a run's store. Like OpenClaw, the store flags
