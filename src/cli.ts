@@ -23,6 +23,7 @@ import type { RecordCommandOptions } from './commands/record.ts';
 import type { ConformanceGenerateOptions } from './commands/conformance-generate.ts';
 import type { ConformanceCompareOptions } from './commands/conformance-compare.ts';
 import type { ConformanceMergeOptions } from './commands/conformance-merge.ts';
+import type { ConformanceRunOptions } from './commands/conformance-run.ts';
 import type { SessionsCleanupOptions, SessionsListOptions } from './commands/sessions.ts';
 import { describeInternalError, handleCommandError, INTERNAL_ERROR_EXIT } from './command-error.ts';
 import { UserError } from './errors.ts';
@@ -203,6 +204,28 @@ export function buildProgram(profileNames: readonly [ProfileName, ...ProfileName
     .action(async (parts: string[], options: ConformanceMergeOptions) => {
       const { runConformanceMerge } = await import('./commands/conformance-merge.ts');
       process.exitCode = await runConformanceMerge(parts, options);
+    });
+
+  conformance
+    .command('run')
+    .description(
+      'Record cases on a real, installed OpenClaw (generated with --seed/--count, or given) one at a time as `record` does, ' +
+        'then judge the embedded gateway on the new traces: <out>/cases, <out>/traces, <out>/conformance.md + .json (exit 1 if any disagrees)',
+    )
+    .argument('[cases...]', 'case files or names (instead of --seed/--count)')
+    .addOption(new Option('--gateway <gateway>', 'openclaw@<version>; repeat for several').argParser(collect).default([]))
+    .addOption(new Option('--seed <n>', 'generate the cases from this seed (with --count)').argParser(nonNegativeInteger('--seed')))
+    .addOption(new Option('--count <n>', 'how many cases to generate').argParser(positiveInteger('--count')))
+    .option('--shard <i/n>', 'record and judge only shard i of n (version/case sorted, index mod n = i − 1): a partial report for `conformance merge`')
+    .requiredOption('--out <dir>', 'the run folder (new or empty)')
+    .option('--runs-dir <dir>', 'run directories (gateway logs, mock journals, config)', '.cache/runs')
+    .option('--no-isolation', 'do not create a network namespace (only for versions with a Telegram API root)')
+    .option('--virtual-time', "run the gateway on quotastorm's clock (default for openclaw@2026.2.26)")
+    .option('--real-time', 'run the gateway in real time (default for openclaw@2026.9.6)')
+    .option('--force', FORCE_HELP)
+    .action(async (cases: string[], options: ConformanceRunOptions) => {
+      const { runConformanceRun } = await import('./commands/conformance-run.ts');
+      process.exitCode = await runConformanceRun(cases, options);
     });
 
   // `openclaw sessions` / `openclaw sessions cleanup` for a run's store. Like OpenClaw, the store flags

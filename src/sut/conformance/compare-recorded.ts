@@ -28,8 +28,8 @@ export type CompareRecordedOptions = {
   readonly onVerdict?: (verdict: Verdict) => void;
 };
 
-/** The timing tolerances of a compare-only run: compare.ts's defaults, as the golden conformance test uses them. */
-const TOLERANCES = DEFAULT_TOLERANCES;
+/** The timing tolerances of a conformance report: compare.ts's defaults, as the golden conformance test uses them. */
+export const CONFORMANCE_TOLERANCES = DEFAULT_TOLERANCES;
 
 /** Judges the traces at `paths` (files, or folders searched for traces) and builds the report of the shard. */
 export async function compareRecorded(paths: readonly string[], options: CompareRecordedOptions): Promise<ConformanceReport> {
@@ -40,23 +40,25 @@ export async function compareRecorded(paths: readonly string[], options: Compare
     options.onVerdict?.(verdict);
     verdicts.push(verdict);
   }
-  return buildReport(verdicts, TOLERANCES, options.shard);
+  return buildReport(verdicts, CONFORMANCE_TOLERANCES, options.shard);
 }
 
-async function judgeRecorded(trace: GoldenTrace, caseDirs: readonly string[]): Promise<Verdict> {
+/** The embedded gateway on one recorded trace's case, judged; a verdict with the error if it cannot run. */
+export async function judgeRecorded(trace: GoldenTrace, caseDirs: readonly string[]): Promise<Verdict> {
   const base = { version: trace.gateway.version, case: trace.case, description: trace.description };
   const caseFile = caseDirs.map((dir) => join(dir, `${trace.case}.json5`)).find((file) => existsSync(file));
   if (caseFile === undefined) return failed(base, `no case file ${trace.case}.json5 in ${caseDirs.join(', ')}`);
   try {
-    const { run } = await checkConformance(trace, await loadTraceCase(caseFile), TOLERANCES);
-    const judgement = judgeTrace(trace, run.trace, TOLERANCES);
+    const { run } = await checkConformance(trace, await loadTraceCase(caseFile), CONFORMANCE_TOLERANCES);
+    const judgement = judgeTrace(trace, run.trace, CONFORMANCE_TOLERANCES);
     return { ...base, agrees: DIMENSIONS.every((dimension) => judgement.dimensions[dimension]), dimensions: judgement.dimensions, differences: [...judgement.differences], error: null };
   } catch (error) {
     return failed(base, error instanceof Error ? error.message : String(error));
   }
 }
 
-function failed(base: Pick<Verdict, 'version' | 'case' | 'description'>, error: string): Verdict {
+/** A verdict for a trace that could not be judged (not recorded, no case file, a crash): every dimension disagrees. */
+export function failed(base: Pick<Verdict, 'version' | 'case' | 'description'>, error: string): Verdict {
   const dimensions = Object.fromEntries(DIMENSIONS.map((dimension) => [dimension, false])) as Record<Dimension, boolean>;
   return { ...base, agrees: false, dimensions, differences: [], error };
 }
