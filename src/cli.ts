@@ -222,6 +222,8 @@ export function buildProgram(profileNames: readonly [ProfileName, ...ProfileName
     .option('--no-isolation', 'do not create a network namespace (only for versions with a Telegram API root)')
     .option('--virtual-time', "run the gateway on quotastorm's clock (default for openclaw@2026.2.26)")
     .option('--real-time', 'run the gateway in real time (default for openclaw@2026.9.6)')
+    .option('--shrink', 'shrink each disagreeing case to a smaller one that still disagrees, recording every candidate (<out>/shrunk/)')
+    .addOption(new Option('--shrink-tries <n>', 'candidates recorded per disagreeing case at most').argParser(positiveInteger('--shrink-tries')).default(12))
     .option('--force', FORCE_HELP)
     .action(async (cases: string[], options: ConformanceRunOptions) => {
       const { runConformanceRun } = await import('./commands/conformance-run.ts');

@@ -1,10 +1,14 @@
-import { dirname, join, resolve } from 'node:path';
+import { copyFile, readdir, readFile } from 'node:fs/promises';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { parseJson5 } from '../config/load.ts';
 import { createRealClock } from '../clock/real-clock.ts';
 import { UserError } from '../errors.ts';
 import { writeFileAtomic } from '../io/write-file-atomic.ts';
 import { checkOutputDir, claimOutputDir } from '../io/output-path.ts';
 import { CONFORMANCE_TOLERANCES, failed, judgeRecorded } from '../sut/conformance/compare-recorded.ts';
+import { DIMENSIONS } from '../sut/conformance/judge.ts';
 import { buildReport, parseShard, selectShard, type Verdict } from '../sut/conformance/report.ts';
+import { shrinkCase, type CaseDocument } from '../sut/conformance/shrink.ts';
 import { requireInstalled } from '../sut/install.ts';
 import { createShutdownGuard, insideNamespace, runInNamespace } from '../sut/isolate.ts';
 import { canUseNamespaces } from '../sut/netns.ts';
@@ -25,6 +29,9 @@ export type ConformanceRunOptions = {
   virtualTime?: boolean;
   realTime?: boolean;
   force?: boolean;
+  /** Shrink each disagreeing case by recording smaller candidates (at most `shrinkTries` each). */
+  shrink?: boolean;
+  shrinkTries?: number;
 };
 
 /**
@@ -34,6 +41,9 @@ export type ConformanceRunOptions = {
  * traces written to DIR/traces/openclaw-<V>/<case>.json, then judged against the embedded gateway
  * as `conformance compare` does: DIR/conformance.md + conformance.json (partial with --shard).
  * A case that fails to record is listed as a disagreement with the error. Exit 1 if any disagrees.
+ * With --shrink each disagreeing case is shrunk (shrink.ts): every candidate recorded and judged the
+ * same way, kept while it disagrees on a dimension the case disagreed on; the smallest goes to
+ * DIR/shrunk/<case>.json5 with its trace in DIR/shrunk/traces/.
  */
 export async function runConformanceRun(caseNames: string[], options: ConformanceRunOptions): Promise<number> {
   const say = (line: string) => process.stderr.write(`quotastorm conformance run: ${line}\n`);
@@ -82,6 +92,9 @@ export async function runConformanceRun(caseNames: string[], options: Conformanc
       const verdict = await recordAndJudge(traceCase, installed, caseDirs, options.out, () => recordOne(traceCase, installed, recordOptions, isolation, guard, say));
       say(`${label}: ${verdict.agrees ? 'agrees' : `DISAGREES${verdict.error === null ? '' : ` (${verdict.error.split('\n')[0]})`}`}`);
       verdicts.push(verdict);
+      if (options.shrink && !verdict.agrees && verdict.error === null) {
+        await shrinkByRecording(traceCase, verdict, options, (candidate) => recordOne(candidate, installed, recordOptions, isolation, guard, say), say);
+      }
     }
   } finally {
     guard.dispose();
@@ -108,4 +121,59 @@ async function recordAndJudge(
   }
   await writeFileAtomic(resolve(out, 'traces', `openclaw-${base.version}`, `${traceCase.name}.json`), `${JSON.stringify(trace, null, 2)}\n`);
   return judgeRecorded(trace, caseDirs);
+}
+
+/**
+ * Shrinks a disagreeing case on the real gateway: each candidate is written to DIR/shrink/<case>.json5
+ * (the same name, so its trace names the same case), recorded and judged; the smallest that still
+ * disagrees on one of the verdict's failing dimensions is written to DIR/shrunk/.
+ */
+async function shrinkByRecording(
+  traceCase: TraceCase,
+  verdict: Verdict,
+  options: ConformanceRunOptions,
+  record: (candidate: TraceCase) => ReturnType<typeof recordOne>,
+  say: (line: string) => void,
+): Promise<void> {
+  const failing = DIMENSIONS.filter((dimension) => !verdict.dimensions[dimension]);
+  const scratchDir = resolve(options.out, 'shrink');
+  const shrunkDir = resolve(options.out, 'shrunk');
+  const original = parseJson5(await readFile(traceCase.file, 'utf8'), traceCase.file, 'trace case') as CaseDocument;
+  let smallestTrace: Awaited<ReturnType<typeof recordOne>> | undefined;
+  say(`${traceCase.name}: shrinking (disagrees on ${failing.join(', ')})`);
+  const result = await shrinkCase(
+    original,
+    async (candidate) => {
+      const file = await writeCaseBeside(traceCase, candidate, scratchDir, '');
+      try {
+        const trace = await record(await loadTraceCase(file));
+        const judged = await judgeRecorded(trace, [scratchDir]);
+        const disagrees = judged.error === null && failing.some((dimension) => !judged.dimensions[dimension]);
+        if (disagrees) smallestTrace = trace;
+        return disagrees;
+      } catch (error) {
+        say(`${traceCase.name}: a candidate failed to record (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); skipped`);
+        return false;
+      }
+    },
+    { maxTries: options.shrinkTries ?? 12 },
+  );
+  const header = result.steps.length === 0 ? 'no smaller case disagrees' : result.steps.join('; ');
+  await writeCaseBeside(traceCase, result.document, shrunkDir, `// Shrunk from ${traceCase.name} (${result.tried} candidate(s) recorded): ${header}.\n`);
+  if (smallestTrace !== undefined) {
+    await writeFileAtomic(join(shrunkDir, 'traces', `openclaw-${verdict.version}`, `${traceCase.name}.json`), `${JSON.stringify(smallestTrace, null, 2)}\n`);
+  }
+  say(`${traceCase.name}: shrunk in ${result.steps.length} step(s) of ${result.tried} tried: ${header}`);
+}
+
+/** Writes a case document to `dir`/<case>.json5 with the OpenClaw configs it resolves beside it; returns the file. */
+async function writeCaseBeside(traceCase: TraceCase, document: CaseDocument, dir: string, header: string): Promise<string> {
+  const from = dirname(traceCase.file);
+  const file = join(dir, basename(traceCase.file));
+  const config = typeof document['config'] === 'string' ? document['config'] : undefined;
+  const configs = (await readdir(from)).filter((name) => name.endsWith('.openclaw.json5'));
+  const local = config === undefined || configs.includes(config);
+  await writeFileAtomic(file, `${header}${JSON.stringify(local ? document : { ...document, config: relative(dir, resolve(from, config)) }, null, 2)}\n`);
+  for (const name of configs) await copyFile(join(from, name), join(dir, name));
+  return file;
 }
