@@ -62,7 +62,7 @@ describe('conformance case generator', () => {
     for (const kind of ['"429"', 'rate-limit-no-retry-after', '"500"', '"502"', '"503"', '"504"', '"529"', '"401"', '"402"', '"403"', 'billing', 'budget-exhausted', 'context-length', 'empty-stream', 'error-in-stream', 'reset-after-headers', 'truncated', 'finish-reason:']) {
       expect(all, kind).toContain(kind);
     }
-    for (const feature of ['"retryAfterMs":120000', '"retryAfterMs":1000', '"atMs"', 'cron-runs', '"ms":600000', 'timeoutSeconds', 'moonshot/kimi-k2.5', 'anthropic/claude-sonnet-4-5']) {
+    for (const feature of ['"retryAfterMs":120000', '"retryAfterMs":1000', '"atMs"', 'cron-runs', '"ms":600000', 'timeoutSeconds', 'moonshot/kimi-k2.5', 'anthropic/claude-sonnet-4-6']) {
       expect(all, feature).toContain(feature);
     }
   });

@@ -86,7 +86,7 @@ const MODEL_POOL: readonly PoolModel[] = [
   { provider: 'google', mock: 'gemini', id: 'gemini-2.5-flash' },
   { provider: 'google', mock: 'gemini', id: 'gemini-2.5-pro' },
   { provider: 'openai', mock: 'openai', id: 'gpt-4o-mini' },
-  { provider: 'anthropic', mock: 'anthropic', id: 'claude-sonnet-4-5' },
+  { provider: 'anthropic', mock: 'anthropic', id: 'claude-sonnet-4-6' },
   { provider: 'moonshot', mock: 'moonshot', id: 'kimi-k2.5' },
 ];
 
@@ -98,7 +98,7 @@ const EXTRA_PROVIDERS: Readonly<Record<string, unknown>> = {
     baseUrl: 'https://api.anthropic.com',
     apiKey: 'quotastorm-fake-anthropic-key',
     api: 'anthropic-messages',
-    models: [{ id: 'claude-sonnet-4-5', name: 'Claude Sonnet 4.5', reasoning: false, input: ['text'], cost: FREE, contextWindow: 200_000, maxTokens: 8192 }],
+    models: [{ id: 'claude-sonnet-4-6', name: 'Claude Sonnet 4.6', reasoning: false, input: ['text'], cost: FREE, contextWindow: 200_000, maxTokens: 8192 }],
   },
   moonshot: {
     baseUrl: 'https://api.moonshot.ai/v1',
