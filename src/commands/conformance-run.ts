@@ -159,7 +159,8 @@ async function shrinkByRecording(
     { maxTries: options.shrinkTries ?? 12 },
   );
   const header = result.steps.length === 0 ? 'no smaller case disagrees' : result.steps.join('; ');
-  await writeCaseBeside(traceCase, result.document, shrunkDir, `// Shrunk from ${traceCase.name} (${result.tried} candidate(s) recorded): ${header}.\n`);
+  const description = `${traceCase.name} shrunk (${header}); was: ${String(original['description'])}`;
+  await writeCaseBeside(traceCase, { ...result.document, description }, shrunkDir, `// Shrunk from ${traceCase.name} (${result.tried} candidate(s) recorded): ${header}.\n`);
   if (smallestTrace !== undefined) {
     await writeFileAtomic(join(shrunkDir, 'traces', `openclaw-${verdict.version}`, `${traceCase.name}.json`), `${JSON.stringify(smallestTrace, null, 2)}\n`);
   }

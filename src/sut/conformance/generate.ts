@@ -94,11 +94,13 @@ const FREE = { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 };
 
 /** Providers the base config (scenarios/trace-cases/base.openclaw.json5) lacks, added when a chain names them. */
 const EXTRA_PROVIDERS: Readonly<Record<string, unknown>> = {
+  // maxTokens under the Anthropic mock's tier-1 output limit (8,000 OTPM for Sonnet 4.x, mocks/providers/tiers.ts):
+  // with 8192 every request is a 429 before any fault (the mock's outcome `too-large`), so the model is never healthy.
   anthropic: {
     baseUrl: 'https://api.anthropic.com',
     apiKey: 'quotastorm-fake-anthropic-key',
     api: 'anthropic-messages',
-    models: [{ id: 'claude-sonnet-4-6', name: 'Claude Sonnet 4.6', reasoning: false, input: ['text'], cost: FREE, contextWindow: 200_000, maxTokens: 8192 }],
+    models: [{ id: 'claude-sonnet-4-6', name: 'Claude Sonnet 4.6', reasoning: false, input: ['text'], cost: FREE, contextWindow: 200_000, maxTokens: 4096 }],
   },
   moonshot: {
     baseUrl: 'https://api.moonshot.ai/v1',
