@@ -3,7 +3,7 @@
  * one unsharded run and the merge of its three shards are the same files,
  * byte for byte (`quotastorm conformance compare` / `merge`).
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
@@ -60,5 +60,17 @@ describe('conformance compare over recorded traces, sharded and merged', () => {
 
   it('refuses a shard outside 1…n', async () => {
     await expect(runConformanceCompare([GOLDEN_DIR], { out: join(scratch, 'bad-4'), shard: '4/3' })).rejects.toThrow(/--shard needs i\/n/);
+  });
+});
+
+describe('conformance compare, bad input', () => {
+  it('refuses a file that is not a recorded trace, naming it', async () => {
+    const notATrace = join(scratch, 'not-a-trace.json');
+    writeFileSync(notATrace, '{"format": "something else"}');
+    await expect(runConformanceCompare([notATrace], { out: join(scratch, 'bad-5') })).rejects.toThrow(/not-a-trace.json is not a recorded trace/);
+  });
+
+  it('refuses a folder without traces', async () => {
+    await expect(runConformanceCompare([join(import.meta.dirname, '../../docs')], { out: join(scratch, 'bad-6') })).rejects.toThrow(/No recorded traces/);
   });
 });

@@ -72,15 +72,24 @@ async function loadRecordedTraces(paths: readonly string[]): Promise<GoldenTrace
     if (info === undefined) throw new UserError(`${path} does not exist: give recorded traces (golden format), or folders holding them.`);
     if (info.isDirectory()) {
       for (const file of await jsonFilesUnder(path)) {
-        const json = JSON.parse(await readFile(file, 'utf8')) as { format?: unknown };
-        if (json.format === TRACE_FORMAT) traces.push(parseTrace(json, file));
+        const json = readJson(await readFile(file, 'utf8')) as { format?: unknown } | undefined;
+        if (json?.format === TRACE_FORMAT) traces.push(parseTrace(json, file));
       }
     } else {
-      traces.push(parseTrace(JSON.parse(await readFile(path, 'utf8')), path));
+      traces.push(parseTrace(readJson(await readFile(path, 'utf8')), path));
     }
   }
   if (traces.length === 0) throw new UserError(`No recorded traces (${TRACE_FORMAT}) in ${paths.join(', ')}.`);
   return traces;
+}
+
+/** The JSON in `text`, or undefined if it is not JSON (a folder may hold other files; a named file is then refused by parseTrace). */
+function readJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
 function parseTrace(json: unknown, file: string): GoldenTrace {
