@@ -6,7 +6,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runConformanceCompare } from '../../src/commands/conformance-compare.ts';
 import { runConformanceMerge } from '../../src/commands/conformance-merge.ts';
 import { parseReport } from '../../src/sut/conformance/report.ts';
@@ -19,11 +19,14 @@ vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
 const read = (dir: string) => ['conformance.json', 'conformance.md'].map((file) => readFileSync(join(scratch, dir, file), 'utf8'));
 
 describe('conformance compare over recorded traces, sharded and merged', () => {
-  it('merges shards 1/3, 2/3 and 3/3 of the golden traces into the unsharded report, byte for byte', async () => {
+  // 48 embedded runs (24 traces, twice): ~3 s on an idle 2-core machine, more under load.
+  beforeAll(async () => {
     await runConformanceCompare([GOLDEN_DIR], { out: join(scratch, 'whole') });
     for (const index of [1, 2, 3]) await runConformanceCompare([GOLDEN_DIR], { out: join(scratch, `shard-${index}`), shard: `${index}/3` });
     await runConformanceMerge([3, 1, 2].map((index) => join(scratch, `shard-${index}`)), { out: join(scratch, 'merged') });
+  }, 120_000);
 
+  it('merges shards 1/3, 2/3 and 3/3 of the golden traces into the unsharded report, byte for byte', () => {
     const [wholeJson, wholeMarkdown] = read('whole');
     expect(read('merged')).toEqual([wholeJson, wholeMarkdown]);
 
