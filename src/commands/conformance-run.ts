@@ -56,6 +56,7 @@ export async function runConformanceRun(caseNames: string[], options: Conformanc
   const versions = options.gateway.map(parseGatewaySpec);
   const installs = versions.map((version) => requireInstalled(version));
   const clock = createRealClock();
+  await checkOutputDir(options.out, { flag: '--out', force: options.force ?? false });
 
   // As `record` does: as root the whole command runs again inside a loopback-only namespace; nothing is written before.
   if (options.isolation && insideNamespace() === undefined) {
@@ -67,7 +68,6 @@ export async function runConformanceRun(caseNames: string[], options: Conformanc
   }
   const isolation = insideNamespace() === undefined ? 'none' : 'netns';
 
-  await checkOutputDir(options.out, { flag: '--out', force: options.force ?? false });
   await claimOutputDir(options.out, { force: options.force ?? false });
   const caseFiles = generated
     ? await writeGeneratedCases({ seed: options.seed!, count: options.count!, out: join(options.out, 'cases') })
