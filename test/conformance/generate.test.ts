@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeGeneratedCases } from '../../src/commands/conformance-generate.ts';
-import { generateCases, renderCaseFile, TURN_TIMEOUT_MS } from '../../src/sut/conformance/generate.ts';
+import { generateCases, renderCaseFile, SETTLE_MS, TURN_TIMEOUT_MS } from '../../src/sut/conformance/generate.ts';
 import { loadTraceCase, parseTraceCase, TRACE_CASES_DIR } from '../../src/sut/trace-case.ts';
 
 const SEED = 20;
@@ -36,6 +36,7 @@ describe('conformance case generator', () => {
           expect(parsed.turns.length).toBeLessThanOrEqual(3);
           expect(parsed.turns[0]!.atMs).toBeUndefined();
           expect(parsed.turnTimeoutMs).toBe(TURN_TIMEOUT_MS);
+          expect(parsed.settleMs).toBe(SETTLE_MS);
           const chainModels = new Set(chain.map((ref) => ref.split('/')[1]));
           for (const rule of parsed.faults.rules) expect(chainModels.has(String(rule.match?.model))).toBe(true);
           expect(parsed.description.startsWith(`${generated.name}: chain `)).toBe(true);

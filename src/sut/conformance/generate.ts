@@ -67,12 +67,20 @@ type CaseDocument = {
   readonly configOverrides: Record<string, unknown>;
   readonly faults: { readonly rules: readonly FaultRule[] };
   readonly sessions?: readonly { kind: 'cron-runs'; count: number; jobs: number; ageHours: number }[];
+  readonly settleMs: number;
   readonly turnTimeoutMs: number;
   readonly turns: readonly Turn[];
 };
 
 /** Every case's turns end here at the latest, whatever a gateway still does. */
 export const TURN_TIMEOUT_MS = 120_000;
+/**
+ * A turn is over after this long without a provider request or a Bot API call. The recorder's default,
+ * 12 s, is shorter than openclaw@2026.9.6's cold-start processing on a loaded machine: recording gen-202-2
+ * under a load average of 11 on 2 cores, it sent one typing action 2 s after the message and nothing else for
+ * 12 s, so the turn was over before its first request (16–18 s after the message in that run's other cases).
+ */
+export const SETTLE_MS = 25_000;
 /** The estimated retry waits of a whole case, per version, stay under this. */
 const WAIT_BUDGET_MS = 90_000;
 /** The agent run's own timeout a hang case sets (`agents.defaults.timeoutSeconds`, in both versions' schemas). */
@@ -217,6 +225,7 @@ function drawCase(rng: Prng, seed: number, name: string): CaseDocument {
     configOverrides: configOverrides(planned),
     faults: { rules: planned.flatMap(rulesOf) },
     ...(sessions.length > 0 ? { sessions } : {}),
+    settleMs: SETTLE_MS,
     turnTimeoutMs: TURN_TIMEOUT_MS,
     turns,
   };
