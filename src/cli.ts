@@ -21,6 +21,10 @@ import type { StartOptions } from './commands/start.ts';
 import type { MocksServeOptions } from './commands/mocks-serve.ts';
 import type { RunCommandOptions } from './commands/run.ts';
 import type { RecordCommandOptions } from './commands/record.ts';
+import type { ConformanceGenerateOptions } from './commands/conformance-generate.ts';
+import type { ConformanceCompareOptions } from './commands/conformance-compare.ts';
+import type { ConformanceMergeOptions } from './commands/conformance-merge.ts';
+import type { ConformanceRunOptions } from './commands/conformance-run.ts';
 import type { SessionsCleanupOptions, SessionsListOptions } from './commands/sessions.ts';
 import { describeInternalError, handleCommandError, INTERNAL_ERROR_EXIT } from './command-error.ts';
 import { UserError } from './errors.ts';
@@ -160,6 +164,71 @@ export function buildProgram(profileNames: readonly [ProfileName, ...ProfileName
     .action(async (cases: string[], options: RecordCommandOptions) => {
       const { runRecord } = await import('./commands/record.ts');
       process.exitCode = await runRecord(cases, options);
+    });
+
+  const conformance = program
+    .command('conformance')
+    .description('Generated differential cases: the embedded gateway against the real OpenClaw (docs/conformance.md)');
+  conformance
+    .command('generate')
+    .description('Write N generated trace cases (gen-<seed>-<i>.json5) into --out; the same seed writes the same files')
+    .requiredOption('--seed <n>', 'the seed every case is drawn from', nonNegativeInteger('--seed'))
+    .requiredOption('--count <n>', 'how many cases', positiveInteger('--count'))
+    .requiredOption('--out <dir>', 'the folder the cases go to (new or empty)')
+    .option('--force', FORCE_HELP)
+    .action(async (options: ConformanceGenerateOptions) => {
+      const { runConformanceGenerate } = await import('./commands/conformance-generate.ts');
+      process.exitCode = await runConformanceGenerate(options);
+    });
+
+  conformance
+    .command('compare')
+    .description(
+      'Run the embedded gateway on recorded traces of the real OpenClaw (golden format) and write conformance.md + conformance.json: ' +
+        'agreement per version and dimension, every disagreement with its differences (exit 1 if any)',
+    )
+    .argument('<traces...>', 'trace files, or folders searched for them (e.g. test/golden)')
+    .requiredOption('--out <dir>', 'the report folder (new or empty)')
+    .option('--shard <i/n>', 'judge only shard i of n (traces sorted by version/case, index mod n = i − 1) and write a partial report for `conformance merge`')
+    .addOption(new Option('--cases <dir>', 'a folder with the traces\' case files, <case>.json5; repeat for several (default: scenarios/trace-cases)').argParser(collect))
+    .option('--force', FORCE_HELP)
+    .action(async (traces: string[], options: ConformanceCompareOptions) => {
+      const { runConformanceCompare } = await import('./commands/conformance-compare.ts');
+      process.exitCode = await runConformanceCompare(traces, options);
+    });
+  conformance
+    .command('merge')
+    .description('Combine the partial reports of `conformance compare --shard i/n` (every shard of one run) into the report the unsharded run writes')
+    .argument('<parts...>', "each shard's conformance.json, or its --out folder")
+    .requiredOption('--out <dir>', 'the report folder (new or empty)')
+    .option('--force', FORCE_HELP)
+    .action(async (parts: string[], options: ConformanceMergeOptions) => {
+      const { runConformanceMerge } = await import('./commands/conformance-merge.ts');
+      process.exitCode = await runConformanceMerge(parts, options);
+    });
+
+  conformance
+    .command('run')
+    .description(
+      'Record cases on a real, installed OpenClaw (generated with --seed/--count, or given) one at a time as `record` does, ' +
+        'then judge the embedded gateway on the new traces: <out>/cases, <out>/traces, <out>/conformance.md + .json (exit 1 if any disagrees)',
+    )
+    .argument('[cases...]', 'case files or names (instead of --seed/--count)')
+    .addOption(new Option('--gateway <gateway>', 'openclaw@<version>; repeat for several').argParser(collect).default([]))
+    .addOption(new Option('--seed <n>', 'generate the cases from this seed (with --count)').argParser(nonNegativeInteger('--seed')))
+    .addOption(new Option('--count <n>', 'how many cases to generate').argParser(positiveInteger('--count')))
+    .option('--shard <i/n>', 'record and judge only shard i of n (version/case sorted, index mod n = i − 1): a partial report for `conformance merge`')
+    .requiredOption('--out <dir>', 'the run folder (new or empty)')
+    .option('--runs-dir <dir>', 'run directories (gateway logs, mock journals, config)', '.cache/runs')
+    .option('--no-isolation', 'do not create a network namespace (only for versions with a Telegram API root)')
+    .option('--virtual-time', "run the gateway on quotastorm's clock (default for openclaw@2026.2.26)")
+    .option('--real-time', 'run the gateway in real time (default for openclaw@2026.9.6)')
+    .option('--shrink', 'shrink each disagreeing case to a smaller one that still disagrees, recording every candidate (<out>/shrunk/)')
+    .addOption(new Option('--shrink-tries <n>', 'candidates recorded per disagreeing case at most').argParser(positiveInteger('--shrink-tries')).default(12))
+    .option('--force', FORCE_HELP)
+    .action(async (cases: string[], options: ConformanceRunOptions) => {
+      const { runConformanceRun } = await import('./commands/conformance-run.ts');
+      process.exitCode = await runConformanceRun(cases, options);
     });
 
   // `openclaw sessions` / `openclaw sessions cleanup` for a run's store. Like OpenClaw, the store flags

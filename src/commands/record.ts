@@ -110,7 +110,7 @@ export async function runRecord(caseNames: string[], options: RecordCommandOptio
   return failures.length === 0 ? 0 : 1;
 }
 
-async function recordOne(
+export async function recordOne(
   traceCase: TraceCase,
   installed: ReturnType<typeof requireInstalled>,
   options: RecordCommandOptions,

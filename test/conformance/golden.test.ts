@@ -15,7 +15,7 @@ import { checkConformance } from '../../src/sut/conformance/golden-run.ts';
 import { formatDifferences } from '../../src/sut/compare.ts';
 import { loadTraceCase } from '../../src/sut/trace-case.ts';
 import { GoldenTraceSchema } from '../../src/sut/trace.ts';
-import { fingerprint } from './fingerprint.ts';
+import { fingerprint } from '../../src/sut/conformance/fingerprint.ts';
 import { KNOWN_GAPS } from './known-gaps.ts';
 
 const GOLDEN_DIR = join(import.meta.dirname, '../golden');

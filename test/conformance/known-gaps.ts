@@ -1,7 +1,7 @@
 /**
  * Golden-trace cases where the embedded gateway does not (yet) behave like
  * the real OpenClaw. golden.test.ts asserts that each still differs exactly
- * as listed (`differences`: fingerprint.ts renderings of compareTrace's
+ * as listed (`differences`: src/sut/conformance/fingerprint.ts renderings of compareTrace's
  * differences, actual side), so a fix — or a new way of being wrong — fails
  * the test until this file is updated. Never hide a gap by loosening
  * compareTrace's tolerances.

@@ -1,17 +1,20 @@
 /**
  * A compact, stable rendering of compareTrace's differences, so a known gap
- * can say exactly which difference it expects: `where: actual`, with request
- * sequences run-length encoded and texts cut to 80 characters. Virtual time
- * makes the embedded gateway's side deterministic, so these strings do not
- * drift; any change of behaviour (fixed or otherwise) changes them.
+ * (test/conformance/known-gaps.ts) can say exactly which difference it
+ * expects, and a conformance report lists each disagreement on one line:
+ * `where: actual`, with request sequences run-length encoded and texts cut
+ * to 80 characters. Virtual time makes the embedded gateway's side
+ * deterministic, so these strings do not drift; any change of behaviour
+ * (fixed or otherwise) changes them.
  */
-import type { TraceDifference } from '../../src/sut/compare.ts';
+import type { TraceDifference } from '../compare.ts';
 
 export function fingerprint(difference: TraceDifference): string {
-  return `${difference.where}: ${render(difference.actual)}`;
+  return `${difference.where}: ${renderCompact(difference.actual)}`;
 }
 
-function render(value: unknown): string {
+/** A value on one line: lists run-length encoded (`a ×3 | b`), strings cut to 80 characters. */
+export function renderCompact(value: unknown): string {
   if (!Array.isArray(value)) return typeof value === 'string' ? cut(value) : JSON.stringify(value);
   const runs: { item: string; count: number }[] = [];
   for (const item of value.map((entry) => (typeof entry === 'string' ? cut(entry) : JSON.stringify(entry)))) {
