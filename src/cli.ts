@@ -168,7 +168,7 @@ export function buildProgram(profileNames: readonly [ProfileName, ...ProfileName
 
   const conformance = program
     .command('conformance')
-    .description('Generated differential cases: the embedded gateway against the real OpenClaw (docs/conformance.md)');
+    .description('The embedded gateway against the real OpenClaw: generated differential cases and scenarios side by side (docs/conformance.md)');
   conformance
     .command('generate')
     .description('Write N generated trace cases (gen-<seed>-<i>.json5) into --out; the same seed writes the same files')
@@ -335,7 +335,6 @@ export function buildProgram(profileNames: readonly [ProfileName, ...ProfileName
       const { runIncident } = await import('./commands/incident.ts');
       process.exitCode = await runIncident(options);
     });
-  const conformance = program.command('conformance').description('The embedded gateway against real OpenClaw: differential cases and scenarios');
   conformance
     .command('scenario')
     .description('One scenario on the embedded gateway and on real, installed OpenClaw gateways, per config, and conformance.md side by side')
