@@ -204,6 +204,8 @@ export const OPENCLAW_2026_9: VersionProfile = {
     transientChainRetryDelayMs: 2_500,
     fallbackNotices: true,
     streamFaults: 'transient',
+    // Read in 2026.9.6's dist/classify-core-BTxG3xnT.mjs classifyFailoverSignalCore: the status first, then the text.
+    failoverReasonFrom: 'status-then-text',
     attemptErrorText: 'transport-projection', // read in 2026.9.6's dist: see error-projection.ts
     unclassifiedReply: 'classified-copy', // read in 2026.9.6's dist: see failure-reply.ts
     allFailedReply: 'classified-copy', // observed on openclaw@2026.9.6: Telegram, three models: the overload copy
