@@ -222,6 +222,8 @@ export const OPENCLAW_2026_2: VersionProfile = {
   // Observed on openclaw@2026.2.26 in the compaction-model-window case: no flush (sessions.json after the run:
   // totalTokensFresh false, compactionCount 3). Not modelled.
   memoryFlush: null,
+  // No utility model in 2026.2.26: its goldens show no request to a model the config does not name.
+  activityRecap: null,
   // Read in 2026.2.26's dist/image-BaNRoyvf.js extractAssistantText (each text block .trim()); dist/pi-embedded-CQnl8oWA.js
   // handleMessageEnd and buildEmbeddedRunPayloads (item.text.trim()). No 2026.2.26 golden reply ends in a blank.
   replyTrim: 'trim',
