@@ -46,4 +46,3 @@ export function fallbackCleared(primaryRef: string, previousRef: string): string
   return `↪️ Model Fallback cleared: ${primaryRef} (was ${previousRef})`;
 }
 
-export type { FailoverReason };
