@@ -106,8 +106,8 @@ const RECAP_TIMING_WHY =
   'the embedded one; the order of the requests is the same.';
 
 /*
- * Looked into and not a gap: openclaw@2026.2.26 delivering a burst's first reply 3.6–5.1 s after Pro's 200 (issue
- * #20). It is the first reply after a start, burst or not, and it is CPU work, not a timer. The golden trace
+ * Looked into and not a gap: openclaw@2026.2.26 delivering a burst's first reply 3.6–5.1 s after Pro's 200 in
+ * real-time recordings. It is the first reply after a start, burst or not, and it is CPU work, not a timer. The golden trace
  * test/golden/openclaw-2026.2.26/burst-flash-429-pro-ok.json, recorded in virtual time (a timer would take its
  * virtual time), delivers each reply 5 ms after its 200. The same case in real time (scratch recording, a warm-up
  * message first): the warm-up reply, alone, 1,855 ms after its 200; the burst's replies 33 ms after theirs. Without
