@@ -91,7 +91,8 @@ const RETRY_SETUP_WHY =
   '882, 2478, 4157, 4353, 16434, 20483, 30000 ms in both); the real gateway then rebuilds the attempt before the request ' +
   '(its file log shows "tool-search: cataloged 41 tools behind compact prompt surface" and "Preserved orphaned user ' +
   'message without removing the active session leaf" between the timer and the request), 0.2–1.3 s per retry in these ' +
-  'recordings, the 1.2–1.4 s hops on the first and the longest waits.';
+  'recordings, the 1.2–1.4 s hops on the first and the longest waits; 5.1 s after a 120 s wait (openai-only-429), ' +
+  'when the idle agent database is reopened as FIRST_TURN_WHY describes for a turn after 70 s idle.';
 
 /**
  * The Activity recap's requests are modelled (src/gateway/activity-recap.ts); where they land among the turn's requests
@@ -246,5 +247,14 @@ export const KNOWN_GAPS: readonly KnownGap[] = [
       'request 11,501 ms late, flash→pro 3221 ms late.',
     why: `${FIRST_TURN_WHY} ${FAILOVER_GAP_WHY}`,
     differences: ['turns[0].requests[0].offsetMs: 0', 'turns[0].requests[1].offsetMs: 0'],
+  },
+  {
+    case: 'openai-only-429',
+    version: '2026.9.6',
+    summary:
+      'Requests (the recap on openai/gpt-5.6-luna: 404, GPT-4o mini 429, its retry 120 s later) and the unfinished turn ' +
+      'match; the recap 8785 ms late, the turn\'s request 3044 ms after it, the retry 5051 ms late.',
+    why: `${FIRST_TURN_WHY} ${RECAP_TIMING_WHY} ${RETRY_SETUP_WHY}`,
+    differences: ['turns[0].requests[0].offsetMs: 0', 'turns[0].requests[1].offsetMs: 0', 'turns[0].requests[2].offsetMs: 120000'],
   },
 ];
