@@ -49,6 +49,7 @@ import { deliveredReplyText } from './reply-text.ts';
 import type { DropReason, InboundRef, MessageFate } from './message-fates.ts';
 import type { VersionProfile } from './profiles/profile.ts';
 import { createModelRouter, type ModelRouter, type TurnOutcome } from './router/index.ts';
+import { createActivityRecap } from './activity-recap.ts';
 import type { RunOrigin } from './run-origin.ts';
 import {
   createCronReaper,
@@ -229,6 +230,12 @@ export function createGateway(options: GatewayOptions): Gateway {
     nextRunId,
     onCompacted: (transcript) => recordCompaction(flushStateOf(transcript)),
   });
+  const recap = createActivityRecap({
+    clock,
+    behaviour: profile.activityRecap,
+    callModel: (modelRef, call) => router.callModel(modelRef, call),
+    providerOf: (modelRef) => parseModelRef(modelRef, modelRefRules)?.provider,
+  });
   // Heartbeat and cron turns in flight: stop() lets them finish, so nothing is left mid-request.
   const background = new Set<Promise<void>>();
   const tracked = (turn: () => Promise<void>) => () => {
@@ -362,6 +369,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     const incoming: TranscriptEntry[] = [...summary, ...messages.map((message) => ({ role: 'user' as const, text: message.text }))];
     const typing = via.keepTyping(last.chatId);
     const { chain } = agentOfSession(sessionKey);
+    recap.noteTranscript(sessionKey, chain[0] ?? '', incoming.map((message) => `user: ${message.text}`));
     let outcome: TurnOutcome;
     // The turn's runs, and where the decision log stood when it began: to find when it first failed over.
     const runIds = new Set<string>();
@@ -371,6 +379,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       // The run ends with its reply in the transcript, then OpenClaw waits for any compaction before replying.
       if (outcome.kind === 'reply') {
         recordTurn(transcript, [{ role: 'assistant', text: outcome.text }], clock.now());
+        recap.noteTranscript(sessionKey, chain[0] ?? '', [`assistant: ${outcome.text}`]);
         await compactAfterRun(transcript, outcome, 'user');
       }
     } finally {
@@ -587,6 +596,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       if (telegramConfigured) await Promise.all([...channels.values()].map((bot) => bot.stop()));
       await queue.idle();
       await Promise.allSettled([...background]);
+      await recap.stop();
     },
   };
 }

@@ -35,4 +35,10 @@ describe('classify (OpenClaw failover reasons, openclaw/openclaw src/agents/pi-e
   it('leaves a reset stream ("terminated") unclassified', () => {
     expect(classify(error({ phase: 'stream', message: 'terminated' }))).toBeNull();
   });
+
+  it("takes Google's own code over the message for a 5xx (classifyGoogleFailoverCode, openclaw@2026.9.6)", () => {
+    const unavailable = { status: 503, providerId: 'google', message: 'The service is currently unavailable.', body: { error: { code: 503, status: 'UNAVAILABLE' } } };
+    expect(classify(error(unavailable))).toBe('overloaded');
+    expect(classify(error({ ...unavailable, providerId: 'openai', body: { error: { code: 'UNAVAILABLE' } } }))).toBe('timeout');
+  });
 });

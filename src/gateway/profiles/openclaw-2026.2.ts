@@ -170,11 +170,14 @@ export const OPENCLAW_2026_2: VersionProfile = {
     // No fallback notice to the user: golden trace test/golden/openclaw-2026.2.26/flash-429-pro-429-other-ok.json.
     fallbackNotices: false,
     streamFaults: 'reply-or-surface',
-    // The goldens in test/golden/openclaw-2026.2.26/: all-models-429.json shows "⚠️ API rate limit reached…" in the
-    // summary for a 429 and "⚠️ Agent failed before reply: All models failed (N): …"; flash-429-pro-malformed-function-call.json
-    // shows "An unknown error occurred" reaching the user as is.
-    attemptErrorText: 'rate-limit-copy',
-    unclassifiedReply: 'raw-message',
+    // Read in dist/pi-embedded-helpers-qnfs15AW.js formatAssistantErrorText (assistant-error-text.ts). The goldens in
+    // test/golden/openclaw-2026.2.26/: all-models-429.json shows "⚠️ API rate limit reached…" in the summary for a 429
+    // and "⚠️ Agent failed before reply: All models failed (N): …"; anthropic-only-529.json the overload copy as the
+    // reply of a one-model chain; flash-429-pro-malformed-function-call.json "An unknown error occurred" reaching the user as is.
+    // Read in dist/pi-embedded-helpers-qnfs15AW.js classifyFailoverReason: from the error text (assistant-error-text.ts).
+    failoverReasonFrom: 'error-text',
+    attemptErrorText: 'assistant-error-copy',
+    unclassifiedReply: 'assistant-error-copy',
     allFailedReply: 'agent-failed-summary',
   },
   decisionLines,
@@ -219,6 +222,8 @@ export const OPENCLAW_2026_2: VersionProfile = {
   // Observed on openclaw@2026.2.26 in the compaction-model-window case: no flush (sessions.json after the run:
   // totalTokensFresh false, compactionCount 3). Not modelled.
   memoryFlush: null,
+  // No utility model in 2026.2.26: its goldens show no request to a model the config does not name.
+  activityRecap: null,
   // Read in 2026.2.26's dist/image-BaNRoyvf.js extractAssistantText (each text block .trim()); dist/pi-embedded-CQnl8oWA.js
   // handleMessageEnd and buildEmbeddedRunPayloads (item.text.trim()). No 2026.2.26 golden reply ends in a blank.
   replyTrim: 'trim',

@@ -16,6 +16,7 @@ import type { RuntimeDefaults } from '../../config/runtime-defaults.ts';
 import type { AgentRouteRules } from '../agent-route.ts';
 import type { CommandCatalogSpec, SkillSpec } from '../channels/commands-catalog.ts';
 import type { TelegramBehaviour } from '../channels/telegram-behaviour.ts';
+import type { ActivityRecapBehaviour } from '../activity-recap.ts';
 import type { CompactionBehaviour } from '../compaction.ts';
 import type { MemoryFlushBehaviour } from '../memory-flush.ts';
 import type { ReplyTrim } from '../reply-text.ts';
@@ -54,6 +55,8 @@ export type VersionProfile = {
   readonly compaction: CompactionBehaviour;
   /** The pre-compaction memory flush after a delivered reply, or none. */
   readonly memoryFlush: MemoryFlushBehaviour | null;
+  /** The utility model's recap of each session as its transcript grows (2026.9), or none. */
+  readonly activityRecap: ActivityRecapBehaviour | null;
   /** How a reply's text is trimmed before delivery; the transcript keeps it untrimmed. */
   readonly replyTrim: ReplyTrim;
   /** Whether cache-ttl context pruning applies to OpenAI's models too. */

@@ -29,8 +29,20 @@ const BILLING_MESSAGE = /insufficient_quota|exceeded_current_quota|used all avai
 const RATE_LIMIT_CODE = /^(RESOURCE_EXHAUSTED|RATE_LIMIT(ED|_EXCEEDED)?|TOO_MANY_REQUESTS|THROTTL\w*|rate_limit_error|rate_limit_exceeded|rate_limit_reached_error)$/i;
 const OVERLOADED_CODE = /^(OVERLOADED(_ERROR)?|engine_overloaded_error)$/i;
 
+/**
+ * A provider plugin's own reading of its error code, which wins over the message for a 5xx: Google's
+ * `classifyGoogleFailoverCode` (openclaw@2026.9.6 dist/provider-hooks-CHTcC8nt.mjs, extensions/google/provider-hooks.ts),
+ * so a Gemini 503 UNAVAILABLE is an overload whatever its message says (golden trace
+ * test/golden/openclaw-2026.9.6/flash-503-pro-ok.json: "transient same-model retry 1/8 … reason=overloaded").
+ */
+const PROVIDER_CODE_REASONS: readonly { readonly provider: RegExp; readonly reasons: Readonly<Record<string, FailoverReason>> }[] = [
+  { provider: /^google/, reasons: { UNAVAILABLE: 'overloaded', DEADLINE_EXCEEDED: 'timeout' } },
+];
+
 export function classify(error: ProviderError): FailoverReason | null {
   const text = `${codeOf(error.body) ?? ''} ${error.message}`;
+  const pluginReason = providerCodeReason(error.providerId, codeOf(error.body));
+  if (error.status !== undefined && error.status >= 500 && pluginReason !== undefined) return pluginReason;
   if (error.status !== undefined) return byStatus(error.status, text, codeOf(error.body));
   const code = codeOf(error.body);
   if (code !== undefined && RATE_LIMIT_CODE.test(code)) return 'rate_limit';
@@ -61,6 +73,11 @@ function byStatus(status: number, text: string, code: string | undefined): Failo
     return 'format';
   }
   return 'unknown';
+}
+
+function providerCodeReason(providerId: string, code: string | undefined): FailoverReason | undefined {
+  if (code === undefined) return undefined;
+  return PROVIDER_CODE_REASONS.find((entry) => entry.provider.test(providerId))?.reasons[code.toUpperCase()];
 }
 
 /** The provider's own error label, wherever its body keeps it (Gemini `status`, OpenAI `code`/`type`, Anthropic `error.type`). */

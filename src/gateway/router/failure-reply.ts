@@ -55,8 +55,7 @@ export type FailureContext = {
 };
 
 export const OVERLOADED_REPLY = 'The AI service is temporarily overloaded. Please try again in a moment.';
-/** Also 2026.2's text for a rate-limited attempt (texts.ts). */
-export const RATE_LIMIT_USER_MESSAGE = '⚠️ API rate limit reached. Please try again later.';
+const RATE_LIMIT_USER_MESSAGE = '⚠️ API rate limit reached. Please try again later.';
 const RATE_LIMIT_RETRY_MESSAGE = '⚠️ The model request was rate-limited. Please try again in a few minutes.';
 const ALL_RATE_LIMITED_MESSAGE = '⚠️ All attempted models were rate-limited or overloaded. Please try again in a few minutes.';
 const MODEL_CAPACITY_MESSAGE = '⚠️ Selected model is at capacity. Try a different model, or wait and retry.';

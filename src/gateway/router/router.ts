@@ -37,7 +37,8 @@ import { allFailedReply as classifiedAllFailedReply, OVERLOADED_REPLY, unclassif
 import { fallbackReasonSummary } from './fallback-reason.ts';
 import { retryAfterMsFromText } from './retry-evidence.ts';
 import { incompleteStreamError, isTransportTimeout } from './stream-faults.ts';
-import { agentFailedReply, attemptErrorText, CONTEXT_OVERFLOW_REPLY, fallbackNotice, fallbackSummary, type FailedAttempt } from './texts.ts';
+import { assistantErrorCopy, redeliveredErrorText, textFailoverReason } from './assistant-error-text.ts';
+import { agentFailedReply, CONTEXT_OVERFLOW_REPLY, fallbackNotice, fallbackSummary, type FailedAttempt } from './texts.ts';
 import { createTransientRetry, type TransientRetry } from './transient-retry.ts';
 
 type TurnRequest = {
@@ -153,29 +154,44 @@ function failedText(deps: RouterDeps, request: TurnRequest, failed: readonly Fai
   return ALL_FAILED_REPLIES[deps.routing.allFailedReply](deps, request, failed, summary);
 }
 
+/** 2026.9: the reasons whose copy a lone candidate's failure was seen (or read) to get. */
+const LONE_CANDIDATE_CLASSIFIED: ReadonlySet<FailoverReason> = new Set(['billing', 'overloaded', 'model_not_found']);
+
 type AllFailedReply = (deps: RouterDeps, request: TurnRequest, failed: readonly FailedAttempt[], summary: string) => string;
 
 const ALL_FAILED_REPLIES: Readonly<Record<RoutingBehaviour['allFailedReply'], AllFailedReply>> = {
-  'agent-failed-summary': (_deps, _request, failed, summary) => agentFailedReply(failed.length === 1 ? failed[0]!.errorText : summary),
-  // One candidate's error is rethrown without a summary, a case not observed (a one-model recording
-  // went on retrying its 429 for longer than a turn lasts), so it keeps the copy seen with three — except
-  // a model the registry did not find, whose FailoverError reason alone picks the copy
-  // (`resolveProviderRequestFailureCode`, dist/user-copy-DfLWtdTx.mjs: model_not_found → provider_model_unavailable).
+  // Without a fallback configured a failed reply's error copy is the reply (an error payload of buildEmbeddedRunPayloads,
+  // redelivered); a thrown error (an unknown model) and, with fallbacks, runWithModelFallback's summary are the
+  // agent's failure (openclaw@2026.2.26 dist/pi-embedded-CQnl8oWA.js runEmbeddedPiAgent, runAgentTurnWithFallback).
+  'agent-failed-summary': (_deps, request, failed, summary) => {
+    const lone = request.chain.length === 1 && failed.length === 1 ? failed[0]! : undefined;
+    if (lone === undefined) return agentFailedReply(summary);
+    return lone.beforeRequest === true ? agentFailedReply(lone.errorText) : redeliveredErrorText(lone.errorText);
+  },
+  // One candidate's FailoverError is rethrown without a summary, and handleAgentExecutionError picks the copy by its
+  // reason alone (dist/agent-runner.runtime-DH-TOu7I.mjs; commentary-progress-owner-C2HSv4QR.mjs
+  // resolveReplyFailureSummary without attempts): billing → the billing copy (golden trace
+  // test/golden/openclaw-2026.9.6/openai-only-insufficient-quota.json), overloaded → the overload copy
+  // (anthropic-only-529.json), model_not_found → provider_model_unavailable (dist/user-copy-DfLWtdTx.mjs). Other
+  // reasons of a lone candidate were not observed and keep the overload copy.
   'classified-copy': (deps, request, failed, summary) =>
-    failed.length <= 1 && failed[0]?.reason !== 'model_not_found'
+    failed.length <= 1 && !LONE_CANDIDATE_CLASSIFIED.has(failed[0]?.reason ?? 'unknown')
       ? OVERLOADED_REPLY
       : classifiedAllFailedReply(failed, { summary, soonestCooldownExpiryMs: soonestCooldownExpiryMs(deps, request.chain), nowMs: deps.clock.now(), modelRefs: deps.modelRefs }),
 };
 
 /** An attempt's error as the summary and the log show it. */
-const ATTEMPT_ERROR_TEXTS: Readonly<Record<RoutingBehaviour['attemptErrorText'], (reason: FailoverReason | null, error: ProviderError, api: ClientApi) => string>> = {
-  'rate-limit-copy': (reason, error) => attemptErrorText(reason, error.message),
-  'transport-projection': (_reason, error, api) => rawErrorText(error, api),
+const ATTEMPT_ERROR_TEXTS: Readonly<Record<RoutingBehaviour['attemptErrorText'], (error: ProviderError, api: ClientApi, modelRef: ModelRef) => string>> = {
+  'assistant-error-copy': (error, _api, { provider, model }) => assistantErrorCopy(error.message, provider, model),
+  'transport-projection': (error, api) => rawErrorText(error, api),
 };
 
 /** What the user reads for an error no failover reason covers. */
 const UNCLASSIFIED_REPLIES: Readonly<Record<RoutingBehaviour['unclassifiedReply'], (modelRef: string, error: ProviderError, modelRefs: ModelRefRules) => string>> = {
-  'raw-message': (_modelRef, error) => error.message,
+  'assistant-error-copy': (modelRef, error, modelRefs) => {
+    const { provider, model } = parseModelRef(modelRef, modelRefs) ?? { provider: '', model: modelRef };
+    return redeliveredErrorText(assistantErrorCopy(error.message, provider, model));
+  },
   'classified-copy': (modelRef, error, modelRefs) => unclassifiedFailureReply(modelRef, error.status, modelRefs),
 };
 
@@ -236,7 +252,12 @@ function cooldownSkip(
 async function resolvedCandidate(deps: RouterDeps, request: TurnRequest, modelRef: string): Promise<CandidateResult> {
   const unknown = deps.unknownModel(modelRef);
   if (unknown === undefined) return tryCandidate(deps, request, modelRef);
-  return { kind: 'failover', failed: { modelRef, errorText: unknown, reason: 'model_not_found', status: DEFAULT_STATUS.model_not_found }, transientHttp: false, authProfileFailure: false };
+  return {
+    kind: 'failover',
+    failed: { modelRef, errorText: unknown, reason: 'model_not_found', status: DEFAULT_STATUS.model_not_found, beforeRequest: true },
+    transientHttp: false,
+    authProfileFailure: false,
+  };
 }
 
 /** All attempts on one model: same-model retries and auth-profile rotation. */
@@ -282,7 +303,7 @@ async function attemptModel(deps: RouterDeps, request: TurnRequest, modelRef: st
     if (answer.kind === 'reply') return answer;
     const error = answer.error;
     const reason = classifyFor(deps.routing, error);
-    const errorText = ATTEMPT_ERROR_TEXTS[deps.routing.attemptErrorText](reason, error, client.api);
+    const errorText = ATTEMPT_ERROR_TEXTS[deps.routing.attemptErrorText](error, client.api, modelRefOf(deps, modelRef));
     deps.decisions.record({ runId: request.runId, decision: 'attempt_failed', modelRef, reason, detail: errorText, raw: error.message, httpRequests: error.httpRequests });
     const next = await retries.next(request, modelRef, attempt, { reason, errorText, error });
     if (next === 'again') continue;
@@ -347,10 +368,10 @@ async function callOnce(deps: RouterDeps, client: ProviderClient, call: ChatCall
   }
 }
 
-/** classify.ts, and for 2026.9 a transport failure ("terminated", an incomplete stream) is a timeout. */
+/** The version's failover reason; for 2026.9 a transport failure ("terminated", an incomplete stream) is a timeout. */
 function classifyFor(behaviour: RoutingBehaviour, error: ProviderError): FailoverReason | null {
   if (behaviour.streamFaults === 'transient' && isTransportTimeout(error)) return 'timeout';
-  return classify(error);
+  return behaviour.failoverReasonFrom === 'error-text' ? textFailoverReason(error.message) : classify(error);
 }
 
 /** 2026.9: asks the transient retry; when it says so, logs and waits, and returns true. */

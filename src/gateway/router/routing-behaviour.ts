@@ -40,21 +40,29 @@ export type RoutingBehaviour = {
    */
   readonly streamFaults: 'reply-or-surface' | 'transient';
   /**
-   * How a failed attempt's error reads in the all-failed summary and the log: `rate-limit-copy`
-   * (2026.2, golden trace test/golden/openclaw-2026.2.26/all-models-429.json: a rate limit becomes
-   * the user-facing rate-limit text, anything else its raw
-   * message) or `transport-projection` (2026.9: as its transport records it, error-projection.ts).
+   * What a failed attempt's failover reason is read from: `error-text` (2026.2: its raw error text alone,
+   * assistant-error-text.ts `textFailoverReason`; golden trace test/golden/openclaw-2026.2.26/flash-503-pro-ok.json,
+   * where a Gemini 503 is not failed over) or `status-then-text` (its HTTP status first, classify.ts).
    */
-  readonly attemptErrorText: 'rate-limit-copy' | 'transport-projection';
+  readonly failoverReasonFrom: 'error-text' | 'status-then-text';
   /**
-   * What the user reads for an unclassified error: its raw message (2026.2, golden trace
-   * test/golden/openclaw-2026.2.26/flash-429-pro-malformed-function-call.json) or the
-   * classified copy (2026.9, failure-reply.ts `unclassifiedFailureReply`).
+   * How a failed attempt's error reads in the all-failed summary and the log: `assistant-error-copy`
+   * (2026.2: `formatAssistantErrorText`, assistant-error-text.ts — a rate limit, an overload, a billing
+   * error become OpenClaw's own sentences, an error without a known shape stays as it came; golden traces
+   * test/golden/openclaw-2026.2.26/all-models-429.json, anthropic-529-gpt-ok.json) or
+   * `transport-projection` (2026.9: as its transport records it, error-projection.ts).
    */
-  readonly unclassifiedReply: 'raw-message' | 'classified-copy';
+  readonly attemptErrorText: 'assistant-error-copy' | 'transport-projection';
+  /**
+   * What the user reads for an unclassified error: the same assistant error copy, redelivered (2026.2,
+   * golden trace test/golden/openclaw-2026.2.26/flash-429-pro-malformed-function-call.json: "An unknown
+   * error occurred" as it came) or the classified copy (2026.9, failure-reply.ts `unclassifiedFailureReply`).
+   */
+  readonly unclassifiedReply: 'assistant-error-copy' | 'classified-copy';
   /**
    * The reply when every candidate failed: `agent-failed-summary` ("⚠️ Agent failed before reply:
-   * <summary>.", 2026.2, golden trace test/golden/openclaw-2026.2.26/all-models-429.json) or
+   * <summary>.", 2026.2, golden trace test/golden/openclaw-2026.2.26/all-models-429.json; with no
+   * fallback configured, the attempt's error copy: anthropic-only-529.json) or
    * `classified-copy` (2026.9: the overload copy for one candidate,
    * failure-reply.ts's classification of the attempts for several).
    */

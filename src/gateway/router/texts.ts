@@ -5,7 +5,6 @@
  * marked "unverified" were read in OpenClaw's source and never observed.
  */
 import type { FailoverReason } from './classify.ts';
-import { RATE_LIMIT_USER_MESSAGE } from './failure-reply.ts';
 
 export type FailedAttempt = {
   readonly modelRef: string;
@@ -13,6 +12,8 @@ export type FailedAttempt = {
   readonly reason: FailoverReason;
   /** 2026.9: the HTTP status, else the reason's default (failure-reply.ts reads it). */
   readonly status?: number | undefined;
+  /** Failed before any request (the model registry could not resolve it): a thrown error, not a failed reply. */
+  readonly beforeRequest?: boolean;
 };
 
 /** `All models failed (N): p/m: <error> (<reason>) | …`, FallbackSummaryError's message (src/agents/model-fallback.ts `throwFallbackFailureSummary`). */
@@ -20,15 +21,13 @@ export function fallbackSummary(attempts: readonly FailedAttempt[]): string {
   return `All models failed (${attempts.length}): ${attempts.map((a) => `${a.modelRef}: ${a.errorText} (${a.reason})`).join(' | ')}`;
 }
 
-/** The text an attempt's error shows in the summary on 2026.2 (2026.9: error-projection.ts `rawErrorText`). */
-export function attemptErrorText(reason: FailoverReason | null, rawMessage: string): string {
-  if (reason === 'rate_limit') return RATE_LIMIT_USER_MESSAGE; // golden trace test/golden/openclaw-2026.2.26/all-models-429.json
-  return rawMessage;
-}
-
-/** The reply when every candidate failed, where the version words it as the agent's failure (golden trace test/golden/openclaw-2026.2.26/all-models-429.json). */
+/**
+ * The reply when every candidate failed, where the version words it as the agent's failure (golden trace
+ * test/golden/openclaw-2026.2.26/all-models-429.json): one trailing period of the message dropped, then one
+ * added (openclaw@2026.2.26 dist/pi-embedded-CQnl8oWA.js, runAgentTurnWithFallback: `.replace(/\.\s*$/, "")`).
+ */
 export function agentFailedReply(summary: string): string {
-  return `⚠️ Agent failed before reply: ${summary}.\nLogs: openclaw logs --follow`;
+  return `⚠️ Agent failed before reply: ${summary.replace(/\.\s*$/, '')}.\nLogs: openclaw logs --follow`;
 }
 
 /**
@@ -47,4 +46,3 @@ export function fallbackCleared(primaryRef: string, previousRef: string): string
   return `↪️ Model Fallback cleared: ${primaryRef} (was ${previousRef})`;
 }
 
-export type { FailoverReason };
