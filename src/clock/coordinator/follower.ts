@@ -262,7 +262,8 @@ function trackStarting(): { list(): StartingParty[] } {
  */
 function withClockEnv(options: WorkerOptions | undefined): WorkerOptions | undefined {
   const env = options?.env;
-  if (env === undefined || typeof env !== 'object' || env === null) return options;
+  // An `eval` worker runs no preload whatever its NODE_OPTIONS; its environment stays as given.
+  if (env === undefined || typeof env !== 'object' || env === null || options?.eval === true) return options;
   const own = env as Record<string, string | undefined>;
   const clockEnv = Object.fromEntries(Object.values(VT_ENV).flatMap((name) => (process.env[name] === undefined ? [] : [[name, process.env[name]]])));
   return { ...options, env: { ...own, ...clockEnv, NODE_OPTIONS: withThisPreload(own.NODE_OPTIONS) } };
