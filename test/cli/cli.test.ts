@@ -163,7 +163,7 @@ describe('quotastorm CLI', () => {
     const outcome = await cli('run', 'scenarios/incident-2026-02-27.json5', '--variant', 'nope');
     expectOneParagraphUserError(outcome);
     expect(outcome.stderr).toContain('quotas, shared-google-quota, finish-reason');
-  });
+  }, 60_000);
 
   it('renders the same report bytes on every run', async () => {
     const first = await cli('config', 'report', '--config', BEFORE, '--config', AFTER);

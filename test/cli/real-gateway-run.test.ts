@@ -36,13 +36,13 @@ describe('run --gateway: refusals', () => {
     const outcome = await cli('run', 'single-message', '--gateway', 'nonsense', '--out', await outDir());
     expect(outcome.code).toBe(2);
     expect(outcome.stderr).toContain('--gateway takes "embedded" (the default) or a real, installed openclaw@<version>, got "nonsense"');
-  });
+   }, 60_000);
 
   it('refuses a version quotastorm has no pin for, listing the supported ones', async () => {
     const outcome = await cli('run', 'single-message', '--gateway', 'openclaw@9.9.9', '--out', await outDir());
     expect(outcome.code).toBe(2);
     expect(outcome.stderr).toContain('Supported: openclaw@2026.2.26, openclaw@2026.9.6');
-  });
+   }, 60_000);
 });
 
 describe.skipIf(skip !== undefined)(`run --gateway openclaw@2026.2.26${skip ? ` (${skip})` : ''}`, () => {

@@ -65,7 +65,7 @@ describe('start --profile 2026.9 --json --quiet', () => {
   });
 
   it('writes reports that name the profile', async () => {
-    expect(await readFile(printed.suite.files.report, 'utf8')).toContain('| Behaviour profile | `2026.9` |');
+    expect(await readFile(printed.suite.files.report, 'utf8')).toContain('| Gateway | embedded, behaviour profile `2026.9` |');
     expect((await readFile(printed.incident.report, 'utf8')).replaceAll('\n', ' ')).toContain('behaviour profile 2026.9');
     expect(await readFile(printed.configReport, 'utf8')).toContain('2026.9');
   });

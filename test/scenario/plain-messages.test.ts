@@ -173,7 +173,7 @@ describe('for any invalid scenario, the refusal', () => {
     for (const phrase of ZOD_PHRASES) expect(message).not.toContain(phrase);
     const prefixes = path.map((_, index) => formatConfigPath(path.slice(0, index + 1)));
     expect(prefixes.some((prefix) => message.includes(prefix))).toBe(true);
-  });
+  }, 30_000);
 
   it("can fail: zod's own words for the same problems are caught", () => {
     const issues = ScenarioSchema.safeParse(withArrival({ kind: 'message', tokens: -1, count: 3 })).error!.issues;

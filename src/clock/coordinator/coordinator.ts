@@ -79,9 +79,8 @@ const DEFAULT_STRAY_REQUEST_REAL_MS = 10_000;
 const CHILD_HELLO_REAL_MS = 60_000;
 /**
  * A worker thread's preload connects within a few event-loop turns of its `online` event; one whose code
- * blocks from its first line (openclaw@2026.9.6's lease heartbeat worker spins on Atomics.wait until a
- * Date.now() deadline, dist/state/openclaw-state-lease-heartbeat.worker.js) never does, and may never
- * report `online` either.
+ * blocks from its first line (a synchronous loop, Atomics.wait) does not until that code returns, and may
+ * not report `online` either.
  */
 const THREAD_HELLO_REAL_MS = 10_000;
 /** …and one that has run JavaScript for this long without connecting will not. */

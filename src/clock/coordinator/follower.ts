@@ -20,8 +20,8 @@
  *   not work.
  *
  * What stays real: CPU time (a turn's own processing takes no virtual
- * time), and timeouts inside Node's own sockets. Worker threads do not load
- * `--import` preloads and keep real time.
+ * time), and timeouts inside Node's own sockets. A worker thread runs this
+ * preload too (withClockEnv), except an `eval` worker, which runs no preload.
  */
 import FakeTimers from '@sinonjs/fake-timers';
 import { createHook } from 'node:async_hooks';
@@ -291,15 +291,27 @@ function trackStarting(): { list(): StartingParty[] } {
 }
 
 /**
- * A worker given its own environment (openclaw@2026.9.6 gives its SQLite workers `env: resolveNodeCompileCacheEnv()`,
- * dist/config-doctor/openclaw-state-worker-store-*.js `createSlot`) would not see the clock's variables, and its preload
- * would leave it on the real clock: they are added, nothing else changes.
+ * A worker given its own environment reads its NODE_OPTIONS from that environment, not the process's, and so
+ * runs none of the process's `--import` preloads (Node's Worker: `env` also sets the worker's NODE_OPTIONS).
+ * openclaw@2026.9.6 starts its workers so — the lease heartbeat worker with `env: {}, execArgv: []`
+ * (dist/openclaw-state-lease-heartbeat-*.mjs `startOpenClawStateLeaseHeartbeat`), its SQLite workers with
+ * `env: resolveNodeCompileCacheEnv()` (dist/config-doctor/openclaw-state-worker-store-*.js `createSlot`) — and such a
+ * worker would keep the real clock: it compares its real `Date.now()` with lease expiries the main thread computed
+ * on the virtual one. The worker's environment gets this preload and the clock's variables; nothing else changes.
  */
 function withClockEnv(options: WorkerOptions | undefined): WorkerOptions | undefined {
   const env = options?.env;
-  if (env === undefined || typeof env !== 'object' || env === null) return options;
+  // An `eval` worker runs no preload whatever its NODE_OPTIONS; its environment stays as given.
+  if (env === undefined || typeof env !== 'object' || env === null || options?.eval === true) return options;
+  const own = env as Record<string, string | undefined>;
   const clockEnv = Object.fromEntries(Object.values(VT_ENV).flatMap((name) => (process.env[name] === undefined ? [] : [[name, process.env[name]]])));
-  return { ...options, env: { ...(env as Record<string, string>), ...clockEnv } };
+  return { ...options, env: { ...own, ...clockEnv, NODE_OPTIONS: withThisPreload(own.NODE_OPTIONS) } };
+}
+
+function withThisPreload(nodeOptions: string | undefined): string {
+  const preload = `--import=${import.meta.url}`;
+  if (nodeOptions === undefined || nodeOptions.trim() === '') return preload;
+  return nodeOptions.split(/\s+/).includes(preload) ? nodeOptions : `${preload} ${nodeOptions}`;
 }
 
 function isNode(file: string | undefined): boolean {

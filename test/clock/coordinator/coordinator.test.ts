@@ -100,4 +100,16 @@ describe('a process on the coordinator clock', () => {
     expect(doneAtMs).toBe(3_000);
     expect(coordinator.stats()).toMatchObject({ forcedMoves: 0, partiesSeen: 3 });
   }, 60_000);
+
+  it('runs a worker thread given its own empty environment on the same clock (openclaw@2026.9.6 starts its lease heartbeat so)', async () => {
+    const { coordinator, arrivals, seen } = await startFollower('lease-parent.mjs');
+    const observed = await coordinator.driveUntil(seen, 100);
+    expect(observed).toEqual([
+      ['lease left in the worker', 30_000],
+      ['worker timer fired at', 3_000],
+      ['worker exited at', 3_000],
+    ]);
+    expect(arrivals.filter((arrival) => arrival.path !== '/done')).toEqual([{ path: '/worker', atMs: 3_000 }]);
+    expect(coordinator.stats()).toMatchObject({ forcedMoves: 0, partiesSeen: 2 });
+  }, 60_000);
 });
