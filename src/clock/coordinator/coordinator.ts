@@ -376,6 +376,8 @@ function newParty(socket: Socket, onChange: () => void): Party {
     },
     send(message) {
       if (message.t === 'query') idle = undefined;
+      // Each time message waits for its own ack: an earlier ack at the same instant (a zero move after running ahead) is not it.
+      if (message.t === 'time') nowMs = -Infinity;
       socket.write(`${JSON.stringify(message)}\n`);
     },
     idleAnswer: (q) => (idle?.q === q ? idle : undefined),

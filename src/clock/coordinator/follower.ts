@@ -103,7 +103,8 @@ function followCoordinator(coordinatorPort: number, nowFile: string): void {
       const requested = await quietOrRequested(requestsBefore);
       if (requested || starting.list().length > 0) break;
       const next = nextTimerAt(clock);
-      if (next === null || next >= until) break;
+      // A timer already due (set at this instant) goes back to the coordinator's usual move.
+      if (next === null || next >= until || next <= clock.now) break;
       await clock.tickAsync(next - clock.now);
       steps++;
     }
