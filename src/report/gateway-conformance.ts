@@ -65,7 +65,7 @@ function comparisonRows(runs: readonly ConformanceRun[]): Row[] {
   const checkTitles = [...new Set(runs.flatMap((run) => run.result.checks.map((check) => check.title)))];
   const models = [...new Set(runs.flatMap((run) => run.result.usage.map((usage) => usage.modelRef)))].sort();
   return [
-    row('Verdict', (result) => `${result.verdict.passed}/${result.verdict.total} passed`),
+    row('Verdict', (result) => `${result.verdict.passed}/${result.verdict.total} passed${result.incomplete ? ' (incomplete run)' : ''}`),
     ...checkTitles.map((title) =>
       row(escapeInline(title), (result) => {
         const check = result.checks.find((entry) => entry.title === title);

@@ -25,6 +25,11 @@ describe('the scenario conformance report', () => {
     expect(report).toMatch(/\*\*\d+ rows differ:\*\* Verdict · /);
   });
 
+  it('says a run that stopped before the scenario ended was incomplete', () => {
+    const report = render(passingRun(), onReal({ ...passingRun(), incomplete: true }));
+    expect(report).toContain('| Verdict | 6/6 passed | 6/6 passed (incomplete run) | ≠ |');
+  });
+
   it("lists what the real run could not reproduce, and each run's folder and reproduce line", () => {
     const report = render(passingRun(), onReal(passingRun()));
     expect(report).toContain('Not reproduced or not observable on `openclaw@2026.2.26`:');
