@@ -7,6 +7,8 @@ import { renderGatewayConformance, type ConformanceGroup } from '../report/gatew
 import { loadScenario } from '../scenario/load.ts';
 import { portable } from '../scenario/reproduce-line.ts';
 import { insideNamespace, runInNamespace } from '../sut/isolate.ts';
+import { parseGatewaySpec } from '../sut/versions.ts';
+import { PROFILES, profileOfRelease, type ProfileName } from '../gateway/profiles/index.ts';
 import { configFile, scenarioFile } from './bundled-files.ts';
 import { throwIfInterrupted, whileRunning } from './interrupt.ts';
 import { newReportDir } from './report-dir.ts';
@@ -22,6 +24,18 @@ export type ScenarioConformanceOptions = {
   isolation?: boolean;
   quiet?: boolean;
 };
+
+/** The behaviour profiles calibrated on the given `openclaw@V` versions, in order, once each. */
+function profilesOf(gateways: readonly string[]): ProfileName[] {
+  const names: ProfileName[] = [];
+  for (const gateway of gateways) {
+    const profile = profileOfRelease(parseGatewaySpec(gateway).version);
+    const name = (Object.keys(PROFILES) as ProfileName[]).find((key) => PROFILES[key] === profile);
+    if (name === undefined) throw new UserError(`conformance scenario: no behaviour profile is calibrated on ${gateway}.`);
+    if (!names.includes(name)) names.push(name);
+  }
+  return names;
+}
 
 /**
  * `quotastorm conformance scenario <scenario> --config A [--config B] --gateway openclaw@V…`:
@@ -51,7 +65,12 @@ export async function runScenarioConformance(file: string, options: ScenarioConf
   for (const [index, config] of configs.entries()) {
     const name = `${index + 1}-${basename(config).replace(/\.json5?$/, '')}`;
     const runs = [];
-    for (const gateway of ['embedded', ...gateways]) {
+    // The embedded gateway runs once per behaviour profile the real versions are calibrated on, each beside its version.
+    for (const profile of profilesOf(gateways)) {
+      const label = `embedded (profile ${profile})`;
+      runs.push({ gateway: label, plan: await planRun(loaded, { ...shared, config: configFile(config), profile, out: join(out, name, `embedded-${profile}`) }) });
+    }
+    for (const gateway of gateways) {
       runs.push({ gateway, plan: await planRun(loaded, { ...shared, config: configFile(config), gateway, out: join(out, name, gateway.replace('@', '-')) }) });
     }
     plans.push({ config: configFile(config), plans: runs });
