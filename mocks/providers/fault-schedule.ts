@@ -47,7 +47,7 @@ const FAULT_NAMES = [
  * shorthand (`billing`: OpenAI `insufficient_quota` 429, Anthropic's
  * credit-balance 400, …), nor has `budget-exhausted`.
  */
-const SCRIPT_STATUSES: Readonly<Record<string, FaultShape['kind']>> = {
+export const SCRIPT_STATUSES: Readonly<Record<string, FaultShape['kind']>> = {
   '401': 'auth',
   '402': 'payment-required',
   '403': 'forbidden',

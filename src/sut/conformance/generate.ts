@@ -40,6 +40,7 @@
  *   finish-reason ones as transient, an upper bound where it is wrong.
  */
 import { createPrng, type Prng } from '../../clock/prng.ts';
+import { SCRIPT_STATUSES } from '../../../mocks/providers/fault-schedule.ts';
 
 export type GenerateOptions = {
   readonly seed: number;
@@ -146,18 +147,6 @@ const FAILURES = [
 ] as const;
 type Failure = (typeof FAILURES)[number];
 
-/** A standing fault names its kind; a status is a script's shorthand only (fault-schedule.ts SCRIPT_STATUSES). */
-const KIND_OF_STATUS: Readonly<Partial<Record<Failure, string>>> = {
-  '401': 'auth',
-  '402': 'payment-required',
-  '403': 'forbidden',
-  '429': 'rate-limit',
-  '500': 'server-error',
-  '502': 'bad-gateway',
-  '503': 'unavailable',
-  '504': 'timeout',
-  '529': 'overloaded',
-};
 
 /** Failures that answer with the rule's forced 429 and carry its retry hint. */
 const HINTED: ReadonlySet<Failure> = new Set(['429', 'error-in-stream']);
@@ -308,7 +297,8 @@ function rulesOf({ model, behaviour, latency }: Planned): FaultRule[] {
   const rules: FaultRule[] = [];
   const hint = 'retryAfterMs' in behaviour && behaviour.retryAfterMs !== undefined ? { retryAfterMs: behaviour.retryAfterMs } : {};
   if (behaviour.kind === 'script') rules.push({ name: `${model.id}-script`, match, script: behaviour.steps, ...hint });
-  if (behaviour.kind === 'standing') rules.push({ name: `${model.id}-fault`, match, fault: KIND_OF_STATUS[behaviour.fault] ?? behaviour.fault, ...hint });
+  // A standing fault names its kind; a status is a script's shorthand only (fault-schedule.ts SCRIPT_STATUSES).
+  if (behaviour.kind === 'standing') rules.push({ name: `${model.id}-fault`, match, fault: SCRIPT_STATUSES[behaviour.fault] ?? behaviour.fault, ...hint });
   if (latency.kind !== 'none') rules.push({ name: `${model.id}-latency`, match, latency: { distribution: 'fixed', ms: latency.kind === 'hang' ? HANG_MS : latency.ms } });
   return rules;
 }
