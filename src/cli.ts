@@ -318,6 +318,8 @@ export function buildProgram(profileNames: readonly [ProfileName, ...ProfileName
     .option('--doctor-fix', DOCTOR_FIX_HELP)
     .option('-q, --quiet', "no progress; print only each config's verdict line and the report's path")
     .option('--prices <file>', PRICES_HELP)
+    .option('--gateway <gateway>', GATEWAY_HELP, 'embedded')
+    .option('--no-isolation', 'with a real gateway: no network namespace (only for versions with a Telegram API root)')
     .action(async (file: string, options: CompareOptions) => {
       const { runCompare } = await import('./commands/compare.ts');
       process.exitCode = await runCompare(file, options);
@@ -330,6 +332,8 @@ export function buildProgram(profileNames: readonly [ProfileName, ...ProfileName
     .option('--force', FORCE_HELP)
     .addOption(scenarioProfileOption())
     .option('-q, --quiet', 'no progress; print only the four verdict lines and the report\'s path')
+    .option('--gateway <gateway>', GATEWAY_HELP, 'embedded')
+    .option('--no-isolation', 'with a real gateway: no network namespace (only for versions with a Telegram API root)')
     .option('--json', 'print the four runs\' results and the report\'s path as one JSON document on stdout; the lines go to stderr')
     .action(async (options: IncidentOptions) => {
       const { runIncident } = await import('./commands/incident.ts');

@@ -11,7 +11,7 @@ import { throwIfInterrupted, whileRunning } from './interrupt.ts';
 import { configFile, scenarioFile } from './bundled-files.ts';
 import { newReportDir } from './report-dir.ts';
 import { writeRunIndex } from './run-index-file.ts';
-import { planRun, runAndWrite, shownPath, type RunCommandOptions, type RunPlan } from './run.ts';
+import { inNamespaceIfNeeded, planRun, runAndWrite, shownPath, type RunCommandOptions, type RunPlan } from './run.ts';
 
 export type CompareOptions = {
   config?: string[];
@@ -26,7 +26,7 @@ export type CompareOptions = {
   quiet?: boolean;
   /** A JSON file of prices for the cost table (report/prices-file.ts). */
   prices?: string;
-} & Pick<RunCommandOptions, 'duration' | 'rate' | 'users' | 'profile' | 'threshold'>;
+} & Pick<RunCommandOptions, 'duration' | 'rate' | 'users' | 'profile' | 'threshold' | 'gateway' | 'isolation'>;
 
 /**
  * `quotastorm compare <scenario> --config A --config B…`: the same scenario
@@ -57,6 +57,8 @@ export async function runCompare(file: string, options: CompareOptions): Promise
     const dir = join(out, `${index + 1}-${basename(config).replace(/\.json5?$/, '')}`);
     plans.push(await planRun(loaded, { ...shared, config: configFile(config), out: dir, force }));
   }
+  const isolated = inNamespaceIfNeeded(plans, options);
+  if (isolated !== undefined) return isolated;
   const human = options.json === true ? process.stderr : process.stdout;
   return whileRunning(async () => {
     await claimOutputDir(out, { force });

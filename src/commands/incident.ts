@@ -12,7 +12,7 @@ import { renderIncidentSummaryJson } from '../report/result-json.ts';
 import type { WrittenFiles } from '../report/write-run.ts';
 import type { RunResult } from '../scenario/result.ts';
 import type { ProfileName } from '../gateway/profiles/index.ts';
-import { planRun, runAndWrite, shownPath, type RunPlan } from './run.ts';
+import { inNamespaceIfNeeded, planRun, runAndWrite, shownPath, type RunPlan } from './run.ts';
 
 const SCENARIO = join(BUNDLED_SCENARIOS_DIR, 'incident-2026-02-27.json5');
 const CONFIGS = {
@@ -33,6 +33,8 @@ const CONFIGS = {
  */
 export async function runIncident(options: IncidentOptions): Promise<number> {
   const plan = await planIncident(options);
+  const isolated = inNamespaceIfNeeded(Object.values(plan.runs), options);
+  if (isolated !== undefined) return isolated;
   const human = options.json === true ? process.stderr : process.stdout;
   return whileRunning(async () => {
     const incident = await runPlannedIncident(plan, human);
@@ -49,6 +51,9 @@ export type IncidentOptions = {
   profile?: ProfileName;
   /** No progress; the four verdict lines and the report's path only. */
   quiet?: boolean;
+  /** `embedded` (the default) or a real, installed `openclaw@<version>` for all four runs. */
+  gateway?: string;
+  isolation?: boolean;
   /** One JSON document on stdout (report/result-json.ts); the lines go to stderr. */
   json?: boolean;
 };
@@ -83,6 +88,8 @@ export async function planIncident(options: IncidentOptions): Promise<IncidentPl
       ...(options.seed === undefined ? {} : { seed: options.seed }),
       ...(options.profile === undefined ? {} : { profile: options.profile }),
       ...(options.quiet === true ? { quiet: true } : {}),
+      ...(options.gateway === undefined ? {} : { gateway: options.gateway }),
+      ...(options.isolation === false ? { isolation: false } : {}),
     });
   return {
     out,

@@ -66,10 +66,8 @@ type ScenarioOverrideOptions = {
 export async function runRunCommand(file: string, options: RunCommandOptions): Promise<number> {
   const loaded = await loadScenario(scenarioFile(file));
   const plan = await planRun(loaded, options);
-  // A real gateway runs inside a loopback-only namespace: this process re-runs itself there and waits.
-  if (plan.gateway !== undefined && plan.gateway.isolation === 'netns' && insideNamespace() === undefined) {
-    return runInNamespace({ clock: createRealClock(), loopbackNames: ['api.telegram.org'], log: gatewayLog(options) });
-  }
+  const isolated = inNamespaceIfNeeded([plan], options);
+  if (isolated !== undefined) return isolated;
   return whileRunning(async () => {
     const { artifacts, files } = await runAndWrite(plan);
     const human = options.json === true ? process.stderr : process.stdout;
@@ -115,6 +113,15 @@ export async function planRun(asWritten: LoadedScenario, options: RunCommandOpti
   await checkOutputDir(dir, { flag: '--out', force: options.force === true });
   if (options.junit !== undefined) await checkOutputFile(options.junit, '--junit');
   return { loaded, configFile, dir, options, overrides, ...(gateway === undefined ? {} : { gateway }) };
+}
+
+/**
+ * A real gateway runs inside a loopback-only namespace: when a planned run needs one and this process is not in it,
+ * it re-runs itself there and the caller returns that child's exit code; undefined when nothing needs one.
+ */
+export function inNamespaceIfNeeded(plans: readonly RunPlan[], options: Pick<RunCommandOptions, 'quiet'>): Promise<number> | undefined {
+  if (insideNamespace() !== undefined || !plans.some((plan) => plan.gateway?.isolation === 'netns')) return undefined;
+  return runInNamespace({ clock: createRealClock(), loopbackNames: ['api.telegram.org'], log: gatewayLog(options) });
 }
 
 /**
@@ -241,7 +248,7 @@ async function runOnRealGateway(plan: RunPlan, gateway: RealGatewayPlan, runOpti
   }
 }
 
-function gatewayLog(options: RunCommandOptions): (line: string) => void {
+function gatewayLog(options: Pick<RunCommandOptions, 'quiet'>): (line: string) => void {
   return (line) => {
     if (options.quiet !== true) process.stderr.write(`quotastorm: ${line}\n`);
   };

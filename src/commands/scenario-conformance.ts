@@ -6,13 +6,12 @@ import { writeFileAtomic } from '../io/write-file-atomic.ts';
 import { renderGatewayConformance, type ConformanceGroup } from '../report/gateway-conformance.ts';
 import { loadScenario } from '../scenario/load.ts';
 import { portable } from '../scenario/reproduce-line.ts';
-import { insideNamespace, runInNamespace } from '../sut/isolate.ts';
 import { parseGatewaySpec } from '../sut/versions.ts';
 import { PROFILES, profileOfRelease, type ProfileName } from '../gateway/profiles/index.ts';
 import { configFile, scenarioFile } from './bundled-files.ts';
 import { throwIfInterrupted, whileRunning } from './interrupt.ts';
 import { newReportDir } from './report-dir.ts';
-import { planRun, runAndWrite, shownPath, type RunCommandOptions, type RunPlan } from './run.ts';
+import { inNamespaceIfNeeded, planRun, runAndWrite, shownPath, type RunCommandOptions, type RunPlan } from './run.ts';
 
 export type ScenarioConformanceOptions = {
   config?: string[];
@@ -75,9 +74,8 @@ export async function runScenarioConformance(file: string, options: ScenarioConf
     }
     plans.push({ config: configFile(config), plans: runs });
   }
-  if (plans.some((group) => group.plans.some(({ plan }) => plan.gateway?.isolation === 'netns')) && insideNamespace() === undefined) {
-    return runInNamespace({ clock: createRealClock(), loopbackNames: ['api.telegram.org'], log: (line) => process.stderr.write(`quotastorm: ${line}\n`) });
-  }
+  const isolated = inNamespaceIfNeeded(plans.flatMap((group) => group.plans.map(({ plan }) => plan)), shared);
+  if (isolated !== undefined) return isolated;
   return whileRunning(async () => {
     await claimOutputDir(out, { force });
     const clock = createRealClock();

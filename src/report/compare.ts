@@ -111,6 +111,7 @@ function runsTable(entries: readonly Entry[]): string[] {
   const rows = [
     row('Config', (r) => `${codeSpan(baseName(r.config.file))} (${codeSpan(shortSha(r.config.sha256))})`),
     row('Behaviour profile', (r) => codeSpan(r.config.profile)),
+    ...(entries.some((entry) => entry.result.gateway !== undefined) ? [row('Gateway', (r) => (r.gateway === undefined ? 'embedded' : `real ${codeSpan(r.gateway.name)}`))] : []),
     ...(entries.some((entry) => entry.result.scenario.variant !== undefined)
       ? [row('Scenario variant', (r) => (r.scenario.variant === undefined ? '–' : escapeInline(r.scenario.variant)))]
       : []),
