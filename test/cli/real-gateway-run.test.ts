@@ -38,6 +38,15 @@ describe('run --gateway: refusals', () => {
     expect(outcome.stderr).toContain('--gateway takes "embedded" (the default) or a real, installed openclaw@<version>, got "nonsense"');
    }, 60_000);
 
+  it.each([
+    ['compare', ['compare', 'single-message', '--config', 'feb27-after', '--config', 'feb27-before']],
+    ['incident', ['incident']],
+  ])('%s takes --gateway too, refusing a bad one before it runs anything', async (_name, args) => {
+    const outcome = await cli(...args, '--gateway', 'nonsense', '--out', await outDir());
+    expect(outcome.code).toBe(2);
+    expect(outcome.stderr).toContain('--gateway takes "embedded"');
+  });
+
   it('refuses a version quotastorm has no pin for, listing the supported ones', async () => {
     const outcome = await cli('run', 'single-message', '--gateway', 'openclaw@9.9.9', '--out', await outDir());
     expect(outcome.code).toBe(2);
