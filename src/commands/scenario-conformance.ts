@@ -7,7 +7,7 @@ import { renderGatewayConformance, type ConformanceGroup } from '../report/gatew
 import { loadScenario } from '../scenario/load.ts';
 import { portable } from '../scenario/reproduce-line.ts';
 import { parseGatewaySpec } from '../sut/versions.ts';
-import { PROFILES, profileOfRelease, type ProfileName } from '../gateway/profiles/index.ts';
+import { profileNameOfRelease, type ProfileName } from '../gateway/profiles/index.ts';
 import { configFile, scenarioFile } from './bundled-files.ts';
 import { throwIfInterrupted, whileRunning } from './interrupt.ts';
 import { newReportDir } from './report-dir.ts';
@@ -28,8 +28,7 @@ export type ScenarioConformanceOptions = {
 function profilesOf(gateways: readonly string[]): ProfileName[] {
   const names: ProfileName[] = [];
   for (const gateway of gateways) {
-    const profile = profileOfRelease(parseGatewaySpec(gateway).version);
-    const name = (Object.keys(PROFILES) as ProfileName[]).find((key) => PROFILES[key] === profile);
+    const name = profileNameOfRelease(parseGatewaySpec(gateway).version);
     if (name === undefined) throw new UserError(`conformance scenario: no behaviour profile is calibrated on ${gateway}.`);
     if (!names.includes(name)) names.push(name);
   }

@@ -29,12 +29,11 @@ import { auditRootCauses } from '../config/root-causes.ts';
 import { resolveModelChain } from '../config/model-ref.ts';
 import { resolveProvider } from '../config/catalog/index.ts';
 import { UserError } from '../errors.ts';
-import { PROFILES, profileOfRelease, type ProfileName } from '../gateway/profiles/index.ts';
+import { profileNameOfRelease, profileOfRelease } from '../gateway/profiles/index.ts';
 import type { VersionProfile } from '../gateway/profiles/profile.ts';
 import { logText } from '../gateway/log.ts';
-import { DEFAULT_ELIGIBLE_SKILLS, type SkillSpec } from '../gateway/channels/commands-catalog.ts';
+import { DEFAULT_ELIGIBLE_SKILLS } from '../gateway/channels/commands-catalog.ts';
 import { createTextPool } from '../gateway/text-pool.ts';
-import { charsOfTokens } from '../gateway/tokens.ts';
 import { makeDirectories } from '../io/output-path.ts';
 import { createFaultPlan } from '../../mocks/providers/fault-plan.ts';
 import { serveMocks, serveTelegramTls, type MockServer } from '../../mocks/server.ts';
@@ -46,13 +45,13 @@ import type { StepRecord } from './record.ts';
 import { redactStrings, secretsOf } from './redact.ts';
 import type { RealGatewayRun } from './result.ts';
 import { runNotesOf } from './run-notes.ts';
-import type { RunOptions, RunOutputs } from './runner.ts';
+import { hostSkills, SLICE_MS, type RunOptions, type RunOutputs } from './runner.ts';
 import { faultScheduleOf, ledgerConfigOf, mocksOf } from './scenario-mocks.ts';
 import { summarize } from './summarize.ts';
 import { takeRunRecord } from './take-record.ts';
 import { pairedUsers, scenarioUsers, userPairing } from './users.ts';
 import { userAccounts } from './user-accounts.ts';
-import { checkWorkloadSize, planMessages } from './workload.ts';
+import { checkWorkloadSize, messageText, planMessages, stepLengthMs } from './workload.ts';
 import { gatewayEnv, startGateway, type GatewayProcess } from '../sut/gateway-process.ts';
 import type { InstalledGateway } from '../sut/install.ts';
 import { readGatewayLog } from '../sut/log-lines.ts';
@@ -75,8 +74,6 @@ export type GatewayRunOptions = RunOptions & {
   readonly guard?: { add(task: () => Promise<unknown>): () => void };
 };
 
-const SLICE_MS = 60_000;
-const SETTLE_AFTER_LAST_MESSAGE_MS = 5 * 60_000;
 const CLI_TIMEOUT_MS = 120_000;
 
 export async function runScenarioOnGateway(options: GatewayRunOptions): Promise<RunOutputs> {
@@ -179,8 +176,7 @@ export async function runScenarioOnGateway(options: GatewayRunOptions): Promise<
       const planned = planMessages(step.send, { rng: rng.fork(`workload/step-${index}`), users: users.length, stepLengthMs: step.run, startEpochMs: fromMs, timeZone: 'America/Los_Angeles' });
       for (const message of planned) {
         const sender = users[message.user % users.length]!;
-        // The embedded run's text for the same message (runner.ts): the same stream, the same words.
-        const text = pool.take(charsOfTokens(message.tokens), rng.fork(`workload/message-${index}-${message.atMs}`));
+        const text = messageText(pool, rng, index, message);
         clock.setTimeout(() => {
           const id = sent.length;
           prompts.expect(id, text);
@@ -188,7 +184,7 @@ export async function runScenarioOnGateway(options: GatewayRunOptions): Promise<
           sent.push({ id, message: { updateId: update.update_id, senderId: sender.id, chatId: sender.id, receivedAtMs: clock.now() } });
         }, message.atMs);
       }
-      const lengthMs = step.run ?? (planned.at(-1)?.atMs ?? 0) + SETTLE_AFTER_LAST_MESSAGE_MS;
+      const lengthMs = stepLengthMs(step.run, planned);
       incomplete = !(await runFor(coordinator, lengthMs, options, async () => {
         const count = (await readStoreSnapshot(version.sessionStore, home)).sessions.length;
         if (series.at(-1)!.count !== count) series.push({ atMs: clock.now() - startMs, count });
@@ -231,7 +227,7 @@ export async function runScenarioOnGateway(options: GatewayRunOptions): Promise<
     log(`gateway start to stop: ${((endMs - startMs) / 3_600_000).toFixed(2)} h of virtual time in ${(wallMs / 1000).toFixed(1)} s (${stats.moves} moves)`);
     const secrets = secretsOf(loadedConfig);
     // The behaviour profile calibrated on the version that ran, whatever the scenario names.
-    const profileName = (Object.keys(PROFILES) as ProfileName[]).find((name) => PROFILES[name] === profile) ?? scenario.profile;
+    const profileName = profileNameOfRelease(version.version) ?? scenario.profile;
     const summary = summarize({
       run: { ...options, loaded: { ...loaded, scenario: { ...scenario, profile: profileName } } },
       seed,
@@ -307,18 +303,13 @@ async function writeHost(home: string, host: GatewayRunOptions['loaded']['scenar
   const workspace = join(home, '.openclaw', 'workspace');
   const heartbeat = host.heartbeatHasTasks ? "# Heartbeat\n\n- Check the inbox and summarize anything new.\n- Review today's calendar.\n" : '# Heartbeat\n';
   await writeFile(join(workspace, 'HEARTBEAT.md'), heartbeat);
-  for (const skill of eligibleSkills(host, profile)) {
+  for (const skill of hostSkills(host, profile) ?? DEFAULT_ELIGIBLE_SKILLS) {
     await makeDirectories(join(workspace, 'skills', skill.name));
     const frontmatter = ['---', `name: ${skill.name}`, `description: ${JSON.stringify(skill.description)}`, 'metadata: { "openclaw": { "always": true } }', '---'];
     await writeFile(join(workspace, 'skills', skill.name, 'SKILL.md'), `${frontmatter.join('\n')}\n\n# ${skill.name}\n\n${skill.description}\n`);
   }
 }
 
-/** The skills the embedded gateway offers for this host (runner.ts `hostOf`). */
-function eligibleSkills(host: GatewayRunOptions['loaded']['scenario']['host'], profile: VersionProfile): readonly SkillSpec[] {
-  if (host.skills === 'observed') return DEFAULT_ELIGIBLE_SKILLS;
-  return host.skills === 'bundled' ? profile.bundledSkills : profile.bundledSkills.slice(0, host.skills);
-}
 
 /** The first model of the default chain, as the preloaded transcript's assistant messages name it. */
 function primaryModel(loaded: LoadedConfig, profile: VersionProfile): { provider: string; id: string; api: string } {

@@ -17,7 +17,7 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Prng } from '../clock/prng.ts';
-import { buildStaleSessions, MAIN_SESSION_KEY } from '../gateway/sessions/index.ts';
+import { buildStaleSessions, MAIN_SESSION_KEY, seededSessionId } from '../gateway/sessions/index.ts';
 import { isCronRunSessionKey, sessionKindOf } from '../gateway/sessions/keys.ts';
 import type { TextPool } from '../gateway/text-pool.ts';
 import { charsOfTokens } from '../gateway/tokens.ts';
@@ -47,7 +47,7 @@ export async function seedScenarioStore(
     for (const [key, entry] of built) entries[key] = { ...entry };
   });
   if (preload.mainTranscriptTokens > 0) {
-    const sessionId = seededUuid(at.rng.fork('main-session-id'));
+    const sessionId = seededSessionId(at.rng.fork('main-session-id'));
     const sessionFile = join(sessionsDir(home), `${sessionId}.jsonl`);
     const updatedAt = at.startMs - 10 * 60_000;
     await makeDirectories(dirname(sessionFile));
@@ -132,9 +132,4 @@ function transcriptLines(
 
 function hex(rng: Prng, length: number): string {
   return Array.from({ length }, () => rng.int(0, 15).toString(16)).join('');
-}
-
-function seededUuid(rng: Prng): string {
-  const digits = hex(rng, 32);
-  return `${digits.slice(0, 8)}-${digits.slice(8, 12)}-4${digits.slice(13, 16)}-${'89ab'[rng.int(0, 3)]}${digits.slice(17, 20)}-${digits.slice(20, 32)}`;
 }

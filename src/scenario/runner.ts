@@ -40,7 +40,7 @@ import type { RunResult } from './result.ts';
 import { takeRunRecord, takeStepRecord } from './take-record.ts';
 import { scenarioGroup } from './group-chat.ts';
 import { pairedUsers, scenarioUsers, userPairing } from './users.ts';
-import { checkWorkloadSize, planMessages } from './workload.ts';
+import { checkWorkloadSize, messageText, planMessages, SETTLE_AFTER_LAST_MESSAGE_MS, stepLengthMs } from './workload.ts';
 
 export type RunOptions = {
   readonly loaded: LoadedScenario;
@@ -83,8 +83,8 @@ export type RunOutputs = {
 /** An embedded run also hands over the gateway itself. */
 export type RunArtifacts = RunOutputs & { readonly gateway: Gateway };
 
-const SLICE_MS = 60_000;
-const SETTLE_AFTER_LAST_MESSAGE_MS = 5 * 60_000;
+/** Progress and signals are looked at once a simulated minute. */
+export const SLICE_MS = 60_000;
 const STARTUP_MS = 10_000;
 
 export async function runScenario(options: RunOptions): Promise<RunArtifacts> {
@@ -148,7 +148,7 @@ export async function runScenario(options: RunOptions): Promise<RunArtifacts> {
       const inGroup = message.chat === 'group' && gateway.telegramConfigured;
       const writers = inGroup ? group.senders : users;
       const sender = writers[message.user % writers.length]!;
-      const body = pool.take(charsOfTokens(message.tokens), rng.fork(`workload/message-${index}-${message.atMs}`));
+      const body = messageText(pool, rng, index, message);
       const text = inGroup && group.requireMention ? `@${world.telegram.state.bot.username} ${body}` : body;
       // A config without Telegram has no chat to write to: the workload enters as `openclaw agent --message` does.
       const send = !gateway.telegramConfigured
@@ -158,7 +158,7 @@ export async function runScenario(options: RunOptions): Promise<RunArtifacts> {
           : () => writeToBot(sender, clock, { from: sender, text });
       clock.setTimeout(send, message.atMs);
     }
-    const lengthMs = step.run ?? (planned.at(-1)?.atMs ?? 0) + SETTLE_AFTER_LAST_MESSAGE_MS;
+    const lengthMs = stepLengthMs(step.run, planned);
     incomplete = !(await runFor(clock, lengthMs, options, () => ({
       simulatedMs: clock.now() - startMs,
       userTurns: gateway.stats.userTurns,
@@ -242,10 +242,15 @@ async function runFor(clock: VirtualClock, lengthMs: number, options: RunOptions
   return true;
 }
 
+/** The skills eligible on the scenario's host; undefined for `observed`, the gateway's default (the incident host's five). */
+export function hostSkills(host: LoadedScenario['scenario']['host'], profile: VersionProfile): readonly SkillSpec[] | undefined {
+  if (host.skills === 'observed') return undefined;
+  return host.skills === 'bundled' ? profile.bundledSkills : profile.bundledSkills.slice(0, host.skills);
+}
+
 /** The simulated host; `bundled` skills are the ones the version's own package bundles. */
 function hostOf(host: LoadedScenario['scenario']['host'], cronJobs: LoadedScenario['scenario']['cronJobs'], profile: VersionProfile): GatewayHost {
-  const skills: readonly SkillSpec[] | undefined =
-    host.skills === 'observed' ? undefined : host.skills === 'bundled' ? profile.bundledSkills : profile.bundledSkills.slice(0, host.skills);
+  const skills = hostSkills(host, profile);
   return {
     heartbeatHasTasks: host.heartbeatHasTasks,
     toolResultTokensPerTurn: host.toolResultTokensPerTurn,

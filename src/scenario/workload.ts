@@ -6,9 +6,24 @@
  */
 import type { Prng } from '../clock/prng.ts';
 import { UserError } from '../errors.ts';
+import type { TextPool } from '../gateway/text-pool.ts';
+import { charsOfTokens } from '../gateway/tokens.ts';
 import type { Arrival, Scenario, TokenRange } from './schema.ts';
 
 export type PlannedMessage = { readonly atMs: number; readonly user: number; readonly tokens: number; readonly chat: 'direct' | 'group' };
+
+/** A step without its own `run` lasts until its last message plus this, so the turns it started can end. */
+export const SETTLE_AFTER_LAST_MESSAGE_MS = 5 * 60_000;
+
+/** How long step `run` runs, given what it sends. */
+export function stepLengthMs(run: number | undefined, planned: readonly PlannedMessage[]): number {
+  return run ?? (planned.at(-1)?.atMs ?? 0) + SETTLE_AFTER_LAST_MESSAGE_MS;
+}
+
+/** A message's words: from the run's text pool on the message's own stream, so every gateway a scenario runs on is sent the same text. */
+export function messageText(pool: TextPool, rng: Prng, stepIndex: number, message: PlannedMessage): string {
+  return pool.take(charsOfTokens(message.tokens), rng.fork(`workload/message-${stepIndex}-${message.atMs}`));
+}
 
 const HOUR_MS = 3_600_000;
 

@@ -20,6 +20,11 @@ export function profileOfRelease(release: string): VersionProfile | undefined {
   return Object.values(PROFILES).find((profile) => profile.release === release);
 }
 
+/** The name (`2026.2`) of the profile calibrated on an exact release; undefined for none. */
+export function profileNameOfRelease(release: string): ProfileName | undefined {
+  return PROFILE_NAMES.find((name) => PROFILES[name].release === release);
+}
+
 /** The profile whose `openclaw sessions` reads the given kind of store. */
 export function profileWithSessionStore(store: VersionProfile['sessionStore']): VersionProfile {
   const found = Object.values(PROFILES).find((profile) => profile.sessionStore === store);
