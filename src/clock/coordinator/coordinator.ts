@@ -258,14 +258,19 @@ export async function startCoordinator(options: CoordinatorOptions): Promise<Coo
     }
   }
 
+  /** The coordinator's clock, and the file a party that starts later reads it from. */
+  function setNow(timeMs: number): void {
+    writeFileSync(nowFile, String(timeMs));
+    clock.jumpTo(timeMs);
+  }
+
   /** Step 4. */
   async function moveTo(timeMs: number): Promise<void> {
     counters.moves++;
     trace(`move to +${timeMs - options.startMs} ms`);
-    writeFileSync(nowFile, String(timeMs));
     // Every clock reads the new instant before anything due at it fires: the parties' timers first (what they
     // send arrives stamped with it), then the mocks' own.
-    clock.jumpTo(timeMs);
+    setNow(timeMs);
     const moved = [...parties.keys()];
     for (const party of moved) party.send({ t: 'time', nowMs: timeMs });
     for (let seen = version; moved.some((party) => parties.has(party) && !party.reached(timeMs)); seen = version) await waitForChange(seen, 1_000);
@@ -296,17 +301,13 @@ export async function startCoordinator(options: CoordinatorOptions): Promise<Coo
     let release: () => void = () => undefined;
     ahead = new Promise<void>((resolve) => (release = resolve));
     try {
-      writeFileSync(nowFile, String(firstMs));
-      clock.jumpTo(firstMs);
+      setNow(firstMs);
       party.send({ t: 'time', nowMs: firstMs, until: untilMs });
       for (let seen = version; parties.has(party) && !party.reached(firstMs); seen = version) await waitForChange(seen, 1_000);
       const stoppedAt = party.now();
       counters.aheadSteps += party.steps();
       trace(`ran ahead to +${firstMs - options.startMs} ms, then ${party.steps()} timer(s) of its own to +${stoppedAt - options.startMs} ms (limit +${untilMs - options.startMs})`);
-      if (stoppedAt > clock.now()) {
-        writeFileSync(nowFile, String(stoppedAt));
-        clock.jumpTo(stoppedAt);
-      }
+      if (stoppedAt > clock.now()) setNow(stoppedAt);
     } finally {
       ahead = undefined;
       release();
